@@ -1,0 +1,42 @@
+import { cpSync } from 'node:fs';
+import { resolve } from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
+
+/** The backend reads its numbered SQL migrations from disk; ship them beside the main bundle. */
+function copyMigrations(): Plugin {
+  return {
+    name: 'kam-copy-migrations',
+    writeBundle(options) {
+      const outDir = options.dir ?? resolve(__dirname, 'out/main');
+      cpSync(resolve(__dirname, 'electron/backend/db/migrations'), resolve(outDir, 'migrations'), {
+        recursive: true,
+      });
+    },
+  };
+}
+
+export default defineConfig({
+  main: {
+    build: {
+      outDir: 'out/main',
+      rollupOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts') } },
+    },
+    plugins: [copyMigrations()],
+  },
+  preload: {
+    build: {
+      outDir: 'out/preload',
+      rollupOptions: { input: { index: resolve(__dirname, 'electron/preload/index.ts') } },
+    },
+  },
+  renderer: {
+    root: resolve(__dirname, 'renderer'),
+    build: {
+      outDir: resolve(__dirname, 'out/renderer'),
+      rollupOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } },
+    },
+    plugins: [react()],
+  },
+});

@@ -1,0 +1,87 @@
+/**
+ * The API contract: every channel, its input schema and its result type. The backend registry,
+ * the Electron IPC binding, the renderer client, the command line and the tests all use it.
+ */
+import type { z } from 'zod';
+import * as s from './schemas';
+import type {
+  AppInfo,
+  AreaCode,
+  Customer,
+  CustomerDetail,
+  CustomerPage,
+  DuplicateCheck,
+  Manager,
+  ManagerChange,
+  Unit,
+  UnitView,
+} from './types';
+
+export const inputSchemas = {
+  'app/info': s.empty,
+  'areas/list': s.empty,
+  'areas/upsert': s.areasUpsert,
+  'units/list': s.unitsList,
+  'units/create': s.unitsCreate,
+  'units/rename': s.unitsRename,
+  'units/retire': s.unitsRetire,
+  'units/reinstate': s.unitsReinstate,
+  'units/set-minimum': s.unitsSetMinimum,
+  'managers/list': s.managersList,
+  'managers/register': s.managersRegister,
+  'managers/update': s.managersUpdate,
+  'managers/move': s.managersMove,
+  'managers/leave': s.managersLeave,
+  'managers/changes': s.managersChanges,
+  'customers/list': s.customersList,
+  'customers/get': s.customersGet,
+  'customers/create': s.customersCreate,
+  'customers/update': s.customersUpdate,
+  'customers/check-duplicates': s.customersCheckDuplicates,
+} as const satisfies Record<string, z.ZodType>;
+
+export interface ApiResults {
+  'app/info': AppInfo;
+  'areas/list': AreaCode[];
+  'areas/upsert': AreaCode;
+  'units/list': UnitView[];
+  'units/create': Unit;
+  'units/rename': Unit;
+  'units/retire': Unit;
+  'units/reinstate': Unit;
+  'units/set-minimum': Unit;
+  'managers/list': Manager[];
+  'managers/register': Manager;
+  'managers/update': Manager;
+  'managers/move': Manager;
+  'managers/leave': Manager;
+  'managers/changes': ManagerChange[];
+  'customers/list': CustomerPage;
+  'customers/get': CustomerDetail;
+  'customers/create': Customer;
+  'customers/update': Customer;
+  'customers/check-duplicates': DuplicateCheck;
+}
+
+export type Channel = keyof typeof inputSchemas;
+/** What a caller passes (defaults may be omitted). */
+export type ApiInput<C extends Channel> = z.input<(typeof inputSchemas)[C]>;
+/** What a handler receives after parsing. */
+export type ParsedInput<C extends Channel> = z.output<(typeof inputSchemas)[C]>;
+export type ApiResult<C extends Channel> = ApiResults[C];
+
+// Every channel has a result type and every result type a channel.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const _contractComplete: Same<Channel, keyof ApiResults> = true;
+void _contractComplete;
+
+export const CHANNELS = Object.keys(inputSchemas) as Channel[];
+
+export function isChannel(value: unknown): value is Channel {
+  return typeof value === 'string' && Object.hasOwn(inputSchemas, value);
+}
+
+/** The bridge the preload exposes as `window.kam` (and the browser tests inject). */
+export interface KamBridge {
+  invoke(channel: string, input: unknown): Promise<unknown>;
+}
