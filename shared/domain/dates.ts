@@ -47,3 +47,9 @@ export function managerChangeDueDate(effectiveOn: string, dueDay: number): strin
 export function isLateManagerChange(effectiveOn: string, recordedOn: string, dueDay: number): boolean {
   return recordedOn > managerChangeDueDate(effectiveOn, dueDay);
 }
+
+/** Local date and time, `YYYY-MM-DD HH:MM:SS`: what the officer reads, and sortable. */
+export function localDateTime(at: Date): string {
+  const t = [at.getHours(), at.getMinutes(), at.getSeconds()].map((n) => String(n).padStart(2, '0'));
+  return `${localDate(at)} ${t.join(':')}`;
+}

@@ -1,0 +1,12 @@
+import type { Database } from 'better-sqlite3';
+import type { Policy } from '../../shared/domain/policy/policy';
+
+/** Injected into every handler: the database, the clock (frozen in tests), who acts, the policy. */
+export interface HandlerContext {
+  db: Database;
+  now: () => Date;
+  actor: string;
+  policy: Policy;
+  databasePath: string;
+  appVersion: string;
+}

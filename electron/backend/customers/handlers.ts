@@ -1,0 +1,212 @@
+/** R16 customers: create/edit with ID allocation, duplicate warnings (R19), search and detail. */
+import type { Database } from 'better-sqlite3';
+import { AppError } from '../../../shared/api/errors';
+import type { CustomerDetail, CustomerRow } from '../../../shared/api/types';
+import { checkCreditCode } from '../../../shared/domain/credit-code';
+import { parseCustomerId } from '../../../shared/domain/customer-id';
+import { escapeLike, normaliseCustomerName } from '../../../shared/domain/names';
+import { getActiveUnitRow } from '../organisation/rows';
+import { defineHandlers } from '../registry';
+import { allocateBranchId, allocateHeadOfficeId } from './ids';
+import { findByCreditCode, findByNormalisedName, getCustomerRow, toCustomer } from './rows';
+import { foldQuery, pinyinInitials, searchText } from './search-text';
+
+function requireArea(db: Database, code: string): string | null {
+  const row = db.prepare('SELECT name FROM area_codes WHERE code = ?').get(code) as { name: string } | undefined;
+  if (!row) {
+    throw new AppError('VALIDATION', `区划代码 ${code} 不在区划代码表中`, {
+      issues: [{ path: 'areaCode', message: '区划代码不在代码表中' }],
+    });
+  }
+  return row.name;
+}
+
+interface Identity {
+  name: string;
+  creditCode?: string | null | undefined;
+  confirmDuplicateName: boolean;
+}
+
+/** R19: same credit code is the same legal entity (refused); same normalised name warns. */
+function guardDuplicates(db: Database, input: Identity, excludeId: string | null): string {
+  if (input.creditCode) {
+    const existing = findByCreditCode(db, input.creditCode, excludeId);
+    if (existing) {
+      throw new AppError(
+        'DUPLICATE_CUSTOMER',
+        `统一社会信用代码 ${input.creditCode} 已登记为客户“${existing.name}”（${existing.id}），同一法人不能重复登记`,
+        { reason: 'creditCode', existing },
+      );
+    }
+  }
+  const normalised = normaliseCustomerName(input.name);
+  if (!input.confirmDuplicateName) {
+    const same = findByNormalisedName(db, normalised, excludeId);
+    const first = same[0];
+    if (first) {
+      throw new AppError(
+        'DUPLICATE_CUSTOMER',
+        `已有同名客户“${first.name}”（${first.id}）。如确为不同客户，请确认后再保存`,
+        { reason: 'name', existing: first, all: same },
+      );
+    }
+  }
+  return normalised;
+}
+
+const LIST_FROM = `FROM customers c JOIN units u ON u.id = c.unit_id
+  WHERE (@unitId IS NULL OR c.unit_id = @unitId)
+    AND (@pattern IS NULL OR c.search_text LIKE @pattern ESCAPE '\\' OR (c.id >= @lo AND c.id < @hi))`;
+
+function listCustomers(db: Database, input: { search: string; unitId: number | null; offset: number; limit: number }) {
+  const q = foldQuery(input.search);
+  const params = {
+    unitId: input.unitId,
+    pattern: q === '' ? null : `%${escapeLike(q)}%`,
+    // ID prefix as a range, so the primary key index serves it.
+    lo: q,
+    hi: /^\d+$/.test(q) ? `${q.slice(0, -1)}${String.fromCharCode(q.charCodeAt(q.length - 1) + 1)}` : q,
+    offset: input.offset,
+    limit: input.limit,
+  };
+  const total = (db.prepare(`SELECT count(*) AS n ${LIST_FROM}`).get(params) as { n: number }).n;
+  const rows = db
+    .prepare(
+      `SELECT c.id, c.name, c.short_name AS shortName, c.unit_id AS unitId, u.name AS unit, c.area_code AS areaCode,
+         c.industry, c.parent_id AS parentId,
+         (SELECT count(*) FROM customers b WHERE b.parent_id = c.id) AS branchCount
+       ${LIST_FROM} ORDER BY c.id LIMIT @limit OFFSET @offset`,
+    )
+    .all(params) as CustomerRow[];
+  return { total, offset: input.offset, rows };
+}
+
+function getDetail(db: Database, id: string): CustomerDetail {
+  const row = getCustomerRow(db, id);
+  const unit = db.prepare('SELECT name FROM units WHERE id = ?').get(row.unit_id) as { name: string };
+  const areaName = (code: string) =>
+    (db.prepare('SELECT name FROM area_codes WHERE code = ?').get(code) as { name: string } | undefined)?.name ?? null;
+  const parts = parseCustomerId(row.id);
+  const parent = row.parent_id
+    ? (db.prepare('SELECT id, name FROM customers WHERE id = ?').get(row.parent_id) as { id: string; name: string })
+    : null;
+  return {
+    ...toCustomer(row),
+    unit: unit.name,
+    areaName: areaName(row.area_code),
+    idParts: {
+      areaCode: row.id.slice(0, 6),
+      areaName: parts ? areaName(parts.areaCode) : null,
+      sequence: row.id.slice(6, 11),
+      branch: row.id.slice(11, 14),
+    },
+    parent,
+    branches: db.prepare('SELECT id, name FROM customers WHERE parent_id = ? ORDER BY id').all(row.id) as {
+      id: string;
+      name: string;
+    }[],
+  };
+}
+
+export const customerHandlers = defineHandlers({
+  'customers/list': { kind: 'read', run: (input, { db }) => listCustomers(db, input) },
+  'customers/get': { kind: 'read', run: ({ id }, { db }) => getDetail(db, id) },
+  'customers/check-duplicates': {
+    kind: 'read',
+    run: ({ name, creditCode, excludeId }, { db }) => {
+      const check = creditCode === '' ? null : checkCreditCode(creditCode);
+      return {
+        byCreditCode: check?.ok ? findByCreditCode(db, check.code, excludeId) : null,
+        byName: name === '' ? [] : findByNormalisedName(db, normaliseCustomerName(name), excludeId),
+      };
+    },
+  },
+  'customers/create': {
+    kind: 'write',
+    run: (input, { db, now }) => {
+      const unit = getActiveUnitRow(db, input.unitId);
+      requireArea(db, input.areaCode);
+      const normalised = guardDuplicates(db, input, null);
+      let id: string;
+      if (input.parentId !== null) {
+        const head = getCustomerRow(db, input.parentId);
+        if (head.parent_id !== null) {
+          throw new AppError('CONFLICT', `“${head.name}”本身是分支机构，不能再下设分支；请选择其总部 ${head.parent_id}`, {
+            field: 'parentId',
+          });
+        }
+        id = allocateBranchId(db, head);
+      } else {
+        id = allocateHeadOfficeId(db, input.areaCode);
+      }
+      const initials = pinyinInitials(input.name);
+      const at = now().toISOString();
+      db.prepare(
+        `INSERT INTO customers (id, name, short_name, normalised_name, pinyin_initials, search_text, area_code, unit_id,
+           industry, credit_code, address, parent_id, created_at, updated_at)
+         VALUES (@id, @name, @shortName, @normalised, @initials, @searchText, @areaCode, @unitId,
+           @industry, @creditCode, @address, @parentId, @at, @at)`,
+      ).run({
+        id,
+        name: input.name,
+        shortName: input.shortName ?? null,
+        normalised,
+        initials,
+        searchText: searchText({
+          name: input.name,
+          shortName: input.shortName ?? null,
+          initials,
+          creditCode: input.creditCode ?? null,
+        }),
+        areaCode: input.areaCode,
+        unitId: unit.id,
+        industry: input.industry ?? null,
+        creditCode: input.creditCode ?? null,
+        address: input.address ?? null,
+        parentId: input.parentId,
+        at,
+      });
+      return toCustomer(getCustomerRow(db, id));
+    },
+  },
+  'customers/update': {
+    kind: 'write',
+    run: (input, { db, now }) => {
+      const before = getCustomerRow(db, input.id);
+      if (before.unit_id !== input.unitId) getActiveUnitRow(db, input.unitId);
+      requireArea(db, input.areaCode);
+      const normalised = guardDuplicates(
+        db,
+        // Re-saving an unchanged name must not trip the same-name warning against others it already matched.
+        { ...input, confirmDuplicateName: input.confirmDuplicateName || before.name === input.name },
+        input.id,
+      );
+      const initials = pinyinInitials(input.name);
+      db.prepare(
+        `UPDATE customers SET name = @name, short_name = @shortName, normalised_name = @normalised,
+           pinyin_initials = @initials, search_text = @searchText, area_code = @areaCode, unit_id = @unitId,
+           industry = @industry, credit_code = @creditCode, address = @address, updated_at = @at
+         WHERE id = @id`,
+      ).run({
+        id: input.id,
+        name: input.name,
+        shortName: input.shortName ?? null,
+        normalised,
+        initials,
+        searchText: searchText({
+          name: input.name,
+          shortName: input.shortName ?? null,
+          initials,
+          creditCode: input.creditCode ?? null,
+        }),
+        areaCode: input.areaCode,
+        unitId: input.unitId,
+        industry: input.industry ?? null,
+        creditCode: input.creditCode ?? null,
+        address: input.address ?? null,
+        at: now().toISOString(),
+      });
+      return toCustomer(getCustomerRow(db, input.id));
+    },
+  },
+});

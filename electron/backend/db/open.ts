@@ -1,0 +1,96 @@
+/**
+ * Opens the app's SQLite database: checks its migrations first on a read-only connection (so an
+ * incompatible file is left exactly as it was), then opens it for writing, sets the pragmas on
+ * every open and asserts them (better-sqlite3 reopens a WAL file with synchronous=NORMAL),
+ * backs up and migrates.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Database as Db } from 'better-sqlite3';
+import { AppError } from '../../../shared/api/errors';
+import {
+  applyMigrations,
+  defaultMigrationsDir,
+  loadMigrations,
+  pendingMigrations,
+  readApplied,
+  type Migration,
+} from './migrations';
+
+export interface OpenOptions {
+  migrationsDir?: string;
+  /** Path of the Electron-ABI better_sqlite3.node; tests and the CLI use the Node build. */
+  nativeBinding?: string;
+  now?: () => Date;
+}
+
+export const BUSY_TIMEOUT_MS = 5000;
+export const IN_MEMORY = ':memory:';
+
+function fail(pragma: string, expected: unknown, actual: unknown): never {
+  throw new AppError('DB_INCOMPATIBLE', `数据库参数 ${pragma} 设置失败：期望 ${String(expected)}，实际 ${String(actual)}`);
+}
+
+export function applyPragmas(db: Db, inMemory: boolean): void {
+  const mode = db.pragma('journal_mode = WAL', { simple: true });
+  const expectedMode = inMemory ? 'memory' : 'wal';
+  if (mode !== expectedMode) fail('journal_mode', expectedMode, mode);
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  const sync = db.pragma('synchronous', { simple: true });
+  if (sync !== 2) fail('synchronous', 'FULL (2)', sync);
+  const fk = db.pragma('foreign_keys', { simple: true });
+  if (fk !== 1) fail('foreign_keys', 'ON (1)', fk);
+  const busy = db.pragma('busy_timeout', { simple: true });
+  if (busy !== BUSY_TIMEOUT_MS) fail('busy_timeout', BUSY_TIMEOUT_MS, busy);
+}
+
+/** Reads the applied migrations without writing a byte, and throws if the app can't open it. */
+function checkExisting(file: string, known: Migration[], nativeBinding: string | undefined): void {
+  const probe = new Database(file, { readonly: true, fileMustExist: true, nativeBinding });
+  try {
+    pendingMigrations(readApplied(probe), known);
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    throw new AppError('DB_INCOMPATIBLE', `无法读取数据库文件 ${file}：${(e as Error).message}。文件未作任何改动。`);
+  } finally {
+    probe.close();
+  }
+}
+
+function timestamp(d: Date): string {
+  return d.toISOString().replace(/[:.]/g, '-');
+}
+
+export function openDatabase(file: string, options: OpenOptions = {}): Db {
+  const now = options.now ?? (() => new Date());
+  const known = loadMigrations(options.migrationsDir ?? defaultMigrationsDir());
+  const inMemory = file === IN_MEMORY;
+  const existed = !inMemory && existsSync(file);
+  if (existed) checkExisting(file, known, options.nativeBinding);
+  if (!inMemory) mkdirSync(dirname(file), { recursive: true });
+
+  const db = new Database(file, { nativeBinding: options.nativeBinding });
+  try {
+    applyPragmas(db, inMemory);
+    const applied = readApplied(db);
+    const pending = pendingMigrations(applied, known);
+    if (pending.length > 0 && applied.length > 0 && !inMemory) {
+      // Back up before changing the schema of a database that already holds data.
+      const backup = `${file}.before-v${pending[0]?.version}-${timestamp(now())}.bak`;
+      db.prepare('VACUUM INTO ?').run(backup);
+    }
+    applyMigrations(db, pending, now().toISOString());
+    return db;
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+}
+
+export function schemaVersion(db: Db): number {
+  const row = db.prepare('SELECT max(version) AS v FROM schema_migrations').get() as { v: number | null };
+  return row.v ?? 0;
+}

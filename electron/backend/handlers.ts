@@ -1,0 +1,15 @@
+/** The one registry's members: every feature's handlers, joined here and nowhere else. */
+import { appHandlers } from './app/info';
+import { customerHandlers } from './customers/handlers';
+import { areaHandlers } from './organisation/areas';
+import { managerHandlers } from './organisation/managers';
+import { unitHandlers } from './organisation/units';
+import type { NamedGroup } from './registry';
+
+export const HANDLER_GROUPS: readonly NamedGroup[] = [
+  ['app', appHandlers],
+  ['areas', areaHandlers],
+  ['units', unitHandlers],
+  ['managers', managerHandlers],
+  ['customers', customerHandlers],
+];

@@ -1,0 +1,48 @@
+/** Opens a database and builds the registry over it: the backend as every host uses it. */
+import type { Database } from 'better-sqlite3';
+import { POLICY_V1 } from '../../shared/domain/policy/policy';
+import type { HandlerContext } from './context';
+import { openDatabase } from './db/open';
+import { HANDLER_GROUPS } from './handlers';
+import { seedOrganisationIfEmpty } from './organisation/seed';
+import { Registry } from './registry';
+import { APP_VERSION } from './version';
+
+export interface BackendOptions {
+  databasePath: string;
+  now?: () => Date;
+  actor?: string;
+  nativeBinding?: string;
+  migrationsDir?: string;
+}
+
+export interface Backend {
+  db: Database;
+  registry: Registry;
+  close(): void;
+}
+
+export function openBackend(options: BackendOptions): Backend {
+  const now = options.now ?? (() => new Date());
+  const db = openDatabase(options.databasePath, {
+    now,
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    ...(options.migrationsDir ? { migrationsDir: options.migrationsDir } : {}),
+  });
+  try {
+    seedOrganisationIfEmpty(db, POLICY_V1, now());
+    const ctx: HandlerContext = {
+      db,
+      now,
+      actor: options.actor ?? '信息主管',
+      policy: POLICY_V1,
+      databasePath: options.databasePath,
+      appVersion: APP_VERSION,
+    };
+    const registry = new Registry(HANDLER_GROUPS, ctx);
+    return { db, registry, close: () => db.close() };
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+}

@@ -1,0 +1,119 @@
+/**
+ * The one handler registry: channel → zod input schema → function → typed result. Each feature
+ * folder declares its handlers with `defineHandlers`; `createRegistry` joins them, refusing a
+ * channel declared twice or missing. The IPC binding, the browser-test bridge, the command line
+ * and the tests all call `invoke` (envelope) or `call` (throws).
+ */
+import { z } from 'zod';
+import {
+  type ApiInput,
+  type ApiResults,
+  type Channel,
+  CHANNELS,
+  inputSchemas,
+  isChannel,
+  type ParsedInput,
+} from '../../shared/api/contract';
+import { type ApiResponse, AppError, type FieldIssue } from '../../shared/api/errors';
+import { useChineseValidationMessages } from '../../shared/api/zod-locale';
+import type { HandlerContext } from './context';
+
+useChineseValidationMessages();
+
+export interface HandlerDef<C extends Channel> {
+  /** Writes run one at a time, each in one immediate transaction, and are audited. */
+  kind: 'read' | 'write';
+  run(input: ParsedInput<C>, ctx: HandlerContext): ApiResults[C];
+}
+
+export type HandlerGroup = { readonly [C in Channel]?: HandlerDef<C> };
+
+export function defineHandlers<G extends HandlerGroup>(group: G): G {
+  return group;
+}
+
+export type NamedGroup = readonly [name: string, group: HandlerGroup];
+
+function issuesOf(error: z.ZodError): FieldIssue[] {
+  return error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+}
+
+function toResponseError(e: unknown): AppError {
+  if (e instanceof AppError) return e;
+  if (e instanceof z.ZodError) {
+    const issues = issuesOf(e);
+    return new AppError('VALIDATION', `输入有误：${issues.map((i) => i.message).join('；')}`, { issues });
+  }
+  // Unexpected: keep the stack out of the UI, but on the console for the developer.
+  console.error(e);
+  return new AppError('INTERNAL', `程序内部错误，操作未执行，数据未改变。（${(e as Error)?.message ?? String(e)}）`);
+}
+
+export class Registry {
+  private readonly handlers = new Map<Channel, HandlerDef<Channel>>();
+  private writes: Promise<unknown> = Promise.resolve();
+  readonly ctx: HandlerContext;
+
+  constructor(groups: readonly NamedGroup[], ctx: HandlerContext) {
+    this.ctx = ctx;
+    const owner = new Map<string, string>();
+    for (const [name, group] of groups) {
+      for (const [channel, def] of Object.entries(group)) {
+        if (!isChannel(channel)) throw new Error(`处理器 ${name} 声明了合同中不存在的通道：${channel}`);
+        const previous = owner.get(channel);
+        if (previous !== undefined) {
+          throw new Error(`通道 ${channel} 重复定义：${previous} 与 ${name}`);
+        }
+        owner.set(channel, name);
+        this.handlers.set(channel, def as HandlerDef<Channel>);
+      }
+    }
+    const missing = CHANNELS.filter((c) => !this.handlers.has(c));
+    if (missing.length > 0) throw new Error(`以下通道没有处理器：${missing.join('、')}`);
+  }
+
+  /** Envelope form, for boundaries (IPC, test bridge): never throws. */
+  async invoke(channel: unknown, input: unknown): Promise<ApiResponse<unknown>> {
+    try {
+      return { ok: true, value: await this.dispatch(channel, input) };
+    } catch (e) {
+      return { ok: false, error: toResponseError(e).toJSON() };
+    }
+  }
+
+  /** Typed form, for the command line and tests: throws AppError. */
+  async call<C extends Channel>(channel: C, input: ApiInput<C>): Promise<ApiResults[C]> {
+    try {
+      return (await this.dispatch(channel, input)) as ApiResults[C];
+    } catch (e) {
+      throw toResponseError(e);
+    }
+  }
+
+  private dispatch(channel: unknown, input: unknown): Promise<unknown> {
+    if (!isChannel(channel)) {
+      return Promise.reject(new AppError('UNKNOWN_CHANNEL', `未知的操作：${String(channel)}`));
+    }
+    const def = this.handlers.get(channel) as HandlerDef<Channel>;
+    const parsed = inputSchemas[channel].safeParse(input ?? {});
+    if (!parsed.success) return Promise.reject(parsed.error);
+    const value = parsed.data as ParsedInput<Channel>;
+    if (def.kind === 'read') return Promise.resolve().then(() => def.run(value, this.ctx));
+    const run = this.writes.then(() => this.write(channel, def, value, input));
+    // The chain continues whatever this write's outcome.
+    this.writes = run.catch(() => undefined);
+    return run;
+  }
+
+  private write(channel: Channel, def: HandlerDef<Channel>, value: ParsedInput<Channel>, raw: unknown): unknown {
+    const { db } = this.ctx;
+    const audit = db.prepare('INSERT INTO audit_log (at, actor, channel, input) VALUES (?, ?, ?, ?)');
+    return db
+      .transaction(() => {
+        const result = def.run(value, this.ctx);
+        audit.run(this.ctx.now().toISOString(), this.ctx.actor, channel, JSON.stringify(raw ?? {}));
+        return result;
+      })
+      .immediate();
+  }
+}
