@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { formatCount, formatDate, formatDateTime, formatFen, formatFenSummary, formatMonth } from './format';
+
+describe('formatDate', () => {
+  it('formats ISO dates in Chinese long form and ISO form', () => {
+    expect(formatDate('2026-11-28', 'zh-CN')).toBe('2026年11月28日');
+    expect(formatDate('2026-01-05', 'zh-CN')).toBe('2026年1月5日');
+    expect(formatDate('2026-11-28', 'zh-CN', 'iso')).toBe('2026-11-28');
+    expect(formatDate('2026-11-28', 'en')).toBe('28 Nov 2026');
+  });
+
+  it('takes the date of a local date-time as written', () => {
+    expect(formatDate('2026-11-28 23:59:59', 'zh-CN')).toBe('2026年11月28日');
+  });
+
+  it('shows instants with a zone in local time', () => {
+    const at = new Date(2026, 10, 28, 12, 0, 0);
+    expect(formatDate(at.toISOString(), 'zh-CN', 'iso')).toBe('2026-11-28');
+  });
+
+  it('handles missing and non-date values', () => {
+    expect(formatDate(null, 'zh-CN')).toBe('—');
+    expect(formatDate('', 'zh-CN')).toBe('—');
+    expect(formatDate('soon', 'zh-CN')).toBe('soon');
+  });
+});
+
+describe('formatDateTime', () => {
+  it('shows minutes', () => {
+    expect(formatDateTime('2026-11-28 09:05:33')).toBe('2026-11-28 09:05');
+    expect(formatDateTime('2026-11-28')).toBe('2026-11-28');
+    const at = new Date(2026, 10, 28, 9, 5, 0);
+    expect(formatDateTime(at.toISOString())).toBe('2026-11-28 09:05');
+  });
+});
+
+describe('formatMonth', () => {
+  it('formats a month', () => {
+    expect(formatMonth('2026-11', 'zh-CN')).toBe('2026年11月');
+    expect(formatMonth('2026-03-01', 'en')).toBe('Mar 2026');
+  });
+});
+
+describe('formatFen', () => {
+  it('formats integer fen as yuan with two decimals', () => {
+    expect(formatFen(123450)).toBe('¥1,234.50');
+    expect(formatFen(0)).toBe('¥0.00');
+    expect(formatFen(5)).toBe('¥0.05');
+    expect(formatFen(-123456789)).toBe('-¥1,234,567.89');
+    expect(formatFen(100_000_000_00)).toBe('¥100,000,000.00');
+  });
+});
+
+describe('formatFenSummary', () => {
+  it('uses 万 and 亿 in Chinese', () => {
+    expect(formatFenSummary(123_400_000, 'zh-CN')).toBe('123.4万');
+    expect(formatFenSummary(1_000_000, 'zh-CN')).toBe('1万');
+    expect(formatFenSummary(150_000_000_000, 'zh-CN')).toBe('15亿');
+    expect(formatFenSummary(125_000_000_00, 'zh-CN')).toBe('1.25亿');
+    expect(formatFenSummary(987_600, 'zh-CN')).toBe('9,876');
+    expect(formatFenSummary(-123_400_000, 'zh-CN')).toBe('-123.4万');
+  });
+
+  it('uses K and M in English', () => {
+    expect(formatFenSummary(123_400_000, 'en')).toBe('¥1.23M');
+    expect(formatFenSummary(1_234_500, 'en')).toBe('¥12.3K');
+    expect(formatFenSummary(98_700, 'en')).toBe('¥987');
+  });
+});
+
+describe('formatCount', () => {
+  it('groups thousands', () => {
+    expect(formatCount(20000)).toBe('20,000');
+    expect(formatCount(7)).toBe('7');
+  });
+});

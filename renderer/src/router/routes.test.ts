@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { parseHash, routeArea, routeToHash } from './routes';
+
+describe('parseHash', () => {
+  it('defaults to the customer list', () => {
+    expect(parseHash('')).toEqual({ name: 'customers' });
+    expect(parseHash('#')).toEqual({ name: 'customers' });
+    expect(parseHash('#/')).toEqual({ name: 'customers' });
+  });
+
+  it('parses the customer list and one customer', () => {
+    expect(parseHash('#/customers')).toEqual({ name: 'customers' });
+    expect(parseHash('#/customers/')).toEqual({ name: 'customers' });
+    expect(parseHash('#/customers/44051500001000')).toEqual({ name: 'customer', id: '44051500001000' });
+  });
+
+  it('parses settings tabs, defaulting to units', () => {
+    expect(parseHash('#/settings')).toEqual({ name: 'settings', tab: 'units' });
+    expect(parseHash('#/settings/units')).toEqual({ name: 'settings', tab: 'units' });
+    expect(parseHash('#/settings/managers')).toEqual({ name: 'settings', tab: 'managers' });
+    expect(parseHash('#/settings/areas')).toEqual({ name: 'settings', tab: 'areas' });
+    expect(parseHash('#/settings/about')).toEqual({ name: 'settings', tab: 'about' });
+  });
+
+  it('ignores a query string', () => {
+    expect(parseHash('#/settings/areas?x=1')).toEqual({ name: 'settings', tab: 'areas' });
+  });
+
+  it('reports unknown paths, malformed IDs and extra segments as not found', () => {
+    expect(parseHash('#/customers/123')).toEqual({ name: 'notFound', path: '/customers/123' });
+    expect(parseHash('#/settings/nope')).toEqual({ name: 'notFound', path: '/settings/nope' });
+    expect(parseHash('#/visits')).toEqual({ name: 'notFound', path: '/visits' });
+    expect(parseHash('#/customers/44051500001000/x')).toEqual({
+      name: 'notFound',
+      path: '/customers/44051500001000/x',
+    });
+  });
+});
+
+describe('routeToHash', () => {
+  it('round-trips every route', () => {
+    for (const hash of [
+      '#/customers',
+      '#/customers/44051500001000',
+      '#/settings/units',
+      '#/settings/managers',
+      '#/settings/areas',
+      '#/settings/about',
+    ]) {
+      expect(routeToHash(parseHash(hash))).toBe(hash);
+    }
+  });
+});
+
+describe('routeArea', () => {
+  it('maps a route to its navbar area', () => {
+    expect(routeArea(parseHash('#/customers/44051500001000'))).toBe('customers');
+    expect(routeArea(parseHash('#/settings/areas'))).toBe('settings');
+    expect(routeArea(parseHash('#/x'))).toBeNull();
+  });
+});

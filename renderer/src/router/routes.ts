@@ -1,0 +1,75 @@
+/**
+ * Hash routes of the renderer. Pure: parsing and formatting only, so the tests need no DOM.
+ *   #/customers                  the customer list
+ *   #/customers/44051500001000   one customer
+ *   #/settings/units | managers | areas | about
+ */
+export const SETTINGS_TABS = ['units', 'managers', 'areas', 'about'] as const;
+export type SettingsTab = (typeof SETTINGS_TABS)[number];
+
+export type Route =
+  | { name: 'customers' }
+  | { name: 'customer'; id: string }
+  | { name: 'settings'; tab: SettingsTab }
+  | { name: 'notFound'; path: string };
+
+export const DEFAULT_ROUTE: Route = { name: 'customers' };
+
+function isSettingsTab(value: string): value is SettingsTab {
+  return (SETTINGS_TABS as readonly string[]).includes(value);
+}
+
+/** Parses `location.hash` ("#/customers/…", "#customers", "" …) into a route. */
+export function parseHash(hash: string): Route {
+  const path = hash.replace(/^#/, '').split('?')[0] ?? '';
+  const segments = path
+    .split('/')
+    .filter((s) => s !== '')
+    .map((s) => {
+      try {
+        return decodeURIComponent(s);
+      } catch {
+        return s;
+      }
+    });
+  const [first, second, ...rest] = segments;
+  if (first === undefined) return DEFAULT_ROUTE;
+  if (rest.length === 0) {
+    if (first === 'customers') {
+      if (second === undefined) return { name: 'customers' };
+      if (/^\d{14}$/.test(second)) return { name: 'customer', id: second };
+    }
+    if (first === 'settings') {
+      if (second === undefined) return { name: 'settings', tab: 'units' };
+      if (isSettingsTab(second)) return { name: 'settings', tab: second };
+    }
+  }
+  return { name: 'notFound', path: `/${segments.join('/')}` };
+}
+
+/** The hash (with its leading "#") that shows a route. */
+export function routeToHash(route: Route): string {
+  switch (route.name) {
+    case 'customers':
+      return '#/customers';
+    case 'customer':
+      return `#/customers/${route.id}`;
+    case 'settings':
+      return `#/settings/${route.tab}`;
+    case 'notFound':
+      return `#${route.path}`;
+  }
+}
+
+/** The top-level navigation area a route belongs to, for highlighting the navbar. */
+export function routeArea(route: Route): 'customers' | 'settings' | null {
+  switch (route.name) {
+    case 'customers':
+    case 'customer':
+      return 'customers';
+    case 'settings':
+      return 'settings';
+    case 'notFound':
+      return null;
+  }
+}

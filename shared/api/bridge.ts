@@ -1,0 +1,2 @@
+/** The single IPC channel the preload forwards `invoke(channel, input)` on. */
+export const IPC_CHANNEL = 'kam:invoke';

@@ -1,0 +1,120 @@
+/**
+ * Browser end-to-end harness: the built renderer in Debian's Chromium (playwright-core), with the
+ * same `window.kam.invoke` bridge the preload provides, backed by the real registry on a real
+ * temporary SQLite file. No Electron needed.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Backend, openBackend } from '../../electron/backend';
+import { serveStatic, type StaticServer } from './static-server';
+
+const CANDIDATES = [
+  process.env.CHROMIUM_PATH,
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome-stable',
+  '/usr/bin/google-chrome',
+  '/usr/bin/microsoft-edge',
+].filter((p): p is string => typeof p === 'string' && p !== '');
+
+/** Fails loudly: a missing browser must never turn into silently skipped tests. */
+export function findChromium(): string {
+  const found = CANDIDATES.find((p) => existsSync(p));
+  if (!found) {
+    throw new Error(
+      `找不到 Chromium 系浏览器（已查找：${CANDIDATES.join('、')}）。请安装：apt-get install -y chromium，或设置 CHROMIUM_PATH。`,
+    );
+  }
+  return found;
+}
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export interface Harness {
+  backend: Backend;
+  page: Page;
+  context: BrowserContext;
+  url: string;
+  databasePath: string;
+  /** Messages the page logged as errors, and uncaught page errors. */
+  pageErrors: string[];
+  open(hash?: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  now?: () => Date;
+  prepare?: (backend: Backend) => Promise<void> | void;
+  viewport?: { width: number; height: number };
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const dir = mkdtempSync(join(tmpdir(), 'kam-e2e-'));
+  const databasePath = join(dir, 'kam.sqlite');
+  const backend = openBackend({ databasePath, ...(options.now ? { now: options.now } : {}) });
+  let server: StaticServer | undefined;
+  let browser: Browser | undefined;
+  try {
+    await options.prepare?.(backend);
+    server = await serveStatic(resolve(__dirname, '../../out/renderer'));
+    browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+    const context = await browser.newContext({
+      viewport: options.viewport ?? { width: 1360, height: 860 },
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+    });
+    await context.exposeBinding('__kamInvoke', (_source, channel: unknown, input: unknown) =>
+      backend.registry.invoke(channel, input),
+    );
+    await context.addInitScript(() => {
+      const w = window as unknown as { __kamInvoke: (c: string, i: unknown) => Promise<unknown>; kam: unknown };
+      const invoke = w.__kamInvoke;
+      Object.defineProperty(window, 'kam', {
+        value: Object.freeze({ invoke: (channel: string, input: unknown) => invoke(channel, input) }),
+      });
+    });
+    const page = await context.newPage();
+    const pageErrors: string[] = [];
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    page.on('console', (m) => {
+      if (m.type() === 'error') pageErrors.push(m.text());
+    });
+    const url = server.url;
+    const openedServer = server;
+    const openedBrowser = browser;
+    return {
+      backend,
+      page,
+      context,
+      url,
+      databasePath,
+      pageErrors,
+      open: async (hash = '') => {
+        await page.goto(`${url}${hash ? `#${hash.replace(/^#/, '')}` : ''}`);
+      },
+      close: async () => {
+        await openedBrowser.close();
+        await openedServer.close();
+        backend.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  } catch (e) {
+    await browser?.close();
+    await server?.close();
+    backend.close();
+    rmSync(dir, { recursive: true, force: true });
+    throw e;
+  }
+}
