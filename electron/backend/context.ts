@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { Policy } from '../../shared/domain/policy/policy';
+import type { CustomerSearchIndex } from './customers/search-index';
 
 /** Injected into every handler: the database, the clock (frozen in tests), who acts, the policy. */
 export interface HandlerContext {
@@ -9,4 +10,6 @@ export interface HandlerContext {
   policy: Policy;
   databasePath: string;
   appVersion: string;
+  /** Customer search; customer writes call `invalidate()`. */
+  searchIndex: CustomerSearchIndex;
 }

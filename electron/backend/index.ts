@@ -2,6 +2,7 @@
 import type { Database } from 'better-sqlite3';
 import { POLICY_V1 } from '../../shared/domain/policy/policy';
 import type { HandlerContext } from './context';
+import { CustomerSearchIndex } from './customers/search-index';
 import { openDatabase } from './db/open';
 import { HANDLER_GROUPS } from './handlers';
 import { seedOrganisationIfEmpty } from './organisation/seed';
@@ -38,6 +39,7 @@ export function openBackend(options: BackendOptions): Backend {
       policy: POLICY_V1,
       databasePath: options.databasePath,
       appVersion: APP_VERSION,
+      searchIndex: new CustomerSearchIndex(db),
     };
     const registry = new Registry(HANDLER_GROUPS, ctx);
     return { db, registry, close: () => db.close() };

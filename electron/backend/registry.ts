@@ -8,17 +8,17 @@ import { z } from 'zod';
 import {
   type ApiInput,
   type ApiResults,
-  type Channel,
   CHANNELS,
+  type Channel,
   inputSchemas,
   isChannel,
   type ParsedInput,
 } from '../../shared/api/contract';
 import { type ApiResponse, AppError, type FieldIssue } from '../../shared/api/errors';
-import { useChineseValidationMessages } from '../../shared/api/zod-locale';
+import { configureChineseValidationMessages } from '../../shared/api/zod-locale';
 import type { HandlerContext } from './context';
 
-useChineseValidationMessages();
+configureChineseValidationMessages();
 
 export interface HandlerDef<C extends Channel> {
   /** Writes run one at a time, each in one immediate transaction, and are audited. */

@@ -13,8 +13,7 @@ import { isAllowedNavigation, isPermissionAllowed, isTrustedSender, nativeBindin
 
 app.setPath('userData', defaultDataDir());
 
-const rendererUrl =
-  process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(join(__dirname, '../renderer/index.html')).href;
+const rendererUrl = process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(join(__dirname, '../renderer/index.html')).href;
 
 let backend: Backend | null = null;
 
@@ -29,7 +28,9 @@ function nativeBinding(): string {
     join,
   });
   if (!existsSync(path)) {
-    throw new Error(`找不到适用于 Electron 的 better-sqlite3 模块：${path}\n请在项目目录运行 “node scripts/prepare-electron-sqlite.mjs”（需要联网一次）。`);
+    throw new Error(
+      `找不到适用于 Electron 的 better-sqlite3 模块：${path}\n请在项目目录运行 “node scripts/prepare-electron-sqlite.mjs”（需要联网一次）。`,
+    );
   }
   return path;
 }
@@ -71,7 +72,10 @@ app.whenReady().then(() => {
     callback(isPermissionAllowed(permission)),
   );
   try {
-    backend = openBackend({ databasePath: join(app.getPath('userData'), DATABASE_FILE), nativeBinding: nativeBinding() });
+    backend = openBackend({
+      databasePath: join(app.getPath('userData'), DATABASE_FILE),
+      nativeBinding: nativeBinding(),
+    });
   } catch (e) {
     dialog.showErrorBox('KAM Desk 无法启动', (e as Error).message);
     app.quit();

@@ -20,7 +20,11 @@ const optionalText = (label: string, max: number) =>
     .transform((v) => (v === '' ? null : v))
     .nullable()
     .optional();
-const id = (label: string) => z.number({ message: `${label}必须是数字` }).int().positive();
+const id = (label: string) =>
+  z
+    .number({ message: `${label}必须是数字` })
+    .int()
+    .positive();
 const areaCode = z.string().regex(/^\d{6}$/, { message: '区划代码应为 6 位数字（GB/T 2260）' });
 const customerId = z.string().regex(/^\d{14}$/, { message: '客户编号应为 14 位数字' });
 const creditCode = z
@@ -62,9 +66,7 @@ export const unitsCreate = z
 export const unitsRename = z.object({ id: id('单位'), name: text('单位名称', 40) }).strict();
 export const unitsRetire = z.object({ id: id('单位'), retiredOn: isoDate }).strict();
 export const unitsReinstate = z.object({ id: id('单位') }).strict();
-export const unitsSetMinimum = z
-  .object({ id: id('单位'), minManagers: z.number().int().min(0).max(99) })
-  .strict();
+export const unitsSetMinimum = z.object({ id: id('单位'), minManagers: z.number().int().min(0).max(99) }).strict();
 
 export const managersList = z
   .object({ unitId: id('单位').nullable().default(null), includeInactive: z.boolean().default(false) })
@@ -89,9 +91,7 @@ export const managersUpdate = z
     effectiveOn: isoDate,
   })
   .strict();
-export const managersMove = z
-  .object({ id: id('客户经理'), toUnitId: id('调入单位'), effectiveOn: isoDate })
-  .strict();
+export const managersMove = z.object({ id: id('客户经理'), toUnitId: id('调入单位'), effectiveOn: isoDate }).strict();
 export const managersLeave = z
   .object({ id: id('客户经理'), effectiveOn: isoDate, reason: text('离岗原因', 200) })
   .strict();

@@ -1,6 +1,7 @@
 /** Result types of the API. Plain JSON: they cross IPC, the CLI and the test bridge. */
-import type { Employment, ManagerPost, UnitKind } from '../domain/organisation';
+
 import type { ProductLine } from '../domain/lines';
+import type { Employment, ManagerPost, UnitKind } from '../domain/organisation';
 
 export interface AppInfo {
   version: string;

@@ -12,10 +12,7 @@ export type CreditCodeCheck =
 
 /** Upper-cases, converts full-width characters and drops spaces, as officers paste codes from PDFs. */
 export function normaliseCreditCode(raw: string): string {
-  return raw
-    .normalize('NFKC')
-    .replace(/[\s-]/g, '')
-    .toUpperCase();
+  return raw.normalize('NFKC').replace(/[\s-]/g, '').toUpperCase();
 }
 
 export function creditCodeCheckCharacter(first17: string): string {

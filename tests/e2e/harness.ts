@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { type Backend, openBackend } from '../../electron/backend';
-import { serveStatic, type StaticServer } from './static-server';
+import { type StaticServer, serveStatic } from './static-server';
 
 const CANDIDATES = [
   process.env.CHROMIUM_PATH,

@@ -1,8 +1,8 @@
 /** `npm run screenshots`: a PNG of every page, on demo data, into screenshots/ (git-ignored). */
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { POLICY_V1 } from '../../shared/domain/policy/policy';
 import { fillDemo } from '../../electron/backend/demo/fill';
+import { POLICY_V1 } from '../../shared/domain/policy/policy';
 import { startHarness } from './harness';
 
 const OUT = resolve(__dirname, '../../screenshots');

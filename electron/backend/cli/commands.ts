@@ -110,7 +110,17 @@ export const COMMANDS: Command[] = [
     run: async (_values, db) =>
       withBackend(db, async (b) => {
         const units = await b.registry.call('units/list', { includeRetired: true });
-        return { json: units, text: table(units as unknown as Record<string, unknown>[], ['code', 'name', 'kind', 'accountManagers', 'minManagers', 'staffingGap']) };
+        return {
+          json: units,
+          text: table(units as unknown as Record<string, unknown>[], [
+            'code',
+            'name',
+            'kind',
+            'accountManagers',
+            'minManagers',
+            'staffingGap',
+          ]),
+        };
       }),
   },
 ];

@@ -4,7 +4,11 @@ import { AppError, isApiError } from '../../../shared/api/errors';
 import { COMMANDS, resolveDb } from './commands';
 
 function usage(): string {
-  return ['用法 / usage: kam <command> [--db PATH] [--json]', '', ...COMMANDS.map((c) => `  ${c.usage}\n      ${c.summary}`)].join('\n');
+  return [
+    '用法 / usage: kam <command> [--db PATH] [--json]',
+    '',
+    ...COMMANDS.map((c) => `  ${c.usage}\n      ${c.summary}`),
+  ].join('\n');
 }
 
 export async function runCli(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
@@ -31,7 +35,8 @@ export async function runCli(argv: string[], out: (s: string) => void, err: (s: 
       strict: true,
     });
     json = values.json === true;
-    if (positionals.length > 0) throw new AppError('VALIDATION', `多余的参数：${positionals.join(' ')}\n用法：${command.usage}`);
+    if (positionals.length > 0)
+      throw new AppError('VALIDATION', `多余的参数：${positionals.join(' ')}\n用法：${command.usage}`);
     const result = await command.run(values, resolveDb(values));
     out(json ? JSON.stringify(result.json, null, 2) : result.text);
     return 0;
@@ -44,9 +49,11 @@ export async function runCli(argv: string[], out: (s: string) => void, err: (s: 
 }
 
 if (require.main === module) {
-  runCli(process.argv.slice(2), (s) => process.stdout.write(`${s}\n`), (s) => process.stderr.write(`${s}\n`)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-  );
+  runCli(
+    process.argv.slice(2),
+    (s) => process.stdout.write(`${s}\n`),
+    (s) => process.stderr.write(`${s}\n`),
+  ).then((code) => {
+    process.exitCode = code;
+  });
 }

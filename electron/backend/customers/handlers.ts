@@ -1,15 +1,16 @@
 /** R16 customers: create/edit with ID allocation, duplicate warnings (R19), search and detail. */
 import type { Database } from 'better-sqlite3';
 import { AppError } from '../../../shared/api/errors';
-import type { CustomerDetail, CustomerRow } from '../../../shared/api/types';
+import type { CustomerDetail, CustomerPage, CustomerRow } from '../../../shared/api/types';
+import type { HandlerContext } from '../context';
 import { checkCreditCode } from '../../../shared/domain/credit-code';
 import { parseCustomerId } from '../../../shared/domain/customer-id';
-import { escapeLike, normaliseCustomerName } from '../../../shared/domain/names';
+import { normaliseCustomerName } from '../../../shared/domain/names';
 import { getActiveUnitRow } from '../organisation/rows';
 import { defineHandlers } from '../registry';
 import { allocateBranchId, allocateHeadOfficeId } from './ids';
 import { findByCreditCode, findByNormalisedName, getCustomerRow, toCustomer } from './rows';
-import { foldQuery, pinyinInitials, searchText } from './search-text';
+import { pinyinInitials, searchText } from './search-text';
 
 function requireArea(db: Database, code: string): string | null {
   const row = db.prepare('SELECT name FROM area_codes WHERE code = ?').get(code) as { name: string } | undefined;
@@ -54,31 +55,20 @@ function guardDuplicates(db: Database, input: Identity, excludeId: string | null
   return normalised;
 }
 
-const LIST_FROM = `FROM customers c JOIN units u ON u.id = c.unit_id
-  WHERE (@unitId IS NULL OR c.unit_id = @unitId)
-    AND (@pattern IS NULL OR c.search_text LIKE @pattern ESCAPE '\\' OR (c.id >= @lo AND c.id < @hi))`;
+const PAGE_SELECT = `SELECT c.id, c.name, c.short_name AS shortName, c.unit_id AS unitId, u.name AS unit,
+    c.area_code AS areaCode, c.industry, c.parent_id AS parentId,
+    (SELECT count(*) FROM customers b WHERE b.parent_id = c.id) AS branchCount
+  FROM customers c JOIN units u ON u.id = c.unit_id
+  WHERE c.id IN (SELECT value FROM json_each(?))
+  ORDER BY c.id`;
 
-function listCustomers(db: Database, input: { search: string; unitId: number | null; offset: number; limit: number }) {
-  const q = foldQuery(input.search);
-  const params = {
-    unitId: input.unitId,
-    pattern: q === '' ? null : `%${escapeLike(q)}%`,
-    // ID prefix as a range, so the primary key index serves it.
-    lo: q,
-    hi: /^\d+$/.test(q) ? `${q.slice(0, -1)}${String.fromCharCode(q.charCodeAt(q.length - 1) + 1)}` : q,
-    offset: input.offset,
-    limit: input.limit,
-  };
-  const total = (db.prepare(`SELECT count(*) AS n ${LIST_FROM}`).get(params) as { n: number }).n;
-  const rows = db
-    .prepare(
-      `SELECT c.id, c.name, c.short_name AS shortName, c.unit_id AS unitId, u.name AS unit, c.area_code AS areaCode,
-         c.industry, c.parent_id AS parentId,
-         (SELECT count(*) FROM customers b WHERE b.parent_id = c.id) AS branchCount
-       ${LIST_FROM} ORDER BY c.id LIMIT @limit OFFSET @offset`,
-    )
-    .all(params) as CustomerRow[];
-  return { total, offset: input.offset, rows };
+function listCustomers(
+  ctx: HandlerContext,
+  input: { search: string; unitId: number | null; offset: number; limit: number },
+): CustomerPage {
+  const hits = ctx.searchIndex.search(input.search, input.unitId, input.offset, input.limit);
+  const rows = hits.ids.length === 0 ? [] : (ctx.db.prepare(PAGE_SELECT).all(JSON.stringify(hits.ids)) as CustomerRow[]);
+  return { total: hits.total, offset: input.offset, rows };
 }
 
 function getDetail(db: Database, id: string): CustomerDetail {
@@ -109,7 +99,7 @@ function getDetail(db: Database, id: string): CustomerDetail {
 }
 
 export const customerHandlers = defineHandlers({
-  'customers/list': { kind: 'read', run: (input, { db }) => listCustomers(db, input) },
+  'customers/list': { kind: 'read', run: (input, ctx) => listCustomers(ctx, input) },
   'customers/get': { kind: 'read', run: ({ id }, { db }) => getDetail(db, id) },
   'customers/check-duplicates': {
     kind: 'read',
@@ -123,7 +113,8 @@ export const customerHandlers = defineHandlers({
   },
   'customers/create': {
     kind: 'write',
-    run: (input, { db, now }) => {
+    run: (input, { db, now, searchIndex }) => {
+      searchIndex.invalidate();
       const unit = getActiveUnitRow(db, input.unitId);
       requireArea(db, input.areaCode);
       const normalised = guardDuplicates(db, input, null);
@@ -131,9 +122,13 @@ export const customerHandlers = defineHandlers({
       if (input.parentId !== null) {
         const head = getCustomerRow(db, input.parentId);
         if (head.parent_id !== null) {
-          throw new AppError('CONFLICT', `“${head.name}”本身是分支机构，不能再下设分支；请选择其总部 ${head.parent_id}`, {
-            field: 'parentId',
-          });
+          throw new AppError(
+            'CONFLICT',
+            `“${head.name}”本身是分支机构，不能再下设分支；请选择其总部 ${head.parent_id}`,
+            {
+              field: 'parentId',
+            },
+          );
         }
         id = allocateBranchId(db, head);
       } else {
@@ -171,7 +166,8 @@ export const customerHandlers = defineHandlers({
   },
   'customers/update': {
     kind: 'write',
-    run: (input, { db, now }) => {
+    run: (input, { db, now, searchIndex }) => {
+      searchIndex.invalidate();
       const before = getCustomerRow(db, input.id);
       if (before.unit_id !== input.unitId) getActiveUnitRow(db, input.unitId);
       requireArea(db, input.areaCode);

@@ -44,9 +44,9 @@ export function getCustomerRow(db: Database, id: string): CustomerDbRow {
 
 export function findByCreditCode(db: Database, code: string, excludeId: string | null): CustomerRef | null {
   return (
-    (db
-      .prepare('SELECT id, name FROM customers WHERE credit_code = ? AND id IS NOT ?')
-      .get(code, excludeId) as CustomerRef | undefined) ?? null
+    (db.prepare('SELECT id, name FROM customers WHERE credit_code = ? AND id IS NOT ?').get(code, excludeId) as
+      | CustomerRef
+      | undefined) ?? null
   );
 }
 

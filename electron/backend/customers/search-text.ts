@@ -16,7 +16,12 @@ export function pinyinInitials(name: string): string {
   );
 }
 
-export function searchText(parts: { name: string; shortName: string | null; initials: string; creditCode: string | null }): string {
+export function searchText(parts: {
+  name: string;
+  shortName: string | null;
+  initials: string;
+  creditCode: string | null;
+}): string {
   const shortInitials = parts.shortName ? pinyinInitials(parts.shortName) : '';
   return [parts.name, parts.shortName ?? '', parts.initials, shortInitials, parts.creditCode ?? '']
     .map(fold)

@@ -61,9 +61,7 @@ const BOOKKEEPING = `CREATE TABLE IF NOT EXISTS schema_migrations (
 ) STRICT`;
 
 export function readApplied(db: Database): AppliedMigration[] {
-  const exists = db
-    .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'")
-    .get();
+  const exists = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").get();
   if (!exists) return [];
   return db
     .prepare('SELECT version, name, checksum, applied_at AS appliedAt FROM schema_migrations ORDER BY version')

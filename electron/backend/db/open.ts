@@ -6,16 +6,16 @@
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
 import type { Database as Db } from 'better-sqlite3';
+import Database from 'better-sqlite3';
 import { AppError } from '../../../shared/api/errors';
 import {
   applyMigrations,
   defaultMigrationsDir,
   loadMigrations,
+  type Migration,
   pendingMigrations,
   readApplied,
-  type Migration,
 } from './migrations';
 
 export interface OpenOptions {
@@ -29,7 +29,10 @@ export const BUSY_TIMEOUT_MS = 5000;
 export const IN_MEMORY = ':memory:';
 
 function fail(pragma: string, expected: unknown, actual: unknown): never {
-  throw new AppError('DB_INCOMPATIBLE', `数据库参数 ${pragma} 设置失败：期望 ${String(expected)}，实际 ${String(actual)}`);
+  throw new AppError(
+    'DB_INCOMPATIBLE',
+    `数据库参数 ${pragma} 设置失败：期望 ${String(expected)}，实际 ${String(actual)}`,
+  );
 }
 
 export function applyPragmas(db: Db, inMemory: boolean): void {

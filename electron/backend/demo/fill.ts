@@ -44,7 +44,8 @@ function personName(rng: Random): string {
 
 function companyName(rng: Random): { name: string; industry: string } {
   const roll = rng.next();
-  if (roll < 0.05) return { name: `汕头市${rng.pick(V.PLACES.slice(5))}区${rng.pick(V.PUBLIC_BODIES)}`, industry: '政府机关' };
+  if (roll < 0.05)
+    return { name: `汕头市${rng.pick(V.PLACES.slice(5))}区${rng.pick(V.PUBLIC_BODIES)}`, industry: '政府机关' };
   if (roll < 0.08) return { name: `${rng.pick(V.BANKS)}汕头${rng.pick(V.PLACES)}支行`, industry: '金融保险' };
   const core = rng.pick(V.CORE_FIRST) + rng.pick(V.CORE_SECOND);
   const trade = rng.pick(V.TRADES);
@@ -59,7 +60,15 @@ function companyName(rng: Random): { name: string; industry: string } {
           ? `广东${core}${trade}${suffix}`
           : `${core}${trade}（汕头）${suffix}`;
   const industry =
-    trade === '物流' ? '交通物流' : trade === '贸易' || trade === '百货' ? '商贸流通' : trade === '置业' ? '房地产' : rng.chance(0.8) ? '制造业' : rng.pick(INDUSTRIES);
+    trade === '物流'
+      ? '交通物流'
+      : trade === '贸易' || trade === '百货'
+        ? '商贸流通'
+        : trade === '置业'
+          ? '房地产'
+          : rng.chance(0.8)
+            ? '制造业'
+            : rng.pick(INDUSTRIES);
   return { name, industry };
 }
 
@@ -75,14 +84,17 @@ export function fillDemo(db: Database, policy: Policy, options: DemoOptions, now
     throw new AppError('CONFLICT', `数据库中已有 ${existing} 个客户；演示数据只能填入新数据库`);
   }
   const rng = new Random(options.seed);
-  const units = db.prepare('SELECT id, code, kind, area_code, min_managers FROM units WHERE retired_on IS NULL').all() as UnitInfo[];
+  const units = db
+    .prepare('SELECT id, code, kind, area_code, min_managers FROM units WHERE retired_on IS NULL')
+    .all() as UnitInfo[];
   const areas = (db.prepare('SELECT code, urban FROM area_codes').all() as { code: string; urban: number }[]).filter(
     (a) => a.code !== '440500',
   );
   const countyByArea = new Map(units.filter((u) => u.kind === 'county').map((u) => [u.area_code, u]));
   const professional = units.filter((u) => u.kind === 'professional');
   const centre = units.find((u) => u.kind === 'centre');
-  if (!centre || professional.length === 0) throw new AppError('CONFLICT', '演示数据需要种子单位（市局大客户中心与专业局）');
+  if (!centre || professional.length === 0)
+    throw new AppError('CONFLICT', '演示数据需要种子单位（市局大客户中心与专业局）');
 
   const today = localDate(now);
   const recordedAt = localDateTime(now);
@@ -107,11 +119,27 @@ export function fillDemo(db: Database, policy: Policy, options: DemoOptions, now
     const addManager = (unit: UnitInfo, post: ManagerPost) => {
       const name = personName(rng);
       const phone = `13${rng.int(0, 9)}${String(rng.int(0, 99_999_999)).padStart(8, '0')}`;
-      const id = Number(insertManager.run(name, unit.id, post, post === 'head' ? 'part_time' : 'full_time', phone, startedOn).lastInsertRowid);
-      insertChange.run(id, startedOn, recordedAt, `${startedOn.slice(0, 8)}${policy.reporting.managerChangeDueDay}`, unit.id, `登记 ${name}`);
+      const id = Number(
+        insertManager.run(name, unit.id, post, post === 'head' ? 'part_time' : 'full_time', phone, startedOn)
+          .lastInsertRowid,
+      );
+      insertChange.run(
+        id,
+        startedOn,
+        recordedAt,
+        `${startedOn.slice(0, 8)}${policy.reporting.managerChangeDueDay}`,
+        unit.id,
+        `登记 ${name}`,
+      );
       summary.managers++;
     };
-    for (const post of ['director', 'deputy_director', 'planning_manager', 'planning_manager', 'information_officer'] as const) {
+    for (const post of [
+      'director',
+      'deputy_director',
+      'planning_manager',
+      'planning_manager',
+      'information_officer',
+    ] as const) {
       addManager(centre, post);
     }
     for (const unit of units) {
@@ -132,7 +160,14 @@ export function fillDemo(db: Database, policy: Policy, options: DemoOptions, now
         if (attempt > 50) throw new Error('demo names exhausted');
       }
     };
-    const insert = (row: { id: string; name: string; areaCode: string; unitId: number; industry: string; parentId: string | null }) => {
+    const insert = (row: {
+      id: string;
+      name: string;
+      areaCode: string;
+      unitId: number;
+      industry: string;
+      parentId: string | null;
+    }) => {
       const initials = pinyinInitials(row.name);
       let code: string | null = null;
       if (rng.chance(0.4)) {

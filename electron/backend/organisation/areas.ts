@@ -1,7 +1,8 @@
 /** R3: the GB/T 2260 code table, data the officer edits. */
+
+import type { Database } from 'better-sqlite3';
 import type { AreaCode } from '../../../shared/api/types';
 import { defineHandlers } from '../registry';
-import type { Database } from 'better-sqlite3';
 
 function getArea(db: Database, code: string): AreaCode {
   const row = db

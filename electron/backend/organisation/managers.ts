@@ -105,9 +105,7 @@ export const managerHandlers = defineHandlers({
     run: (input, ctx) => {
       const unit = getActiveUnitRow(ctx.db, input.unitId);
       const info = ctx.db
-        .prepare(
-          'INSERT INTO managers (name, unit_id, post, employment, phone, started_on) VALUES (?, ?, ?, ?, ?, ?)',
-        )
+        .prepare('INSERT INTO managers (name, unit_id, post, employment, phone, started_on) VALUES (?, ?, ?, ?, ?, ?)')
         .run(input.name, unit.id, input.post, input.employment, input.phone ?? null, input.effectiveOn);
       const id = Number(info.lastInsertRowid);
       recordChange(ctx, {
@@ -128,7 +126,9 @@ export const managerHandlers = defineHandlers({
       const phone = input.phone ?? null;
       const diffs = [
         before.name !== input.name ? `姓名 ${before.name} → ${input.name}` : '',
-        before.post !== input.post ? `岗位 ${MANAGER_POST_NAMES_ZH[before.post]} → ${MANAGER_POST_NAMES_ZH[input.post]}` : '',
+        before.post !== input.post
+          ? `岗位 ${MANAGER_POST_NAMES_ZH[before.post]} → ${MANAGER_POST_NAMES_ZH[input.post]}`
+          : '',
         before.employment !== input.employment
           ? `${EMPLOYMENT_NAMES_ZH[before.employment]} → ${EMPLOYMENT_NAMES_ZH[input.employment]}`
           : '',

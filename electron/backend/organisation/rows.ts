@@ -1,8 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import { AppError } from '../../../shared/api/errors';
 import type { Manager, Unit } from '../../../shared/api/types';
-import type { Employment, ManagerPost, UnitKind } from '../../../shared/domain/organisation';
 import type { ProductLine } from '../../../shared/domain/lines';
+import type { Employment, ManagerPost, UnitKind } from '../../../shared/domain/organisation';
 
 export interface UnitRow {
   id: number;
@@ -42,7 +42,9 @@ export function getUnitRow(db: Database, id: number): UnitRow {
 export function getActiveUnitRow(db: Database, id: number): UnitRow {
   const row = getUnitRow(db, id);
   if (row.retired_on !== null) {
-    throw new AppError('CONFLICT', `单位“${row.name}”已于 ${row.retired_on} 撤销，不能再分配人员或客户`, { unitId: id });
+    throw new AppError('CONFLICT', `单位“${row.name}”已于 ${row.retired_on} 撤销，不能再分配人员或客户`, {
+      unitId: id,
+    });
   }
   return row;
 }

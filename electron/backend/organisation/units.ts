@@ -111,11 +111,11 @@ export const unitHandlers = defineHandlers({
           customers > 0 ? `${customers} 个客户` : '',
           children > 0 ? `${children} 个下级单位` : '',
         ].filter(Boolean);
-        throw new AppError(
-          'CONFLICT',
-          `单位“${unit.name}”仍有${parts.join('、')}，请先调出或撤销后再撤销本单位`,
-          { managers, customers, children },
-        );
+        throw new AppError('CONFLICT', `单位“${unit.name}”仍有${parts.join('、')}，请先调出或撤销后再撤销本单位`, {
+          managers,
+          customers,
+          children,
+        });
       }
       db.prepare('UPDATE units SET retired_on = ? WHERE id = ?').run(retiredOn, id);
       return toUnit(getUnitRow(db, id));

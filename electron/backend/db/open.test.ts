@@ -1,0 +1,213 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { AppError } from '../../../shared/api/errors';
+import { migrationChecksum, readApplied } from './migrations';
+import { BUSY_TIMEOUT_MS, IN_MEMORY, openDatabase, schemaVersion } from './open';
+
+const NOW = new Date('2026-11-10T02:00:00Z');
+const M1 = '-- 0001: notes\nCREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT NOT NULL) STRICT;\n';
+const M2 = '-- 0002: tags\nALTER TABLE notes ADD COLUMN tag TEXT;\nCREATE TABLE tags (name TEXT PRIMARY KEY) STRICT;\n';
+
+const dirs: string[] = [];
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'kam-open-'));
+  dirs.push(dir);
+  return dir;
+}
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+function migrationsDir(files: Record<string, string>): string {
+  const dir = join(tempDir(), 'migrations');
+  mkdirSync(dir);
+  for (const [name, sql] of Object.entries(files)) writeFileSync(join(dir, name), sql, 'utf8');
+  return dir;
+}
+
+function fileHash(file: string): string {
+  return createHash('sha256').update(readFileSync(file)).digest('hex');
+}
+
+/** A database at version 1 with one row, closed (so its WAL is checkpointed into the main file). */
+function databaseAtV1(): { file: string; home: string; v1: string } {
+  const v1 = migrationsDir({ '0001_notes.sql': M1 });
+  const home = tempDir();
+  const file = join(home, 'kam.sqlite');
+  const db = openDatabase(file, { migrationsDir: v1, now: () => NOW });
+  db.prepare('INSERT INTO notes (body) VALUES (?)').run('第一条');
+  db.close();
+  return { file, home, v1 };
+}
+
+/** Everything about the file that a refused open must not touch. */
+function snapshot(file: string, home: string) {
+  const wal = `${file}-wal`;
+  return {
+    hash: fileHash(file),
+    size: statSync(file).size,
+    files: readdirSync(home).filter((f) => !f.endsWith('-shm') && !f.endsWith('-wal')),
+    // A readonly probe may leave an empty -wal behind; it must never hold frames that a later open would apply.
+    walBytes: existsSync(wal) ? statSync(wal).size : 0,
+  };
+}
+
+function openError(fn: () => unknown): AppError {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof AppError) return e;
+    throw e;
+  }
+  throw new Error('expected the open to be refused');
+}
+
+describe('openDatabase: upgrade', () => {
+  it('applies only the new migration, backs up first, and keeps the data', () => {
+    const { file, home } = databaseAtV1();
+    const v2 = migrationsDir({ '0001_notes.sql': M1, '0002_tags.sql': M2 });
+    const later = new Date('2026-12-01T08:30:00Z');
+    const db = openDatabase(file, { migrationsDir: v2, now: () => later });
+
+    const applied = readApplied(db);
+    expect(applied.map((m) => [m.version, m.appliedAt])).toEqual([
+      [1, NOW.toISOString()], // untouched: applied by the first open
+      [2, later.toISOString()],
+    ]);
+    expect(applied[1]?.checksum).toBe(migrationChecksum(M2));
+    expect(db.prepare('SELECT body, tag FROM notes').all()).toEqual([{ body: '第一条', tag: null }]);
+    expect(schemaVersion(db)).toBe(2);
+    db.close();
+
+    const backups = readdirSync(home).filter((f) => f.endsWith('.bak'));
+    expect(backups).toEqual(['kam.sqlite.before-v2-2026-12-01T08-30-00-000Z.bak']);
+    const backup = new Database(join(home, backups[0] as string), { readonly: true });
+    expect(readApplied(backup).map((m) => m.version)).toEqual([1]);
+    expect(backup.prepare('SELECT * FROM notes').all()).toEqual([{ id: 1, body: '第一条' }]);
+    backup.close();
+  });
+
+  it('makes no backup when nothing is pending', () => {
+    const { file, home, v1 } = databaseAtV1();
+    openDatabase(file, { migrationsDir: v1, now: () => NOW }).close();
+    expect(readdirSync(home).filter((f) => f.endsWith('.bak'))).toEqual([]);
+  });
+});
+
+describe('openDatabase: refusals leave the file exactly as it was', () => {
+  it('refuses a database whose old migration was edited after it was applied', () => {
+    const { file, home, v1 } = databaseAtV1();
+    const before = snapshot(file, home);
+    writeFileSync(join(v1, '0001_notes.sql'), `${M1}-- a later edit\n`, 'utf8');
+
+    const error = openError(() => openDatabase(file, { migrationsDir: v1, now: () => NOW }));
+    expect(error.code).toBe('DB_INCOMPATIBLE');
+    expect(error.message).toContain('0001_notes');
+    expect(error.message).toContain('数据库未作任何改动');
+
+    expect(snapshot(file, home)).toEqual(before);
+    // Still readable by the app that made it.
+    writeFileSync(join(v1, '0001_notes.sql'), M1, 'utf8');
+    const db = openDatabase(file, { migrationsDir: v1, now: () => NOW });
+    expect(db.prepare('SELECT count(*) AS n FROM notes').get()).toEqual({ n: 1 });
+    db.close();
+  });
+
+  it('refuses a database made by a newer version (schema_migrations has version 99)', () => {
+    const { file, home, v1 } = databaseAtV1();
+    const raw = new Database(file);
+    raw
+      .prepare('INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)')
+      .run(99, 'future', 'f'.repeat(64), NOW.toISOString());
+    raw.close();
+    const before = snapshot(file, home);
+
+    const error = openError(() => openDatabase(file, { migrationsDir: v1, now: () => NOW }));
+    expect(error.code).toBe('DB_INCOMPATIBLE');
+    expect(error.message).toContain('数据库结构版本 99，本程序最高支持 1');
+    expect(error.details).toEqual({ databaseVersion: 99, appVersion: 1 });
+    expect(snapshot(file, home)).toEqual(before);
+  });
+
+  it('refuses a file that is not a SQLite database, without writing to it', () => {
+    const home = tempDir();
+    const file = join(home, 'kam.sqlite');
+    writeFileSync(file, 'this is a spreadsheet, not a database\n'.repeat(200));
+    const before = snapshot(file, home);
+    const error = openError(() => openDatabase(file, { now: () => NOW }));
+    expect(error.code).toBe('DB_INCOMPATIBLE');
+    expect(error.message).toContain('无法读取数据库文件');
+    expect(error.message).toContain('文件未作任何改动');
+    expect(snapshot(file, home)).toEqual(before);
+  });
+});
+
+describe('openDatabase: pragmas', () => {
+  function pragmas(db: Database.Database) {
+    return {
+      journal_mode: db.pragma('journal_mode', { simple: true }),
+      synchronous: db.pragma('synchronous', { simple: true }),
+      foreign_keys: db.pragma('foreign_keys', { simple: true }),
+      busy_timeout: db.pragma('busy_timeout', { simple: true }),
+    };
+  }
+
+  it('sets WAL, synchronous=FULL, foreign keys and a 5 s busy timeout on a new file and again after reopening', () => {
+    const file = join(tempDir(), 'nested', 'kam.sqlite'); // the folder is created too
+    const expected = { journal_mode: 'wal', synchronous: 2, foreign_keys: 1, busy_timeout: 5000 };
+    const first = openDatabase(file, { now: () => NOW });
+    expect(pragmas(first)).toEqual(expected);
+    first.close();
+    const again = openDatabase(file, { now: () => NOW });
+    expect(pragmas(again)).toEqual(expected);
+    expect(BUSY_TIMEOUT_MS).toBe(5000);
+    again.close();
+  });
+
+  it('needs to: a raw reopen of a WAL file comes back with synchronous=NORMAL (1) on this SQLite build', () => {
+    const file = join(tempDir(), 'kam.sqlite');
+    openDatabase(file, { now: () => NOW }).close();
+    const raw = new Database(file);
+    // better-sqlite3 compiles SQLite with SQLITE_DEFAULT_WAL_SYNCHRONOUS=1: a WAL database reopened
+    // without our pragmas would run at NORMAL and could lose the last commits on power loss.
+    expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(raw.pragma('synchronous', { simple: true })).toBe(1);
+    // (Foreign keys, by contrast, are on by default in better-sqlite3's build: SQLITE_DEFAULT_FOREIGN_KEYS=1.)
+    expect(raw.pragma('foreign_keys', { simple: true })).toBe(1);
+    raw.close();
+  });
+
+  it('enforces foreign keys', () => {
+    const db = openDatabase(IN_MEMORY, { now: () => NOW });
+    expect(() =>
+      db
+        .prepare("INSERT INTO units (code, name, kind, parent_id, min_managers, created_at) VALUES ('X1', 'x', 'branch', 999, 0, 'now')")
+        .run(),
+    ).toThrow(/FOREIGN KEY constraint failed/);
+    db.close();
+  });
+
+  it('opens an in-memory database (journal_mode memory) with the shipped schema', () => {
+    const db = openDatabase(IN_MEMORY, { now: () => NOW });
+    expect(pragmas(db)).toEqual({ journal_mode: 'memory', synchronous: 2, foreign_keys: 1, busy_timeout: 5000 });
+    const names = (
+      db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]
+    ).map((r) => r.name);
+    expect(names).toEqual([
+      'area_codes',
+      'audit_log',
+      'customers',
+      'id_sequences',
+      'manager_changes',
+      'managers',
+      'schema_migrations',
+      'units',
+    ]);
+    expect(schemaVersion(db)).toBe(1);
+    db.close();
+  });
+});

@@ -1,0 +1,17 @@
+import { Group, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
+
+/** Every page has an h1 title; actions sit on the right. */
+export function PageHeader({ title, children, after }: { title: ReactNode; children?: ReactNode; after?: ReactNode }) {
+  return (
+    <Group justify="space-between" align="center" wrap="nowrap" mb="sm">
+      <Group gap="md" align="baseline" wrap="nowrap">
+        <Title order={1} size="h3">
+          {title}
+        </Title>
+        {after}
+      </Group>
+      {children && <Group gap="xs">{children}</Group>}
+    </Group>
+  );
+}

@@ -1,0 +1,185 @@
+import { Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { type ReactNode, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CustomerDetail } from '../../../../shared/api/types';
+import { useApi } from '../../api/useApi';
+import { ApiView } from '../../components/ApiViews';
+import { CustomerIdText } from '../../components/CustomerIdText';
+import { CustomerLink } from '../../components/CustomerLink';
+import { PageHeader } from '../../components/PageHeader';
+import { EMPTY_VALUE } from '../../i18n/format';
+import { useFormat } from '../../i18n/useFormat';
+import { hrefOf, navigate } from '../../router/useRoute';
+import { CustomerFormModal, type CustomerFormMode } from './CustomerFormModal';
+
+export function CustomerDetailPage({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const state = useApi('customers/get', { id });
+  return (
+    <Stack gap="sm">
+      <Group>
+        <Anchor href={hrefOf({ name: 'customers' })} size="sm" data-testid="back-to-list">
+          ← {t('customerDetail.back')}
+        </Anchor>
+      </Group>
+      <ApiView state={state}>{(customer) => <CustomerDetailView customer={customer} reload={state.reload} />}</ApiView>
+    </Stack>
+  );
+}
+
+function Field({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div>
+      <Text size="xs" c="dimmed" component="dt">
+        {label}
+      </Text>
+      <Text size="sm" component="dd" m={0} style={{ wordBreak: 'break-all' }}>
+        {children}
+      </Text>
+    </div>
+  );
+}
+
+function CustomerDetailView({ customer, reload }: { customer: CustomerDetail; reload: () => void }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const [form, setForm] = useState<CustomerFormMode | null>(null);
+  const isBranch = customer.parent !== null;
+  const canHaveBranches = !isBranch && customer.idParts.branch === '000';
+  const orNone = (v: string | null) => (v === null || v === '' ? EMPTY_VALUE : v);
+
+  return (
+    <Stack gap="md">
+      <PageHeader
+        title={customer.name}
+        after={
+          <Badge variant="light" color={isBranch ? 'blue' : 'postal'}>
+            {isBranch ? t('customerDetail.kindBranch') : t('customerDetail.kindHead')}
+          </Badge>
+        }
+      >
+        <Button variant="default" onClick={() => setForm({ kind: 'edit', customer })} data-testid="customer-edit">
+          {t('customerDetail.edit')}
+        </Button>
+        {canHaveBranches && (
+          <Button
+            onClick={() =>
+              setForm({
+                kind: 'create',
+                parent: { id: customer.id, name: customer.name, areaCode: customer.areaCode, unitId: customer.unitId },
+              })
+            }
+            data-testid="customer-new-branch"
+          >
+            {t('customerDetail.newBranch')}
+          </Button>
+        )}
+      </PageHeader>
+
+      <Paper withBorder p="md">
+        <Text size="xs" c="dimmed" id="customer-id-label">
+          {t('customerDetail.id')}
+        </Text>
+        <CustomerIdText id={customer.id} size="xl" testId="customer-id" />
+        <Group gap="lg" mt={6}>
+          <Text size="sm">
+            <Text span c="dimmed" size="sm">
+              {t('customerDetail.idArea')}
+            </Text>{' '}
+            <Text span ff="monospace">
+              {customer.idParts.areaCode}
+            </Text>{' '}
+            {customer.idParts.areaName ?? ''}
+          </Text>
+          <Text size="sm">
+            <Text span c="dimmed" size="sm">
+              {t('customerDetail.idSequence')}
+            </Text>{' '}
+            <Text span ff="monospace">
+              {customer.idParts.sequence}
+            </Text>
+          </Text>
+          <Text size="sm">
+            <Text span c="dimmed" size="sm">
+              {t('customerDetail.idBranch')}
+            </Text>{' '}
+            <Text span ff="monospace">
+              {customer.idParts.branch}
+            </Text>
+          </Text>
+        </Group>
+      </Paper>
+
+      <Paper withBorder p="md">
+        <Title order={2} size="h5" mb="sm">
+          {t('customerDetail.basics')}
+        </Title>
+        <SimpleGrid cols={{ base: 2, lg: 3 }} spacing="md" verticalSpacing="sm" component="dl" m={0}>
+          <Field label={t('customerDetail.shortName')}>{orNone(customer.shortName)}</Field>
+          <Field label={t('customerDetail.unit')}>{customer.unit}</Field>
+          <Field label={t('customerDetail.area')}>
+            {customer.areaCode} {customer.areaName ?? ''}
+          </Field>
+          <Field label={t('customerDetail.industry')}>{orNone(customer.industry)}</Field>
+          <Field label={t('customerDetail.creditCode')}>
+            <Text span ff="monospace" size="sm">
+              {orNone(customer.creditCode)}
+            </Text>
+          </Field>
+          <Field label={t('customerDetail.headOffice')}>
+            {customer.parent ? <CustomerLink customer={customer.parent} /> : EMPTY_VALUE}
+          </Field>
+          <Field label={t('customerDetail.address')}>{orNone(customer.address)}</Field>
+          <Field label={t('customerDetail.createdAt')}>{f.dateTime(customer.createdAt)}</Field>
+          <Field label={t('customerDetail.updatedAt')}>{f.dateTime(customer.updatedAt)}</Field>
+        </SimpleGrid>
+      </Paper>
+
+      {!isBranch && (
+        <Paper withBorder p="md">
+          <Title order={2} size="h5" mb="sm">
+            {t('customerDetail.branchesCount', { count: customer.branches.length })}
+          </Title>
+          {customer.branches.length === 0 ? (
+            <Text size="sm" c="dimmed">
+              {t('customerDetail.noBranches')}
+            </Text>
+          ) : (
+            <Table striped highlightOnHover aria-label={t('customerDetail.branches')} data-testid="customer-branches">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th w={200}>{t('customers.columns.id')}</Table.Th>
+                  <Table.Th>{t('customers.columns.name')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {customer.branches.map((b) => (
+                  <Table.Tr key={b.id}>
+                    <Table.Td>
+                      <CustomerIdText id={b.id} size="sm" />
+                    </Table.Td>
+                    <Table.Td>
+                      <Anchor href={hrefOf({ name: 'customer', id: b.id })}>{b.name}</Anchor>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )}
+        </Paper>
+      )}
+
+      {form && (
+        <CustomerFormModal
+          opened
+          onClose={() => setForm(null)}
+          mode={form}
+          onSaved={(saved) => {
+            if (saved.id === customer.id) reload();
+            else navigate({ name: 'customer', id: saved.id });
+          }}
+        />
+      )}
+    </Stack>
+  );
+}

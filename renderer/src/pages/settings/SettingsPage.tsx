@@ -1,0 +1,49 @@
+import { Stack, Tabs } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { PageHeader } from '../../components/PageHeader';
+import { SETTINGS_TABS, type SettingsTab } from '../../router/routes';
+import { navigate } from '../../router/useRoute';
+import { AboutTab } from './AboutTab';
+import { AreasTab } from './AreasTab';
+import { ManagersTab } from './ManagersTab';
+import { UnitsTab } from './UnitsTab';
+
+function isTab(value: string | null): value is SettingsTab {
+  return value !== null && (SETTINGS_TABS as readonly string[]).includes(value);
+}
+
+export function SettingsPage({ tab }: { tab: SettingsTab }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap="sm">
+      <PageHeader title={t('settings.title')} />
+      <Tabs
+        value={tab}
+        onChange={(value) => {
+          if (isTab(value)) navigate({ name: 'settings', tab: value });
+        }}
+        keepMounted={false}
+      >
+        <Tabs.List aria-label={t('settings.tabsLabel')} mb="md">
+          {SETTINGS_TABS.map((key) => (
+            <Tabs.Tab key={key} value={key} data-testid={`settings-tab-${key}`}>
+              {t(`settings.tabs.${key}`)}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+        <Tabs.Panel value="units">
+          <UnitsTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="managers">
+          <ManagersTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="areas">
+          <AreasTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="about">
+          <AboutTab />
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}
