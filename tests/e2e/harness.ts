@@ -77,12 +77,14 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     await context.exposeBinding('__kamInvoke', (_source, channel: unknown, input: unknown) =>
       backend.registry.invoke(channel, input),
     );
-    await context.addInitScript(() => {
-      const w = window as unknown as { __kamInvoke: (c: string, i: unknown) => Promise<unknown>; kam: unknown };
-      const invoke = w.__kamInvoke;
-      Object.defineProperty(window, 'kam', {
-        value: Object.freeze({ invoke: (channel: string, input: unknown) => invoke(channel, input) }),
-      });
+    // A string, not a function: tsx's transform would put helpers (`__name`) into a serialised function.
+    await context.addInitScript({
+      content: `(() => {
+        const invoke = window.__kamInvoke;
+        Object.defineProperty(window, 'kam', {
+          value: Object.freeze({ invoke: (channel, input) => invoke(channel, input) }),
+        });
+      })();`,
     });
     const page = await context.newPage();
     const pageErrors: string[] = [];

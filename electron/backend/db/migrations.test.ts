@@ -22,7 +22,8 @@ const NOW = new Date('2026-11-10T02:00:00Z');
 const M1 = '-- 0001: notes\nCREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT NOT NULL) STRICT;\n';
 const M2 = '-- 0002: tags\nALTER TABLE notes ADD COLUMN tag TEXT;\nCREATE TABLE tags (name TEXT PRIMARY KEY) STRICT;\n';
 /** The first statement succeeds, the second fails: the whole migration must roll back. */
-const M2_BAD = '-- 0002: broken\nCREATE TABLE tags (name TEXT PRIMARY KEY) STRICT;\nINSERT INTO no_such_table VALUES (1);\n';
+const M2_BAD =
+  '-- 0002: broken\nCREATE TABLE tags (name TEXT PRIMARY KEY) STRICT;\nINSERT INTO no_such_table VALUES (1);\n';
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
@@ -102,7 +103,7 @@ describe('loadMigrations', () => {
     const shipped = loadMigrations(defaultMigrationsDir());
     expect(shipped[0]?.version).toBe(1);
     expect(shipped[0]?.name).toBe('init');
-    shipped.forEach((m, i) => expect(m.version).toBe(i + 1));
+    expect(shipped.map((m) => m.version)).toEqual(shipped.map((_, i) => i + 1));
   });
 });
 

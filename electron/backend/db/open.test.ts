@@ -1,5 +1,14 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -185,7 +194,9 @@ describe('openDatabase: pragmas', () => {
     const db = openDatabase(IN_MEMORY, { now: () => NOW });
     expect(() =>
       db
-        .prepare("INSERT INTO units (code, name, kind, parent_id, min_managers, created_at) VALUES ('X1', 'x', 'branch', 999, 0, 'now')")
+        .prepare(
+          "INSERT INTO units (code, name, kind, parent_id, min_managers, created_at) VALUES ('X1', 'x', 'branch', 999, 0, 'now')",
+        )
         .run(),
     ).toThrow(/FOREIGN KEY constraint failed/);
     db.close();

@@ -7,8 +7,7 @@
 import type { Database } from 'better-sqlite3';
 import { AppError } from '../../../shared/api/errors';
 import { CREDIT_CODE_ALPHABET, creditCodeCheckCharacter } from '../../../shared/domain/credit-code';
-import { localDate, localDateTime } from '../../../shared/domain/dates';
-import { INDUSTRIES } from '../../../shared/domain/industries';
+import { localDate, managerChangeDueDate } from '../../../shared/domain/dates';
 import { normaliseCustomerName } from '../../../shared/domain/names';
 import type { ManagerPost } from '../../../shared/domain/organisation';
 import type { Policy } from '../../../shared/domain/policy/policy';
@@ -42,11 +41,21 @@ function personName(rng: Random): string {
   return rng.pick(V.SURNAMES) + rng.pick(V.GIVEN) + (rng.chance(0.7) ? rng.pick(V.GIVEN) : '');
 }
 
-function companyName(rng: Random): { name: string; industry: string } {
+const TRADE_INDUSTRY: Record<string, string> = {
+  物流: '交通物流',
+  贸易: '商贸流通',
+  百货: '商贸流通',
+  置业: '房地产',
+  投资: '金融保险',
+  通信: '电信运营',
+  酒店: '商贸流通',
+};
+
+/** A company name; a district in the name is the customer's own home area. */
+function companyName(rng: Random, district: string): { name: string; industry: string } {
   const roll = rng.next();
-  if (roll < 0.05)
-    return { name: `汕头市${rng.pick(V.PLACES.slice(5))}区${rng.pick(V.PUBLIC_BODIES)}`, industry: '政府机关' };
-  if (roll < 0.08) return { name: `${rng.pick(V.BANKS)}汕头${rng.pick(V.PLACES)}支行`, industry: '金融保险' };
+  if (roll < 0.05) return { name: `汕头市${district}${rng.pick(V.PUBLIC_BODIES)}`, industry: '政府机关' };
+  if (roll < 0.08) return { name: `${rng.pick(V.BANKS)}汕头${district}支行`, industry: '金融保险' };
   const core = rng.pick(V.CORE_FIRST) + rng.pick(V.CORE_SECOND);
   const trade = rng.pick(V.TRADES);
   const suffix = rng.pick(V.SUFFIXES);
@@ -55,21 +64,11 @@ function companyName(rng: Random): { name: string; industry: string } {
     style < 0.45
       ? `汕头市${core}${trade}${suffix}`
       : style < 0.7
-        ? `汕头市${rng.pick(V.DISTRICTS)}${core}${trade}${suffix}`
+        ? `汕头市${district}${core}${trade}${suffix}`
         : style < 0.85
           ? `广东${core}${trade}${suffix}`
           : `${core}${trade}（汕头）${suffix}`;
-  const industry =
-    trade === '物流'
-      ? '交通物流'
-      : trade === '贸易' || trade === '百货'
-        ? '商贸流通'
-        : trade === '置业'
-          ? '房地产'
-          : rng.chance(0.8)
-            ? '制造业'
-            : rng.pick(INDUSTRIES);
-  return { name, industry };
+  return { name, industry: TRADE_INDUSTRY[trade] ?? '制造业' };
 }
 
 function creditCode(rng: Random, areaCode: string): string {
@@ -87,9 +86,9 @@ export function fillDemo(db: Database, policy: Policy, options: DemoOptions, now
   const units = db
     .prepare('SELECT id, code, kind, area_code, min_managers FROM units WHERE retired_on IS NULL')
     .all() as UnitInfo[];
-  const areas = (db.prepare('SELECT code, urban FROM area_codes').all() as { code: string; urban: number }[]).filter(
-    (a) => a.code !== '440500',
-  );
+  const areas = (
+    db.prepare('SELECT code, name, urban FROM area_codes').all() as { code: string; name: string; urban: number }[]
+  ).filter((a) => a.code !== '440500');
   const countyByArea = new Map(units.filter((u) => u.kind === 'county').map((u) => [u.area_code, u]));
   const professional = units.filter((u) => u.kind === 'professional');
   const centre = units.find((u) => u.kind === 'centre');
@@ -97,7 +96,6 @@ export function fillDemo(db: Database, policy: Policy, options: DemoOptions, now
     throw new AppError('CONFLICT', '演示数据需要种子单位（市局大客户中心与专业局）');
 
   const today = localDate(now);
-  const recordedAt = localDateTime(now);
   const insertManager = db.prepare(
     'INSERT INTO managers (name, unit_id, post, employment, phone, started_on) VALUES (?, ?, ?, ?, ?, ?)',
   );
@@ -126,8 +124,9 @@ export function fillDemo(db: Database, policy: Policy, options: DemoOptions, now
       insertChange.run(
         id,
         startedOn,
-        recordedAt,
-        `${startedOn.slice(0, 8)}${policy.reporting.managerChangeDueDay}`,
+        // Registered on the day it took effect: the demo's register is on time (R30).
+        `${startedOn} 09:00:00`,
+        managerChangeDueDate(startedOn, policy.reporting.managerChangeDueDay),
         unit.id,
         `登记 ${name}`,
       );
@@ -188,7 +187,7 @@ export function fillDemo(db: Database, policy: Policy, options: DemoOptions, now
       if (code) summary.withCreditCode++;
     };
 
-    const unitFor = (area: { code: string; urban: number }): UnitInfo => {
+    const unitFor = (area: { code: string }): UnitInfo => {
       const county = countyByArea.get(area.code);
       if (county && rng.chance(0.85)) return county;
       return rng.chance(0.3) ? centre : rng.pick(professional);
@@ -198,8 +197,10 @@ export function fillDemo(db: Database, policy: Policy, options: DemoOptions, now
     while (summary.customers < options.customers) {
       const area = rng.pick(areas);
       const unit = unitFor(area);
-      const { name, industry } = V.ANCHOR_CUSTOMERS[anchor++] ?? companyName(rng);
-      const headName = uniqueName(() => (usedNames.has(normaliseCustomerName(name)) ? companyName(rng).name : name));
+      const { name, industry } = V.ANCHOR_CUSTOMERS[anchor++] ?? companyName(rng, area.name);
+      const headName = uniqueName(() =>
+        usedNames.has(normaliseCustomerName(name)) ? companyName(rng, area.name).name : name,
+      );
       const id = allocateHeadOfficeId(db, area.code);
       insert({ id, name: headName, areaCode: area.code, unitId: unit.id, industry, parentId: null });
       summary.headOffices++;
