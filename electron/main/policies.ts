@@ -15,7 +15,7 @@ export function isAppUrl(url: string, appUrl: string): boolean {
   }
   if (app.protocol === 'file:') {
     // Only the renderer's own index.html; hash routes are the app's navigation.
-    return target.protocol === 'file:' && target.pathname === app.pathname;
+    return target.protocol === 'file:' && target.host === app.host && target.pathname === app.pathname;
   }
   return target.origin === app.origin;
 }

@@ -28,7 +28,11 @@ describe('R16 customer ID: formatCustomerId', () => {
   });
 
   it.each([
-    ['sequence 0 (sequences start at 00001)', { areaCode: '440515', sequence: 0, branch: 0 }, '顺序号超出范围 1–99999：0'],
+    [
+      'sequence 0 (sequences start at 00001)',
+      { areaCode: '440515', sequence: 0, branch: 0 },
+      '顺序号超出范围 1–99999：0',
+    ],
     ['sequence 100000', { areaCode: '440515', sequence: 100_000, branch: 0 }, '顺序号超出范围 1–99999：100000'],
     ['negative sequence', { areaCode: '440515', sequence: -1, branch: 0 }, '顺序号超出范围'],
     ['fractional sequence', { areaCode: '440515', sequence: 1.5, branch: 0 }, '顺序号超出范围'],

@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  daysInMonth,
-  isIsoDate,
-  isLateManagerChange,
-  localDate,
-  localDateTime,
-  managerChangeDueDate,
-} from './dates';
+import { daysInMonth, isIsoDate, isLateManagerChange, localDate, localDateTime, managerChangeDueDate } from './dates';
 
 const DUE_DAY = 25; // POLICY_V1.reporting.managerChangeDueDay
 

@@ -22,8 +22,13 @@ export function allocateHeadOfficeId(db: Database, areaCode: string): string {
   return formatCustomerId({ areaCode, sequence: next, branch: 0 });
 }
 
-export function allocateBranchId(db: Database, head: { id: string; name: string; last_branch: number }): string {
-  const next = head.last_branch + 1;
+/** Reads the head office's counter from the database, so repeated calls in one transaction never repeat. */
+export function allocateBranchId(db: Database, head: { id: string; name: string }): string {
+  const row = db.prepare('SELECT last_branch AS last FROM customers WHERE id = ?').get(head.id) as
+    | { last: number }
+    | undefined;
+  if (!row) throw new AppError('NOT_FOUND', `找不到总部客户 ${head.id}`, { parentId: head.id });
+  const next = row.last + 1;
   if (next > MAX_BRANCH) {
     throw new AppError(
       'ID_EXHAUSTED',
@@ -32,6 +37,5 @@ export function allocateBranchId(db: Database, head: { id: string; name: string;
     );
   }
   db.prepare('UPDATE customers SET last_branch = ? WHERE id = ?').run(next, head.id);
-  const prefix = headOfficePrefix(head.id);
-  return `${prefix}${String(next).padStart(3, '0')}`;
+  return `${headOfficePrefix(head.id)}${String(next).padStart(3, '0')}`;
 }

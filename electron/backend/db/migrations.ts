@@ -99,14 +99,25 @@ export function pendingMigrations(applied: AppliedMigration[], known: Migration[
 /** Applies the pending migrations in one transaction: all of them or none. */
 export function applyMigrations(db: Database, pending: Migration[], now: string): void {
   if (pending.length === 0) return;
-  const record = () =>
-    db.prepare('INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)');
-  db.transaction(() => {
-    db.exec(BOOKKEEPING);
-    const insert = record();
-    for (const m of pending) {
-      db.exec(m.sql);
-      insert.run(m.version, m.name, m.checksum, now);
-    }
-  }).immediate();
+  let current: Migration | undefined;
+  try {
+    db.transaction(() => {
+      db.exec(BOOKKEEPING);
+      const insert = db.prepare(
+        'INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)',
+      );
+      for (const m of pending) {
+        current = m;
+        db.exec(m.sql);
+        insert.run(m.version, m.name, m.checksum, now);
+      }
+    }).immediate();
+  } catch (e) {
+    const name = current ? `${String(current.version).padStart(4, '0')}_${current.name}` : '（记录表）';
+    throw new AppError(
+      'DB_INCOMPATIBLE',
+      `数据库迁移 ${name} 执行失败：${(e as Error).message}。所有迁移均已回滚，数据库保持原样。`,
+      { version: current?.version ?? null },
+    );
+  }
 }

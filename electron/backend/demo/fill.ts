@@ -7,7 +7,7 @@
 import type { Database } from 'better-sqlite3';
 import { AppError } from '../../../shared/api/errors';
 import { CREDIT_CODE_ALPHABET, creditCodeCheckCharacter } from '../../../shared/domain/credit-code';
-import { localDate, managerChangeDueDate } from '../../../shared/domain/dates';
+import { localDate, localDateTime, managerChangeDueDate } from '../../../shared/domain/dates';
 import { normaliseCustomerName } from '../../../shared/domain/names';
 import type { ManagerPost } from '../../../shared/domain/organisation';
 import type { Policy } from '../../../shared/domain/policy/policy';
@@ -113,7 +113,8 @@ export function fillDemo(db: Database, policy: Policy, options: DemoOptions, now
   const summary: DemoSummary = { customers: 0, headOffices: 0, branches: 0, withCreditCode: 0, managers: 0 };
   db.transaction(() => {
     // R4 staffing: the centre's posts, and each unit's minimum of account managers.
-    const startedOn = `${today.slice(0, 4)}-01-02`;
+    // In post since early this year — or since today, when today is 1 January.
+    const startedOn = [`${today.slice(0, 4)}-01-02`, today].sort()[0] as string;
     const addManager = (unit: UnitInfo, post: ManagerPost) => {
       const name = personName(rng);
       const phone = `13${rng.int(0, 9)}${String(rng.int(0, 99_999_999)).padStart(8, '0')}`;
@@ -125,7 +126,7 @@ export function fillDemo(db: Database, policy: Policy, options: DemoOptions, now
         id,
         startedOn,
         // Registered on the day it took effect: the demo's register is on time (R30).
-        `${startedOn} 09:00:00`,
+        startedOn === today ? localDateTime(now) : `${startedOn} 09:00:00`,
         managerChangeDueDate(startedOn, policy.reporting.managerChangeDueDay),
         unit.id,
         `登记 ${name}`,
@@ -211,13 +212,8 @@ export function fillDemo(db: Database, policy: Policy, options: DemoOptions, now
           const place = places.splice(rng.int(0, places.length - 1), 1)[0] as string; // distinct per head office
           const branchArea = rng.pick(areas);
           const branchName = uniqueName(() => `${headName}${place}${rng.pick(V.BRANCH_SUFFIXES)}`);
-          const head = db.prepare('SELECT id, name, last_branch FROM customers WHERE id = ?').get(id) as {
-            id: string;
-            name: string;
-            last_branch: number;
-          };
           insert({
-            id: allocateBranchId(db, head),
+            id: allocateBranchId(db, { id, name: headName }),
             name: branchName,
             areaCode: branchArea.code,
             unitId: unitFor(branchArea).id,

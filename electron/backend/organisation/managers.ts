@@ -153,6 +153,11 @@ export const managerHandlers = defineHandlers({
     kind: 'write',
     run: ({ id, toUnitId, effectiveOn }, ctx) => {
       const before = activeManager(ctx.db, id);
+      if (effectiveOn < before.startedOn) {
+        throw new AppError('VALIDATION', `调动日期不能早于到岗日期 ${before.startedOn}`, {
+          issues: [{ path: 'effectiveOn', message: `不能早于到岗日期 ${before.startedOn}` }],
+        });
+      }
       if (before.unitId === toUnitId) throw new AppError('CONFLICT', `${before.name} 已在${before.unitName}`);
       const to = getActiveUnitRow(ctx.db, toUnitId);
       ctx.db.prepare('UPDATE managers SET unit_id = ? WHERE id = ?').run(to.id, id);
