@@ -42,7 +42,9 @@ function isElectron(spec: string): boolean {
 /** The project-relative folder a relative import points into (posix separators). */
 function target(file: string, spec: string): string | null {
   if (!spec.startsWith('.')) return null;
-  return normalize(join(dirname(file), spec)).split(sep).join('/');
+  return normalize(join(dirname(file), spec))
+    .split(sep)
+    .join('/');
 }
 
 /** `file` is project-relative with forward slashes. */

@@ -29,7 +29,11 @@ cpSync(source, work, { recursive: true, filter: (p) => !p.includes(`${join(sourc
 function attempt(label, command, args) {
   try {
     console.log(`[prepare-electron-sqlite] ${label} …`);
-    execFileSync(command, args, { cwd: work, stdio: 'inherit', env: { ...process.env, npm_config_runtime: 'electron' } });
+    execFileSync(command, args, {
+      cwd: work,
+      stdio: 'inherit',
+      env: { ...process.env, npm_config_runtime: 'electron' },
+    });
     return existsSync(join(work, 'build', 'Release', 'better_sqlite3.node'));
   } catch {
     return false;

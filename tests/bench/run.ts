@@ -14,7 +14,19 @@ import { fillDemo } from '../../electron/backend/demo/fill';
 import { POLICY_V1 } from '../../shared/domain/policy/policy';
 import { machine, percentile, round, time, timeAsync } from './stats';
 
-const QUERIES = ['gdyx', '电子', '有限公司', '汕头市', '4405150', '44051100001', '宏达', 'stsx', '不存在的客户名', 'zgyd', ''];
+const QUERIES = [
+  'gdyx',
+  '电子',
+  '有限公司',
+  '汕头市',
+  '4405150',
+  '44051100001',
+  '宏达',
+  'stsx',
+  '不存在的客户名',
+  'zgyd',
+  '',
+];
 const ROUNDS = 15;
 
 interface Row {

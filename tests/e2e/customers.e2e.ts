@@ -81,7 +81,9 @@ describe('customers and organisation, in the browser', () => {
     await expect.poll(() => page.getByTestId('customer-row').count()).toBe(3);
     await page.getByTestId('customer-search').fill('gdyx');
     await expect.poll(() => page.getByTestId('customer-row').count()).toBe(2);
-    const ids = await page.getByTestId('customer-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-customer-id')));
+    const ids = await page
+      .getByTestId('customer-row')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-customer-id')));
     expect(ids).toEqual(['44051500001000', '44051500001001']);
     await page.getByTestId('customer-search').fill('stsjpq');
     await expect.poll(() => page.getByTestId('customer-row').count()).toBe(1);
@@ -111,7 +113,9 @@ describe('a virtualised list of 20,000 customers', () => {
   let h: Harness;
 
   beforeAll(async () => {
-    h = await startHarness({ prepare: (b) => void fillDemo(b.db, POLICY_V1, { customers: 20_000, seed: 11 }, new Date()) });
+    h = await startHarness({
+      prepare: (b) => void fillDemo(b.db, POLICY_V1, { customers: 20_000, seed: 11 }, new Date()),
+    });
   });
   afterAll(async () => {
     await h?.close();
@@ -130,7 +134,9 @@ describe('a virtualised list of 20,000 customers', () => {
       el.scrollTop = el.scrollHeight;
     });
     await expect
-      .poll(() => page.locator(`[data-testid="customer-row"][data-customer-id="${last.id}"]`).count(), { timeout: 10_000 })
+      .poll(() => page.locator(`[data-testid="customer-row"][data-customer-id="${last.id}"]`).count(), {
+        timeout: 10_000,
+      })
       .toBe(1);
     expect(await page.getByTestId('customer-row').count()).toBeLessThan(120);
     expect(h.pageErrors).toEqual([]);

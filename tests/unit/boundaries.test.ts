@@ -26,10 +26,16 @@ describe('import boundaries (docs/ARCHITECTURE.md)', () => {
 
   it.each([
     ['shared/api/contract.ts', "import { z } from 'zod';\nimport { PRODUCT_LINES } from '../domain/lines';"],
-    ['electron/backend/db/open.ts', "import Database from 'better-sqlite3';\nimport { AppError } from '../../../shared/api/errors';"],
+    [
+      'electron/backend/db/open.ts',
+      "import Database from 'better-sqlite3';\nimport { AppError } from '../../../shared/api/errors';",
+    ],
     ['electron/main/index.ts', "import { app } from 'electron';\nimport { openBackend } from '../backend';"],
     ['renderer/src/api/client.ts', "import type { Channel } from '../../../shared/api/contract';"],
-    ['electron/preload/index.ts', "import { contextBridge } from 'electron';\nimport { IPC_CHANNEL } from '../../shared/api/bridge';"],
+    [
+      'electron/preload/index.ts',
+      "import { contextBridge } from 'electron';\nimport { IPC_CHANNEL } from '../../shared/api/bridge';",
+    ],
   ])('%s: allowed imports pass', (file, source) => {
     expect(checkImports(file, source)).toEqual([]);
   });

@@ -2,10 +2,10 @@
 import type { Database } from 'better-sqlite3';
 import { AppError } from '../../../shared/api/errors';
 import type { CustomerDetail, CustomerPage, CustomerRow } from '../../../shared/api/types';
-import type { HandlerContext } from '../context';
 import { checkCreditCode } from '../../../shared/domain/credit-code';
 import { parseCustomerId } from '../../../shared/domain/customer-id';
 import { normaliseCustomerName } from '../../../shared/domain/names';
+import type { HandlerContext } from '../context';
 import { getActiveUnitRow } from '../organisation/rows';
 import { defineHandlers } from '../registry';
 import { allocateBranchId, allocateHeadOfficeId } from './ids';
@@ -67,7 +67,8 @@ function listCustomers(
   input: { search: string; unitId: number | null; offset: number; limit: number },
 ): CustomerPage {
   const hits = ctx.searchIndex.search(input.search, input.unitId, input.offset, input.limit);
-  const rows = hits.ids.length === 0 ? [] : (ctx.db.prepare(PAGE_SELECT).all(JSON.stringify(hits.ids)) as CustomerRow[]);
+  const rows =
+    hits.ids.length === 0 ? [] : (ctx.db.prepare(PAGE_SELECT).all(JSON.stringify(hits.ids)) as CustomerRow[]);
   return { total: hits.total, offset: input.offset, rows };
 }
 

@@ -108,7 +108,8 @@ export class CustomerSearchIndex {
       // R16 ID prefix: a contiguous range of the ID-ordered rows, merged in order.
       if (/^\d+$/.test(q)) {
         const prefixRows: number[] = [];
-        for (let i = lowerBound(s.ids, q); i < n && (s.ids[i] as string).startsWith(q); i++) if (keep(i)) prefixRows.push(i);
+        for (let i = lowerBound(s.ids, q); i < n && (s.ids[i] as string).startsWith(q); i++)
+          if (keep(i)) prefixRows.push(i);
         if (prefixRows.length > 0) rows = mergeSorted(textRows, prefixRows);
       }
     }
