@@ -20,11 +20,11 @@ const CANDIDATES = [
 ].filter((p): p is string => typeof p === 'string' && p !== '');
 
 /** Fails loudly: a missing browser must never turn into silently skipped tests. */
-export function findChromium(): string {
-  const found = CANDIDATES.find((p) => existsSync(p));
+export function findChromium(candidates: readonly string[] = CANDIDATES, exists = existsSync): string {
+  const found = candidates.find((p) => exists(p));
   if (!found) {
     throw new Error(
-      `找不到 Chromium 系浏览器（已查找：${CANDIDATES.join('、')}）。请安装：apt-get install -y chromium，或设置 CHROMIUM_PATH。`,
+      `找不到 Chromium 系浏览器（已查找：${candidates.join('、')}）。请安装：apt-get install -y chromium，或设置 CHROMIUM_PATH。`,
     );
   }
   return found;
