@@ -24,7 +24,15 @@ export const theme = createTheme({
   defaultRadius: 'sm',
   cursorType: 'pointer',
   components: {
-    Table: { defaultProps: { verticalSpacing: 6, horizontalSpacing: 'sm' } },
-    Modal: { defaultProps: { centered: true } },
+    // Sticky table headers stop below the fixed app header.
+    Table: {
+      defaultProps: {
+        verticalSpacing: 6,
+        horizontalSpacing: 'sm',
+        stickyHeaderOffset: 'var(--app-shell-header-offset, 0px)',
+      },
+    },
+    Modal: { defaultProps: { centered: true }, styles: { title: { fontWeight: 700 } } },
+    ActionIcon: { defaultProps: { size: 'sm' } },
   },
 });

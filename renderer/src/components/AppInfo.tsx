@@ -1,6 +1,6 @@
 import { createContext, type ReactNode, useContext } from 'react';
-import { localDate } from '../../../shared/domain/dates';
 import type { AppInfo } from '../../../shared/api/types';
+import { localDate } from '../../../shared/domain/dates';
 import { useApi } from '../api/useApi';
 
 interface AppInfoValue {

@@ -8,7 +8,7 @@ export function EmptyBlock({
   children,
   testId,
 }: {
-  title: ReactNode;
+  title?: ReactNode;
   description?: ReactNode;
   children?: ReactNode;
   testId?: string;

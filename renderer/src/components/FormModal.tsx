@@ -39,7 +39,13 @@ export function FormModal({
     onSubmit();
   };
   return (
-    <Modal opened={opened} onClose={onClose} title={title} size={size} closeButtonProps={{ 'aria-label': t('common.close') }}>
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={title}
+      size={size}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
       {opened && (
         <form onSubmit={handle} noValidate data-testid={testId}>
           <Stack gap="sm">

@@ -1,5 +1,13 @@
 import { useMemo } from 'react';
-import { type DateStyle, formatCount, formatDate, formatDateTime, formatFen, formatFenSummary, formatMonth } from './format';
+import {
+  type DateStyle,
+  formatCount,
+  formatDate,
+  formatDateTime,
+  formatFen,
+  formatFenSummary,
+  formatMonth,
+} from './format';
 import { useLanguage } from './index';
 
 /** The formatting helpers bound to the current interface language. */

@@ -1,6 +1,7 @@
 /** Chinese (default) interface strings. The English file must have the same shape. */
-import { EMPLOYMENT_NAMES_ZH, MANAGER_POST_NAMES_ZH, UNIT_KIND_NAMES_ZH } from '../../../shared/domain/organisation';
+
 import { LINE_NAMES_ZH } from '../../../shared/domain/lines';
+import { EMPLOYMENT_NAMES_ZH, MANAGER_POST_NAMES_ZH, UNIT_KIND_NAMES_ZH } from '../../../shared/domain/organisation';
 
 export const zhCN = {
   app: {
@@ -59,7 +60,6 @@ export const zhCN = {
     totalLoading: '正在统计…',
     newCustomer: '新建客户',
     listLabel: '客户列表',
-    emptyTitle: '还没有客户',
     emptyText: '还没有客户。点击“新建客户”开始登记。',
     noMatchTitle: '没有找到匹配的客户',
     noMatchSearch: '没有与“{{search}}”匹配的客户。可以输入名称中的字、编号前几位或拼音首字母。',
@@ -207,6 +207,7 @@ export const zhCN = {
       created: '单位已新增',
       renamed: '单位已重命名',
       minimumSet: '最低人数已更新',
+      minimumMessage: '{{name}}：最低 {{count}} 人',
       retired: '单位已撤销',
       reinstated: '单位已恢复',
     },
@@ -249,6 +250,7 @@ export const zhCN = {
       toUnit: '调入单位',
       fromUnit: '现单位：{{unit}}',
       reason: '离岗原因',
+      unitRequired: '请选择单位',
       registered: '客户经理已登记',
       updated: '客户经理资料已更新',
       moved: '调动已登记',
@@ -257,6 +259,7 @@ export const zhCN = {
     changes: {
       title: '变更登记簿',
       month: '月份',
+      monthFormat: 'YYYY年M月',
       tableLabel: '客户经理变更登记',
       empty: '本月没有变更登记。',
       columns: {

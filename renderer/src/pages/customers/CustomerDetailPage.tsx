@@ -22,6 +22,7 @@ export function CustomerDetailPage({ id }: { id: string }) {
           ← {t('customerDetail.back')}
         </Anchor>
       </Group>
+      {state.data === undefined && <PageHeader title={t('customerDetail.title')} />}
       <ApiView state={state}>{(customer) => <CustomerDetailView customer={customer} reload={state.reload} />}</ApiView>
     </Stack>
   );

@@ -34,9 +34,7 @@ export interface ParentChoice {
   unitId: number;
 }
 
-export type CustomerFormMode =
-  | { kind: 'create'; parent?: ParentChoice }
-  | { kind: 'edit'; customer: CustomerDetail };
+export type CustomerFormMode = { kind: 'create'; parent?: ParentChoice } | { kind: 'edit'; customer: CustomerDetail };
 
 interface Props {
   opened: boolean;
@@ -55,7 +53,13 @@ export function CustomerFormModal({ opened, onClose, mode, onSaved }: Props) {
         ? t('customerForm.createBranchTitle')
         : t('customerForm.createTitle');
   return (
-    <Modal opened={opened} onClose={onClose} title={title} size="xl" closeButtonProps={{ 'aria-label': t('common.close') }}>
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={title}
+      size="xl"
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
       {opened && <CustomerForm mode={mode} onClose={onClose} onSaved={onSaved} />}
     </Modal>
   );
@@ -312,7 +316,7 @@ function CustomerForm({ mode, onClose, onSaved }: Omit<Props, 'opened'>) {
           data-testid="customer-form-credit-code"
           autoComplete="off"
           spellCheck={false}
-          ff="monospace"
+          classNames={{ input: 'kam-mono-input' }}
           maxLength={30}
         />
 
@@ -430,7 +434,9 @@ function ParentSelect({
       onSearchChange={setSearchValue}
       filter={({ options }) => options}
       nothingFoundMessage={results.loading ? t('common.loading') : t('customerForm.parentNothing')}
-      description={value ? t('customerForm.parentHint', { prefix: spacedCustomerId(value.id).slice(0, 12) }) : undefined}
+      description={
+        value ? t('customerForm.parentHint', { prefix: spacedCustomerId(value.id).slice(0, 12) }) : undefined
+      }
       error={error}
       data-testid="customer-form-parent"
     />

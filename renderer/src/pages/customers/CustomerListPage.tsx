@@ -1,6 +1,6 @@
 import { Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../api/useApi';
 import { ErrorAlert } from '../../components/ApiViews';
@@ -12,10 +12,21 @@ import { CustomerFormModal } from './CustomerFormModal';
 import { CustomerVirtualList } from './CustomerVirtualList';
 import { useCustomerPages } from './useCustomerPages';
 
+/**
+ * The list's search, unit filter and scroll position survive a visit to a customer's page, so
+ * "back to the list" returns to where the officer was (kept in memory for this session only).
+ */
+const remembered = { searchText: '', unitValue: null as string | null, scrollTop: 0 };
+
 export function CustomerListPage() {
   const { t } = useTranslation();
-  const [searchText, setSearchText] = useState('');
-  const [unitValue, setUnitValue] = useState<string | null>(null);
+  const [searchText, setSearchText] = useState(remembered.searchText);
+  const [unitValue, setUnitValue] = useState<string | null>(remembered.unitValue);
+  useEffect(() => {
+    remembered.searchText = searchText;
+    remembered.unitValue = unitValue;
+  }, [searchText, unitValue]);
+  const [initialScrollTop] = useState(remembered.scrollTop);
   const [creating, setCreating] = useState(false);
   const [debounced] = useDebouncedValue(searchText, 200);
   const search = debounced.trim();
@@ -37,7 +48,9 @@ export function CustomerListPage() {
         title={t('customers.title')}
         after={
           <Text size="sm" c="dimmed" data-testid="customer-total" aria-live="polite">
-            {pages.total === null ? t('customers.totalLoading') : t('customers.total', { count: formatCount(pages.total) })}
+            {pages.total === null
+              ? t('customers.totalLoading')
+              : t('customers.total', { count: formatCount(pages.total) })}
           </Text>
         }
       >
@@ -100,15 +113,18 @@ export function CustomerListPage() {
             </Button>
           </EmptyBlock>
         ) : (
-          <EmptyBlock title={t('customers.emptyTitle')} description={t('customers.emptyText')} testId="customer-empty">
-            <Button onClick={() => setCreating(true)}>{t('customers.newCustomer')}</Button>
-          </EmptyBlock>
+          <EmptyBlock description={t('customers.emptyText')} testId="customer-empty" />
         )
       ) : (
         <CustomerVirtualList
           pages={pages}
           total={shownTotal}
           queryKey={JSON.stringify([search, unitId])}
+          ready={pages.total !== null}
+          initialScrollTop={initialScrollTop}
+          onScrollTopChange={(top) => {
+            remembered.scrollTop = top;
+          }}
           onOpen={(row) => navigate({ name: 'customer', id: row.id })}
           focusFirstRef={focusFirstRow}
         />

@@ -9,6 +9,9 @@ import { formatCount } from '../../i18n/format';
 import type { CustomerPages } from './useCustomerPages';
 
 export const ROW_HEIGHT = 38;
+/** The sticky header's height: rows start below it inside the scroll container. */
+const HEADER_HEIGHT = 34;
+const FETCH_SETTLE_MS = 60;
 const PLACEHOLDER_WIDTHS = [
   ['id', 150],
   ['name', 260],
@@ -23,6 +26,11 @@ interface Props {
   total: number;
   /** Changes whenever the query changes, to scroll back to the top. */
   queryKey: string;
+  /** True once the query's row count is known (the restored scroll position then fits). */
+  ready: boolean;
+  /** Where to scroll to once ready (returning to the list). */
+  initialScrollTop: number;
+  onScrollTopChange: (scrollTop: number) => void;
   onOpen: (row: CustomerRow) => void;
   /** Set by the page so the search box can move focus into the list (ArrowDown). */
   focusFirstRef?: React.RefObject<(() => void) | null>;
@@ -33,7 +41,16 @@ interface Props {
  * pages are fetched on demand and placeholders stand in while a page loads. ARIA table roles,
  * row count and row index let assistive technology and tests read it as a table.
  */
-export function CustomerVirtualList({ pages, total, queryKey, onOpen, focusFirstRef }: Props) {
+export function CustomerVirtualList({
+  pages,
+  total,
+  queryKey,
+  ready,
+  initialScrollTop,
+  onScrollTopChange,
+  onOpen,
+  focusFirstRef,
+}: Props) {
   const { t } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
@@ -41,6 +58,9 @@ export function CustomerVirtualList({ pages, total, queryKey, onOpen, focusFirst
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
+    initialOffset: initialScrollTop,
+    scrollMargin: HEADER_HEIGHT,
+    scrollPaddingStart: HEADER_HEIGHT,
     useFlushSync: false,
   });
   const items = virtualizer.getVirtualItems();
@@ -48,14 +68,28 @@ export function CustomerVirtualList({ pages, total, queryKey, onOpen, focusFirst
   const last = items[items.length - 1]?.index ?? 0;
   const { ensureRows, error } = pages;
 
+  // Fetch the pages in view once the range settles briefly, so a fast fling through thousands
+  // of rows does not request every page it passes.
   useEffect(() => {
-    if (total > 0 && error === null) ensureRows(first, Math.min(last, total - 1));
+    if (total === 0 || error !== null) return;
+    const timer = window.setTimeout(() => ensureRows(first, Math.min(last, total - 1)), FETCH_SETTLE_MS);
+    return () => window.clearTimeout(timer);
   }, [ensureRows, first, last, total, error]);
 
-  // A new search starts at the top.
+  // A new search starts at the top; the first query of a visit restores the remembered position.
+  const shownKey = useRef(queryKey);
+  const pendingRestore = useRef(initialScrollTop);
   useEffect(() => {
-    if (queryKey && scrollRef.current) scrollRef.current.scrollTop = 0;
+    if (shownKey.current === queryKey) return;
+    shownKey.current = queryKey;
+    pendingRestore.current = 0;
+    if (scrollRef.current) scrollRef.current.scrollTop = 0;
   }, [queryKey]);
+  useEffect(() => {
+    if (!ready || pendingRestore.current === 0 || !scrollRef.current) return;
+    scrollRef.current.scrollTop = pendingRestore.current;
+    pendingRestore.current = 0;
+  }, [ready]);
 
   const focusRow = (index: number) => {
     const target = Math.max(0, Math.min(total - 1, index));
@@ -65,7 +99,7 @@ export function CustomerVirtualList({ pages, total, queryKey, onOpen, focusFirst
     const attempt = () => {
       const el = scrollRef.current?.querySelector<HTMLElement>(`[data-index="${target}"]`);
       if (el) el.focus();
-      else if (tries++ < 5) requestAnimationFrame(attempt);
+      else if (tries++ < 30) requestAnimationFrame(attempt);
     };
     attempt();
   };
@@ -74,7 +108,7 @@ export function CustomerVirtualList({ pages, total, queryKey, onOpen, focusFirst
     if (focusFirstRef) focusFirstRef.current = () => focusRow(0);
   });
 
-  const onRowKeyDown = (event: KeyboardEvent<HTMLDivElement>, index: number, row: CustomerRow | undefined) => {
+  const onRowKeyDown = (event: KeyboardEvent<HTMLTableRowElement>, index: number, row: CustomerRow | undefined) => {
     const pageRows = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? ROW_HEIGHT * 10) / ROW_HEIGHT) - 1);
     const moves: Record<string, number> = {
       ArrowDown: index + 1,
@@ -98,38 +132,41 @@ export function CustomerVirtualList({ pages, total, queryKey, onOpen, focusFirst
 
   return (
     <div
-      className="kam-vtable"
-      role="table"
-      aria-label={t('customers.listLabel')}
-      aria-rowcount={total + 1}
-      data-testid="customer-list"
+      ref={scrollRef}
+      className="kam-vscroll"
+      data-testid="customer-scroll"
+      onScroll={(e) => onScrollTopChange(e.currentTarget.scrollTop)}
     >
-      <div role="rowgroup" className="kam-vhead">
-        <div role="row" aria-rowindex={1} className="kam-vrow kam-vrow-head">
-          <div role="columnheader">{columns.id}</div>
-          <div role="columnheader">{columns.name}</div>
-          <div role="columnheader">{columns.shortName}</div>
-          <div role="columnheader">{columns.unit}</div>
-          <div role="columnheader">{columns.industry}</div>
-          <div role="columnheader">{columns.structure}</div>
-        </div>
-      </div>
-      <div ref={scrollRef} className="kam-vscroll" data-testid="customer-scroll">
-        <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+      <table
+        className="kam-vtable"
+        aria-label={t('customers.listLabel')}
+        aria-rowcount={total + 1}
+        data-testid="customer-list"
+      >
+        <thead className="kam-vhead">
+          <tr aria-rowindex={1} className="kam-vrow kam-vrow-head">
+            <th scope="col">{columns.id}</th>
+            <th scope="col">{columns.name}</th>
+            <th scope="col">{columns.shortName}</th>
+            <th scope="col">{columns.unit}</th>
+            <th scope="col">{columns.industry}</th>
+            <th scope="col">{columns.structure}</th>
+          </tr>
+        </thead>
+        <tbody className="kam-vbody" style={{ height: virtualizer.getTotalSize() }}>
           {items.map((item) => {
             const row = pages.rowAt(item.index);
             const common = {
-              role: 'row',
               'aria-rowindex': item.index + 2,
               'data-index': item.index,
               tabIndex: 0,
-              onKeyDown: (e: KeyboardEvent<HTMLDivElement>) => onRowKeyDown(e, item.index, row),
-              style: { height: ROW_HEIGHT, transform: `translateY(${item.start}px)` },
+              onKeyDown: (e: KeyboardEvent<HTMLTableRowElement>) => onRowKeyDown(e, item.index, row),
+              style: { height: ROW_HEIGHT, transform: `translateY(${item.start - HEADER_HEIGHT}px)` },
             } as const;
             if (!row) {
               return (
-                <div
-                  key={`p${item.index}`}
+                <tr
+                  key={item.key}
                   {...common}
                   className="kam-vrow kam-vrow-body kam-vrow-placeholder"
                   aria-busy="true"
@@ -137,36 +174,32 @@ export function CustomerVirtualList({ pages, total, queryKey, onOpen, focusFirst
                   data-testid="customer-row-placeholder"
                 >
                   {PLACEHOLDER_WIDTHS.map(([column, w]) => (
-                    <div role="cell" key={column}>
+                    <td key={column}>
                       <Skeleton height={10} width={w} maw="90%" radius="xl" />
-                    </div>
+                    </td>
                   ))}
-                </div>
+                </tr>
               );
             }
             return (
-              <div
-                key={row.id}
+              <tr
+                key={item.key}
                 {...common}
                 className="kam-vrow kam-vrow-body"
                 data-testid="customer-row"
                 data-customer-id={row.id}
                 onClick={() => onOpen(row)}
               >
-                <div role="cell">
+                <td>
                   <CustomerIdText id={row.id} size="sm" />
-                </div>
-                <div role="cell" className="kam-cell-strong" title={row.name}>
+                </td>
+                <td className="kam-cell-strong" title={row.name}>
                   {row.name}
-                </div>
-                <div role="cell" title={row.shortName ?? undefined}>
-                  {row.shortName ?? ''}
-                </div>
-                <div role="cell" title={row.unit}>
-                  {row.unit}
-                </div>
-                <div role="cell">{row.industry ?? ''}</div>
-                <div role="cell">
+                </td>
+                <td title={row.shortName ?? undefined}>{row.shortName ?? ''}</td>
+                <td title={row.unit}>{row.unit}</td>
+                <td>{row.industry ?? ''}</td>
+                <td>
                   {row.parentId ? (
                     <Text span size="xs" c="dimmed">
                       {t('customers.branchOf', { id: spacedCustomerId(row.parentId) })}
@@ -176,12 +209,12 @@ export function CustomerVirtualList({ pages, total, queryKey, onOpen, focusFirst
                   ) : (
                     ''
                   )}
-                </div>
-              </div>
+                </td>
+              </tr>
             );
           })}
-        </div>
-      </div>
+        </tbody>
+      </table>
     </div>
   );
 }

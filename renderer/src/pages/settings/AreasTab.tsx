@@ -29,16 +29,10 @@ export function AreasTab() {
       <ApiView state={areas}>
         {(list) =>
           list.length === 0 ? (
-            <EmptyBlock title={t('areas.empty')} />
+            <EmptyBlock description={t('areas.empty')} />
           ) : (
             <Paper withBorder>
-              <Table
-                stickyHeader
-                striped
-                highlightOnHover
-                aria-label={t('areas.tableLabel')}
-                data-testid="areas-table"
-              >
+              <Table stickyHeader striped highlightOnHover aria-label={t('areas.tableLabel')} data-testid="areas-table">
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th w={120}>{t('areas.columns.code')}</Table.Th>
@@ -84,15 +78,7 @@ export function AreasTab() {
 }
 
 /** Mounted only while open, so each opening starts from the row's current values. */
-function AreaFormModal({
-  editing,
-  onClose,
-  onSaved,
-}: {
-  editing: Editing;
-  onClose: () => void;
-  onSaved: () => void;
-}) {
+function AreaFormModal({ editing, onClose, onSaved }: { editing: Editing; onClose: () => void; onSaved: () => void }) {
   const { t } = useTranslation();
   const area = editing.kind === 'edit' ? editing.area : null;
   const [code, setCode] = useState(area?.code ?? '');
@@ -126,7 +112,7 @@ function AreaFormModal({
         error={submit.fieldErrors.code}
         readOnly={area !== null}
         data-autofocus={area === null ? true : undefined}
-        ff="monospace"
+        classNames={{ input: 'kam-mono-input' }}
         maxLength={6}
         inputMode="numeric"
         withAsterisk
@@ -142,11 +128,7 @@ function AreaFormModal({
         autoComplete="off"
         maxLength={40}
       />
-      <Checkbox
-        label={t('areas.form.urban')}
-        checked={urban}
-        onChange={(e) => setUrban(e.currentTarget.checked)}
-      />
+      <Checkbox label={t('areas.form.urban')} checked={urban} onChange={(e) => setUrban(e.currentTarget.checked)} />
     </FormModal>
   );
 }

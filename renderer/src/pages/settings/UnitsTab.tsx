@@ -51,6 +51,7 @@ export function UnitsTab() {
       title: t('units.form.reinstateTitle'),
       children: <Text size="sm">{t('units.form.reinstateText', { name: unit.name })}</Text>,
       labels: { confirm: t('units.reinstate'), cancel: t('common.cancel') },
+      closeButtonProps: { 'aria-label': t('common.close') },
       onConfirm: () => {
         api.call('units/reinstate', { id: unit.id }).then(
           () => {
@@ -79,7 +80,7 @@ export function UnitsTab() {
       <ApiView state={units}>
         {(list) =>
           list.length === 0 ? (
-            <EmptyBlock title={t('units.empty')} />
+            <EmptyBlock description={t('units.empty')} />
           ) : (
             <Paper withBorder>
               <Table stickyHeader highlightOnHover aria-label={t('units.tableLabel')} data-testid="units-table">
@@ -88,12 +89,12 @@ export function UnitsTab() {
                     <Table.Th>{t('units.columns.name')}</Table.Th>
                     <Table.Th w={90}>{t('units.columns.code')}</Table.Th>
                     <Table.Th w={150}>{t('units.columns.kind')}</Table.Th>
-                    <Table.Th w={170}>{t('units.columns.area')}</Table.Th>
+                    <Table.Th w={200}>{t('units.columns.area')}</Table.Th>
                     <Table.Th w={210}>{t('units.columns.managers')}</Table.Th>
                     <Table.Th w={80} ta="right">
                       {t('units.columns.customers')}
                     </Table.Th>
-                    <Table.Th w={150}>{t('units.columns.status')}</Table.Th>
+                    <Table.Th w={140}>{t('units.columns.status')}</Table.Th>
                     <Table.Th w={60}>
                       <span className="kam-visually-hidden">{t('common.actions')}</span>
                     </Table.Th>
@@ -121,7 +122,7 @@ export function UnitsTab() {
                         </Table.Td>
                         <Table.Td ff="monospace">{unit.code}</Table.Td>
                         <Table.Td>{t(`unitKind.${unit.kind}`)}</Table.Td>
-                        <Table.Td>
+                        <Table.Td style={{ whiteSpace: 'nowrap' }}>
                           {unit.areaCode ? (
                             <>
                               <Text span ff="monospace" size="sm">
@@ -163,7 +164,9 @@ export function UnitsTab() {
                               </ActionIcon>
                             </Menu.Target>
                             <Menu.Dropdown>
-                              <Menu.Item onClick={() => setDialog({ kind: 'rename', unit })}>{t('units.rename')}</Menu.Item>
+                              <Menu.Item onClick={() => setDialog({ kind: 'rename', unit })}>
+                                {t('units.rename')}
+                              </Menu.Item>
                               {!retired && (
                                 <Menu.Item onClick={() => setDialog({ kind: 'minimum', unit })}>
                                   {t('units.setMinimum')}
@@ -261,7 +264,7 @@ function UnitCreateModal({ units, onClose, onSaved }: DialogProps & { units: Uni
           error={submit.fieldErrors.code}
           withAsterisk
           data-autofocus
-          ff="monospace"
+          classNames={{ input: 'kam-mono-input' }}
           maxLength={12}
           autoComplete="off"
         />
@@ -383,7 +386,7 @@ function UnitMinimumModal({ unit, onClose, onSaved }: DialogProps & { unit: Unit
     notifications.show({
       color: 'postal',
       title: t('units.form.minimumSet'),
-      message: `${saved.name}：${saved.minManagers}`,
+      message: t('units.form.minimumMessage', { name: saved.name, count: saved.minManagers }),
     });
     onClose();
     onSaved();

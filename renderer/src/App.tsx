@@ -1,0 +1,26 @@
+import { MantineProvider } from '@mantine/core';
+import { DatesProvider } from '@mantine/dates';
+import { ModalsProvider } from '@mantine/modals';
+import { Notifications } from '@mantine/notifications';
+import { useTranslation } from 'react-i18next';
+import { AppInfoProvider } from './components/AppInfo';
+import { useLanguage } from './i18n';
+import { Shell } from './Shell';
+import { theme } from './theme';
+
+export function App() {
+  const language = useLanguage();
+  const { t } = useTranslation();
+  return (
+    <MantineProvider theme={theme} defaultColorScheme="light">
+      <DatesProvider settings={{ locale: language === 'en' ? 'en' : 'zh-cn', firstDayOfWeek: 1 }}>
+        <ModalsProvider labels={{ confirm: t('common.save'), cancel: t('common.cancel') }}>
+          <Notifications position="bottom-right" autoClose={5000} />
+          <AppInfoProvider>
+            <Shell />
+          </AppInfoProvider>
+        </ModalsProvider>
+      </DatesProvider>
+    </MantineProvider>
+  );
+}

@@ -1,0 +1,116 @@
+import { Anchor, AppShell, Group, NavLink, ScrollArea, Text } from '@mantine/core';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { EmptyBlock } from './components/EmptyBlock';
+import { LanguageSwitch } from './components/LanguageSwitch';
+import { PageHeader } from './components/PageHeader';
+import { CustomerDetailPage } from './pages/customers/CustomerDetailPage';
+import { CustomerListPage } from './pages/customers/CustomerListPage';
+import { SettingsPage } from './pages/settings/SettingsPage';
+import { type Route, routeArea } from './router/routes';
+import { hrefOf, useRoute } from './router/useRoute';
+
+/** The areas of the app, in the bureau's order. Only 客户 and 设置 exist so far. */
+const NAV_ITEMS = [
+  { key: 'customers', href: hrefOf({ name: 'customers' }) },
+  { key: 'registrations', href: null },
+  { key: 'archives', href: null },
+  { key: 'logs', href: null },
+  { key: 'visits', href: null },
+  { key: 'complaints', href: null },
+  { key: 'submissions', href: null },
+  { key: 'grading', href: null },
+  { key: 'reports', href: null },
+  { key: 'settings', href: hrefOf({ name: 'settings', tab: 'units' }) },
+] as const;
+
+export function Shell() {
+  const { t } = useTranslation();
+  const route = useRoute();
+  const area = routeArea(route);
+
+  // Each page starts at the top.
+  useEffect(() => {
+    if (route) window.scrollTo(0, 0);
+  }, [route]);
+
+  return (
+    <AppShell header={{ height: 52 }} navbar={{ width: 188, breakpoint: 0 }} padding="md">
+      <AppShell.Header className="kam-header">
+        <button
+          type="button"
+          className="kam-skip-link"
+          onClick={() => document.getElementById('main')?.focus()}
+          data-testid="skip-to-content"
+        >
+          {t('app.skipToContent')}
+        </button>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="xs" wrap="nowrap">
+            <span className="kam-logo" aria-hidden="true" />
+            <Text fw={700} size="md" c="white" data-testid="product-name">
+              {t('app.productName')}
+            </Text>
+          </Group>
+          <LanguageSwitch />
+        </Group>
+      </AppShell.Header>
+
+      <AppShell.Navbar p="xs" aria-label={t('nav.label')} component="nav">
+        <ScrollArea>
+          {NAV_ITEMS.map((item) =>
+            item.href ? (
+              <NavLink
+                key={item.key}
+                href={item.href}
+                label={t(`nav.${item.key}`)}
+                active={area === item.key}
+                aria-current={area === item.key ? 'page' : undefined}
+                data-testid={`nav-${item.key}`}
+                variant="filled"
+              />
+            ) : (
+              <NavLink
+                key={item.key}
+                component="button"
+                type="button"
+                label={t(`nav.${item.key}`)}
+                description={t('nav.comingLater')}
+                disabled
+                aria-disabled="true"
+                title={t('nav.comingLater')}
+                data-testid={`nav-${item.key}`}
+                className="kam-nav-disabled"
+              />
+            ),
+          )}
+        </ScrollArea>
+      </AppShell.Navbar>
+
+      <AppShell.Main id="main" tabIndex={-1} className="kam-main">
+        <Page route={route} />
+      </AppShell.Main>
+    </AppShell>
+  );
+}
+
+function Page({ route }: { route: Route }) {
+  const { t } = useTranslation();
+  switch (route.name) {
+    case 'customers':
+      return <CustomerListPage />;
+    case 'customer':
+      return <CustomerDetailPage key={route.id} id={route.id} />;
+    case 'settings':
+      return <SettingsPage tab={route.tab} />;
+    case 'notFound':
+      return (
+        <>
+          <PageHeader title={t('notFound.title')} />
+          <EmptyBlock description={t('notFound.text', { path: route.path })}>
+            <Anchor href={hrefOf({ name: 'customers' })}>{t('notFound.back')}</Anchor>
+          </EmptyBlock>
+        </>
+      );
+  }
+}
