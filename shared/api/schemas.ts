@@ -110,6 +110,8 @@ export const customersList = z
   .object({
     search: z.string().trim().max(60, { message: '搜索内容不能超过 60 个字' }).default(''),
     unitId: id('单位').nullable().default(null),
+    /** Only customers that can have branches (branch number 000), for the head-office picker. */
+    headOfficesOnly: z.boolean().default(false),
     offset: z.number().int().min(0).default(0),
     limit: z.number().int().min(1).max(1000).default(100),
   })

@@ -83,6 +83,7 @@ export interface CustomerRow {
   areaCode: string;
   industry: string | null;
   parentId: string | null;
+  parentName: string | null;
   branchCount: number;
 }
 
@@ -113,6 +114,14 @@ export interface CustomerDetail extends Customer {
   idParts: { areaCode: string; areaName: string | null; sequence: string; branch: string };
   parent: CustomerRef | null;
   branches: CustomerRef[];
+}
+
+/** `details` of a DUPLICATE_CUSTOMER error (R19). */
+export interface DuplicateCustomerDetails {
+  /** `creditCode`: the same legal entity, refused. `name`: same normalised name, may be confirmed. */
+  reason: 'creditCode' | 'name';
+  existing: CustomerRef;
+  all?: CustomerRef[];
 }
 
 export interface DuplicateCheck {

@@ -57,6 +57,7 @@ function guardDuplicates(db: Database, input: Identity, excludeId: string | null
 
 const PAGE_SELECT = `SELECT c.id, c.name, c.short_name AS shortName, c.unit_id AS unitId, u.name AS unit,
     c.area_code AS areaCode, c.industry, c.parent_id AS parentId,
+    (SELECT p.name FROM customers p WHERE p.id = c.parent_id) AS parentName,
     (SELECT count(*) FROM customers b WHERE b.parent_id = c.id) AS branchCount
   FROM customers c JOIN units u ON u.id = c.unit_id
   WHERE c.id IN (SELECT value FROM json_each(?))
@@ -64,9 +65,9 @@ const PAGE_SELECT = `SELECT c.id, c.name, c.short_name AS shortName, c.unit_id A
 
 function listCustomers(
   ctx: HandlerContext,
-  input: { search: string; unitId: number | null; offset: number; limit: number },
+  input: { search: string; unitId: number | null; headOfficesOnly: boolean; offset: number; limit: number },
 ): CustomerPage {
-  const hits = ctx.searchIndex.search(input.search, input.unitId, input.offset, input.limit);
+  const hits = ctx.searchIndex.search(input.search, input, input.offset, input.limit);
   const rows =
     hits.ids.length === 0 ? [] : (ctx.db.prepare(PAGE_SELECT).all(JSON.stringify(hits.ids)) as CustomerRow[]);
   return { total: hits.total, offset: input.offset, rows };

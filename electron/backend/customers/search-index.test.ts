@@ -136,9 +136,23 @@ describe('customer search index', () => {
     const b = open();
     await create(b, { name: '汕头市宏达电子有限公司' });
     const index = new CustomerSearchIndex(b.db);
-    expect(index.search('HONG', null, 0, 10)).toEqual({ total: 0, ids: [] });
-    expect(index.search('stshd', null, 0, 10)).toEqual({ total: 1, ids: ['44051500001000'] });
-    expect(index.search('４４０５１５', null, 0, 10)).toEqual({ total: 1, ids: ['44051500001000'] }); // full-width digits
-    expect(index.search('', 9999, 0, 10)).toEqual({ total: 0, ids: [] });
+    expect(index.search('HONG', { unitId: null }, 0, 10)).toEqual({ total: 0, ids: [] });
+    expect(index.search('stshd', { unitId: null }, 0, 10)).toEqual({ total: 1, ids: ['44051500001000'] });
+    expect(index.search('４４０５１５', { unitId: null }, 0, 10)).toEqual({ total: 1, ids: ['44051500001000'] }); // full-width digits
+    expect(index.search('', { unitId: 9999 }, 0, 10)).toEqual({ total: 0, ids: [] });
+  });
+
+  it('lists only head offices (branch number 000) for the head-office picker', async () => {
+    const b = open();
+    const head = await create(b, { name: '汕头市宏达电子有限公司' });
+    await create(b, { name: '汕头市宏达电子有限公司澄海分公司', parentId: head.id });
+    await create(b, { name: '汕头市宏达物流有限公司' });
+    const page = await b.registry.call('customers/list', { search: '宏达', headOfficesOnly: true });
+    expect(page.rows.map((r) => r.id)).toEqual(['44051500001000', '44051500002000']);
+    const all = await b.registry.call('customers/list', { search: '宏达' });
+    expect(all.total).toBe(3);
+    expect(all.rows.find((r) => r.id === '44051500001001')?.parentName).toBe('汕头市宏达电子有限公司');
+    const empty = await b.registry.call('customers/list', { headOfficesOnly: true });
+    expect(empty.total).toBe(2);
   });
 });

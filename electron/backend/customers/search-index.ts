@@ -18,6 +18,12 @@ interface Snapshot {
   dataVersion: number;
 }
 
+export interface SearchFilter {
+  unitId: number | null;
+  /** Branch number 000: head offices and customers without branches (R16). */
+  headOfficesOnly?: boolean;
+}
+
 export interface SearchHits {
   total: number;
   ids: string[];
@@ -83,14 +89,16 @@ export class CustomerSearchIndex {
     return this.snapshot;
   }
 
-  search(query: string, unitId: number | null, offset: number, limit: number): SearchHits {
+  search(query: string, filter: SearchFilter, offset: number, limit: number): SearchHits {
     const s = this.current();
     const q = foldQuery(query);
     const n = s.ids.length;
-    const keep = (row: number) => unitId === null || s.units[row] === unitId;
+    const { unitId, headOfficesOnly } = filter;
+    const keep = (row: number) =>
+      (unitId === null || s.units[row] === unitId) && (!headOfficesOnly || (s.ids[row] as string).endsWith('000'));
     let rows: number[];
     if (q === '') {
-      if (unitId === null) return { total: n, ids: s.ids.slice(offset, offset + limit) };
+      if (unitId === null && !headOfficesOnly) return { total: n, ids: s.ids.slice(offset, offset + limit) };
       rows = [];
       for (let i = 0; i < n; i++) if (keep(i)) rows.push(i);
     } else {

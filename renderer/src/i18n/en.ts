@@ -74,7 +74,7 @@ export const en: Messages = {
       structure: 'Branches / head office',
     },
     branchCount: 'Branches: {{count}}',
-    branchOf: 'Branch of {{id}}',
+    branchOf: 'Branch of {{name}}',
   },
   customerForm: {
     createTitle: 'New customer',
@@ -87,7 +87,8 @@ export const en: Messages = {
     shortName: 'Short name',
     area: 'Home area',
     areaPlaceholder: 'Choose an area code',
-    areaFromParent: 'A branch is in the same area as its head office',
+    areaFromParent:
+      'Defaults to the head office’s area; change it if the branch is elsewhere (the ID keeps the head office’s first 11 digits)',
     unit: 'Unit',
     unitPlaceholder: 'Choose the responsible unit',
     industry: 'Industry',

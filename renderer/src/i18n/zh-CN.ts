@@ -75,7 +75,7 @@ export const zhCN = {
       structure: '分支数 / 上级',
     },
     branchCount: '{{count}} 个分支',
-    branchOf: '上级 {{id}}',
+    branchOf: '上级：{{name}}',
   },
   customerForm: {
     createTitle: '新建客户',
@@ -88,7 +88,7 @@ export const zhCN = {
     shortName: '简称',
     area: '属地区划',
     areaPlaceholder: '选择区划代码',
-    areaFromParent: '分支机构与总部同属一个区划',
+    areaFromParent: '默认与总部相同；分支机构在其他区划时可修改（编号仍沿用总部的前 11 位）',
     unit: '所属单位',
     unitPlaceholder: '选择负责的单位',
     industry: '行业',

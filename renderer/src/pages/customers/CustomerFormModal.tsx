@@ -287,7 +287,6 @@ function CustomerForm({ mode, onClose, onSaved }: Omit<Props, 'opened'>) {
             onChange={(v) => set('areaCode', v)}
             error={errorOf('areaCode')}
             description={parent ? t('customerForm.areaFromParent') : undefined}
-            disabled={parent !== null}
             searchable
             withAsterisk
             data-testid="customer-form-area"
@@ -406,7 +405,7 @@ function ParentSelect({
   const query = value && debounced === labelOf(value) ? '' : debounced.trim();
   // Typed IDs may carry the display spaces; the server matches ID prefixes by digits.
   const search = /^[\d\s]+$/.test(query) ? query.replace(/\s/g, '') : query;
-  const results = useApi('customers/list', { search, unitId: null, offset: 0, limit: 30 });
+  const results = useApi('customers/list', { search, unitId: null, headOfficesOnly: true, offset: 0, limit: 30 });
 
   const choices = useMemo(() => {
     const map = new Map<string, ParentChoice>();

@@ -202,7 +202,7 @@ export function CustomerVirtualList({
                 <td>
                   {row.parentId ? (
                     <Text span size="xs" c="dimmed">
-                      {t('customers.branchOf', { id: spacedCustomerId(row.parentId) })}
+                      {t('customers.branchOf', { name: row.parentName ?? spacedCustomerId(row.parentId) })}
                     </Text>
                   ) : row.branchCount > 0 ? (
                     t('customers.branchCount', { count: row.branchCount })
