@@ -466,6 +466,7 @@ describe('customers/list search', () => {
           areaCode: '440515',
           industry: null,
           parentId: null,
+          parentName: null,
           branchCount: 1,
         },
         {
@@ -477,6 +478,7 @@ describe('customers/list search', () => {
           areaCode: '440515',
           industry: null,
           parentId: s.cable.id,
+          parentName: s.cable.name,
           branchCount: 0,
         },
       ],
