@@ -10,6 +10,11 @@ export interface HandlerContext {
   policy: Policy;
   databasePath: string;
   appVersion: string;
-  /** Customer search; customer writes call `invalidate()`. */
+  /** Customer search; customer writes patch it through `afterCommit`. */
   searchIndex: CustomerSearchIndex;
+  /**
+   * Runs `fn` once the current write's transaction has committed; dropped if it rolls back.
+   * For caches outside the database (the search index), which must never see uncommitted rows.
+   */
+  afterCommit(fn: () => void): void;
 }

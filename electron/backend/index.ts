@@ -32,6 +32,7 @@ export function openBackend(options: BackendOptions): Backend {
   });
   try {
     seedOrganisationIfEmpty(db, POLICY_V1, now());
+    let registry: Registry | null = null;
     const ctx: HandlerContext = {
       db,
       now,
@@ -40,8 +41,12 @@ export function openBackend(options: BackendOptions): Backend {
       databasePath: options.databasePath,
       appVersion: APP_VERSION,
       searchIndex: new CustomerSearchIndex(db),
+      afterCommit: (fn) => {
+        if (!registry) throw new Error('registry not ready');
+        registry.afterCommit(fn);
+      },
     };
-    const registry = new Registry(HANDLER_GROUPS, ctx);
+    registry = new Registry(HANDLER_GROUPS, ctx);
     return { db, registry, close: () => db.close() };
   } catch (e) {
     db.close();

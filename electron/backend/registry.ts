@@ -52,6 +52,7 @@ function toResponseError(e: unknown): AppError {
 export class Registry {
   private readonly handlers = new Map<Channel, HandlerDef<Channel>>();
   private writes: Promise<unknown> = Promise.resolve();
+  private committed: (() => void)[] | null = null;
   readonly ctx: HandlerContext;
 
   constructor(groups: readonly NamedGroup[], ctx: HandlerContext) {
@@ -108,12 +109,26 @@ export class Registry {
   private write(channel: Channel, def: HandlerDef<Channel>, value: ParsedInput<Channel>, raw: unknown): unknown {
     const { db } = this.ctx;
     const audit = db.prepare('INSERT INTO audit_log (at, actor, channel, input) VALUES (?, ?, ?, ?)');
-    return db
-      .transaction(() => {
-        const result = def.run(value, this.ctx);
-        audit.run(this.ctx.now().toISOString(), this.ctx.actor, channel, JSON.stringify(raw ?? {}));
-        return result;
-      })
-      .immediate();
+    const committed: (() => void)[] = [];
+    this.committed = committed;
+    try {
+      const result = db
+        .transaction(() => {
+          const result = def.run(value, this.ctx);
+          audit.run(this.ctx.now().toISOString(), this.ctx.actor, channel, JSON.stringify(raw ?? {}));
+          return result;
+        })
+        .immediate();
+      for (const fn of committed) fn();
+      return result;
+    } finally {
+      this.committed = null;
+    }
+  }
+
+  /** See HandlerContext.afterCommit. */
+  afterCommit(fn: () => void): void {
+    if (this.committed === null) throw new Error('afterCommit 只能在写操作中调用');
+    this.committed.push(fn);
   }
 }

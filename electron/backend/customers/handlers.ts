@@ -115,8 +115,7 @@ export const customerHandlers = defineHandlers({
   },
   'customers/create': {
     kind: 'write',
-    run: (input, { db, now, searchIndex }) => {
-      searchIndex.invalidate();
+    run: (input, { db, now, searchIndex, afterCommit }) => {
       const unit = getActiveUnitRow(db, input.unitId);
       requireArea(db, input.areaCode);
       const normalised = guardDuplicates(db, input, null);
@@ -137,6 +136,12 @@ export const customerHandlers = defineHandlers({
         id = allocateHeadOfficeId(db, input.areaCode);
       }
       const initials = pinyinInitials(input.name);
+      const text = searchText({
+        name: input.name,
+        shortName: input.shortName ?? null,
+        initials,
+        creditCode: input.creditCode ?? null,
+      });
       const at = now().toISOString();
       db.prepare(
         `INSERT INTO customers (id, name, short_name, normalised_name, pinyin_initials, search_text, area_code, unit_id,
@@ -149,12 +154,7 @@ export const customerHandlers = defineHandlers({
         shortName: input.shortName ?? null,
         normalised,
         initials,
-        searchText: searchText({
-          name: input.name,
-          shortName: input.shortName ?? null,
-          initials,
-          creditCode: input.creditCode ?? null,
-        }),
+        searchText: text,
         areaCode: input.areaCode,
         unitId: unit.id,
         industry: input.industry ?? null,
@@ -163,13 +163,13 @@ export const customerHandlers = defineHandlers({
         parentId: input.parentId,
         at,
       });
+      afterCommit(() => searchIndex.upsert({ id, unitId: unit.id, searchText: text }));
       return toCustomer(getCustomerRow(db, id));
     },
   },
   'customers/update': {
     kind: 'write',
-    run: (input, { db, now, searchIndex }) => {
-      searchIndex.invalidate();
+    run: (input, { db, now, searchIndex, afterCommit }) => {
       const before = getCustomerRow(db, input.id);
       if (before.unit_id !== input.unitId) getActiveUnitRow(db, input.unitId);
       requireArea(db, input.areaCode);
@@ -180,6 +180,12 @@ export const customerHandlers = defineHandlers({
         input.id,
       );
       const initials = pinyinInitials(input.name);
+      const text = searchText({
+        name: input.name,
+        shortName: input.shortName ?? null,
+        initials,
+        creditCode: input.creditCode ?? null,
+      });
       db.prepare(
         `UPDATE customers SET name = @name, short_name = @shortName, normalised_name = @normalised,
            pinyin_initials = @initials, search_text = @searchText, area_code = @areaCode, unit_id = @unitId,
@@ -191,12 +197,7 @@ export const customerHandlers = defineHandlers({
         shortName: input.shortName ?? null,
         normalised,
         initials,
-        searchText: searchText({
-          name: input.name,
-          shortName: input.shortName ?? null,
-          initials,
-          creditCode: input.creditCode ?? null,
-        }),
+        searchText: text,
         areaCode: input.areaCode,
         unitId: input.unitId,
         industry: input.industry ?? null,
@@ -204,6 +205,7 @@ export const customerHandlers = defineHandlers({
         address: input.address ?? null,
         at: now().toISOString(),
       });
+      afterCommit(() => searchIndex.upsert({ id: input.id, unitId: input.unitId, searchText: text }));
       return toCustomer(getCustomerRow(db, input.id));
     },
   },

@@ -155,4 +155,41 @@ describe('customer search index', () => {
     const empty = await b.registry.call('customers/list', { headOfficesOnly: true });
     expect(empty.total).toBe(2);
   });
+
+  it('patched after each committed write, answers exactly as an index rebuilt from the table', async () => {
+    const b = open();
+    const units = [await unitId(b, '440515'), await unitId(b, '440513'), await unitId(b, 'P01')];
+    const areas = ['440515', '440513', '440507', '440511'];
+    const words = ['宏达', '电子', '物流', '金平', '有线', '华侨'];
+    // 'gs' and 'yxgs' end every row's text (…有限公司 → …yxgs): they catch a misplaced row boundary.
+    const queries = ['宏达', 'hd', '电子', '4405', '44051300002', '有限', 'wl', 'zzz', 'gs', 'yxgs', '1', '公司'];
+    const created: string[] = [];
+    // Build the index first, so later writes patch it rather than being read with the table.
+    await b.registry.call('customers/list', { search: 'x' });
+    let seed = 7;
+    const next = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return Math.floor(seed / 65536) % n; // high bits: an LCG's low bits cycle quickly
+    };
+    for (let step = 0; step < 60; step++) {
+      const name = `汕头市${words[next(words.length)]}${words[next(words.length)]}${step}有限公司`;
+      const unit = units[next(units.length)] as number;
+      if (created.length > 0 && next(3) === 0) {
+        const id = created[next(created.length)] as string;
+        const c = await b.registry.call('customers/get', { id });
+        await b.registry.call('customers/update', { id, name, areaCode: c.areaCode, unitId: unit });
+      } else if (created.length > 0 && next(4) === 0) {
+        const head = created.find((id) => id.endsWith('000')) as string;
+        created.push((await create(b, { name, unitId: unit, parentId: head })).id);
+      } else {
+        created.push((await create(b, { name, unitId: unit, areaCode: areas[next(areas.length)] as string })).id);
+      }
+      const fresh = new CustomerSearchIndex(b.db);
+      for (const q of queries) {
+        for (const filter of [{ unitId: null }, { unitId: unit }, { unitId: null, headOfficesOnly: true }]) {
+          expect(b.registry.ctx.searchIndex.search(q, filter, 0, 1000)).toEqual(fresh.search(q, filter, 0, 1000));
+        }
+      }
+    }
+  });
 });

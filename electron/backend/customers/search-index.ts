@@ -1,14 +1,16 @@
 /**
  * In-memory search over every customer's search text, so the search box answers in a few
  * milliseconds at 200,000 customers (a SQL LIKE scan plus its count takes ~10× longer there).
- * Rows are kept in ID order in one joined string; a query is a run of `indexOf` calls and a
- * binary search of row offsets. The database stays the truth: the index is rebuilt lazily after
- * any customer write here (`invalidate`) or any commit from another connection (data_version).
+ * Rows are kept in ID order in one string, each row's text ended by a newline; a query is a run
+ * of `indexOf` calls and a row cursor. The database stays the truth: a committed customer write
+ * here patches the index (`upsert`, called after commit), and a commit from another connection
+ * (PRAGMA data_version) or `invalidate()` makes the next search rebuild it from the table.
  */
 import type { Database } from 'better-sqlite3';
 import { foldQuery } from './search-text';
 
-const SEPARATOR = '\n';
+/** Ends every row's text; folded search texts never contain it, so no match spans two rows. */
+const END = '\n';
 
 interface Snapshot {
   ids: string[];
@@ -80,13 +82,44 @@ export class CustomerSearchIndex {
       ids[i] = id;
       units[i] = unit;
       offsets[i] = offset;
-      // Newlines cannot occur in a folded search text; they keep a match inside one row.
-      const clean = text.replaceAll(SEPARATOR, ' ');
-      parts[i] = clean;
-      offset += clean.length + SEPARATOR.length;
+      parts[i] = `${text.replaceAll(END, ' ')}${END}`;
+      offset += (parts[i] as string).length;
     });
-    this.snapshot = { ids, units, offsets, text: parts.join(SEPARATOR), dataVersion };
+    this.snapshot = { ids, units, offsets, text: parts.join(''), dataVersion };
     return this.snapshot;
+  }
+
+  /**
+   * Puts one committed row into a built index: O(n) copies of flat arrays and one string, some
+   * milliseconds at 200,000 customers instead of a rebuild from the table. Call after commit.
+   */
+  upsert(row: { id: string; unitId: number; searchText: string }): void {
+    const s = this.snapshot;
+    if (!s) return; // Not built yet: the first search reads the table, this row included.
+    const part = `${row.searchText.replaceAll(END, ' ')}${END}`;
+    const n = s.ids.length;
+    const i = lowerBound(s.ids, row.id);
+    const start = i < n ? (s.offsets[i] as number) : s.text.length;
+    if (s.ids[i] === row.id) {
+      const end = i + 1 < n ? (s.offsets[i + 1] as number) : s.text.length;
+      const delta = part.length - (end - start);
+      s.text = s.text.slice(0, start) + part + s.text.slice(end);
+      for (let j = i + 1; j < n; j++) s.offsets[j] = (s.offsets[j] as number) + delta;
+      s.units[i] = row.unitId;
+      return;
+    }
+    s.text = s.text.slice(0, start) + part + s.text.slice(start);
+    const offsets = new Int32Array(n + 1);
+    offsets.set(s.offsets.subarray(0, i), 0);
+    offsets[i] = start;
+    for (let j = i; j < n; j++) offsets[j + 1] = (s.offsets[j] as number) + part.length;
+    const units = new Int32Array(n + 1);
+    units.set(s.units.subarray(0, i), 0);
+    units[i] = row.unitId;
+    units.set(s.units.subarray(i), i + 1);
+    s.ids.splice(i, 0, row.id);
+    s.offsets = offsets;
+    s.units = units;
   }
 
   search(query: string, filter: SearchFilter, offset: number, limit: number): SearchHits {
