@@ -76,7 +76,7 @@ async function searchBench(
   }
   backend.close();
   const rebuild: Row = {
-    name: `first search after a customer write, ${customers.toLocaleString('en')} customers (index rebuild)`,
+    name: `first search after a customer write, ${customers.toLocaleString('en')} customers (index patched after commit)`,
     target: 'reported',
     p50: round(percentile(afterWrite, 50)),
     p95: round(percentile(afterWrite, 95)),
