@@ -43,6 +43,17 @@ async function main(): Promise<void> {
       await page.screenshot({ path: resolve(OUT, 'customer-create.png') });
       console.log('screenshots/customer-create.png');
     }
+    // The English interface, as the language switch leaves it.
+    await page.evaluate(() => window.localStorage.setItem('kam-desk.language', 'en'));
+    await harness.open('#/customers');
+    await page.reload(); // a hash change alone does not restart the app
+    await page.waitForTimeout(600);
+    await page.screenshot({ path: resolve(OUT, 'customers-en.png') });
+    console.log('screenshots/customers-en.png');
+    await harness.open('#/settings/units');
+    await page.waitForTimeout(600);
+    await page.screenshot({ path: resolve(OUT, 'settings-units-en.png') });
+    console.log('screenshots/settings-units-en.png');
     if (harness.pageErrors.length > 0) console.warn(`页面错误：\n${harness.pageErrors.join('\n')}`);
   } finally {
     await harness.close();

@@ -237,6 +237,7 @@ export const en: Messages = {
     move: 'Transfer',
     leave: 'Leave',
     form: {
+      submitRegister: 'Register',
       registerTitle: 'Register account manager',
       editTitle: 'Edit account manager',
       moveTitle: 'Transfer account manager',

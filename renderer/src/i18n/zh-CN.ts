@@ -236,6 +236,7 @@ export const zhCN = {
     move: '调动',
     leave: '离岗',
     form: {
+      submitRegister: '登记',
       registerTitle: '登记客户经理',
       editTitle: '编辑客户经理',
       moveTitle: '调动客户经理',

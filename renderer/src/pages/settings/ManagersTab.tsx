@@ -343,6 +343,7 @@ function ManagerFormModal({
       submitting={submit.submitting}
       error={submit.error}
       onSubmit={() => void save()}
+      submitLabel={manager ? undefined : t('managers.form.submitRegister')}
       size="lg"
       testId="manager-form"
     >
