@@ -100,6 +100,35 @@ function getDetail(db: Database, id: string): CustomerDetail {
   };
 }
 
+/** The stored columns both create and update write, search keys included. */
+function customerColumns(input: CustomerFields, normalised: string) {
+  const initials = pinyinInitials(input.name);
+  const shortName = input.shortName ?? null;
+  const creditCode = input.creditCode ?? null;
+  return {
+    name: input.name,
+    shortName,
+    normalised,
+    initials,
+    searchText: searchText({ name: input.name, shortName, initials, creditCode }),
+    areaCode: input.areaCode,
+    unitId: input.unitId,
+    industry: input.industry ?? null,
+    creditCode,
+    address: input.address ?? null,
+  };
+}
+
+interface CustomerFields {
+  name: string;
+  shortName?: string | null | undefined;
+  areaCode: string;
+  unitId: number;
+  industry?: string | null | undefined;
+  creditCode?: string | null | undefined;
+  address?: string | null | undefined;
+}
+
 export const customerHandlers = defineHandlers({
   'customers/list': { kind: 'read', run: (input, ctx) => listCustomers(ctx, input) },
   'customers/get': { kind: 'read', run: ({ id }, { db }) => getDetail(db, id) },
@@ -135,35 +164,15 @@ export const customerHandlers = defineHandlers({
       } else {
         id = allocateHeadOfficeId(db, input.areaCode);
       }
-      const initials = pinyinInitials(input.name);
-      const text = searchText({
-        name: input.name,
-        shortName: input.shortName ?? null,
-        initials,
-        creditCode: input.creditCode ?? null,
-      });
+      const columns = customerColumns({ ...input, unitId: unit.id }, normalised);
       const at = now().toISOString();
       db.prepare(
         `INSERT INTO customers (id, name, short_name, normalised_name, pinyin_initials, search_text, area_code, unit_id,
            industry, credit_code, address, parent_id, created_at, updated_at)
          VALUES (@id, @name, @shortName, @normalised, @initials, @searchText, @areaCode, @unitId,
            @industry, @creditCode, @address, @parentId, @at, @at)`,
-      ).run({
-        id,
-        name: input.name,
-        shortName: input.shortName ?? null,
-        normalised,
-        initials,
-        searchText: text,
-        areaCode: input.areaCode,
-        unitId: unit.id,
-        industry: input.industry ?? null,
-        creditCode: input.creditCode ?? null,
-        address: input.address ?? null,
-        parentId: input.parentId,
-        at,
-      });
-      afterCommit(() => searchIndex.upsert({ id, unitId: unit.id, searchText: text }));
+      ).run({ ...columns, id, parentId: input.parentId, at });
+      afterCommit(() => searchIndex.upsert({ id, unitId: unit.id, searchText: columns.searchText }));
       return toCustomer(getCustomerRow(db, id));
     },
   },
@@ -179,33 +188,14 @@ export const customerHandlers = defineHandlers({
         { ...input, confirmDuplicateName: input.confirmDuplicateName || before.name === input.name },
         input.id,
       );
-      const initials = pinyinInitials(input.name);
-      const text = searchText({
-        name: input.name,
-        shortName: input.shortName ?? null,
-        initials,
-        creditCode: input.creditCode ?? null,
-      });
+      const columns = customerColumns(input, normalised);
       db.prepare(
         `UPDATE customers SET name = @name, short_name = @shortName, normalised_name = @normalised,
            pinyin_initials = @initials, search_text = @searchText, area_code = @areaCode, unit_id = @unitId,
            industry = @industry, credit_code = @creditCode, address = @address, updated_at = @at
          WHERE id = @id`,
-      ).run({
-        id: input.id,
-        name: input.name,
-        shortName: input.shortName ?? null,
-        normalised,
-        initials,
-        searchText: text,
-        areaCode: input.areaCode,
-        unitId: input.unitId,
-        industry: input.industry ?? null,
-        creditCode: input.creditCode ?? null,
-        address: input.address ?? null,
-        at: now().toISOString(),
-      });
-      afterCommit(() => searchIndex.upsert({ id: input.id, unitId: input.unitId, searchText: text }));
+      ).run({ ...columns, id: input.id, at: now().toISOString() });
+      afterCommit(() => searchIndex.upsert({ id: input.id, unitId: input.unitId, searchText: columns.searchText }));
       return toCustomer(getCustomerRow(db, input.id));
     },
   },
