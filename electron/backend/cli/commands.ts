@@ -2,13 +2,15 @@
  * The `kam` command line: every command in this one table. Each opens the backend on `--db`
  * (default: the app's database path) and goes through the same registry as the app.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { AppError } from '../../../shared/api/errors';
-import { POLICY_V1 } from '../../../shared/domain/policy/policy';
+import { POLICY_V1, type Policy } from '../../../shared/domain/policy/policy';
+import { validatePolicy } from '../../../shared/domain/policy/validate';
 import { schemaVersion } from '../db/open';
 import { fillDemo } from '../demo/fill';
 import { type Backend, openBackend } from '../index';
 import { defaultDatabasePath } from '../paths';
+import { evaluateRequest } from './rules-evaluate';
 
 export type OptionSpec = Record<string, { type: 'string' | 'boolean'; multiple?: boolean }>;
 export type Values = Record<string, string | boolean | string[] | undefined>;
@@ -20,13 +22,18 @@ export interface CommandOutput {
   text: string;
 }
 
+export interface CommandIo {
+  /** The whole standard input, for commands that read JSON from it. */
+  stdin(): Promise<string>;
+}
+
 export interface Command {
   /** Words after `kam`, e.g. `customers list`. */
   name: string;
   summary: string;
   usage: string;
   options: OptionSpec;
-  run(values: Values, db: string): Promise<CommandOutput>;
+  run(values: Values, db: string, io: CommandIo): Promise<CommandOutput>;
 }
 
 function positiveInt(values: Values, name: string, fallback?: number): number {
@@ -53,6 +60,17 @@ function table(rows: Record<string, unknown>[], columns: string[]): string {
 }
 
 export const COMMANDS: Command[] = [
+  {
+    name: 'rules evaluate',
+    summary: '按规则计算客户资格、得分与分级（标准输入 JSON → 标准输出 JSON）/ evaluate R5–R12 on JSON from stdin',
+    usage: 'kam rules evaluate [--policy FILE] < input.json',
+    options: { policy: { type: 'string' } },
+    run: async (values, _db, io) => {
+      const policy = readPolicyFile(values);
+      const result = evaluateRequest(await io.stdin(), policy);
+      return { json: result, text: JSON.stringify(result, null, 2) };
+    },
+  },
   {
     name: 'init',
     summary: '创建并迁移数据库 / create and migrate a database',
@@ -124,6 +142,27 @@ export const COMMANDS: Command[] = [
       }),
   },
 ];
+
+function readPolicyFile(values: Values): Policy {
+  const file = values.policy;
+  if (file === undefined) return POLICY_V1;
+  if (typeof file !== 'string') throw new AppError('VALIDATION', '--policy 需要一个文件路径');
+  let document: unknown;
+  try {
+    document = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new AppError('VALIDATION', `无法读取政策文件 ${file}：${(e as Error).message}`);
+  }
+  const check = validatePolicy(document);
+  if (!check.ok) {
+    throw new AppError(
+      'VALIDATION',
+      `政策文件 ${file} 无效：\n${check.issues.map((i) => `  ${i.path || '（整体）'}：${i.message}`).join('\n')}`,
+      { issues: check.issues },
+    );
+  }
+  return check.policy;
+}
 
 export function resolveDb(values: Values): string {
   return typeof values.db === 'string' && values.db !== '' ? values.db : defaultDatabasePath();

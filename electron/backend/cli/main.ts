@@ -11,7 +11,18 @@ function usage(): string {
   ].join('\n');
 }
 
-export async function runCli(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export async function runCli(
+  argv: string[],
+  out: (s: string) => void,
+  err: (s: string) => void,
+  stdin: () => Promise<string> = readStdin,
+): Promise<number> {
   const words: string[] = [];
   for (const a of argv) {
     if (a.startsWith('-')) break;
@@ -37,7 +48,7 @@ export async function runCli(argv: string[], out: (s: string) => void, err: (s: 
     json = values.json === true;
     if (positionals.length > 0)
       throw new AppError('VALIDATION', `多余的参数：${positionals.join(' ')}\n用法：${command.usage}`);
-    const result = await command.run(values, resolveDb(values));
+    const result = await command.run(values, resolveDb(values), { stdin });
     out(json ? JSON.stringify(result.json, null, 2) : result.text);
     return 0;
   } catch (e) {

@@ -1,0 +1,90 @@
+/**
+ * R5–R8: who is a key customer. Any clause qualifies: R5 a signed agreement; R6 comprehensive
+ * (all lines, last year and this month); R7 professional (one line, last year and this month,
+ * newspapers on turnover per R8). A customer without last year's figures qualifies only through
+ * R5 or a manual decision with a reason. The result lists every clause that holds, in the order
+ * R5, R6, then R7 by line order (R1).
+ */
+import { PRODUCT_LINES, type ProductLine, type RevenueLine } from './lines';
+import type { Policy } from './policy/policy';
+
+export type LineAmounts = Partial<Record<RevenueLine, number>>;
+
+export interface RevenueFigures {
+  /** Last calendar year (annual grading) or the rolling 12 months (monthly preview), fen. */
+  annual: LineAmounts;
+  /** The month being graded, fen. */
+  thisMonth: LineAmounts;
+  /** R8: newspaper turnover (流转额), fen, when known; R7 then compares turnover, not revenue. */
+  newspaperTurnover?: { annual: number | null; thisMonth: number | null };
+}
+
+export interface QualificationInput {
+  /** R5: a signed business agreement with the post. */
+  agreement: boolean;
+  /** The centre's manual decision, with its reason (for customers without last year's figures). */
+  manual?: { qualified: boolean; reason: string } | null;
+  figures: RevenueFigures;
+  /** The annual revenue when known as one figure (defaults to the sum of `figures.annual`). */
+  annualRevenue?: number;
+}
+
+export type Clause = 'R5' | 'R6' | `R7:${ProductLine}` | 'manual';
+
+export interface Qualification {
+  qualified: boolean;
+  clauses: Clause[];
+  /** No revenue at all in the annual window: only R5 or a manual decision can qualify it. */
+  withoutLastYear: boolean;
+}
+
+export function totalOf(amounts: LineAmounts): number {
+  let total = 0;
+  for (const value of Object.values(amounts)) total += value ?? 0;
+  return total;
+}
+
+/** R7's measure for a line: revenue, or for newspapers the turnover when units reported it. */
+function lineMeasure(figures: RevenueFigures, line: ProductLine, which: 'annual' | 'thisMonth'): number {
+  if (line === 'newspapers') {
+    const turnover = figures.newspaperTurnover?.[which];
+    if (turnover !== null && turnover !== undefined) return turnover;
+  }
+  return figures[which][line] ?? 0;
+}
+
+export function qualify(input: QualificationInput, policy: Policy): Qualification {
+  const { figures } = input;
+  const clauses: Clause[] = [];
+  const annualTotal = input.annualRevenue ?? totalOf(figures.annual);
+  const withoutLastYear = annualTotal === 0 && (figures.newspaperTurnover?.annual ?? 0) === 0;
+  if (input.agreement) clauses.push('R5');
+  const r6 = policy.qualification.comprehensive;
+  if (annualTotal >= r6.lastYearMin && totalOf(figures.thisMonth) >= r6.thisMonthMin) clauses.push('R6');
+  for (const line of PRODUCT_LINES) {
+    const t = policy.qualification.professional[line];
+    if (
+      lineMeasure(figures, line, 'annual') >= t.lastYearMin &&
+      lineMeasure(figures, line, 'thisMonth') >= t.thisMonthMin
+    ) {
+      clauses.push(`R7:${line}`);
+    }
+  }
+  if (input.manual?.qualified && clauses.length === 0) clauses.push('manual');
+  return { qualified: clauses.length > 0, clauses, withoutLastYear };
+}
+
+/** R8: monthly newspaper revenue = annual turnover × average rate ÷ 12 + other, rounded half up. */
+export function newspaperMonthlyRevenue(input: {
+  annualTurnover: number;
+  /** Average agency rate in basis points (25.00% = 2500). */
+  rateBasisPoints: number;
+  other: number;
+}): number {
+  const numerator = BigInt(input.annualTurnover) * BigInt(input.rateBasisPoints);
+  const denominator = 10_000n * 12n;
+  const sign = numerator < 0n ? -1n : 1n;
+  const abs = numerator * sign;
+  const rounded = ((abs * 2n + denominator) / (denominator * 2n)) * sign;
+  return Number(rounded) + input.other;
+}
