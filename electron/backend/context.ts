@@ -1,13 +1,20 @@
 import type { Database } from 'better-sqlite3';
 import type { Policy } from '../../shared/domain/policy/policy';
 import type { CustomerSearchIndex } from './customers/search-index';
+import type { PolicyBook } from './policies/book';
+import type { RevenueStore } from './revenue/store';
 
 /** Injected into every handler: the database, the clock (frozen in tests), who acts, the policy. */
 export interface HandlerContext {
   db: Database;
   now: () => Date;
   actor: string;
-  policy: Policy;
+  /** The policy in force today (R0). */
+  readonly policy: Policy;
+  /** Every stored policy version. */
+  policies: PolicyBook;
+  /** The only writer of revenue (keeps the tiering's monthly copy in step). */
+  revenue: RevenueStore;
   databasePath: string;
   appVersion: string;
   /** Customer search; customer writes patch it through `afterCommit`. */

@@ -1,12 +1,15 @@
 /** Opens a database and builds the registry over it: the backend as every host uses it. */
 import type { Database } from 'better-sqlite3';
+import { localDate } from '../../shared/domain/dates';
 import { POLICY_V1 } from '../../shared/domain/policy/policy';
 import type { HandlerContext } from './context';
 import { CustomerSearchIndex } from './customers/search-index';
 import { openDatabase } from './db/open';
 import { HANDLER_GROUPS } from './handlers';
 import { seedOrganisationIfEmpty } from './organisation/seed';
+import { PolicyBook } from './policies/book';
 import { Registry } from './registry';
+import { RevenueStore } from './revenue/store';
 import { APP_VERSION } from './version';
 
 export interface BackendOptions {
@@ -31,13 +34,20 @@ export function openBackend(options: BackendOptions): Backend {
     ...(options.migrationsDir ? { migrationsDir: options.migrationsDir } : {}),
   });
   try {
+    const actor = options.actor ?? '信息主管';
     seedOrganisationIfEmpty(db, POLICY_V1, now());
+    const policies = new PolicyBook(db);
+    policies.seedIfEmpty(now().toISOString(), actor);
     let registry: Registry | null = null;
     const ctx: HandlerContext = {
       db,
       now,
-      actor: options.actor ?? '信息主管',
-      policy: POLICY_V1,
+      actor,
+      get policy() {
+        return policies.forDate(localDate(now()));
+      },
+      policies,
+      revenue: new RevenueStore(db),
       databasePath: options.databasePath,
       appVersion: APP_VERSION,
       searchIndex: new CustomerSearchIndex(db),

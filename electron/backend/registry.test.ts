@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CHANNELS } from '../../shared/api/contract';
 import { type ApiResponse, AppError } from '../../shared/api/errors';
 import type { Customer, Unit } from '../../shared/api/types';
+import { dumpTables } from '../../tests/support/db-dump';
 import { HANDLER_GROUPS } from './handlers';
 import { type Backend, openBackend } from './index';
 import { areaHandlers } from './organisation/areas';
@@ -21,15 +22,7 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-/** Every row of every table, in rowid order: what "nothing changed" means. */
-function dump(db: Database): Record<string, unknown[]> {
-  const names = (
-    db
-      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
-      .all() as { name: string }[]
-  ).map((r) => r.name);
-  return Object.fromEntries(names.map((n) => [n, db.prepare(`SELECT * FROM "${n}" ORDER BY rowid`).all()]));
-}
+const dump = dumpTables;
 
 function auditCount(db: Database): number {
   return (db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;

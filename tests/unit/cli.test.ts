@@ -5,11 +5,14 @@ import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openBackend } from '../../electron/backend';
 import { runCli } from '../../electron/backend/cli/main';
+import { defaultMigrationsDir, loadMigrations } from '../../electron/backend/db/migrations';
 import { fillDemo } from '../../electron/backend/demo/fill';
 import type { UnitView } from '../../shared/api/types';
 import { checkCreditCode } from '../../shared/domain/credit-code';
 import { headOfficePrefix } from '../../shared/domain/customer-id';
 import { POLICY_V1 } from '../../shared/domain/policy/policy';
+
+const SHIPPED = loadMigrations(defaultMigrationsDir()).length;
 
 interface Run {
   code: number;
@@ -50,12 +53,12 @@ describe('kam init', () => {
     const db = join(tempDir(), 'sub', 'kam.sqlite');
     const first = await kam('init', '--db', db, '--json');
     expect(first).toMatchObject({ code: 0, err: '' });
-    expect(JSON.parse(first.out)).toEqual({ database: db, created: true, schemaVersion: 1 });
+    expect(JSON.parse(first.out)).toEqual({ database: db, created: true, schemaVersion: SHIPPED });
     expect(existsSync(db)).toBe(true);
 
     const second = await kam('init', '--db', db);
     expect(second.code).toBe(0);
-    expect(second.out).toBe(`已存在数据库 ${db}（结构版本 1）`);
+    expect(second.out).toBe(`已存在数据库 ${db}（结构版本 ${SHIPPED}）`);
   });
 });
 

@@ -13,6 +13,7 @@ import type { ApiInput } from '../../shared/api/contract';
 import { type ApiError, AppError } from '../../shared/api/errors';
 import type { Customer, CustomerRef } from '../../shared/api/types';
 import { creditCodeCheckCharacter } from '../../shared/domain/credit-code';
+import { dumpTables } from '../support/db-dump';
 
 const NOW = new Date('2026-11-10T02:00:00Z');
 
@@ -62,15 +63,7 @@ async function setup(): Promise<Fixture> {
   };
 }
 
-/** Every row of every table: what "nothing inserted" means. */
-function dump(db: Database): Record<string, unknown[]> {
-  const names = (
-    db
-      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
-      .all() as { name: string }[]
-  ).map((r) => r.name);
-  return Object.fromEntries(names.map((n) => [n, db.prepare(`SELECT * FROM "${n}" ORDER BY rowid`).all()]));
-}
+const dump = dumpTables;
 
 const withCheck = (body17: string) => body17 + creditCodeCheckCharacter(body17);
 const CODE_A = withCheck('91350100MA2XY012K');

@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { openBackend } from '../../electron/backend';
+import { defaultMigrationsDir, loadMigrations } from '../../electron/backend/db/migrations';
 import { APP_VERSION } from '../../electron/backend/version';
+
+const SHIPPED = loadMigrations(defaultMigrationsDir()).length;
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -17,7 +20,7 @@ describe('APP_VERSION', () => {
       expect(await b.registry.call('app/info', {})).toEqual({
         version: pkg.version,
         databasePath: ':memory:',
-        schemaVersion: 1,
+        schemaVersion: SHIPPED,
         today: '2026-11-10',
         policyVersion: 1,
       });

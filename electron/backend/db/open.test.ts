@@ -14,8 +14,10 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/api/errors';
-import { migrationChecksum, readApplied } from './migrations';
+import { defaultMigrationsDir, loadMigrations, migrationChecksum, readApplied } from './migrations';
 import { BUSY_TIMEOUT_MS, IN_MEMORY, openDatabase, schemaVersion } from './open';
+
+const SHIPPED = loadMigrations(defaultMigrationsDir()).length;
 
 const NOW = new Date('2026-11-10T02:00:00Z');
 const M1 = '-- 0001: notes\nCREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT NOT NULL) STRICT;\n';
@@ -211,14 +213,23 @@ describe('openDatabase: pragmas', () => {
     expect(names).toEqual([
       'area_codes',
       'audit_log',
+      'bureau_revenue',
       'customers',
       'id_sequences',
       'manager_changes',
       'managers',
+      'newspaper_inputs',
+      'policies',
+      'revenue',
+      'revenue_months',
       'schema_migrations',
+      'tier_approvals',
+      'tier_overrides',
+      'tier_results',
+      'tier_runs',
       'units',
     ]);
-    expect(schemaVersion(db)).toBe(1);
+    expect(schemaVersion(db)).toBe(SHIPPED);
     db.close();
   });
 });

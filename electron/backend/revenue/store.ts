@@ -1,0 +1,112 @@
+/**
+ * The revenue store: every write of revenue goes through here, so `revenue_months` (the wide,
+ * period-ordered copy the tiering reads) is always refreshed in the same transaction.
+ */
+import type { Database } from 'better-sqlite3';
+import type { RevenueLine } from '../../../shared/domain/lines';
+import { newspaperMonthlyRevenue } from '../../../shared/domain/qualification';
+
+export type SourceKind = 'manual' | 'import' | 'form';
+
+export interface RevenueSource {
+  kind: SourceKind;
+  /** Import batch or form reference; null for manual entry. */
+  ref: string | null;
+}
+
+export interface RevenueCell {
+  customerId: string;
+  period: string;
+  line: RevenueLine;
+  /** Fen; null removes the cell (blank is "not reported", not 0). */
+  amount: number | null;
+}
+
+const REFRESH = `
+  INSERT INTO revenue_months (period, customer_id, savings, bills, letters, philately, express, logistics, parcels,
+    newspapers, other, newspaper_turnover)
+  SELECT @period, @customerId,
+    coalesce(sum(CASE line WHEN 'savings' THEN amount_fen END), 0),
+    coalesce(sum(CASE line WHEN 'bills' THEN amount_fen END), 0),
+    coalesce(sum(CASE line WHEN 'letters' THEN amount_fen END), 0),
+    coalesce(sum(CASE line WHEN 'philately' THEN amount_fen END), 0),
+    coalesce(sum(CASE line WHEN 'express' THEN amount_fen END), 0),
+    coalesce(sum(CASE line WHEN 'logistics' THEN amount_fen END), 0),
+    coalesce(sum(CASE line WHEN 'parcels' THEN amount_fen END), 0),
+    coalesce(sum(CASE line WHEN 'newspapers' THEN amount_fen END), 0),
+    coalesce(sum(CASE line WHEN 'other' THEN amount_fen END), 0),
+    (SELECT annual_turnover_fen / 12 FROM newspaper_inputs n WHERE n.customer_id = @customerId AND n.period = @period)
+  FROM revenue WHERE customer_id = @customerId AND period = @period
+  ON CONFLICT (period, customer_id) DO UPDATE SET
+    savings = excluded.savings, bills = excluded.bills, letters = excluded.letters, philately = excluded.philately,
+    express = excluded.express, logistics = excluded.logistics, parcels = excluded.parcels,
+    newspapers = excluded.newspapers, other = excluded.other, newspaper_turnover = excluded.newspaper_turnover`;
+
+export class RevenueStore {
+  private readonly upsert;
+  private readonly remove;
+  private readonly refresh;
+  private readonly dropEmpty;
+
+  constructor(private readonly db: Database) {
+    this.upsert = db.prepare(
+      `INSERT INTO revenue (customer_id, period, line, amount_fen, source_kind, source_ref, updated_at)
+       VALUES (@customerId, @period, @line, @amount, @kind, @ref, @at)
+       ON CONFLICT (customer_id, period, line) DO UPDATE SET amount_fen = excluded.amount_fen,
+         source_kind = excluded.source_kind, source_ref = excluded.source_ref, updated_at = excluded.updated_at`,
+    );
+    this.remove = db.prepare('DELETE FROM revenue WHERE customer_id = ? AND period = ? AND line = ?');
+    this.refresh = db.prepare(REFRESH);
+    this.dropEmpty = db.prepare(
+      `DELETE FROM revenue_months WHERE customer_id = @customerId AND period = @period
+         AND NOT EXISTS (SELECT 1 FROM revenue r WHERE r.customer_id = @customerId AND r.period = @period)`,
+    );
+  }
+
+  /** Writes cells and refreshes each touched customer-month once. Call inside a transaction. */
+  write(cells: readonly RevenueCell[], source: RevenueSource, at: string): void {
+    const touched = new Map<string, { customerId: string; period: string }>();
+    for (const c of cells) {
+      if (c.amount === null) this.remove.run(c.customerId, c.period, c.line);
+      else this.upsert.run({ ...c, kind: source.kind, ref: source.ref, at });
+      touched.set(`${c.customerId}|${c.period}`, { customerId: c.customerId, period: c.period });
+    }
+    for (const key of touched.values()) {
+      this.refresh.run(key);
+      this.dropEmpty.run(key);
+    }
+  }
+
+  /** R8: stores the newspaper inputs and the newspapers revenue computed from them. */
+  writeNewspaper(
+    input: { customerId: string; period: string; annualTurnover: number; rateBasisPoints: number; other: number },
+    source: RevenueSource,
+    at: string,
+  ): number {
+    const revenue = newspaperMonthlyRevenue(input);
+    this.db
+      .prepare(
+        `INSERT INTO newspaper_inputs (customer_id, period, annual_turnover_fen, rate_bp, other_fen, source_kind, source_ref, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (customer_id, period) DO UPDATE SET annual_turnover_fen = excluded.annual_turnover_fen,
+           rate_bp = excluded.rate_bp, other_fen = excluded.other_fen, source_kind = excluded.source_kind,
+           source_ref = excluded.source_ref, updated_at = excluded.updated_at`,
+      )
+      .run(
+        input.customerId,
+        input.period,
+        input.annualTurnover,
+        input.rateBasisPoints,
+        input.other,
+        source.kind,
+        source.ref,
+        at,
+      );
+    this.write(
+      [{ customerId: input.customerId, period: input.period, line: 'newspapers', amount: revenue }],
+      source,
+      at,
+    );
+    return revenue;
+  }
+}
