@@ -4,7 +4,10 @@ import { customerHandlers } from './customers/handlers';
 import { areaHandlers } from './organisation/areas';
 import { managerHandlers } from './organisation/managers';
 import { unitHandlers } from './organisation/units';
+import { policyHandlers } from './policies/handlers';
 import type { NamedGroup } from './registry';
+import { revenueHandlers } from './revenue/handlers';
+import { tieringHandlers } from './tiering/handlers';
 
 export const HANDLER_GROUPS: readonly NamedGroup[] = [
   ['app', appHandlers],
@@ -12,4 +15,7 @@ export const HANDLER_GROUPS: readonly NamedGroup[] = [
   ['units', unitHandlers],
   ['managers', managerHandlers],
   ['customers', customerHandlers],
+  ['revenue', revenueHandlers],
+  ['tiering', tieringHandlers],
+  ['policies', policyHandlers],
 ];

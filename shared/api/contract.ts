@@ -6,15 +6,28 @@ import type { z } from 'zod';
 import * as s from './schemas';
 import type {
   AppInfo,
+  ApprovalView,
   AreaCode,
+  BureauRevenue,
   Customer,
   CustomerDetail,
   CustomerPage,
+  CustomerRevenue,
   DuplicateCheck,
   Manager,
   ManagerChange,
+  NewspaperInputsView,
+  OverrideView,
+  PolicyDocumentView,
+  PolicyValidation,
+  PolicyVersionInfo,
+  RevenueCellView,
+  TierExplanation,
+  TierResultPage,
+  TierRunSummary,
   Unit,
   UnitView,
+  WhatIfResult,
 } from './types';
 
 export const inputSchemas = {
@@ -38,6 +51,25 @@ export const inputSchemas = {
   'customers/create': s.customersCreate,
   'customers/update': s.customersUpdate,
   'customers/check-duplicates': s.customersCheckDuplicates,
+  'customers/set-agreement': s.customersSetAgreement,
+  'revenue/set': s.revenueSet,
+  'revenue/set-newspaper': s.revenueSetNewspaper,
+  'revenue/customer': s.revenueCustomer,
+  'revenue/bureau-list': s.empty,
+  'revenue/bureau-set': s.bureauSet,
+  'tiers/run': s.tiersRun,
+  'tiers/runs': s.empty,
+  'tiers/summary': s.tiersSummary,
+  'tiers/results': s.tiersResults,
+  'tiers/explain': s.tiersExplain,
+  'tiers/approve': s.tiersApprove,
+  'tiers/override': s.tiersOverride,
+  'tiers/revoke': s.tiersRevoke,
+  'policies/list': s.empty,
+  'policies/get': s.policiesGet,
+  'policies/validate': s.policiesDocument,
+  'policies/create': s.policiesDocument,
+  'policies/what-if': s.policiesWhatIf,
 } as const satisfies Record<string, z.ZodType>;
 
 export interface ApiResults {
@@ -61,6 +93,25 @@ export interface ApiResults {
   'customers/create': Customer;
   'customers/update': Customer;
   'customers/check-duplicates': DuplicateCheck;
+  'customers/set-agreement': Customer;
+  'revenue/set': RevenueCellView;
+  'revenue/set-newspaper': NewspaperInputsView;
+  'revenue/customer': CustomerRevenue;
+  'revenue/bureau-list': BureauRevenue[];
+  'revenue/bureau-set': BureauRevenue;
+  'tiers/run': TierRunSummary;
+  'tiers/runs': TierRunSummary[];
+  'tiers/summary': TierRunSummary;
+  'tiers/results': TierResultPage;
+  'tiers/explain': TierExplanation;
+  'tiers/approve': ApprovalView;
+  'tiers/override': OverrideView;
+  'tiers/revoke': { ok: true };
+  'policies/list': PolicyVersionInfo[];
+  'policies/get': PolicyDocumentView;
+  'policies/validate': PolicyValidation;
+  'policies/create': PolicyVersionInfo;
+  'policies/what-if': WhatIfResult;
 }
 
 export type Channel = keyof typeof inputSchemas;

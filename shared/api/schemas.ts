@@ -3,7 +3,10 @@ import { z } from 'zod';
 import { checkCreditCode } from '../domain/credit-code';
 import { isIsoDate } from '../domain/dates';
 import { PRODUCT_LINES } from '../domain/lines';
+import { parseMoney } from '../domain/money';
 import { EMPLOYMENT_KINDS, MANAGER_POSTS, UNIT_KINDS } from '../domain/organisation';
+import { parsePeriod } from '../domain/periods';
+import { SCOPES, TIERS } from '../domain/tiers';
 
 const isoDate = z.string().refine(isIsoDate, { message: '日期格式应为 YYYY-MM-DD，且是有效日期' });
 const text = (label: string, max: number) =>
@@ -151,3 +154,127 @@ export const customersCheckDuplicates = z
     excludeId: customerId.nullable().default(null),
   })
   .strict();
+
+// ── Rule engine ──────────────────────────────────────────────────────────────────────────
+
+/** Money as the officer types it (R0 parsing): `1,234.50`, `1.2万`, full-width…; blank = not reported. */
+const moneyOrEmpty = (label: string) =>
+  z.union([z.string(), z.number()], { message: `${label}应为金额` }).transform((v, ctx) => {
+    const parsed = parseMoney(v);
+    if (!parsed.ok) {
+      ctx.addIssue({ code: 'custom', message: `${label}：${parsed.message}` });
+      return z.NEVER;
+    }
+    return parsed.empty ? null : parsed.fen;
+  });
+const money = (label: string) =>
+  moneyOrEmpty(label).transform((v, ctx) => {
+    if (v === null) {
+      ctx.addIssue({ code: 'custom', message: `请填写${label}` });
+      return z.NEVER;
+    }
+    return v;
+  });
+const period = z
+  .string()
+  .trim()
+  .transform((v, ctx) => {
+    const parsed = parsePeriod(v);
+    if (!parsed.ok) {
+      ctx.addIssue({ code: 'custom', message: parsed.message });
+      return z.NEVER;
+    }
+    return parsed.period;
+  });
+const year = z.number({ message: '年份必须是数字' }).int().min(1990, { message: '年份不能早于 1990' }).max(9999);
+const tier = z.enum(TIERS, { message: '请选择分级' });
+
+export const revenueSet = z
+  .object({
+    customerId: customerId,
+    period,
+    line: z.enum([...PRODUCT_LINES, 'other'], { message: '未知的业务种类' }),
+    amount: moneyOrEmpty('收入'),
+  })
+  .strict();
+export const revenueSetNewspaper = z
+  .object({
+    customerId: customerId,
+    period,
+    annualTurnover: money('年流转额'),
+    /** Percent, e.g. `25` or `25.5%`. */
+    ratePercent: z.union([z.string(), z.number()]).transform((v, ctx) => {
+      const text = String(v)
+        .trim()
+        .replace(/[%％]$/, '');
+      if (!/^\d{1,3}(\.\d{1,2})?$/.test(text) || Number(text) > 100) {
+        ctx.addIssue({ code: 'custom', message: '平均费率应为 0–100 之间的百分数，最多两位小数' });
+        return z.NEVER;
+      }
+      const [whole, fraction = ''] = text.split('.');
+      return Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
+    }),
+    other: moneyOrEmpty('其他收入').transform((v) => v ?? 0),
+  })
+  .strict();
+export const revenueCustomer = z.object({ customerId: customerId, year }).strict();
+export const bureauSet = z
+  .object({ year, amount: money('全局年收入').refine((v) => v > 0, { message: '全局年收入必须大于 0' }) })
+  .strict();
+
+export const customersSetAgreement = z.object({ id: customerId, since: isoDate.nullable() }).strict();
+
+export const tiersRun = z.discriminatedUnion(
+  'kind',
+  [
+    z.object({ kind: z.literal('annual'), year, policyVersion: z.number().int().positive().optional() }).strict(),
+    z.object({ kind: z.literal('monthly'), period, policyVersion: z.number().int().positive().optional() }).strict(),
+  ],
+  { message: '请选择年度分级或月度预览' },
+);
+export const tiersSummary = z.object({ runId: id('分级批次') }).strict();
+export const tiersResults = z
+  .object({
+    runId: id('分级批次'),
+    tier: z
+      .enum([...TIERS, 'none'])
+      .nullable()
+      .default(null),
+    scope: z.enum(SCOPES).nullable().default(null),
+    unitId: id('单位').nullable().default(null),
+    search: z.string().trim().max(60).default(''),
+    offset: z.number().int().min(0).default(0),
+    limit: z.number().int().min(1).max(1000).default(100),
+  })
+  .strict();
+export const tiersExplain = z.object({ runId: id('分级批次'), customerId: customerId }).strict();
+export const tiersApprove = z
+  .object({
+    customerId: customerId,
+    tier: tier.default('diamond'),
+    approver: text('审批人', 40),
+    documentNo: text('批准文号', 60),
+    reason: text('理由', 300),
+    validFrom: isoDate,
+    validTo: isoDate.nullable().default(null),
+  })
+  .strict()
+  .refine((v) => v.validTo === null || v.validTo >= v.validFrom, { message: '有效期止不能早于起', path: ['validTo'] });
+export const tiersOverride = z
+  .object({ customerId: customerId, tier, approver: text('审批人', 40), reason: text('理由', 300) })
+  .strict();
+export const tiersRevoke = z.object({ kind: z.enum(['approval', 'override']), id: id('记录') }).strict();
+
+export const policiesGet = z.object({ version: z.number().int().positive() }).strict();
+export const policiesDocument = z.object({ document: z.unknown() }).strict();
+export const policiesWhatIf = z
+  .object({
+    document: z.unknown(),
+    kind: z.enum(['annual', 'monthly']),
+    year: year.optional(),
+    period: period.optional(),
+  })
+  .strict()
+  .refine((v) => (v.kind === 'annual' ? v.year !== undefined : v.period !== undefined), {
+    message: '年度分级需要年份，月度预览需要月份',
+  });

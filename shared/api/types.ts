@@ -1,7 +1,10 @@
 /** Result types of the API. Plain JSON: they cross IPC, the CLI and the test bridge. */
 
-import type { ProductLine } from '../domain/lines';
+import type { ExplanationStep } from '../domain/evaluation';
+import type { ProductLine, RevenueLine } from '../domain/lines';
 import type { Employment, ManagerPost, UnitKind } from '../domain/organisation';
+import type { Policy } from '../domain/policy/policy';
+import type { Scope, Tier } from '../domain/tiers';
 
 export interface AppInfo {
   version: string;
@@ -104,6 +107,8 @@ export interface Customer {
   address: string | null;
   parentId: string | null;
   pinyinInitials: string;
+  /** R5: date a business agreement was signed, if any. */
+  agreementSince: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -127,4 +132,178 @@ export interface DuplicateCustomerDetails {
 export interface DuplicateCheck {
   byCreditCode: CustomerRef | null;
   byName: CustomerRef[];
+}
+
+// ── Rule engine (R0–R15) ─────────────────────────────────────────────────────────────────
+
+export type SourceKind = 'manual' | 'import' | 'form';
+
+export interface RevenueCellView {
+  customerId: string;
+  period: string;
+  line: RevenueLine;
+  /** Fen; null when not reported. */
+  amount: number | null;
+  sourceKind: SourceKind | null;
+  sourceRef: string | null;
+  updatedAt: string | null;
+}
+
+export interface NewspaperInputsView {
+  annualTurnover: number;
+  rateBasisPoints: number;
+  other: number;
+  revenue: number;
+}
+
+export interface RevenueMonthView {
+  period: string;
+  /** By line; absent lines were not reported. */
+  cells: Partial<Record<RevenueLine, RevenueCellView>>;
+  total: number;
+  newspaper: NewspaperInputsView | null;
+}
+
+export interface CustomerRevenue {
+  customerId: string;
+  year: number;
+  months: RevenueMonthView[];
+  total: number;
+}
+
+export interface BureauRevenue {
+  year: number;
+  /** Fen. */
+  amount: number;
+  enteredAt: string;
+}
+
+export type TierOrNone = Tier | 'none';
+
+export interface TierRunSummary {
+  id: number;
+  kind: 'annual' | 'monthly';
+  /** YYYY or YYYY-MM. */
+  key: string;
+  windowFrom: string;
+  windowTo: string;
+  policyVersion: number;
+  bureauYear: number;
+  bureauRevenue: number;
+  customers: number;
+  qualified: number;
+  createdAt: string;
+  /** Key customers by tier × scope. */
+  counts: Record<Tier, Record<Scope, number>>;
+  /** Previous tier → this tier ('none' = not a key customer). */
+  transitions: Record<TierOrNone, Record<TierOrNone, number>>;
+}
+
+export interface TierResultRow {
+  customerId: string;
+  name: string;
+  unit: string;
+  qualified: boolean;
+  clauses: string[];
+  annualRevenue: number;
+  thisMonthRevenue: number;
+  revenueScore: number;
+  shareScore: number;
+  sharePpm: number;
+  total: number;
+  tier: Tier | null;
+  scope: Scope;
+  mainLine: ProductLine | null;
+  responsibleUnit: string | null;
+  previousTier: Tier | null;
+  /** R13: the province's approval or an override, shown beside the computed tier. */
+  effectiveTier: Tier | null;
+  effectiveSource: 'computed' | 'approval' | 'override';
+}
+
+export interface TierResultPage {
+  total: number;
+  offset: number;
+  rows: TierResultRow[];
+}
+
+export interface ApprovalView {
+  id: number;
+  customerId: string;
+  tier: Tier;
+  approver: string;
+  documentNo: string;
+  reason: string;
+  validFrom: string;
+  validTo: string | null;
+  createdAt: string;
+  revokedAt: string | null;
+}
+
+export interface OverrideView {
+  id: number;
+  customerId: string;
+  tier: Tier;
+  approver: string;
+  reason: string;
+  createdAt: string;
+  revokedAt: string | null;
+}
+
+export interface TierExplanation {
+  runId: number;
+  policyVersion: number;
+  row: TierResultRow;
+  steps: ExplanationStep[];
+  /** The figures the result was computed from (fen). */
+  inputs: unknown;
+  approval: ApprovalView | null;
+  override: OverrideView | null;
+}
+
+export interface PolicyVersionInfo {
+  version: number;
+  label: string;
+  effectiveFrom: string;
+  createdAt: string;
+  createdBy: string;
+  /** In force today. */
+  current: boolean;
+}
+
+export interface PolicyDocumentView {
+  info: PolicyVersionInfo;
+  document: Policy;
+}
+
+export interface PolicyValidation {
+  ok: boolean;
+  issues: FieldIssueView[];
+}
+
+export interface FieldIssueView {
+  path: string;
+  message: string;
+}
+
+export interface WhatIfChange {
+  customerId: string;
+  name: string;
+  from: TierOrNone;
+  to: TierOrNone;
+  totalBefore: number;
+  totalAfter: number;
+  explanationBefore: ExplanationStep[];
+  explanationAfter: ExplanationStep[];
+}
+
+export interface WhatIfResult {
+  basePolicyVersion: number;
+  kind: 'annual' | 'monthly';
+  key: string;
+  customers: number;
+  matrix: Record<TierOrNone, Record<TierOrNone, number>>;
+  changedTotal: number;
+  /** The first changes (by customer ID); `changedTotal` counts them all. */
+  changed: WhatIfChange[];
 }

@@ -199,4 +199,16 @@ export const customerHandlers = defineHandlers({
       return toCustomer(getCustomerRow(db, input.id));
     },
   },
+  'customers/set-agreement': {
+    kind: 'write',
+    run: ({ id, since }, { db, now }) => {
+      getCustomerRow(db, id);
+      db.prepare('UPDATE customers SET agreement_since = ?, updated_at = ? WHERE id = ?').run(
+        since,
+        now().toISOString(),
+        id,
+      );
+      return toCustomer(getCustomerRow(db, id));
+    },
+  },
 });

@@ -15,6 +15,7 @@ export interface CustomerDbRow {
   address: string | null;
   parent_id: string | null;
   last_branch: number;
+  agreement_since: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -31,6 +32,7 @@ export function toCustomer(r: CustomerDbRow): Customer {
     address: r.address,
     parentId: r.parent_id,
     pinyinInitials: r.pinyin_initials,
+    agreementSince: r.agreement_since,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
