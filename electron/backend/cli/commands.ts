@@ -4,8 +4,11 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { AppError } from '../../../shared/api/errors';
+import type { RevenueLine } from '../../../shared/domain/lines';
+import { fenToYuanString, formatMoney } from '../../../shared/domain/money';
 import { POLICY_V1, type Policy } from '../../../shared/domain/policy/policy';
 import { validatePolicy } from '../../../shared/domain/policy/validate';
+import { SCOPE_NAMES_ZH, SCOPES, TIER_NAMES_ZH, TIERS } from '../../../shared/domain/tiers';
 import { schemaVersion } from '../db/open';
 import { fillDemo } from '../demo/fill';
 import { type Backend, openBackend } from '../index';
@@ -121,6 +124,79 @@ export const COMMANDS: Command[] = [
       }),
   },
   {
+    name: 'tiers run',
+    summary: '运行年度分级或月度预览（R9–R15）/ run an annual tiering or a monthly preview',
+    usage: 'kam tiers run [--db PATH] (--year YYYY | --period YYYY-MM) [--json]',
+    options: { year: { type: 'string' }, period: { type: 'string' } },
+    run: async (values, db) => {
+      if ((values.year === undefined) === (values.period === undefined)) {
+        throw new AppError('VALIDATION', '请给出 --year YYYY（年度分级）或 --period YYYY-MM（月度预览）之一');
+      }
+      return withBackend(db, async (b) => {
+        const summary =
+          values.year !== undefined
+            ? await b.registry.call('tiers/run', { kind: 'annual', year: positiveInt(values, 'year') })
+            : await b.registry.call('tiers/run', { kind: 'monthly', period: requiredString(values, 'period') });
+        const lines = TIERS.map(
+          (t) =>
+            `${TIER_NAMES_ZH[t]}\t${SCOPES.map((sc) => `${SCOPE_NAMES_ZH[sc]} ${summary.counts[t][sc]}`).join('\t')}`,
+        );
+        return {
+          json: summary,
+          text: [
+            `分级批次 ${summary.id}：${summary.kind === 'annual' ? '年度' : '月度预览'} ${summary.key}（${summary.windowFrom}–${summary.windowTo}，政策版本 ${summary.policyVersion}）`,
+            `客户 ${summary.customers}，大客户 ${summary.qualified}`,
+            ...lines,
+          ].join('\n'),
+        };
+      });
+    },
+  },
+  {
+    name: 'revenue set',
+    summary: '录入一个客户某月某项业务收入 / set one revenue figure',
+    usage: 'kam revenue set [--db PATH] --customer ID --period YYYY-MM --line LINE --amount AMOUNT',
+    options: {
+      customer: { type: 'string' },
+      period: { type: 'string' },
+      line: { type: 'string' },
+      amount: { type: 'string' },
+    },
+    run: async (values, db) =>
+      withBackend(db, async (b) => {
+        const cell = await b.registry.call('revenue/set', {
+          customerId: requiredString(values, 'customer'),
+          period: requiredString(values, 'period'),
+          line: requiredString(values, 'line') as RevenueLine,
+          amount: typeof values.amount === 'string' ? values.amount : '',
+        });
+        return {
+          json: { ...cell, amount: cell.amount === null ? null : fenToYuanString(cell.amount) },
+          text:
+            cell.amount === null
+              ? `已清除 ${cell.customerId} ${cell.period} ${cell.line}`
+              : `已录入 ${cell.customerId} ${cell.period} ${cell.line}：${formatMoney(cell.amount)}`,
+        };
+      }),
+  },
+  {
+    name: 'bureau set',
+    summary: '录入全市邮政年度总收入（R10 分母）/ set the bureau annual revenue',
+    usage: 'kam bureau set [--db PATH] --year YYYY --amount AMOUNT',
+    options: { year: { type: 'string' }, amount: { type: 'string' } },
+    run: async (values, db) =>
+      withBackend(db, async (b) => {
+        const r = await b.registry.call('revenue/bureau-set', {
+          year: positiveInt(values, 'year'),
+          amount: requiredString(values, 'amount'),
+        });
+        return {
+          json: { year: r.year, amount: fenToYuanString(r.amount) },
+          text: `${r.year} 年全局收入：${formatMoney(r.amount)}`,
+        };
+      }),
+  },
+  {
     name: 'units list',
     summary: '列出单位及缺编情况 / list units and staffing gaps',
     usage: 'kam units list [--db PATH] [--json]',
@@ -162,6 +238,12 @@ function readPolicyFile(values: Values): Policy {
     );
   }
   return check.policy;
+}
+
+function requiredString(values: Values, name: string): string {
+  const v = values[name];
+  if (typeof v !== 'string' || v.trim() === '') throw new AppError('VALIDATION', `缺少 --${name}`);
+  return v;
 }
 
 export function resolveDb(values: Values): string {
