@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { openBackend } from '../../electron/backend';
 import { fillDemo } from '../../electron/backend/demo/fill';
+import { fillDemoRevenue } from '../../electron/backend/demo/revenue';
 import { POLICY_V1 } from '../../shared/domain/policy/policy';
 import { machine, percentile, round, time, timeAsync } from './stats';
 
@@ -98,6 +99,52 @@ async function searchBench(
   return { row, rebuild, demoMs: demo.ms };
 }
 
+/**
+ * Tiering (issue 3): a run for 20,000 customers with 24 months × 8 lines, vs one bare SQL
+ * aggregate of the same revenue window; and the what-if on the same data.
+ */
+async function tieringBench(dir: string, customers: number): Promise<Row[]> {
+  const backend = openBackend({ databasePath: join(dir, `tiering-${customers}.sqlite`) });
+  fillDemo(backend.db, POLICY_V1, { customers, seed: 5 }, new Date());
+  fillDemoRevenue(backend.db, { months: 24, endPeriod: '2026-10', seed: 5 }, new Date().toISOString());
+  const bare = backend.db.prepare(
+    `SELECT customer_id, sum(savings), sum(bills), sum(letters), sum(philately), sum(express), sum(logistics),
+       sum(parcels), sum(newspapers), sum(other) FROM revenue_months WHERE period BETWEEN '2025-01' AND '2025-12'
+     GROUP BY customer_id`,
+  );
+  const runs: number[] = [];
+  const base: number[] = [];
+  const whatIf: number[] = [];
+  const draft = { ...POLICY_V1, tiers: { ...POLICY_V1.tiers, gold: 80 } };
+  for (let i = 0; i < 3; i++) {
+    base.push(time(() => bare.raw().all()).ms);
+    runs.push((await timeAsync(() => backend.registry.call('tiers/run', { kind: 'annual', year: 2025 }))).ms);
+    whatIf.push(
+      (
+        await timeAsync(() =>
+          backend.registry.call('policies/what-if', { document: draft, kind: 'annual', year: 2025 }),
+        )
+      ).ms,
+    );
+  }
+  backend.close();
+  const row = (name: string, target: number, samples: number[]): Row => ({
+    name,
+    target: `≤ ${target} ms`,
+    p50: round(percentile(samples, 50)),
+    p95: round(percentile(samples, 95)),
+    baselineP50: round(percentile(base, 50)),
+    baselineP95: round(percentile(base, 95)),
+    ratioP95: round(percentile(samples, 95) / percentile(base, 95)),
+    pass: percentile(samples, 95) <= target,
+  });
+  const n = customers.toLocaleString('en');
+  return [
+    row(`tiering run, ${n} customers × 24 months × 8 lines`, 300, runs),
+    row(`what-if, ${n} customers`, 500, whatIf),
+  ];
+}
+
 function bareInsertMs(dir: string, n: number): number {
   const db = new Database(join(dir, 'bare.sqlite'));
   db.pragma('journal_mode = WAL');
@@ -118,6 +165,7 @@ async function main(): Promise<void> {
     const small = await searchBench(dir, 20_000, 20);
     const large = await searchBench(dir, 200_000, 50);
     const bare = bareInsertMs(dir, 20_000);
+    const tiering = await tieringBench(dir, 20_000);
     const demoRow: Row = {
       name: 'kam demo, 20,000 customers',
       target: 'reported',
@@ -128,7 +176,7 @@ async function main(): Promise<void> {
       ratioP95: round(small.demoMs / bare),
       pass: true,
     };
-    const rows = [small.row, large.row, small.rebuild, large.rebuild, demoRow];
+    const rows = [small.row, large.row, small.rebuild, large.rebuild, demoRow, ...tiering];
     const result = { at: new Date().toISOString(), machine: machine(), results: rows };
     const out = resolve(__dirname, '../../bench-results');
     mkdirSync(out, { recursive: true });

@@ -4,13 +4,16 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { AppError } from '../../../shared/api/errors';
+import { localDate } from '../../../shared/domain/dates';
 import type { RevenueLine } from '../../../shared/domain/lines';
 import { fenToYuanString, formatMoney } from '../../../shared/domain/money';
+import { addMonths } from '../../../shared/domain/periods';
 import { POLICY_V1, type Policy } from '../../../shared/domain/policy/policy';
 import { validatePolicy } from '../../../shared/domain/policy/validate';
 import { SCOPE_NAMES_ZH, SCOPES, TIER_NAMES_ZH, TIERS } from '../../../shared/domain/tiers';
 import { schemaVersion } from '../db/open';
 import { fillDemo } from '../demo/fill';
+import { fillDemoRevenue } from '../demo/revenue';
 import { type Backend, openBackend } from '../index';
 import { defaultDatabasePath } from '../paths';
 import { evaluateRequest } from './rules-evaluate';
@@ -90,17 +93,27 @@ export const COMMANDS: Command[] = [
   {
     name: 'demo',
     summary: '在新数据库中生成演示数据 / fill a new database with synthetic data',
-    usage: 'kam demo [--db PATH] --customers N [--seed S]',
-    options: { customers: { type: 'string' }, seed: { type: 'string' } },
+    usage: 'kam demo [--db PATH] --customers N [--seed S] [--revenue-months M]',
+    options: { customers: { type: 'string' }, seed: { type: 'string' }, 'revenue-months': { type: 'string' } },
     run: async (values, db) => {
       const customers = positiveInt(values, 'customers');
       const seed = positiveInt(values, 'seed', 1);
+      const months = values['revenue-months'] === undefined ? 0 : positiveInt(values, 'revenue-months');
       return withBackend(db, (b) => {
         const started = performance.now();
-        const summary = fillDemo(b.db, POLICY_V1, { customers, seed }, new Date());
+        const now = new Date();
+        const summary = fillDemo(b.db, POLICY_V1, { customers, seed }, now);
+        const revenueRows =
+          months > 0
+            ? fillDemoRevenue(
+                b.db,
+                { months, seed, endPeriod: addMonths(localDate(now).slice(0, 7), -1) },
+                now.toISOString(),
+              ).rows
+            : 0;
         const ms = Math.round(performance.now() - started);
         return {
-          json: { database: db, seed, ms, ...summary },
+          json: { database: db, seed, ms, ...summary, revenueRows },
           text: `已生成 ${summary.customers} 个客户（总部 ${summary.headOffices}，分支 ${summary.branches}，有信用代码 ${summary.withCreditCode}）、${summary.managers} 名人员，用时 ${ms} ms`,
         };
       });
