@@ -82,6 +82,8 @@ export function evaluateCustomer(input: EvaluationInput, policy: Policy): Evalua
     text: `综合：上年收入 ${formatMoney(annualRevenue)}（门槛 ${formatMoney(q.comprehensive.lastYearMin)}），当月 ${formatMoney(thisMonthRevenue)}（门槛 ${formatMoney(q.comprehensive.thisMonthMin)}）——${qualification.clauses.includes('R6') ? '符合' : '不符合'}`,
   });
   const r7 = PRODUCT_LINES.filter((l) => qualification.clauses.includes(`R7:${l}`));
+  const turnover = input.figures.newspaperTurnover;
+  const usedTurnover = turnover !== undefined && (turnover.annual !== null || turnover.thisMonth !== null);
   steps.push({
     rule: 'R7',
     text:
@@ -92,9 +94,7 @@ export function evaluateCustomer(input: EvaluationInput, policy: Policy): Evalua
               (l) =>
                 `${LINE_NAMES_ZH[l]}（上年门槛 ${formatMoney(q.professional[l].lastYearMin)}，当月门槛 ${formatMoney(q.professional[l].thisMonthMin)}）`,
             )
-            .join(
-              '、',
-            )}达到门槛${r7.includes('newspapers') && input.figures.newspaperTurnover ? '（报刊按流转额，R8）' : ''}`,
+            .join('、')}达到门槛${r7.includes('newspapers') && usedTurnover ? '（报刊按流转额，R8）' : ''}`,
   });
   if (qualification.clauses.includes('manual')) {
     steps.push({ rule: 'R5–R8', text: `中心人工认定：${input.manual?.reason ?? ''}` });

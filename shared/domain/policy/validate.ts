@@ -9,9 +9,12 @@ import { UNIT_KINDS } from '../organisation';
 import { SCOPES, TIERS } from '../tiers';
 import { CADENCES, type Policy, RESPONSIBLE_ROLES } from './policy';
 
+// A type message only: in zod 4 a plain `message` would also replace the range messages.
 const count = (label: string) =>
   z
-    .number({ message: `${label}必须是数字` })
+    .number({
+      error: (issue) => (issue.code === 'invalid_type' ? `${label}必须是数字` : undefined),
+    })
     .int({ message: `${label}必须是整数` })
     .min(0, { message: `${label}不能为负数` });
 const fen = (label: string) => count(label).max(Number.MAX_SAFE_INTEGER, { message: `${label}超出范围` });
@@ -144,7 +147,8 @@ export const policySchema = z
 export type PolicyCheck = { ok: true; policy: Policy } | { ok: false; issues: { path: string; message: string }[] };
 
 export function validatePolicy(input: unknown): PolicyCheck {
-  const parsed = policySchema.safeParse(input);
+  // Chinese messages whichever side loads this first (the registry also sets them globally).
+  const parsed = policySchema.safeParse(input, { error: z.locales.zhCN().localeError });
   if (parsed.success) return { ok: true, policy: parsed.data as Policy };
   return {
     ok: false,
