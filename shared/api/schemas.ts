@@ -201,7 +201,7 @@ export const revenueSetNewspaper = z
   .object({
     customerId: customerId,
     period,
-    annualTurnover: money('年流转额'),
+    annualTurnover: money('年流转额').refine((v) => v >= 0, { message: '年流转额不能为负数' }),
     /** Percent, e.g. `25` or `25.5%`. */
     ratePercent: z.union([z.string(), z.number()]).transform((v, ctx) => {
       const text = String(v)

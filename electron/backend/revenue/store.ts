@@ -47,6 +47,7 @@ export class RevenueStore {
   private readonly remove;
   private readonly refresh;
   private readonly dropEmpty;
+  private readonly dropNewspaper;
 
   constructor(private readonly db: Database) {
     this.upsert = db.prepare(
@@ -57,6 +58,7 @@ export class RevenueStore {
     );
     this.remove = db.prepare('DELETE FROM revenue WHERE customer_id = ? AND period = ? AND line = ?');
     this.refresh = db.prepare(REFRESH);
+    this.dropNewspaper = db.prepare('DELETE FROM newspaper_inputs WHERE customer_id = ? AND period = ?');
     this.dropEmpty = db.prepare(
       `DELETE FROM revenue_months WHERE customer_id = @customerId AND period = @period
          AND NOT EXISTS (SELECT 1 FROM revenue r WHERE r.customer_id = @customerId AND r.period = @period)`,
@@ -64,9 +66,17 @@ export class RevenueStore {
   }
 
   /** Writes cells and refreshes each touched customer-month once. Call inside a transaction. */
-  write(cells: readonly RevenueCell[], source: RevenueSource, at: string): void {
+  write(
+    cells: readonly RevenueCell[],
+    source: RevenueSource,
+    at: string,
+    options: { keepNewspaperInputs?: boolean } = {},
+  ): void {
     const touched = new Map<string, { customerId: string; period: string }>();
     for (const c of cells) {
+      // A newspapers figure entered directly no longer comes from R8 inputs: drop them, so R7
+      // is not judged on a turnover nobody reports any more.
+      if (c.line === 'newspapers' && !options.keepNewspaperInputs) this.dropNewspaper.run(c.customerId, c.period);
       if (c.amount === null) this.remove.run(c.customerId, c.period, c.line);
       else this.upsert.run({ ...c, kind: source.kind, ref: source.ref, at });
       touched.set(`${c.customerId}|${c.period}`, { customerId: c.customerId, period: c.period });
@@ -106,6 +116,7 @@ export class RevenueStore {
       [{ customerId: input.customerId, period: input.period, line: 'newspapers', amount: revenue }],
       source,
       at,
+      { keepNewspaperInputs: true },
     );
     return revenue;
   }

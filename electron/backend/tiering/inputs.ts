@@ -159,7 +159,8 @@ export function gatherInputs(db: Database, window: Window): GatheredInputs {
       candidates: {
         provinceCentreId: province,
         cityCentreId: city.id,
-        homeCountyUnitId: countyByArea.get(areaCode) ?? null,
+        // A customer registered with a county bureau is that bureau's; otherwise its area's.
+        homeCountyUnitId: unitKind.get(unitId) === 'county' ? unitId : (countyByArea.get(areaCode) ?? null),
         mainLineBureauId: null,
         homeUnitId: unitId,
       },
