@@ -55,7 +55,12 @@ function bandText(bands: Band[], index: number | null, fmt: (n: number) => strin
   return upper ? `落在 [${fmt(band.min)}, ${fmt(upper.min)}) 档` : `≥ ${fmt(band.min)}`;
 }
 
-export function evaluateCustomer(input: EvaluationInput, policy: Policy): Evaluation {
+export interface EvaluateOptions {
+  /** Runs and the what-if skip the text (the costly part) and rebuild it on demand. */
+  explain?: boolean;
+}
+
+export function evaluateCustomer(input: EvaluationInput, policy: Policy, options: EvaluateOptions = {}): Evaluation {
   const qualification = qualify(input, policy);
   const annualRevenue = input.annualRevenue ?? totalOf(input.figures.annual);
   const thisMonthRevenue = totalOf(input.figures.thisMonth);
@@ -74,6 +79,21 @@ export function evaluateCustomer(input: EvaluationInput, policy: Policy): Evalua
   );
   const role = tier === null ? null : responsibleRole(tier, scope.scope, policy);
 
+  const evaluation = { qualification, annualRevenue, thisMonthRevenue, score, tier, scope, responsibleRole: role };
+  return { ...evaluation, explanation: options.explain === false ? [] : explain(input, evaluation, policy) };
+}
+
+/**
+ * The Chinese explanation of every step with its numbers. Deterministic in the input and the
+ * policy, so a stored result's explanation is rebuilt from its stored inputs and policy version.
+ */
+export function explain(
+  input: EvaluationInput,
+  evaluation: Omit<Evaluation, 'explanation'>,
+  policy: Policy,
+): ExplanationStep[] {
+  const { qualification, annualRevenue, thisMonthRevenue, score, tier, scope } = evaluation;
+  const role = evaluation.responsibleRole;
   const steps: ExplanationStep[] = [];
   const q = policy.qualification;
   if (input.agreement) steps.push({ rule: 'R5', text: '已与邮政签订业务协议，符合大客户条件' });
@@ -152,14 +172,5 @@ export function evaluateCustomer(input: EvaluationInput, policy: Policy): Evalua
   });
   if (role) steps.push({ rule: 'R15', text: `负责单位：${RESPONSIBLE_ROLE_NAMES_ZH[role]}` });
 
-  return {
-    qualification,
-    annualRevenue,
-    thisMonthRevenue,
-    score,
-    tier,
-    scope,
-    responsibleRole: role,
-    explanation: steps,
-  };
+  return steps;
 }

@@ -354,3 +354,43 @@ describe('R9–R12 properties', () => {
     );
   });
 });
+
+describe('R10 exact arithmetic: the integer fast path agrees with BigInt', () => {
+  const bigPpm = (r: number, b: number) => Number((BigInt(r) * 1_000_000n) / BigInt(b));
+  it('sharePpm equals the BigInt floor for any revenue and bureau, including huge ones', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }),
+        fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER }),
+        (revenue, bureau) => sharePpm(revenue, bureau) === bigPpm(revenue, bureau),
+      ),
+      { numRuns: 2000 },
+    );
+  });
+  it.each([
+    [1, 3],
+    [2, 3],
+    [4_800_000_00, 1_600_000_000_00],
+    [4_800_000_00 - 1, 1_600_000_000_00],
+    [9_007_199_254, 3],
+    [9_007_199_255, 7],
+  ])('sharePpm(%i, %i) is the exact floor at boundaries', (revenue, bureau) => {
+    expect(sharePpm(revenue, bureau)).toBe(bigPpm(revenue, bureau));
+  });
+  it('shareScore equals a BigInt comparison on random inputs', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 10 ** 13 }),
+        fc.integer({ min: 1, max: 10 ** 14 }),
+        (revenue, bureau) => {
+          const bands = POLICY_V1.scoring.shareBands;
+          const expected =
+            bands.find((b) => BigInt(revenue) * 1_000_000n >= BigInt(b.min) * BigInt(bureau))?.score ??
+            POLICY_V1.scoring.shareBelowScore;
+          return shareScore(revenue, bureau, POLICY_V1).score === expected;
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+});

@@ -19,8 +19,16 @@ export function revenueScore(annualRevenue: number, policy: Policy): BandHit {
   return i < 0 ? { score: policy.scoring.revenueBelowScore, band: null } : { score: (bands[i] as Band).score, band: i };
 }
 
-/** revenue ÷ bureau ≥ ppm ÷ 1,000,000, exactly. */
+const SAFE = Number.MAX_SAFE_INTEGER;
+
+/**
+ * revenue ÷ bureau ≥ ppm ÷ 1,000,000, exactly: plain integer products while both stay below
+ * 2^53 (exact in a double), BigInt beyond (¥90M+ customers, or huge bureau figures).
+ */
 function reachesShare(revenue: number, bureau: number, ppm: number): boolean {
+  const left = revenue * 1_000_000;
+  const right = ppm * bureau;
+  if (left <= SAFE && right <= SAFE) return left >= right;
   return BigInt(revenue) * 1_000_000n >= BigInt(ppm) * BigInt(bureau);
 }
 
@@ -34,6 +42,14 @@ export function shareScore(annualRevenue: number, bureauRevenue: number, policy:
 
 /** The share in ppm, rounded down: for display only (bands compare exactly). */
 export function sharePpm(annualRevenue: number, bureauRevenue: number): number {
+  const numerator = annualRevenue * 1_000_000;
+  if (numerator <= SAFE && annualRevenue >= 0) {
+    // The float quotient may round across an integer: correct it with exact products.
+    let q = Math.floor(numerator / bureauRevenue);
+    if (q * bureauRevenue > numerator) q--;
+    else if ((q + 1) * bureauRevenue <= numerator) q++;
+    return q;
+  }
   return Number((BigInt(annualRevenue) * 1_000_000n) / BigInt(bureauRevenue));
 }
 

@@ -2,10 +2,11 @@
 import { AppError } from '../../../shared/api/errors';
 import type { PolicyVersionInfo, TierOrNone, WhatIfChange, WhatIfResult } from '../../../shared/api/types';
 import { localDate } from '../../../shared/domain/dates';
+import { evaluateCustomer } from '../../../shared/domain/evaluation';
 import { validatePolicy } from '../../../shared/domain/policy/validate';
 import type { HandlerContext } from '../context';
 import { defineHandlers } from '../registry';
-import { bureauRevenueFor, windowOf } from '../tiering/inputs';
+import { bureauRevenueFor, gatherInputs, windowOf } from '../tiering/inputs';
 import { evaluateAll, policyForWindow } from '../tiering/run';
 import { emptyMatrix } from '../tiering/summary';
 
@@ -78,8 +79,12 @@ export const policyHandlers = defineHandlers({
       );
       const base = policyForWindow(ctx, window);
       const bureau = bureauRevenueFor(ctx.db, window);
-      const before = evaluateAll(ctx.db, window, bureau.amount, base);
-      const after = evaluateAll(ctx.db, window, bureau.amount, draft);
+      const gathered = gatherInputs(ctx.db, window);
+      const before = evaluateAll(gathered, bureau.amount, base);
+      const after = evaluateAll(gathered, bureau.amount, draft);
+      // Explanations only for the changes listed (the text is the costly part of an evaluation).
+      const explained = (e: (typeof before)[number], policy: typeof base) =>
+        evaluateCustomer({ ...e.input.evaluation, bureauRevenue: bureau.amount }, policy).explanation;
       const matrix = emptyMatrix();
       const changed: WhatIfChange[] = [];
       let changedTotal = 0;
@@ -99,8 +104,8 @@ export const policyHandlers = defineHandlers({
             to,
             totalBefore: b.evaluation.score.total,
             totalAfter: a.evaluation.score.total,
-            explanationBefore: b.evaluation.explanation,
-            explanationAfter: a.evaluation.explanation,
+            explanationBefore: explained(b, base),
+            explanationAfter: explained(a, draft),
           });
         }
       });

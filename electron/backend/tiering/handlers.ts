@@ -2,7 +2,7 @@
 import type { Database } from 'better-sqlite3';
 import { AppError } from '../../../shared/api/errors';
 import type { ApprovalView, OverrideView, TierResultRow } from '../../../shared/api/types';
-import type { ExplanationStep } from '../../../shared/domain/evaluation';
+import { type EvaluationInput, evaluateCustomer } from '../../../shared/domain/evaluation';
 import type { Tier } from '../../../shared/domain/tiers';
 import { getCustomerRow } from '../customers/rows';
 import { defineHandlers } from '../registry';
@@ -182,7 +182,7 @@ export const tieringHandlers = defineHandlers({
   },
   'tiers/explain': {
     kind: 'read',
-    run: ({ runId, customerId }, { db }) => {
+    run: ({ runId, customerId }, { db, policies }) => {
       const at = asOf(db, runId);
       const row = db.prepare(`${RESULT_SELECT} WHERE r.run_id = @runId AND r.customer_id = @customerId`).get({
         runId,
@@ -192,9 +192,15 @@ export const tieringHandlers = defineHandlers({
       if (!row) throw new AppError('NOT_FOUND', `分级批次 ${runId} 中没有客户 ${customerId}`);
       const extra = db
         .prepare(
-          'SELECT r.inputs, r.explanation, t.policy_version FROM tier_results r JOIN tier_runs t ON t.id = r.run_id WHERE r.run_id = ? AND r.customer_id = ?',
+          'SELECT r.inputs, t.policy_version, t.bureau_revenue_fen FROM tier_results r JOIN tier_runs t ON t.id = r.run_id WHERE r.run_id = ? AND r.customer_id = ?',
         )
-        .get(runId, customerId) as { inputs: string; explanation: string; policy_version: number };
+        .get(runId, customerId) as { inputs: string; policy_version: number; bureau_revenue_fen: number };
+      const inputs = JSON.parse(extra.inputs) as Omit<EvaluationInput, 'bureauRevenue'>;
+      // Rebuilt from the stored inputs under the run's own policy version: the same text as then.
+      const steps = evaluateCustomer(
+        { ...inputs, bureauRevenue: extra.bureau_revenue_fen },
+        policies.get(extra.policy_version),
+      ).explanation;
       const approval = db
         .prepare(
           `SELECT * FROM tier_approvals WHERE customer_id = ? AND revoked_at IS NULL AND valid_from <= ?
@@ -208,8 +214,8 @@ export const tieringHandlers = defineHandlers({
         runId,
         policyVersion: extra.policy_version,
         row: toRow(row),
-        steps: JSON.parse(extra.explanation) as ExplanationStep[],
-        inputs: JSON.parse(extra.inputs) as unknown,
+        steps,
+        inputs,
         approval: approval ? toApproval(approval) : null,
         override: override ? toOverride(override) : null,
       };

@@ -10,7 +10,15 @@ import type { Policy } from '../../../shared/domain/policy/policy';
 import { resolveResponsibleUnit } from '../../../shared/domain/scope';
 import type { Tier } from '../../../shared/domain/tiers';
 import type { HandlerContext } from '../context';
-import { bureauRevenueFor, type CustomerInputs, gatherInputs, type RunSpec, type Window, windowOf } from './inputs';
+import {
+  bureauRevenueFor,
+  type CustomerInputs,
+  type GatheredInputs,
+  gatherInputs,
+  type RunSpec,
+  type Window,
+  windowOf,
+} from './inputs';
 import { runSummary } from './summary';
 
 export interface Evaluated {
@@ -19,10 +27,10 @@ export interface Evaluated {
   responsibleUnitId: number | null;
 }
 
-export function evaluateAll(db: Database, window: Window, bureauRevenue: number, policy: Policy): Evaluated[] {
-  const { customers, bureauByLine } = gatherInputs(db, window);
+export function evaluateAll(gathered: GatheredInputs, bureauRevenue: number, policy: Policy): Evaluated[] {
+  const { customers, bureauByLine } = gathered;
   return customers.map((input) => {
-    const evaluation = evaluateCustomer({ ...input.evaluation, bureauRevenue }, policy);
+    const evaluation = evaluateCustomer({ ...input.evaluation, bureauRevenue }, policy, { explain: false });
     const line = evaluation.scope.mainLine;
     const responsibleUnitId =
       evaluation.responsibleRole === null
@@ -59,7 +67,7 @@ export function runTiering(ctx: HandlerContext, spec: RunSpec & { policyVersion?
   const window = windowOf(spec);
   const policy = policyForWindow(ctx, window, spec.policyVersion);
   const bureau = bureauRevenueFor(db, window);
-  const results = evaluateAll(db, window, bureau.amount, policy);
+  const results = evaluateAll(gatherInputs(db, window), bureau.amount, policy);
   const previous = previousTiers(db, window);
   const qualified = results.filter((r) => r.evaluation.tier !== null).length;
   const runId = Number(
@@ -85,7 +93,7 @@ export function runTiering(ctx: HandlerContext, spec: RunSpec & { policyVersion?
   const insert = db.prepare(
     `INSERT INTO tier_results (run_id, customer_id, qualified, clauses, annual_fen, this_month_fen, revenue_score,
        share_score, share_ppm, total_x100, tier, scope, main_line, responsible_role, responsible_unit_id, previous_tier,
-       inputs, explanation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       inputs) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   for (const { input, evaluation: e, responsibleUnitId } of results) {
     insert.run(
@@ -106,7 +114,6 @@ export function runTiering(ctx: HandlerContext, spec: RunSpec & { policyVersion?
       responsibleUnitId,
       previous.get(input.customerId) ?? null,
       JSON.stringify(input.evaluation),
-      JSON.stringify(e.explanation),
     );
   }
   return runSummary(db, runId);

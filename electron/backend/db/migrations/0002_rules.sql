@@ -97,8 +97,9 @@ CREATE TABLE tier_results (
   responsible_role TEXT,
   responsible_unit_id INTEGER REFERENCES units(id),
   previous_tier TEXT,
+  -- The figures evaluated; with the run's policy version and bureau revenue they rebuild the
+  -- explanation exactly (shared/domain/evaluation.ts is deterministic).
   inputs TEXT NOT NULL,
-  explanation TEXT NOT NULL,
   PRIMARY KEY (run_id, customer_id)
 ) STRICT, WITHOUT ROWID;
 
