@@ -80,6 +80,8 @@ export const policyHandlers = defineHandlers({
       const base = policyForWindow(ctx, window);
       const bureau = bureauRevenueFor(ctx.db, window);
       const gathered = gatherInputs(ctx.db, window);
+      const nameStatement = ctx.db.prepare('SELECT name FROM customers WHERE id = ?');
+      const nameOf = (id: string) => (nameStatement.get(id) as { name: string }).name;
       const before = evaluateAll(gathered, bureau.amount, base);
       const after = evaluateAll(gathered, bureau.amount, draft);
       // Explanations only for the changes listed (the text is the costly part of an evaluation).
@@ -99,7 +101,7 @@ export const policyHandlers = defineHandlers({
         if (changed.length < WHAT_IF_LIST) {
           changed.push({
             customerId: b.input.customerId,
-            name: b.input.name,
+            name: nameOf(b.input.customerId),
             from,
             to,
             totalBefore: b.evaluation.score.total,

@@ -64,7 +64,6 @@ export function bureauRevenueFor(db: Database, window: Window): { year: number; 
 
 export interface CustomerInputs {
   customerId: string;
-  name: string;
   unitId: number;
   evaluation: Omit<EvaluationInput, 'bureauRevenue'>;
   candidates: ResponsibleCandidates;
@@ -96,14 +95,14 @@ export function gatherInputs(db: Database, window: Window): GatheredInputs {
        FROM revenue_months WHERE period BETWEEN ? AND ? GROUP BY customer_id`,
     )
     .raw()
-    .iterate(window.from, window.to) as Iterable<[string, ...(number | null)[]]>) {
+    .all(window.from, window.to) as [string, ...(number | null)[]][]) {
     annual.set(row[0], row.slice(1) as (number | null)[]);
   }
   const month = new Map<string, (number | null)[]>();
   for (const row of db
     .prepare(`SELECT customer_id, ${LINE_COLUMNS.join(', ')}, newspaper_turnover FROM revenue_months WHERE period = ?`)
     .raw()
-    .iterate(window.month) as Iterable<[string, ...(number | null)[]]>) {
+    .all(window.month) as [string, ...(number | null)[]][]) {
     month.set(row[0], row.slice(1) as (number | null)[]);
   }
   const units = db.prepare('SELECT id, kind, area_code, main_line FROM units WHERE retired_on IS NULL').all() as {
@@ -126,10 +125,10 @@ export function gatherInputs(db: Database, window: Window): GatheredInputs {
   const empty: (number | null)[] = [];
   const out: CustomerInputs[] = [];
   for (const c of db
-    .prepare('SELECT id, name, unit_id, area_code, agreement_since FROM customers ORDER BY id')
+    .prepare('SELECT id, unit_id, area_code, agreement_since FROM customers ORDER BY id')
     .raw()
-    .iterate() as Iterable<[string, string, number, string, string | null]>) {
-    const [id, name, unitId, areaCode, agreementSince] = c;
+    .all() as [string, number, string, string | null][]) {
+    const [id, unitId, areaCode, agreementSince] = c;
     const a = annual.get(id) ?? empty;
     const m = month.get(id) ?? empty;
     const annualAmounts = a.length ? amounts(a, 0) : {};
@@ -153,7 +152,6 @@ export function gatherInputs(db: Database, window: Window): GatheredInputs {
     };
     out.push({
       customerId: id,
-      name,
       unitId,
       evaluation,
       candidates: {
