@@ -21,6 +21,7 @@ import type {
   PolicyDocumentView,
   PolicyValidation,
   PolicyVersionInfo,
+  QualificationDecision,
   RevenueCellView,
   TierExplanation,
   TierResultPage,
@@ -52,6 +53,7 @@ export const inputSchemas = {
   'customers/update': s.customersUpdate,
   'customers/check-duplicates': s.customersCheckDuplicates,
   'customers/set-agreement': s.customersSetAgreement,
+  'customers/set-qualification': s.customersSetQualification,
   'revenue/set': s.revenueSet,
   'revenue/set-newspaper': s.revenueSetNewspaper,
   'revenue/customer': s.revenueCustomer,
@@ -94,6 +96,7 @@ export interface ApiResults {
   'customers/update': Customer;
   'customers/check-duplicates': DuplicateCheck;
   'customers/set-agreement': Customer;
+  'customers/set-qualification': QualificationDecision | null;
   'revenue/set': RevenueCellView;
   'revenue/set-newspaper': NewspaperInputsView;
   'revenue/customer': CustomerRevenue;

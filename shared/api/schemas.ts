@@ -224,6 +224,17 @@ export const bureauSet = z
 
 export const customersSetAgreement = z.object({ id: customerId, since: isoDate.nullable() }).strict();
 
+export const customersSetQualification = z
+  .object({
+    id: customerId,
+    /** Null clears the decision. */
+    decision: z
+      .object({ qualified: z.boolean(), reason: text('理由', 300), approver: text('决定人', 40), decidedOn: isoDate })
+      .strict()
+      .nullable(),
+  })
+  .strict();
+
 export const tiersRun = z.discriminatedUnion(
   'kind',
   [

@@ -171,6 +171,16 @@ export interface CustomerRevenue {
   total: number;
 }
 
+/** The centre's manual key-customer decision (R5–R8), for customers without last year's figures. */
+export interface QualificationDecision {
+  customerId: string;
+  qualified: boolean;
+  reason: string;
+  approver: string;
+  decidedOn: string;
+  recordedAt: string;
+}
+
 export interface BureauRevenue {
   year: number;
   /** Fen. */

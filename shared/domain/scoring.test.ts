@@ -379,17 +379,13 @@ describe('R10 exact arithmetic: the integer fast path agrees with BigInt', () =>
   });
   it('shareScore equals a BigInt comparison on random inputs', () => {
     fc.assert(
-      fc.property(
-        fc.integer({ min: 0, max: 10 ** 13 }),
-        fc.integer({ min: 1, max: 10 ** 14 }),
-        (revenue, bureau) => {
-          const bands = POLICY_V1.scoring.shareBands;
-          const expected =
-            bands.find((b) => BigInt(revenue) * 1_000_000n >= BigInt(b.min) * BigInt(bureau))?.score ??
-            POLICY_V1.scoring.shareBelowScore;
-          return shareScore(revenue, bureau, POLICY_V1).score === expected;
-        },
-      ),
+      fc.property(fc.integer({ min: 0, max: 10 ** 13 }), fc.integer({ min: 1, max: 10 ** 14 }), (revenue, bureau) => {
+        const bands = POLICY_V1.scoring.shareBands;
+        const expected =
+          bands.find((b) => BigInt(revenue) * 1_000_000n >= BigInt(b.min) * BigInt(bureau))?.score ??
+          POLICY_V1.scoring.shareBelowScore;
+        return shareScore(revenue, bureau, POLICY_V1).score === expected;
+      }),
       { numRuns: 2000 },
     );
   });

@@ -836,6 +836,45 @@ describe('R5 agreements', () => {
   });
 });
 
+describe('manual key-customer decisions (R5–R8)', () => {
+  it('a customer without last year’s figures qualifies by the centre’s decision with a reason, once decided', async () => {
+    const f = await workedCheckDb(BUREAU.B);
+    const d = await f.customer('汕头市新设物流有限公司', '440515', '440515');
+    const decision = await f.call('customers/set-qualification', {
+      id: d,
+      decision: {
+        qualified: true,
+        reason: '新签约的重点项目，预计年收入超过 50 万元',
+        approver: '王总监',
+        decidedOn: '2025-09-01',
+      },
+    });
+    expect(decision).toMatchObject({ customerId: d, qualified: true, approver: '王总监' });
+    let run = await f.call('tiers/run', { kind: 'annual', year: 2025 });
+    expect((await f.results(run.id)).get(d)).toMatchObject({ qualified: true, clauses: ['manual'], tier: 'general' });
+    const text = (await f.call('tiers/explain', { runId: run.id, customerId: d })).steps.map((s) => s.text).join('\n');
+    expect(text).toContain('中心人工认定：新签约的重点项目');
+
+    // Decided after the window: not a key customer of 2025.
+    await f.call('customers/set-qualification', {
+      id: d,
+      decision: { qualified: true, reason: '补充认定', approver: '王总监', decidedOn: '2026-02-01' },
+    });
+    run = await f.call('tiers/run', { kind: 'annual', year: 2025 });
+    expect((await f.results(run.id)).get(d)).toMatchObject({ qualified: false, tier: null });
+
+    // Cleared; a decision without a reason is refused.
+    expect(await f.call('customers/set-qualification', { id: d, decision: null })).toBeNull();
+    const refused = await f.fail(
+      f.call('customers/set-qualification', {
+        id: d,
+        decision: { qualified: true, reason: '', approver: '王总监', decidedOn: '2025-09-01' },
+      }),
+    );
+    expect(refused.code).toBe('VALIDATION');
+  });
+});
+
 describe('R13 approvals and overrides, beside the computed tier', () => {
   const approval = (over: Partial<ApiInput<'tiers/approve'>> = {}): ApiInput<'tiers/approve'> => ({
     customerId: C1,

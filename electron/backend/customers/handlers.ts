@@ -211,4 +211,22 @@ export const customerHandlers = defineHandlers({
       return toCustomer(getCustomerRow(db, id));
     },
   },
+  'customers/set-qualification': {
+    kind: 'write',
+    run: ({ id, decision }, { db, now }) => {
+      getCustomerRow(db, id);
+      if (decision === null) {
+        db.prepare('DELETE FROM qualification_decisions WHERE customer_id = ?').run(id);
+        return null;
+      }
+      const recordedAt = now().toISOString();
+      db.prepare(
+        `INSERT INTO qualification_decisions (customer_id, qualified, reason, approver, decided_on, recorded_at)
+         VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (customer_id) DO UPDATE SET qualified = excluded.qualified, reason = excluded.reason,
+           approver = excluded.approver, decided_on = excluded.decided_on, recorded_at = excluded.recorded_at`,
+      ).run(id, decision.qualified ? 1 : 0, decision.reason, decision.approver, decision.decidedOn, recordedAt);
+      return { customerId: id, ...decision, recordedAt };
+    },
+  },
 });

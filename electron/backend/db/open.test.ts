@@ -220,6 +220,7 @@ describe('openDatabase: pragmas', () => {
       'managers',
       'newspaper_inputs',
       'policies',
+      'qualification_decisions',
       'revenue',
       'revenue_months',
       'schema_migrations',

@@ -125,10 +125,14 @@ export function gatherInputs(db: Database, window: Window): GatheredInputs {
   const empty: (number | null)[] = [];
   const out: CustomerInputs[] = [];
   for (const c of db
-    .prepare('SELECT id, unit_id, area_code, agreement_since FROM customers ORDER BY id')
+    .prepare(
+      `SELECT c.id, c.unit_id, c.area_code, c.agreement_since, q.qualified, q.reason
+       FROM customers c LEFT JOIN qualification_decisions q ON q.customer_id = c.id AND q.decided_on <= ?
+       ORDER BY c.id`,
+    )
     .raw()
-    .all() as [string, number, string, string | null][]) {
-    const [id, unitId, areaCode, agreementSince] = c;
+    .all(window.endDate) as [string, number, string, string | null, number | null, string | null][]) {
+    const [id, unitId, areaCode, agreementSince, manualQualified, manualReason] = c;
     const a = annual.get(id) ?? empty;
     const m = month.get(id) ?? empty;
     const annualAmounts = a.length ? amounts(a, 0) : {};
@@ -136,6 +140,7 @@ export function gatherInputs(db: Database, window: Window): GatheredInputs {
     const monthTurnover = m.length ? (m[LINE_COLUMNS.length] as number | null) : null;
     const evaluation: Omit<EvaluationInput, 'bureauRevenue'> = {
       agreement: agreementSince !== null && agreementSince <= window.endDate,
+      ...(manualQualified === null ? {} : { manual: { qualified: manualQualified === 1, reason: manualReason ?? '' } }),
       figures: {
         annual: annualAmounts,
         thisMonth: m.length ? amounts(m, 0) : {},

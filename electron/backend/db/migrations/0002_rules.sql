@@ -103,6 +103,17 @@ CREATE TABLE tier_results (
   PRIMARY KEY (run_id, customer_id)
 ) STRICT, WITHOUT ROWID;
 
+-- The centre's manual decision that a customer without last year's figures is a key customer
+-- (R5–R8), with its reason; one current decision per customer, history in the audit log.
+CREATE TABLE qualification_decisions (
+  customer_id TEXT PRIMARY KEY REFERENCES customers(id),
+  qualified INTEGER NOT NULL CHECK (qualified IN (0, 1)),
+  reason TEXT NOT NULL,
+  approver TEXT NOT NULL,
+  decided_on TEXT NOT NULL,
+  recorded_at TEXT NOT NULL
+) STRICT;
+
 CREATE TABLE tier_approvals (
   id INTEGER PRIMARY KEY,
   customer_id TEXT NOT NULL REFERENCES customers(id),
