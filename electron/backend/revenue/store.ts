@@ -37,7 +37,7 @@ const REFRESH = `
     coalesce(sum(CASE line WHEN 'other' THEN amount_fen END), 0),
     (SELECT annual_turnover_fen / 12 FROM newspaper_inputs n WHERE n.customer_id = @customerId AND n.period = @period)
   FROM revenue WHERE customer_id = @customerId AND period = @period
-  ON CONFLICT (period, customer_id) DO UPDATE SET
+  ON CONFLICT (customer_id, period) DO UPDATE SET
     savings = excluded.savings, bills = excluded.bills, letters = excluded.letters, philately = excluded.philately,
     express = excluded.express, logistics = excluded.logistics, parcels = excluded.parcels,
     newspapers = excluded.newspapers, other = excluded.other, newspaper_turnover = excluded.newspaper_turnover`;
