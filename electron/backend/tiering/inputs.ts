@@ -87,24 +87,25 @@ export interface GatheredInputs {
 }
 
 export function gatherInputs(db: Database, window: Window): GatheredInputs {
-  // One pass in customer order (the table's key): the window's sums and, beside them, the
-  // graded month's own figures (null when that month has no row).
-  const annualCols = LINE_COLUMNS.map((l) => `sum(${l})`).join(', ');
-  const monthCols = LINE_COLUMNS.map((l) => `sum(CASE WHEN period = @month THEN ${l} END)`).join(', ');
+  // `+period`: scan in customer order (the table's key) so GROUP BY needs no sort; the period
+  // index would make SQLite sort the whole window (measured 3× slower).
+  const sumCols = LINE_COLUMNS.map((l) => `sum(${l})`).join(', ');
   const annual = new Map<string, (number | null)[]>();
-  const month = new Map<string, (number | null)[]>();
-  const width = LINE_COLUMNS.length;
   for (const row of db
     .prepare(
-      `SELECT customer_id, ${annualCols}, sum(newspaper_turnover), count(newspaper_turnover),
-         count(CASE WHEN period = @month THEN 1 END), ${monthCols},
-         sum(CASE WHEN period = @month THEN newspaper_turnover END)
-       FROM revenue_months WHERE period BETWEEN @from AND @to GROUP BY customer_id`,
+      `SELECT customer_id, ${sumCols}, sum(newspaper_turnover), count(newspaper_turnover)
+       FROM revenue_months WHERE +period BETWEEN ? AND ? GROUP BY customer_id`,
     )
     .raw()
-    .all({ from: window.from, to: window.to, month: window.month }) as [string, ...(number | null)[]][]) {
-    annual.set(row[0], row.slice(1, width + 3) as (number | null)[]);
-    if (row[width + 3] !== 0) month.set(row[0], row.slice(width + 4) as (number | null)[]);
+    .all(window.from, window.to) as [string, ...(number | null)[]][]) {
+    annual.set(row[0], row.slice(1) as (number | null)[]);
+  }
+  const month = new Map<string, (number | null)[]>();
+  for (const row of db
+    .prepare(`SELECT customer_id, ${LINE_COLUMNS.join(', ')}, newspaper_turnover FROM revenue_months WHERE period = ?`)
+    .raw()
+    .all(window.month) as [string, ...(number | null)[]][]) {
+    month.set(row[0], row.slice(1) as (number | null)[]);
   }
   const units = db.prepare('SELECT id, kind, area_code, main_line FROM units WHERE retired_on IS NULL').all() as {
     id: number;
