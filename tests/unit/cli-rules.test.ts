@@ -1,0 +1,190 @@
+/** `kam rules evaluate`, `kam tiers run`, `kam revenue set`, `kam bureau set` (issue 3 §4). */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runCli } from '../../electron/backend/cli/main';
+import { POLICY_V1 } from '../../shared/domain/policy/policy';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+function tempDir(): string {
+  const d = mkdtempSync(join(tmpdir(), 'kam-cli-rules-'));
+  dirs.push(d);
+  return d;
+}
+
+async function kam(stdin: string, ...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(
+    argv,
+    (s) => out.push(s),
+    (s) => err.push(s),
+    async () => stdin,
+  );
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+const EXAMPLE = {
+  bureauAnnualRevenue: '1600000000',
+  customers: [
+    {
+      ref: 'A',
+      agreement: false,
+      lastYear: { letters: '1200000', express: '250000' },
+      thisMonth: { letters: '100000', express: '20000' },
+    },
+  ],
+};
+
+describe('kam rules evaluate', () => {
+  it('gives the issue’s example result exactly (R6, R7 by line order; 90/60 → 78 → gold)', async () => {
+    const r = await kam(JSON.stringify(EXAMPLE), 'rules', 'evaluate', '--json');
+    expect(r).toMatchObject({ code: 0, err: '' });
+    expect(JSON.parse(r.out)).toEqual({
+      results: [
+        {
+          ref: 'A',
+          qualified: true,
+          clauses: ['R6', 'R7:letters', 'R7:express'],
+          revenueScore: 90,
+          shareScore: 60,
+          score: 78,
+          tier: 'gold',
+        },
+      ],
+    });
+  });
+
+  it.each([
+    [{ ...EXAMPLE, customers: [{ ref: 'B', agreement: true }] }, ['R5'], 0, null],
+    [
+      {
+        bureauAnnualRevenue: 1_600_000_000,
+        customers: [{ ref: 'C', lastYear: { other: '40万' }, thisMonth: { other: '1万' } }],
+      },
+      ['R6'],
+      58,
+      'general',
+    ],
+    [
+      {
+        bureauAnnualRevenue: '2亿',
+        customers: [{ ref: 'D', annualRevenue: 400_000, thisMonth: { letters: 5000 }, lastYear: { letters: 400_000 } }],
+      },
+      ['R6', 'R7:letters'],
+      74,
+      'silver',
+    ],
+  ])('evaluates amounts in any accepted form (%#)', async (input, clauses, score, tier) => {
+    const r = await kam(JSON.stringify(input), 'rules', 'evaluate', '--json');
+    expect(r.code).toBe(0);
+    const [result] = JSON.parse(r.out).results;
+    expect(result.clauses).toEqual(clauses);
+    expect(result.score).toBe(score);
+    if (tier !== null) expect(result.tier).toBe(tier);
+  });
+
+  it.each([
+    ['not JSON', '{', 'JSON'],
+    [
+      'a wrong line',
+      JSON.stringify({ ...EXAMPLE, customers: [{ ref: 'X', lastYear: { letter: 1 } }] }),
+      'customers[0]（X）.lastYear.letter',
+    ],
+    [
+      'a bad amount',
+      JSON.stringify({ ...EXAMPLE, customers: [{ ref: 'Y', thisMonth: { express: '1.2.3' } }] }),
+      'customers[0]（Y）.thisMonth.express',
+    ],
+    ['a missing ref', JSON.stringify({ ...EXAMPLE, customers: [{ lastYear: {} }] }), 'customers[0].ref'],
+    ['no bureau revenue', JSON.stringify({ customers: [] }), 'bureauAnnualRevenue'],
+  ])('refuses %s with a message naming the customer and field, exit 1', async (_label, stdin, where) => {
+    const r = await kam(stdin, 'rules', 'evaluate');
+    expect(r.code).toBe(1);
+    expect(r.out).toBe('');
+    expect(r.err).toContain(where);
+  });
+
+  it('uses --policy FILE, and refuses an invalid policy with its reasons', async () => {
+    const dir = tempDir();
+    const stricter = join(dir, 'stricter.json');
+    writeFileSync(stricter, JSON.stringify({ ...POLICY_V1, version: 2, tiers: { ...POLICY_V1.tiers, gold: 80 } }));
+    const r = await kam(JSON.stringify(EXAMPLE), 'rules', 'evaluate', '--json', '--policy', stricter);
+    expect(JSON.parse(r.out).results[0]).toMatchObject({ score: 78, tier: 'silver' });
+
+    const broken = join(dir, 'broken.json');
+    writeFileSync(
+      broken,
+      JSON.stringify({
+        ...POLICY_V1,
+        scoring: { ...POLICY_V1.scoring, weights: { revenue: 60, share: 30, credit: 0 } },
+      }),
+    );
+    const bad = await kam(JSON.stringify(EXAMPLE), 'rules', 'evaluate', '--policy', broken);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain('权重合计应为 100%，当前为 90%');
+  });
+});
+
+describe('kam tiers run, revenue set, bureau set', () => {
+  it('enters revenue and the bureau figure, then runs an annual tiering and a monthly preview', async () => {
+    const db = join(tempDir(), 'kam.sqlite');
+    expect((await kam('', 'demo', '--db', db, '--customers', '20')).code).toBe(0);
+    const set = await kam(
+      '',
+      'revenue',
+      'set',
+      '--db',
+      db,
+      '--customer',
+      '44050700001000',
+      '--period',
+      '2025-12',
+      '--line',
+      'letters',
+      '--amount',
+      '1.2万',
+      '--json',
+    );
+    expect(set.code).toBe(0);
+    expect(JSON.parse(set.out)).toMatchObject({ amount: '12000.00', sourceKind: 'manual' });
+
+    const noBureau = await kam('', 'tiers', 'run', '--db', db, '--year', '2025');
+    expect(noBureau.code).toBe(1);
+    expect(noBureau.err).toContain('2025 年');
+
+    expect((await kam('', 'bureau', 'set', '--db', db, '--year', '2025', '--amount', '16亿')).out).toContain(
+      '¥1,600,000,000.00',
+    );
+    const annual = await kam('', 'tiers', 'run', '--db', db, '--year', '2025', '--json');
+    expect(annual.code).toBe(0);
+    expect(JSON.parse(annual.out)).toMatchObject({ kind: 'annual', key: '2025', customers: 20, policyVersion: 1 });
+    const monthly = await kam('', 'tiers', 'run', '--db', db, '--period', '2026-03');
+    expect(monthly.code).toBe(0);
+    expect(monthly.out).toContain('月度预览 2026-03');
+
+    const both = await kam('', 'tiers', 'run', '--db', db, '--year', '2025', '--period', '2026-03');
+    expect(both.code).toBe(1);
+    const badLine = await kam(
+      '',
+      'revenue',
+      'set',
+      '--db',
+      db,
+      '--customer',
+      '44050700001000',
+      '--period',
+      '2025-12',
+      '--line',
+      'stamps',
+      '--amount',
+      '1',
+    );
+    expect(badLine.code).toBe(1);
+    expect(badLine.err).toContain('业务种类');
+  });
+});
