@@ -4,7 +4,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
 
-/** The backend reads its numbered SQL migrations from disk; ship them beside the main bundle. */
+/** The backend reads its SQL migrations and runs its parse worker from disk: ship them beside the bundle. */
 function copyMigrations(): Plugin {
   return {
     name: 'kam-copy-migrations',
@@ -13,6 +13,8 @@ function copyMigrations(): Plugin {
       cpSync(resolve(__dirname, 'electron/backend/db/migrations'), resolve(outDir, 'migrations'), {
         recursive: true,
       });
+      // The spreadsheet parser runs as its own worker script (issue 4).
+      cpSync(resolve(__dirname, 'electron/backend/imports/parse-worker.cjs'), resolve(outDir, 'parse-worker.cjs'));
     },
   };
 }
