@@ -216,6 +216,8 @@ describe('openDatabase: pragmas', () => {
       'bureau_revenue',
       'customers',
       'id_sequences',
+      'import_batches',
+      'import_changes',
       'manager_changes',
       'managers',
       'newspaper_inputs',

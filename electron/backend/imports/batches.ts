@@ -1,0 +1,206 @@
+/**
+ * Committing and undoing revenue import batches (issue 4), set-wise so 100,000 rows take one
+ * transaction of a few statements. Cells written by batch N carry source ('import', 'batch:N');
+ * undo restores each cell's prior value, except cells edited after the import (their source or
+ * amount no longer match), which are listed and kept unless the officer forces the undo.
+ */
+import type { Database } from 'better-sqlite3';
+import { AppError } from '../../../shared/api/errors';
+import type { RevenueLine } from '../../../shared/domain/lines';
+
+export interface BatchRow {
+  customerId: string;
+  period: string;
+  line: RevenueLine;
+  /** Fen; null = blank in the file (clears nothing: a blank is "not reported"). */
+  amount: number | null;
+}
+
+export interface BatchMeta {
+  fileName: string;
+  sha256: string;
+  unitId: number | null;
+  form: string;
+  period: string | null;
+  excluded: number;
+}
+
+export interface CommitResult {
+  batchId: number;
+  total: number;
+  created: number;
+  changed: number;
+  unchanged: number;
+}
+
+export interface UndoResult {
+  batchId: number;
+  restored: number;
+  /** Cells edited after the import: kept unless forced. */
+  kept: { customerId: string; period: string; line: string; current: number | null; imported: number | null }[];
+}
+
+const sourceRef = (batchId: number) => `batch:${batchId}`;
+
+/** Rebuilds the monthly copy (revenue_months) of every customer-month a batch touched. */
+function refreshMonths(db: Database, batchId: number): void {
+  const keys = 'SELECT DISTINCT customer_id, period FROM import_changes WHERE batch_id = @batchId';
+  db.prepare(`DELETE FROM revenue_months WHERE (customer_id, period) IN (${keys})`).run({ batchId });
+  db.prepare(
+    `INSERT INTO revenue_months (customer_id, period, savings, bills, letters, philately, express, logistics, parcels,
+       newspapers, other, newspaper_turnover)
+     SELECT r.customer_id, r.period,
+       coalesce(sum(CASE r.line WHEN 'savings' THEN r.amount_fen END), 0),
+       coalesce(sum(CASE r.line WHEN 'bills' THEN r.amount_fen END), 0),
+       coalesce(sum(CASE r.line WHEN 'letters' THEN r.amount_fen END), 0),
+       coalesce(sum(CASE r.line WHEN 'philately' THEN r.amount_fen END), 0),
+       coalesce(sum(CASE r.line WHEN 'express' THEN r.amount_fen END), 0),
+       coalesce(sum(CASE r.line WHEN 'logistics' THEN r.amount_fen END), 0),
+       coalesce(sum(CASE r.line WHEN 'parcels' THEN r.amount_fen END), 0),
+       coalesce(sum(CASE r.line WHEN 'newspapers' THEN r.amount_fen END), 0),
+       coalesce(sum(CASE r.line WHEN 'other' THEN r.amount_fen END), 0),
+       (SELECT n.annual_turnover_fen / 12 FROM newspaper_inputs n WHERE n.customer_id = r.customer_id AND n.period = r.period)
+     FROM revenue r WHERE (r.customer_id, r.period) IN (${keys})
+     GROUP BY r.customer_id, r.period`,
+  ).run({ batchId });
+}
+
+export function findCommittedBatch(
+  db: Database,
+  sha256: string,
+): { id: number; fileName: string; committedAt: string } | null {
+  return (
+    (db
+      .prepare(
+        'SELECT id, file_name AS fileName, committed_at AS committedAt FROM import_batches WHERE sha256 = ? AND undone_at IS NULL ORDER BY id LIMIT 1',
+      )
+      .get(sha256) as { id: number; fileName: string; committedAt: string } | undefined) ?? null
+  );
+}
+
+/** Call inside the registry's write transaction. */
+export function commitBatch(
+  db: Database,
+  meta: BatchMeta,
+  rows: readonly BatchRow[],
+  at: string,
+  actor: string,
+): CommitResult {
+  const earlier = findCommittedBatch(db, meta.sha256);
+  if (earlier) {
+    throw new AppError(
+      'CONFLICT',
+      `文件“${meta.fileName}”已于 ${earlier.committedAt.slice(0, 10)} 作为第 ${earlier.id} 批（“${earlier.fileName}”）导入过，不能重复导入`,
+      { batchId: earlier.id },
+    );
+  }
+  const batchId = Number(
+    db
+      .prepare(
+        `INSERT INTO import_batches (file_name, sha256, unit_id, form, period, rows_total, rows_new, rows_changed,
+           rows_unchanged, rows_excluded, committed_at, committed_by) VALUES (?, ?, ?, ?, ?, ?, 0, 0, 0, ?, ?, ?)`,
+      )
+      .run(meta.fileName, meta.sha256, meta.unitId, meta.form, meta.period, rows.length, meta.excluded, at, actor)
+      .lastInsertRowid,
+  );
+  const current = db.prepare(
+    'SELECT amount_fen, source_kind, source_ref, updated_at FROM revenue WHERE customer_id = ? AND period = ? AND line = ?',
+  );
+  const change = db.prepare(
+    `INSERT INTO import_changes (batch_id, customer_id, period, line, old_amount, old_source_kind, old_source_ref,
+       old_updated_at, new_amount) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (batch_id, customer_id, period, line) DO UPDATE SET new_amount = excluded.new_amount`,
+  );
+  const write = db.prepare(
+    `INSERT INTO revenue (customer_id, period, line, amount_fen, source_kind, source_ref, updated_at)
+     VALUES (?, ?, ?, ?, 'import', ?, ?)
+     ON CONFLICT (customer_id, period, line) DO UPDATE SET amount_fen = excluded.amount_fen,
+       source_kind = excluded.source_kind, source_ref = excluded.source_ref, updated_at = excluded.updated_at`,
+  );
+  let created = 0;
+  let changed = 0;
+  let unchanged = 0;
+  const ref = sourceRef(batchId);
+  for (const r of rows) {
+    if (r.amount === null) {
+      unchanged++;
+      continue;
+    }
+    const old = current.get(r.customerId, r.period, r.line) as
+      | { amount_fen: number; source_kind: string; source_ref: string | null; updated_at: string }
+      | undefined;
+    if (old && old.amount_fen === r.amount) {
+      unchanged++;
+      continue;
+    }
+    if (old) changed++;
+    else created++;
+    change.run(
+      batchId,
+      r.customerId,
+      r.period,
+      r.line,
+      old?.amount_fen ?? null,
+      old?.source_kind ?? null,
+      old?.source_ref ?? null,
+      old?.updated_at ?? null,
+      r.amount,
+    );
+    write.run(r.customerId, r.period, r.line, r.amount, ref, at);
+  }
+  db.prepare('UPDATE import_batches SET rows_new = ?, rows_changed = ?, rows_unchanged = ? WHERE id = ?').run(
+    created,
+    changed,
+    unchanged,
+    batchId,
+  );
+  refreshMonths(db, batchId);
+  return { batchId, total: rows.length, created, changed, unchanged };
+}
+
+/** Call inside the registry's write transaction. */
+export function undoBatch(db: Database, batchId: number, force: boolean, at: string, actor: string): UndoResult {
+  const batch = db.prepare('SELECT id, undone_at FROM import_batches WHERE id = ?').get(batchId) as
+    | { id: number; undone_at: string | null }
+    | undefined;
+  if (!batch) throw new AppError('NOT_FOUND', `找不到导入批次 ${batchId}`, { batchId });
+  if (batch.undone_at) throw new AppError('CONFLICT', `第 ${batchId} 批已于 ${batch.undone_at.slice(0, 10)} 撤销`);
+  const ref = sourceRef(batchId);
+  // Edited after the import: the cell no longer holds what this batch wrote.
+  const kept = db
+    .prepare(
+      `SELECT c.customer_id AS customerId, c.period, c.line, r.amount_fen AS current, c.new_amount AS imported
+         FROM import_changes c LEFT JOIN revenue r
+           ON r.customer_id = c.customer_id AND r.period = c.period AND r.line = c.line
+         WHERE c.batch_id = ? AND (r.amount_fen IS NULL OR r.source_ref IS NOT ? OR r.amount_fen IS NOT c.new_amount)
+         ORDER BY c.customer_id, c.period, c.line`,
+    )
+    .all(batchId, ref) as UndoResult['kept'];
+  const scope = force
+    ? 'c.batch_id = @batchId'
+    : `c.batch_id = @batchId AND EXISTS (SELECT 1 FROM revenue r WHERE r.customer_id = c.customer_id
+         AND r.period = c.period AND r.line = c.line AND r.source_ref = @ref AND r.amount_fen = c.new_amount)`;
+  const restoredOld = db
+    .prepare(
+      `INSERT INTO revenue (customer_id, period, line, amount_fen, source_kind, source_ref, updated_at)
+       SELECT c.customer_id, c.period, c.line, c.old_amount, c.old_source_kind, c.old_source_ref, c.old_updated_at
+       FROM import_changes c WHERE ${scope} AND c.old_amount IS NOT NULL
+       ON CONFLICT (customer_id, period, line) DO UPDATE SET amount_fen = excluded.amount_fen,
+         source_kind = excluded.source_kind, source_ref = excluded.source_ref, updated_at = excluded.updated_at`,
+    )
+    .run({ batchId, ref }).changes;
+  const removed = db
+    .prepare(
+      `DELETE FROM revenue WHERE (customer_id, period, line) IN (
+         SELECT c.customer_id, c.period, c.line FROM import_changes c WHERE ${scope} AND c.old_amount IS NULL)`,
+    )
+    .run({ batchId, ref }).changes;
+  db.prepare('UPDATE import_batches SET undone_at = ?, undone_by = ?, undo_kept = ? WHERE id = ?').run(
+    at,
+    actor,
+    force ? 0 : kept.length,
+    batchId,
+  );
+  refreshMonths(db, batchId);
+  return { batchId, restored: restoredOld + removed, kept: force ? [] : kept };
+}
