@@ -42,29 +42,38 @@ describe('formatMonth', () => {
 });
 
 describe('formatFen', () => {
-  it('formats integer fen as yuan with two decimals', () => {
+  it('formats integer fen as yuan with two decimals (shared formatMoney)', () => {
     expect(formatFen(123450)).toBe('¥1,234.50');
     expect(formatFen(0)).toBe('¥0.00');
     expect(formatFen(5)).toBe('¥0.05');
     expect(formatFen(-123456789)).toBe('-¥1,234,567.89');
     expect(formatFen(100_000_000_00)).toBe('¥100,000,000.00');
   });
+
+  it('is exact beyond float precision and refuses non-integers', () => {
+    expect(formatFen(9_007_199_254_740_991)).toBe('¥90,071,992,547,409.91');
+    expect(formatFen(12.5)).toBe('—');
+    expect(formatFen(Number.NaN)).toBe('—');
+  });
 });
 
 describe('formatFenSummary', () => {
-  it('uses 万 and 亿 in Chinese', () => {
+  it('uses 万 in Chinese (shared formatWan)', () => {
     expect(formatFenSummary(123_400_000, 'zh-CN')).toBe('123.4万');
-    expect(formatFenSummary(1_000_000, 'zh-CN')).toBe('1万');
-    expect(formatFenSummary(150_000_000_000, 'zh-CN')).toBe('15亿');
-    expect(formatFenSummary(125_000_000_00, 'zh-CN')).toBe('1.25亿');
-    expect(formatFenSummary(987_600, 'zh-CN')).toBe('9,876');
+    expect(formatFenSummary(1_000_000, 'zh-CN')).toBe('1.0万');
+    expect(formatFenSummary(150_000_000_000, 'zh-CN')).toBe('150,000.0万');
+    expect(formatFenSummary(123_450_000, 'zh-CN')).toBe('123.5万');
+    expect(formatFenSummary(987_650, 'zh-CN')).toBe('9,876.50元');
     expect(formatFenSummary(-123_400_000, 'zh-CN')).toBe('-123.4万');
   });
 
-  it('uses K and M in English', () => {
+  it('uses K and M in English, rounding half away from zero', () => {
     expect(formatFenSummary(123_400_000, 'en')).toBe('¥1.23M');
     expect(formatFenSummary(1_234_500, 'en')).toBe('¥12.3K');
-    expect(formatFenSummary(98_700, 'en')).toBe('¥987');
+    expect(formatFenSummary(1_235_000, 'en')).toBe('¥12.4K');
+    expect(formatFenSummary(100_000_000, 'en')).toBe('¥1M');
+    expect(formatFenSummary(98_700, 'en')).toBe('¥987.00');
+    expect(formatFenSummary(-123_400_000, 'en')).toBe('-¥1.23M');
   });
 });
 

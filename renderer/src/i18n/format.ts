@@ -3,6 +3,7 @@
  * Money is always integer fen (分) in the data; dates are ISO `YYYY-MM-DD`, local date-times
  * `YYYY-MM-DD HH:mm:ss`, or instants with a zone (`…Z`), which are shown in local time.
  */
+import { FEN_PER_YUAN, formatMoney, formatWan } from '../../../shared/domain/money';
 import type { Language } from './languages';
 
 /** Shown for a missing value. */
@@ -86,48 +87,43 @@ function group(digits: string): string {
   return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
-/** Integer fen as yuan with two decimals: 123450 → "¥1,234.50", -5 → "-¥0.05". */
-export function formatFen(fen: number): string {
-  if (!Number.isFinite(fen)) return EMPTY_VALUE;
-  const rounded = Math.round(fen);
-  const abs = Math.abs(rounded);
-  const yuan = Math.floor(abs / 100);
-  const cents = abs % 100;
-  return `${rounded < 0 ? '-' : ''}¥${group(String(yuan))}.${pad2(cents)}`;
-}
-
-function trimDecimals(text: string): string {
-  return text.includes('.') ? text.replace(/0+$/, '').replace(/\.$/, '') : text;
-}
-
-const FEN_PER_YUAN = 100;
-const FEN_PER_WAN = 10_000 * FEN_PER_YUAN;
-const FEN_PER_YI = 10_000 * FEN_PER_WAN;
+const isFen = (fen: number) => Number.isSafeInteger(fen);
 
 /**
- * Compact money for summaries and dashboards. Chinese: "123.4万", "1.25亿", below ¥10,000 whole
- * yuan "9,876". English: "¥1.23M", "¥12.3K", "¥987".
+ * Integer fen as yuan with two decimals: 123450 → "¥1,234.50", -5 → "-¥0.05". Delegates to the
+ * shared money module (integer arithmetic, never floats); a value that is not whole fen gives "—".
+ */
+export function formatFen(fen: number): string {
+  return isFen(fen) ? formatMoney(fen) : EMPTY_VALUE;
+}
+
+/** Rounds |fen| to `step` fen, half away from zero, in integers. */
+function roundTo(abs: number, step: number): number {
+  const remainder = abs % step;
+  return (abs - remainder) / step + (remainder * 2 >= step ? 1 : 0);
+}
+
+/** "1.23" from 123 hundredths, trailing zeros dropped. */
+function decimal(steps: number, digits: number): string {
+  const scale = 10 ** digits;
+  const frac = steps % scale;
+  const whole = group(String((steps - frac) / scale));
+  const fraction = String(frac).padStart(digits, '0').replace(/0+$/, '');
+  return fraction === '' ? whole : `${whole}.${fraction}`;
+}
+
+/**
+ * Compact money for summaries: Chinese delegates to the shared `formatWan` ("123.4万"; below 1万
+ * "9,876.50元"). English: "¥1.23M", "¥12.3K", "¥987.00" — integer arithmetic as well.
  */
 export function formatFenSummary(fen: number, language: Language): string {
-  if (!Number.isFinite(fen)) return EMPTY_VALUE;
+  if (!isFen(fen)) return EMPTY_VALUE;
+  if (language !== 'en') return formatWan(fen);
   const sign = fen < 0 ? '-' : '';
-  const abs = Math.abs(Math.round(fen));
-  if (language === 'en') {
-    const yuan = abs / FEN_PER_YUAN;
-    if (yuan >= 1_000_000) return `${sign}¥${trimDecimals((yuan / 1_000_000).toFixed(2))}M`;
-    if (yuan >= 1_000) return `${sign}¥${trimDecimals((yuan / 1_000).toFixed(1))}K`;
-    return `${sign}¥${group(String(Math.round(yuan)))}`;
-  }
-  if (abs >= FEN_PER_YI) {
-    const hundredthsOfYi = Math.round(abs / (FEN_PER_YI / 100));
-    return `${sign}${trimDecimals((hundredthsOfYi / 100).toFixed(2))}亿`;
-  }
-  if (abs >= FEN_PER_WAN) {
-    const tenthsOfWan = Math.round(abs / (FEN_PER_WAN / 10));
-    if (tenthsOfWan >= 100_000) return `${sign}1亿`;
-    return `${sign}${trimDecimals((tenthsOfWan / 10).toFixed(1))}万`;
-  }
-  return `${sign}${group(String(Math.round(abs / FEN_PER_YUAN)))}`;
+  const abs = Math.abs(fen);
+  if (abs >= 1_000_000 * FEN_PER_YUAN) return `${sign}¥${decimal(roundTo(abs, 10_000 * FEN_PER_YUAN), 2)}M`;
+  if (abs >= 1_000 * FEN_PER_YUAN) return `${sign}¥${decimal(roundTo(abs, 100 * FEN_PER_YUAN), 1)}K`;
+  return formatMoney(fen);
 }
 
 /** An integer with thousands separators: 20000 → "20,000". */

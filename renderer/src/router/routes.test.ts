@@ -20,6 +20,15 @@ describe('parseHash', () => {
     expect(parseHash('#/settings/managers')).toEqual({ name: 'settings', tab: 'managers' });
     expect(parseHash('#/settings/areas')).toEqual({ name: 'settings', tab: 'areas' });
     expect(parseHash('#/settings/about')).toEqual({ name: 'settings', tab: 'about' });
+    expect(parseHash('#/settings/rules')).toEqual({ name: 'settings', tab: 'rules' });
+    expect(parseHash('#/settings/bureau')).toEqual({ name: 'settings', tab: 'bureau' });
+  });
+
+  it('parses the tiering area and one run', () => {
+    expect(parseHash('#/tiers')).toEqual({ name: 'tiers', runId: null });
+    expect(parseHash('#/tiers/12')).toEqual({ name: 'tiers', runId: 12 });
+    expect(parseHash('#/tiers/0')).toEqual({ name: 'notFound', path: '/tiers/0' });
+    expect(parseHash('#/tiers/abc')).toEqual({ name: 'notFound', path: '/tiers/abc' });
   });
 
   it('ignores a query string', () => {
@@ -46,6 +55,10 @@ describe('routeToHash', () => {
       '#/settings/managers',
       '#/settings/areas',
       '#/settings/about',
+      '#/settings/rules',
+      '#/settings/bureau',
+      '#/tiers',
+      '#/tiers/7',
     ]) {
       expect(routeToHash(parseHash(hash))).toBe(hash);
     }
@@ -56,6 +69,7 @@ describe('routeArea', () => {
   it('maps a route to its navbar area', () => {
     expect(routeArea(parseHash('#/customers/44051500001000'))).toBe('customers');
     expect(routeArea(parseHash('#/settings/areas'))).toBe('settings');
+    expect(routeArea(parseHash('#/tiers/3'))).toBe('grading');
     expect(routeArea(parseHash('#/x'))).toBeNull();
   });
 });

@@ -2,15 +2,18 @@
  * Hash routes of the renderer. Pure: parsing and formatting only, so the tests need no DOM.
  *   #/customers                  the customer list
  *   #/customers/44051500001000   one customer
- *   #/settings/units | managers | areas | about
+ *   #/tiers                      分级: run panel and the list of runs
+ *   #/tiers/12                   one tiering run
+ *   #/settings/units | managers | areas | rules | bureau | about
  */
-export const SETTINGS_TABS = ['units', 'managers', 'areas', 'about'] as const;
+export const SETTINGS_TABS = ['units', 'managers', 'areas', 'rules', 'bureau', 'about'] as const;
 export type SettingsTab = (typeof SETTINGS_TABS)[number];
 
 export type Route =
   | { name: 'customers' }
   | { name: 'customer'; id: string }
   | { name: 'settings'; tab: SettingsTab }
+  | { name: 'tiers'; runId: number | null }
   | { name: 'notFound'; path: string };
 
 export const DEFAULT_ROUTE: Route = { name: 'customers' };
@@ -39,6 +42,10 @@ export function parseHash(hash: string): Route {
       if (second === undefined) return { name: 'customers' };
       if (/^\d{14}$/.test(second)) return { name: 'customer', id: second };
     }
+    if (first === 'tiers') {
+      if (second === undefined) return { name: 'tiers', runId: null };
+      if (/^[1-9]\d{0,9}$/.test(second)) return { name: 'tiers', runId: Number(second) };
+    }
     if (first === 'settings') {
       if (second === undefined) return { name: 'settings', tab: 'units' };
       if (isSettingsTab(second)) return { name: 'settings', tab: second };
@@ -56,19 +63,23 @@ export function routeToHash(route: Route): string {
       return `#/customers/${route.id}`;
     case 'settings':
       return `#/settings/${route.tab}`;
+    case 'tiers':
+      return route.runId === null ? '#/tiers' : `#/tiers/${route.runId}`;
     case 'notFound':
       return `#${route.path}`;
   }
 }
 
 /** The top-level navigation area a route belongs to, for highlighting the navbar. */
-export function routeArea(route: Route): 'customers' | 'settings' | null {
+export function routeArea(route: Route): 'customers' | 'settings' | 'grading' | null {
   switch (route.name) {
     case 'customers':
     case 'customer':
       return 'customers';
     case 'settings':
       return 'settings';
+    case 'tiers':
+      return 'grading';
     case 'notFound':
       return null;
   }

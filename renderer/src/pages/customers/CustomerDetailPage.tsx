@@ -11,6 +11,7 @@ import { EMPTY_VALUE } from '../../i18n/format';
 import { useFormat } from '../../i18n/useFormat';
 import { hrefOf, navigate } from '../../router/useRoute';
 import { CustomerFormModal, type CustomerFormMode } from './CustomerFormModal';
+import { AgreementPanel, RevenueSection } from './RevenueSection';
 
 export function CustomerDetailPage({ id }: { id: string }) {
   const { t } = useTranslation();
@@ -135,6 +136,9 @@ function CustomerDetailView({ customer, reload }: { customer: CustomerDetail; re
           <Field label={t('customerDetail.updatedAt')}>{f.dateTime(customer.updatedAt)}</Field>
         </SimpleGrid>
       </Paper>
+
+      <AgreementPanel customer={customer} onChanged={reload} />
+      <RevenueSection customerId={customer.id} />
 
       {!isBranch && (
         <Paper withBorder p="md">

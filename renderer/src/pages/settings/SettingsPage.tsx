@@ -5,7 +5,9 @@ import { SETTINGS_TABS, type SettingsTab } from '../../router/routes';
 import { navigate } from '../../router/useRoute';
 import { AboutTab } from './AboutTab';
 import { AreasTab } from './AreasTab';
+import { BureauTab } from './BureauTab';
 import { ManagersTab } from './ManagersTab';
+import { RulesTab } from './RulesTab';
 import { UnitsTab } from './UnitsTab';
 
 function isTab(value: string | null): value is SettingsTab {
@@ -39,6 +41,12 @@ export function SettingsPage({ tab }: { tab: SettingsTab }) {
         </Tabs.Panel>
         <Tabs.Panel value="areas">
           <AreasTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="rules">
+          <RulesTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="bureau">
+          <BureauTab />
         </Tabs.Panel>
         <Tabs.Panel value="about">
           <AboutTab />

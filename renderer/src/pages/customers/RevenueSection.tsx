@@ -1,0 +1,500 @@
+import { Badge, Button, Group, Paper, Table, Text, TextInput, Title } from '@mantine/core';
+import { modals } from '@mantine/modals';
+import { notifications } from '@mantine/notifications';
+import { type KeyboardEvent, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Customer, CustomerDetail, RevenueCellView, RevenueMonthView } from '../../../../shared/api/types';
+import { PRODUCT_LINES, type RevenueLine } from '../../../../shared/domain/lines';
+import { fenToYuanString, formatMoney, formatWan } from '../../../../shared/domain/money';
+import { periodOf } from '../../../../shared/domain/periods';
+import { api, toApiCallError } from '../../api/client';
+import { useApi } from '../../api/useApi';
+import { useSubmit } from '../../api/useSubmit';
+import { ApiView } from '../../components/ApiViews';
+import { useToday } from '../../components/AppInfo';
+import { DateField } from '../../components/DateField';
+import { FormModal } from '../../components/FormModal';
+import { lastMonthOf, MonthField, YearSelect } from '../../components/PeriodPickers';
+import { EMPTY_VALUE, formatDateTime } from '../../i18n/format';
+import { previewNewspaper } from './revenue-math';
+
+const LINES: RevenueLine[] = [...PRODUCT_LINES, 'other'];
+const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);
+
+/** 收入: one customer's revenue for a year, 12 months × 9 lines, each cell edited in place. */
+export function RevenueSection({ customerId }: { customerId: string }) {
+  const { t } = useTranslation();
+  const today = useToday();
+  const [year, setYear] = useState(() => Number(lastMonthOf(today).slice(0, 4)));
+  const [newspaper, setNewspaper] = useState(false);
+  const state = useApi('revenue/customer', { customerId, year });
+
+  return (
+    <Paper withBorder p="md" data-testid="revenue-section">
+      <Group justify="space-between" mb="xs" align="flex-end">
+        <div>
+          <Title order={2} size="h5">
+            {t('revenue.title')}
+          </Title>
+          <Text size="xs" c="dimmed">
+            {t('revenue.hint')}
+          </Text>
+        </div>
+        <Group gap="sm" align="flex-end">
+          <YearSelect
+            today={today}
+            label={t('revenue.year')}
+            value={year}
+            onChange={setYear}
+            w={120}
+            size="xs"
+            testId="revenue-year"
+          />
+          <Button size="xs" variant="default" onClick={() => setNewspaper(true)} data-testid="revenue-newspaper-open">
+            {t('revenue.newspaper.open')}
+          </Button>
+        </Group>
+      </Group>
+      <ApiView state={state}>
+        {(data) => (
+          <RevenueGrid
+            customerId={customerId}
+            year={year}
+            months={data.months}
+            total={data.total}
+            onSaved={state.reload}
+          />
+        )}
+      </ApiView>
+      {newspaper && (
+        <NewspaperModal
+          customerId={customerId}
+          initialPeriod={year === Number(today.slice(0, 4)) ? lastMonthOf(today) : periodOf(year, 12)}
+          onClose={() => setNewspaper(false)}
+          onSaved={state.reload}
+        />
+      )}
+    </Paper>
+  );
+}
+
+function RevenueGrid({
+  customerId,
+  year,
+  months,
+  total,
+  onSaved,
+}: {
+  customerId: string;
+  year: number;
+  months: RevenueMonthView[];
+  total: number;
+  onSaved: () => void;
+}) {
+  const { t } = useTranslation();
+  const byPeriod = new Map(months.map((m) => [m.period, m]));
+  const lineTotal = (line: RevenueLine) => months.reduce((n, m) => n + (m.cells[line]?.amount ?? 0), 0);
+  const anyLine = (line: RevenueLine) => months.some((m) => m.cells[line]?.amount != null);
+  return (
+    <div>
+      <Table
+        withTableBorder
+        withColumnBorders
+        className="kam-revenue-grid"
+        verticalSpacing={2}
+        horizontalSpacing={4}
+        aria-label={t('revenue.gridLabel', { year })}
+        data-testid="revenue-grid"
+      >
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th w={56}>{t('revenue.month')}</Table.Th>
+            {LINES.map((l) => (
+              <Table.Th key={l} ta="right">
+                {t(`line.${l}`)}
+              </Table.Th>
+            ))}
+            <Table.Th ta="right">{t('revenue.monthTotal')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {MONTHS.map((m) => {
+            const period = periodOf(year, m);
+            const month = byPeriod.get(period);
+            return (
+              <Table.Tr key={period}>
+                <Table.Th scope="row">{t('revenue.monthName', { month: m })}</Table.Th>
+                {LINES.map((line) => {
+                  const cell = month?.cells[line] ?? null;
+                  return (
+                    <RevenueCell
+                      key={`${line}:${cell?.updatedAt ?? ''}:${cell?.amount ?? ''}`}
+                      customerId={customerId}
+                      period={period}
+                      line={line}
+                      cell={cell}
+                      newspaper={line === 'newspapers' ? (month?.newspaper ?? null) : null}
+                      onSaved={onSaved}
+                    />
+                  );
+                })}
+                <Table.Td ta="right" fw={600} data-testid="revenue-month-total" data-period={period}>
+                  {month && month.total !== 0 ? formatMoney(month.total) : EMPTY_VALUE}
+                </Table.Td>
+              </Table.Tr>
+            );
+          })}
+        </Table.Tbody>
+        <Table.Tfoot>
+          <Table.Tr>
+            <Table.Th>{t('revenue.yearTotal')}</Table.Th>
+            {LINES.map((l) => (
+              <Table.Th key={l} ta="right">
+                {anyLine(l) ? formatMoney(lineTotal(l)) : EMPTY_VALUE}
+              </Table.Th>
+            ))}
+            <Table.Th ta="right" data-testid="revenue-year-total">
+              <Text span fw={700} size="xs" title={formatWan(total)}>
+                {formatMoney(total)}
+              </Text>
+            </Table.Th>
+          </Table.Tr>
+        </Table.Tfoot>
+      </Table>
+    </div>
+  );
+}
+
+function RevenueCell({
+  customerId,
+  period,
+  line,
+  cell,
+  newspaper,
+  onSaved,
+}: {
+  customerId: string;
+  period: string;
+  line: RevenueLine;
+  cell: RevenueCellView | null;
+  newspaper: RevenueMonthView['newspaper'];
+  onSaved: () => void;
+}) {
+  const { t } = useTranslation();
+  const amount = cell?.amount ?? null;
+  const [shown, setShown] = useState<number | null>(amount);
+  const [editing, setEditing] = useState(false);
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  // Set once the edit is being saved or abandoned, so the input's blur on unmount does nothing.
+  const closing = useRef(false);
+
+  const start = () => {
+    closing.current = false;
+    setText(shown === null ? '' : fenToYuanString(shown));
+    setError(null);
+    setEditing(true);
+  };
+  const stop = () => {
+    closing.current = true;
+    setEditing(false);
+    setError(null);
+    requestAnimationFrame(() => buttonRef.current?.focus());
+  };
+  const save = async () => {
+    const original = shown === null ? '' : fenToYuanString(shown);
+    if (text.trim() === original) {
+      stop();
+      return;
+    }
+    closing.current = true;
+    setSaving(true);
+    try {
+      const saved = await api.call('revenue/set', { customerId, period, line, amount: text });
+      setShown(saved.amount);
+      stop();
+      onSaved();
+    } catch (e) {
+      const err = toApiCallError('revenue/set', e);
+      closing.current = false;
+      setError(err.issues[0]?.message ?? err.message);
+    } finally {
+      setSaving(false);
+    }
+  };
+  const onKey = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      void save();
+    } else if (e.key === 'Escape') {
+      e.preventDefault();
+      e.stopPropagation();
+      stop();
+    }
+  };
+
+  const source = cell?.sourceKind
+    ? t('revenue.source', {
+        kind: t(`revenue.sourceKind.${cell.sourceKind}`),
+        ref: cell.sourceRef ? `（${cell.sourceRef}）` : '',
+        at: formatDateTime(cell.updatedAt),
+      })
+    : t('revenue.notReported');
+  const r8 = newspaper
+    ? t('revenue.newspaper.tooltip', {
+        turnover: formatMoney(newspaper.annualTurnover),
+        rate: (newspaper.rateBasisPoints / 100).toFixed(2),
+        other: formatMoney(newspaper.other),
+      })
+    : '';
+
+  return (
+    <Table.Td
+      ta="right"
+      p={2}
+      data-testid="revenue-cell"
+      data-period={period}
+      data-line={line}
+      data-amount={shown ?? ''}
+      style={{ minWidth: 96, position: 'relative' }}
+    >
+      {editing ? (
+        <TextInput
+          size="xs"
+          value={text}
+          onChange={(e) => {
+            setText(e.currentTarget.value);
+            setError(null);
+          }}
+          onKeyDown={onKey}
+          onBlur={() => {
+            if (!closing.current && error === null) void save();
+          }}
+          error={error}
+          disabled={saving}
+          autoFocus
+          className="kam-revenue-input"
+          aria-label={t('revenue.cellLabel', { period, line: t(`line.${line}`) })}
+          placeholder={t('revenue.cellPlaceholder')}
+          data-testid="revenue-cell-input"
+          styles={{
+            error: {
+              position: 'absolute',
+              top: '100%',
+              right: 0,
+              zIndex: 5,
+              width: 220,
+              padding: '4px 6px',
+              textAlign: 'left',
+              whiteSpace: 'normal',
+              background: 'var(--mantine-color-white)',
+              border: '1px solid var(--mantine-color-red-3)',
+              borderRadius: 4,
+              boxShadow: 'var(--mantine-shadow-sm)',
+            },
+          }}
+        />
+      ) : (
+        <button
+          ref={buttonRef}
+          type="button"
+          className={`kam-revenue-cell${shown === null ? ' kam-revenue-empty' : ''}`}
+          onClick={start}
+          onKeyDown={(e) => {
+            if (e.key === 'F2') start();
+          }}
+          title={[source, r8].filter(Boolean).join('\n')}
+          aria-label={t('revenue.cellLabel', { period, line: t(`line.${line}`) })}
+        >
+          {shown === null ? EMPTY_VALUE : formatMoney(shown)}
+          {newspaper && (
+            <Badge size="xs" variant="light" color="blue" ml={4} component="span">
+              R8
+            </Badge>
+          )}
+        </button>
+      )}
+    </Table.Td>
+  );
+}
+
+function NewspaperModal({
+  customerId,
+  initialPeriod,
+  onClose,
+  onSaved,
+}: {
+  customerId: string;
+  initialPeriod: string;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
+  const { t } = useTranslation();
+  const [period, setPeriod] = useState(initialPeriod);
+  const [annualTurnover, setTurnover] = useState('');
+  const [ratePercent, setRate] = useState('');
+  const [other, setOther] = useState('');
+  const submit = useSubmit(['period', 'annualTurnover', 'ratePercent', 'other']);
+  const preview = previewNewspaper(annualTurnover, ratePercent, other);
+  const save = async () => {
+    const saved = await submit.run(() =>
+      api.call('revenue/set-newspaper', { customerId, period, annualTurnover, ratePercent, other }),
+    );
+    if (!saved) return;
+    notifications.show({
+      color: 'postal',
+      title: t('revenue.newspaper.saved'),
+      message: t('revenue.newspaper.savedText', { period, revenue: formatMoney(saved.revenue) }),
+    });
+    onClose();
+    onSaved();
+  };
+  return (
+    <FormModal
+      opened
+      onClose={onClose}
+      title={t('revenue.newspaper.title')}
+      submitting={submit.submitting}
+      error={submit.error}
+      onSubmit={() => void save()}
+      testId="newspaper-form"
+    >
+      <Text size="sm" c="dimmed">
+        {t('revenue.newspaper.hint')}
+      </Text>
+      <MonthField label={t('revenue.newspaper.month')} value={period} onChange={setPeriod} />
+      <TextInput
+        label={t('revenue.newspaper.turnover')}
+        value={annualTurnover}
+        onChange={(e) => setTurnover(e.currentTarget.value)}
+        error={submit.fieldErrors.annualTurnover}
+        placeholder={t('revenue.newspaper.turnoverPlaceholder')}
+        withAsterisk
+        data-autofocus
+        autoComplete="off"
+        data-testid="newspaper-turnover"
+      />
+      <TextInput
+        label={t('revenue.newspaper.rate')}
+        value={ratePercent}
+        onChange={(e) => setRate(e.currentTarget.value)}
+        error={submit.fieldErrors.ratePercent}
+        placeholder="25 / 25.5%"
+        withAsterisk
+        autoComplete="off"
+        data-testid="newspaper-rate"
+      />
+      <TextInput
+        label={t('revenue.newspaper.other')}
+        value={other}
+        onChange={(e) => setOther(e.currentTarget.value)}
+        error={submit.fieldErrors.other}
+        autoComplete="off"
+        data-testid="newspaper-other"
+      />
+      <Paper withBorder p="sm" bg="gray.0">
+        <Text size="sm" data-testid="newspaper-preview">
+          {t('revenue.newspaper.preview')}：
+          <Text span fw={700}>
+            {preview === null ? EMPTY_VALUE : formatMoney(preview)}
+          </Text>
+        </Text>
+        <Text size="xs" c="dimmed">
+          {t('revenue.newspaper.formula')}
+        </Text>
+      </Paper>
+    </FormModal>
+  );
+}
+
+/** R5: the date a business agreement was signed; set or cleared by the centre. */
+export function AgreementPanel({ customer, onChanged }: { customer: CustomerDetail; onChanged: () => void }) {
+  const { t } = useTranslation();
+  const [editing, setEditing] = useState(false);
+  const clear = () =>
+    modals.openConfirmModal({
+      title: t('agreement.clearTitle'),
+      children: <Text size="sm">{t('agreement.clearText')}</Text>,
+      labels: { confirm: t('agreement.clear'), cancel: t('common.cancel') },
+      confirmProps: { color: 'red' },
+      onConfirm: async () => {
+        try {
+          await api.call('customers/set-agreement', { id: customer.id, since: null });
+          notifications.show({ color: 'postal', title: t('agreement.cleared'), message: '' });
+          onChanged();
+        } catch (e) {
+          notifications.show({ color: 'red', title: t('common.errorTitle'), message: toApiCallError('', e).message });
+        }
+      },
+    });
+  return (
+    <Paper withBorder p="md" data-testid="agreement-panel">
+      <Group justify="space-between">
+        <div>
+          <Title order={2} size="h5">
+            {t('agreement.title')}
+          </Title>
+          <Text size="sm" data-testid="agreement-value">
+            {customer.agreementSince ? t('agreement.since', { date: customer.agreementSince }) : t('agreement.none')}
+          </Text>
+        </div>
+        <Group gap="xs">
+          <Button size="xs" variant="default" onClick={() => setEditing(true)} data-testid="agreement-set">
+            {customer.agreementSince ? t('agreement.change') : t('agreement.set')}
+          </Button>
+          {customer.agreementSince && (
+            <Button size="xs" variant="subtle" color="red" onClick={clear} data-testid="agreement-clear">
+              {t('agreement.clear')}
+            </Button>
+          )}
+        </Group>
+      </Group>
+      {editing && <AgreementModal customer={customer} onClose={() => setEditing(false)} onSaved={onChanged} />}
+    </Paper>
+  );
+}
+
+function AgreementModal({
+  customer,
+  onClose,
+  onSaved,
+}: {
+  customer: Customer;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
+  const { t } = useTranslation();
+  const today = useToday();
+  const [since, setSince] = useState<string | null>(customer.agreementSince ?? today);
+  const submit = useSubmit(['since']);
+  const save = async () => {
+    const saved = await submit.run(() => api.call('customers/set-agreement', { id: customer.id, since: since ?? '' }));
+    if (!saved) return;
+    notifications.show({ color: 'postal', title: t('agreement.saved'), message: saved.agreementSince ?? '' });
+    onClose();
+    onSaved();
+  };
+  return (
+    <FormModal
+      opened
+      onClose={onClose}
+      title={t('agreement.formTitle')}
+      submitting={submit.submitting}
+      error={submit.error}
+      onSubmit={() => void save()}
+      testId="agreement-form"
+      size="sm"
+    >
+      <DateField
+        label={t('agreement.date')}
+        value={since}
+        onChange={(v) => setSince(v ? String(v) : null)}
+        error={submit.fieldErrors.since}
+        withAsterisk
+        data-autofocus
+      />
+    </FormModal>
+  );
+}

@@ -1,0 +1,504 @@
+import {
+  Badge,
+  Button,
+  Divider,
+  Drawer,
+  Group,
+  Paper,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { modals } from '@mantine/modals';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ApprovalView, OverrideView, TierExplanation } from '../../../../shared/api/types';
+import type { EvaluationInput } from '../../../../shared/domain/evaluation';
+import { formatPermille } from '../../../../shared/domain/evaluation';
+import { LINE_NAMES_ZH, PRODUCT_LINES, type RevenueLine } from '../../../../shared/domain/lines';
+import { formatMoney } from '../../../../shared/domain/money';
+import { TIERS, type Tier } from '../../../../shared/domain/tiers';
+import { api, toApiCallError } from '../../api/client';
+import { useApi } from '../../api/useApi';
+import { useSubmit } from '../../api/useSubmit';
+import { ApiView } from '../../components/ApiViews';
+import { useToday } from '../../components/AppInfo';
+import { CustomerIdText } from '../../components/CustomerIdText';
+import { DateField } from '../../components/DateField';
+import { FormModal } from '../../components/FormModal';
+import { TierBadge } from '../../components/TierBadge';
+import { EMPTY_VALUE, formatDate } from '../../i18n/format';
+import { hrefOf } from '../../router/useRoute';
+
+type StoredInputs = Omit<EvaluationInput, 'bureauRevenue'>;
+const LINES: RevenueLine[] = [...PRODUCT_LINES, 'other'];
+
+/** "Why this tier": every R5–R15 step, the inputs, the policy version and the R13 records. */
+export function ExplainDrawer({
+  runId,
+  customerId,
+  onClose,
+  onChanged,
+}: {
+  runId: number;
+  customerId: string | null;
+  onClose: () => void;
+  onChanged: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Drawer
+      opened={customerId !== null}
+      onClose={onClose}
+      position="right"
+      size={620}
+      title={<Text fw={700}>{t('explain.title')}</Text>}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+      data-testid="tier-explain-drawer"
+    >
+      {customerId !== null && (
+        <ExplainBody key={customerId} runId={runId} customerId={customerId} onChanged={onChanged} />
+      )}
+    </Drawer>
+  );
+}
+
+function ExplainBody({ runId, customerId, onChanged }: { runId: number; customerId: string; onChanged: () => void }) {
+  const state = useApi('tiers/explain', { runId, customerId });
+  const changed = () => {
+    state.reload();
+    onChanged();
+  };
+  return <ApiView state={state}>{(x) => <Explanation x={x} onChanged={changed} />}</ApiView>;
+}
+
+function Explanation({ x, onChanged }: { x: TierExplanation; onChanged: () => void }) {
+  const { t } = useTranslation();
+  const [form, setForm] = useState<'approve' | 'override' | null>(null);
+  const row = x.row;
+  return (
+    <Stack gap="md" data-testid="explain-body" data-customer-id={row.customerId}>
+      <div>
+        <Text fw={700} size="lg">
+          {row.name}
+        </Text>
+        <Group gap="sm">
+          <CustomerIdText id={row.customerId} size="sm" />
+          <a href={hrefOf({ name: 'customer', id: row.customerId })}>{t('explain.openCustomer')}</a>
+        </Group>
+      </div>
+      <Paper withBorder p="sm" bg="gray.0">
+        <Group gap="lg">
+          <div>
+            <Text size="xs" c="dimmed">
+              {t('explain.computed')}
+            </Text>
+            <TierBadge tier={row.tier} size="lg" testId="explain-tier" />
+          </div>
+          {row.effectiveSource !== 'computed' && (
+            <div>
+              <Text size="xs" c="dimmed">
+                {t(`tiers.source.${row.effectiveSource}`)}
+              </Text>
+              <TierBadge tier={row.effectiveTier} size="lg" variant="filled" testId="explain-effective" />
+            </div>
+          )}
+          <div>
+            <Text size="xs" c="dimmed">
+              {t('explain.total')}
+            </Text>
+            <Text fw={700} size="lg">
+              {row.total}
+            </Text>
+          </div>
+          <div>
+            <Text size="xs" c="dimmed">
+              {t('explain.policy')}
+            </Text>
+            <Text size="sm" data-testid="explain-policy">
+              {t('tiers.policyVersion', { version: x.policyVersion })}
+            </Text>
+          </div>
+          <div>
+            <Text size="xs" c="dimmed">
+              {t('explain.previous')}
+            </Text>
+            <TierBadge tier={row.previousTier} variant="outline" />
+          </div>
+        </Group>
+      </Paper>
+
+      <section>
+        <Title order={3} size="h6" mb="xs">
+          {t('explain.steps')}
+        </Title>
+        <Stack gap={6}>
+          {x.steps.map((step, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: steps are a fixed, ordered list
+            <Group key={i} gap="sm" wrap="nowrap" align="flex-start" data-testid="explain-step" data-rule={step.rule}>
+              <Badge variant="light" color="postal" w={64} style={{ flexShrink: 0 }}>
+                {step.rule}
+              </Badge>
+              <Text size="sm">{step.text}</Text>
+            </Group>
+          ))}
+        </Stack>
+      </section>
+
+      <Inputs inputs={x.inputs as StoredInputs | null} sharePpm={row.sharePpm} />
+
+      <Divider />
+      <section data-testid="explain-manual">
+        <Group justify="space-between" mb="xs">
+          <Title order={3} size="h6">
+            {t('explain.manualTitle')}
+          </Title>
+          <Group gap="xs">
+            <Button size="xs" onClick={() => setForm('approve')} data-testid="explain-approve">
+              {t('explain.approve')}
+            </Button>
+            <Button size="xs" variant="default" onClick={() => setForm('override')} data-testid="explain-override">
+              {t('explain.override')}
+            </Button>
+          </Group>
+        </Group>
+        <Text size="xs" c="dimmed" mb="xs">
+          {t('explain.manualHint')}
+        </Text>
+        {x.approval === null && x.override === null && (
+          <Text size="sm" c="dimmed">
+            {t('explain.noManual')}
+          </Text>
+        )}
+        {x.approval && <ApprovalCard approval={x.approval} onChanged={onChanged} />}
+        {x.override && <OverrideCard override={x.override} onChanged={onChanged} />}
+      </section>
+
+      {form === 'approve' && (
+        <ApproveForm customerId={row.customerId} onClose={() => setForm(null)} onSaved={onChanged} />
+      )}
+      {form === 'override' && (
+        <OverrideForm
+          customerId={row.customerId}
+          initial={row.tier ?? 'general'}
+          onClose={() => setForm(null)}
+          onSaved={onChanged}
+        />
+      )}
+    </Stack>
+  );
+}
+
+function Inputs({ inputs, sharePpm }: { inputs: StoredInputs | null; sharePpm: number }) {
+  const { t } = useTranslation();
+  if (!inputs || typeof inputs !== 'object' || !inputs.figures) return null;
+  const { annual, thisMonth, newspaperTurnover } = inputs.figures;
+  const money = (v: number | undefined | null) => (typeof v === 'number' ? formatMoney(v) : EMPTY_VALUE);
+  const shown = LINES.filter((l) => annual[l] !== undefined || thisMonth[l] !== undefined);
+  return (
+    <section data-testid="explain-inputs">
+      <Title order={3} size="h6" mb="xs">
+        {t('explain.inputs')}
+      </Title>
+      <Group gap="lg" mb="xs">
+        <Text size="sm">
+          {t('explain.agreement')}：{inputs.agreement ? t('common.yes') : t('common.no')}
+        </Text>
+        <Text size="sm">
+          {t('explain.homeCounty')}：{inputs.homeUnitIsCounty ? t('common.yes') : t('common.no')}
+        </Text>
+        <Text size="sm">
+          {t('explain.share')}：{formatPermille(sharePpm)}
+        </Text>
+      </Group>
+      {inputs.manual && (
+        <Text size="sm" mb="xs">
+          {t('explain.manualDecision')}：{inputs.manual.qualified ? t('common.yes') : t('common.no')}（
+          {inputs.manual.reason}）
+        </Text>
+      )}
+      <Table withTableBorder fz="xs" verticalSpacing={3}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('explain.line')}</Table.Th>
+            <Table.Th ta="right">{t('explain.annual')}</Table.Th>
+            <Table.Th ta="right">{t('explain.thisMonth')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {shown.map((l) => (
+            <Table.Tr key={l}>
+              <Table.Td>{t(`line.${l}`, { defaultValue: LINE_NAMES_ZH[l] })}</Table.Td>
+              <Table.Td ta="right" className="kam-num">
+                {money(annual[l])}
+              </Table.Td>
+              <Table.Td ta="right" className="kam-num">
+                {money(thisMonth[l])}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+          {newspaperTurnover && (
+            <Table.Tr>
+              <Table.Td>{t('explain.turnover')}</Table.Td>
+              <Table.Td ta="right" className="kam-num">
+                {money(newspaperTurnover.annual)}
+              </Table.Td>
+              <Table.Td ta="right" className="kam-num">
+                {money(newspaperTurnover.thisMonth)}
+              </Table.Td>
+            </Table.Tr>
+          )}
+          <Table.Tr>
+            <Table.Th>{t('common.total')}</Table.Th>
+            <Table.Th ta="right" className="kam-num">
+              {money(Object.values(annual).reduce((a: number, b) => a + (b ?? 0), 0))}
+            </Table.Th>
+            <Table.Th ta="right" className="kam-num">
+              {money(Object.values(thisMonth).reduce((a: number, b) => a + (b ?? 0), 0))}
+            </Table.Th>
+          </Table.Tr>
+        </Table.Tbody>
+      </Table>
+    </section>
+  );
+}
+
+function useRevoke(kind: 'approval' | 'override', id: number, onChanged: () => void) {
+  const { t } = useTranslation();
+  return () =>
+    modals.openConfirmModal({
+      title: t('explain.revokeTitle'),
+      children: <Text size="sm">{t('explain.revokeText')}</Text>,
+      labels: { confirm: t('explain.revoke'), cancel: t('common.cancel') },
+      confirmProps: { color: 'red', 'data-testid': 'revoke-confirm' } as Record<string, unknown>,
+      onConfirm: async () => {
+        try {
+          await api.call('tiers/revoke', { kind, id });
+          notifications.show({ color: 'postal', title: t('explain.revoked'), message: '' });
+          onChanged();
+        } catch (e) {
+          notifications.show({ color: 'red', title: t('common.errorTitle'), message: toApiCallError('', e).message });
+        }
+      },
+    });
+}
+
+function ApprovalCard({ approval, onChanged }: { approval: ApprovalView; onChanged: () => void }) {
+  const { t } = useTranslation();
+  const revoke = useRevoke('approval', approval.id, onChanged);
+  return (
+    <Paper withBorder p="sm" mb="xs" data-testid="explain-approval">
+      <Group justify="space-between" mb={4}>
+        <Group gap="xs">
+          <Badge color="indigo">{t('tiers.source.approval')}</Badge>
+          <TierBadge tier={approval.tier} />
+        </Group>
+        <Button size="compact-xs" variant="subtle" color="red" onClick={revoke} data-testid="explain-revoke-approval">
+          {t('explain.revoke')}
+        </Button>
+      </Group>
+      <Text size="sm">
+        {t('explain.approver')}：{approval.approver} · {t('explain.documentNo')}：{approval.documentNo}
+      </Text>
+      <Text size="sm">
+        {t('explain.validity')}：{formatDate(approval.validFrom, 'zh-CN', 'iso')} ~{' '}
+        {approval.validTo ? formatDate(approval.validTo, 'zh-CN', 'iso') : t('explain.openEnded')}
+      </Text>
+      <Text size="sm" c="dimmed">
+        {t('explain.reason')}：{approval.reason}
+      </Text>
+    </Paper>
+  );
+}
+
+function OverrideCard({ override, onChanged }: { override: OverrideView; onChanged: () => void }) {
+  const { t } = useTranslation();
+  const revoke = useRevoke('override', override.id, onChanged);
+  return (
+    <Paper withBorder p="sm" data-testid="explain-override-card">
+      <Group justify="space-between" mb={4}>
+        <Group gap="xs">
+          <Badge color="orange">{t('tiers.source.override')}</Badge>
+          <TierBadge tier={override.tier} />
+        </Group>
+        <Button size="compact-xs" variant="subtle" color="red" onClick={revoke} data-testid="explain-revoke-override">
+          {t('explain.revoke')}
+        </Button>
+      </Group>
+      <Text size="sm">
+        {t('explain.approver')}：{override.approver}
+      </Text>
+      <Text size="sm" c="dimmed">
+        {t('explain.reason')}：{override.reason}
+      </Text>
+    </Paper>
+  );
+}
+
+function TierSelect({ value, onChange, label }: { value: Tier; onChange: (t: Tier) => void; label: string }) {
+  const { t } = useTranslation();
+  return (
+    <Select
+      label={label}
+      data={TIERS.map((k) => ({ value: k, label: t(`tier.${k}`) }))}
+      value={value}
+      onChange={(v) => {
+        if (v) onChange(v as Tier);
+      }}
+      allowDeselect={false}
+      withAsterisk
+    />
+  );
+}
+
+function ApproveForm({
+  customerId,
+  onClose,
+  onSaved,
+}: {
+  customerId: string;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
+  const { t } = useTranslation();
+  const today = useToday();
+  const [tier, setTier] = useState<Tier>('diamond');
+  const [approver, setApprover] = useState('');
+  const [documentNo, setDocumentNo] = useState('');
+  const [reason, setReason] = useState('');
+  const [validFrom, setValidFrom] = useState<string | null>(today);
+  const [validTo, setValidTo] = useState<string | null>(null);
+  const submit = useSubmit(['tier', 'approver', 'documentNo', 'reason', 'validFrom', 'validTo']);
+  const save = async () => {
+    const saved = await submit.run(() =>
+      api.call('tiers/approve', {
+        customerId,
+        tier,
+        approver,
+        documentNo,
+        reason,
+        validFrom: validFrom ?? '',
+        validTo: validTo || null,
+      }),
+    );
+    if (!saved) return;
+    notifications.show({ color: 'postal', title: t('explain.approved'), message: '' });
+    onClose();
+    onSaved();
+  };
+  return (
+    <FormModal
+      opened
+      onClose={onClose}
+      title={t('explain.approveTitle')}
+      submitting={submit.submitting}
+      error={submit.error}
+      onSubmit={() => void save()}
+      testId="approve-form"
+    >
+      <TierSelect value={tier} onChange={setTier} label={t('explain.tier')} />
+      <TextInput
+        label={t('explain.approver')}
+        value={approver}
+        onChange={(e) => setApprover(e.currentTarget.value)}
+        error={submit.fieldErrors.approver}
+        withAsterisk
+        data-autofocus
+        data-testid="approve-approver"
+      />
+      <TextInput
+        label={t('explain.documentNo')}
+        value={documentNo}
+        onChange={(e) => setDocumentNo(e.currentTarget.value)}
+        error={submit.fieldErrors.documentNo}
+        withAsterisk
+        data-testid="approve-document"
+      />
+      <TextInput
+        label={t('explain.reason')}
+        value={reason}
+        onChange={(e) => setReason(e.currentTarget.value)}
+        error={submit.fieldErrors.reason}
+        withAsterisk
+        data-testid="approve-reason"
+      />
+      <Group grow>
+        <DateField
+          label={t('explain.validFrom')}
+          value={validFrom}
+          onChange={(v) => setValidFrom(v ? String(v) : null)}
+          error={submit.fieldErrors.validFrom}
+          withAsterisk
+        />
+        <DateField
+          label={t('explain.validTo')}
+          value={validTo}
+          onChange={(v) => setValidTo(v ? String(v) : null)}
+          error={submit.fieldErrors.validTo}
+          clearable
+          description={t('explain.validToHint')}
+        />
+      </Group>
+    </FormModal>
+  );
+}
+
+function OverrideForm({
+  customerId,
+  initial,
+  onClose,
+  onSaved,
+}: {
+  customerId: string;
+  initial: Tier;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
+  const { t } = useTranslation();
+  const [tier, setTier] = useState<Tier>(initial);
+  const [approver, setApprover] = useState('');
+  const [reason, setReason] = useState('');
+  const submit = useSubmit(['tier', 'approver', 'reason']);
+  const save = async () => {
+    const saved = await submit.run(() => api.call('tiers/override', { customerId, tier, approver, reason }));
+    if (!saved) return;
+    notifications.show({ color: 'postal', title: t('explain.overridden'), message: '' });
+    onClose();
+    onSaved();
+  };
+  return (
+    <FormModal
+      opened
+      onClose={onClose}
+      title={t('explain.overrideTitle')}
+      submitting={submit.submitting}
+      error={submit.error}
+      onSubmit={() => void save()}
+      testId="override-form"
+    >
+      <Text size="sm" c="dimmed">
+        {t('explain.overrideHint')}
+      </Text>
+      <TierSelect value={tier} onChange={setTier} label={t('explain.tier')} />
+      <TextInput
+        label={t('explain.approver')}
+        value={approver}
+        onChange={(e) => setApprover(e.currentTarget.value)}
+        error={submit.fieldErrors.approver}
+        withAsterisk
+        data-autofocus
+      />
+      <TextInput
+        label={t('explain.reason')}
+        value={reason}
+        onChange={(e) => setReason(e.currentTarget.value)}
+        error={submit.fieldErrors.reason}
+        withAsterisk
+      />
+    </FormModal>
+  );
+}

@@ -1,0 +1,124 @@
+/**
+ * Browser end-to-end for the rule engine's screens, on demo data (customers + 24 months of
+ * revenue ending last month, with the bureau's annual revenue): run an annual tiering and see the
+ * counts; open a customer's "why this tier" panel and see its R9–R12 steps; raise the gold cut-off
+ * in a draft policy and see the what-if move customers; type 1.2万 into the revenue grid.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fillDemo } from '../../electron/backend/demo/fill';
+import { fillDemoRevenue } from '../../electron/backend/demo/revenue';
+import { localDate } from '../../shared/domain/dates';
+import { previousPeriod } from '../../shared/domain/periods';
+import { POLICY_V1 } from '../../shared/domain/policy/policy';
+import { type Harness, startHarness } from './harness';
+
+const now = new Date();
+const today = localDate(now);
+const lastMonth = previousPeriod(today.slice(0, 7));
+const lastYear = Number(today.slice(0, 4)) - 1;
+
+describe('tiering, rules and revenue, in the browser', () => {
+  let h: Harness;
+
+  beforeAll(async () => {
+    h = await startHarness({
+      prepare: (b) => {
+        fillDemo(b.db, POLICY_V1, { customers: 150, seed: 5 }, now);
+        fillDemoRevenue(b.db, { months: 24, endPeriod: lastMonth, seed: 5 }, now.toISOString());
+      },
+    });
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('runs an annual tiering for last year and shows the counts by tier × scope', async () => {
+    const { page } = h;
+    await h.open('#/tiers');
+    await expect.poll(() => page.getByTestId('tier-run-year').inputValue()).toContain(String(lastYear));
+    await page.getByTestId('tier-run-submit').click();
+    await page.getByTestId('tier-counts').waitFor({ timeout: 15_000 });
+    expect(page.url()).toMatch(/#\/tiers\/\d+$/);
+
+    const [run] = await h.backend.registry.call('tiers/runs', {});
+    expect(run).toMatchObject({ kind: 'annual', key: String(lastYear) });
+    const keyCustomers = Object.values(run?.counts ?? {}).reduce(
+      (n, byScope) => n + Object.values(byScope).reduce((a, b) => a + b, 0),
+      0,
+    );
+    expect(keyCustomers).toBeGreaterThan(0);
+    await expect.poll(() => page.getByTestId('tier-count-all').textContent()).toBe(String(keyCustomers));
+    const gold = page.locator('[data-testid="tier-count-row"][data-tier="gold"] [data-testid="tier-count-total"]');
+    const goldCount = Object.values(run?.counts.gold ?? {}).reduce((a, b) => a + b, 0);
+    await expect.poll(() => gold.textContent()).toBe(String(goldCount));
+    await expect.poll(() => page.getByTestId('tier-result-row').count()).toBeGreaterThan(0);
+  });
+
+  it("opens a customer's explanation with its R9–R12 steps and the run's policy version", async () => {
+    const { page } = h;
+    const row = page.getByTestId('tier-result-row').first();
+    const id = await row.getAttribute('data-customer-id');
+    await row.click();
+    const drawer = page.getByTestId('explain-body');
+    await drawer.waitFor();
+    expect(await drawer.getAttribute('data-customer-id')).toBe(id);
+    const rules = await page
+      .getByTestId('explain-step')
+      .evaluateAll((steps) => steps.map((s) => s.getAttribute('data-rule')));
+    expect(rules).toEqual(expect.arrayContaining(['R6', 'R7', 'R9', 'R10', 'R11', 'R12']));
+    const r11 = page.locator('[data-testid="explain-step"][data-rule="R11"]');
+    expect(await r11.textContent()).toContain('总分');
+    expect(await page.getByTestId('explain-policy').textContent()).toContain('1');
+    expect(h.pageErrors).toEqual([]);
+  });
+
+  it('raises the gold cut-off in a draft and the what-if shows customers moving', async () => {
+    const { page } = h;
+    await h.open('#/settings/rules');
+    await page.getByTestId('policy-draft-start').click();
+    await page.getByTestId('policy-draft-gold').fill('85');
+    await expect.poll(() => page.getByTestId('policy-draft-valid').count()).toBe(1);
+    await page.getByTestId('policy-whatif-run').click();
+    await page.getByTestId('whatif-matrix').waitFor({ timeout: 15_000 });
+    // Gold → silver is below the diagonal (a move down).
+    const goldToSilver = page.locator('[data-testid="whatif-matrix"] td[data-from="gold"][data-to="silver"]');
+    await expect.poll(async () => Number(await goldToSilver.getAttribute('data-count'))).toBeGreaterThan(0);
+    await expect.poll(() => page.getByTestId('whatif-change').count()).toBeGreaterThan(0);
+    await page.getByTestId('whatif-expand').first().click();
+    expect(await page.getByTestId('whatif-explanation').first().textContent()).toContain('R12');
+
+    // An invalid draft is explained in Chinese and cannot be tried.
+    await page.getByTestId('policy-draft-silver').fill('95');
+    await expect.poll(() => page.getByTestId('policy-draft-issues').textContent()).toContain('钻石 > 黄金 > 白银');
+    expect(await page.getByTestId('policy-whatif-run').isDisabled()).toBe(true);
+    expect(h.pageErrors).toEqual([]);
+  });
+
+  it('takes 1.2万 in the revenue grid and shows ¥12,000.00', async () => {
+    const { page } = h;
+    const customer = h.backend.db.prepare('SELECT id FROM customers ORDER BY id LIMIT 1').get() as { id: string };
+    await h.open(`#/customers/${customer.id}`);
+    const cell = page.locator(`[data-testid="revenue-cell"][data-period="${lastMonth}"][data-line="other"]`);
+    await cell.waitFor();
+    await cell.locator('button').click();
+    await cell.getByTestId('revenue-cell-input').fill('1.2万');
+    await cell.getByTestId('revenue-cell-input').press('Enter');
+    await expect.poll(() => cell.textContent()).toContain('¥12,000.00');
+
+    const revenue = await h.backend.registry.call('revenue/customer', {
+      customerId: customer.id,
+      year: Number(lastMonth.slice(0, 4)),
+    });
+    const month = revenue.months.find((m) => m.period === lastMonth);
+    expect(month?.cells.other?.amount).toBe(1_200_000);
+
+    // A refused figure shows the server's Chinese message on the cell; Esc leaves the value.
+    await cell.locator('button').click();
+    await cell.getByTestId('revenue-cell-input').fill('12,34');
+    await cell.getByTestId('revenue-cell-input').press('Enter');
+    await expect.poll(() => cell.textContent()).toContain('千位分隔符');
+    await cell.getByTestId('revenue-cell-input').press('Escape');
+    await expect.poll(() => cell.textContent()).toContain('¥12,000.00');
+    expect(h.pageErrors).toEqual([]);
+  });
+});
