@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Policy } from '../../shared/domain/policy/policy';
 import type { CustomerSearchIndex } from './customers/search-index';
+import type { ImportStaging } from './imports/staging';
 import type { PolicyBook } from './policies/book';
 import type { RevenueStore } from './revenue/store';
 
@@ -15,6 +16,8 @@ export interface HandlerContext {
   policies: PolicyBook;
   /** The only writer of revenue (keeps the tiering's monthly copy in step). */
   revenue: RevenueStore;
+  /** Import previews waiting for commit (in memory, never written). */
+  imports: ImportStaging;
   databasePath: string;
   appVersion: string;
   /** Customer search; customer writes patch it through `afterCommit`. */

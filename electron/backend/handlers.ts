@@ -1,6 +1,7 @@
 /** The one registry's members: every feature's handlers, joined here and nowhere else. */
 import { appHandlers } from './app/info';
 import { customerHandlers } from './customers/handlers';
+import { importHandlers } from './imports/handlers';
 import { areaHandlers } from './organisation/areas';
 import { managerHandlers } from './organisation/managers';
 import { unitHandlers } from './organisation/units';
@@ -18,4 +19,5 @@ export const HANDLER_GROUPS: readonly NamedGroup[] = [
   ['revenue', revenueHandlers],
   ['tiering', tieringHandlers],
   ['policies', policyHandlers],
+  ['imports', importHandlers],
 ];

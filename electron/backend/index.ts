@@ -6,6 +6,7 @@ import type { HandlerContext } from './context';
 import { CustomerSearchIndex } from './customers/search-index';
 import { openDatabase } from './db/open';
 import { HANDLER_GROUPS } from './handlers';
+import { ImportStaging } from './imports/staging';
 import { seedOrganisationIfEmpty } from './organisation/seed';
 import { PolicyBook } from './policies/book';
 import { Registry } from './registry';
@@ -48,6 +49,7 @@ export function openBackend(options: BackendOptions): Backend {
       },
       policies,
       revenue: new RevenueStore(db),
+      imports: new ImportStaging(),
       databasePath: options.databasePath,
       appVersion: APP_VERSION,
       searchIndex: new CustomerSearchIndex(db),

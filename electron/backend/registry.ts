@@ -20,11 +20,13 @@ import type { HandlerContext } from './context';
 
 configureChineseValidationMessages();
 
-export interface HandlerDef<C extends Channel> {
-  /** Writes run one at a time, each in one immediate transaction, and are audited. */
-  kind: 'read' | 'write';
-  run(input: ParsedInput<C>, ctx: HandlerContext): ApiResults[C];
-}
+/**
+ * Reads may be asynchronous (a file parsed in a worker); writes are synchronous so that each is
+ * exactly one transaction. Writes run one at a time and are audited.
+ */
+export type HandlerDef<C extends Channel> =
+  | { kind: 'read'; run(input: ParsedInput<C>, ctx: HandlerContext): ApiResults[C] | Promise<ApiResults[C]> }
+  | { kind: 'write'; run(input: ParsedInput<C>, ctx: HandlerContext): ApiResults[C] };
 
 export type HandlerGroup = { readonly [C in Channel]?: HandlerDef<C> };
 
@@ -106,7 +108,12 @@ export class Registry {
     return run;
   }
 
-  private write(channel: Channel, def: HandlerDef<Channel>, value: ParsedInput<Channel>, raw: unknown): unknown {
+  private write(
+    channel: Channel,
+    def: Extract<HandlerDef<Channel>, { kind: 'write' }>,
+    value: ParsedInput<Channel>,
+    raw: unknown,
+  ): unknown {
     const { db } = this.ctx;
     const audit = db.prepare('INSERT INTO audit_log (at, actor, channel, input) VALUES (?, ?, ?, ?)');
     const committed: (() => void)[] = [];

@@ -14,6 +14,9 @@ import type {
   CustomerPage,
   CustomerRevenue,
   DuplicateCheck,
+  ImportBatchView,
+  ImportPreview,
+  ImportUndoView,
   Manager,
   ManagerChange,
   NewspaperInputsView,
@@ -72,6 +75,10 @@ export const inputSchemas = {
   'policies/validate': s.policiesDocument,
   'policies/create': s.policiesDocument,
   'policies/what-if': s.policiesWhatIf,
+  'imports/preview': s.importsPreview,
+  'imports/commit': s.importsCommit,
+  'imports/undo': s.importsUndo,
+  'imports/list': s.empty,
 } as const satisfies Record<string, z.ZodType>;
 
 export interface ApiResults {
@@ -115,6 +122,10 @@ export interface ApiResults {
   'policies/validate': PolicyValidation;
   'policies/create': PolicyVersionInfo;
   'policies/what-if': WhatIfResult;
+  'imports/preview': ImportPreview;
+  'imports/commit': ImportBatchView;
+  'imports/undo': ImportUndoView;
+  'imports/list': ImportBatchView[];
 }
 
 export type Channel = keyof typeof inputSchemas;

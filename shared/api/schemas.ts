@@ -289,3 +289,16 @@ export const policiesWhatIf = z
   .refine((v) => (v.kind === 'annual' ? v.year !== undefined : v.period !== undefined), {
     message: '年度分级需要年份，月度预览需要月份',
   });
+
+// ── Imports (issue 4) ──────────────────────────────────────────────────────────────────────
+export const importsPreview = z
+  .object({ path: z.string().trim().min(1, { message: '请选择要导入的文件' }).max(1000) })
+  .strict();
+export const importsCommit = z
+  .object({
+    token: z.string().min(1),
+    /** Rows with errors are left out only when the officer says so explicitly. */
+    excludeErrorRows: z.boolean().default(false),
+  })
+  .strict();
+export const importsUndo = z.object({ batchId: id('导入批次'), force: z.boolean().default(false) }).strict();

@@ -317,3 +317,70 @@ export interface WhatIfResult {
   /** The first changes (by customer ID); `changedTotal` counts them all. */
   changed: WhatIfChange[];
 }
+
+// ── Imports (issue 4) ──────────────────────────────────────────────────────────────────────
+
+export interface ImportIssueView {
+  sheet: string;
+  row: number | null;
+  column: string | null;
+  message: string;
+  severity: 'error' | 'warning';
+}
+
+export interface ImportChangeView {
+  sheet: string;
+  row: number;
+  customerId: string;
+  customerName: string;
+  period: string;
+  line: RevenueLine;
+  /** Fen; null = no value before. */
+  old: number | null;
+  new: number;
+}
+
+export interface ImportPreview {
+  token: string;
+  fileName: string;
+  sha256: string;
+  sheets: { name: string; used: boolean; rows: number }[];
+  counts: {
+    rows: number;
+    new: number;
+    changed: number;
+    unchanged: number;
+    blank: number;
+    errors: number;
+    warnings: number;
+  };
+  /** The first problems (all counted in `counts`). */
+  issues: ImportIssueView[];
+  /** The first new or changed cells. */
+  changes: ImportChangeView[];
+  /** The same file was committed before (and not undone). */
+  earlierBatch: { id: number; fileName: string; committedAt: string } | null;
+}
+
+export interface ImportBatchView {
+  id: number;
+  fileName: string;
+  sha256: string;
+  form: string;
+  period: string | null;
+  rows: number;
+  created: number;
+  changed: number;
+  unchanged: number;
+  excluded: number;
+  committedAt: string;
+  committedBy: string;
+  undoneAt: string | null;
+  undoKept: number | null;
+}
+
+export interface ImportUndoView {
+  batchId: number;
+  restored: number;
+  kept: { customerId: string; period: string; line: string; current: number | null; imported: number | null }[];
+}

@@ -1,0 +1,292 @@
+/**
+ * 数据报送 (issue 4): preview a unit's workbook (nothing written), commit it as one batch, undo a
+ * batch, list batches. The file is parsed in a worker; rows are checked in the main thread.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
+import type { Database } from 'better-sqlite3';
+import { AppError } from '../../../shared/api/errors';
+import type { ImportBatchView, ImportChangeView, ImportIssueView } from '../../../shared/api/types';
+import { fluctuation } from '../../../shared/domain/duties';
+import {
+  findHeader,
+  type ImportIssue,
+  type RevenueRow,
+  readRevenueSheet,
+} from '../../../shared/domain/imports/revenue-sheet';
+import { previousPeriod } from '../../../shared/domain/periods';
+import { defineHandlers } from '../registry';
+import { type BatchRow, commitBatch, findCommittedBatch, undoBatch } from './batches';
+import { DEFAULT_PARSE_LIMITS, parseSpreadsheet } from './parse';
+
+const LIST_LIMIT = { issues: 1000, changes: 500 };
+
+interface BatchDbRow {
+  id: number;
+  file_name: string;
+  sha256: string;
+  form: string;
+  period: string | null;
+  rows_total: number;
+  rows_new: number;
+  rows_changed: number;
+  rows_unchanged: number;
+  rows_excluded: number;
+  committed_at: string;
+  committed_by: string;
+  undone_at: string | null;
+  undo_kept: number | null;
+}
+
+function toBatch(r: BatchDbRow): ImportBatchView {
+  return {
+    id: r.id,
+    fileName: r.file_name,
+    sha256: r.sha256,
+    form: r.form,
+    period: r.period,
+    rows: r.rows_total,
+    created: r.rows_new,
+    changed: r.rows_changed,
+    unchanged: r.rows_unchanged,
+    excluded: r.rows_excluded,
+    committedAt: r.committed_at,
+    committedBy: r.committed_by,
+    undoneAt: r.undone_at,
+    undoKept: r.undo_kept,
+  };
+}
+
+function readFile(path: string): Buffer {
+  let size: number;
+  try {
+    size = statSync(path).size;
+  } catch {
+    throw new AppError('NOT_FOUND', `找不到文件：${path}`);
+  }
+  if (size > DEFAULT_PARSE_LIMITS.zip.maxFileBytes) {
+    throw new AppError(
+      'VALIDATION',
+      `文件“${basename(path)}”有 ${(size / 1024 / 1024).toFixed(1)} MB，超过上限 ${DEFAULT_PARSE_LIMITS.zip.maxFileBytes / 1024 / 1024} MB`,
+    );
+  }
+  return readFileSync(path);
+}
+
+/** R27 warnings for key customers whose month total moves too much once the rows are in. */
+function fluctuationWarnings(
+  db: Database,
+  rows: readonly (RevenueRow & { sheet: string })[],
+  policy: Parameters<typeof fluctuation>[1],
+): ImportIssue[] {
+  const latest = db
+    .prepare("SELECT id FROM tier_runs WHERE kind = 'annual' ORDER BY run_key DESC, id DESC LIMIT 1")
+    .get() as { id: number } | undefined;
+  if (!latest) return [];
+  const isKey = db.prepare('SELECT 1 FROM tier_results WHERE run_id = ? AND customer_id = ? AND tier IS NOT NULL');
+  const cell = db.prepare('SELECT amount_fen FROM revenue WHERE customer_id = ? AND period = ? AND line = ?');
+  const monthTotal = db.prepare(
+    `SELECT savings + bills + letters + philately + express + logistics + parcels + newspapers + other AS total
+     FROM revenue_months WHERE customer_id = ? AND period = ?`,
+  );
+  const byMonth = new Map<string, { sheet: string; row: number; customerId: string; period: string; delta: number }>();
+  for (const r of rows) {
+    if (r.amount === null) continue;
+    const key = `${r.customerId}|${r.period}`;
+    const old = (cell.get(r.customerId, r.period, r.line) as { amount_fen: number } | undefined)?.amount_fen ?? 0;
+    const entry = byMonth.get(key) ?? {
+      sheet: r.sheet,
+      row: r.row,
+      customerId: r.customerId,
+      period: r.period,
+      delta: 0,
+    };
+    entry.delta += r.amount - old;
+    byMonth.set(key, entry);
+  }
+  const out: ImportIssue[] = [];
+  for (const e of byMonth.values()) {
+    if (!isKey.get(latest.id, e.customerId)) continue;
+    const now = ((monthTotal.get(e.customerId, e.period) as { total: number } | undefined)?.total ?? 0) + e.delta;
+    const last =
+      (monthTotal.get(e.customerId, previousPeriod(e.period)) as { total: number } | undefined)?.total ?? null;
+    const f = fluctuation({ thisMonth: now, lastMonth: last }, policy);
+    if (f.flagged) {
+      out.push({
+        sheet: e.sheet,
+        row: e.row,
+        column: null,
+        severity: 'warning',
+        message: `R27：客户 ${e.customerId} ${e.period} 收入较上月${f.changePercent === null ? (f.reason === 'new' ? '新增' : '变动') : `变动 ${f.changePercent > 0 ? '+' : ''}${f.changePercent}%`}，需在“波动原因”中说明`,
+      });
+    }
+  }
+  return out;
+}
+
+export const importHandlers = defineHandlers({
+  'imports/preview': {
+    kind: 'read',
+    run: async ({ path }, ctx) => {
+      const { db } = ctx;
+      const buf = readFile(path);
+      const fileName = basename(path);
+      const sha256 = createHash('sha256').update(buf).digest('hex');
+      const parsed = await parseSpreadsheet(buf, fileName);
+      if (!parsed.ok) throw new AppError('VALIDATION', parsed.message, { reason: parsed.reason });
+      const byId = db.prepare('SELECT 1 FROM customers WHERE id = ?');
+      const byName = db.prepare('SELECT id FROM customers WHERE name = ? ORDER BY id LIMIT 3');
+      const lookup = {
+        byId: (id: string) => byId.get(id) !== undefined,
+        byName: (name: string) => (byName.all(name) as { id: string }[]).map((r) => r.id),
+      };
+      const issues: ImportIssue[] = [];
+      const rows: (RevenueRow & { sheet: string })[] = [];
+      const sheets: { name: string; used: boolean; rows: number }[] = [];
+      const headerProblems: ImportIssue[] = [];
+      for (const sheet of parsed.workbook.sheets) {
+        if (sheet.hidden) {
+          sheets.push({ name: sheet.name, used: false, rows: 0 });
+          continue;
+        }
+        if (sheet.truncated) {
+          throw new AppError(
+            'VALIDATION',
+            `工作表“${sheet.name}”超过 ${DEFAULT_PARSE_LIMITS.maxRows.toLocaleString('en')} 行，请拆分后再导入`,
+          );
+        }
+        const header = findHeader(sheet);
+        if ('message' in header) {
+          headerProblems.push(header);
+          sheets.push({ name: sheet.name, used: false, rows: 0 });
+          continue;
+        }
+        const result = readRevenueSheet(sheet, header, lookup, { date1904: parsed.workbook.date1904 });
+        issues.push(...result.issues);
+        rows.push(...result.rows.map((r) => ({ ...r, sheet: sheet.name })));
+        sheets.push({ name: sheet.name, used: true, rows: result.rows.length + result.issues.length });
+      }
+      if (!sheets.some((s) => s.used)) {
+        throw new AppError(
+          'VALIDATION',
+          headerProblems.map((p) => p.message).join('；') || `文件“${fileName}”中没有工作表`,
+          {
+            issues: headerProblems,
+          },
+        );
+      }
+      // The same cell twice in one file: the later row is an error (which one is right?).
+      const seen = new Map<string, { sheet: string; row: number }>();
+      const unique: (RevenueRow & { sheet: string })[] = [];
+      for (const r of rows) {
+        const key = `${r.customerId}|${r.period}|${r.line}`;
+        const first = seen.get(key);
+        if (first) {
+          issues.push({
+            sheet: r.sheet,
+            row: r.row,
+            column: null,
+            severity: 'error',
+            message: `与工作表“${first.sheet}”第 ${first.row} 行重复（同一客户、月份、业务种类）`,
+          });
+          continue;
+        }
+        seen.set(key, { sheet: r.sheet, row: r.row });
+        unique.push(r);
+      }
+      issues.push(...fluctuationWarnings(db, unique, ctx.policy));
+      const current = db.prepare('SELECT amount_fen FROM revenue WHERE customer_id = ? AND period = ? AND line = ?');
+      const nameOf = db.prepare('SELECT name FROM customers WHERE id = ?');
+      const counts = { rows: unique.length, new: 0, changed: 0, unchanged: 0, blank: 0, errors: 0, warnings: 0 };
+      const changes: ImportChangeView[] = [];
+      for (const r of unique) {
+        if (r.amount === null) {
+          counts.blank++;
+          continue;
+        }
+        const old =
+          (current.get(r.customerId, r.period, r.line) as { amount_fen: number } | undefined)?.amount_fen ?? null;
+        if (old === r.amount) counts.unchanged++;
+        else {
+          if (old === null) counts.new++;
+          else counts.changed++;
+          if (changes.length < LIST_LIMIT.changes) {
+            changes.push({
+              sheet: r.sheet,
+              row: r.row,
+              customerId: r.customerId,
+              customerName: (nameOf.get(r.customerId) as { name: string }).name,
+              period: r.period,
+              line: r.line,
+              old,
+              new: r.amount,
+            });
+          }
+        }
+      }
+      counts.errors = issues.filter((i) => i.severity === 'error').length;
+      counts.warnings = issues.length - counts.errors;
+      const periods = [...new Set(unique.map((r) => r.period))];
+      const token = `${sha256}:${ctx.now().getTime()}`;
+      ctx.imports.put(
+        token,
+        {
+          meta: {
+            fileName,
+            sha256,
+            unitId: null,
+            form: 'revenue',
+            period: periods.length === 1 ? (periods[0] as string) : null,
+          },
+          rows: unique.map(({ customerId, period, line, amount }): BatchRow => ({ customerId, period, line, amount })),
+          errorRows: counts.errors,
+        },
+        ctx.now().getTime(),
+      );
+      const errorsFirst = [...issues].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
+      return {
+        token,
+        fileName,
+        sha256,
+        sheets,
+        counts,
+        issues: errorsFirst.slice(0, LIST_LIMIT.issues) as ImportIssueView[],
+        changes,
+        earlierBatch: findCommittedBatch(db, sha256),
+      };
+    },
+  },
+  'imports/commit': {
+    kind: 'write',
+    run: ({ token, excludeErrorRows }, ctx) => {
+      const staged = ctx.imports.take(token, ctx.now().getTime());
+      if (!staged) throw new AppError('NOT_FOUND', '预览已过期或不存在，请重新选择文件预览后再导入');
+      if (staged.errorRows > 0 && !excludeErrorRows) {
+        throw new AppError(
+          'VALIDATION',
+          `还有 ${staged.errorRows} 处错误：请修正后重新导入，或明确选择“排除错误行”后再导入`,
+          { errors: staged.errorRows },
+        );
+      }
+      const result = commitBatch(
+        ctx.db,
+        { ...staged.meta, excluded: staged.errorRows },
+        staged.rows,
+        ctx.now().toISOString(),
+        ctx.actor,
+      );
+      ctx.afterCommit(() => ctx.imports.drop(token));
+      return toBatch(ctx.db.prepare('SELECT * FROM import_batches WHERE id = ?').get(result.batchId) as BatchDbRow);
+    },
+  },
+  'imports/undo': {
+    kind: 'write',
+    run: ({ batchId, force }, ctx) => undoBatch(ctx.db, batchId, force, ctx.now().toISOString(), ctx.actor),
+  },
+  'imports/list': {
+    kind: 'read',
+    run: (_input, { db }) =>
+      (db.prepare('SELECT * FROM import_batches ORDER BY id DESC LIMIT 500').all() as BatchDbRow[]).map(toBatch),
+  },
+});

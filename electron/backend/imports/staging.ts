@@ -1,0 +1,35 @@
+/**
+ * Previews waiting for the officer's decision (issue 4): nothing is written while a preview is
+ * open; commit takes the staged rows by token. Previews expire so memory does not grow.
+ */
+import type { BatchMeta, BatchRow } from './batches';
+
+export interface StagedImport {
+  meta: Omit<BatchMeta, 'excluded'>;
+  /** Valid rows. */
+  rows: BatchRow[];
+  /** Rows with errors, by sheet and row, excluded only if the officer says so. */
+  errorRows: number;
+  expiresAt: number;
+}
+
+const TTL_MS = 30 * 60 * 1000;
+
+export class ImportStaging {
+  private readonly staged = new Map<string, StagedImport>();
+
+  put(token: string, value: Omit<StagedImport, 'expiresAt'>, now: number): void {
+    for (const [k, v] of this.staged) if (v.expiresAt < now) this.staged.delete(k);
+    this.staged.set(token, { ...value, expiresAt: now + TTL_MS });
+  }
+
+  take(token: string, now: number): StagedImport | null {
+    const v = this.staged.get(token);
+    if (!v || v.expiresAt < now) return null;
+    return v;
+  }
+
+  drop(token: string): void {
+    this.staged.delete(token);
+  }
+}
