@@ -188,3 +188,45 @@ describe('kam tiers run, revenue set, bureau set', () => {
     expect(badLine.err).toContain('业务种类');
   });
 });
+
+describe('kam import, kam imports list|undo (issue 4)', () => {
+  it('previews, refuses errors with exit 1 and nothing written, commits, lists and undoes', async () => {
+    const { writeFileSync: write } = await import('node:fs');
+    const XLSX = await import('xlsx');
+    const dir = tempDir();
+    const db = join(dir, 'kam.sqlite');
+    expect((await kam('', 'demo', '--db', db, '--customers', '5')).code).toBe(0);
+    const file = (name: string, rows: unknown[][]) => {
+      const wb = XLSX.utils.book_new();
+      XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(rows), '收入明细');
+      const path = join(dir, name);
+      write(path, XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+      return path;
+    };
+    const good = file('good.xlsx', [
+      ['客户ID', '月份', '业务种类', '收入(元)'],
+      ['44050700001000', '2026-10', '函件', '1.2万'],
+    ]);
+    const bad = file('bad.xlsx', [
+      ['客户ID', '月份', '业务种类', '收入(元)'],
+      ['44050799999000', '2026-10', '函件', 1],
+    ]);
+    const preview = await kam('', 'import', good, '--db', db);
+    expect(preview).toMatchObject({ code: 0 });
+    expect(preview.out).toContain('新增 1');
+    const refused = await kam('', 'import', bad, '--db', db, '--commit');
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain('客户ID 44050799999000 不存在');
+    const committed = await kam('', 'import', good, '--db', db, '--commit', '--json');
+    expect(committed.code).toBe(0);
+    const [{ batch }] = JSON.parse(committed.out);
+    expect(batch).toMatchObject({ created: 1 });
+    const again = await kam('', 'import', good, '--db', db, '--commit');
+    expect(again.code).toBe(1);
+    expect(again.err).toContain(`第 ${batch.id} 批`);
+    expect((await kam('', 'imports', 'list', '--db', db)).out).toContain('good.xlsx');
+    const undo = await kam('', 'imports', 'undo', String(batch.id), '--db', db);
+    expect(undo).toMatchObject({ code: 0 });
+    expect(undo.out).toContain(`已撤销第 ${batch.id} 批：恢复 1 项`);
+  });
+});

@@ -31,6 +31,8 @@ export interface CommandOutput {
 export interface CommandIo {
   /** The whole standard input, for commands that read JSON from it. */
   stdin(): Promise<string>;
+  /** Arguments after the command words, for commands that take them (files, a batch number). */
+  positionals?: string[];
 }
 
 export interface Command {
@@ -39,6 +41,8 @@ export interface Command {
   summary: string;
   usage: string;
   options: OptionSpec;
+  /** Takes free arguments (files, a number); otherwise any is an error. */
+  positionals?: boolean;
   run(values: Values, db: string, io: CommandIo): Promise<CommandOutput>;
 }
 
@@ -206,6 +210,87 @@ export const COMMANDS: Command[] = [
         return {
           json: { year: r.year, amount: fenToYuanString(r.amount) },
           text: `${r.year} 年全局收入：${formatMoney(r.amount)}`,
+        };
+      }),
+  },
+  {
+    name: 'import',
+    summary: '预览（或 --commit 导入）单位报来的收入表 / preview or commit revenue workbooks',
+    usage: 'kam import FILE... [--db PATH] [--commit] [--exclude-errors] [--json]',
+    options: { commit: { type: 'boolean' }, 'exclude-errors': { type: 'boolean' } },
+    positionals: true,
+    run: async (values, db, io) =>
+      withBackend(db, async (b) => {
+        const files = io.positionals ?? [];
+        if (files.length === 0) throw new AppError('VALIDATION', '请给出要导入的文件');
+        const results: unknown[] = [];
+        const text: string[] = [];
+        let failed = false;
+        for (const path of files) {
+          const preview = await b.registry.call('imports/preview', { path });
+          const c = preview.counts;
+          text.push(
+            `${preview.fileName}：${c.rows} 行，新增 ${c.new}，变更 ${c.changed}，未变 ${c.unchanged}，空白 ${c.blank}，错误 ${c.errors}，提示 ${c.warnings}`,
+            ...preview.issues.map(
+              (i) =>
+                `  ${i.severity === 'error' ? '错误' : '提示'} ${i.sheet}${i.row ? ` 第 ${i.row} 行` : ''}${i.column ? ` ${i.column} 列` : ''}：${i.message}`,
+            ),
+          );
+          if (preview.earlierBatch) text.push(`  此文件已作为第 ${preview.earlierBatch.id} 批导入过`);
+          const blocked = (c.errors > 0 && values['exclude-errors'] !== true) || preview.earlierBatch !== null;
+          if (blocked) failed = true;
+          if (values.commit === true && !blocked) {
+            const batch = await b.registry.call('imports/commit', {
+              token: preview.token,
+              excludeErrorRows: values['exclude-errors'] === true,
+            });
+            text.push(`  已导入为第 ${batch.id} 批`);
+            results.push({ preview, batch });
+          } else results.push({ preview });
+        }
+        if (failed) {
+          throw new AppError('VALIDATION', `${text.join('\n')}\n有文件存在错误或已导入过：未写入这些文件`, { results });
+        }
+        return { json: results, text: text.join('\n') };
+      }),
+  },
+  {
+    name: 'imports list',
+    summary: '列出导入批次 / list import batches',
+    usage: 'kam imports list [--db PATH] [--json]',
+    options: {},
+    run: async (_values, db) =>
+      withBackend(db, async (b) => {
+        const batches = await b.registry.call('imports/list', {});
+        return {
+          json: batches,
+          text: table(batches as unknown as Record<string, unknown>[], [
+            'id',
+            'fileName',
+            'period',
+            'rows',
+            'created',
+            'changed',
+            'committedAt',
+            'undoneAt',
+          ]),
+        };
+      }),
+  },
+  {
+    name: 'imports undo',
+    summary: '撤销一个导入批次 / undo an import batch',
+    usage: 'kam imports undo N [--db PATH] [--force] [--json]',
+    options: { force: { type: 'boolean' } },
+    positionals: true,
+    run: async (values, db, io) =>
+      withBackend(db, async (b) => {
+        const [raw] = io.positionals ?? [];
+        if (!raw || !/^\d+$/.test(raw)) throw new AppError('VALIDATION', '请给出要撤销的批次号，如 kam imports undo 3');
+        const r = await b.registry.call('imports/undo', { batchId: Number(raw), force: values.force === true });
+        return {
+          json: r,
+          text: `已撤销第 ${r.batchId} 批：恢复 ${r.restored} 项${r.kept.length ? `；${r.kept.length} 项在导入后被修改过，已保留（加 --force 一并撤销）` : ''}`,
         };
       }),
   },

@@ -46,9 +46,10 @@ export async function runCli(
       strict: true,
     });
     json = values.json === true;
-    if (positionals.length > 0)
+    if (positionals.length > 0 && !command.positionals) {
       throw new AppError('VALIDATION', `多余的参数：${positionals.join(' ')}\n用法：${command.usage}`);
-    const result = await command.run(values, resolveDb(values), { stdin });
+    }
+    const result = await command.run(values, resolveDb(values), { stdin, positionals });
     out(json ? JSON.stringify(result.json, null, 2) : result.text);
     return 0;
   } catch (e) {
