@@ -7,6 +7,7 @@
 import type { Database } from 'better-sqlite3';
 import { AppError } from '../../../shared/api/errors';
 import type { RevenueLine } from '../../../shared/domain/lines';
+import { monthlyCopySql } from '../revenue/store';
 
 export interface BatchRow {
   customerId: string;
@@ -46,19 +47,10 @@ const sourceRef = (batchId: number) => `batch:${batchId}`;
 function refreshMonths(db: Database, batchId: number): void {
   const keys = 'SELECT DISTINCT customer_id, period FROM import_changes WHERE batch_id = @batchId';
   db.prepare(`DELETE FROM revenue_months WHERE (customer_id, period) IN (${keys})`).run({ batchId });
+  const copy = monthlyCopySql('r');
   db.prepare(
-    `INSERT INTO revenue_months (customer_id, period, savings, bills, letters, philately, express, logistics, parcels,
-       newspapers, other, newspaper_turnover)
-     SELECT r.customer_id, r.period,
-       coalesce(sum(CASE r.line WHEN 'savings' THEN r.amount_fen END), 0),
-       coalesce(sum(CASE r.line WHEN 'bills' THEN r.amount_fen END), 0),
-       coalesce(sum(CASE r.line WHEN 'letters' THEN r.amount_fen END), 0),
-       coalesce(sum(CASE r.line WHEN 'philately' THEN r.amount_fen END), 0),
-       coalesce(sum(CASE r.line WHEN 'express' THEN r.amount_fen END), 0),
-       coalesce(sum(CASE r.line WHEN 'logistics' THEN r.amount_fen END), 0),
-       coalesce(sum(CASE r.line WHEN 'parcels' THEN r.amount_fen END), 0),
-       coalesce(sum(CASE r.line WHEN 'newspapers' THEN r.amount_fen END), 0),
-       coalesce(sum(CASE r.line WHEN 'other' THEN r.amount_fen END), 0),
+    `INSERT INTO revenue_months (customer_id, period, ${copy.columns}, newspaper_turnover)
+     SELECT r.customer_id, r.period, ${copy.sums},
        (SELECT n.annual_turnover_fen / 12 FROM newspaper_inputs n WHERE n.customer_id = r.customer_id AND n.period = r.period)
      FROM revenue r WHERE (r.customer_id, r.period) IN (${keys})
      GROUP BY r.customer_id, r.period`,

@@ -3,7 +3,7 @@
  * period-ordered copy the tiering reads) is always refreshed in the same transaction.
  */
 import type { Database } from 'better-sqlite3';
-import type { RevenueLine } from '../../../shared/domain/lines';
+import { PRODUCT_LINES, type RevenueLine } from '../../../shared/domain/lines';
 import { newspaperMonthlyRevenue } from '../../../shared/domain/qualification';
 
 export type SourceKind = 'manual' | 'import' | 'form';
@@ -22,25 +22,29 @@ export interface RevenueCell {
   amount: number | null;
 }
 
+const MONTH_COLUMNS = [...PRODUCT_LINES, 'other'] as const;
+
+/**
+ * The monthly copy's line sums over `revenue` rows (aliased `alias.`), in revenue_months column
+ * order: one definition for every writer that refreshes the copy.
+ */
+export function monthlyCopySql(alias: string): { columns: string; sums: string } {
+  return {
+    columns: MONTH_COLUMNS.join(', '),
+    sums: MONTH_COLUMNS.map(
+      (l) => `coalesce(sum(CASE ${alias}.line WHEN '${l}' THEN ${alias}.amount_fen END), 0)`,
+    ).join(', '),
+  };
+}
+
+const copy = monthlyCopySql('r');
 const REFRESH = `
-  INSERT INTO revenue_months (period, customer_id, savings, bills, letters, philately, express, logistics, parcels,
-    newspapers, other, newspaper_turnover)
-  SELECT @period, @customerId,
-    coalesce(sum(CASE line WHEN 'savings' THEN amount_fen END), 0),
-    coalesce(sum(CASE line WHEN 'bills' THEN amount_fen END), 0),
-    coalesce(sum(CASE line WHEN 'letters' THEN amount_fen END), 0),
-    coalesce(sum(CASE line WHEN 'philately' THEN amount_fen END), 0),
-    coalesce(sum(CASE line WHEN 'express' THEN amount_fen END), 0),
-    coalesce(sum(CASE line WHEN 'logistics' THEN amount_fen END), 0),
-    coalesce(sum(CASE line WHEN 'parcels' THEN amount_fen END), 0),
-    coalesce(sum(CASE line WHEN 'newspapers' THEN amount_fen END), 0),
-    coalesce(sum(CASE line WHEN 'other' THEN amount_fen END), 0),
+  INSERT INTO revenue_months (period, customer_id, ${copy.columns}, newspaper_turnover)
+  SELECT @period, @customerId, ${copy.sums},
     (SELECT annual_turnover_fen / 12 FROM newspaper_inputs n WHERE n.customer_id = @customerId AND n.period = @period)
-  FROM revenue WHERE customer_id = @customerId AND period = @period
+  FROM revenue r WHERE r.customer_id = @customerId AND r.period = @period
   ON CONFLICT (customer_id, period) DO UPDATE SET
-    savings = excluded.savings, bills = excluded.bills, letters = excluded.letters, philately = excluded.philately,
-    express = excluded.express, logistics = excluded.logistics, parcels = excluded.parcels,
-    newspapers = excluded.newspapers, other = excluded.other, newspaper_turnover = excluded.newspaper_turnover`;
+    ${MONTH_COLUMNS.map((l) => `${l} = excluded.${l}`).join(', ')}, newspaper_turnover = excluded.newspaper_turnover`;
 
 export class RevenueStore {
   private readonly upsert;
