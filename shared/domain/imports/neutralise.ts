@@ -1,0 +1,15 @@
+/**
+ * Issue 4 exports: a text cell that a spreadsheet program could read as a formula (starting with
+ * = + - @, a tab or a carriage return, or their full-width forms) is neutralised with a leading
+ * apostrophe-like guard, so a customer named "=HYPERLINK(…)" stays text in every export.
+ * Numbers are never passed through here: they are written as numbers.
+ */
+const DANGEROUS_START = /^[=+\-@\t\r＝＋－＠]/;
+
+export function neutraliseText(text: string): string {
+  return DANGEROUS_START.test(text) ? `'${text}` : text;
+}
+
+export function isDangerousText(text: string): boolean {
+  return DANGEROUS_START.test(text);
+}
