@@ -1,6 +1,6 @@
 /**
  * The revenue store: every write of revenue goes through here, so `revenue_months` (the wide,
- * period-ordered copy the tiering reads) is always refreshed in the same transaction.
+ * customer-ordered copy the tiering reads) is always refreshed in the same transaction.
  */
 import type { Database } from 'better-sqlite3';
 import { PRODUCT_LINES, type RevenueLine } from '../../../shared/domain/lines';
