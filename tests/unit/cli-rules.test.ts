@@ -1,20 +1,12 @@
 /** `kam rules evaluate`, `kam tiers run`, `kam revenue set`, `kam bureau set` (issue 3 §4). */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/backend/cli/main';
 import { POLICY_V1 } from '../../shared/domain/policy/policy';
+import { tempDirsForTests } from '../support/temp-dir';
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
-function tempDir(): string {
-  const d = mkdtempSync(join(tmpdir(), 'kam-cli-rules-'));
-  dirs.push(d);
-  return d;
-}
+const tempDir = tempDirsForTests('kam-cli-rules-');
 
 async function kam(stdin: string, ...argv: string[]) {
   const out: string[] = [];

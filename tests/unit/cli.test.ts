@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBackend } from '../../electron/backend';
 import { runCli } from '../../electron/backend/cli/main';
 import { defaultMigrationsDir, loadMigrations } from '../../electron/backend/db/migrations';
@@ -11,6 +11,7 @@ import type { UnitView } from '../../shared/api/types';
 import { checkCreditCode } from '../../shared/domain/credit-code';
 import { headOfficePrefix } from '../../shared/domain/customer-id';
 import { POLICY_V1 } from '../../shared/domain/policy/policy';
+import { tempDirsForTests } from '../support/temp-dir';
 
 const SHIPPED = loadMigrations(defaultMigrationsDir()).length;
 
@@ -38,15 +39,7 @@ interface ListedCustomer {
   parentId: string | null;
 }
 
-const dirs: string[] = [];
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'kam-cli-'));
-  dirs.push(dir);
-  return dir;
-}
-afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
+const tempDir = tempDirsForTests('kam-cli-');
 
 describe('kam init', () => {
   it('creates and migrates a database, then reports it as existing', async () => {

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/api/errors';
+import { tempDirsForTests, writeMigrationsDir } from '../../../tests/support/temp-dir';
 import {
   type AppliedMigration,
   applyMigrations,
@@ -27,22 +27,9 @@ const M2_BAD =
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
-const dirs: string[] = [];
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'kam-migrations-'));
-  dirs.push(dir);
-  return dir;
-}
-afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
+const tempDir = tempDirsForTests('kam-migrations-');
 
-function migrationsDir(files: Record<string, string>): string {
-  const dir = join(tempDir(), 'migrations');
-  mkdirSync(dir);
-  for (const [name, sql] of Object.entries(files)) writeFileSync(join(dir, name), sql, 'utf8');
-  return dir;
-}
+const migrationsDir = (files: Record<string, string>) => writeMigrationsDir(tempDir(), files);
 
 function tables(db: Database.Database): string[] {
   return (

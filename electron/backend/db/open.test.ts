@@ -1,19 +1,10 @@
 import { createHash } from 'node:crypto';
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/api/errors';
+import { tempDirsForTests, writeMigrationsDir } from '../../../tests/support/temp-dir';
 import { defaultMigrationsDir, loadMigrations, migrationChecksum, readApplied } from './migrations';
 import { BUSY_TIMEOUT_MS, IN_MEMORY, openDatabase, schemaVersion } from './open';
 
@@ -23,22 +14,9 @@ const NOW = new Date('2026-11-10T02:00:00Z');
 const M1 = '-- 0001: notes\nCREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT NOT NULL) STRICT;\n';
 const M2 = '-- 0002: tags\nALTER TABLE notes ADD COLUMN tag TEXT;\nCREATE TABLE tags (name TEXT PRIMARY KEY) STRICT;\n';
 
-const dirs: string[] = [];
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'kam-open-'));
-  dirs.push(dir);
-  return dir;
-}
-afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
+const tempDir = tempDirsForTests('kam-open-');
 
-function migrationsDir(files: Record<string, string>): string {
-  const dir = join(tempDir(), 'migrations');
-  mkdirSync(dir);
-  for (const [name, sql] of Object.entries(files)) writeFileSync(join(dir, name), sql, 'utf8');
-  return dir;
-}
+const migrationsDir = (files: Record<string, string>) => writeMigrationsDir(tempDir(), files);
 
 function fileHash(file: string): string {
   return createHash('sha256').update(readFileSync(file)).digest('hex');
