@@ -5,6 +5,7 @@ import {
   calendarYear,
   formatPeriodZh,
   isPeriod,
+  lastDayOf,
   MAX_YEAR,
   MIN_YEAR,
   monthOf,
@@ -428,5 +429,16 @@ describe('properties', () => {
   it('years span the whole range', () => {
     expect(isPeriod(`${MIN_YEAR}-01`)).toBe(true);
     expect(isPeriod(`${MAX_YEAR}-12`)).toBe(true);
+  });
+});
+
+describe('lastDayOf', () => {
+  it.each([
+    ['2026-02', '2026-02-28'],
+    ['2028-02', '2028-02-29'],
+    ['2026-12', '2026-12-31'],
+    ['2026-04', '2026-04-30'],
+  ])('%s ends on %s', (period, day) => {
+    expect(lastDayOf(period)).toBe(day);
   });
 });

@@ -289,6 +289,11 @@ export function yearToDate(period: Period): Period[] {
 }
 
 /** "2026-10" → "2026年10月", "2026-01" → "2026年1月" (no leading zero, as written in reports). */
+/** The ISO date of the period's last day, e.g. `2026-02` → `2026-02-28`. */
+export function lastDayOf(period: Period): string {
+  return `${period}-${String(daysInMonth(yearOf(period), monthOf(period))).padStart(2, '0')}`;
+}
+
 export function formatPeriodZh(period: Period): string {
   return `${yearOf(period)}年${monthOf(period)}月`;
 }

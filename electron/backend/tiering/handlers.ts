@@ -3,6 +3,7 @@ import type { Database } from 'better-sqlite3';
 import { AppError } from '../../../shared/api/errors';
 import type { ApprovalView, OverrideView, TierResultRow } from '../../../shared/api/types';
 import { type EvaluationInput, evaluateCustomer } from '../../../shared/domain/evaluation';
+import { lastDayOf } from '../../../shared/domain/periods';
 import type { Tier } from '../../../shared/domain/tiers';
 import { getCustomerRow } from '../customers/rows';
 import { defineHandlers } from '../registry';
@@ -74,8 +75,7 @@ function asOf(db: Database, runId: number): string {
     | { window_to: string }
     | undefined;
   if (!run) throw new AppError('NOT_FOUND', `找不到分级批次 ${runId}`, { runId });
-  const [y, m] = run.window_to.split('-').map(Number) as [number, number];
-  return `${run.window_to}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
+  return lastDayOf(run.window_to);
 }
 
 interface ApprovalRow {

@@ -7,7 +7,7 @@ import type { Database } from 'better-sqlite3';
 import { AppError } from '../../../shared/api/errors';
 import type { EvaluationInput } from '../../../shared/domain/evaluation';
 import { PRODUCT_LINES, type RevenueLine } from '../../../shared/domain/lines';
-import { addMonths, periodOf, yearOf } from '../../../shared/domain/periods';
+import { addMonths, lastDayOf, periodOf, yearOf } from '../../../shared/domain/periods';
 import type { LineAmounts } from '../../../shared/domain/qualification';
 import type { ResponsibleCandidates } from '../../../shared/domain/scope';
 
@@ -37,15 +37,13 @@ export function windowOf(spec: RunSpec): Window {
     };
   }
   const to = spec.period;
-  const [y, m] = to.split('-').map(Number) as [number, number];
-  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
   return {
     kind: 'monthly',
     key: to,
     from: addMonths(to, -11),
     to,
     month: to,
-    endDate: `${to}-${String(last).padStart(2, '0')}`,
+    endDate: lastDayOf(to),
   };
 }
 
