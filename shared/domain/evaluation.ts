@@ -6,8 +6,8 @@
 import { LINE_NAMES_ZH, PRODUCT_LINES } from './lines';
 import { formatMoney } from './money';
 import type { Band, Policy, ResponsibleRole } from './policy/policy';
-import { type Qualification, type QualificationInput, qualify, totalOf } from './qualification';
-import { responsibleRole, type ScopeSuggestion, suggestScope } from './scope';
+import { type Qualification, type QualificationInput, qualifyWithTotals, totalOf } from './qualification';
+import { type ScopeSuggestion, suggestScopeWithTotal } from './scope';
 import { type Score, scoreCustomer } from './scoring';
 import { SCOPE_NAMES_ZH, TIER_NAMES_ZH, type Tier } from './tiers';
 
@@ -61,26 +61,31 @@ export interface EvaluateOptions {
 }
 
 export function evaluateCustomer(input: EvaluationInput, policy: Policy, options: EvaluateOptions = {}): Evaluation {
-  const qualification = qualify(input, policy);
-  const annualRevenue = input.annualRevenue ?? totalOf(input.figures.annual);
+  // Each total is summed once and shared by R6, R9–R10 and R14 (a run evaluates every customer).
+  const annualTotal = totalOf(input.figures.annual);
+  const annualRevenue = input.annualRevenue ?? annualTotal;
   const thisMonthRevenue = totalOf(input.figures.thisMonth);
-  const score = scoreCustomer(
-    {
-      annualRevenue,
-      bureauRevenue: input.bureauRevenue,
-      ...(input.credit === undefined ? {} : { credit: input.credit }),
-    },
-    policy,
-  );
+  const qualification = qualifyWithTotals(input, annualRevenue, thisMonthRevenue, policy);
+  const score = scoreCustomer({ annualRevenue, bureauRevenue: input.bureauRevenue, credit: input.credit ?? 0 }, policy);
   const tier = qualification.qualified ? score.tier : null;
-  const scope = suggestScope(
+  const scope = suggestScopeWithTotal(
     { clauses: qualification.clauses, annual: input.figures.annual, homeUnitIsCounty: input.homeUnitIsCounty },
+    annualTotal,
     policy,
   );
-  const role = tier === null ? null : responsibleRole(tier, scope.scope, policy);
-
-  const evaluation = { qualification, annualRevenue, thisMonthRevenue, score, tier, scope, responsibleRole: role };
-  return { ...evaluation, explanation: options.explain === false ? [] : explain(input, evaluation, policy) };
+  const role = tier === null ? null : policy.responsibility[tier][scope.scope];
+  const evaluation: Evaluation = {
+    qualification,
+    annualRevenue,
+    thisMonthRevenue,
+    score,
+    tier,
+    scope,
+    responsibleRole: role,
+    explanation: [],
+  };
+  if (options.explain !== false) evaluation.explanation = explain(input, evaluation, policy);
+  return evaluation;
 }
 
 /**

@@ -37,16 +37,20 @@ export function suggestScope(
   input: { clauses: readonly Clause[]; annual: LineAmounts; homeUnitIsCounty: boolean },
   policy: Policy,
 ): ScopeSuggestion {
+  return suggestScopeWithTotal(input, totalOf(input.annual), policy);
+}
+
+/** `suggestScope` with the annual total already summed. */
+export function suggestScopeWithTotal(
+  input: { clauses: readonly Clause[]; annual: LineAmounts; homeUnitIsCounty: boolean },
+  total: number,
+  policy: Policy,
+): ScopeSuggestion {
   const line = mainLine(input.annual);
-  const onlyR7 = input.clauses.length === 1 && input.clauses[0]?.startsWith('R7:') === true;
-  if (onlyR7) {
-    return {
-      scope: 'professional',
-      mainLine: (input.clauses[0] as string).slice(3) as ProductLine,
-      reason: 'single_professional_clause',
-    };
+  const only = input.clauses.length === 1 ? input.clauses[0] : undefined;
+  if (only?.startsWith('R7:')) {
+    return { scope: 'professional', mainLine: only.slice(3) as ProductLine, reason: 'single_professional_clause' };
   }
-  const total = totalOf(input.annual);
   if (line && total > 0 && (input.annual[line] ?? 0) * 100 >= policy.scope.dominantLinePercent * total) {
     return { scope: 'professional', mainLine: line, reason: 'dominant_line' };
   }
@@ -79,19 +83,25 @@ export interface ResponsibleUnit {
 
 /** R15 with the seed's gaps filled: missing units fall back to the city centre. */
 export function resolveResponsibleUnit(role: ResponsibleRole, c: ResponsibleCandidates): ResponsibleUnit {
-  const pick = (id: number | null): ResponsibleUnit =>
-    id === null ? { role, unitId: c.cityCentreId, fallback: true } : { role, unitId: id, fallback: false };
+  // A plain switch (no inner closure): runs call this for every customer.
+  let id: number | null;
   switch (role) {
     case 'province_centre':
-      return pick(c.provinceCentreId);
+      id = c.provinceCentreId;
+      break;
     case 'city_centre':
-      return { role, unitId: c.cityCentreId, fallback: false };
+      id = c.cityCentreId;
+      break;
     case 'home_county_centre':
       // "county centre (home unit; city centre in urban districts)"
-      return pick(c.homeCountyUnitId);
+      id = c.homeCountyUnitId;
+      break;
     case 'main_line_bureau':
-      return pick(c.mainLineBureauId);
+      id = c.mainLineBureauId;
+      break;
     case 'home_unit':
-      return { role, unitId: c.homeUnitId, fallback: false };
+      id = c.homeUnitId;
+      break;
   }
+  return id === null ? { role, unitId: c.cityCentreId, fallback: true } : { role, unitId: id, fallback: false };
 }

@@ -15,8 +15,11 @@ export interface BandHit {
 /** R9: the first band (highest first) whose lower bound the revenue reaches. */
 export function revenueScore(annualRevenue: number, policy: Policy): BandHit {
   const bands = policy.scoring.revenueBands;
-  const i = bands.findIndex((b) => annualRevenue >= b.min);
-  return i < 0 ? { score: policy.scoring.revenueBelowScore, band: null } : { score: (bands[i] as Band).score, band: i };
+  for (let i = 0; i < bands.length; i++) {
+    const band = bands[i] as Band;
+    if (annualRevenue >= band.min) return { score: band.score, band: i };
+  }
+  return { score: policy.scoring.revenueBelowScore, band: null };
 }
 
 const SAFE = Number.MAX_SAFE_INTEGER;
@@ -36,8 +39,11 @@ function reachesShare(revenue: number, bureau: number, ppm: number): boolean {
 export function shareScore(annualRevenue: number, bureauRevenue: number, policy: Policy): BandHit {
   if (bureauRevenue <= 0) throw new RangeError('全局年收入必须大于 0');
   const bands = policy.scoring.shareBands;
-  const i = bands.findIndex((b) => reachesShare(annualRevenue, bureauRevenue, b.min));
-  return i < 0 ? { score: policy.scoring.shareBelowScore, band: null } : { score: (bands[i] as Band).score, band: i };
+  for (let i = 0; i < bands.length; i++) {
+    const band = bands[i] as Band;
+    if (reachesShare(annualRevenue, bureauRevenue, band.min)) return { score: band.score, band: i };
+  }
+  return { score: policy.scoring.shareBelowScore, band: null };
 }
 
 /** The share in ppm, rounded down: for display only (bands compare exactly). */
@@ -90,7 +96,8 @@ export function scoreCustomer(input: ScoreInput, policy: Policy): Score {
   const revenue = revenueScore(input.annualRevenue, policy);
   const share = shareScore(input.annualRevenue, input.bureauRevenue, policy);
   const credit = input.credit ?? 0;
-  const totalX100 = weightedTotalX100({ revenue: revenue.score, share: share.score, credit }, policy);
+  const w = policy.scoring.weights;
+  const totalX100 = w.revenue * revenue.score + w.share * share.score + w.credit * credit;
   return {
     revenue,
     share,

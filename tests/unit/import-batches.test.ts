@@ -28,6 +28,8 @@ function revenueState(db: Database) {
   return {
     revenue: db.prepare('SELECT * FROM revenue ORDER BY customer_id, period, line').all(),
     months: db.prepare('SELECT * FROM revenue_months ORDER BY customer_id, period').all(),
+    // kept by triggers from revenue_months (migration 0004): an undo must restore it too
+    years: db.prepare('SELECT * FROM revenue_years ORDER BY year, customer_id').all(),
   };
 }
 

@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { openBackend } from '../../electron/backend';
+import { INPUT_COLUMNS } from '../../electron/backend/tiering/result-inputs';
 import { PRODUCT_LINES } from '../../shared/domain/lines';
 
 const NOW = () => new Date('2026-02-10T02:00:00Z');
@@ -48,11 +49,14 @@ describe('tiering runs (R9–R15)', () => {
             const rows = (runId: number) =>
               b.db
                 .prepare(
-                  'SELECT customer_id, qualified, clauses, annual_fen, total_x100, tier, scope, responsible_unit_id, inputs FROM tier_results WHERE run_id = ? ORDER BY customer_id',
+                  `SELECT customer_id, qualified, clauses, annual_fen, total_x100, tier, scope, responsible_unit_id,
+                     ${INPUT_COLUMNS.join(', ')} FROM tier_results WHERE run_id = ? ORDER BY customer_id`,
                 )
                 .all(runId);
             expect(rows(second.id)).toEqual(rows(first.id));
             expect(second.counts).toEqual(first.counts);
+            // The counts a run returns (tallied as it writes) are the stored rows' counts.
+            expect(await b.registry.call('tiers/summary', { runId: second.id })).toEqual(second);
           } finally {
             b.close();
           }

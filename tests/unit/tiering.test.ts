@@ -97,6 +97,16 @@ function expectRevenueMonthsConsistent(db: Database): void {
     )
     .all();
   expect(actual).toEqual(expected);
+  // …and `revenue_years` (kept by triggers, migration 0004) the yearly sum of `revenue_months`.
+  const yearly = db
+    .prepare(
+      `SELECT CAST(substr(period, 1, 4) AS INTEGER) AS year, customer_id, ${lines.map((l) => `sum(${l}) AS ${l}`).join(', ')},
+         coalesce(sum(newspaper_turnover), 0) AS newspaper_turnover, count(newspaper_turnover) AS turnover_months,
+         count(*) AS months
+       FROM revenue_months GROUP BY 1, 2 ORDER BY 1, 2`,
+    )
+    .all();
+  expect(db.prepare('SELECT * FROM revenue_years ORDER BY year, customer_id').all()).toEqual(yearly);
 }
 
 const summaryWithoutRun = (s: TierRunSummary) => {
@@ -608,15 +618,24 @@ describe('annual tiering: the worked checks (R6, R9–R12, R14, R15)', () => {
       },
       homeUnitIsCounty: false,
     });
+    // …as typed columns (fen), one per line of the window and of the month.
     expect(
-      JSON.parse(
-        (
-          f.db.prepare('SELECT inputs FROM tier_results WHERE run_id = ? AND customer_id = ?').get(run.id, C1) as {
-            inputs: string;
-          }
-        ).inputs,
-      ),
-    ).toEqual(explain.inputs);
+      f.db
+        .prepare(
+          `SELECT in_agreement, in_manual, in_turnover, in_bills, in_express, in_letters, in_month_bills,
+             in_month_express FROM tier_results WHERE run_id = ? AND customer_id = ?`,
+        )
+        .get(run.id, C1),
+    ).toEqual({
+      in_agreement: 0,
+      in_manual: null,
+      in_turnover: null,
+      in_bills: 72_500_000,
+      in_express: 72_500_000,
+      in_letters: 0,
+      in_month_bills: 6_500_000,
+      in_month_express: 6_500_000,
+    });
 
     // Filters.
     expect((await f.call('tiers/results', { runId: run.id, tier: 'gold' })).rows.map((r) => r.customerId)).toEqual([

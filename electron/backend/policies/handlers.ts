@@ -79,14 +79,14 @@ export const policyHandlers = defineHandlers({
       );
       const base = policyForWindow(ctx, window);
       const bureau = bureauRevenueFor(ctx.db, window);
-      const gathered = gatherInputs(ctx.db, window);
+      const gathered = gatherInputs(ctx.db, window, bureau.amount);
       const nameStatement = ctx.db.prepare('SELECT name FROM customers WHERE id = ?');
       const nameOf = (id: string) => (nameStatement.get(id) as { name: string }).name;
-      const before = evaluateAll(gathered, bureau.amount, base);
-      const after = evaluateAll(gathered, bureau.amount, draft);
+      const before = evaluateAll(gathered, base);
+      const after = evaluateAll(gathered, draft);
       // Explanations only for the changes listed (the text is the costly part of an evaluation).
       const explained = (e: (typeof before)[number], policy: typeof base) =>
-        evaluateCustomer({ ...e.input.evaluation, bureauRevenue: bureau.amount }, policy).explanation;
+        evaluateCustomer(e.input.evaluation, policy).explanation;
       const matrix = emptyMatrix();
       const changed: WhatIfChange[] = [];
       let changedTotal = 0;

@@ -2,11 +2,12 @@
 import type { Database } from 'better-sqlite3';
 import { AppError } from '../../../shared/api/errors';
 import type { ApprovalView, OverrideView, TierResultRow } from '../../../shared/api/types';
-import { type EvaluationInput, evaluateCustomer } from '../../../shared/domain/evaluation';
+import { evaluateCustomer } from '../../../shared/domain/evaluation';
 import { lastDayOf } from '../../../shared/domain/periods';
 import type { Tier } from '../../../shared/domain/tiers';
 import { getCustomerRow } from '../customers/rows';
 import { defineHandlers } from '../registry';
+import { INPUT_COLUMNS, type InputRow, readInputs } from './result-inputs';
 import { runTiering } from './run';
 import { runSummary } from './summary';
 
@@ -192,10 +193,11 @@ export const tieringHandlers = defineHandlers({
       if (!row) throw new AppError('NOT_FOUND', `分级批次 ${runId} 中没有客户 ${customerId}`);
       const extra = db
         .prepare(
-          'SELECT r.inputs, t.policy_version, t.bureau_revenue_fen FROM tier_results r JOIN tier_runs t ON t.id = r.run_id WHERE r.run_id = ? AND r.customer_id = ?',
+          `SELECT ${INPUT_COLUMNS.map((c) => `r.${c}`).join(', ')}, t.policy_version, t.bureau_revenue_fen
+           FROM tier_results r JOIN tier_runs t ON t.id = r.run_id WHERE r.run_id = ? AND r.customer_id = ?`,
         )
-        .get(runId, customerId) as { inputs: string; policy_version: number; bureau_revenue_fen: number };
-      const inputs = JSON.parse(extra.inputs) as Omit<EvaluationInput, 'bureauRevenue'>;
+        .get(runId, customerId) as InputRow & { policy_version: number; bureau_revenue_fen: number };
+      const inputs = readInputs(extra);
       // Rebuilt from the stored inputs under the run's own policy version: the same text as then.
       const steps = evaluateCustomer(
         { ...inputs, bureauRevenue: extra.bureau_revenue_fen },

@@ -33,9 +33,11 @@ interface RunRow {
   created_at: string;
 }
 
+export type TierCounts = Record<Tier, Record<Scope, number>>;
+export type TransitionMatrix = Record<TierOrNone, Record<TierOrNone, number>>;
+
+/** The run's counts and transitions as stored (reading a run back). */
 export function runSummary(db: Database, runId: number): TierRunSummary {
-  const run = db.prepare('SELECT * FROM tier_runs WHERE id = ?').get(runId) as RunRow | undefined;
-  if (!run) throw new AppError('NOT_FOUND', `找不到分级批次 ${runId}`, { runId });
   const counts = emptyCounts();
   for (const r of db
     .prepare(
@@ -53,6 +55,18 @@ export function runSummary(db: Database, runId: number): TierRunSummary {
     .all(runId) as { a: TierOrNone; b: TierOrNone; n: number }[]) {
     transitions[r.a][r.b] = r.n;
   }
+  return summaryOf(db, runId, counts, transitions);
+}
+
+/** The summary of a run whose counts the caller already has (a run just computed them). */
+export function summaryOf(
+  db: Database,
+  runId: number,
+  counts: TierCounts,
+  transitions: TransitionMatrix,
+): TierRunSummary {
+  const run = db.prepare('SELECT * FROM tier_runs WHERE id = ?').get(runId) as RunRow | undefined;
+  if (!run) throw new AppError('NOT_FOUND', `找不到分级批次 ${runId}`, { runId });
   return {
     id: run.id,
     kind: run.kind,
