@@ -1,6 +1,7 @@
 /** The one registry's members: every feature's handlers, joined here and nowhere else. */
 import { appHandlers } from './app/info';
 import { customerHandlers } from './customers/handlers';
+import { exportHandlers } from './exports/handlers';
 import { importHandlers } from './imports/handlers';
 import { areaHandlers } from './organisation/areas';
 import { managerHandlers } from './organisation/managers';
@@ -8,6 +9,8 @@ import { unitHandlers } from './organisation/units';
 import { policyHandlers } from './policies/handlers';
 import type { NamedGroup } from './registry';
 import { revenueHandlers } from './revenue/handlers';
+import { revenueSummaryHandlers } from './revenue/summary';
+import { templateHandlers } from './templates/handlers';
 import { tieringHandlers } from './tiering/handlers';
 
 export const HANDLER_GROUPS: readonly NamedGroup[] = [
@@ -17,7 +20,10 @@ export const HANDLER_GROUPS: readonly NamedGroup[] = [
   ['managers', managerHandlers],
   ['customers', customerHandlers],
   ['revenue', revenueHandlers],
+  ['revenue-summary', revenueSummaryHandlers],
   ['tiering', tieringHandlers],
   ['policies', policyHandlers],
   ['imports', importHandlers],
+  ['templates', templateHandlers],
+  ['exports', exportHandlers],
 ];

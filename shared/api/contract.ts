@@ -14,6 +14,7 @@ import type {
   CustomerPage,
   CustomerRevenue,
   DuplicateCheck,
+  ExportFileView,
   ImportBatchView,
   ImportPreview,
   ImportUndoView,
@@ -26,6 +27,8 @@ import type {
   PolicyVersionInfo,
   QualificationDecision,
   RevenueCellView,
+  RevenueSummary,
+  TemplateFilesView,
   TierExplanation,
   TierResultPage,
   TierRunSummary,
@@ -79,6 +82,9 @@ export const inputSchemas = {
   'imports/commit': s.importsCommit,
   'imports/undo': s.importsUndo,
   'imports/list': s.empty,
+  'templates/generate': s.templatesGenerate,
+  'exports/build': s.exportsBuild,
+  'revenue/summary': s.revenueSummary,
 } as const satisfies Record<string, z.ZodType>;
 
 export interface ApiResults {
@@ -126,6 +132,9 @@ export interface ApiResults {
   'imports/commit': ImportBatchView;
   'imports/undo': ImportUndoView;
   'imports/list': ImportBatchView[];
+  'templates/generate': TemplateFilesView;
+  'exports/build': ExportFileView;
+  'revenue/summary': RevenueSummary;
 }
 
 export type Channel = keyof typeof inputSchemas;

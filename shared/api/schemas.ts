@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { checkCreditCode } from '../domain/credit-code';
 import { isIsoDate } from '../domain/dates';
+import { EXPORT_FORMS } from '../domain/exports/forms';
 import { PRODUCT_LINES } from '../domain/lines';
 import { parseMoney } from '../domain/money';
 import { EMPLOYMENT_KINDS, MANAGER_POSTS, UNIT_KINDS } from '../domain/organisation';
@@ -302,3 +303,51 @@ export const importsCommit = z
   })
   .strict();
 export const importsUndo = z.object({ batchId: id('导入批次'), force: z.boolean().default(false) }).strict();
+
+// ── Exports (issue 4) ──────────────────────────────────────────────────────────────────────
+export const exportsBuild = z
+  .object({
+    form: z.enum(EXPORT_FORMS, { message: '报表应为 6-1、6-2、7 或 province（省局报送包）' }),
+    period,
+    /** A unit's code for a per-unit table; null (default) for the city. */
+    unitCode: z
+      .string({ message: '单位代码必须是文本' })
+      .trim()
+      .min(1, { message: '单位代码不能为空' })
+      .max(12, { message: '单位代码不能超过 12 个字符' })
+      .nullable()
+      .default(null),
+    /** Where to write the workbook (the path the officer chose); null returns the bytes instead. */
+    path: z
+      .string({ message: '文件路径必须是文本' })
+      .trim()
+      .min(1, { message: '请选择保存位置' })
+      .max(1000)
+      .refine((p) => /\.xlsx$/i.test(p), { message: '导出文件名应以 .xlsx 结尾' })
+      .nullable()
+      .default(null),
+  })
+  .strict();
+export const revenueSummary = z.object({ period }).strict();
+
+// ── Templates (issue 4 §1, §5) ──────────────────────────────────────────────────────────────
+export const templatesGenerate = z
+  .object({
+    period,
+    /** The folder the templates are written to (created when missing). */
+    outDir: z
+      .string({ message: '文件夹路径必须是文本' })
+      .trim()
+      .min(1, { message: '请选择保存模板的文件夹' })
+      .max(1000),
+    /** One unit; absent: every active unit that has customers. */
+    unitCode: z
+      .string({ message: '单位代码必须是文本' })
+      .trim()
+      .min(1, { message: '单位代码不能为空' })
+      .max(12, { message: '单位代码不能超过 12 个字符' })
+      .optional(),
+    /** Replace files of the same name; otherwise an existing file stops the run before any is written. */
+    overwrite: z.boolean().default(false),
+  })
+  .strict();

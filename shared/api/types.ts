@@ -1,6 +1,7 @@
 /** Result types of the API. Plain JSON: they cross IPC, the CLI and the test bridge. */
 
 import type { ExplanationStep } from '../domain/evaluation';
+import type { ExportForm } from '../domain/exports/forms';
 import type { ProductLine, RevenueLine } from '../domain/lines';
 import type { Employment, ManagerPost, UnitKind } from '../domain/organisation';
 import type { Policy } from '../domain/policy/policy';
@@ -360,6 +361,28 @@ export interface ImportPreview {
   changes: ImportChangeView[];
   /** The same file was committed before (and not undone). */
   earlierBatch: { id: number; fileName: string; committedAt: string } | null;
+  /** What a template's metadata says it holds; null for a hand-made workbook. */
+  template: ImportTemplateView | null;
+  /** 新客户申报, 客户经理变动, 波动原因 sheets found in the file. */
+  sections: ImportSectionView[];
+}
+
+export interface ImportTemplateView {
+  form: string;
+  version: number;
+  unitCode: string;
+  unitName: string;
+  period: string;
+  generatedAt: string;
+}
+
+export interface ImportSectionView {
+  sheet: string;
+  kind: 'registrations' | 'managerChanges' | 'fluctuations';
+  rows: number;
+  problems: number;
+  /** Stored on commit (波动原因, R27) or only reported (see DOMAIN-DECISIONS "Templates"). */
+  stored: boolean;
 }
 
 export interface ImportBatchView {
@@ -383,4 +406,56 @@ export interface ImportUndoView {
   batchId: number;
   restored: number;
   kept: { customerId: string; period: string; line: string; current: number | null; imported: number | null }[];
+}
+
+// ── Exports (issue 4) ──────────────────────────────────────────────────────────────────────
+
+/** One exported workbook (附件6-1, 6-2, 7 or the province package). */
+export interface ExportFileView {
+  form: ExportForm;
+  period: string;
+  /** Null: the city as a whole. */
+  unit: { code: string; name: string } | null;
+  /** The name to offer in the save dialog, e.g. 附件6-1_全市_2026年10月.xlsx. */
+  fileName: string;
+  sheets: { name: string; rows: number }[];
+  /** The annual grading the tiers come from; null when none has been run (tiers unknown). */
+  tierBasis: { runId: number; year: number; policyVersion: number } | null;
+  /** Bytes of the workbook. */
+  size: number;
+  /** Where the workbook was written, when the caller gave a path. */
+  path: string | null;
+  /** The workbook (base64), when no path was given: the renderer saves it itself. */
+  base64: string | null;
+}
+
+/** A month's revenue over all customers, in fen. */
+export interface RevenueSummary {
+  period: string;
+  total: number;
+  /** R1's lines and `other`, in that order. */
+  byLine: Record<RevenueLine, number>;
+  /** Customers with at least one figure reported for the month. */
+  customers: number;
+}
+
+// ── Templates (issue 4 §1, §5) ──────────────────────────────────────────────────────────────
+
+/** One unit's monthly template as written. */
+export interface TemplateFileView {
+  unitCode: string;
+  unitName: string;
+  fileName: string;
+  path: string;
+  customers: number;
+  /** Prefilled rows of 收入明细. */
+  revenueRows: number;
+  /** Key customers listed in 波动原因 (R27). */
+  keyCustomers: number;
+}
+
+export interface TemplateFilesView {
+  period: string;
+  generatedAt: string;
+  files: TemplateFileView[];
 }

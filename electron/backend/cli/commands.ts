@@ -5,6 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { AppError } from '../../../shared/api/errors';
 import { localDate } from '../../../shared/domain/dates';
+import type { ExportForm } from '../../../shared/domain/exports/forms';
 import type { RevenueLine } from '../../../shared/domain/lines';
 import { fenToYuanString, formatMoney } from '../../../shared/domain/money';
 import { addMonths } from '../../../shared/domain/periods';
@@ -16,6 +17,7 @@ import { fillDemo } from '../demo/fill';
 import { fillDemoRevenue } from '../demo/revenue';
 import { type Backend, openBackend } from '../index';
 import { defaultDatabasePath } from '../paths';
+import { exportOutput, requireExistingDb, revenueSummaryOutput } from './reports';
 import { evaluateRequest } from './rules-evaluate';
 
 export type OptionSpec = Record<string, { type: 'string' | 'boolean'; multiple?: boolean }>;
@@ -214,6 +216,39 @@ export const COMMANDS: Command[] = [
       }),
   },
   {
+    name: 'revenue summary',
+    summary: '某月全部客户收入合计（按业务种类）/ revenue of a month by line',
+    usage: 'kam revenue summary [--db PATH] --period YYYY-MM [--json]',
+    options: { period: { type: 'string' } },
+    run: async (values, db) => {
+      requireExistingDb(db);
+      return withBackend(db, async (b) =>
+        revenueSummaryOutput(await b.registry.call('revenue/summary', { period: requiredString(values, 'period') })),
+      );
+    },
+  },
+  {
+    name: 'export',
+    summary: '导出附件6-1、6-2、7 或省局报送包（.xlsx）/ export a monthly table',
+    usage: 'kam export [--db PATH] --period YYYY-MM --form 6-1|6-2|7|province --out FILE [--unit CODE] [--json]',
+    options: {
+      period: { type: 'string' },
+      form: { type: 'string' },
+      out: { type: 'string' },
+      unit: { type: 'string' },
+    },
+    run: async (values, db) => {
+      const request = {
+        period: requiredString(values, 'period'),
+        form: requiredString(values, 'form') as ExportForm,
+        path: requiredString(values, 'out'),
+        unitCode: values.unit === undefined ? null : requiredString(values, 'unit'),
+      };
+      requireExistingDb(db);
+      return withBackend(db, async (b) => exportOutput(await b.registry.call('exports/build', request)));
+    },
+  },
+  {
     name: 'import',
     summary: '预览（或 --commit 导入）单位报来的收入表 / preview or commit revenue workbooks',
     usage: 'kam import FILE... [--db PATH] [--commit] [--exclude-errors] [--json]',
@@ -291,6 +326,35 @@ export const COMMANDS: Command[] = [
         return {
           json: r,
           text: `已撤销第 ${r.batchId} 批：恢复 ${r.restored} 项${r.kept.length ? `；${r.kept.length} 项在导入后被修改过，已保留（加 --force 一并撤销）` : ''}`,
+        };
+      }),
+  },
+  {
+    name: 'templates',
+    summary: '生成各单位月度数据报送模板 / write the monthly templates for units',
+    usage: 'kam templates [--db PATH] --period YYYY-MM --out DIR [--unit CODE] [--force] [--json]',
+    options: {
+      period: { type: 'string' },
+      out: { type: 'string' },
+      unit: { type: 'string' },
+      force: { type: 'boolean' },
+    },
+    run: async (values, db) =>
+      withBackend(db, async (b) => {
+        const r = await b.registry.call('templates/generate', {
+          period: requiredString(values, 'period'),
+          outDir: requiredString(values, 'out'),
+          ...(typeof values.unit === 'string' ? { unitCode: values.unit } : {}),
+          overwrite: values.force === true,
+        });
+        return {
+          json: r,
+          text: [
+            `已生成 ${r.files.length} 个模板（${r.period}）：`,
+            ...r.files.map(
+              (f) => `  ${f.path}（客户 ${f.customers}，收入明细 ${f.revenueRows} 行，大客户 ${f.keyCustomers}）`,
+            ),
+          ].join('\n'),
         };
       }),
   },

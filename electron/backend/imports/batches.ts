@@ -7,7 +7,10 @@
 import type { Database } from 'better-sqlite3';
 import { AppError } from '../../../shared/api/errors';
 import type { RevenueLine } from '../../../shared/domain/lines';
+import type { NewspaperInputs } from '../../../shared/domain/templates/newspaper-columns';
 import { monthlyCopySql } from '../revenue/store';
+import { applyBatchNewspaperInputs, undoBatchNewspaperInputs, withdrawFluctuationReasons } from './template-batches';
+import { assertNoNewClaims } from './template-import';
 
 export interface BatchRow {
   customerId: string;
@@ -15,6 +18,8 @@ export interface BatchRow {
   line: RevenueLine;
   /** Fen; null = blank in the file (clears nothing: a blank is "not reported"). */
   amount: number | null;
+  /** R8 inputs the amount was computed from (newspapers rows only). */
+  newspaper?: NewspaperInputs;
 }
 
 export interface BatchMeta {
@@ -45,7 +50,9 @@ const sourceRef = (batchId: number) => `batch:${batchId}`;
 
 /** Rebuilds the monthly copy (revenue_months) of every customer-month a batch touched. */
 function refreshMonths(db: Database, batchId: number): void {
-  const keys = 'SELECT DISTINCT customer_id, period FROM import_changes WHERE batch_id = @batchId';
+  // Customer-months whose cells or R8 inputs the batch changed (inputs alone change the turnover).
+  const keys = `SELECT customer_id, period FROM import_changes WHERE batch_id = @batchId
+    UNION SELECT customer_id, period FROM import_newspaper_changes WHERE batch_id = @batchId`;
   db.prepare(`DELETE FROM revenue_months WHERE (customer_id, period) IN (${keys})`).run({ batchId });
   const copy = monthlyCopySql('r');
   db.prepare(
@@ -86,6 +93,7 @@ export function commitBatch(
       { batchId: earlier.id },
     );
   }
+  assertNoNewClaims(db, meta.unitId, rows);
   const batchId = Number(
     db
       .prepare(
@@ -146,6 +154,7 @@ export function commitBatch(
     unchanged,
     batchId,
   );
+  applyBatchNewspaperInputs(db, batchId, rows, at);
   refreshMonths(db, batchId);
   return { batchId, total: rows.length, created, changed, unchanged };
 }
@@ -193,6 +202,8 @@ export function undoBatch(db: Database, batchId: number, force: boolean, at: str
     force ? 0 : kept.length,
     batchId,
   );
+  undoBatchNewspaperInputs(db, batchId, force);
+  withdrawFluctuationReasons(db, batchId, at);
   refreshMonths(db, batchId);
   return { batchId, restored: restoredOld + removed, kept: force ? [] : kept };
 }

@@ -9,16 +9,15 @@ import type { Database } from 'better-sqlite3';
 import { AppError } from '../../../shared/api/errors';
 import type { ImportBatchView, ImportChangeView, ImportIssueView } from '../../../shared/api/types';
 import { fluctuation } from '../../../shared/domain/duties';
-import {
-  findHeader,
-  type ImportIssue,
-  type RevenueRow,
-  readRevenueSheet,
-} from '../../../shared/domain/imports/revenue-sheet';
+import { findHeader, type ImportIssue, type RevenueRow } from '../../../shared/domain/imports/revenue-sheet';
 import { previousPeriod } from '../../../shared/domain/periods';
 import { defineHandlers } from '../registry';
-import { type BatchRow, commitBatch, findCommittedBatch, undoBatch } from './batches';
+import { commitBatch, findCommittedBatch, undoBatch } from './batches';
+import { cachedCustomerLookup, Pacer, readRevenueSheetPaced } from './pace';
 import { DEFAULT_PARSE_LIMITS, parseSpreadsheet } from './parse';
+import { storeFluctuationReasons } from './template-batches';
+import { readTemplateContext } from './template-import';
+import { TemplatePreview, toBatchRow } from './template-preview';
 
 const LIST_LIMIT = { issues: 1000, changes: 500 };
 
@@ -75,11 +74,12 @@ function readFile(path: string): Buffer {
 }
 
 /** R27 warnings for key customers whose month total moves too much once the rows are in. */
-function fluctuationWarnings(
+async function fluctuationWarnings(
   db: Database,
   rows: readonly (RevenueRow & { sheet: string })[],
   policy: Parameters<typeof fluctuation>[1],
-): ImportIssue[] {
+  pacer: Pacer,
+): Promise<ImportIssue[]> {
   const latest = db
     .prepare("SELECT id FROM tier_runs WHERE kind = 'annual' ORDER BY run_key DESC, id DESC LIMIT 1")
     .get() as { id: number } | undefined;
@@ -92,6 +92,7 @@ function fluctuationWarnings(
   );
   const byMonth = new Map<string, { sheet: string; row: number; customerId: string; period: string; delta: number }>();
   for (const r of rows) {
+    if (pacer.due()) await pacer.pause();
     if (r.amount === null) continue;
     const key = `${r.customerId}|${r.period}`;
     const old = (cell.get(r.customerId, r.period, r.line) as { amount_fen: number } | undefined)?.amount_fen ?? 0;
@@ -135,12 +136,15 @@ export const importHandlers = defineHandlers({
       const sha256 = createHash('sha256').update(buf).digest('hex');
       const parsed = await parseSpreadsheet(buf, fileName);
       if (!parsed.ok) throw new AppError('VALIDATION', parsed.message, { reason: parsed.reason });
-      const byId = db.prepare('SELECT 1 FROM customers WHERE id = ?');
-      const byName = db.prepare('SELECT id FROM customers WHERE name = ? ORDER BY id LIMIT 3');
-      const lookup = {
-        byId: (id: string) => byId.get(id) !== undefined,
-        byName: (name: string) => (byName.all(name) as { id: string }[]).map((r) => r.id),
-      };
+      // A template's metadata names its unit, form and period; a tampered one stops here.
+      const extras = new TemplatePreview(db, readTemplateContext(db, parsed.workbook), {
+        policy: ctx.policy,
+        now: ctx.now(),
+        date1904: parsed.workbook.date1904,
+      });
+      // Row checks read SQLite on this thread: paced so IPC stays answered (issue 4, < 100 ms).
+      const pacer = new Pacer();
+      const lookup = cachedCustomerLookup(db);
       const issues: ImportIssue[] = [];
       const rows: (RevenueRow & { sheet: string })[] = [];
       const sheets: { name: string; used: boolean; rows: number }[] = [];
@@ -156,15 +160,29 @@ export const importHandlers = defineHandlers({
             `工作表“${sheet.name}”超过 ${DEFAULT_PARSE_LIMITS.maxRows.toLocaleString('en')} 行，请拆分后再导入`,
           );
         }
+        const other = extras.readOtherSheet(sheet);
+        if (other) {
+          for (const i of other.issues) issues.push(i);
+          sheets.push(other.sheet);
+          continue;
+        }
         const header = findHeader(sheet);
         if ('message' in header) {
           headerProblems.push(header);
           sheets.push({ name: sheet.name, used: false, rows: 0 });
           continue;
         }
-        const result = readRevenueSheet(sheet, header, lookup, { date1904: parsed.workbook.date1904 });
-        issues.push(...result.issues);
-        rows.push(...result.rows.map((r) => ({ ...r, sheet: sheet.name })));
+        const result = await readRevenueSheetPaced(
+          sheet,
+          header,
+          lookup,
+          { date1904: parsed.workbook.date1904 },
+          pacer,
+        );
+        for (const i of result.issues) issues.push(i);
+        for (const r of extras.withNewspaperInputs(sheet, header, result.rows, issues)) {
+          rows.push({ ...r, sheet: sheet.name });
+        }
         sheets.push({ name: sheet.name, used: true, rows: result.rows.length + result.issues.length });
       }
       if (!sheets.some((s) => s.used)) {
@@ -180,6 +198,7 @@ export const importHandlers = defineHandlers({
       const seen = new Map<string, { sheet: string; row: number }>();
       const unique: (RevenueRow & { sheet: string })[] = [];
       for (const r of rows) {
+        if (pacer.due()) await pacer.pause();
         const key = `${r.customerId}|${r.period}|${r.line}`;
         const first = seen.get(key);
         if (first) {
@@ -195,12 +214,15 @@ export const importHandlers = defineHandlers({
         seen.set(key, { sheet: r.sheet, row: r.row });
         unique.push(r);
       }
-      issues.push(...fluctuationWarnings(db, unique, ctx.policy));
+      for (const i of extras.checkRows(unique)) issues.push(i);
+      const r27 = await fluctuationWarnings(db, unique, ctx.policy, pacer);
+      for (const w of extras.explainFluctuations(r27, unique)) issues.push(w);
       const current = db.prepare('SELECT amount_fen FROM revenue WHERE customer_id = ? AND period = ? AND line = ?');
       const nameOf = db.prepare('SELECT name FROM customers WHERE id = ?');
       const counts = { rows: unique.length, new: 0, changed: 0, unchanged: 0, blank: 0, errors: 0, warnings: 0 };
       const changes: ImportChangeView[] = [];
       for (const r of unique) {
+        if (pacer.due()) await pacer.pause();
         if (r.amount === null) {
           counts.blank++;
           continue;
@@ -235,12 +257,11 @@ export const importHandlers = defineHandlers({
           meta: {
             fileName,
             sha256,
-            unitId: null,
-            form: 'revenue',
-            period: periods.length === 1 ? (periods[0] as string) : null,
+            ...extras.batchMeta(periods),
           },
-          rows: unique.map(({ customerId, period, line, amount }): BatchRow => ({ customerId, period, line, amount })),
+          rows: unique.map(toBatchRow),
           errorRows: counts.errors,
+          reasons: extras.reasons,
         },
         ctx.now().getTime(),
       );
@@ -254,6 +275,8 @@ export const importHandlers = defineHandlers({
         issues: errorsFirst.slice(0, LIST_LIMIT.issues) as ImportIssueView[],
         changes,
         earlierBatch: findCommittedBatch(db, sha256),
+        template: extras.view(),
+        sections: extras.sections,
       };
     },
   },
@@ -275,6 +298,13 @@ export const importHandlers = defineHandlers({
         staged.rows,
         ctx.now().toISOString(),
         ctx.actor,
+      );
+      storeFluctuationReasons(
+        ctx.db,
+        result.batchId,
+        staged.meta.unitId,
+        staged.reasons ?? [],
+        ctx.now().toISOString(),
       );
       ctx.afterCommit(() => ctx.imports.drop(token));
       return toBatch(ctx.db.prepare('SELECT * FROM import_batches WHERE id = ?').get(result.batchId) as BatchDbRow);

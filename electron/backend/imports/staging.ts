@@ -2,6 +2,7 @@
  * Previews waiting for the officer's decision (issue 4): nothing is written while a preview is
  * open; commit takes the staged rows by token. Previews expire so memory does not grow.
  */
+import type { FluctuationReasonRow } from '../../../shared/domain/templates/side-sheets';
 import type { BatchMeta, BatchRow } from './batches';
 
 export interface StagedImport {
@@ -10,6 +11,8 @@ export interface StagedImport {
   rows: BatchRow[];
   /** Rows with errors, by sheet and row, excluded only if the officer says so. */
   errorRows: number;
+  /** R27 reasons from a 波动原因 sheet, stored with the batch. */
+  reasons?: FluctuationReasonRow[];
   expiresAt: number;
 }
 

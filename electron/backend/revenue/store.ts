@@ -46,6 +46,34 @@ const REFRESH = `
   ON CONFLICT (customer_id, period) DO UPDATE SET
     ${MONTH_COLUMNS.map((l) => `${l} = excluded.${l}`).join(', ')}, newspaper_turnover = excluded.newspaper_turnover`;
 
+/**
+ * R8 inputs as stored (the newspapers revenue cell is the caller's to write): one statement for
+ * manual entry and import batches, so both store them alike.
+ */
+export function upsertNewspaperInputs(
+  db: Database,
+  input: { customerId: string; period: string; annualTurnover: number; rateBasisPoints: number; other: number },
+  source: { kind: string; ref: string | null },
+  at: string,
+): void {
+  db.prepare(
+    `INSERT INTO newspaper_inputs (customer_id, period, annual_turnover_fen, rate_bp, other_fen, source_kind, source_ref, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (customer_id, period) DO UPDATE SET annual_turnover_fen = excluded.annual_turnover_fen,
+       rate_bp = excluded.rate_bp, other_fen = excluded.other_fen, source_kind = excluded.source_kind,
+       source_ref = excluded.source_ref, updated_at = excluded.updated_at`,
+  ).run(
+    input.customerId,
+    input.period,
+    input.annualTurnover,
+    input.rateBasisPoints,
+    input.other,
+    source.kind,
+    source.ref,
+    at,
+  );
+}
+
 export class RevenueStore {
   private readonly upsert;
   private readonly remove;
@@ -98,24 +126,7 @@ export class RevenueStore {
     at: string,
   ): number {
     const revenue = newspaperMonthlyRevenue(input);
-    this.db
-      .prepare(
-        `INSERT INTO newspaper_inputs (customer_id, period, annual_turnover_fen, rate_bp, other_fen, source_kind, source_ref, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT (customer_id, period) DO UPDATE SET annual_turnover_fen = excluded.annual_turnover_fen,
-           rate_bp = excluded.rate_bp, other_fen = excluded.other_fen, source_kind = excluded.source_kind,
-           source_ref = excluded.source_ref, updated_at = excluded.updated_at`,
-      )
-      .run(
-        input.customerId,
-        input.period,
-        input.annualTurnover,
-        input.rateBasisPoints,
-        input.other,
-        source.kind,
-        source.ref,
-        at,
-      );
+    upsertNewspaperInputs(this.db, input, source, at);
     this.write(
       [{ customerId: input.customerId, period: input.period, line: 'newspapers', amount: revenue }],
       source,

@@ -1,0 +1,272 @@
+/**
+ * The template-aware part of an import preview (issue 4 §1–2): the metadata sheet (which unit,
+ * form and period the file holds; a tampered one stops the import), the sheets beside revenue,
+ * the template's period, and which unit may report a customer's figures.
+ *
+ * Two units and one customer: the unit a customer is registered with owns its figures (R14/R15
+ * one point of access, R19 the first registration owns the customer). A row for another unit's
+ * customer is a warning naming both units. A cell (customer, month, line) already holding a
+ * figure from a standing batch of another unit is an error on the later row — unless the later
+ * unit is the customer's own, whose figure then replaces it (a warning says so). Commit checks
+ * again, so a batch committed between preview and commit cannot be overwritten unseen.
+ */
+import type { Database } from 'better-sqlite3';
+import { AppError } from '../../../shared/api/errors';
+import { localDate } from '../../../shared/domain/dates';
+import type { ImportIssue, RevenueRow } from '../../../shared/domain/imports/revenue-sheet';
+import { LINE_NAMES_ZH } from '../../../shared/domain/lines';
+import { fenToYuanString } from '../../../shared/domain/money';
+import type { Policy } from '../../../shared/domain/policy/policy';
+import { TEMPLATE_SHEETS } from '../../../shared/domain/templates/layout';
+import {
+  isMetadataSheet,
+  type MetadataUnit,
+  readTemplateMetadata,
+  type TemplateMetadata,
+} from '../../../shared/domain/templates/metadata';
+import {
+  type FluctuationReasonRow,
+  readFluctuationReasons,
+  readManagerChanges,
+  readRegistrations,
+} from '../../../shared/domain/templates/side-sheets';
+import type { ParsedSheet, ParsedWorkbook } from './parse';
+
+export interface TemplateContext {
+  meta: TemplateMetadata;
+  unit: MetadataUnit;
+}
+
+export type SectionKind = 'registrations' | 'managerChanges' | 'fluctuations';
+
+export interface SectionSummary {
+  sheet: string;
+  kind: SectionKind;
+  /** Rows read (with or without problems). */
+  rows: number;
+  problems: number;
+  /** Stored on commit (波动原因) or only reported (新客户申报, 客户经理变动). */
+  stored: boolean;
+}
+
+/** The metadata of a template, null for a hand-made workbook; throws on a tampered sheet. */
+export function readTemplateContext(db: Database, workbook: ParsedWorkbook): TemplateContext | null {
+  const sheet = workbook.sheets.find((s) => isMetadataSheet(s.name));
+  if (!sheet) return null;
+  const unitStmt = db.prepare('SELECT id, code, name, retired_on FROM units WHERE code = ?');
+  const read = readTemplateMetadata(sheet, (code) => {
+    const u = unitStmt.get(code) as { id: number; code: string; name: string; retired_on: string | null } | undefined;
+    return u ? { id: u.id, code: u.code, name: u.name, retired: u.retired_on !== null } : null;
+  });
+  if (!read.ok) throw new AppError('VALIDATION', read.issue.message, { issues: [read.issue] });
+  return { meta: read.meta, unit: read.unit };
+}
+
+const SIDE_SHEETS: Record<string, SectionKind> = {
+  [TEMPLATE_SHEETS.registrations]: 'registrations',
+  [TEMPLATE_SHEETS.managerChanges]: 'managerChanges',
+  [TEMPLATE_SHEETS.fluctuations]: 'fluctuations',
+};
+
+/** 新客户申报, 客户经理变动 and 波动原因 are recognised by name; 填表说明 is skipped. */
+export function sideSheetKind(name: string): SectionKind | 'instructions' | null {
+  if (name === TEMPLATE_SHEETS.instructions) return 'instructions';
+  return Object.hasOwn(SIDE_SHEETS, name) ? (SIDE_SHEETS[name] as SectionKind) : null;
+}
+
+export interface SideSheetResult {
+  summary: SectionSummary;
+  issues: ImportIssue[];
+  reasons: FluctuationReasonRow[];
+}
+
+export function readSideSheet(
+  db: Database,
+  sheet: ParsedSheet,
+  kind: SectionKind,
+  template: TemplateContext | null,
+  env: { policy: Policy; now: Date; date1904: boolean },
+): SideSheetResult {
+  const customerExists = db.prepare('SELECT 1 FROM customers WHERE id = ?');
+  let rows = 0;
+  let issues: ImportIssue[] = [];
+  let reasons: FluctuationReasonRow[] = [];
+  if (kind === 'registrations') {
+    const byCode = db.prepare('SELECT id, name FROM customers WHERE credit_code = ?');
+    const byName = db.prepare('SELECT id, name FROM customers WHERE normalised_name = ? ORDER BY id LIMIT 3');
+    const area = db.prepare('SELECT 1 FROM area_codes WHERE code = ?');
+    const r = readRegistrations(sheet, {
+      byCreditCode: (code) => (byCode.get(code) as { id: string; name: string } | undefined) ?? null,
+      byNormalisedName: (n) => byName.all(n) as { id: string; name: string }[],
+      areaExists: (code) => area.get(code) !== undefined,
+    });
+    rows = r.rows.length;
+    issues = r.issues;
+  } else if (kind === 'managerChanges') {
+    const inUnit = db.prepare('SELECT 1 FROM managers WHERE unit_id = ? AND name = ? AND left_on IS NULL');
+    const unitByCode = db.prepare('SELECT name FROM units WHERE code = ?');
+    const r = readManagerChanges(
+      sheet,
+      {
+        managerInUnit: (name) => (template ? inUnit.get(template.unit.id, name) !== undefined : null),
+        unitByCode: (code) => (unitByCode.get(code) as { name: string } | undefined) ?? null,
+      },
+      { receivedOn: localDate(env.now), dueDay: env.policy.reporting.managerChangeDueDay, date1904: env.date1904 },
+    );
+    rows = r.rows.length;
+    issues = r.issues;
+  } else {
+    const r = readFluctuationReasons(
+      sheet,
+      { byId: (id) => customerExists.get(id) !== undefined, byName: () => [] },
+      { date1904: env.date1904, period: template?.meta.period ?? null },
+    );
+    rows = r.rows.length;
+    issues = r.issues;
+    reasons = r.rows;
+  }
+  const rowsWithProblems = new Set(issues.filter((i) => i.row !== null).map((i) => i.row)).size;
+  return {
+    summary: {
+      sheet: sheet.name,
+      kind,
+      rows: rows + (kind === 'fluctuations' ? rowsWithProblems : 0),
+      problems: issues.length,
+      stored: kind === 'fluctuations',
+    },
+    issues,
+    reasons,
+  };
+}
+
+type SheetRow = RevenueRow & { sheet: string };
+
+/** A template is one unit's report for one month: a row for another month is an error. */
+export function checkTemplatePeriod<R extends SheetRow>(
+  template: TemplateContext,
+  rows: readonly R[],
+): { rows: R[]; issues: ImportIssue[] } {
+  const issues: ImportIssue[] = [];
+  const kept = rows.filter((r) => {
+    if (r.period === template.meta.period) return true;
+    issues.push({
+      sheet: r.sheet,
+      row: r.row,
+      column: null,
+      severity: 'error',
+      message: `本模板为 ${template.meta.unitName || template.unit.name} ${template.meta.period} 月报，该行月份为 ${r.period}：其他月份请用该月的模板报送`,
+    });
+    return false;
+  });
+  return { rows: kept, issues };
+}
+
+interface Holder {
+  batchId: number;
+  unitId: number;
+  unitName: string;
+  amount: number;
+}
+
+/** Reads who holds a cell: the standing batch of a unit whose import last wrote it. */
+function holderReader(db: Database): (r: RevenueRow) => Holder | null {
+  const cell = db.prepare(
+    'SELECT amount_fen, source_ref FROM revenue WHERE customer_id = ? AND period = ? AND line = ?',
+  );
+  const batch = db.prepare(
+    `SELECT b.id, b.unit_id AS unitId, u.name AS unitName FROM import_batches b JOIN units u ON u.id = b.unit_id
+     WHERE b.id = ? AND b.undone_at IS NULL`,
+  );
+  const batches = new Map<number, { unitId: number; unitName: string } | null>();
+  return (r) => {
+    const c = cell.get(r.customerId, r.period, r.line) as { amount_fen: number; source_ref: string | null } | undefined;
+    const m = c?.source_ref ? /^batch:(\d+)$/.exec(c.source_ref) : null;
+    if (!c || !m) return null;
+    const id = Number(m[1]);
+    if (!batches.has(id)) {
+      batches.set(id, (batch.get(id) as { unitId: number; unitName: string } | undefined) ?? null);
+    }
+    const b = batches.get(id);
+    return b ? { batchId: id, unitId: b.unitId, unitName: b.unitName, amount: c.amount_fen } : null;
+  };
+}
+
+function customerUnitReader(db: Database): (id: string) => { unitId: number; unitName: string; name: string } {
+  const stmt = db.prepare(
+    'SELECT c.name, c.unit_id AS unitId, u.name AS unitName FROM customers c JOIN units u ON u.id = c.unit_id WHERE c.id = ?',
+  );
+  const cache = new Map<string, { unitId: number; unitName: string; name: string }>();
+  return (id) => {
+    let v = cache.get(id);
+    if (!v) {
+      v = stmt.get(id) as { unitId: number; unitName: string; name: string };
+      cache.set(id, v);
+    }
+    return v;
+  };
+}
+
+/** Preview: warnings for other units' customers, errors for cells another unit holds (see top). */
+export function checkUnitClaims<R extends SheetRow>(
+  db: Database,
+  template: TemplateContext,
+  rows: readonly R[],
+): { rows: R[]; issues: ImportIssue[] } {
+  const issues: ImportIssue[] = [];
+  const customerOf = customerUnitReader(db);
+  const holderOf = holderReader(db);
+  const me = template.unit;
+  const warned = new Set<string>();
+  const kept = rows.filter((r) => {
+    const owner = customerOf(r.customerId);
+    const at = { sheet: r.sheet, row: r.row, column: null };
+    if (owner.unitId !== me.id && !warned.has(r.customerId)) {
+      warned.add(r.customerId);
+      issues.push({
+        ...at,
+        severity: 'warning',
+        message: `客户 ${r.customerId}（${owner.name}）登记在“${owner.unitName}”，本表由“${me.name}”报送：请核实由哪个单位报送该客户`,
+      });
+    }
+    if (r.amount === null) return true;
+    const holder = holderOf(r);
+    if (!holder || holder.unitId === me.id) return true;
+    if (owner.unitId === me.id) {
+      issues.push({
+        ...at,
+        severity: 'warning',
+        message: `该客户登记在本单位：将替换“${holder.unitName}”第 ${holder.batchId} 批报送的 ${fenToYuanString(holder.amount)} 元`,
+      });
+      return true;
+    }
+    issues.push({
+      ...at,
+      severity: 'error',
+      message: `客户 ${r.customerId} ${r.period} ${LINE_NAMES_ZH[r.line]}收入已由“${holder.unitName}”（第 ${holder.batchId} 批）报送 ${fenToYuanString(holder.amount)} 元；同一客户同一月份同一业务只能由一个单位报送，如需更改请先撤销该批次或由客户所属单位“${owner.unitName}”报送`,
+    });
+    return false;
+  });
+  return { rows: kept, issues };
+}
+
+/** Commit: the same rule against batches committed since the preview; refuses the whole batch. */
+export function assertNoNewClaims(
+  db: Database,
+  unitId: number | null,
+  rows: readonly { customerId: string; period: string; line: RevenueRow['line']; amount: number | null }[],
+): void {
+  if (unitId === null) return;
+  const customerOf = customerUnitReader(db);
+  const holderOf = holderReader(db);
+  for (const r of rows) {
+    if (r.amount === null) continue;
+    const holder = holderOf({ ...r, row: 0 });
+    if (!holder || holder.unitId === unitId) continue;
+    if (customerOf(r.customerId).unitId === unitId) continue;
+    throw new AppError(
+      'CONFLICT',
+      `预览之后，“${holder.unitName}”第 ${holder.batchId} 批已报送客户 ${r.customerId} ${r.period} 的同一项收入：未导入任何数据，请重新预览`,
+      { batchId: holder.batchId, customerId: r.customerId },
+    );
+  }
+}

@@ -1,0 +1,93 @@
+/** Issue 4 §1: what a unit's template is prefilled with, read from the database. */
+import type { Database } from 'better-sqlite3';
+import { AppError } from '../../../shared/api/errors';
+import { PRODUCT_LINES, type RevenueLine } from '../../../shared/domain/lines';
+import { addMonths, type Period, previousPeriod } from '../../../shared/domain/periods';
+import type { TemplateCustomer, TemplateKeyCustomer } from '../../../shared/domain/templates/layout';
+import type { Tier } from '../../../shared/domain/tiers';
+
+export interface TemplateUnitRow {
+  id: number;
+  code: string;
+  name: string;
+}
+
+/** The named unit (refused when unknown or retired), or every active unit that has customers. */
+export function unitsForTemplates(db: Database, unitCode: string | undefined): TemplateUnitRow[] {
+  if (unitCode !== undefined) {
+    const unit = db.prepare('SELECT id, code, name, retired_on FROM units WHERE code = ?').get(unitCode) as
+      | (TemplateUnitRow & { retired_on: string | null })
+      | undefined;
+    if (!unit) throw new AppError('NOT_FOUND', `找不到单位代码 ${unitCode}`);
+    if (unit.retired_on !== null) {
+      throw new AppError('VALIDATION', `单位“${unit.name}”已于 ${unit.retired_on} 撤销，不再生成报送模板`);
+    }
+    return [{ id: unit.id, code: unit.code, name: unit.name }];
+  }
+  return db
+    .prepare(
+      `SELECT u.id, u.code, u.name FROM units u
+       WHERE u.retired_on IS NULL AND EXISTS (SELECT 1 FROM customers c WHERE c.unit_id = u.id)
+       ORDER BY u.id`,
+    )
+    .all() as TemplateUnitRow[];
+}
+
+const LINE_ORDER: readonly RevenueLine[] = [...PRODUCT_LINES, 'other'];
+
+export interface UnitTemplateData {
+  customers: TemplateCustomer[];
+  keyCustomers: TemplateKeyCustomer[];
+}
+
+/**
+ * The unit's customers with the lines they used in the 12 months before `period`, and its key
+ * customers (latest annual grading, as the import's R27 warnings use) with last month's total.
+ */
+export function unitTemplateData(db: Database, unitId: number, period: Period): UnitTemplateData {
+  const customers = db.prepare('SELECT id, name FROM customers WHERE unit_id = ? ORDER BY id').all(unitId) as {
+    id: string;
+    name: string;
+  }[];
+  const used = new Map<string, Set<RevenueLine>>();
+  const usedRows = db
+    .prepare(
+      `SELECT r.customer_id AS customerId, r.line FROM revenue r JOIN customers c ON c.id = r.customer_id
+       WHERE c.unit_id = ? AND r.period BETWEEN ? AND ? AND r.amount_fen <> 0
+       GROUP BY r.customer_id, r.line`,
+    )
+    .all(unitId, addMonths(period, -12), previousPeriod(period)) as { customerId: string; line: RevenueLine }[];
+  for (const r of usedRows) {
+    const set = used.get(r.customerId) ?? new Set<RevenueLine>();
+    set.add(r.line);
+    used.set(r.customerId, set);
+  }
+  const latest = db
+    .prepare("SELECT id FROM tier_runs WHERE kind = 'annual' ORDER BY run_key DESC, id DESC LIMIT 1")
+    .get() as { id: number } | undefined;
+  const keyCustomers = latest
+    ? (
+        db
+          .prepare(
+            `SELECT c.id, c.name, t.tier,
+               (SELECT savings + bills + letters + philately + express + logistics + parcels + newspapers + other
+                  FROM revenue_months m WHERE m.customer_id = c.id AND m.period = ?) AS lastMonth
+             FROM tier_results t JOIN customers c ON c.id = t.customer_id
+             WHERE t.run_id = ? AND t.tier IS NOT NULL AND c.unit_id = ? ORDER BY c.id`,
+          )
+          .all(previousPeriod(period), latest.id, unitId) as {
+          id: string;
+          name: string;
+          tier: Tier;
+          lastMonth: number | null;
+        }[]
+      ).map((r) => ({ id: r.id, name: r.name, tier: r.tier, lastMonth: r.lastMonth }))
+    : [];
+  return {
+    customers: customers.map((c) => {
+      const lines = used.get(c.id);
+      return { id: c.id, name: c.name, recentLines: lines ? LINE_ORDER.filter((l) => lines.has(l)) : [] };
+    }),
+    keyCustomers,
+  };
+}

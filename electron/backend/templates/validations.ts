@@ -1,0 +1,85 @@
+/**
+ * Drop-down lists for the templates. SheetJS community edition writes no data validation, so the
+ * written .xlsx is opened (fflate), `<dataValidations>` is put into each sheet's XML at the place
+ * the OOXML schema orders it, and the package is zipped again.
+ */
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+
+export interface ListValidation {
+  /** e.g. `D2:D5000`. */
+  sqref: string;
+  values: readonly string[];
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/** Excel's limit for an inline list: 255 characters between the quotes. */
+const MAX_INLINE_LIST = 255;
+
+export function dataValidationsXml(validations: readonly ListValidation[]): string {
+  const items = validations.map((v) => {
+    const list = v.values.join(',');
+    if (v.values.some((x) => x.includes(',') || x.includes('"')) || list.length > MAX_INLINE_LIST) {
+      throw new Error(`下拉列表无法写成内联列表：${list}`);
+    }
+    // The formula is the quoted list; in element text the quotes need no escaping (Excel writes them so).
+    return (
+      `<dataValidation type="list" allowBlank="1" showInputMessage="1" showErrorMessage="1" ` +
+      `errorTitle="${escapeXml('输入有误')}" error="${escapeXml('请从下拉列表中选择')}" sqref="${escapeXml(v.sqref)}">` +
+      `<formula1>"${list.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}"</formula1></dataValidation>`
+    );
+  });
+  return `<dataValidations count="${validations.length}">${items.join('')}</dataValidations>`;
+}
+
+/** CT_Worksheet children that come after dataValidations, in schema order. */
+const AFTER_VALIDATIONS = [
+  '<hyperlinks',
+  '<printOptions',
+  '<pageMargins',
+  '<pageSetup',
+  '<headerFooter',
+  '<rowBreaks',
+  '<colBreaks',
+  '<customProperties',
+  '<cellWatches',
+  '<ignoredErrors',
+  '<smartTags',
+  '<drawing',
+  '<legacyDrawing',
+  '<legacyDrawingHF',
+  '<picture',
+  '<oleObjects',
+  '<controls',
+  '<webPublishItems',
+  '<tableParts',
+  '<extLst',
+  '</worksheet>',
+];
+
+export function insertDataValidations(sheetXml: string, validationsXml: string): string {
+  if (sheetXml.includes('<dataValidations')) throw new Error('工作表已有数据验证');
+  const at = AFTER_VALIDATIONS.map((tag) => sheetXml.indexOf(tag))
+    .filter((i) => i >= 0)
+    .reduce((a, b) => Math.min(a, b), Number.POSITIVE_INFINITY);
+  if (!Number.isFinite(at)) throw new Error('工作表 XML 不完整：没有 </worksheet>');
+  return sheetXml.slice(0, at) + validationsXml + sheetXml.slice(at);
+}
+
+/**
+ * Adds validations to a SheetJS-written workbook. Keys are 0-based sheet positions: SheetJS
+ * writes the n-th sheet as `xl/worksheets/sheet{n+1}.xml`.
+ */
+export function addValidationsToXlsx(xlsx: Uint8Array, bySheet: ReadonlyMap<number, ListValidation[]>): Uint8Array {
+  const files = unzipSync(xlsx);
+  for (const [index, validations] of bySheet) {
+    if (validations.length === 0) continue;
+    const path = `xl/worksheets/sheet${index + 1}.xml`;
+    const part = files[path];
+    if (!part) throw new Error(`工作簿中没有 ${path}`);
+    files[path] = strToU8(insertDataValidations(strFromU8(part), dataValidationsXml(validations)));
+  }
+  return zipSync(files, { level: 6 });
+}

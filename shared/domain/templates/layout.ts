@@ -1,0 +1,212 @@
+/**
+ * Issue 4 §1: the monthly workbook the centre hands each unit (数据报送模板). Pure layout: sheet
+ * names, columns with their drop-down lists, the prefilled rows and the instructions text. The
+ * backend reads the database and writes the file; an import reads the same names back.
+ */
+import { managerChangeDueDateFor, unitReportDueDate } from '../duties';
+import { LINE_NAMES_ZH, PRODUCT_LINES, type RevenueLine } from '../lines';
+import { fenToYuanString } from '../money';
+import { EMPLOYMENT_NAMES_ZH, MANAGER_POST_NAMES_ZH } from '../organisation';
+import { formatPeriodZh, type Period } from '../periods';
+import type { Policy } from '../policy/policy';
+import { SCOPE_NAMES_ZH, TIER_NAMES_ZH, type Tier } from '../tiers';
+
+/** What the metadata's `form` says; an import refuses any other. */
+export const TEMPLATE_FORM = 'unit-monthly';
+/** Layout version written into every file; an import refuses versions it does not know. */
+export const TEMPLATE_VERSION = 1;
+export const SUPPORTED_TEMPLATE_VERSIONS: readonly number[] = [1];
+
+export const TEMPLATE_SHEETS = {
+  instructions: '填表说明',
+  revenue: '收入明细',
+  registrations: '新客户申报',
+  managerChanges: '客户经理变动',
+  fluctuations: '波动原因',
+  /** Very hidden and protected: what the file holds (form, version, unit, period, generated at). */
+  meta: '_kam_meta',
+} as const;
+
+export const YES_NO = ['是', '否'] as const;
+/** R30: the kinds of change a unit reports, in the order of the drop-down. */
+export const MANAGER_CHANGE_KINDS_ZH = ['新任', '调动', '离岗', '信息变更'] as const;
+export type ManagerChangeKindZh = (typeof MANAGER_CHANGE_KINDS_ZH)[number];
+
+const ALL_LINES: readonly RevenueLine[] = [...PRODUCT_LINES, 'other'];
+export const LINE_LIST: readonly string[] = ALL_LINES.map((l) => LINE_NAMES_ZH[l]);
+
+export interface ColumnSpec {
+  header: string;
+  /** Column width in characters. */
+  width: number;
+  /** Drop-down values (written as list validation); the import accepts only these. */
+  list?: readonly string[];
+}
+
+export type CellValue = string | number | null;
+
+export interface SheetLayout {
+  name: string;
+  columns: readonly ColumnSpec[];
+  /** Data rows under the header row (row 1). */
+  rows: CellValue[][];
+}
+
+// The revenue header uses the names the hand-made reader knows (revenue-sheet.ts), so the same
+// reader serves both; the three R8 columns are read beside it (newspaper-columns.ts).
+export const REVENUE_COLUMNS: readonly ColumnSpec[] = [
+  { header: '客户ID', width: 17 },
+  { header: '客户名称', width: 32 },
+  { header: '月份', width: 10 },
+  { header: '业务种类', width: 10, list: LINE_LIST },
+  { header: '收入(元)', width: 14 },
+  { header: '报刊年流转额(元)', width: 16 },
+  { header: '报刊平均费率(%)', width: 15 },
+  { header: '报刊其他收入(元)', width: 16 },
+  { header: '备注', width: 20 },
+];
+
+export const REGISTRATION_COLUMNS: readonly ColumnSpec[] = [
+  { header: '客户名称', width: 32 },
+  { header: '简称', width: 12 },
+  { header: '统一社会信用代码', width: 21 },
+  { header: '地区代码', width: 10 },
+  { header: '行业', width: 12 },
+  { header: '地址', width: 28 },
+  { header: '联系人', width: 10 },
+  { header: '联系电话', width: 14 },
+  { header: '主要业务种类', width: 12, list: LINE_LIST },
+  { header: '是否已签协议', width: 12, list: YES_NO },
+  { header: '预计等级', width: 10, list: Object.values(TIER_NAMES_ZH) },
+  { header: '建议范围', width: 10, list: Object.values(SCOPE_NAMES_ZH) },
+  { header: '备注', width: 20 },
+];
+
+export const MANAGER_CHANGE_COLUMNS: readonly ColumnSpec[] = [
+  { header: '姓名', width: 10 },
+  { header: '变动类型', width: 10, list: MANAGER_CHANGE_KINDS_ZH },
+  { header: '生效日期', width: 12 },
+  { header: '岗位', width: 12, list: Object.values(MANAGER_POST_NAMES_ZH) },
+  { header: '用工性质', width: 10, list: Object.values(EMPLOYMENT_NAMES_ZH) },
+  { header: '调入单位代码', width: 12 },
+  { header: '联系电话', width: 14 },
+  { header: '备注', width: 20 },
+];
+
+export const FLUCTUATION_COLUMNS: readonly ColumnSpec[] = [
+  { header: '客户ID', width: 17 },
+  { header: '客户名称', width: 32 },
+  { header: '月份', width: 10 },
+  { header: '等级', width: 8 },
+  { header: '上月收入(元)', width: 14 },
+  { header: '原因说明', width: 40 },
+  { header: '是否一次性', width: 10, list: YES_NO },
+];
+
+export interface TemplateCustomer {
+  id: string;
+  name: string;
+  /** Lines with revenue in the 12 months before the period (R1 order); empty: every line. */
+  recentLines: readonly RevenueLine[];
+}
+
+export interface TemplateKeyCustomer {
+  id: string;
+  name: string;
+  tier: Tier;
+  /** Fen; null when the customer had no revenue last month. */
+  lastMonth: number | null;
+}
+
+/**
+ * One row per customer and line, the month filled in. A customer with recent revenue gets the
+ * lines it used; one without gets every line, so no customer is missing from the sheet.
+ */
+export function revenueRows(customers: readonly TemplateCustomer[], period: Period): CellValue[][] {
+  const rows: CellValue[][] = [];
+  for (const c of customers) {
+    const lines = c.recentLines.length > 0 ? c.recentLines : ALL_LINES;
+    for (const line of lines) rows.push([c.id, c.name, period, LINE_NAMES_ZH[line], null, null, null, null, null]);
+  }
+  return rows;
+}
+
+/** R27 applies to key customers: they are listed with last month's revenue for comparison. */
+export function fluctuationRows(customers: readonly TemplateKeyCustomer[], period: Period): CellValue[][] {
+  return customers.map((c) => [
+    c.id,
+    c.name,
+    period,
+    TIER_NAMES_ZH[c.tier],
+    c.lastMonth === null ? null : Number(fenToYuanString(c.lastMonth)),
+    null,
+    null,
+  ]);
+}
+
+export interface TemplateUnit {
+  code: string;
+  name: string;
+}
+
+/** The instructions sheet, one paragraph a row (column A). */
+export function instructionRows(
+  unit: TemplateUnit,
+  period: Period,
+  policy: Pick<Policy, 'reporting' | 'fluctuationPercent'>,
+  /** YYYY-MM-DD. */
+  generatedOn: string,
+): string[] {
+  const due = unitReportDueDate(period, policy);
+  const managerDue = managerChangeDueDateFor(`${period}-01`, policy);
+  return [
+    `${unit.name}（${unit.code}）${formatPeriodZh(period)}数据报送模板`,
+    `生成日期：${generatedOn}。请于 ${due} 前报送市局大客户中心（R31）；客户经理变动请于 ${managerDue} 前报送（R30）。`,
+    '',
+    '一、通用要求',
+    '1. 请勿修改工作表名称、表头，也不要删除或改动客户ID；新增行请复制已有行后修改。',
+    '2. 金额以“元”为单位，可保留两位小数，也可写“1.2万”；空白表示“未报送”，不会清除已有数据，确实为零请填 0。',
+    '3. 带下拉箭头的单元格请从下拉列表中选择。',
+    '4. 本文件含有隐藏的模板信息（单位、月份、版本），请在本文件中填写，不要另存为其他格式或复制到新文件。',
+    '',
+    `二、${TEMPLATE_SHEETS.revenue}`,
+    '1. 每行为一个客户、一个月份、一种业务的收入；已按客户近 12 个月使用的业务种类列出，没有的业务可复制一行后在“业务种类”中选择。',
+    '2. 报刊（R8）：可直接填“收入(元)”，也可填“报刊年流转额(元)”“报刊平均费率(%)”（如 25 表示 25%）和“报刊其他收入(元)”，系统按 年流转额 × 平均费率 ÷ 12 + 其他收入 计算当月报刊收入；两者都填时须一致。',
+    '3. 只能报送本单位登记的客户；填写其他单位的客户会被提示，同一客户同一月份同一业务只能由一个单位报送。',
+    '',
+    `三、${TEMPLATE_SHEETS.registrations}`,
+    '本单位发现的新客户（R19），客户名称必填；有统一社会信用代码请填写（18 位）。中心审核后分配客户ID。',
+    '',
+    `四、${TEMPLATE_SHEETS.managerChanges}`,
+    '客户经理新任、调动、离岗或信息变更（R30），姓名、变动类型、生效日期必填；调动请填调入单位代码。',
+    '',
+    `五、${TEMPLATE_SHEETS.fluctuations}`,
+    `已列出本单位的大客户及上月收入。本月收入较上月变动超过 ${policy.fluctuationPercent}% 的，须填写原因说明（R27）；属一次性变动的，请在“是否一次性”选“是”。`,
+  ];
+}
+
+export function templateSheets(input: {
+  customers: readonly TemplateCustomer[];
+  keyCustomers: readonly TemplateKeyCustomer[];
+  period: Period;
+}): SheetLayout[] {
+  return [
+    { name: TEMPLATE_SHEETS.revenue, columns: REVENUE_COLUMNS, rows: revenueRows(input.customers, input.period) },
+    { name: TEMPLATE_SHEETS.registrations, columns: REGISTRATION_COLUMNS, rows: [] },
+    { name: TEMPLATE_SHEETS.managerChanges, columns: MANAGER_CHANGE_COLUMNS, rows: [] },
+    {
+      name: TEMPLATE_SHEETS.fluctuations,
+      columns: FLUCTUATION_COLUMNS,
+      rows: fluctuationRows(input.keyCustomers, input.period),
+    },
+  ];
+}
+
+/** Characters Windows refuses in a file name, and control characters. */
+const UNSAFE_FILE_CHARS = /[\\/:*?"<>|\p{Cc}]/gu;
+
+/** e.g. `澄海分局_2026年10月_数据报送模板.xlsx`. */
+export function templateFileName(unit: TemplateUnit, period: Period): string {
+  const name = unit.name.replace(UNSAFE_FILE_CHARS, '_').trim() || unit.code;
+  return `${name}_${formatPeriodZh(period)}_数据报送模板.xlsx`;
+}

@@ -1,0 +1,353 @@
+/**
+ * Issue 4 §1: the template's sheets beside revenue — 新客户申报 (R19), 客户经理变动 (R30) and 波动原因
+ * (R27). Each is found by its header (any column order), and every row is checked with problems
+ * naming sheet, row and column. Registrations and manager changes are reported, not stored (see
+ * DOMAIN-DECISIONS "Templates"), so their problems are warnings; reasons are stored, so theirs are
+ * errors. Pure: the caller supplies the lookups.
+ */
+import { checkCreditCode } from '../credit-code';
+import { isIsoDate, managerChangeDueDate } from '../dates';
+import {
+  type CustomerLookup,
+  columnLetter,
+  type ImportIssue,
+  normaliseHeader,
+  type SheetCell,
+  type SheetInput,
+} from '../imports/revenue-sheet';
+import { normaliseCustomerName } from '../names';
+import { type Period, parsePeriod } from '../periods';
+import {
+  LINE_LIST,
+  MANAGER_CHANGE_COLUMNS,
+  MANAGER_CHANGE_KINDS_ZH,
+  type ManagerChangeKindZh,
+  REGISTRATION_COLUMNS,
+  YES_NO,
+} from './layout';
+
+type Columns<K extends string> = Partial<Record<K, number>>;
+
+function cellText(cell: SheetCell | null | undefined): string {
+  if (!cell || cell.v === null || cell.v === undefined) return '';
+  return String(cell.v).trim();
+}
+
+/** The first row within `scan` rows that has every required header. */
+export function findColumns<K extends string>(
+  sheet: SheetInput,
+  variants: Record<K, readonly string[]>,
+  required: readonly NoInfer<K>[],
+  scan = 10,
+): { row: number; columns: Columns<K> } | ImportIssue {
+  for (let r = 0; r < Math.min(scan, sheet.rows.length); r++) {
+    const columns: Columns<K> = {};
+    (sheet.rows[r] ?? []).forEach((cell, c) => {
+      const key = normaliseHeader(cellText(cell));
+      if (key === '') return;
+      for (const field of Object.keys(variants) as K[]) {
+        if (columns[field] === undefined && variants[field].includes(key)) columns[field] = c;
+      }
+    });
+    if (required.every((k) => columns[k] !== undefined)) return { row: r, columns };
+  }
+  const names = required.map((k) => variants[k][0]).join('、');
+  return {
+    sheet: sheet.name,
+    row: null,
+    column: null,
+    severity: 'warning',
+    message: `工作表“${sheet.name}”的前 ${scan} 行中找不到表头（应有 ${names} 列），未读取该表`,
+  };
+}
+
+/** Walks the data rows under a header, skipping empty rows, with a problem reporter per row. */
+function eachRow<K extends string>(
+  sheet: SheetInput,
+  header: { row: number; columns: Columns<K> },
+  severity: 'error' | 'warning',
+  issues: ImportIssue[],
+  visit: (get: (k: K) => SheetCell | null, problem: (k: K | null, message: string) => void, rowNo: number) => void,
+): void {
+  for (let r = header.row + 1; r < sheet.rows.length; r++) {
+    const cells = sheet.rows[r] ?? [];
+    if (cells.every((c) => cellText(c) === '')) continue;
+    const get = (k: K) => {
+      const c = header.columns[k];
+      return c === undefined ? null : (cells[c] ?? null);
+    };
+    const problem = (k: K | null, message: string) => {
+      const c = k === null ? undefined : header.columns[k];
+      issues.push({
+        sheet: sheet.name,
+        row: r + 1,
+        column: c === undefined ? null : columnLetter(c),
+        severity,
+        message,
+      });
+    };
+    visit(get, problem, r + 1);
+  }
+}
+
+export type DateParse = { ok: true; date: string } | { ok: false; message: string };
+
+const DAY_MS = 86_400_000;
+
+/** A date cell: an Excel serial (1900 or 1904 system) or text such as 2026-10-05, 2026/10/5, 2026年10月5日. */
+export function parseCellDate(value: string | number, date1904 = false): DateParse {
+  if (typeof value === 'number') {
+    const serial = Math.floor(value);
+    // Serials ≥ 61 count from 1899-12-30 (Excel's 1900 leap-year error); dates before March 1900 are not ours.
+    if (!Number.isFinite(value) || serial < (date1904 ? 0 : 61) || serial > 2_958_465) {
+      return { ok: false, message: `“${value}”不是有效日期` };
+    }
+    const epoch = date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30);
+    return { ok: true, date: new Date(epoch + serial * DAY_MS).toISOString().slice(0, 10) };
+  }
+  const text = value.normalize('NFKC').trim();
+  const m =
+    /^(\d{4})\s*([-./])\s*(\d{1,2})\s*\2\s*(\d{1,2})$/.exec(text) ??
+    /^(\d{4})\s*(年)\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]$/.exec(text) ??
+    /^(\d{4})()(\d{2})(\d{2})$/.exec(text);
+  if (m) {
+    const date = `${m[1]}-${(m[3] as string).padStart(2, '0')}-${(m[4] as string).padStart(2, '0')}`;
+    if (isIsoDate(date)) return { ok: true, date };
+  }
+  return { ok: false, message: `“${value}”不是有效日期（应为 2026-10-05 这样的日期）` };
+}
+
+// ── 新客户申报 (R19) ─────────────────────────────────────────────────────────────────────────
+
+type RegistrationField = 'name' | 'creditCode' | 'areaCode' | 'mainLine' | 'agreement' | 'tier' | 'scope';
+const REGISTRATION_HEADERS: Record<RegistrationField, readonly string[]> = {
+  name: ['客户名称', '客户全称', '单位名称'],
+  creditCode: ['统一社会信用代码', '信用代码', '社会信用代码'],
+  areaCode: ['地区代码', '行政区划代码', '属地代码'],
+  mainLine: ['主要业务种类', '业务种类', '主要业务'],
+  agreement: ['是否已签协议', '已签协议', '签订协议'],
+  tier: ['预计等级', '等级'],
+  scope: ['建议范围', '范围'],
+};
+
+export interface RegistrationLookup {
+  /** The customer already holding this credit code (R19: same legal entity). */
+  byCreditCode(code: string): { id: string; name: string } | null;
+  /** Customers with this normalised name (R19: probable duplicate). */
+  byNormalisedName(normalised: string): { id: string; name: string }[];
+  areaExists(code: string): boolean;
+}
+
+export interface RegistrationRow {
+  row: number;
+  name: string;
+  creditCode: string | null;
+}
+
+function checkList(
+  value: string,
+  list: readonly string[],
+  label: string,
+  problem: (message: string) => void,
+): string | null {
+  if (value === '') return null;
+  if (list.includes(value)) return value;
+  problem(`${label}“${value}”不在下拉列表中（应为 ${list.join('、')}）`);
+  return null;
+}
+
+export function readRegistrations(
+  sheet: SheetInput,
+  lookup: RegistrationLookup,
+): { rows: RegistrationRow[]; issues: ImportIssue[] } {
+  const issues: ImportIssue[] = [];
+  const header = findColumns(sheet, REGISTRATION_HEADERS, ['name']);
+  if ('message' in header) return { rows: [], issues: [header] };
+  const rows: RegistrationRow[] = [];
+  const seenCodes = new Map<string, number>();
+  eachRow(sheet, header, 'warning', issues, (get, problem, rowNo) => {
+    const name = cellText(get('name'));
+    if (name === '') {
+      problem('name', '缺少客户名称');
+      return;
+    }
+    let creditCode: string | null = null;
+    const codeText = cellText(get('creditCode'));
+    if (codeText !== '') {
+      const check = checkCreditCode(codeText);
+      if (!check.ok) problem('creditCode', `统一社会信用代码：${check.message}`);
+      else {
+        creditCode = check.code;
+        const owner = lookup.byCreditCode(check.code);
+        if (owner)
+          problem('creditCode', `R19：该信用代码已登记为客户 ${owner.id}（${owner.name}），同一法人不能重复登记`);
+        const first = seenCodes.get(check.code);
+        if (first !== undefined) problem('creditCode', `与本表第 ${first} 行的信用代码相同`);
+        else seenCodes.set(check.code, rowNo);
+      }
+    }
+    if (!creditCode || !lookup.byCreditCode(creditCode)) {
+      const same = lookup.byNormalisedName(normaliseCustomerName(name));
+      if (same.length > 0) {
+        problem(
+          'name',
+          `R19：已有同名客户 ${same.map((c) => `${c.id}（${c.name}）`).join('、')}，请中心核实是否同一客户`,
+        );
+      }
+    }
+    const area = cellText(get('areaCode'));
+    if (area !== '' && (!/^\d{6}$/.test(area) || !lookup.areaExists(area))) {
+      problem('areaCode', `地区代码“${area}”不存在（应为 6 位行政区划代码，如 440515）`);
+    }
+    checkList(cellText(get('mainLine')), LINE_LIST, '主要业务种类', (m) => problem('mainLine', m));
+    checkList(cellText(get('agreement')), YES_NO, '是否已签协议', (m) => problem('agreement', m));
+    const tierList = REGISTRATION_COLUMNS.find((c) => c.header === '预计等级')?.list ?? [];
+    checkList(cellText(get('tier')), tierList, '预计等级', (m) => problem('tier', m));
+    const scopeList = REGISTRATION_COLUMNS.find((c) => c.header === '建议范围')?.list ?? [];
+    checkList(cellText(get('scope')), scopeList, '建议范围', (m) => problem('scope', m));
+    rows.push({ row: rowNo, name, creditCode });
+  });
+  return { rows, issues };
+}
+
+// ── 客户经理变动 (R30) ───────────────────────────────────────────────────────────────────────
+
+type ManagerField = 'name' | 'kind' | 'effectiveOn' | 'post' | 'employment' | 'toUnit';
+const MANAGER_HEADERS: Record<ManagerField, readonly string[]> = {
+  name: ['姓名', '客户经理', '客户经理姓名'],
+  kind: ['变动类型', '变动', '类型'],
+  effectiveOn: ['生效日期', '变动日期', '日期'],
+  post: ['岗位', '职务'],
+  employment: ['用工性质', '专兼职'],
+  toUnit: ['调入单位代码', '调入单位', '新单位代码'],
+};
+
+export interface ManagerChangeLookup {
+  /** A manager of this name currently in post in the reporting unit (null: unit unknown). */
+  managerInUnit(name: string): boolean | null;
+  unitByCode(code: string): { name: string } | null;
+}
+
+export interface ManagerChangeRow {
+  row: number;
+  name: string;
+  kind: ManagerChangeKindZh;
+  effectiveOn: string;
+  late: boolean;
+}
+
+export function readManagerChanges(
+  sheet: SheetInput,
+  lookup: ManagerChangeLookup,
+  options: { receivedOn: string; dueDay: number; date1904: boolean },
+): { rows: ManagerChangeRow[]; issues: ImportIssue[] } {
+  const issues: ImportIssue[] = [];
+  const header = findColumns(sheet, MANAGER_HEADERS, ['name', 'kind', 'effectiveOn']);
+  if ('message' in header) return { rows: [], issues: [header] };
+  const rows: ManagerChangeRow[] = [];
+  const column = (h: string) => MANAGER_CHANGE_COLUMNS.find((c) => c.header === h)?.list ?? [];
+  eachRow(sheet, header, 'warning', issues, (get, problem, rowNo) => {
+    const name = cellText(get('name'));
+    const kindText = cellText(get('kind'));
+    const dateCell = get('effectiveOn');
+    if (name === '') problem('name', '缺少姓名');
+    const kind = (MANAGER_CHANGE_KINDS_ZH as readonly string[]).includes(kindText)
+      ? (kindText as ManagerChangeKindZh)
+      : null;
+    if (kind === null) {
+      problem(
+        'kind',
+        kindText === '' ? '缺少变动类型' : `变动类型“${kindText}”应为 ${MANAGER_CHANGE_KINDS_ZH.join('、')}`,
+      );
+    }
+    let effectiveOn: string | null = null;
+    if (!dateCell || cellText(dateCell) === '') problem('effectiveOn', '缺少生效日期');
+    else {
+      const parsed = parseCellDate(typeof dateCell.v === 'number' ? dateCell.v : cellText(dateCell), options.date1904);
+      if (parsed.ok) effectiveOn = parsed.date;
+      else problem('effectiveOn', `生效日期：${parsed.message}`);
+    }
+    checkList(cellText(get('post')), column('岗位'), '岗位', (m) => problem('post', m));
+    checkList(cellText(get('employment')), column('用工性质'), '用工性质', (m) => problem('employment', m));
+    const toUnit = cellText(get('toUnit'));
+    if (kind === '调动' && toUnit === '') problem('toUnit', '调动须填写调入单位代码');
+    else if (toUnit !== '' && !lookup.unitByCode(toUnit)) problem('toUnit', `调入单位代码“${toUnit}”不存在`);
+    if (name !== '' && kind !== null) {
+      const inPost = lookup.managerInUnit(name);
+      if (inPost === true && kind === '新任') problem('name', `“${name}”已在本单位客户经理名册中`);
+      if (inPost === false && kind !== '新任') problem('name', `本单位客户经理名册中没有“${name}”`);
+    }
+    if (name === '' || kind === null || effectiveOn === null) return;
+    const due = managerChangeDueDate(effectiveOn, options.dueDay);
+    const late = options.receivedOn > due;
+    if (late) problem('effectiveOn', `R30：该变动应于 ${due} 前报送，${options.receivedOn} 收到，已逾期`);
+    rows.push({ row: rowNo, name, kind, effectiveOn, late });
+  });
+  return { rows, issues };
+}
+
+// ── 波动原因 (R27) ───────────────────────────────────────────────────────────────────────────
+
+type ReasonField = 'customerId' | 'customerName' | 'period' | 'reason' | 'oneOff';
+const REASON_HEADERS: Record<ReasonField, readonly string[]> = {
+  customerId: ['客户id', '客户编号', '客户代码'],
+  customerName: ['客户名称', '客户全称'],
+  period: ['月份', '年月'],
+  reason: ['原因说明', '原因', '波动原因', '说明'],
+  oneOff: ['是否一次性', '一次性'],
+};
+
+export interface FluctuationReasonRow {
+  row: number;
+  customerId: string;
+  period: Period;
+  /** '' when only marked one-off (R27 needs no written reason then). */
+  reason: string;
+  oneOff: boolean;
+}
+
+/** Rows with neither a reason nor 一次性=是 say nothing and are skipped (the sheet lists every key customer). */
+export function readFluctuationReasons(
+  sheet: SheetInput,
+  customers: CustomerLookup,
+  options: { date1904: boolean; period: Period | null },
+): { rows: FluctuationReasonRow[]; issues: ImportIssue[] } {
+  const issues: ImportIssue[] = [];
+  const header = findColumns(sheet, REASON_HEADERS, ['customerId', 'period', 'reason']);
+  if ('message' in header) return { rows: [], issues: [{ ...header, severity: 'error' }] };
+  const rows: FluctuationReasonRow[] = [];
+  eachRow(sheet, header, 'error', issues, (get, problem, rowNo) => {
+    const reason = cellText(get('reason'));
+    const oneOffText = cellText(get('oneOff'));
+    if (reason === '' && oneOffText !== '是') {
+      if (oneOffText !== '' && oneOffText !== '否') problem('oneOff', `是否一次性“${oneOffText}”应为 是 或 否`);
+      return;
+    }
+    if (oneOffText !== '' && !(YES_NO as readonly string[]).includes(oneOffText)) {
+      problem('oneOff', `是否一次性“${oneOffText}”应为 是 或 否`);
+      return;
+    }
+    if (reason.length > 500) {
+      problem('reason', `原因说明不能超过 500 字（现有 ${reason.length} 字）`);
+      return;
+    }
+    const id = cellText(get('customerId')).replace(/\s/g, '');
+    let customerId: string | null = null;
+    if (/^\d{14}$/.test(id) && customers.byId(id)) customerId = id;
+    else problem('customerId', id === '' ? '缺少客户ID' : `客户ID“${id}”不存在`);
+    const periodCell = get('period');
+    let period: Period | null = null;
+    if (!periodCell || cellText(periodCell) === '') problem('period', '缺少月份');
+    else {
+      const parsed = parsePeriod(typeof periodCell.v === 'number' ? periodCell.v : cellText(periodCell), {
+        date1904: options.date1904,
+      });
+      if (!parsed.ok) problem('period', `月份：${parsed.message}`);
+      else if (options.period !== null && parsed.period !== options.period) {
+        problem('period', `本模板为 ${options.period} 月报，该行月份为 ${parsed.period}`);
+      } else period = parsed.period;
+    }
+    if (customerId && period) rows.push({ row: rowNo, customerId, period, reason, oneOff: oneOffText === '是' });
+  });
+  return { rows, issues };
+}

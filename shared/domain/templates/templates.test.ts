@@ -1,0 +1,192 @@
+import { describe, expect, it } from 'vitest';
+import { findHeader, type HeaderMatch, type SheetCell, type SheetInput } from '../imports/revenue-sheet';
+import { revenueRows, templateFileName } from './layout';
+import { metadataRows, readTemplateMetadata, type TemplateMetadata } from './metadata';
+import { applyNewspaperInputs, findNewspaperColumns, parseRatePercent } from './newspaper-columns';
+import { parseCellDate, readFluctuationReasons, readManagerChanges, readRegistrations } from './side-sheets';
+
+const cell = (v: string | number | null): SheetCell | null =>
+  v === null ? null : { t: typeof v === 'number' ? 'n' : 's', v };
+const sheet = (name: string, rows: (string | number | null)[][]): SheetInput => ({
+  name,
+  rows: rows.map((r) => r.map(cell)),
+  merges: [],
+});
+
+const META: TemplateMetadata = {
+  form: 'unit-monthly',
+  version: 1,
+  unitCode: '440515',
+  unitName: '澄海分局',
+  period: '2026-10',
+  generatedAt: '2026-11-10T02:00:00.000Z',
+};
+const units = (code: string) =>
+  code === '440515'
+    ? { id: 3, code, name: '澄海分局', retired: false }
+    : code === '440599'
+      ? { id: 9, code, name: '旧分局', retired: true }
+      : null;
+
+describe('template metadata (issue 4 §1)', () => {
+  it('reads back what it wrote', () => {
+    const r = readTemplateMetadata(sheet('_kam_meta', metadataRows(META)), units);
+    expect(r).toEqual({ ok: true, meta: META, unit: { id: 3, code: '440515', name: '澄海分局', retired: false } });
+  });
+
+  it.each([
+    ['form', 'x', 'B2', '表单“x”不是本系统的报送模板'],
+    ['version', '2', 'B3', '模板版本“2”不受支持'],
+    ['version', '1.0', 'B3', '模板版本“1.0”不受支持'],
+    ['unitCode', '999999', 'B4', '单位代码“999999”不存在'],
+    ['unitCode', '440599', 'B4', '已撤销'],
+    ['period', '2026-13', 'B6', '报送月份“2026-13”'],
+    ['period', '202610', 'B6', '报送月份“202610”'],
+    ['generatedAt', '2026-11-10', 'B7', '生成时间“2026-11-10”无效'],
+  ])('refuses %s = %s, naming cell %s', (key, value, ref, text) => {
+    const rows = metadataRows(META).map((r) => (r[0] === key ? [r[0], value, r[2] as string] : r));
+    const r = readTemplateMetadata(sheet('_kam_meta', rows), units);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.issue.message).toContain(`模板信息表“_kam_meta”单元格 ${ref}：`);
+      expect(r.issue.message).toContain(text);
+      expect(r.issue).toMatchObject({ sheet: '_kam_meta', column: 'B', severity: 'error' });
+    }
+  });
+});
+
+describe('template layout', () => {
+  it('lists every customer: recent lines, or every line without history', () => {
+    const rows = revenueRows(
+      [
+        { id: 'A', name: '甲', recentLines: ['letters', 'newspapers'] },
+        { id: 'B', name: '乙', recentLines: [] },
+      ],
+      '2026-10',
+    );
+    expect(rows.filter((r) => r[0] === 'A').map((r) => r[3])).toEqual(['函件', '报刊']);
+    expect(rows.filter((r) => r[0] === 'B')).toHaveLength(9);
+  });
+
+  it.each([
+    ['澄海分局', '澄海分局_2026年10月_数据报送模板.xlsx'],
+    ['A/B:局', 'A_B_局_2026年10月_数据报送模板.xlsx'],
+  ])('file name for %s', (name, file) => {
+    expect(templateFileName({ code: '1', name }, '2026-10')).toBe(file);
+  });
+});
+
+describe('R8 columns', () => {
+  it.each([
+    ['25', 2500],
+    ['25%', 2500],
+    ['２５．５％', 2550],
+    [25.25, 2525],
+    [0, 0],
+    ['100', 10000],
+  ])('rate %s → %i bp', (input, bp) => {
+    expect(parseRatePercent(input)).toEqual({ ok: true, basisPoints: bp });
+  });
+  it.each([['101'], ['25.005'], [-1], ['abc'], [25.005]])('refuses rate %s', (input) => {
+    expect(parseRatePercent(input).ok).toBe(false);
+  });
+
+  const HEAD = ['客户ID', '月份', '业务种类', '收入(元)', '报刊年流转额(元)', '报刊平均费率(%)', '报刊其他收入(元)'];
+  const read = (row: (string | number | null)[], line: 'newspapers' | 'letters', amount: number | null) => {
+    const s = sheet('收入明细', [HEAD, row]);
+    const header = findHeader(s) as HeaderMatch;
+    return applyNewspaperInputs(s, header, findNewspaperColumns(s, header), [
+      { row: 2, customerId: 'A', period: '2026-10', line, amount },
+    ]);
+  };
+  it.each([
+    ['inputs only', [null, null, null, null, 120000, 25, 100], 'newspapers', null, 260_000, null],
+    ['other blank = 0', [null, null, null, null, 120000, 25, null], 'newspapers', null, 250_000, null],
+    ['agreeing revenue', [null, null, null, 2600, 120000, 25, 100], 'newspapers', 260_000, 260_000, null],
+    ['disagreeing revenue', [null, null, null, 2000, 120000, 25, 100], 'newspapers', 200_000, null, 'D'],
+    ['missing rate', [null, null, null, null, 120000, null, 100], 'newspapers', null, null, 'F'],
+    ['inputs on letters', [null, null, null, 10, 120000, 25, null], 'letters', 1000, null, 'E'],
+  ] as const)('%s', (_label, row, line, amount, expected, errorColumn) => {
+    const r = read([...row], line, amount);
+    if (expected === null) {
+      expect(r.rows).toEqual([]);
+      expect(r.issues[0]).toMatchObject({ row: 2, column: errorColumn, severity: 'error' });
+    } else {
+      expect(r.rows[0]?.amount).toBe(expected);
+      expect(r.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    }
+  });
+});
+
+describe('side sheets', () => {
+  it.each([
+    [46300, '2026-10-05'],
+    ['2026-10-05', '2026-10-05'],
+    ['2026/1/5', '2026-01-05'],
+    ['2026年10月5日', '2026-10-05'],
+    ['20261005', '2026-10-05'],
+  ])('date %s → %s', (input, date) => {
+    expect(parseCellDate(input)).toEqual({ ok: true, date });
+  });
+  it.each([['2026-02-30'], ['10/5/2026'], [60]])('refuses date %s', (input) => {
+    expect(parseCellDate(input).ok).toBe(false);
+  });
+
+  it('registrations: R19 duplicates and bad values are reported by row and column', () => {
+    const r = readRegistrations(
+      sheet('新客户申报', [
+        ['客户名称', '统一社会信用代码', '地区代码', '是否已签协议'],
+        ['甲公司', '91440500MA4X0000X1', '440515', '是'],
+        ['乙公司', '', '999999', '也许'],
+        ['', '', '', ''],
+      ]),
+      {
+        byCreditCode: () => null,
+        byNormalisedName: (n) => (n === '乙公司' ? [{ id: '44051500001000', name: '乙公司' }] : []),
+        areaExists: (c) => c === '440515',
+      },
+    );
+    expect(r.rows.map((x) => x.name)).toEqual(['甲公司', '乙公司']);
+    expect(r.issues.map((i) => [i.row, i.column])).toEqual([
+      [2, 'B'],
+      [3, 'A'],
+      [3, 'C'],
+      [3, 'D'],
+    ]);
+    expect(r.issues.every((i) => i.severity === 'warning')).toBe(true);
+  });
+
+  it('manager changes: R30 lateness on the 25th cut-off', () => {
+    const r = readManagerChanges(
+      sheet('客户经理变动', [
+        ['姓名', '变动类型', '生效日期'],
+        ['张三', '新任', '2026-11-02'],
+        ['李四', '离岗', '2026-10-05'],
+      ]),
+      { managerInUnit: (n) => n === '李四', unitByCode: () => null },
+      { receivedOn: '2026-11-10', dueDay: 25, date1904: false },
+    );
+    expect(r.rows.map((x) => [x.name, x.late])).toEqual([
+      ['张三', false],
+      ['李四', true],
+    ]);
+    expect(r.issues).toEqual([
+      expect.objectContaining({ row: 3, column: 'C', message: expect.stringContaining('R30') }),
+    ]);
+  });
+
+  it('fluctuation reasons: skips rows saying nothing, refuses another month', () => {
+    const r = readFluctuationReasons(
+      sheet('波动原因', [
+        ['客户ID', '月份', '原因说明', '是否一次性'],
+        ['44051500001000', '2026-10', '', ''],
+        ['44051500001000', '2026-10', '', '是'],
+        ['44051500002000', '2026-09', '停业', ''],
+      ]),
+      { byId: () => true, byName: () => [] },
+      { date1904: false, period: '2026-10' },
+    );
+    expect(r.rows).toEqual([{ row: 3, customerId: '44051500001000', period: '2026-10', reason: '', oneOff: true }]);
+    expect(r.issues).toEqual([expect.objectContaining({ row: 4, column: 'B', severity: 'error' })]);
+  });
+});
