@@ -9,6 +9,7 @@ import { unitHandlers } from './organisation/units';
 import { policyHandlers } from './policies/handlers';
 import type { NamedGroup } from './registry';
 import { revenueHandlers } from './revenue/handlers';
+import { submissionHandlers } from './submissions/handlers';
 import { revenueSummaryHandlers } from './revenue/summary';
 import { templateHandlers } from './templates/handlers';
 import { tieringHandlers } from './tiering/handlers';
@@ -24,6 +25,7 @@ export const HANDLER_GROUPS: readonly NamedGroup[] = [
   ['tiering', tieringHandlers],
   ['policies', policyHandlers],
   ['imports', importHandlers],
+  ['submissions', submissionHandlers],
   ['templates', templateHandlers],
   ['exports', exportHandlers],
 ];

@@ -27,6 +27,8 @@ import type {
   PolicyVersionInfo,
   QualificationDecision,
   RevenueCellView,
+  SubmissionBatchView,
+  SubmissionTrackerView,
   RevenueSummary,
   TemplateFilesView,
   TierExplanation,
@@ -82,6 +84,8 @@ export const inputSchemas = {
   'imports/commit': s.importsCommit,
   'imports/undo': s.importsUndo,
   'imports/list': s.empty,
+  'submissions/tracker': s.submissionsTracker,
+  'submissions/unit-batches': s.submissionsUnitBatches,
   'templates/generate': s.templatesGenerate,
   'exports/build': s.exportsBuild,
   'revenue/summary': s.revenueSummary,
@@ -132,6 +136,8 @@ export interface ApiResults {
   'imports/commit': ImportBatchView;
   'imports/undo': ImportUndoView;
   'imports/list': ImportBatchView[];
+  'submissions/tracker': SubmissionTrackerView;
+  'submissions/unit-batches': SubmissionBatchView[];
   'templates/generate': TemplateFilesView;
   'exports/build': ExportFileView;
   'revenue/summary': RevenueSummary;

@@ -303,6 +303,8 @@ export const importsCommit = z
   })
   .strict();
 export const importsUndo = z.object({ batchId: id('导入批次'), force: z.boolean().default(false) }).strict();
+export const submissionsTracker = z.object({ period }).strict();
+export const submissionsUnitBatches = z.object({ unitId: id('单位') }).strict();
 
 // ── Exports (issue 4) ──────────────────────────────────────────────────────────────────────
 export const exportsBuild = z

@@ -459,3 +459,56 @@ export interface TemplateFilesView {
   generatedAt: string;
   files: TemplateFileView[];
 }
+
+// ── 数据报送 tracker (issue 4 §3) ───────────────────────────────────────────────────────────
+export type SubmissionFormId = 'revenue' | 'registrations' | 'manager_changes' | 'fluctuation_reasons';
+export type SubmissionStatusId = 'on_time' | 'late' | 'pending' | 'overdue';
+
+export interface SubmissionBatchView {
+  id: number;
+  fileName: string;
+  form: string;
+  period: string | null;
+  rows: number;
+  committedAt: string;
+  committedBy: string;
+  undoneAt: string | null;
+  /** The tracker forms this batch delivered. */
+  forms: SubmissionFormId[];
+}
+
+export interface SubmissionCellView {
+  form: SubmissionFormId;
+  status: SubmissionStatusId;
+  dueOn: string;
+  /** The first standing batch that delivered the form (it decides lateness). */
+  batchId: number | null;
+  receivedAt: string | null;
+  /** Standing batches of the month that delivered the form. */
+  batches: number;
+}
+
+export interface SubmissionUnitView {
+  unitId: number;
+  code: string;
+  name: string;
+  kind: string;
+  customers: number;
+  cells: SubmissionCellView[];
+}
+
+export interface SubmissionTrackerView {
+  period: string;
+  today: string;
+  /** R31 */
+  unitDueOn: string;
+  /** R30 */
+  managerChangeDueOn: string;
+  /** R32: the centre's roll-up to the province. */
+  centreDueOn: string;
+  centreDaysLeft: number;
+  units: SubmissionUnitView[];
+  /** Workbooks made by hand for the month: no unit is named in them. */
+  unattributed: SubmissionBatchView[];
+  totals: { expected: number; onTime: number; late: number; pending: number; overdue: number };
+}
