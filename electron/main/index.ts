@@ -7,8 +7,10 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
 import { IPC_CHANNEL } from '../../shared/api/bridge';
+import { isHostChannel } from '../../shared/api/host';
 import { type Backend, openBackend } from '../backend';
 import { DATABASE_FILE, defaultDataDir } from '../backend/paths';
+import { invokeHost } from './host';
 import { isAllowedNavigation, isPermissionAllowed, isTrustedSender, nativeBindingPath } from './policies';
 
 app.setPath('userData', defaultDataDir());
@@ -88,6 +90,7 @@ app.whenReady().then(() => {
     if (!isTrustedSender(frame?.url, isMain, rendererUrl)) {
       return { ok: false, error: { code: 'FORBIDDEN', message: '拒绝来自非本程序页面的请求' } };
     }
+    if (isHostChannel(channel)) return invokeHost(channel, input, BrowserWindow.fromWebContents(event.sender));
     return opened.registry.invoke(channel, input);
   });
   createWindow();

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { type Backend, openBackend } from '../../electron/backend';
+import { isHostChannel } from '../../shared/api/host';
 import { type StaticServer, serveStatic } from './static-server';
 
 const CANDIDATES = [
@@ -41,8 +42,20 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
+/**
+ * What the native dialogs answer in a browser test: the test sets the file the officer "picks"
+ * (or null for cancel) before clicking; every dialog shown is recorded.
+ */
+export interface HostStub {
+  openFile: string[];
+  saveFile: string | null;
+  chooseFolder: string | null;
+  shown: { channel: string; input: unknown }[];
+}
+
 export interface Harness {
   backend: Backend;
+  host: HostStub;
   page: Page;
   context: BrowserContext;
   url: string;
@@ -74,9 +87,20 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       locale: 'zh-CN',
       timezoneId: 'Asia/Shanghai',
     });
-    await context.exposeBinding('__kamInvoke', (_source, channel: unknown, input: unknown) =>
-      backend.registry.invoke(channel, input),
-    );
+    const host: HostStub = { openFile: [], saveFile: null, chooseFolder: null, shown: [] };
+    await context.exposeBinding('__kamInvoke', (_source, channel: unknown, input: unknown) => {
+      if (!isHostChannel(channel)) return backend.registry.invoke(channel, input);
+      host.shown.push({ channel, input });
+      const value =
+        channel === 'host/open-file'
+          ? { paths: host.openFile }
+          : channel === 'host/save-file'
+            ? { path: host.saveFile }
+            : channel === 'host/choose-folder'
+              ? { path: host.chooseFolder }
+              : { ok: true };
+      return { ok: true, value };
+    });
     // A string, not a function: tsx's transform would put helpers (`__name`) into a serialised function.
     await context.addInitScript({
       content: `(() => {
@@ -97,6 +121,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     const openedBrowser = browser;
     return {
       backend,
+      host,
       page,
       context,
       url,

@@ -5,6 +5,7 @@
  */
 import type { ApiInput, ApiResult, Channel, KamBridge } from '../../../shared/api/contract';
 import { type ErrorCode, type FieldIssue, isApiError } from '../../../shared/api/errors';
+import type { HostChannel, HostInput, HostResults } from '../../../shared/api/host';
 
 declare global {
   interface Window {
@@ -84,4 +85,9 @@ async function call<C extends Channel>(channel: C, input: ApiInput<C>): Promise<
   throw new ApiCallError(channel, error.code, error.message, error.details);
 }
 
-export const api = { call };
+/** A native dialog of the desktop host (shared/api/host.ts), on the same bridge. */
+async function host<C extends HostChannel>(channel: C, input: HostInput<C>): Promise<HostResults[C]> {
+  return (await call(channel as unknown as Channel, input as never)) as unknown as HostResults[C];
+}
+
+export const api = { call, host };
