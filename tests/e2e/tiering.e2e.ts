@@ -121,4 +121,33 @@ describe('tiering, rules and revenue, in the browser', () => {
     await expect.poll(() => cell.textContent()).toContain('¥12,000.00');
     expect(h.pageErrors).toEqual([]);
   });
+
+  it('moves through the revenue grid with the arrow keys and types straight into a cell', async () => {
+    const { page } = h;
+    const customer = h.backend.db.prepare('SELECT id FROM customers ORDER BY id LIMIT 1 OFFSET 1').get() as {
+      id: string;
+    };
+    const year = lastMonth.slice(0, 4);
+    await h.open(`#/customers/${customer.id}`);
+    const cellAt = (period: string, line: string) =>
+      page.locator(`[data-testid="revenue-cell"][data-period="${period}"][data-line="${line}"]`);
+    await cellAt(`${year}-01`, 'savings').waitFor();
+    await cellAt(`${year}-01`, 'savings').locator('button').focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowDown');
+    // Now on February × 帐单: typing a digit opens the editor with it; Enter saves and moves down.
+    await page.keyboard.type('750');
+    await expect.poll(() => cellAt(`${year}-02`, 'bills').getByTestId('revenue-cell-input').inputValue()).toBe('750');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => cellAt(`${year}-02`, 'bills').textContent()).toContain('¥750.00');
+    await expect
+      .poll(() => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.row ?? null))
+      .toBe('2');
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.col ?? null)).toBe('1');
+    const revenue = await h.backend.registry.call('revenue/customer', { customerId: customer.id, year: Number(year) });
+    expect(revenue.months.find((m) => m.period === `${year}-02`)?.cells.bills?.amount).toBe(75_000);
+    expect(h.pageErrors).toEqual([]);
+  });
 });

@@ -1,7 +1,7 @@
 import { Badge, Button, Group, Paper, Table, Text, TextInput, Title } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
-import { type KeyboardEvent, useRef, useState } from 'react';
+import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Customer, CustomerDetail, RevenueCellView, RevenueMonthView } from '../../../../shared/api/types';
 import { PRODUCT_LINES, type RevenueLine } from '../../../../shared/domain/lines';
@@ -16,10 +16,11 @@ import { DateField } from '../../components/DateField';
 import { FormModal } from '../../components/FormModal';
 import { lastMonthOf, MonthField, YearSelect } from '../../components/PeriodPickers';
 import { EMPTY_VALUE, formatDateTime } from '../../i18n/format';
-import { previewNewspaper } from './revenue-math';
+import { gridMove, previewNewspaper, startsEdit } from './revenue-math';
 
 const LINES: RevenueLine[] = [...PRODUCT_LINES, 'other'];
 const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);
+const GRID_SIZE = { rows: MONTHS.length, cols: LINES.length };
 
 /** 收入: one customer's revenue for a year, 12 months × 9 lines, each cell edited in place. */
 export function RevenueSection({ customerId }: { customerId: string }) {
@@ -118,16 +119,18 @@ function RevenueGrid({
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {MONTHS.map((m) => {
+          {MONTHS.map((m, row) => {
             const period = periodOf(year, m);
             const month = byPeriod.get(period);
             return (
               <Table.Tr key={period}>
                 <Table.Th scope="row">{t('revenue.monthName', { month: m })}</Table.Th>
-                {LINES.map((line) => {
+                {LINES.map((line, col) => {
                   const cell = month?.cells[line] ?? null;
                   return (
                     <RevenueCell
+                      row={row}
+                      col={col}
                       key={`${line}:${cell?.updatedAt ?? ''}:${cell?.amount ?? ''}`}
                       customerId={customerId}
                       period={period}
@@ -165,7 +168,16 @@ function RevenueGrid({
   );
 }
 
+/** Focuses the grid cell at (row, col), if there is one: arrow keys and Enter move like a spreadsheet. */
+function focusCell(from: HTMLElement, row: number, col: number): void {
+  const grid = from.closest('[data-testid="revenue-grid"]');
+  const target = grid?.querySelector<HTMLButtonElement>(`button[data-row="${row}"][data-col="${col}"]`);
+  target?.focus();
+}
+
 function RevenueCell({
+  row,
+  col,
   customerId,
   period,
   line,
@@ -173,6 +185,8 @@ function RevenueCell({
   newspaper,
   onSaved,
 }: {
+  row: number;
+  col: number;
   customerId: string;
   period: string;
   line: RevenueLine;
@@ -191,22 +205,35 @@ function RevenueCell({
   // Set once the edit is being saved or abandoned, so the input's blur on unmount does nothing.
   const closing = useRef(false);
 
-  const start = () => {
+  const start = (typed?: string) => {
     closing.current = false;
-    setText(shown === null ? '' : fenToYuanString(shown));
+    setText(typed ?? (shown === null ? '' : fenToYuanString(shown)));
     setError(null);
     setEditing(true);
   };
-  const stop = () => {
+  // Where focus goes once the editor has closed and the button is back in the DOM.
+  const focusAfterClose = useRef<'stay' | 'down' | null>(null);
+  useEffect(() => {
+    const where = focusAfterClose.current;
+    const button = buttonRef.current;
+    if (editing || where === null || !button) return;
+    focusAfterClose.current = null;
+    const next = where === 'down' ? gridMove({ row, col }, GRID_SIZE, 'Enter') : null;
+    if (next) focusCell(button, next.row, next.col);
+    else button.focus();
+  }, [editing, row, col]);
+
+  /** Leaves editing; `moveDown` (after Enter) goes to the cell below, as a spreadsheet does. */
+  const stop = (moveDown = false) => {
     closing.current = true;
+    focusAfterClose.current = moveDown ? 'down' : 'stay';
     setEditing(false);
     setError(null);
-    requestAnimationFrame(() => buttonRef.current?.focus());
   };
-  const save = async () => {
+  const save = async (moveDown = false) => {
     const original = shown === null ? '' : fenToYuanString(shown);
     if (text.trim() === original) {
-      stop();
+      stop(moveDown);
       return;
     }
     closing.current = true;
@@ -214,7 +241,7 @@ function RevenueCell({
     try {
       const saved = await api.call('revenue/set', { customerId, period, line, amount: text });
       setShown(saved.amount);
-      stop();
+      stop(moveDown);
       onSaved();
     } catch (e) {
       const err = toApiCallError('revenue/set', e);
@@ -227,7 +254,7 @@ function RevenueCell({
   const onKey = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key === 'Enter') {
       e.preventDefault();
-      void save();
+      void save(true);
     } else if (e.key === 'Escape') {
       e.preventDefault();
       e.stopPropagation();
@@ -301,10 +328,27 @@ function RevenueCell({
           ref={buttonRef}
           type="button"
           className={`kam-revenue-cell${shown === null ? ' kam-revenue-empty' : ''}`}
-          onClick={start}
+          onClick={() => start()}
           onKeyDown={(e) => {
-            if (e.key === 'F2') start();
+            if (e.key === 'F2') {
+              e.preventDefault();
+              start();
+              return;
+            }
+            if (startsEdit(e.key, e.ctrlKey || e.metaKey || e.altKey)) {
+              e.preventDefault();
+              start(e.key);
+              return;
+            }
+            if (e.key === 'Enter') return; // the button's own Enter opens the editor
+            const next = gridMove({ row, col }, GRID_SIZE, e.key);
+            if (next) {
+              e.preventDefault();
+              focusCell(e.currentTarget, next.row, next.col);
+            }
           }}
+          data-row={row}
+          data-col={col}
           title={[source, r8].filter(Boolean).join('\n')}
           aria-label={t('revenue.cellLabel', { period, line: t(`line.${line}`) })}
         >

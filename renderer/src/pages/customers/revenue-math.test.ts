@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { newspaperRevenue, parseRatePercent, previewNewspaper } from './revenue-math';
+import { gridMove, newspaperRevenue, parseRatePercent, previewNewspaper, startsEdit } from './revenue-math';
 
 describe('R8 newspaper preview', () => {
   it('reads percentages like the server', () => {
@@ -24,5 +24,33 @@ describe('R8 newspaper preview', () => {
     expect(previewNewspaper('12万', '25%', '50')).toBe(255_000);
     expect(previewNewspaper('', '25', '')).toBeNull();
     expect(previewNewspaper('12万', 'abc', '')).toBeNull();
+  });
+});
+
+describe('gridMove (revenue grid keyboard)', () => {
+  const size = { rows: 12, cols: 9 };
+  it.each([
+    [{ row: 0, col: 0 }, 'ArrowDown', { row: 1, col: 0 }],
+    [{ row: 5, col: 3 }, 'ArrowUp', { row: 4, col: 3 }],
+    [{ row: 5, col: 3 }, 'ArrowRight', { row: 5, col: 4 }],
+    [{ row: 5, col: 3 }, 'ArrowLeft', { row: 5, col: 2 }],
+    [{ row: 5, col: 3 }, 'Enter', { row: 6, col: 3 }],
+    [{ row: 0, col: 0 }, 'ArrowUp', null],
+    [{ row: 0, col: 0 }, 'ArrowLeft', null],
+    [{ row: 11, col: 8 }, 'ArrowDown', null],
+    [{ row: 11, col: 8 }, 'ArrowRight', null],
+    [{ row: 3, col: 3 }, 'a', null],
+  ])('%o + %s → %o', (at, key, to) => {
+    expect(gridMove(at, size, key)).toEqual(to);
+  });
+
+  it('starts editing on a digit or money sign, not on letters or shortcuts', () => {
+    expect(startsEdit('1', false)).toBe(true);
+    expect(startsEdit('¥', false)).toBe(true);
+    expect(startsEdit('１', false)).toBe(true);
+    expect(startsEdit('-', false)).toBe(true);
+    expect(startsEdit('c', false)).toBe(false);
+    expect(startsEdit('1', true)).toBe(false);
+    expect(startsEdit('Tab', false)).toBe(false);
   });
 });

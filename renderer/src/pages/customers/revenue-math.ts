@@ -28,3 +28,33 @@ export function previewNewspaper(turnover: string, rate: string, other: string):
   if (!tv.ok || tv.empty || bp === null || !ot.ok) return null;
   return newspaperRevenue(tv.fen, bp, ot.empty ? 0 : ot.fen);
 }
+
+/**
+ * Spreadsheet movement in the revenue grid: arrows move one cell (stopping at the edges), Enter
+ * after a save moves down. Returns the target's row and column, or null when the key is not a
+ * movement or the edge is reached.
+ */
+export function gridMove(
+  at: { row: number; col: number },
+  size: { rows: number; cols: number },
+  key: string,
+): { row: number; col: number } | null {
+  const step: Record<string, [number, number]> = {
+    ArrowUp: [-1, 0],
+    ArrowDown: [1, 0],
+    Enter: [1, 0],
+    ArrowLeft: [0, -1],
+    ArrowRight: [0, 1],
+  };
+  const d = step[key];
+  if (!d) return null;
+  const row = at.row + d[0];
+  const col = at.col + d[1];
+  if (row < 0 || row >= size.rows || col < 0 || col >= size.cols) return null;
+  return { row, col };
+}
+
+/** A key that starts editing a cell with that character typed, as in a spreadsheet. */
+export function startsEdit(key: string, withModifier: boolean): boolean {
+  return !withModifier && /^[0-9.\-(（¥￥０-９]$/.test(key);
+}
