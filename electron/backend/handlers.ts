@@ -9,8 +9,8 @@ import { unitHandlers } from './organisation/units';
 import { policyHandlers } from './policies/handlers';
 import type { NamedGroup } from './registry';
 import { revenueHandlers } from './revenue/handlers';
-import { submissionHandlers } from './submissions/handlers';
 import { revenueSummaryHandlers } from './revenue/summary';
+import { submissionHandlers } from './submissions/handlers';
 import { templateHandlers } from './templates/handlers';
 import { tieringHandlers } from './tiering/handlers';
 

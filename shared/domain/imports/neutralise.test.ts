@@ -13,6 +13,10 @@ describe('export cells are neutralised (issue 4)', () => {
     ['＋1', `'＋1`],
     ['－1', `'－1`],
     ['＠x', `'＠x`],
+    ['﹦1+1', `'﹦1+1`],
+    ['﹢1', `'﹢1`],
+    ['﹣1', `'﹣1`],
+    ['﹫x', `'﹫x`],
   ])('%j becomes %j', (input, output) => {
     expect(isDangerousText(input)).toBe(true);
     expect(neutraliseText(input)).toBe(output);

@@ -4,7 +4,10 @@
  * apostrophe-like guard, so a customer named "=HYPERLINK(…)" stays text in every export.
  * Numbers are never passed through here: they are written as numbers.
  */
-const DANGEROUS_START = /^[=+\-@\t\r＝＋－＠]/;
+// The small forms (U+FE62 ﹢, U+FE63 ﹣, U+FE66 ﹦, U+FE6B ﹫) are included too: NFKC, which
+// some programs apply when pasting or importing text, turns them into + - = @ as it does the
+// full-width ones.
+const DANGEROUS_START = /^[=+\-@\t\r＝＋－＠﹢﹣﹦﹫]/;
 
 export function neutraliseText(text: string): string {
   return DANGEROUS_START.test(text) ? `'${text}` : text;

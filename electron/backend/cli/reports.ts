@@ -1,0 +1,49 @@
+/** What `kam revenue summary` and `kam export` print (issue 4 §5): amounts as yuan decimal strings. */
+import { existsSync } from 'node:fs';
+import { AppError } from '../../../shared/api/errors';
+import type { ExportFileView, RevenueSummary } from '../../../shared/api/types';
+import { REPORT_LINES } from '../../../shared/domain/exports/figures';
+import { EXPORT_FORM_NAMES_ZH } from '../../../shared/domain/exports/forms';
+import { LINE_NAMES_ZH, type RevenueLine } from '../../../shared/domain/lines';
+import { fenToYuanString, formatMoney } from '../../../shared/domain/money';
+import { formatPeriodZh } from '../../../shared/domain/periods';
+import type { CommandOutput } from './commands';
+
+/** A report of a database that is not there would create an empty one and print zeros: refuse. */
+export function requireExistingDb(db: string): void {
+  if (db !== ':memory:' && !existsSync(db)) throw new AppError('NOT_FOUND', `找不到数据库文件：${db}`);
+}
+
+export function revenueSummaryOutput(s: RevenueSummary): CommandOutput {
+  const byLine = Object.fromEntries(REPORT_LINES.map((l) => [l, fenToYuanString(s.byLine[l])])) as Record<
+    RevenueLine,
+    string
+  >;
+  return {
+    json: { period: s.period, total: fenToYuanString(s.total), byLine, customers: s.customers },
+    text: [
+      `${formatPeriodZh(s.period)}收入合计 ${formatMoney(s.total)}（${s.customers} 个客户）`,
+      ...REPORT_LINES.map((l) => `${LINE_NAMES_ZH[l]}\t${formatMoney(s.byLine[l])}`),
+    ].join('\n'),
+  };
+}
+
+export function exportOutput(v: ExportFileView): CommandOutput {
+  return {
+    json: {
+      file: v.path,
+      form: v.form,
+      period: v.period,
+      unit: v.unit,
+      sheets: v.sheets,
+      tierBasis: v.tierBasis,
+      size: v.size,
+    },
+    text: [
+      `已导出 ${EXPORT_FORM_NAMES_ZH[v.form]}（${v.unit?.name ?? '全市'}，${formatPeriodZh(v.period)}）→ ${v.path}（${v.size} 字节）`,
+      v.tierBasis === null
+        ? '分级依据：尚无年度分级，客户分级未知'
+        : `分级依据：${v.tierBasis.year} 年度分级（分级批次 ${v.tierBasis.runId}）`,
+    ].join('\n'),
+  };
+}

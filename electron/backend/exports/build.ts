@@ -1,0 +1,87 @@
+/**
+ * Builds one export (issue 4) for a month: gathers the figures of the scope, lays the tables out
+ * (shared/domain/exports) with the R25/R26 thresholds of the policy in force at the month's end,
+ * and writes the workbook bytes.
+ */
+import type { Database } from 'better-sqlite3';
+import { AppError } from '../../../shared/api/errors';
+import type { ExportHeader, TierBasis } from '../../../shared/domain/exports/figures';
+import { buildForm61 } from '../../../shared/domain/exports/form-6-1';
+import { buildForm62 } from '../../../shared/domain/exports/form-6-2';
+import { buildForm7 } from '../../../shared/domain/exports/form-7';
+import { EXPORT_FORM_NAMES_ZH, type ExportForm, exportFileName } from '../../../shared/domain/exports/forms';
+import { layoutTable, type OfficialTable, type SheetLayout } from '../../../shared/domain/exports/layout';
+import { buildProvincePackage } from '../../../shared/domain/exports/province';
+import { lastDayOf, type Period } from '../../../shared/domain/periods';
+import type { PolicyBook } from '../policies/book';
+import { cityFigures } from './cache';
+import { resolveScope } from './scope';
+import { findTierBasis } from './tiers';
+import { writeWorkbook } from './xlsx';
+
+export interface ExportRequest {
+  form: ExportForm;
+  period: Period;
+  /** A unit's code for a per-unit table; null for the city. */
+  unitCode: string | null;
+}
+
+export interface BuiltExport {
+  fileName: string;
+  unit: { code: string; name: string } | null;
+  tierBasis: TierBasis | null;
+  layouts: SheetLayout[];
+  bytes: Buffer;
+}
+
+function tables(
+  db: Database,
+  form: ExportForm,
+  header: ExportHeader,
+  unitIds: ReadonlySet<number> | null,
+): OfficialTable[] {
+  const city = cityFigures(db, header.period, header.tierBasis);
+  const inUnit =
+    unitIds === null
+      ? null
+      : new Set(city.customers.filter((c) => unitIds.has(city.unitOf.get(c.id) ?? -1)).map((c) => c.id));
+  const scoped = inUnit === null ? city.customers : city.customers.filter((c) => inUnit.has(c.id));
+  switch (form) {
+    case '6-1':
+      return [buildForm61(header, scoped)];
+    case '6-2':
+      return [buildForm62(header, scoped)];
+    // 附件7 selects over the whole city (R26: "the city's top 10"), then narrows to the unit.
+    case '7':
+      return [buildForm7(header, city.customers, inUnit)];
+    case 'province':
+      return buildProvincePackage(header, city.customers);
+  }
+}
+
+export function buildExport(db: Database, policies: PolicyBook, request: ExportRequest, now: Date): BuiltExport {
+  if (request.form === 'province' && request.unitCode !== null) {
+    throw new AppError('VALIDATION', '省局报送包只有全市口径，不能指定单位', {
+      issues: [{ path: 'unitCode', message: '省局报送包不能指定单位' }],
+    });
+  }
+  const scope = resolveScope(db, request.unitCode);
+  const { reports } = policies.forDate(lastDayOf(request.period));
+  const tierBasis = findTierBasis(db, request.period);
+  const header: ExportHeader = {
+    period: request.period,
+    centreName: scope.centreName,
+    unitName: scope.unit?.name ?? null,
+    tierBasis,
+    rules: reports,
+  };
+  const layouts = tables(db, request.form, header, scope.unitIds).map(layoutTable);
+  const bytes = writeWorkbook(layouts, { title: EXPORT_FORM_NAMES_ZH[request.form], created: now });
+  return {
+    fileName: exportFileName(request.form, request.period, header.unitName),
+    unit: scope.unit ? { code: scope.unit.code, name: scope.unit.name } : null,
+    tierBasis,
+    layouts,
+    bytes,
+  };
+}

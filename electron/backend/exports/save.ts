@@ -1,0 +1,28 @@
+/**
+ * Writes an exported workbook where the officer chose (the save dialog's path): all at once
+ * through a temporary file beside it and a rename, so an interrupted export never leaves half a
+ * workbook under the chosen name; never over the database itself.
+ */
+import { existsSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { AppError } from '../../../shared/api/errors';
+
+export function saveWorkbook(path: string, bytes: Buffer, databasePath: string): string {
+  const target = resolve(path);
+  if (databasePath !== ':memory:' && target === resolve(databasePath)) {
+    throw new AppError('VALIDATION', '不能把导出文件保存到数据库文件上，请换一个文件名', { path: target });
+  }
+  const folder = dirname(target);
+  if (!existsSync(folder) || !statSync(folder).isDirectory()) {
+    throw new AppError('VALIDATION', `保存位置不存在：${folder}`, { path: target });
+  }
+  const temporary = `${target}.${process.pid}.part`;
+  try {
+    writeFileSync(temporary, bytes);
+    renameSync(temporary, target);
+  } catch (e) {
+    rmSync(temporary, { force: true });
+    throw new AppError('VALIDATION', `无法写入文件“${target}”：${(e as Error).message}`, { path: target });
+  }
+  return target;
+}

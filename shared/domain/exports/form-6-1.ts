@@ -1,0 +1,162 @@
+/**
+ * 附件6-1 (R24): the count and revenue table of a unit (or the city) for a month — customers by
+ * tier (last month's end, new, lost, this month's end) with their revenue, then revenue by line:
+ * this month, last month, MoM, same month last year, YoY, year to date, last year's year to date,
+ * and YoY of the year to date.
+ */
+import { LINE_NAMES_ZH } from '../lines';
+import { formatPeriodZh } from '../periods';
+import { TIER_NAMES_ZH, TIERS, type Tier } from '../tiers';
+import { periodLine, TIER_NOTE, tierBasisLine, UNITS_OF_MEASURE, unitLine } from './common';
+import {
+  addLines,
+  BUCKETS,
+  type Bucket,
+  type CustomerFigures,
+  type ExportHeader,
+  type LineVector,
+  periodPlan,
+  REPORT_LINES,
+  totalOf,
+  yearToDateLabel,
+  zeroLines,
+} from './figures';
+import { type Cell, count, money, type OfficialTable, percent, text } from './layout';
+import { changeRatio } from './ratios';
+
+/** Tier rows: R12's four tiers, then customers without one (not key in the run, newer, or no run). */
+export const COUNT_ROWS = [...TIERS, 'none'] as const;
+export type CountRow = (typeof COUNT_ROWS)[number];
+
+export interface TierCounts {
+  lastMonthEnd: number;
+  added: number;
+  lost: number;
+  periodEnd: number;
+  thisMonth: number;
+  yearToDate: number;
+}
+
+export interface Form61Figures {
+  byTier: Record<CountRow, TierCounts>;
+  /** Fen per line and bucket, over every customer in scope. */
+  byLine: Record<Bucket, LineVector>;
+}
+
+/**
+ * A customer "is on the books" for a month when its revenue that month is above 0 (all lines):
+ * new = on the books this month and not last month, lost = the reverse (R27's new and stopped),
+ * so last month's end + new − lost = this month's end, tier by tier.
+ */
+const active = (v: readonly number[]) => totalOf(v) > 0;
+
+export function form61Figures(customers: readonly CustomerFigures[]): Form61Figures {
+  const byTier = Object.fromEntries(
+    COUNT_ROWS.map((t) => [t, { lastMonthEnd: 0, added: 0, lost: 0, periodEnd: 0, thisMonth: 0, yearToDate: 0 }]),
+  ) as Record<CountRow, TierCounts>;
+  const byLine = Object.fromEntries(BUCKETS.map((b) => [b, zeroLines()])) as Record<Bucket, LineVector>;
+  for (const c of customers) {
+    const row = byTier[c.tier ?? 'none'];
+    const now = active(c.thisMonth);
+    const before = active(c.lastMonth);
+    if (before) row.lastMonthEnd++;
+    if (now) row.periodEnd++;
+    if (now && !before) row.added++;
+    if (before && !now) row.lost++;
+    row.thisMonth += totalOf(c.thisMonth);
+    row.yearToDate += totalOf(c.yearToDate);
+    for (const b of BUCKETS) addLines(byLine[b], c[b]);
+  }
+  return { byTier, byLine };
+}
+
+function tierRowLabel(row: CountRow, header: ExportHeader): string {
+  if (row !== 'none') return TIER_NAMES_ZH[row as Tier];
+  return header.tierBasis === null ? '分级未知' : '未定级';
+}
+
+function countCells(label: string, c: TierCounts): Cell[] {
+  return [
+    text(label),
+    count(c.lastMonthEnd),
+    count(c.added),
+    count(c.lost),
+    count(c.periodEnd),
+    money(c.thisMonth),
+    money(c.yearToDate),
+  ];
+}
+
+function revenueCells(label: string, at: (b: Bucket) => number): Cell[] {
+  const [thisMonth, lastMonth, sameMonth, ytd, ytdLastYear] = BUCKETS.map(at) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  return [
+    text(label),
+    money(thisMonth),
+    money(lastMonth),
+    percent(changeRatio(thisMonth, lastMonth)),
+    money(sameMonth),
+    percent(changeRatio(thisMonth, sameMonth)),
+    money(ytd),
+    money(ytdLastYear),
+    percent(changeRatio(ytd, ytdLastYear)),
+  ];
+}
+
+export function buildForm61(header: ExportHeader, customers: readonly CustomerFigures[]): OfficialTable {
+  const f = form61Figures(customers);
+  const plan = periodPlan(header.period);
+  // With no tiering run every customer is in the one "unknown" row; the tier rows stay as zeros so
+  // the table keeps its official shape.
+  const total = COUNT_ROWS.reduce<TierCounts>(
+    (sum, t) => {
+      const c = f.byTier[t];
+      return {
+        lastMonthEnd: sum.lastMonthEnd + c.lastMonthEnd,
+        added: sum.added + c.added,
+        lost: sum.lost + c.lost,
+        periodEnd: sum.periodEnd + c.periodEnd,
+        thisMonth: sum.thisMonth + c.thisMonth,
+        yearToDate: sum.yearToDate + c.yearToDate,
+      };
+    },
+    { lastMonthEnd: 0, added: 0, lost: 0, periodEnd: 0, thisMonth: 0, yearToDate: 0 },
+  );
+  return {
+    sheetName: '附件6-1',
+    attachment: '附件6-1',
+    title: `大客户数量及收入统计表（${formatPeriodZh(header.period)}）`,
+    meta: [
+      unitLine(header),
+      `${periodLine(header)}　本年累计：${yearToDateLabel(header.period)}　同比对比期：${formatPeriodZh(plan.sameMonthLastYear)}　环比对比期：${formatPeriodZh(plan.lastMonth)}`,
+      tierBasisLine(header),
+      UNITS_OF_MEASURE,
+    ],
+    columnWidths: [18, 16, 16, 10, 16, 10, 18, 18, 10],
+    sections: [
+      {
+        caption: '一、大客户户数（按分级）',
+        header: ['分级', '上月末户数', '本月新增', '本月流失', '期末户数', '本月收入', '本年累计收入'],
+        rows: [...COUNT_ROWS.map((t) => countCells(tierRowLabel(t, header), f.byTier[t])), countCells('合计', total)],
+      },
+      {
+        caption: '二、大客户收入（按业务种类）',
+        header: ['业务种类', '本月', '上月', '环比', '去年同月', '同比', '本年累计', '去年同期累计', '累计同比'],
+        rows: [
+          ...REPORT_LINES.map((line, i) => revenueCells(LINE_NAMES_ZH[line], (b) => f.byLine[b][i] ?? 0)),
+          revenueCells('合计', (b) => totalOf(f.byLine[b])),
+        ],
+      },
+    ],
+    notes: [
+      '注：1. 期末户数为本月各业务收入合计大于 0 的客户；本月新增为本月有收入而上月没有的客户，本月流失为上月有收入而本月没有的客户，故上月末户数 + 本月新增 − 本月流失 = 期末户数。',
+      `2. ${TIER_NOTE}“未定级”为该次分级未达大客户标准、分级后新建档或尚无分级的客户。`,
+      '3. 环比 =（本月 − 上月）÷ 上月，同比 =（本月 − 去年同月）÷ 去年同月，累计同比同理；对比期无收入时留空。',
+    ],
+  };
+}
