@@ -7,11 +7,12 @@ import { PageHeader } from './components/PageHeader';
 import { CustomerDetailPage } from './pages/customers/CustomerDetailPage';
 import { CustomerListPage } from './pages/customers/CustomerListPage';
 import { SettingsPage } from './pages/settings/SettingsPage';
+import { SubmissionsPage } from './pages/submissions/SubmissionsPage';
 import { TiersPage } from './pages/tiers/TiersPage';
 import { type Route, routeArea } from './router/routes';
 import { hrefOf, useRoute } from './router/useRoute';
 
-/** The areas of the app, in the bureau's order. 客户, 分级 and 设置 exist so far. */
+/** The areas of the app, in the bureau's order. 客户, 数据报送, 分级 and 设置 exist so far. */
 const NAV_ITEMS = [
   { key: 'customers', href: hrefOf({ name: 'customers' }) },
   { key: 'registrations', href: null },
@@ -19,7 +20,7 @@ const NAV_ITEMS = [
   { key: 'logs', href: null },
   { key: 'visits', href: null },
   { key: 'complaints', href: null },
-  { key: 'submissions', href: null },
+  { key: 'submissions', href: hrefOf({ name: 'submissions', tab: 'tracker' }) },
   { key: 'grading', href: hrefOf({ name: 'tiers', runId: null }) },
   { key: 'reports', href: null },
   { key: 'settings', href: hrefOf({ name: 'settings', tab: 'units' }) },
@@ -106,6 +107,8 @@ function Page({ route }: { route: Route }) {
       return <SettingsPage tab={route.tab} />;
     case 'tiers':
       return <TiersPage runId={route.runId} />;
+    case 'submissions':
+      return <SubmissionsPage tab={route.tab} />;
     case 'notFound':
       return (
         <>

@@ -1,6 +1,9 @@
 /** `npm run screenshots`: a PNG of every page, on demo data, into screenshots/ (git-ignored). */
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import * as XLSX from 'xlsx';
+import type { Backend } from '../../electron/backend';
 import { fillDemo } from '../../electron/backend/demo/fill';
 import { fillDemoRevenue } from '../../electron/backend/demo/revenue';
 import { localDate } from '../../shared/domain/dates';
@@ -9,6 +12,31 @@ import { POLICY_V1 } from '../../shared/domain/policy/policy';
 import { startHarness } from './harness';
 
 const OUT = resolve(__dirname, '../../screenshots');
+const REVENUE_SHEET = '收入明细';
+
+/** A unit's template for `period`, with 收入明细 cells set as the unit would send it back. */
+async function filledTemplate(
+  b: Backend,
+  dir: string,
+  period: string,
+  unitCode: string,
+  cells: Record<string, string | number>,
+): Promise<string> {
+  const out = mkdtempSync(join(dir, 'tpl-'));
+  const { files } = await b.registry.call('templates/generate', { period, outDir: out, unitCode });
+  const path = (files[0] as { path: string; fileName: string }).path;
+  const wb = XLSX.read(readFileSync(path), { type: 'buffer' });
+  const sheet = wb.Sheets[REVENUE_SHEET] as XLSX.WorkSheet;
+  for (const [ref, v] of Object.entries(cells)) sheet[ref] = typeof v === 'number' ? { t: 'n', v } : { t: 's', v };
+  const filled = join(out, (files[0] as { fileName: string }).fileName);
+  writeFileSync(filled, XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+  return filled;
+}
+
+async function commitFile(b: Backend, path: string): Promise<void> {
+  const preview = await b.registry.call('imports/preview', { path });
+  await b.registry.call('imports/commit', { token: preview.token, excludeErrorRows: true });
+}
 
 async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
@@ -16,11 +44,43 @@ async function main(): Promise<void> {
   const today = localDate(now);
   const lastMonth = previousPeriod(today.slice(0, 7));
   const lastYear = Number(today.slice(0, 4)) - 1;
+  const work = mkdtempSync(join(tmpdir(), 'kam-shots-'));
+  // 数据报送: units' workbooks arrive during last month (some by the 28th, one after), so the
+  // tracker shows every status; the clock is moved for those commits only.
+  let clock: Date | null = null;
   const harness = await startHarness({
+    now: () => clock ?? new Date(),
     prepare: async (b) => {
       fillDemo(b.db, POLICY_V1, { customers: 400, seed: 3 }, now);
       fillDemoRevenue(b.db, { months: 24, endPeriod: lastMonth, seed: 3 }, now.toISOString());
       await b.registry.call('tiers/run', { kind: 'annual', year: lastYear });
+      const codes = (await b.registry.call('submissions/tracker', { period: lastMonth })).units.map((u) => u.code);
+      const arrivals: [string | undefined, string][] = [
+        [codes[0], '20'],
+        [codes[1], '24'],
+        [codes[2], '27'],
+        [codes[3], '28'],
+      ];
+      for (const [code, day] of arrivals) {
+        if (!code) continue;
+        clock = new Date(`${lastMonth}-${day}T10:30:00`);
+        await commitFile(b, await filledTemplate(b, work, lastMonth, code, { E2: 12345.6, E3: 880 }));
+      }
+      clock = null;
+      // A hand-made workbook: no unit named, listed apart.
+      const first = b.db.prepare('SELECT id FROM customers ORDER BY id LIMIT 1').pluck().get() as string;
+      const hand = join(work, '市场部手工收入表.xlsx');
+      const wb = XLSX.utils.book_new();
+      XLSX.utils.book_append_sheet(
+        wb,
+        XLSX.utils.aoa_to_sheet([
+          ['客户ID', '月份', '业务种类', '收入(元)'],
+          [first, lastMonth, '函件', 1200],
+        ]),
+        '收入',
+      );
+      writeFileSync(hand, XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+      await commitFile(b, hand);
     },
   });
   try {
@@ -38,6 +98,7 @@ async function main(): Promise<void> {
       ['settings-rules', '#/settings/rules'],
       ['settings-bureau', '#/settings/bureau'],
       ['tiers', '#/tiers'],
+      ['submissions-batches', '#/submissions/batches'],
     ];
     for (const [name, hash] of shots) {
       await harness.open(hash);
@@ -115,6 +176,53 @@ async function main(): Promise<void> {
       await page.screenshot({ path: resolve(OUT, 'customer-create.png') });
       console.log('screenshots/customer-create.png');
     }
+    // 数据报送: a unit's drawer, the import wizard on a workbook with errors, templates, an export.
+    await harness.open('#/submissions');
+    await page.getByTestId('tracker-table').waitFor();
+    await shoot('submissions-tracker', true);
+    await page.getByTestId('tracker-row').first().click();
+    await page.getByTestId('unit-batch').first().waitFor();
+    await shoot('submissions-unit-drawer');
+    await page.keyboard.press('Escape');
+    const trackerView = await harness.backend.registry.call('submissions/tracker', { period: lastMonth });
+    const waiting = trackerView.units.find((u) => u.cells.every((c) => c.batchId === null));
+    if (waiting) {
+      const messy = await filledTemplate(harness.backend, work, lastMonth, waiting.code, {
+        E2: 23456.78,
+        E3: '一千二',
+        E4: 990,
+        E5: -5,
+        E6: 31000,
+      });
+      harness.host.openFile = [messy];
+      await harness.open('#/submissions/import');
+      await shoot('submissions-import-choose');
+      await page.getByTestId('import-choose-file').click();
+      await page.getByTestId('import-preview').waitFor({ timeout: 30_000 });
+      await shoot('submissions-import-preview', true);
+      await page.getByTestId('preview-next').click();
+      await page.getByTestId('commit-errors').waitFor();
+      await shoot('submissions-import-commit');
+      await page.getByTestId('commit-exclude').click();
+      await page.getByTestId('commit-submit').click();
+      await page.getByTestId('import-done').waitFor();
+      await shoot('submissions-import-done');
+      await page.getByTestId('done-undo').click();
+      await page.getByTestId('undo-confirm').waitFor();
+      await shoot('submissions-undo-confirm');
+      await page.keyboard.press('Escape');
+    }
+    harness.host.chooseFolder = join(work, '模板');
+    await harness.open('#/submissions/templates');
+    await page.getByTestId('templates-generate').click();
+    await page.getByTestId('templates-written').waitFor();
+    await shoot('submissions-templates', true);
+    harness.host.saveFile = join(work, '附件6-1_全市.xlsx');
+    await harness.open('#/submissions/exports');
+    await page.getByTestId('exports-run').click();
+    await page.getByTestId('exports-done').waitFor({ timeout: 30_000 });
+    await shoot('submissions-exports');
+
     // The English interface, as the language switch leaves it.
     await page.evaluate(() => window.localStorage.setItem('kam-desk.language', 'en'));
     await harness.open('#/customers');
@@ -133,9 +241,13 @@ async function main(): Promise<void> {
     }
     await harness.open('#/settings/rules');
     await shoot('settings-rules-en', true);
+    await harness.open('#/submissions');
+    await page.getByTestId('tracker-table').waitFor();
+    await shoot('submissions-tracker-en');
     if (harness.pageErrors.length > 0) console.warn(`页面错误：\n${harness.pageErrors.join('\n')}`);
   } finally {
     await harness.close();
+    rmSync(work, { recursive: true, force: true });
   }
 }
 

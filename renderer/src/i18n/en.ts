@@ -1,4 +1,5 @@
 /** English interface strings: the same keys as the Chinese file (checked by the type). */
+import { submissionsEn } from './submissions.en';
 import type { Messages } from './zh-CN';
 
 export const en: Messages = {
@@ -694,6 +695,7 @@ export const en: Messages = {
     move: 'Transferred',
     leave: 'Left',
   },
+  submissions: submissionsEn,
   errors: {
     noBridge: 'Not connected to the backend (window.kam is missing). Open this screen through the KAM Desk app.',
     badResponse: 'The backend returned data that could not be understood.',

@@ -2,6 +2,7 @@
 
 import { LINE_NAMES_ZH } from '../../../shared/domain/lines';
 import { EMPLOYMENT_NAMES_ZH, MANAGER_POST_NAMES_ZH, UNIT_KIND_NAMES_ZH } from '../../../shared/domain/organisation';
+import { submissionsZh } from './submissions.zh-CN';
 
 export const zhCN = {
   app: {
@@ -664,6 +665,7 @@ export const zhCN = {
     move: '调动',
     leave: '离岗',
   },
+  submissions: submissionsZh,
   errors: {
     noBridge: '未连接到后台服务（window.kam 不存在）。请通过 KAM Desk 程序打开本界面。',
     badResponse: '后台返回了无法识别的数据。',

@@ -31,6 +31,17 @@ describe('parseHash', () => {
     expect(parseHash('#/tiers/abc')).toEqual({ name: 'notFound', path: '/tiers/abc' });
   });
 
+  it('parses the 数据报送 tabs, defaulting to the tracker', () => {
+    expect(parseHash('#/submissions')).toEqual({ name: 'submissions', tab: 'tracker' });
+    expect(parseHash('#/submissions/tracker')).toEqual({ name: 'submissions', tab: 'tracker' });
+    expect(parseHash('#/submissions/import')).toEqual({ name: 'submissions', tab: 'import' });
+    expect(parseHash('#/submissions/batches')).toEqual({ name: 'submissions', tab: 'batches' });
+    expect(parseHash('#/submissions/templates')).toEqual({ name: 'submissions', tab: 'templates' });
+    expect(parseHash('#/submissions/exports')).toEqual({ name: 'submissions', tab: 'exports' });
+    expect(parseHash('#/submissions/nope')).toEqual({ name: 'notFound', path: '/submissions/nope' });
+    expect(parseHash('#/submissions/import/1')).toEqual({ name: 'notFound', path: '/submissions/import/1' });
+  });
+
   it('ignores a query string', () => {
     expect(parseHash('#/settings/areas?x=1')).toEqual({ name: 'settings', tab: 'areas' });
   });
@@ -59,9 +70,16 @@ describe('routeToHash', () => {
       '#/settings/bureau',
       '#/tiers',
       '#/tiers/7',
+      '#/submissions',
+      '#/submissions/import',
+      '#/submissions/batches',
+      '#/submissions/templates',
+      '#/submissions/exports',
     ]) {
       expect(routeToHash(parseHash(hash))).toBe(hash);
     }
+    // The tracker is the area's default page: one address for it.
+    expect(routeToHash({ name: 'submissions', tab: 'tracker' })).toBe('#/submissions');
   });
 });
 
@@ -70,6 +88,7 @@ describe('routeArea', () => {
     expect(routeArea(parseHash('#/customers/44051500001000'))).toBe('customers');
     expect(routeArea(parseHash('#/settings/areas'))).toBe('settings');
     expect(routeArea(parseHash('#/tiers/3'))).toBe('grading');
+    expect(routeArea(parseHash('#/submissions/import'))).toBe('submissions');
     expect(routeArea(parseHash('#/x'))).toBeNull();
   });
 });

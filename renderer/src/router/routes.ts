@@ -5,21 +5,29 @@
  *   #/tiers                      分级: run panel and the list of runs
  *   #/tiers/12                   one tiering run
  *   #/settings/units | managers | areas | rules | bureau | about
+ *   #/submissions                数据报送, its tracker; #/submissions/import | batches | templates | exports
  */
 export const SETTINGS_TABS = ['units', 'managers', 'areas', 'rules', 'bureau', 'about'] as const;
 export type SettingsTab = (typeof SETTINGS_TABS)[number];
+export const SUBMISSIONS_TABS = ['tracker', 'import', 'batches', 'templates', 'exports'] as const;
+export type SubmissionsTab = (typeof SUBMISSIONS_TABS)[number];
 
 export type Route =
   | { name: 'customers' }
   | { name: 'customer'; id: string }
   | { name: 'settings'; tab: SettingsTab }
   | { name: 'tiers'; runId: number | null }
+  | { name: 'submissions'; tab: SubmissionsTab }
   | { name: 'notFound'; path: string };
 
 export const DEFAULT_ROUTE: Route = { name: 'customers' };
 
 function isSettingsTab(value: string): value is SettingsTab {
   return (SETTINGS_TABS as readonly string[]).includes(value);
+}
+
+export function isSubmissionsTab(value: string | null): value is SubmissionsTab {
+  return value !== null && (SUBMISSIONS_TABS as readonly string[]).includes(value);
 }
 
 /** Parses `location.hash` ("#/customers/…", "#customers", "" …) into a route. */
@@ -50,6 +58,10 @@ export function parseHash(hash: string): Route {
       if (second === undefined) return { name: 'settings', tab: 'units' };
       if (isSettingsTab(second)) return { name: 'settings', tab: second };
     }
+    if (first === 'submissions') {
+      if (second === undefined) return { name: 'submissions', tab: 'tracker' };
+      if (isSubmissionsTab(second)) return { name: 'submissions', tab: second };
+    }
   }
   return { name: 'notFound', path: `/${segments.join('/')}` };
 }
@@ -65,13 +77,15 @@ export function routeToHash(route: Route): string {
       return `#/settings/${route.tab}`;
     case 'tiers':
       return route.runId === null ? '#/tiers' : `#/tiers/${route.runId}`;
+    case 'submissions':
+      return route.tab === 'tracker' ? '#/submissions' : `#/submissions/${route.tab}`;
     case 'notFound':
       return `#${route.path}`;
   }
 }
 
 /** The top-level navigation area a route belongs to, for highlighting the navbar. */
-export function routeArea(route: Route): 'customers' | 'settings' | 'grading' | null {
+export function routeArea(route: Route): 'customers' | 'settings' | 'grading' | 'submissions' | null {
   switch (route.name) {
     case 'customers':
     case 'customer':
@@ -80,6 +94,8 @@ export function routeArea(route: Route): 'customers' | 'settings' | 'grading' | 
       return 'settings';
     case 'tiers':
       return 'grading';
+    case 'submissions':
+      return 'submissions';
     case 'notFound':
       return null;
   }

@@ -220,7 +220,7 @@ function DraftEditor({
               {issues.map((i) => (
                 <List.Item key={`${i.path}:${i.message}`}>
                   <Text span size="sm" c="dimmed">
-                    {pathLabel(i.path, t)}
+                    {ruleOfPath(i.path) ?? t('rules.otherField', { path: i.path })}
                   </Text>{' '}
                   {i.message}
                 </List.Item>
@@ -236,10 +236,11 @@ function DraftEditor({
   );
 }
 
-type T = ReturnType<typeof useTranslation>['t'];
-
-/** Where an issue is, in the officer's terms (the rule it belongs to). */
-function pathLabel(path: string, t: T): string {
+/**
+ * Where an issue is, in the officer's terms (the rule it belongs to); null for other fields. The
+ * caller translates the fallback: passing `t` around as a value makes TypeScript expand every key.
+ */
+function ruleOfPath(path: string): string | null {
   if (path.startsWith('qualification.comprehensive')) return 'R6';
   if (path.startsWith('qualification')) return 'R7';
   if (path.startsWith('scoring.revenue')) return 'R9';
@@ -248,7 +249,7 @@ function pathLabel(path: string, t: T): string {
   if (path.startsWith('tiers')) return 'R12';
   if (path.startsWith('scope')) return 'R14';
   if (path.startsWith('fluctuation')) return 'R27';
-  return t('rules.otherField', { path });
+  return null;
 }
 
 function SaveModal({

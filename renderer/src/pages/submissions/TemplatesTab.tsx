@@ -1,0 +1,193 @@
+import { Alert, Anchor, Button, Group, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TemplateFilesView } from '../../../../shared/api/types';
+import { type ApiCallError, api, toApiCallError } from '../../api/client';
+import { useApi } from '../../api/useApi';
+import { ErrorAlert } from '../../components/ApiViews';
+import { useToday } from '../../components/AppInfo';
+import { lastMonthOf, MonthField } from '../../components/PeriodPickers';
+import { formatCount } from '../../i18n/format';
+import { useFormat } from '../../i18n/useFormat';
+
+const ALL = '';
+
+/** 模板: the month's template for one unit or all, into a folder the officer chooses. */
+export function TemplatesTab() {
+  const { t } = useTranslation();
+  const today = useToday();
+  // Templates go out for the month that is being reported: last month, like the tracker.
+  const [period, setPeriod] = useState(() => lastMonthOf(today));
+  const [unitCode, setUnitCode] = useState<string>(ALL);
+  const units = useApi('units/list', {});
+  const [running, setRunning] = useState(false);
+  const [error, setError] = useState<ApiCallError | null>(null);
+  const [conflictDir, setConflictDir] = useState<string | null>(null);
+  const [result, setResult] = useState<{ view: TemplateFilesView; folder: string } | null>(null);
+
+  const generate = async (outDir: string, overwrite: boolean) => {
+    setRunning(true);
+    setError(null);
+    setConflictDir(null);
+    try {
+      const view = await api.call('templates/generate', {
+        period,
+        outDir,
+        overwrite,
+        ...(unitCode === ALL ? {} : { unitCode }),
+      });
+      setResult({ view, folder: outDir });
+    } catch (e) {
+      const err = toApiCallError('templates/generate', e);
+      setError(err);
+      // Files of the same name: offer to overwrite them in the same folder, never silently.
+      if (err.code === 'CONFLICT' && Array.isArray(err.details?.paths)) setConflictDir(outDir);
+    } finally {
+      setRunning(false);
+    }
+  };
+
+  const chooseAndGenerate = async () => {
+    setError(null);
+    try {
+      const { path } = await api.host('host/choose-folder', { title: t('submissions.templates.folderTitle') });
+      if (path === null) return;
+      await generate(path, false);
+    } catch (e) {
+      setError(toApiCallError('host/choose-folder', e));
+    }
+  };
+
+  const unitChoices = [
+    { value: ALL, label: t('submissions.templates.allUnits') },
+    ...(units.data ?? [])
+      .filter((u) => u.retiredOn === null && u.customerCount > 0)
+      .map((u) => ({ value: u.code, label: `${u.name}（${u.code}）` })),
+  ];
+
+  return (
+    <Stack gap="md">
+      <Paper withBorder p="md" data-testid="templates-form">
+        <Title order={2} size="h5" mb={4}>
+          {t('submissions.templates.title')}
+        </Title>
+        <Text size="sm" c="dimmed" mb="sm" maw={760}>
+          {t('submissions.templates.text')}
+        </Text>
+        <Group align="flex-end" gap="md">
+          <MonthField
+            label={t('submissions.templates.month')}
+            value={period}
+            onChange={(p) => {
+              setPeriod(p);
+              setResult(null);
+            }}
+            testId="templates-month"
+          />
+          <Select
+            label={t('submissions.templates.unit')}
+            data={unitChoices}
+            value={unitCode}
+            onChange={(v) => setUnitCode(v ?? ALL)}
+            allowDeselect={false}
+            searchable
+            w={300}
+            data-testid="templates-unit"
+          />
+          <Button onClick={() => void chooseAndGenerate()} loading={running} data-testid="templates-generate">
+            {t('submissions.templates.generate')}
+          </Button>
+        </Group>
+        {error && (
+          <Stack gap="xs" mt="md">
+            <ErrorAlert error={error} title={conflictDir ? t('submissions.templates.overwriteTitle') : undefined} />
+            {conflictDir && (
+              <Group>
+                <Button
+                  color="orange"
+                  variant="light"
+                  onClick={() => void generate(conflictDir, true)}
+                  loading={running}
+                  data-testid="templates-overwrite"
+                >
+                  {t('submissions.templates.overwrite')}
+                </Button>
+              </Group>
+            )}
+          </Stack>
+        )}
+      </Paper>
+      {result && <Written view={result.view} folder={result.folder} />}
+    </Stack>
+  );
+}
+
+function Written({ view, folder }: { view: TemplateFilesView; folder: string }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const [showError, setShowError] = useState<ApiCallError | null>(null);
+  const show = (path: string) =>
+    api.host('host/show-in-folder', { path }).catch((e: unknown) => setShowError(toApiCallError('', e)));
+  return (
+    <Paper withBorder p="md" data-testid="templates-written">
+      <Alert
+        color="postal"
+        variant="light"
+        mb="sm"
+        title={t('submissions.templates.written', { count: view.files.length })}
+      >
+        <Text size="sm">
+          {f.month(view.period)} · {t('submissions.templates.writtenAt', { folder })}
+        </Text>
+      </Alert>
+      {showError && <ErrorAlert error={showError} />}
+      <Table striped aria-label={t('submissions.templates.tableLabel')} data-testid="templates-files">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('submissions.templates.columns.unit')}</Table.Th>
+            <Table.Th>{t('submissions.templates.columns.fileName')}</Table.Th>
+            <Table.Th ta="right">{t('submissions.templates.columns.customers')}</Table.Th>
+            <Table.Th ta="right">{t('submissions.templates.columns.revenueRows')}</Table.Th>
+            <Table.Th ta="right">{t('submissions.templates.columns.keyCustomers')}</Table.Th>
+            <Table.Th>
+              <span className="kam-visually-hidden">{t('common.actions')}</span>
+            </Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {view.files.map((file) => (
+            <Table.Tr key={file.path} data-testid="template-file">
+              <Table.Td>
+                <Text size="sm" fw={600}>
+                  {file.unitName}
+                </Text>
+                <Text size="xs" c="dimmed" ff="monospace">
+                  {file.unitCode}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm" title={file.path}>
+                  {file.fileName}
+                </Text>
+              </Table.Td>
+              <Table.Td ta="right" className="kam-num">
+                {formatCount(file.customers)}
+              </Table.Td>
+              <Table.Td ta="right" className="kam-num">
+                {formatCount(file.revenueRows)}
+              </Table.Td>
+              <Table.Td ta="right" className="kam-num">
+                {formatCount(file.keyCustomers)}
+              </Table.Td>
+              <Table.Td>
+                <Anchor component="button" type="button" size="sm" onClick={() => void show(file.path)}>
+                  {t('submissions.templates.showInFolder')}
+                </Anchor>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Paper>
+  );
+}

@@ -1,0 +1,185 @@
+/**
+ * Browser end-to-end for 数据报送, through the built renderer and the real registry on a real
+ * SQLite file (demo customers and revenue up to last month). A unit's template is generated with
+ * `templates/generate`, an amount filled in with SheetJS, and the native dialogs answered by the
+ * harness: the import wizard from file choice → preview (counts) → commit → tracker shows the unit
+ * as received → undo from the history; a workbook with an error row is blocked until the officer
+ * ticks "排除有错误的 N 行", then undone from the wizard's last step; templates and an export are
+ * written where the dialogs say.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as XLSX from 'xlsx';
+import { fillDemo } from '../../electron/backend/demo/fill';
+import { fillDemoRevenue } from '../../electron/backend/demo/revenue';
+import { localDate } from '../../shared/domain/dates';
+import { previousPeriod } from '../../shared/domain/periods';
+import { POLICY_V1 } from '../../shared/domain/policy/policy';
+import { type Harness, startHarness } from './harness';
+
+const now = new Date();
+const lastMonth = previousPeriod(localDate(now).slice(0, 7));
+const REVENUE_SHEET = '收入明细';
+
+/** A count box of the preview, e.g. kind "errors". */
+const count = (page: Page, kind: string) =>
+  page.locator(`[data-testid="preview-count"][data-kind="${kind}"]`).getAttribute('data-value');
+
+describe('数据报送, in the browser', () => {
+  let h: Harness;
+  let dir: string;
+  let units: { code: string; name: string }[];
+
+  /** The unit's template for last month, with 收入明细 cells set as the unit would send it. */
+  async function filledTemplate(unitCode: string, cells: Record<string, string | number>): Promise<string> {
+    const out = mkdtempSync(join(dir, 'tpl-'));
+    const { files } = await h.backend.registry.call('templates/generate', { period: lastMonth, outDir: out, unitCode });
+    const path = (files[0] as { path: string }).path;
+    const wb = XLSX.read(readFileSync(path), { type: 'buffer' });
+    const sheet = wb.Sheets[REVENUE_SHEET] as XLSX.WorkSheet;
+    for (const [ref, v] of Object.entries(cells)) sheet[ref] = typeof v === 'number' ? { t: 'n', v } : { t: 's', v };
+    const filled = join(out, `${unitCode}-已填.xlsx`);
+    writeFileSync(filled, XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+    return filled;
+  }
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'kam-e2e-submissions-'));
+    h = await startHarness({
+      prepare: (b) => {
+        fillDemo(b.db, POLICY_V1, { customers: 120, seed: 11 }, now);
+        fillDemoRevenue(b.db, { months: 3, endPeriod: lastMonth, seed: 11 }, now.toISOString());
+      },
+    });
+    units = (await h.backend.registry.call('submissions/tracker', { period: lastMonth })).units;
+    expect(units.length).toBeGreaterThanOrEqual(2);
+  });
+  afterAll(async () => {
+    await h?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('imports a unit workbook: choose → preview with counts → commit; the tracker shows it received', async () => {
+    const { page } = h;
+    const unit = units[0] as { code: string; name: string };
+    const file = await filledTemplate(unit.code, { E2: 4321.5 });
+    await h.open('#/submissions');
+    await page.getByTestId('tracker-table').waitFor();
+    const row = page.locator(`[data-testid="tracker-row"][data-unit-code="${unit.code}"]`);
+    // Last month's due dates have passed and nothing has arrived yet.
+    await expect
+      .poll(() => row.locator('[data-testid="tracker-cell"][data-form="revenue"]').getAttribute('data-status'))
+      .toBe('overdue');
+
+    await page.getByTestId('submissions-tab-import').click();
+    expect(page.url()).toMatch(/#\/submissions\/import$/);
+    h.host.openFile = [file];
+    await page.getByTestId('import-choose-file').click();
+    await page.getByTestId('import-preview').waitFor({ timeout: 20_000 });
+    expect(h.host.shown.at(-1)).toMatchObject({ channel: 'host/open-file' });
+    expect(await page.getByTestId('preview-template').textContent()).toContain(unit.name);
+    expect(Number(await count(page, 'errors'))).toBe(0);
+    const written = Number(await count(page, 'new')) + Number(await count(page, 'changed'));
+    expect(written).toBeGreaterThanOrEqual(1);
+    expect(await page.getByTestId('preview-counts').textContent()).toContain('修改');
+    expect(await page.getByTestId('change-row').first().textContent()).toContain('¥4,321.50');
+    // Nothing is written by a preview.
+    expect(await h.backend.registry.call('imports/list', {})).toEqual([]);
+
+    await page.getByTestId('preview-next').click();
+    await expect.poll(() => page.getByTestId('commit-submit').isEnabled()).toBe(true);
+    await page.getByTestId('commit-submit').click();
+    await page.getByTestId('import-done').waitFor();
+    const [batch] = await h.backend.registry.call('imports/list', {});
+    expect(batch).toMatchObject({ form: 'unit-monthly', period: lastMonth, undoneAt: null });
+    expect(await page.getByTestId('import-done').getAttribute('data-batch-id')).toBe(String(batch?.id));
+
+    // The tracker counts the unit's four forms as received (late: last month's deadlines passed).
+    await page.getByTestId('submissions-tab-tracker').click();
+    const cells = row.getByTestId('tracker-cell');
+    await expect
+      .poll(() => cells.evaluateAll((tds) => tds.map((td) => td.getAttribute('data-status'))))
+      .toEqual(['late', 'late', 'late', 'late']);
+    expect(await row.getByTestId('tracker-batch-link').first().textContent()).toContain(String(batch?.id));
+    // The unit's drawer lists the batch.
+    await row.getByTestId('tracker-batch-link').first().click();
+    await expect
+      .poll(() => page.getByTestId('unit-batch').first().getAttribute('data-batch-id'))
+      .toBe(String(batch?.id));
+    await page.keyboard.press('Escape');
+
+    // Undo from the history: confirm, see the result; the tracker no longer counts it.
+    await page.getByTestId('submissions-tab-batches').click();
+    const batchRow = page.locator(`[data-testid="batch-row"][data-batch-id="${batch?.id}"]`);
+    await batchRow.getByTestId('batch-undo').click();
+    await page.getByTestId('undo-submit').click();
+    await page.getByTestId('undo-result').waitFor();
+    expect(await page.getByTestId('undo-result').getAttribute('data-kept')).toBe('0');
+    await page.getByTestId('undo-close').click();
+    await expect.poll(() => batchRow.getAttribute('data-undone')).toBe('true');
+    expect((await h.backend.registry.call('imports/list', {}))[0]?.undoneAt).not.toBeNull();
+    await page.getByTestId('submissions-tab-tracker').click();
+    await expect
+      .poll(() => row.locator('[data-testid="tracker-cell"][data-form="revenue"]').getAttribute('data-status'))
+      .toBe('overdue');
+    expect(h.pageErrors).toEqual([]);
+  });
+
+  it('blocks a workbook with an error row until "排除有错误的 N 行" is ticked, then undoes it', async () => {
+    const { page } = h;
+    const unit = units[1] as { code: string; name: string };
+    const file = await filledTemplate(unit.code, { E2: 777, E3: '七百' });
+    await h.open('#/submissions/import');
+    h.host.openFile = [file];
+    await page.getByTestId('import-choose-file').click();
+    await page.getByTestId('import-preview').waitFor({ timeout: 20_000 });
+    const errors = Number(await count(page, 'errors'));
+    expect(errors).toBeGreaterThanOrEqual(1);
+    // The issues list opens on the errors, with sheet and row.
+    const issue = page.locator('[data-testid="issue-row"][data-severity="error"]').first();
+    expect(await issue.textContent()).toContain('收入明细');
+
+    await page.getByTestId('preview-next').click();
+    await page.getByTestId('commit-errors').waitFor();
+    expect(await page.getByTestId('commit-submit').isDisabled()).toBe(true);
+    expect(await page.getByTestId('commit-blocked').isVisible()).toBe(true);
+    await page.getByLabel(`排除有错误的 ${errors} 行`, { exact: false }).check();
+    await expect.poll(() => page.getByTestId('commit-submit').isEnabled()).toBe(true);
+    await page.getByTestId('commit-submit').click();
+    await page.getByTestId('import-done').waitFor();
+    const [batch] = await h.backend.registry.call('imports/list', {});
+    expect(batch?.excluded).toBe(errors);
+
+    // 撤销本批 from the last step.
+    await page.getByTestId('done-undo').click();
+    await page.getByTestId('undo-submit').click();
+    await page.getByTestId('undo-result').waitFor();
+    expect((await h.backend.registry.call('imports/list', {}))[0]?.undoneAt).not.toBeNull();
+    await page.getByTestId('undo-close').click();
+    expect(await page.getByTestId('done-undo').isDisabled()).toBe(true);
+    expect(h.pageErrors).toEqual([]);
+  });
+
+  it('writes templates into the chosen folder and an export where the save dialog says', async () => {
+    const { page } = h;
+    const folder = join(dir, '模板');
+    h.host.chooseFolder = folder;
+    await h.open('#/submissions/templates');
+    await page.getByTestId('templates-generate').click();
+    await page.getByTestId('templates-written').waitFor();
+    expect(await page.getByTestId('template-file').count()).toBe(units.length);
+
+    const target = join(dir, '附件6-1_全市.xlsx');
+    h.host.saveFile = target;
+    await h.open('#/submissions/exports');
+    await page.getByTestId('exports-run').click();
+    await page.getByTestId('exports-done').waitFor({ timeout: 20_000 });
+    expect(existsSync(target)).toBe(true);
+    const save = h.host.shown.findLast((s) => s.channel === 'host/save-file');
+    expect(save?.input).toMatchObject({ defaultName: expect.stringMatching(/^附件6-1_全市_\d{4}年\d{1,2}月\.xlsx$/) });
+    expect(h.pageErrors).toEqual([]);
+  });
+});
