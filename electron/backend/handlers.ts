@@ -2,7 +2,9 @@
 import { appHandlers } from './app/info';
 import { customerHandlers } from './customers/handlers';
 import { exportHandlers } from './exports/handlers';
+import { importReportHandlers } from './imports/error-report';
 import { importHandlers } from './imports/handlers';
+import { importUndoCheckHandlers } from './imports/undo-check';
 import { areaHandlers } from './organisation/areas';
 import { managerHandlers } from './organisation/managers';
 import { unitHandlers } from './organisation/units';
@@ -25,6 +27,8 @@ export const HANDLER_GROUPS: readonly NamedGroup[] = [
   ['tiering', tieringHandlers],
   ['policies', policyHandlers],
   ['imports', importHandlers],
+  ['imports-undo-check', importUndoCheckHandlers],
+  ['imports-error-report', importReportHandlers],
   ['submissions', submissionHandlers],
   ['templates', templateHandlers],
   ['exports', exportHandlers],

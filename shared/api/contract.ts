@@ -16,7 +16,9 @@ import type {
   DuplicateCheck,
   ExportFileView,
   ImportBatchView,
+  ImportErrorReportView,
   ImportPreview,
+  ImportUndoCheckView,
   ImportUndoView,
   Manager,
   ManagerChange,
@@ -84,6 +86,8 @@ export const inputSchemas = {
   'imports/commit': s.importsCommit,
   'imports/undo': s.importsUndo,
   'imports/list': s.empty,
+  'imports/undo-check': s.importsUndoCheck,
+  'imports/error-report': s.importsErrorReport,
   'submissions/tracker': s.submissionsTracker,
   'submissions/unit-batches': s.submissionsUnitBatches,
   'templates/generate': s.templatesGenerate,
@@ -136,6 +140,8 @@ export interface ApiResults {
   'imports/commit': ImportBatchView;
   'imports/undo': ImportUndoView;
   'imports/list': ImportBatchView[];
+  'imports/undo-check': ImportUndoCheckView;
+  'imports/error-report': ImportErrorReportView;
   'submissions/tracker': SubmissionTrackerView;
   'submissions/unit-batches': SubmissionBatchView[];
   'templates/generate': TemplateFilesView;

@@ -303,6 +303,22 @@ export const importsCommit = z
   })
   .strict();
 export const importsUndo = z.object({ batchId: id('导入批次'), force: z.boolean().default(false) }).strict();
+export const importsUndoCheck = z.object({ batchId: id('导入批次') }).strict();
+export const importsErrorReport = z
+  .object({
+    /** The staged preview's token (imports/preview). */
+    token: z.string({ message: '预览标识必须是文本' }).min(1, { message: '请先预览文件，再生成问题清单' }),
+    /** Where to write the report (the save dialog's path); null returns the bytes instead. */
+    path: z
+      .string({ message: '文件路径必须是文本' })
+      .trim()
+      .min(1, { message: '请选择保存位置' })
+      .max(1000)
+      .refine((p) => /\.xlsx$/i.test(p), { message: '问题清单文件名应以 .xlsx 结尾' })
+      .nullable()
+      .default(null),
+  })
+  .strict();
 export const submissionsTracker = z.object({ period }).strict();
 export const submissionsUnitBatches = z.object({ unitId: id('单位') }).strict();
 

@@ -402,10 +402,32 @@ export interface ImportBatchView {
   undoKept: number | null;
 }
 
+/** What an undo would do (nothing written): the batch's cells, and those edited since the import. */
+export interface ImportUndoCheckView {
+  batchId: number;
+  cells: number;
+  kept: ImportUndoView['kept'];
+}
+
 export interface ImportUndoView {
   batchId: number;
   restored: number;
   kept: { customerId: string; period: string; line: string; current: number | null; imported: number | null }[];
+}
+
+/** 问题清单: the unit's workbook with 有问题/问题 columns and a summary sheet. */
+export interface ImportErrorReportView {
+  /** The name to offer in the save dialog, e.g. 澄海分局2026年10月_问题清单.xlsx. */
+  fileName: string;
+  errors: number;
+  warnings: number;
+  rowsWithProblems: number;
+  /** Bytes of the workbook. */
+  size: number;
+  /** Where it was written, when the caller gave a path. */
+  path: string | null;
+  /** The workbook (base64), when no path was given: the renderer saves it itself. */
+  base64: string | null;
 }
 
 // ── Exports (issue 4) ──────────────────────────────────────────────────────────────────────

@@ -153,10 +153,30 @@ describe('数据报送, in the browser', () => {
     const [batch] = await h.backend.registry.call('imports/list', {});
     expect(batch?.excluded).toBe(errors);
 
-    // 撤销本批 from the last step.
+    // A figure of the batch edited afterwards: the undo dialog lists it before the officer chooses.
+    const changed = h.backend.db
+      .prepare('SELECT customer_id, period, line FROM import_changes WHERE batch_id = ? LIMIT 1')
+      .get(batch?.id) as { customer_id: string; period: string; line: 'letters' };
+    await h.backend.registry.call('revenue/set', {
+      customerId: changed.customer_id,
+      period: changed.period,
+      line: changed.line,
+      amount: '1.5万',
+    });
+    // 撤销本批 from the last step, keeping the edit.
     await page.getByTestId('done-undo').click();
+    await expect.poll(() => page.getByTestId('undo-edited-row').count()).toBe(1);
+    expect(await page.getByTestId('undo-edited-row').textContent()).toContain('¥15,000.00');
     await page.getByTestId('undo-submit').click();
     await page.getByTestId('undo-result').waitFor();
+    expect(await page.getByTestId('undo-result').getAttribute('data-kept')).toBe('1');
+    const kept = (
+      await h.backend.registry.call('revenue/customer', {
+        customerId: changed.customer_id,
+        year: Number(changed.period.slice(0, 4)),
+      })
+    ).months.find((m) => m.period === changed.period)?.cells[changed.line]?.amount;
+    expect(kept).toBe(1_500_000);
     expect((await h.backend.registry.call('imports/list', {}))[0]?.undoneAt).not.toBeNull();
     await page.getByTestId('undo-close').click();
     expect(await page.getByTestId('done-undo').isDisabled()).toBe(true);

@@ -220,5 +220,36 @@ describe('kam import, kam imports list|undo (issue 4)', () => {
     const undo = await kam('', 'imports', 'undo', String(batch.id), '--db', db);
     expect(undo).toMatchObject({ code: 0 });
     expect(undo.out).toContain(`已撤销第 ${batch.id} 批：恢复 1 项`);
+
+    // A cell edited after the import: nothing is undone until the officer chooses.
+    const second = JSON.parse((await kam('', 'import', good, '--db', db, '--commit', '--json')).out)[0].batch;
+    expect(
+      (
+        await kam(
+          '',
+          'revenue',
+          'set',
+          '--db',
+          db,
+          '--customer',
+          '44050700001000',
+          '--period',
+          '2026-10',
+          '--line',
+          'letters',
+          '--amount',
+          '7',
+        )
+      ).code,
+    ).toBe(0);
+    const ask = await kam('', 'imports', 'undo', String(second.id), '--db', db);
+    expect(ask.code).toBe(1);
+    expect(ask.err).toContain(`第 ${second.id} 批有 1 项在导入后被修改过`);
+    expect(ask.err).toContain('44050700001000\t2026-10\tletters\t导入 12000.00\t现为 7.00');
+    expect(ask.err).toContain('未撤销任何内容');
+    expect((await kam('', 'imports', 'undo', String(second.id), '--db', db, '--force', '--keep-edited')).code).toBe(1);
+    const kept = await kam('', 'imports', 'undo', String(second.id), '--db', db, '--keep-edited');
+    expect(kept).toMatchObject({ code: 0 });
+    expect(kept.out).toContain(`已撤销第 ${second.id} 批：恢复 0 项；保留了 1 项导入后的修改`);
   });
 });

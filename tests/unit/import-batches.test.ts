@@ -115,6 +115,11 @@ describe('import batches (issue 4)', () => {
     });
     expect(() => inTx(db, () => undoBatch(db, batchId, false, AT, '信息主管'))).toThrow('已于 2026-11-11 撤销');
     expect(() => inTx(db, () => undoBatch(db, 999, false, AT, '信息主管'))).toThrow('找不到导入批次 999');
+    const checked = await b.registry.invoke('imports/undo-check', { batchId });
+    expect(checked).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: expect.stringContaining('已于 2026-11-11 撤销') },
+    });
   });
 
   it('keeps and lists cells edited after the import, unless the undo is forced', async () => {
@@ -126,6 +131,14 @@ describe('import batches (issue 4)', () => {
     ];
     const first = inTx(db, () => commitBatch(db, meta('sha-edit'), rows, AT, '信息主管'));
     await b.registry.call('revenue/set', { customerId: a, period: '2026-10', line: 'express', amount: '99' });
+    // The officer sees what would be kept before choosing; the check writes nothing.
+    const before = revenueState(db);
+    expect(await b.registry.call('imports/undo-check', { batchId: first.batchId })).toEqual({
+      batchId: first.batchId,
+      cells: 2,
+      kept: [{ customerId: a, period: '2026-10', line: 'express', current: 9_900, imported: 2_000 }],
+    });
+    expect(revenueState(db)).toEqual(before);
     const undo = inTx(db, () => undoBatch(db, first.batchId, false, AT, '信息主管'));
     expect(undo.restored).toBe(1);
     expect(undo.kept).toEqual([{ customerId: a, period: '2026-10', line: 'express', current: 9_900, imported: 2_000 }]);

@@ -315,17 +315,36 @@ export const COMMANDS: Command[] = [
   {
     name: 'imports undo',
     summary: '撤销一个导入批次 / undo an import batch',
-    usage: 'kam imports undo N [--db PATH] [--force] [--json]',
-    options: { force: { type: 'boolean' } },
+    usage: 'kam imports undo N [--db PATH] [--force | --keep-edited] [--json]',
+    options: { force: { type: 'boolean' }, 'keep-edited': { type: 'boolean' } },
     positionals: true,
     run: async (values, db, io) =>
       withBackend(db, async (b) => {
         const [raw] = io.positionals ?? [];
         if (!raw || !/^\d+$/.test(raw)) throw new AppError('VALIDATION', '请给出要撤销的批次号，如 kam imports undo 3');
-        const r = await b.registry.call('imports/undo', { batchId: Number(raw), force: values.force === true });
+        const force = values.force === true;
+        if (force && values['keep-edited'] === true) {
+          throw new AppError('VALIDATION', '--force 与 --keep-edited 只能选一个');
+        }
+        // Cells edited after the import: the officer chooses before anything is undone, since an
+        // undone batch cannot be undone again.
+        const check = await b.registry.call('imports/undo-check', { batchId: Number(raw) });
+        if (check.kept.length > 0 && !force && values['keep-edited'] !== true) {
+          const cells = check.kept
+            .map(
+              (k) =>
+                `  ${k.customerId}\t${k.period}\t${k.line}\t导入 ${k.imported === null ? '（空）' : fenToYuanString(k.imported)}\t现为 ${k.current === null ? '（空）' : fenToYuanString(k.current)}`,
+            )
+            .join('\n');
+          throw new AppError(
+            'CONFLICT',
+            `第 ${check.batchId} 批有 ${check.kept.length} 项在导入后被修改过：\n${cells}\n未撤销任何内容。加 --keep-edited 撤销其余各项并保留这些修改，或加 --force 连同这些一并恢复到导入前。`,
+          );
+        }
+        const r = await b.registry.call('imports/undo', { batchId: check.batchId, force });
         return {
           json: r,
-          text: `已撤销第 ${r.batchId} 批：恢复 ${r.restored} 项${r.kept.length ? `；${r.kept.length} 项在导入后被修改过，已保留（加 --force 一并撤销）` : ''}`,
+          text: `已撤销第 ${r.batchId} 批：恢复 ${r.restored} 项${r.kept.length ? `；保留了 ${r.kept.length} 项导入后的修改` : ''}`,
         };
       }),
   },

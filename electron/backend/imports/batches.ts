@@ -160,15 +160,12 @@ export function commitBatch(
 }
 
 /** Call inside the registry's write transaction. */
-export function undoBatch(db: Database, batchId: number, force: boolean, at: string, actor: string): UndoResult {
-  const batch = db.prepare('SELECT id, undone_at FROM import_batches WHERE id = ?').get(batchId) as
-    | { id: number; undone_at: string | null }
-    | undefined;
-  if (!batch) throw new AppError('NOT_FOUND', `找不到导入批次 ${batchId}`, { batchId });
-  if (batch.undone_at) throw new AppError('CONFLICT', `第 ${batchId} 批已于 ${batch.undone_at.slice(0, 10)} 撤销`);
-  const ref = sourceRef(batchId);
-  // Edited after the import: the cell no longer holds what this batch wrote.
-  const kept = db
+/**
+ * Cells of a batch edited after the import: they no longer hold what the batch wrote. An undo
+ * keeps them unless forced; the officer sees them before choosing (`imports/undo-check`).
+ */
+export function cellsEditedSince(db: Database, batchId: number): UndoResult['kept'] {
+  return db
     .prepare(
       `SELECT c.customer_id AS customerId, c.period, c.line, r.amount_fen AS current, c.new_amount AS imported
          FROM import_changes c LEFT JOIN revenue r
@@ -176,7 +173,28 @@ export function undoBatch(db: Database, batchId: number, force: boolean, at: str
          WHERE c.batch_id = ? AND (r.amount_fen IS NULL OR r.source_ref IS NOT ? OR r.amount_fen IS NOT c.new_amount)
          ORDER BY c.customer_id, c.period, c.line`,
     )
-    .all(batchId, ref) as UndoResult['kept'];
+    .all(batchId, sourceRef(batchId)) as UndoResult['kept'];
+}
+
+function standingBatch(db: Database, batchId: number): void {
+  const batch = db.prepare('SELECT id, undone_at FROM import_batches WHERE id = ?').get(batchId) as
+    | { id: number; undone_at: string | null }
+    | undefined;
+  if (!batch) throw new AppError('NOT_FOUND', `找不到导入批次 ${batchId}`, { batchId });
+  if (batch.undone_at) throw new AppError('CONFLICT', `第 ${batchId} 批已于 ${batch.undone_at.slice(0, 10)} 撤销`);
+}
+
+/** What undoing a batch would do, without doing it: its cells, and those edited since. */
+export function undoCheck(db: Database, batchId: number): { batchId: number; cells: number; kept: UndoResult['kept'] } {
+  standingBatch(db, batchId);
+  const cells = db.prepare('SELECT count(*) FROM import_changes WHERE batch_id = ?').pluck().get(batchId) as number;
+  return { batchId, cells, kept: cellsEditedSince(db, batchId) };
+}
+
+export function undoBatch(db: Database, batchId: number, force: boolean, at: string, actor: string): UndoResult {
+  standingBatch(db, batchId);
+  const ref = sourceRef(batchId);
+  const kept = cellsEditedSince(db, batchId);
   const scope = force
     ? 'c.batch_id = @batchId'
     : `c.batch_id = @batchId AND EXISTS (SELECT 1 FROM revenue r WHERE r.customer_id = c.customer_id
