@@ -15,6 +15,7 @@ function copyMigrations(): Plugin {
       });
       // The spreadsheet parser runs as its own worker script (issue 4).
       cpSync(resolve(__dirname, 'electron/backend/imports/parse-worker.cjs'), resolve(outDir, 'parse-worker.cjs'));
+      cpSync(resolve(__dirname, 'electron/backend/imports/report-worker.cjs'), resolve(outDir, 'report-worker.cjs'));
     },
   };
 }

@@ -48,19 +48,29 @@ export interface UndoResult {
 
 const sourceRef = (batchId: number) => `batch:${batchId}`;
 
-/** Rebuilds the monthly copy (revenue_months) of every customer-month a batch touched. */
+/**
+ * Rebuilds the monthly copy (revenue_months) of every customer-month a batch touched. Driven by
+ * the batch's keys (index searches): written `(customer_id, period) IN (…)` the statements scanned
+ * the whole of revenue_months and revenue for every batch. Rows are upserted rather than deleted
+ * and re-inserted; only a month left without any revenue cell (after an undo) is deleted.
+ */
 function refreshMonths(db: Database, batchId: number): void {
   // Customer-months whose cells or R8 inputs the batch changed (inputs alone change the turnover).
   const keys = `SELECT customer_id, period FROM import_changes WHERE batch_id = @batchId
     UNION SELECT customer_id, period FROM import_newspaper_changes WHERE batch_id = @batchId`;
-  db.prepare(`DELETE FROM revenue_months WHERE (customer_id, period) IN (${keys})`).run({ batchId });
   const copy = monthlyCopySql('r');
   db.prepare(
     `INSERT INTO revenue_months (customer_id, period, ${copy.columns}, newspaper_turnover)
      SELECT r.customer_id, r.period, ${copy.sums},
        (SELECT n.annual_turnover_fen / 12 FROM newspaper_inputs n WHERE n.customer_id = r.customer_id AND n.period = r.period)
-     FROM revenue r WHERE (r.customer_id, r.period) IN (${keys})
-     GROUP BY r.customer_id, r.period`,
+     FROM (${keys}) k JOIN revenue r ON r.customer_id = k.customer_id AND r.period = k.period
+     GROUP BY r.customer_id, r.period
+     ON CONFLICT (period, customer_id) DO UPDATE SET
+       ${[...copy.columns.split(', '), 'newspaper_turnover'].map((c) => `${c} = excluded.${c}`).join(', ')}`,
+  ).run({ batchId });
+  db.prepare(
+    `DELETE FROM revenue_months WHERE (period, customer_id) IN (SELECT period, customer_id FROM (${keys}) k
+       WHERE NOT EXISTS (SELECT 1 FROM revenue r WHERE r.customer_id = k.customer_id AND r.period = k.period))`,
   ).run({ batchId });
 }
 
@@ -103,51 +113,42 @@ export function commitBatch(
       .run(meta.fileName, meta.sha256, meta.unitId, meta.form, meta.period, rows.length, meta.excluded, at, actor)
       .lastInsertRowid,
   );
-  const current = db.prepare(
-    'SELECT amount_fen, source_kind, source_ref, updated_at FROM revenue WHERE customer_id = ? AND period = ? AND line = ?',
+  // Set-wise: the rows go into a temporary table in one statement (json_each), then one statement
+  // records every changed cell with its prior value and one writes them. Three statements per row
+  // from JavaScript took ~1 s per 100,000 rows, most of a month's commit time.
+  db.exec(
+    `CREATE TEMP TABLE IF NOT EXISTS import_rows (customer_id TEXT NOT NULL, period TEXT NOT NULL,
+       line TEXT NOT NULL, amount INTEGER NOT NULL, PRIMARY KEY (customer_id, period, line)) WITHOUT ROWID`,
   );
-  const change = db.prepare(
+  db.prepare('DELETE FROM temp.import_rows').run();
+  // A blank amount is "not reported": it writes nothing. The same cell twice: the later row wins.
+  db.prepare(
+    `INSERT INTO temp.import_rows (customer_id, period, line, amount)
+     SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each(?) WHERE value ->> 3 IS NOT NULL
+     ON CONFLICT (customer_id, period, line) DO UPDATE SET amount = excluded.amount`,
+  ).run(JSON.stringify(rows.map((r) => [r.customerId, r.period, r.line, r.amount])));
+  db.prepare(
     `INSERT INTO import_changes (batch_id, customer_id, period, line, old_amount, old_source_kind, old_source_ref,
-       old_updated_at, new_amount) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT (batch_id, customer_id, period, line) DO UPDATE SET new_amount = excluded.new_amount`,
-  );
-  const write = db.prepare(
+       old_updated_at, new_amount)
+     SELECT @batchId, s.customer_id, s.period, s.line, r.amount_fen, r.source_kind, r.source_ref, r.updated_at, s.amount
+     FROM temp.import_rows s LEFT JOIN revenue r ON r.customer_id = s.customer_id AND r.period = s.period AND r.line = s.line
+     WHERE r.amount_fen IS NOT s.amount`,
+  ).run({ batchId });
+  db.prepare(
     `INSERT INTO revenue (customer_id, period, line, amount_fen, source_kind, source_ref, updated_at)
-     VALUES (?, ?, ?, ?, 'import', ?, ?)
+     SELECT customer_id, period, line, new_amount, 'import', @ref, @at FROM import_changes WHERE batch_id = @batchId
      ON CONFLICT (customer_id, period, line) DO UPDATE SET amount_fen = excluded.amount_fen,
        source_kind = excluded.source_kind, source_ref = excluded.source_ref, updated_at = excluded.updated_at`,
-  );
-  let created = 0;
-  let changed = 0;
-  let unchanged = 0;
-  const ref = sourceRef(batchId);
-  for (const r of rows) {
-    if (r.amount === null) {
-      unchanged++;
-      continue;
-    }
-    const old = current.get(r.customerId, r.period, r.line) as
-      | { amount_fen: number; source_kind: string; source_ref: string | null; updated_at: string }
-      | undefined;
-    if (old && old.amount_fen === r.amount) {
-      unchanged++;
-      continue;
-    }
-    if (old) changed++;
-    else created++;
-    change.run(
-      batchId,
-      r.customerId,
-      r.period,
-      r.line,
-      old?.amount_fen ?? null,
-      old?.source_kind ?? null,
-      old?.source_ref ?? null,
-      old?.updated_at ?? null,
-      r.amount,
-    );
-    write.run(r.customerId, r.period, r.line, r.amount, ref, at);
-  }
+  ).run({ batchId, ref: sourceRef(batchId), at });
+  db.prepare('DELETE FROM temp.import_rows').run();
+  const counted = db
+    .prepare(
+      `SELECT count(*) FILTER (WHERE old_amount IS NULL) AS created, count(*) FILTER (WHERE old_amount IS NOT NULL) AS changed
+       FROM import_changes WHERE batch_id = ?`,
+    )
+    .get(batchId) as { created: number; changed: number };
+  const { created, changed } = counted;
+  const unchanged = rows.length - created - changed;
   db.prepare('UPDATE import_batches SET rows_new = ?, rows_changed = ?, rows_unchanged = ? WHERE id = ?').run(
     created,
     changed,

@@ -13,7 +13,7 @@ import { findHeader, type ImportIssue, type RevenueRow } from '../../../shared/d
 import { previousPeriod } from '../../../shared/domain/periods';
 import { defineHandlers } from '../registry';
 import { commitBatch, findCommittedBatch, undoBatch } from './batches';
-import { cachedCustomerLookup, Pacer, readRevenueSheetPaced } from './pace';
+import { cachedCustomerLookup, mapPaced, Pacer, readRevenueSheetPaced } from './pace';
 import { DEFAULT_PARSE_LIMITS, parseSpreadsheet } from './parse';
 import { storeFluctuationReasons } from './template-batches';
 import { readTemplateContext } from './template-import';
@@ -149,6 +149,8 @@ export const importHandlers = defineHandlers({
       const rows: (RevenueRow & { sheet: string })[] = [];
       const sheets: { name: string; used: boolean; rows: number }[] = [];
       const headerProblems: ImportIssue[] = [];
+      /** Header row (0-based) of each revenue sheet, for the error report (error-report.ts). */
+      const headerRows: [sheet: string, row: number][] = [];
       for (const sheet of parsed.workbook.sheets) {
         if (sheet.hidden) {
           sheets.push({ name: sheet.name, used: false, rows: 0 });
@@ -172,6 +174,7 @@ export const importHandlers = defineHandlers({
           sheets.push({ name: sheet.name, used: false, rows: 0 });
           continue;
         }
+        headerRows.push([sheet.name, header.row]);
         const result = await readRevenueSheetPaced(
           sheet,
           header,
@@ -181,6 +184,7 @@ export const importHandlers = defineHandlers({
         );
         for (const i of result.issues) issues.push(i);
         for (const r of extras.withNewspaperInputs(sheet, header, result.rows, issues)) {
+          if (pacer.due()) await pacer.pause();
           rows.push({ ...r, sheet: sheet.name });
         }
         sheets.push({ name: sheet.name, used: true, rows: result.rows.length + result.issues.length });
@@ -259,9 +263,10 @@ export const importHandlers = defineHandlers({
             sha256,
             ...extras.batchMeta(periods),
           },
-          rows: unique.map(toBatchRow),
+          rows: await mapPaced(unique, toBatchRow, pacer),
           errorRows: counts.errors,
           reasons: extras.reasons,
+          report: { path, issues, headerRows, sheets },
         },
         ctx.now().getTime(),
       );

@@ -2,8 +2,17 @@
  * Previews waiting for the officer's decision (issue 4): nothing is written while a preview is
  * open; commit takes the staged rows by token. Previews expire so memory does not grow.
  */
+import type { ImportIssue } from '../../../shared/domain/imports/revenue-sheet';
 import type { FluctuationReasonRow } from '../../../shared/domain/templates/side-sheets';
 import type { BatchMeta, BatchRow } from './batches';
+
+export interface StagedReportSource {
+  path: string;
+  /** Every problem of the preview (the preview itself lists only the first 1,000). */
+  issues: ImportIssue[];
+  headerRows: [sheet: string, row: number][];
+  sheets: { name: string; used: boolean; rows: number }[];
+}
 
 export interface StagedImport {
   meta: Omit<BatchMeta, 'excluded'>;
@@ -13,6 +22,8 @@ export interface StagedImport {
   errorRows: number;
   /** R27 reasons from a 波动原因 sheet, stored with the batch. */
   reasons?: FluctuationReasonRow[];
+  /** What the error report (error-report.ts) needs: the file, every problem, each header row. */
+  report?: StagedReportSource;
   expiresAt: number;
 }
 

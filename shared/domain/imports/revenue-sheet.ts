@@ -156,20 +156,35 @@ export interface RevenueSheetResult {
   issues: ImportIssue[];
 }
 
+export interface ReadRevenueOptions {
+  date1904: boolean;
+  /**
+   * Only rows [from, to) (0-based), so a caller can check a large sheet in slices and let its
+   * event loop breathe in between; the default is every row below the header.
+   */
+  from?: number;
+  to?: number;
+}
+
 export function readRevenueSheet(
   sheet: SheetInput,
   header: HeaderMatch,
   customers: CustomerLookup,
-  options: { date1904: boolean },
+  options: ReadRevenueOptions,
 ): RevenueSheetResult {
   const rows: RevenueRow[] = [];
   const issues: ImportIssue[] = [];
   const col = header.columns;
+  const first = Math.max(header.row + 1, options.from ?? 0);
+  const end = Math.min(sheet.rows.length, options.to ?? sheet.rows.length);
   const mergedRows = new Set<number>();
   for (const m of sheet.merges) {
-    for (let r = m.s.r; r <= m.e.r; r++) if (r > header.row) mergedRows.add(r);
+    for (let r = Math.max(m.s.r, first); r <= m.e.r && r < end; r++) if (r > header.row) mergedRows.add(r);
   }
-  for (let r = header.row + 1; r < sheet.rows.length; r++) {
+  // A unit's sheet repeats a handful of months and line names: parse each distinct text once.
+  const periods = new Map<string | number, ReturnType<typeof parsePeriod>>();
+  const lines = new Map<string, RevenueLine | null>();
+  for (let r = first; r < end; r++) {
     const cells = sheet.rows[r] ?? [];
     const rowNo = r + 1;
     const issue = (field: RevenueField | null, message: string, severity: 'error' | 'warning' = 'error') => {
@@ -219,14 +234,21 @@ export function readRevenueSheet(
     let period: string | null = null;
     if (!periodCell || cellText(periodCell) === '') issue('period', '缺少月份');
     else {
-      const parsed = parsePeriod(typeof periodCell.v === 'number' ? periodCell.v : cellText(periodCell), {
-        date1904: options.date1904,
-      });
+      const key = typeof periodCell.v === 'number' ? periodCell.v : cellText(periodCell);
+      let parsed = periods.get(key);
+      if (parsed === undefined) {
+        parsed = parsePeriod(key, { date1904: options.date1904 });
+        periods.set(key, parsed);
+      }
       if (parsed.ok) period = parsed.period;
       else issue('period', `月份：${parsed.message}（应为 2026-10、2026年10月 等）`);
     }
     const lineText = col.line === undefined ? '' : cellText(cells[col.line]);
-    const line = lineText === '' ? null : parseLine(lineText);
+    let line = lines.get(lineText);
+    if (line === undefined) {
+      line = lineText === '' ? null : parseLine(lineText);
+      lines.set(lineText, line);
+    }
     if (lineText === '') issue('line', '缺少业务种类');
     else if (line === null) {
       issue('line', `未知的业务种类“${lineText}”（应为 储汇、帐单、函件、集邮、特快、物流、包件、报刊 或 其他）`);

@@ -1,0 +1,120 @@
+/**
+ * Issue 4, "an error report workbook the officer can send back: the unit's rows with an added
+ * column of problems". The plan here is pure: which text goes beside which row, and the summary
+ * sheet. The workbook itself is written by the backend (imports/report-worker.cjs), which copies
+ * every sheet as the unit sent it and adds two columns:
+ *  - 有问题 (是/否): SheetJS Community Edition cannot colour cells, so the officer and the unit
+ *    filter on this column (the header row gets an AutoFilter) instead of looking for red rows;
+ *  - 问题: every problem of that row, column letter and field first, in Chinese.
+ * Rows keep their row numbers, so "第 12 行" in the summary is row 12 of the sheet. The importer
+ * finds its columns by header name, so a unit can fix the rows in this very file and send it back:
+ * the two added columns and the summary sheet are ignored.
+ */
+import type { ImportIssue } from './revenue-sheet';
+
+export const REPORT_SUMMARY_SHEET = '问题汇总';
+export const REPORT_FLAG_HEADER = '有问题';
+export const REPORT_PROBLEMS_HEADER = '问题';
+export const REPORT_YES = '是';
+export const REPORT_NO = '否';
+
+const SEVERITY_ZH: Record<ImportIssue['severity'], string> = { error: '错误', warning: '提示' };
+
+export interface ReportSheetPlan {
+  name: string;
+  /** 0-based row that gets the two column titles (the revenue header; else the first row). */
+  titleRow: number;
+  /** Whether data rows below the title row get 是/否 (only sheets the import read). */
+  flagRows: boolean;
+  /** 1-based row → the 问题 text of that row. */
+  problems: [row: number, text: string][];
+}
+
+export interface ReportPlan {
+  summary: (string | number)[][];
+  sheets: ReportSheetPlan[];
+  counts: { errors: number; warnings: number; rows: number };
+}
+
+export interface ReportSheetInfo {
+  name: string;
+  used: boolean;
+  /** 0-based header row, when the import found one. */
+  headerRow: number | null;
+}
+
+/** One problem as written in a row's 问题 cell: “错误 · C列：未知的业务种类…”. */
+export function problemText(issue: ImportIssue): string {
+  const where = issue.column === null ? '整行' : `${issue.column}列`;
+  return `${SEVERITY_ZH[issue.severity]} · ${where}：${issue.message}`;
+}
+
+function byRowThenColumn(a: ImportIssue, b: ImportIssue): number {
+  if (a.severity !== b.severity) return a.severity === 'error' ? -1 : 1;
+  return (a.column ?? '').localeCompare(b.column ?? '');
+}
+
+/**
+ * The report's plan for a preview: `sheets` in workbook order (every sheet, used or not), `issues`
+ * every problem the preview found.
+ */
+export function planErrorReport(
+  fileName: string,
+  sheets: readonly ReportSheetInfo[],
+  issues: readonly ImportIssue[],
+): ReportPlan {
+  const bySheet = new Map<string, Map<number, ImportIssue[]>>();
+  for (const issue of issues) {
+    if (issue.row === null) continue; // listed in the summary only
+    let rows = bySheet.get(issue.sheet);
+    if (!rows) {
+      rows = new Map();
+      bySheet.set(issue.sheet, rows);
+    }
+    const list = rows.get(issue.row) ?? [];
+    list.push(issue);
+    rows.set(issue.row, list);
+  }
+  const counts = {
+    errors: issues.filter((i) => i.severity === 'error').length,
+    warnings: issues.filter((i) => i.severity === 'warning').length,
+    rows: 0,
+  };
+  const plans: ReportSheetPlan[] = sheets.map((s) => {
+    const rows = bySheet.get(s.name) ?? new Map<number, ImportIssue[]>();
+    counts.rows += rows.size;
+    return {
+      name: s.name,
+      titleRow: s.headerRow ?? 0,
+      flagRows: s.used && s.headerRow !== null,
+      problems: [...rows.entries()]
+        .sort(([a], [b]) => a - b)
+        .map(([row, list]): [number, string] => [row, [...list].sort(byRowThenColumn).map(problemText).join('；')]),
+    };
+  });
+
+  const summary: (string | number)[][] = [
+    ['数据报送问题清单'],
+    ['文件', fileName],
+    ['错误', counts.errors, '处：必须修正，否则这些行不能导入'],
+    ['提示', counts.warnings, '处：请核对，必要时在“波动原因”中说明'],
+    ['有问题的行', counts.rows, '行：在各工作表中按“有问题”列筛选“是”即可看到'],
+    [],
+    ['工作表', '状态'],
+    ...sheets.map((s) => [s.name, s.used ? '已读取' : '未读取（没有找到收入表头或为隐藏工作表）']),
+    [],
+    ['工作表', '行', '列', '类别', '问题'],
+  ];
+  const ordered = [...issues].sort((a, b) => {
+    const sa = sheets.findIndex((s) => s.name === a.sheet);
+    const sb = sheets.findIndex((s) => s.name === b.sheet);
+    if (sa !== sb) return sa - sb;
+    if ((a.row ?? 0) !== (b.row ?? 0)) return (a.row ?? 0) - (b.row ?? 0);
+    return byRowThenColumn(a, b);
+  });
+  // Sheet-level problems (no row) sort first within their sheet.
+  for (const i of ordered) {
+    summary.push([i.sheet, i.row ?? '', i.column ?? '', SEVERITY_ZH[i.severity], i.message]);
+  }
+  return { summary, sheets: plans, counts };
+}
