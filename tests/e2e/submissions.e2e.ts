@@ -141,6 +141,16 @@ describe('数据报送, in the browser', () => {
     // The issues list opens on the errors, with sheet and row.
     const issue = page.locator('[data-testid="issue-row"][data-severity="error"]').first();
     expect(await issue.textContent()).toContain('收入明细');
+    // 下载问题清单: written where the save dialog says, the unit's rows with their problems.
+    const reportPath = join(mkdtempSync(join(dir, 'report-')), '问题清单.xlsx');
+    h.host.saveFile = reportPath;
+    await page.getByTestId('error-report-save').click();
+    await expect.poll(() => existsSync(reportPath), { timeout: 15_000 }).toBe(true);
+    const report = XLSX.read(readFileSync(reportPath), { type: 'buffer' });
+    expect(report.SheetNames[0]).toBe('问题汇总');
+    const rows = XLSX.utils.sheet_to_json<unknown[]>(report.Sheets['收入明细'] as XLSX.WorkSheet, { header: 1 });
+    expect((rows[0] as unknown[]).slice(-2)).toEqual(['有问题', '问题']);
+    expect(JSON.stringify(rows[2])).toContain('七百');
 
     await page.getByTestId('preview-next').click();
     await page.getByTestId('commit-errors').waitFor();

@@ -97,6 +97,13 @@ export const submissionsEn: typeof submissionsZh = {
     empty: 'Nothing has been imported yet.',
     goImport: 'Import a file',
   },
+  report: {
+    button: 'Save problem list',
+    dialogTitle: 'Save the problem list (to send back to the unit)',
+    savedTitle: 'Problem list saved',
+    savedText: '{{rows}} rows with problems, marked in the 问题 column: {{path}}',
+    failedTitle: 'Could not write the problem list',
+  },
   undo: {
     title: 'Undo batch {{id}}?',
     text: 'The revenue written by “{{file}}” goes back to the values before the import, and the tracker no longer counts this batch.',

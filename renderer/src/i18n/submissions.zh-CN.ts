@@ -87,6 +87,13 @@ export const submissionsZh = {
     empty: '还没有导入过表格。',
     goImport: '去导入',
   },
+  report: {
+    button: '下载问题清单',
+    dialogTitle: '保存问题清单（发回单位修改）',
+    savedTitle: '问题清单已保存',
+    savedText: '{{rows}} 行有问题，已标在“问题”列：{{path}}',
+    failedTitle: '未能生成问题清单',
+  },
   undo: {
     title: '撤销第 {{id}} 批？',
     text: '“{{file}}”写入的收入将恢复为导入前的数值，报送情况中也不再计入这一批。',

@@ -4,6 +4,7 @@ import type { ImportPreview } from '../../../../shared/api/types';
 import { formatCount } from '../../i18n/format';
 import { useFormat } from '../../i18n/useFormat';
 import { ChangesTable } from './ChangesTable';
+import { ErrorReportButton } from './ErrorReportButton';
 import { IssuesTable } from './IssuesTable';
 
 const COUNT_KEYS = ['rows', 'new', 'changed', 'unchanged', 'blank', 'errors', 'warnings'] as const;
@@ -89,7 +90,7 @@ export function PreviewStep({ preview, path }: { preview: ImportPreview; path: s
       </SimpleGrid>
 
       {preview.sections.length > 0 && <Sections preview={preview} />}
-      <IssuesTable preview={preview} />
+      <IssuesTable preview={preview} actions={<ErrorReportButton preview={preview} />} />
       <ChangesTable preview={preview} />
     </Stack>
   );

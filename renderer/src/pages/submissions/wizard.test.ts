@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ImportIssueView } from '../../../../shared/api/types';
-import { baseName, commitBlock, filterIssues, issuesTruncated, pageOf, revenueLineOf } from './wizard';
+import { baseName, commitBlock, errorReportName, filterIssues, issuesTruncated, pageOf, revenueLineOf } from './wizard';
 
 const issue = (row: number, severity: 'error' | 'warning'): ImportIssueView => ({
   sheet: '收入明细',
@@ -69,5 +69,15 @@ describe('revenueLineOf', () => {
     expect(revenueLineOf('other')).toBe('other');
     expect(revenueLineOf('toString')).toBeNull();
     expect(revenueLineOf('x')).toBeNull();
+  });
+});
+
+describe('errorReportName', () => {
+  it('keeps the unit file name and marks it as the problem list', () => {
+    expect(errorReportName('澄海分局_2026年10月_数据报送模板.xlsx')).toBe(
+      '澄海分局_2026年10月_数据报送模板_问题清单.xlsx',
+    );
+    expect(errorReportName('收入.XLSX')).toBe('收入_问题清单.xlsx');
+    expect(errorReportName('无后缀')).toBe('无后缀_问题清单.xlsx');
   });
 });
