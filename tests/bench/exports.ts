@@ -15,19 +15,7 @@ import { fillDemoRevenue } from '../../electron/backend/demo/revenue';
 import type { ExportForm } from '../../shared/domain/exports/forms';
 import type { RevenueLine } from '../../shared/domain/lines';
 import { POLICY_V1 } from '../../shared/domain/policy/policy';
-import { percentile, round, time, timeAsync } from './stats';
-
-/** The shape of `tests/bench/run.ts`'s rows. */
-export interface Row {
-  name: string;
-  target: string;
-  p50: number;
-  p95: number;
-  baselineP50: number;
-  baselineP95: number;
-  ratioP95: number;
-  pass: boolean;
-}
+import { percentile, type Row, round, time, timeAsync } from './stats';
 
 const CUSTOMERS = 20_000;
 const PERIOD = '2026-10';

@@ -13,7 +13,9 @@ import { openBackend } from '../../electron/backend';
 import { fillDemo } from '../../electron/backend/demo/fill';
 import { fillDemoRevenue } from '../../electron/backend/demo/revenue';
 import { POLICY_V1 } from '../../shared/domain/policy/policy';
-import { machine, percentile, round, time, timeAsync } from './stats';
+import { exportsBench } from './exports';
+import { importsBench } from './imports';
+import { machine, percentile, type Row, round, time, timeAsync } from './stats';
 
 const QUERIES = [
   'gdyx',
@@ -29,17 +31,6 @@ const QUERIES = [
   '',
 ];
 const ROUNDS = 15;
-
-interface Row {
-  name: string;
-  target: string;
-  p50: number;
-  p95: number;
-  baselineP50: number;
-  baselineP95: number;
-  ratioP95: number;
-  pass: boolean;
-}
 
 async function searchBench(
   dir: string,
@@ -168,31 +159,54 @@ function bareInsertMs(dir: string, n: number): number {
   return ms;
 }
 
+/** `npm run bench -- --only tiering,imports`: run some groups (search, tiering, imports, exports). */
+function selectedGroups(argv: string[]): Set<string> {
+  const all = ['search', 'tiering', 'imports', 'exports'];
+  const i = argv.indexOf('--only');
+  if (i < 0) return new Set(all);
+  const chosen = (argv[i + 1] ?? '').split(',').filter(Boolean);
+  const unknown = chosen.filter((g) => !all.includes(g));
+  if (chosen.length === 0 || unknown.length > 0) {
+    throw new Error(`--only 需要以逗号分隔的组名（${all.join(', ')}），收到：${argv[i + 1] ?? '（无）'}`);
+  }
+  return new Set(chosen);
+}
+
 async function main(): Promise<void> {
+  const groups = selectedGroups(process.argv.slice(2));
   const dir = mkdtempSync(join(tmpdir(), 'kam-bench-'));
   try {
-    const small = await searchBench(dir, 20_000, 20);
-    const large = await searchBench(dir, 200_000, 50);
-    const bare = bareInsertMs(dir, 20_000);
-    const tiering = [
-      ...(await tieringBench(dir, 20_000, { run: 300, whatIf: 500 })),
-      ...(await tieringBench(dir, 200_000, { run: 3000, whatIf: Number.POSITIVE_INFINITY })),
-    ];
-    const demoRow: Row = {
-      name: 'kam demo, 20,000 customers',
-      target: 'reported',
-      p50: round(small.demoMs, 0),
-      p95: round(small.demoMs, 0),
-      baselineP50: round(bare, 0),
-      baselineP95: round(bare, 0),
-      ratioP95: round(small.demoMs / bare),
-      pass: true,
-    };
-    const rows = [small.row, large.row, small.rebuild, large.rebuild, demoRow, ...tiering];
+    const rows: Row[] = [];
+    if (groups.has('search')) {
+      const small = await searchBench(dir, 20_000, 20);
+      const large = await searchBench(dir, 200_000, 50);
+      const bare = bareInsertMs(dir, 20_000);
+      const demoRow: Row = {
+        name: 'kam demo, 20,000 customers',
+        target: 'reported',
+        p50: round(small.demoMs, 0),
+        p95: round(small.demoMs, 0),
+        baselineP50: round(bare, 0),
+        baselineP95: round(bare, 0),
+        ratioP95: round(small.demoMs / bare),
+        pass: true,
+      };
+      rows.push(small.row, large.row, small.rebuild, large.rebuild, demoRow);
+    }
+    if (groups.has('tiering')) {
+      rows.push(
+        ...(await tieringBench(dir, 20_000, { run: 300, whatIf: 500 })),
+        ...(await tieringBench(dir, 200_000, { run: 3000, whatIf: Number.POSITIVE_INFINITY })),
+      );
+    }
+    if (groups.has('imports')) rows.push(...(await importsBench(dir)));
+    if (groups.has('exports')) rows.push(...(await exportsBench(dir)));
     const result = { at: new Date().toISOString(), machine: machine(), results: rows };
     const out = resolve(__dirname, '../../bench-results');
     mkdirSync(out, { recursive: true });
-    writeFileSync(join(out, 'latest.json'), `${JSON.stringify(result, null, 2)}\n`);
+    // A partial run (--only) is written beside the full one, never over it.
+    const name = groups.size === 4 ? 'latest.json' : `latest-${[...groups].join('-')}.json`;
+    writeFileSync(join(out, name), `${JSON.stringify(result, null, 2)}\n`);
     console.log(JSON.stringify(result, null, 2));
     console.log('\n| benchmark | target | p50 ms | p95 ms | baseline p50 | baseline p95 | ratio p95 | ok |');
     console.log('|---|---|---|---|---|---|---|---|');

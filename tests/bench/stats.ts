@@ -1,4 +1,4 @@
-/** Percentiles and the machine description printed with every benchmark. */
+/** Percentiles, the row every benchmark reports, and the machine description printed with them. */
 import { cpus, platform, release, totalmem } from 'node:os';
 
 export function percentile(samples: number[], p: number): number {
@@ -32,3 +32,15 @@ export function machine(): Record<string, string | number> {
 }
 
 export const round = (n: number, digits = 2): number => Math.round(n * 10 ** digits) / 10 ** digits;
+
+/** One line of the benchmark table: ours beside the bare baseline measured in the same run. */
+export interface Row {
+  name: string;
+  target: string;
+  p50: number;
+  p95: number;
+  baselineP50: number;
+  baselineP95: number;
+  ratioP95: number;
+  pass: boolean;
+}
