@@ -1,13 +1,15 @@
 /**
  * Writes laid-out tables (shared/domain/exports/layout.ts) as an .xlsx workbook with SheetJS:
  * numbers as numeric cells with number formats (money in yuan, counts, percentages), merged title
- * lines, column widths. Every text cell passes through `neutraliseText`, the one place it is
+ * lines, column widths, row heights; styles.ts then styles every cell by its role in the layout
+ * (title, header, body, totals, notes) and sets up each sheet for printing. Every text cell passes through `neutraliseText`, the one place it is
  * done, so no customer name or label can start a formula in Excel, LibreOffice or a CSV made
  * from the file.
  */
 import * as XLSX from 'xlsx';
-import { type Cell, NUMBER_FORMATS, type SheetLayout } from '../../../shared/domain/exports/layout';
+import { type Cell, cellStyle, EMPTY, NUMBER_FORMATS, type SheetLayout } from '../../../shared/domain/exports/layout';
 import { neutraliseText } from '../../../shared/domain/imports/neutralise';
+import { cellRef, printTitlesRef, STYLE_INDEX, styleWorkbook } from './styles';
 
 function toCell(cell: Cell): XLSX.CellObject | null {
   switch (cell.kind) {
@@ -25,16 +27,35 @@ function toCell(cell: Cell): XLSX.CellObject | null {
   }
 }
 
-export function layoutToSheet(layout: SheetLayout): XLSX.WorkSheet {
+/** A blank cell SheetJS still writes (it skips stubs without a format), so it can carry borders. */
+const BLANK: XLSX.CellObject = { t: 'z', z: 'General' };
+
+export interface StyledSheet {
+  sheet: XLSX.WorkSheet;
+  /** Style index of every written cell, by "A1" reference (see styles.ts). */
+  styles: Map<string, number>;
+}
+
+export function layoutToSheet(layout: SheetLayout): StyledSheet {
   const sheet: XLSX.WorkSheet = {};
+  const styles = new Map<string, number>();
   let lastCol = Math.max(0, layout.columnWidths.length - 1);
+  // A table row is written across its header's width, blanks included, so every cell has borders.
+  let tableWidth = 0;
   layout.rows.forEach((row, r) => {
-    row.forEach((cell, c) => {
-      const out = toCell(cell);
-      if (out === null) return;
-      sheet[XLSX.utils.encode_cell({ r, c })] = out;
+    const role = layout.rowRoles[r] ?? 'blank';
+    if (role === 'header') tableWidth = row.length;
+    const inTable = role === 'header' || role === 'body' || role === 'total';
+    const width = inTable ? Math.max(row.length, tableWidth) : row.length;
+    for (let c = 0; c < width; c++) {
+      const cell = row[c] ?? EMPTY;
+      const style = cellStyle(role, cell);
+      if (style === null) continue;
+      const ref = cellRef(r, c);
+      sheet[ref] = toCell(cell) ?? { ...BLANK };
+      styles.set(ref, STYLE_INDEX[style]);
       if (c > lastCol) lastCol = c;
-    });
+    }
   });
   sheet['!ref'] = XLSX.utils.encode_range({
     s: { r: 0, c: 0 },
@@ -42,7 +63,8 @@ export function layoutToSheet(layout: SheetLayout): XLSX.WorkSheet {
   });
   sheet['!merges'] = layout.merges.map((m) => ({ s: { r: m.row, c: m.col }, e: { r: m.lastRow, c: m.lastCol } }));
   sheet['!cols'] = layout.columnWidths.map((wch) => ({ wch }));
-  return sheet;
+  sheet['!rows'] = layout.rowHeights.map((hpt) => (hpt === null ? {} : { hpt }));
+  return { sheet, styles };
 }
 
 export interface WorkbookProps {
@@ -50,9 +72,23 @@ export interface WorkbookProps {
   created: Date;
 }
 
+/**
+ * The workbook: SheetJS writes the cells, merges and widths, the print titles as defined names;
+ * styles.ts then adds the styles part, each cell's style and each sheet's page setup.
+ */
 export function writeWorkbook(layouts: readonly SheetLayout[], props: WorkbookProps): Buffer {
   const book = XLSX.utils.book_new();
-  for (const layout of layouts) XLSX.utils.book_append_sheet(book, layoutToSheet(layout), layout.name);
+  const styles: Map<string, number>[] = [];
+  const names: XLSX.DefinedName[] = [];
+  layouts.forEach((layout, i) => {
+    const styled = layoutToSheet(layout);
+    XLSX.utils.book_append_sheet(book, styled.sheet, layout.name);
+    styles.push(styled.styles);
+    const titles = printTitlesRef(layout);
+    if (titles !== null) names.push({ Name: '_xlnm.Print_Titles', Sheet: i, Ref: titles });
+  });
+  book.Workbook = { Names: names };
   book.Props = { Title: props.title, Author: 'KAM Desk', CreatedDate: props.created };
-  return XLSX.write(book, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer;
+  const plain = XLSX.write(book, { type: 'buffer', bookType: 'xlsx', compression: false }) as Buffer;
+  return Buffer.from(styleWorkbook(plain, layouts, styles));
 }

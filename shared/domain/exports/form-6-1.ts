@@ -137,12 +137,14 @@ export function buildForm61(header: ExportHeader, customers: readonly CustomerFi
       tierBasisLine(header),
       UNITS_OF_MEASURE,
     ],
-    columnWidths: [18, 16, 16, 10, 16, 10, 18, 18, 10],
+    // Two sections share the columns: F is 本月收入 above and 同比 below, so it is as wide as money.
+    columnWidths: [16, 16, 16, 12, 16, 16, 18, 18, 12],
     sections: [
       {
         caption: '一、大客户户数（按分级）',
         header: ['分级', '上月末户数', '本月新增', '本月流失', '期末户数', '本月收入', '本年累计收入'],
         rows: [...COUNT_ROWS.map((t) => countCells(tierRowLabel(t, header), f.byTier[t])), countCells('合计', total)],
+        totalRows: 1,
       },
       {
         caption: '二、大客户收入（按业务种类）',
@@ -151,6 +153,7 @@ export function buildForm61(header: ExportHeader, customers: readonly CustomerFi
           ...REPORT_LINES.map((line, i) => revenueCells(LINE_NAMES_ZH[line], (b) => f.byLine[b][i] ?? 0)),
           revenueCells('合计', (b) => totalOf(f.byLine[b])),
         ],
+        totalRows: 1,
       },
     ],
     notes: [

@@ -80,7 +80,7 @@ export function buildForm62(header: ExportHeader, customers: readonly CustomerFi
     attachment: '附件6-2',
     title: `重点大客户收入统计表（${formatPeriodZh(header.period)}）`,
     meta: [unitLine(header), periodLine(header), tierBasisLine(header), UNITS_OF_MEASURE],
-    columnWidths: [6, 16, 36, 14, 24, 16, 14, 14, 9, 14, 9, 16, 16, 9],
+    columnWidths: [6, 16, 34, 12, 16, 16, 14, 14, 9, 14, 9, 16, 16, 9],
     sections: [
       {
         caption: null,
@@ -101,8 +101,10 @@ export function buildForm62(header: ExportHeader, customers: readonly CustomerFi
           '累计同比',
         ],
         rows,
+        totalRows: 1,
       },
     ],
+    frozenColumns: 3,
     notes: [
       `注：1. 列入${TIER_NAMES_ZH[keyCustomerMinTier]}及以上的客户；不足 ${keyCustomerTopN} 户的，按本月收入由高到低补足 ${keyCustomerTopN} 户（尚无分级时即本月收入前 ${keyCustomerTopN} 名）。`,
       `2. ${TIER_NOTE}`,

@@ -82,7 +82,7 @@ export function buildForm7(
     attachment: '附件7',
     title: `大客户收入情况表（报省局，${formatPeriodZh(header.period)}）`,
     meta: [unitLine(header), `${periodLine(header)}　近12个月：${window}`, tierBasisLine(header), UNITS_OF_MEASURE],
-    columnWidths: [6, 16, 36, 14, 24, 18, 16, 14, ...REPORT_LINES.map(() => 13), 14],
+    columnWidths: [6, 16, 30, 12, 16, 22, 15, 14, ...REPORT_LINES.map(() => 13), 15],
     sections: [
       {
         caption: null,
@@ -99,8 +99,10 @@ export function buildForm7(
           '本月合计',
         ],
         rows,
+        totalRows: 1,
       },
     ],
+    frozenColumns: 3,
     notes: [
       `注：1. 列入近 12 个月（${window}）收入合计不低于 ${formatMoney(provinceMonthlyAverageMin * 12)}（月均 ${formatMoney(provinceMonthlyAverageMin)}）的客户；不足 ${provinceTopN} 户的，按近 12 个月收入由高到低补足全市前 ${provinceTopN} 名。未报的月份按 0 计。`,
       `2. ${TIER_NOTE}`,

@@ -35,12 +35,85 @@ export interface Merge {
   lastCol: number;
 }
 
+/** What a row is in the official table; the writer styles (and borders) its cells by it. */
+export type RowRole = 'attachment' | 'title' | 'meta' | 'caption' | 'header' | 'body' | 'total' | 'note' | 'blank';
+
+/** How one written cell looks: a row's role and, in the table, the cell's kind (its number format). */
+export type CellStyle =
+  | 'attachment'
+  | 'title'
+  | 'meta'
+  | 'caption'
+  | 'header'
+  | 'text'
+  | 'money'
+  | 'count'
+  | 'percent'
+  | 'totalText'
+  | 'totalMoney'
+  | 'totalCount'
+  | 'totalPercent'
+  | 'note';
+
+const BODY_STYLE: Record<Cell['kind'], CellStyle> = {
+  text: 'text',
+  money: 'money',
+  count: 'count',
+  percent: 'percent',
+  empty: 'text',
+};
+const TOTAL_STYLE: Record<Cell['kind'], CellStyle> = {
+  text: 'totalText',
+  money: 'totalMoney',
+  count: 'totalCount',
+  percent: 'totalPercent',
+  empty: 'totalText',
+};
+
+/**
+ * The style of a cell, or null when nothing is written there. Inside the table (header, body and
+ * total rows) every cell is written, blanks too, so the grid has its borders all round; a blank
+ * ratio keeps the percent style.
+ */
+export function cellStyle(role: RowRole, cell: Cell): CellStyle | null {
+  switch (role) {
+    case 'body':
+      return BODY_STYLE[cell.kind];
+    case 'total':
+      return TOTAL_STYLE[cell.kind];
+    case 'header':
+      return 'header';
+    case 'blank':
+      return null;
+    default:
+      return cell.kind === 'empty' ? null : role;
+  }
+}
+
+/** How the sheet prints and shows on screen. */
+export interface PrintSetup {
+  landscape: boolean;
+  /**
+   * The table's header row (zero-based): repeated at the top of every printed page, and the pane
+   * is frozen below it on screen. Null when the table has more than one header (附件6-1's two
+   * sections, which fit on one page).
+   */
+  headerRow: number | null;
+  /** Columns frozen at the left on screen (序号, 客户编号, 客户名称 of the customer lists). */
+  frozenColumns: number;
+}
+
 export interface SheetLayout {
   name: string;
   /** Column widths in characters (a CJK character counts about two). */
   columnWidths: number[];
   rows: Cell[][];
   merges: Merge[];
+  /** One per row of `rows`. */
+  rowRoles: RowRole[];
+  /** Row heights in points, one per row; null lets the spreadsheet program size the row. */
+  rowHeights: (number | null)[];
+  print: PrintSetup;
 }
 
 /** One block of an official table: an optional caption, a header row, body rows (totals last). */
@@ -48,6 +121,8 @@ export interface TableSection {
   caption: string | null;
   header: string[];
   rows: Cell[][];
+  /** How many of the last rows are totals (printed bold). */
+  totalRows: number;
 }
 
 /**
@@ -64,34 +139,106 @@ export interface OfficialTable {
   columnWidths: number[];
   sections: TableSection[];
   notes: string[];
+  /** Columns kept in view when scrolling right (0: none). */
+  frozenColumns?: number;
+}
+
+/** Tables wider than this (in characters) print landscape: A4 portrait holds about 100 at 100%. */
+export const PORTRAIT_MAX_WIDTH = 100;
+
+/** Points per printed line of 11-point 宋体 (Excel's default row is 14.25). */
+const LINE_HEIGHT = 14.25;
+const TITLE_HEIGHT = 32;
+
+/** Display width of a text in characters: a CJK or full-width character counts two. */
+export function textWidth(value: string): number {
+  let w = 0;
+  for (const ch of value) {
+    const cp = ch.codePointAt(0) ?? 0;
+    w += cp >= 0x1100 && !(cp >= 0xff61 && cp <= 0xffdc) ? 2 : 1;
+  }
+  return w;
+}
+
+/** Lines a text wraps to in a cell `width` characters wide (at least one). */
+export function lineCount(value: string, width: number): number {
+  // A little slack: cell padding, and CJK glyphs a shade wider than two digits.
+  const usable = Math.max(1, width * 0.95 - 1);
+  return Math.max(1, Math.ceil(textWidth(value) / usable));
 }
 
 /**
+ * A table row's height: its tallest wrapped text, with room above and below so the characters do
+ * not touch the borders (programs size rows to the glyphs alone, tighter than a printed form).
+ */
+export function bodyRowHeight(row: readonly Cell[], columnWidths: readonly number[]): number {
+  let lines = 1;
+  row.forEach((cell, c) => {
+    if (cell.kind === 'text') lines = Math.max(lines, lineCount(cell.text, columnWidths[c] ?? 8));
+  });
+  return LINE_HEIGHT * lines + 6;
+}
+
+const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
+
+/**
  * The grid of an official table. The title, meta lines, captions and notes are merged across the
- * full width, so they read as one line however wide the columns are.
+ * full width, so they read as one line however wide the columns are; a note longer than the width
+ * wraps, and its row is made tall enough for its lines (a program does not size merged rows).
  */
 export function layoutTable(table: OfficialTable): SheetLayout {
   const width = Math.max(table.columnWidths.length, ...table.sections.map((s) => s.header.length));
+  const widthChars = sum(table.columnWidths.slice(0, width));
   const rows: Cell[][] = [];
   const merges: Merge[] = [];
-  const fullLine = (value: string) => {
-    merges.push({ row: rows.length, col: 0, lastRow: rows.length, lastCol: width - 1 });
-    rows.push([text(value)]);
+  const rowRoles: RowRole[] = [];
+  const rowHeights: (number | null)[] = [];
+  const push = (row: Cell[], role: RowRole, height: number | null = null) => {
+    rows.push(row);
+    rowRoles.push(role);
+    rowHeights.push(height);
   };
-  rows.push([text(table.attachment)]);
-  fullLine(table.title);
-  for (const line of table.meta) fullLine(line);
+  const fullLine = (value: string, role: RowRole, height?: number) => {
+    merges.push({ row: rows.length, col: 0, lastRow: rows.length, lastCol: width - 1 });
+    // Notes are set a point smaller (10 against 11), so a line holds a tenth more.
+    const chars = role === 'note' ? widthChars * 1.1 : widthChars;
+    push([text(value)], role, height ?? LINE_HEIGHT * lineCount(value, chars) + 4);
+  };
+  const headerRows: number[] = [];
+  push([text(table.attachment)], 'attachment', 18);
+  fullLine(table.title, 'title', TITLE_HEIGHT);
+  for (const line of table.meta) fullLine(line, 'meta');
   for (const section of table.sections) {
-    rows.push([]);
-    if (section.caption !== null) fullLine(section.caption);
-    rows.push(section.header.map(text));
-    for (const row of section.rows) rows.push(row);
+    push([], 'blank', 6);
+    if (section.caption !== null) fullLine(section.caption, 'caption');
+    const lines = Math.max(...section.header.map((h, i) => lineCount(h, table.columnWidths[i] ?? 8)));
+    headerRows.push(rows.length);
+    push(section.header.map(text), 'header', LINE_HEIGHT * lines + 8);
+    section.rows.forEach((row, i) => {
+      push(
+        row,
+        i >= section.rows.length - section.totalRows ? 'total' : 'body',
+        bodyRowHeight(row, table.columnWidths),
+      );
+    });
   }
   if (table.notes.length > 0) {
-    rows.push([]);
-    for (const note of table.notes) fullLine(note);
+    push([], 'blank', 6);
+    for (const note of table.notes) fullLine(note, 'note');
   }
-  return { name: table.sheetName, columnWidths: table.columnWidths, rows, merges };
+  return {
+    name: table.sheetName,
+    columnWidths: table.columnWidths,
+    rows,
+    merges,
+    rowRoles,
+    rowHeights,
+    print: {
+      landscape: widthChars > PORTRAIT_MAX_WIDTH,
+      headerRow: headerRows.length === 1 ? (headerRows[0] as number) : null,
+      frozenColumns: table.frozenColumns ?? 0,
+    },
+  };
 }
 
 /** Every text of a layout, for checks that no field or value leaks into a sheet (R17). */
