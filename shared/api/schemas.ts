@@ -293,7 +293,14 @@ export const policiesWhatIf = z
 
 // ── Imports (issue 4) ──────────────────────────────────────────────────────────────────────
 export const importsPreview = z
-  .object({ path: z.string().trim().min(1, { message: '请选择要导入的文件' }).max(1000) })
+  .object({
+    path: z.string().trim().min(1, { message: '请选择要导入的文件' }).max(1000),
+    /**
+     * The file to be previewed after this one, when several were picked together: its parse may
+     * start while this one is checked (nothing else is done with it until its own preview).
+     */
+    next: z.string().trim().min(1).max(1000).optional(),
+  })
   .strict();
 export const importsCommit = z
   .object({

@@ -78,8 +78,11 @@ async function ours(dir: string, round: number, files: readonly string[]): Promi
   try {
     fillDemo(backend.db, POLICY_V1, { customers: CUSTOMERS, seed: 8 }, NOW);
     const result = await measured(async () => {
-      for (const path of files) {
-        const preview = await backend.registry.call('imports/preview', { path });
+      for (const [k, path] of files.entries()) {
+        // As the wizard's queue and `kam import A B C` run several files: each previewed, then
+        // committed, the next file named so its parse overlaps this one's checks and commit.
+        const next = files[k + 1];
+        const preview = await backend.registry.call('imports/preview', next === undefined ? { path } : { path, next });
         if (preview.counts.errors > 0) throw new Error(`${path}: ${preview.issues[0]?.message}`);
         await backend.registry.call('imports/commit', { token: preview.token });
       }

@@ -5,7 +5,8 @@
  *    through the registry exactly as the UI calls it (first page + total), vs one bare LIKE query;
  *  - `kam demo` for 20,000 customers vs bare inserts of the same number of rows.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
@@ -172,35 +173,60 @@ function selectedGroups(argv: string[]): Set<string> {
   return new Set(chosen);
 }
 
+/** Runs one group in this process and returns its rows. */
+async function runGroup(group: string, dir: string): Promise<Row[]> {
+  if (group === 'search') {
+    const small = await searchBench(dir, 20_000, 20);
+    const large = await searchBench(dir, 200_000, 50);
+    const bare = bareInsertMs(dir, 20_000);
+    const demoRow: Row = {
+      name: 'kam demo, 20,000 customers',
+      target: 'reported',
+      p50: round(small.demoMs, 0),
+      p95: round(small.demoMs, 0),
+      baselineP50: round(bare, 0),
+      baselineP95: round(bare, 0),
+      ratioP95: round(small.demoMs / bare),
+      pass: true,
+    };
+    return [small.row, large.row, small.rebuild, large.rebuild, demoRow];
+  }
+  if (group === 'tiering') {
+    return [
+      ...(await tieringBench(dir, 20_000, { run: 300, whatIf: 500 })),
+      ...(await tieringBench(dir, 200_000, { run: 3000, whatIf: Number.POSITIVE_INFINITY })),
+    ];
+  }
+  if (group === 'imports') return importsBench(dir);
+  return exportsBench(dir);
+}
+
+/**
+ * Each group in a fresh process when several are asked for: the import's peak memory and every
+ * timing must not carry the heap and caches an earlier group left behind (200,000 customers).
+ */
+function runGroupInChild(group: string, dir: string): Row[] {
+  const file = join(dir, `rows-${group}.json`);
+  const child = spawnSync('npx', ['tsx', __filename, '--only', group, '--rows-out', file], { stdio: 'inherit' });
+  if (child.status !== 0) throw new Error(`基准组 ${group} 运行失败（退出码 ${child.status}）`);
+  return JSON.parse(readFileSync(file, 'utf8')) as Row[];
+}
+
 async function main(): Promise<void> {
-  const groups = selectedGroups(process.argv.slice(2));
+  const argv = process.argv.slice(2);
+  const groups = selectedGroups(argv);
+  const rowsOut = argv.includes('--rows-out') ? argv[argv.indexOf('--rows-out') + 1] : undefined;
   const dir = mkdtempSync(join(tmpdir(), 'kam-bench-'));
   try {
     const rows: Row[] = [];
-    if (groups.has('search')) {
-      const small = await searchBench(dir, 20_000, 20);
-      const large = await searchBench(dir, 200_000, 50);
-      const bare = bareInsertMs(dir, 20_000);
-      const demoRow: Row = {
-        name: 'kam demo, 20,000 customers',
-        target: 'reported',
-        p50: round(small.demoMs, 0),
-        p95: round(small.demoMs, 0),
-        baselineP50: round(bare, 0),
-        baselineP95: round(bare, 0),
-        ratioP95: round(small.demoMs / bare),
-        pass: true,
-      };
-      rows.push(small.row, large.row, small.rebuild, large.rebuild, demoRow);
+    for (const group of groups) {
+      rows.push(...(groups.size > 1 ? runGroupInChild(group, dir) : await runGroup(group, dir)));
     }
-    if (groups.has('tiering')) {
-      rows.push(
-        ...(await tieringBench(dir, 20_000, { run: 300, whatIf: 500 })),
-        ...(await tieringBench(dir, 200_000, { run: 3000, whatIf: Number.POSITIVE_INFINITY })),
-      );
+    if (rowsOut) {
+      // A child of a full run: hand the rows back, print nothing more.
+      writeFileSync(rowsOut, JSON.stringify(rows));
+      return;
     }
-    if (groups.has('imports')) rows.push(...(await importsBench(dir)));
-    if (groups.has('exports')) rows.push(...(await exportsBench(dir)));
     const result = { at: new Date().toISOString(), machine: machine(), results: rows };
     const out = resolve(__dirname, '../../bench-results');
     mkdirSync(out, { recursive: true });

@@ -261,8 +261,10 @@ export const COMMANDS: Command[] = [
         const results: unknown[] = [];
         const text: string[] = [];
         let failed = false;
-        for (const path of files) {
-          const preview = await b.registry.call('imports/preview', { path });
+        for (const [k, path] of files.entries()) {
+          // The next file is parsed while this one is checked and committed (parse-ahead.ts).
+          const next = files[k + 1];
+          const preview = await b.registry.call('imports/preview', next === undefined ? { path } : { path, next });
           const c = preview.counts;
           text.push(
             `${preview.fileName}：${c.rows} 行，新增 ${c.new}，变更 ${c.changed}，未变 ${c.unchanged}，空白 ${c.blank}，错误 ${c.errors}，提示 ${c.warnings}`,

@@ -5,6 +5,7 @@
 import type { ImportIssue } from '../../../shared/domain/imports/revenue-sheet';
 import type { FluctuationReasonRow } from '../../../shared/domain/templates/side-sheets';
 import type { BatchMeta, BatchRow } from './batches';
+import { ParseAhead } from './parse-ahead';
 
 export interface StagedReportSource {
   path: string;
@@ -31,6 +32,8 @@ const TTL_MS = 30 * 60 * 1000;
 
 export class ImportStaging {
   private readonly staged = new Map<string, StagedImport>();
+  /** The next file's parse, started during this file's preview (parse-ahead.ts). */
+  readonly ahead = new ParseAhead();
 
   put(token: string, value: Omit<StagedImport, 'expiresAt'>, now: number): void {
     for (const [k, v] of this.staged) if (v.expiresAt < now) this.staged.delete(k);

@@ -142,23 +142,15 @@ export function readSideSheet(
 type SheetRow = RevenueRow & { sheet: string };
 
 /** A template is one unit's report for one month: a row for another month is an error. */
-export function checkTemplatePeriod<R extends SheetRow>(
-  template: TemplateContext,
-  rows: readonly R[],
-): { rows: R[]; issues: ImportIssue[] } {
-  const issues: ImportIssue[] = [];
-  const kept = rows.filter((r) => {
-    if (r.period === template.meta.period) return true;
-    issues.push({
-      sheet: r.sheet,
-      row: r.row,
-      column: null,
-      severity: 'error',
-      message: `本模板为 ${template.meta.unitName || template.unit.name} ${template.meta.period} 月报，该行月份为 ${r.period}：其他月份请用该月的模板报送`,
-    });
-    return false;
-  });
-  return { rows: kept, issues };
+export function periodMismatch(template: TemplateContext, r: SheetRow): ImportIssue | null {
+  if (r.period === template.meta.period) return null;
+  return {
+    sheet: r.sheet,
+    row: r.row,
+    column: null,
+    severity: 'error',
+    message: `本模板为 ${template.meta.unitName || template.unit.name} ${template.meta.period} 月报，该行月份为 ${r.period}：其他月份请用该月的模板报送`,
+  };
 }
 
 interface Holder {
@@ -213,11 +205,23 @@ export function checkUnitClaims<R extends SheetRow>(
   rows: readonly R[],
 ): { rows: R[]; issues: ImportIssue[] } {
   const issues: ImportIssue[] = [];
+  const keep = unitClaimFilter(db, template);
+  return { rows: rows.filter((r) => keep(r, issues)), issues };
+}
+
+/**
+ * `checkUnitClaims` one row at a time (true: keep the row; problems go to `issues`), so a caller
+ * can check a large sheet in slices; a customer of another unit is warned about once per filter.
+ */
+export function unitClaimFilter(
+  db: Database,
+  template: TemplateContext,
+): (r: SheetRow, issues: ImportIssue[]) => boolean {
   const customerOf = customerUnitReader(db);
   const holderOf = holderReader(db);
   const me = template.unit;
   const warned = new Set<string>();
-  const kept = rows.filter((r) => {
+  return (r, issues) => {
     const owner = customerOf(r.customerId);
     const at = { sheet: r.sheet, row: r.row, column: null };
     if (owner.unitId !== me.id && !warned.has(r.customerId)) {
@@ -245,8 +249,7 @@ export function checkUnitClaims<R extends SheetRow>(
       message: `客户 ${r.customerId} ${r.period} ${LINE_NAMES_ZH[r.line]}收入已由“${holder.unitName}”（第 ${holder.batchId} 批）报送 ${fenToYuanString(holder.amount)} 元；同一客户同一月份同一业务只能由一个单位报送，如需更改请先撤销该批次或由客户所属单位“${owner.unitName}”报送`,
     });
     return false;
-  });
-  return { rows: kept, issues };
+  };
 }
 
 /** Commit: the same rule against batches committed since the preview; refuses the whole batch. */

@@ -9,23 +9,17 @@ import type { HeaderMatch, ImportIssue, RevenueRow } from '../../../shared/domai
 import type { Policy } from '../../../shared/domain/policy/policy';
 import { TEMPLATE_FORM } from '../../../shared/domain/templates/layout';
 import { isMetadataSheet } from '../../../shared/domain/templates/metadata';
-import {
-  applyNewspaperInputs,
-  findNewspaperColumns,
-  type NewspaperInputs,
-} from '../../../shared/domain/templates/newspaper-columns';
+import { applyNewspaperInputs, findNewspaperColumns } from '../../../shared/domain/templates/newspaper-columns';
 import type { FluctuationReasonRow } from '../../../shared/domain/templates/side-sheets';
-import type { BatchMeta, BatchRow } from './batches';
+import type { BatchMeta } from './batches';
+import type { Pacer } from './pace';
 import type { ParsedSheet } from './parse';
-import {
-  checkTemplatePeriod,
-  checkUnitClaims,
-  readSideSheet,
-  sideSheetKind,
-  type TemplateContext,
-} from './template-import';
+import { periodMismatch, readSideSheet, sideSheetKind, type TemplateContext, unitClaimFilter } from './template-import';
 
 type SheetRow = RevenueRow & { sheet: string };
+
+/** Rows per slice between two looks at the clock (pace.ts). */
+const SLICE_ROWS = 2_000;
 
 export class TemplatePreview {
   readonly sections: ImportSectionView[] = [];
@@ -53,41 +47,70 @@ export class TemplatePreview {
     return { issues: r.issues, sheet: { name: sheet.name, used: true, rows: r.summary.rows } };
   }
 
-  /** R8 columns beside 收入(元), in a template or a hand-made sheet. */
-  withNewspaperInputs(
+  /** R8 columns beside 收入(元), in a template or a hand-made sheet; read in paced slices of rows. */
+  async withNewspaperInputs(
     sheet: ParsedSheet,
     header: HeaderMatch,
     rows: readonly RevenueRow[],
     issues: ImportIssue[],
-  ): RevenueRow[] {
+    pacer: Pacer,
+  ): Promise<RevenueRow[]> {
     const columns = findNewspaperColumns(sheet, header);
     if (Object.keys(columns).length === 0) return [...rows];
-    const r = applyNewspaperInputs(sheet, header, columns, rows);
-    for (const i of r.issues) issues.push(i);
-    return r.rows;
+    const out: RevenueRow[] = [];
+    for (let from = 0; from < rows.length; from += SLICE_ROWS) {
+      const r = applyNewspaperInputs(sheet, header, columns, rows.slice(from, from + SLICE_ROWS));
+      for (const row of r.rows) out.push(row);
+      for (const i of r.issues) issues.push(i);
+      if (pacer.due()) await pacer.pause();
+    }
+    return out;
   }
 
   /**
    * The template's period and unit claims (template-import.ts). Rows it reports as errors are
    * removed from `rows` in place: they are excluded exactly like rows the sheet reader refused.
+   * Paced (the claims read SQLite per row) and compacted in a loop: `splice(…, ...rows)` of
+   * 100,000+ rows can overflow the call stack.
    */
-  checkRows(rows: SheetRow[]): ImportIssue[] {
+  async checkRows(rows: SheetRow[], pacer: Pacer): Promise<ImportIssue[]> {
     if (!this.template) return [];
-    const period = checkTemplatePeriod(this.template, rows);
-    const claims = checkUnitClaims(this.db, this.template, period.rows);
-    rows.splice(0, rows.length, ...claims.rows);
-    return [...period.issues, ...claims.issues];
+    const periodIssues: ImportIssue[] = [];
+    const claimIssues: ImportIssue[] = [];
+    const keep = unitClaimFilter(this.db, this.template);
+    let kept = 0;
+    for (let i = 0; i < rows.length; i++) {
+      if ((i & 255) === 0 && pacer.due()) await pacer.pause();
+      const r = rows[i] as SheetRow;
+      const wrongMonth = periodMismatch(this.template, r);
+      if (wrongMonth) periodIssues.push(wrongMonth);
+      else if (keep(r, claimIssues)) rows[kept++] = r;
+    }
+    rows.length = kept;
+    return [...periodIssues, ...claimIssues];
   }
 
   /**
    * R27: a flagged customer-month with a reason (or marked one-off, 一次性) in 波动原因 needs no
-   * warning. The R27 warnings point at the customer-month's first row, which names it.
+   * warning. The R27 warnings point at the customer-month's first row, which names it. Paced.
    */
-  explainFluctuations(warnings: readonly ImportIssue[], rows: readonly SheetRow[]): ImportIssue[] {
-    if (this.reasons.length === 0) return [...warnings];
+  async explainFluctuations(
+    warnings: readonly ImportIssue[],
+    rows: readonly SheetRow[],
+    pacer: Pacer,
+  ): Promise<ImportIssue[]> {
+    const isR27 = (w: ImportIssue) => w.message.startsWith('R27');
+    if (this.reasons.length === 0 || !warnings.some(isR27)) return [...warnings];
     const explained = new Set(this.reasons.map((r) => `${r.customerId}|${r.period}`));
-    const at = new Map(rows.map((r) => [`${r.sheet}|${r.row}`, `${r.customerId}|${r.period}`]));
-    return warnings.filter((w) => !(w.message.startsWith('R27') && explained.has(at.get(`${w.sheet}|${w.row}`) ?? '')));
+    const flagged = new Set(warnings.filter(isR27).map((w) => `${w.sheet}|${w.row}`));
+    const silenced = new Set<string>();
+    for (let i = 0; i < rows.length; i++) {
+      if ((i & 1023) === 0 && pacer.due()) await pacer.pause();
+      const r = rows[i] as SheetRow;
+      const at = `${r.sheet}|${r.row}`;
+      if (flagged.has(at) && explained.has(`${r.customerId}|${r.period}`)) silenced.add(at);
+    }
+    return warnings.filter((w) => !(isR27(w) && silenced.has(`${w.sheet}|${w.row}`)));
   }
 
   batchMeta(periods: readonly string[]): Pick<BatchMeta, 'unitId' | 'form' | 'period'> {
@@ -107,11 +130,4 @@ export class TemplatePreview {
       generatedAt: meta.generatedAt,
     };
   }
-}
-
-/** What the batch stores of a preview row (the R8 inputs ride along for newspapers rows). */
-export function toBatchRow(r: RevenueRow & { newspaper?: NewspaperInputs }): BatchRow {
-  const row: BatchRow = { customerId: r.customerId, period: r.period, line: r.line, amount: r.amount };
-  if (r.newspaper) row.newspaper = r.newspaper;
-  return row;
 }

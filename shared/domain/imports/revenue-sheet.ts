@@ -258,9 +258,16 @@ export function readRevenueSheet(
     if (amountCell && cellText(amountCell) !== '') {
       const parsed = parseMoney(typeof amountCell.v === 'number' ? amountCell.v : cellText(amountCell));
       if (!parsed.ok) issue('amount', `收入：${parsed.message}`);
-      else if (!parsed.empty) amount = parsed.fen;
+      else if (!parsed.empty) {
+        amount = parsed.fen;
+        // A correction (冲减) is legitimate but rare: stored as given, the officer asked to look.
+        if (amount < 0) issue('amount', `收入为负数（${cellText(amountCell)}），请核实是否为冲减`, 'warning');
+      }
     }
-    if (issues.length === before && customerId && period && line) {
+    // Warnings keep the row; any error refuses it.
+    let refused = false;
+    for (let k = before; k < issues.length; k++) if (issues[k]?.severity === 'error') refused = true;
+    if (!refused && customerId && period && line) {
       rows.push({ row: rowNo, customerId, period, line, amount });
     }
   }

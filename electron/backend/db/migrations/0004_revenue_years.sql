@@ -90,9 +90,25 @@ CREATE TRIGGER revenue_years_remove AFTER DELETE ON revenue_months BEGIN
   WHERE year = CAST(substr(OLD.period, 1, 4) AS INTEGER) AND customer_id = OLD.customer_id AND months = 0;
 END;
 
--- An update is a removal of the old month and an addition of the new one (the period or the
--- customer may change too, in principle).
-CREATE TRIGGER revenue_years_change AFTER UPDATE ON revenue_months BEGIN
+-- An update that keeps the row's period and customer (every writer's case: an import commit adds
+-- each changed cell's difference to its month row) adds NEW − OLD to the year row, which exists
+-- because the old month is in it. An update moving a row to another period or customer takes
+-- the old month out (dropping an emptied year) and adds the new one in.
+CREATE TRIGGER revenue_years_change_same_key AFTER UPDATE ON revenue_months
+WHEN NEW.period = OLD.period AND NEW.customer_id = OLD.customer_id BEGIN
+  UPDATE revenue_years SET
+    savings = savings + NEW.savings - OLD.savings, bills = bills + NEW.bills - OLD.bills,
+    letters = letters + NEW.letters - OLD.letters, philately = philately + NEW.philately - OLD.philately,
+    express = express + NEW.express - OLD.express, logistics = logistics + NEW.logistics - OLD.logistics,
+    parcels = parcels + NEW.parcels - OLD.parcels, newspapers = newspapers + NEW.newspapers - OLD.newspapers,
+    other = other + NEW.other - OLD.other,
+    newspaper_turnover = newspaper_turnover + coalesce(NEW.newspaper_turnover, 0) - coalesce(OLD.newspaper_turnover, 0),
+    turnover_months = turnover_months + (NEW.newspaper_turnover IS NOT NULL) - (OLD.newspaper_turnover IS NOT NULL)
+  WHERE year = CAST(substr(NEW.period, 1, 4) AS INTEGER) AND customer_id = NEW.customer_id;
+END;
+
+CREATE TRIGGER revenue_years_change AFTER UPDATE ON revenue_months
+WHEN NEW.period IS NOT OLD.period OR NEW.customer_id IS NOT OLD.customer_id BEGIN
   UPDATE revenue_years SET
     savings = savings - OLD.savings, bills = bills - OLD.bills, letters = letters - OLD.letters,
     philately = philately - OLD.philately, express = express - OLD.express, logistics = logistics - OLD.logistics,

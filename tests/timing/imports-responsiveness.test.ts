@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { openBackend } from '../../electron/backend';
 import { fillDemo } from '../../electron/backend/demo/fill';
 import { POLICY_V1 } from '../../shared/domain/policy/policy';
+import { pingWhile } from '../support/ping';
 import { revenueWorkbook } from '../support/revenue-workbook';
 import { tempDirsForTests } from '../support/temp-dir';
 
@@ -18,49 +19,6 @@ const tempDir = tempDirsForTests('kam-import-ping-');
 const NOW = new Date('2026-11-10T02:00:00Z');
 const ROWS = 100_000;
 const LIMIT_MS = 100;
-
-interface PingLog {
-  worst: number;
-  count: number;
-  stop(): Promise<void>;
-}
-
-/** Pings `app/info` every `everyMs` until stopped; `worst` is the longest due-to-answer time. */
-function pingWhile(ping: () => Promise<unknown>, everyMs = 10): PingLog {
-  const log = { worst: 0, count: 0 };
-  let running = true;
-  let last: Promise<void> = Promise.resolve();
-  let nextDue = 0;
-  const schedule = (due: number) => {
-    nextDue = due;
-    setTimeout(
-      () => {
-        if (!running) return;
-        last = ping().then(() => {
-          log.worst = Math.max(log.worst, performance.now() - due);
-          log.count++;
-        });
-        schedule(performance.now() + everyMs);
-      },
-      Math.max(0, due - performance.now()),
-    );
-  };
-  schedule(performance.now() + everyMs);
-  return {
-    get worst() {
-      return log.worst;
-    },
-    get count() {
-      return log.count;
-    },
-    stop: async () => {
-      running = false;
-      // A ping due while the import still held the thread has waited at least until now.
-      log.worst = Math.max(log.worst, performance.now() - nextDue);
-      await last;
-    },
-  };
-}
 
 describe('responsiveness during an import (issue 4)', () => {
   it(`answers app/info within ${LIMIT_MS} ms while ${ROWS.toLocaleString('en')} rows are previewed`, async () => {
