@@ -4,6 +4,7 @@ import { customerHandlers } from './customers/handlers';
 import { exportHandlers } from './exports/handlers';
 import { importReportHandlers } from './imports/error-report';
 import { importHandlers } from './imports/handlers';
+import { importProgressHandlers } from './imports/progress-handlers';
 import { importUndoCheckHandlers } from './imports/undo-check';
 import { areaHandlers } from './organisation/areas';
 import { managerHandlers } from './organisation/managers';
@@ -28,6 +29,7 @@ export const HANDLER_GROUPS: readonly NamedGroup[] = [
   ['policies', policyHandlers],
   ['imports', importHandlers],
   ['imports-undo-check', importUndoCheckHandlers],
+  ['imports-progress', importProgressHandlers],
   ['imports-error-report', importReportHandlers],
   ['submissions', submissionHandlers],
   ['templates', templateHandlers],

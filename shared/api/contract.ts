@@ -18,6 +18,7 @@ import type {
   ImportBatchView,
   ImportErrorReportView,
   ImportPreview,
+  ImportProgressView,
   ImportUndoCheckView,
   ImportUndoView,
   Manager,
@@ -87,6 +88,7 @@ export const inputSchemas = {
   'imports/undo': s.importsUndo,
   'imports/list': s.empty,
   'imports/undo-check': s.importsUndoCheck,
+  'imports/progress': s.importsProgress,
   'imports/error-report': s.importsErrorReport,
   'submissions/tracker': s.submissionsTracker,
   'submissions/unit-batches': s.submissionsUnitBatches,
@@ -141,6 +143,7 @@ export interface ApiResults {
   'imports/undo': ImportUndoView;
   'imports/list': ImportBatchView[];
   'imports/undo-check': ImportUndoCheckView;
+  'imports/progress': ImportProgressView | null;
   'imports/error-report': ImportErrorReportView;
   'submissions/tracker': SubmissionTrackerView;
   'submissions/unit-batches': SubmissionBatchView[];

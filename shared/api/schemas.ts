@@ -300,8 +300,14 @@ export const importsPreview = z
      * start while this one is checked (nothing else is done with it until its own preview).
      */
     next: z.string().trim().min(1).max(1000).optional(),
+    /** Chosen by the renderer to follow this preview through `imports/progress`. */
+    progressId: z
+      .string()
+      .regex(/^[A-Za-z0-9-]{8,64}$/)
+      .optional(),
   })
   .strict();
+export const importsProgress = z.object({ progressId: z.string().regex(/^[A-Za-z0-9-]{8,64}$/) }).strict();
 export const importsCommit = z
   .object({
     token: z.string().min(1),

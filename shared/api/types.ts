@@ -402,6 +402,13 @@ export interface ImportBatchView {
   undoKept: number | null;
 }
 
+/** A preview under way: its stage, and data rows checked of those in the file. */
+export interface ImportProgressView {
+  stage: 'read' | 'parse' | 'check' | 'compare';
+  done: number;
+  total: number;
+}
+
 /** What an undo would do (nothing written): the batch's cells, and those edited since the import. */
 export interface ImportUndoCheckView {
   batchId: number;

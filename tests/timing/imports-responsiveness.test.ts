@@ -30,9 +30,26 @@ describe('responsiveness during an import (issue 4)', () => {
       writeFileSync(path, revenueWorkbook({ customerIds: ids, rows: ROWS, lastPeriod: '2026-10' }));
 
       const previewPings = pingWhile(() => b.registry.call('app/info', {}));
-      const preview = await b.registry.call('imports/preview', { path });
+      // The wizard's progress bar follows the preview through imports/progress.
+      const progressId = 'e2e-progress-0001';
+      const seen: { stage: string; done: number; total: number }[] = [];
+      const poll = setInterval(() => {
+        void b.registry.call('imports/progress', { progressId }).then((p) => {
+          if (p) seen.push(p);
+        });
+      }, 15);
+      const preview = await b.registry.call('imports/preview', { path, progressId });
+      clearInterval(poll);
       await previewPings.stop();
       expect(preview.counts).toMatchObject({ rows: ROWS, errors: 0 });
+      const checking = seen.filter((p) => p.stage === 'check');
+      expect(checking.length).toBeGreaterThan(2);
+      expect(checking.every((p) => p.total === ROWS + 1)).toBe(true); // data rows + the header row
+      const dones = checking.map((p) => p.done);
+      expect(dones).toEqual([...dones].sort((x, y) => x - y));
+      expect(dones.at(-1)).toBeGreaterThan(dones[0] as number);
+      // Finished previews are forgotten.
+      expect(await b.registry.call('imports/progress', { progressId })).toBeNull();
 
       const commitPings = pingWhile(() => b.registry.call('app/info', {}));
       const batch = await b.registry.call('imports/commit', { token: preview.token });

@@ -7,13 +7,14 @@ import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { AppError } from '../../../shared/api/errors';
-import type { ImportBatchView, ImportChangeView, ImportIssueView } from '../../../shared/api/types';
+import type { ImportBatchView, ImportChangeView, ImportIssueView, ImportPreview } from '../../../shared/api/types';
 import { fluctuation } from '../../../shared/domain/duties';
 import { findHeader, type ImportIssue, type RevenueRow } from '../../../shared/domain/imports/revenue-sheet';
 import { previousPeriod } from '../../../shared/domain/periods';
+import type { HandlerContext } from '../context';
 import { defineHandlers } from '../registry';
 import { commitBatch, findCommittedBatch, undoBatch } from './batches';
-import { cachedCustomerLookup, Pacer, readRevenueSheetPaced } from './pace';
+import { cachedCustomerLookup, Pacer, type PreviewProgress, readRevenueSheetPaced } from './pace';
 import { DEFAULT_PARSE_LIMITS, parseSpreadsheet } from './parse';
 import { storedAmounts } from './stored-cells';
 import { storeFluctuationReasons } from './template-batches';
@@ -127,170 +128,185 @@ async function fluctuationWarnings(
   return out;
 }
 
+/** `imports/preview`: check a file and stage it; nothing is written. */
+async function previewFile(
+  path: string,
+  next: string | undefined,
+  ctx: HandlerContext,
+  progress: PreviewProgress,
+): Promise<ImportPreview> {
+  const { db } = ctx;
+  const buf = readFile(path);
+  const fileName = basename(path);
+  const sha256 = createHash('sha256').update(buf).digest('hex');
+  progress.stage = 'parse';
+  const parsed = await (ctx.imports.ahead.take(path, sha256) ?? parseSpreadsheet(buf, fileName));
+  // The worker is free again: it reads the next file while this one is checked.
+  if (next !== undefined) ctx.imports.ahead.start(next, readFile);
+  if (!parsed.ok) throw new AppError('VALIDATION', parsed.message, { reason: parsed.reason });
+  // A template's metadata names its unit, form and period; a tampered one stops here.
+  const extras = new TemplatePreview(db, readTemplateContext(db, parsed.workbook), {
+    policy: ctx.policy,
+    now: ctx.now(),
+    date1904: parsed.workbook.date1904,
+  });
+  // Row checks read SQLite on this thread: paced so IPC stays answered (issue 4, < 100 ms).
+  progress.stage = 'check';
+  for (const sheet of parsed.workbook.sheets) if (!sheet.hidden) progress.total += sheet.rows.length;
+  const pacer = new Pacer(progress);
+  const lookup = cachedCustomerLookup(db);
+  const issues: ImportIssue[] = [];
+  const rows: (RevenueRow & { sheet: string })[] = [];
+  const sheets: { name: string; used: boolean; rows: number }[] = [];
+  const headerProblems: ImportIssue[] = [];
+  /** Header row (0-based) of each revenue sheet, for the error report (error-report.ts). */
+  const headerRows: [sheet: string, row: number][] = [];
+  for (const sheet of parsed.workbook.sheets) {
+    if (sheet.hidden) {
+      sheets.push({ name: sheet.name, used: false, rows: 0 });
+      continue;
+    }
+    if (sheet.truncated) {
+      throw new AppError(
+        'VALIDATION',
+        `工作表“${sheet.name}”超过 ${DEFAULT_PARSE_LIMITS.maxRows.toLocaleString('en')} 行，请拆分后再导入`,
+      );
+    }
+    const other = extras.readOtherSheet(sheet);
+    if (other) {
+      for (const i of other.issues) issues.push(i);
+      sheets.push(other.sheet);
+      continue;
+    }
+    const header = findHeader(sheet);
+    if ('message' in header) {
+      headerProblems.push(header);
+      sheets.push({ name: sheet.name, used: false, rows: 0 });
+      continue;
+    }
+    headerRows.push([sheet.name, header.row]);
+    const result = await readRevenueSheetPaced(sheet, header, lookup, { date1904: parsed.workbook.date1904 }, pacer);
+    for (const i of result.issues) issues.push(i);
+    for (const r of await extras.withNewspaperInputs(sheet, header, result.rows, issues, pacer)) {
+      if (pacer.due()) await pacer.pause();
+      rows.push({ ...r, sheet: sheet.name });
+    }
+    // Rows read: those kept plus those refused, each once however many problems it has (a
+    // warning's row is among those kept).
+    const refused = new Set<number>();
+    for (const i of result.issues) if (i.severity === 'error' && i.row !== null) refused.add(i.row);
+    sheets.push({ name: sheet.name, used: true, rows: result.rows.length + refused.size });
+  }
+  if (!sheets.some((s) => s.used)) {
+    throw new AppError(
+      'VALIDATION',
+      headerProblems.map((p) => p.message).join('；') || `文件“${fileName}”中没有工作表`,
+      {
+        issues: headerProblems,
+      },
+    );
+  }
+  // The same cell twice in one file: the later row is an error (which one is right?).
+  const seen = new Map<string, { sheet: string; row: number }>();
+  const unique: (RevenueRow & { sheet: string })[] = [];
+  for (const r of rows) {
+    if (pacer.due()) await pacer.pause();
+    const key = `${r.customerId}|${r.period}|${r.line}`;
+    const first = seen.get(key);
+    if (first) {
+      issues.push({
+        sheet: r.sheet,
+        row: r.row,
+        column: null,
+        severity: 'error',
+        message: `与工作表“${first.sheet}”第 ${first.row} 行重复（同一客户、月份、业务种类）`,
+      });
+      continue;
+    }
+    seen.set(key, { sheet: r.sheet, row: r.row });
+    unique.push(r);
+  }
+  for (const i of await extras.checkRows(unique, pacer)) issues.push(i);
+  progress.stage = 'compare';
+  progress.done = progress.total;
+  const stored = await storedAmounts(db, unique, pacer);
+  const r27 = await fluctuationWarnings(db, unique, stored, ctx.policy, pacer);
+  for (const w of await extras.explainFluctuations(r27, unique, pacer)) issues.push(w);
+  const nameOf = db.prepare('SELECT name FROM customers WHERE id = ?');
+  const counts = { rows: unique.length, new: 0, changed: 0, unchanged: 0, blank: 0, errors: 0, warnings: 0 };
+  const changes: ImportChangeView[] = [];
+  for (const [i, r] of unique.entries()) {
+    if ((i & 1023) === 0 && pacer.due()) await pacer.pause();
+    if (r.amount === null) {
+      counts.blank++;
+      continue;
+    }
+    const old = stored[i] ?? null;
+    if (old === r.amount) counts.unchanged++;
+    else {
+      if (old === null) counts.new++;
+      else counts.changed++;
+      if (changes.length < LIST_LIMIT.changes) {
+        changes.push({
+          sheet: r.sheet,
+          row: r.row,
+          customerId: r.customerId,
+          customerName: (nameOf.get(r.customerId) as { name: string }).name,
+          period: r.period,
+          line: r.line,
+          old,
+          new: r.amount,
+        });
+      }
+    }
+  }
+  counts.errors = issues.filter((i) => i.severity === 'error').length;
+  counts.warnings = issues.length - counts.errors;
+  const periods = [...new Set(unique.map((r) => r.period))];
+  const token = `${sha256}:${ctx.now().getTime()}`;
+  ctx.imports.put(
+    token,
+    {
+      meta: {
+        fileName,
+        sha256,
+        ...extras.batchMeta(periods),
+      },
+      // The checked rows as they are (a BatchRow each, plus sheet and row number): copying
+      // 100,000 objects into the batch's shape cost ~0.1 s for nothing.
+      rows: unique,
+      errorRows: counts.errors,
+      reasons: extras.reasons,
+      report: { path, issues, headerRows, sheets },
+    },
+    ctx.now().getTime(),
+  );
+  const errorsFirst = [...issues].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
+  return {
+    token,
+    fileName,
+    sha256,
+    sheets,
+    counts,
+    issues: errorsFirst.slice(0, LIST_LIMIT.issues) as ImportIssueView[],
+    changes,
+    earlierBatch: findCommittedBatch(db, sha256),
+    template: extras.view(),
+    sections: extras.sections,
+  };
+}
+
 export const importHandlers = defineHandlers({
   'imports/preview': {
     kind: 'read',
-    run: async ({ path, next }, ctx) => {
-      const { db } = ctx;
-      const buf = readFile(path);
-      const fileName = basename(path);
-      const sha256 = createHash('sha256').update(buf).digest('hex');
-      const parsed = await (ctx.imports.ahead.take(path, sha256) ?? parseSpreadsheet(buf, fileName));
-      // The worker is free again: it reads the next file while this one is checked.
-      if (next !== undefined) ctx.imports.ahead.start(next, readFile);
-      if (!parsed.ok) throw new AppError('VALIDATION', parsed.message, { reason: parsed.reason });
-      // A template's metadata names its unit, form and period; a tampered one stops here.
-      const extras = new TemplatePreview(db, readTemplateContext(db, parsed.workbook), {
-        policy: ctx.policy,
-        now: ctx.now(),
-        date1904: parsed.workbook.date1904,
-      });
-      // Row checks read SQLite on this thread: paced so IPC stays answered (issue 4, < 100 ms).
-      const pacer = new Pacer();
-      const lookup = cachedCustomerLookup(db);
-      const issues: ImportIssue[] = [];
-      const rows: (RevenueRow & { sheet: string })[] = [];
-      const sheets: { name: string; used: boolean; rows: number }[] = [];
-      const headerProblems: ImportIssue[] = [];
-      /** Header row (0-based) of each revenue sheet, for the error report (error-report.ts). */
-      const headerRows: [sheet: string, row: number][] = [];
-      for (const sheet of parsed.workbook.sheets) {
-        if (sheet.hidden) {
-          sheets.push({ name: sheet.name, used: false, rows: 0 });
-          continue;
-        }
-        if (sheet.truncated) {
-          throw new AppError(
-            'VALIDATION',
-            `工作表“${sheet.name}”超过 ${DEFAULT_PARSE_LIMITS.maxRows.toLocaleString('en')} 行，请拆分后再导入`,
-          );
-        }
-        const other = extras.readOtherSheet(sheet);
-        if (other) {
-          for (const i of other.issues) issues.push(i);
-          sheets.push(other.sheet);
-          continue;
-        }
-        const header = findHeader(sheet);
-        if ('message' in header) {
-          headerProblems.push(header);
-          sheets.push({ name: sheet.name, used: false, rows: 0 });
-          continue;
-        }
-        headerRows.push([sheet.name, header.row]);
-        const result = await readRevenueSheetPaced(
-          sheet,
-          header,
-          lookup,
-          { date1904: parsed.workbook.date1904 },
-          pacer,
-        );
-        for (const i of result.issues) issues.push(i);
-        for (const r of await extras.withNewspaperInputs(sheet, header, result.rows, issues, pacer)) {
-          if (pacer.due()) await pacer.pause();
-          rows.push({ ...r, sheet: sheet.name });
-        }
-        // Rows read: those kept plus those refused, each once however many problems it has (a
-        // warning's row is among those kept).
-        const refused = new Set<number>();
-        for (const i of result.issues) if (i.severity === 'error' && i.row !== null) refused.add(i.row);
-        sheets.push({ name: sheet.name, used: true, rows: result.rows.length + refused.size });
+    run: async ({ path, next, progressId }, ctx) => {
+      const progress: PreviewProgress = { stage: 'read', done: 0, total: 0 };
+      if (progressId !== undefined) ctx.imports.progress.set(progressId, progress);
+      try {
+        return await previewFile(path, next, ctx, progress);
+      } finally {
+        if (progressId !== undefined) ctx.imports.progress.delete(progressId);
       }
-      if (!sheets.some((s) => s.used)) {
-        throw new AppError(
-          'VALIDATION',
-          headerProblems.map((p) => p.message).join('；') || `文件“${fileName}”中没有工作表`,
-          {
-            issues: headerProblems,
-          },
-        );
-      }
-      // The same cell twice in one file: the later row is an error (which one is right?).
-      const seen = new Map<string, { sheet: string; row: number }>();
-      const unique: (RevenueRow & { sheet: string })[] = [];
-      for (const r of rows) {
-        if (pacer.due()) await pacer.pause();
-        const key = `${r.customerId}|${r.period}|${r.line}`;
-        const first = seen.get(key);
-        if (first) {
-          issues.push({
-            sheet: r.sheet,
-            row: r.row,
-            column: null,
-            severity: 'error',
-            message: `与工作表“${first.sheet}”第 ${first.row} 行重复（同一客户、月份、业务种类）`,
-          });
-          continue;
-        }
-        seen.set(key, { sheet: r.sheet, row: r.row });
-        unique.push(r);
-      }
-      for (const i of await extras.checkRows(unique, pacer)) issues.push(i);
-      const stored = await storedAmounts(db, unique, pacer);
-      const r27 = await fluctuationWarnings(db, unique, stored, ctx.policy, pacer);
-      for (const w of await extras.explainFluctuations(r27, unique, pacer)) issues.push(w);
-      const nameOf = db.prepare('SELECT name FROM customers WHERE id = ?');
-      const counts = { rows: unique.length, new: 0, changed: 0, unchanged: 0, blank: 0, errors: 0, warnings: 0 };
-      const changes: ImportChangeView[] = [];
-      for (const [i, r] of unique.entries()) {
-        if ((i & 1023) === 0 && pacer.due()) await pacer.pause();
-        if (r.amount === null) {
-          counts.blank++;
-          continue;
-        }
-        const old = stored[i] ?? null;
-        if (old === r.amount) counts.unchanged++;
-        else {
-          if (old === null) counts.new++;
-          else counts.changed++;
-          if (changes.length < LIST_LIMIT.changes) {
-            changes.push({
-              sheet: r.sheet,
-              row: r.row,
-              customerId: r.customerId,
-              customerName: (nameOf.get(r.customerId) as { name: string }).name,
-              period: r.period,
-              line: r.line,
-              old,
-              new: r.amount,
-            });
-          }
-        }
-      }
-      counts.errors = issues.filter((i) => i.severity === 'error').length;
-      counts.warnings = issues.length - counts.errors;
-      const periods = [...new Set(unique.map((r) => r.period))];
-      const token = `${sha256}:${ctx.now().getTime()}`;
-      ctx.imports.put(
-        token,
-        {
-          meta: {
-            fileName,
-            sha256,
-            ...extras.batchMeta(periods),
-          },
-          // The checked rows as they are (a BatchRow each, plus sheet and row number): copying
-          // 100,000 objects into the batch's shape cost ~0.1 s for nothing.
-          rows: unique,
-          errorRows: counts.errors,
-          reasons: extras.reasons,
-          report: { path, issues, headerRows, sheets },
-        },
-        ctx.now().getTime(),
-      );
-      const errorsFirst = [...issues].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
-      return {
-        token,
-        fileName,
-        sha256,
-        sheets,
-        counts,
-        issues: errorsFirst.slice(0, LIST_LIMIT.issues) as ImportIssueView[],
-        changes,
-        earlierBatch: findCommittedBatch(db, sha256),
-        template: extras.view(),
-        sections: extras.sections,
-      };
     },
   },
   'imports/commit': {

@@ -20,8 +20,18 @@ const SLICE_MS = 10;
 const CHUNK_ROWS = 2_000;
 const ID_PATTERN = /^\d{14}$/;
 
+/** How far a preview has got, for the wizard's progress bar (`imports/progress`). */
+export interface PreviewProgress {
+  stage: 'read' | 'parse' | 'check' | 'compare';
+  /** Data rows checked so far, of `total` (known once the file is parsed). */
+  done: number;
+  total: number;
+}
+
 export class Pacer {
   private last = performance.now();
+
+  constructor(readonly progress: PreviewProgress | null = null) {}
 
   /** True when this loop has held the thread for a slice; then `await pacer.pause()`. */
   due(): boolean {
@@ -59,6 +69,7 @@ export async function readRevenueSheetPaced(
     // A loop, not push(...): spreading 100,000+ elements can overflow the call stack.
     for (const r of part.rows) out.rows.push(r);
     for (const i of part.issues) out.issues.push(i);
+    if (pacer.progress) pacer.progress.done += Math.min(CHUNK_ROWS, sheet.rows.length - from);
     if (pacer.due()) await pacer.pause();
   }
   return out;

@@ -5,6 +5,7 @@
 import type { ImportIssue } from '../../../shared/domain/imports/revenue-sheet';
 import type { FluctuationReasonRow } from '../../../shared/domain/templates/side-sheets';
 import type { BatchMeta, BatchRow } from './batches';
+import type { PreviewProgress } from './pace';
 import { ParseAhead } from './parse-ahead';
 
 export interface StagedReportSource {
@@ -31,6 +32,8 @@ export interface StagedImport {
 const TTL_MS = 30 * 60 * 1000;
 
 export class ImportStaging {
+  /** Previews under way, by the renderer's progress id (`imports/progress`). */
+  readonly progress = new Map<string, PreviewProgress>();
   private readonly staged = new Map<string, StagedImport>();
   /** The next file's parse, started during this file's preview (parse-ahead.ts). */
   readonly ahead = new ParseAhead();

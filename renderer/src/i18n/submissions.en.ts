@@ -147,6 +147,13 @@ export const submissionsEn: typeof submissionsZh = {
   },
   preview: {
     loading: 'Reading and checking “{{file}}”; a large file may take a while…',
+    checkingRows: 'Checking row {{done}} of {{total}}',
+    stage: {
+      read: 'Reading the file',
+      parse: 'Parsing the workbook',
+      check: 'Checking the rows',
+      compare: 'Comparing with the stored figures',
+    },
     file: 'File',
     template: 'Template',
     templateText: '{{unit}} ({{code}}) · {{period}} · template v{{version}} · made {{at}}',

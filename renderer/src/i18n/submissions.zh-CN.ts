@@ -136,6 +136,8 @@ export const submissionsZh = {
   },
   preview: {
     loading: '正在读取并核对“{{file}}”，大文件可能需要一会儿…',
+    checkingRows: '正在核对第 {{done}} / {{total}} 行',
+    stage: { read: '正在读取文件', parse: '正在解析工作簿', check: '正在核对各行', compare: '正在与系统中的数据比对' },
     file: '文件',
     template: '模板信息',
     templateText: '{{unit}}（{{code}}） · {{period}} · 模板第 {{version}} 版 · 生成于 {{at}}',

@@ -1,8 +1,8 @@
-import { Button, Group, Paper, Stack, Stepper, Text, Title } from '@mantine/core';
+import { Button, Group, Paper, Progress, Stack, Stepper, Text, Title } from '@mantine/core';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { XLSX_FILTERS } from '../../../../shared/api/host';
-import type { ImportBatchView, ImportPreview } from '../../../../shared/api/types';
+import type { ImportBatchView, ImportPreview, ImportProgressView } from '../../../../shared/api/types';
 import { type ApiCallError, api, toApiCallError } from '../../api/client';
 import { useSubmit } from '../../api/useSubmit';
 import { ErrorAlert, LoadingBlock } from '../../components/ApiViews';
@@ -22,6 +22,7 @@ export function ImportWizard() {
   const [previewError, setPreviewError] = useState<ApiCallError | null>(null);
   const [exclude, setExclude] = useState(false);
   const [batch, setBatch] = useState<ImportBatchView | null>(null);
+  const [progress, setProgress] = useState<ImportProgressView | null>(null);
   const [chooseError, setChooseError] = useState<ApiCallError | null>(null);
   const commit = useSubmit([]);
   // A newer preview (another file chosen meanwhile) wins over a slower older one.
@@ -34,11 +35,24 @@ export function ImportWizard() {
     setPreviewError(null);
     setExclude(false);
     commit.reset();
+    setProgress(null);
+    // The backend keeps answering during a preview: poll how far it has got for the bar.
+    const progressId = crypto.randomUUID();
+    const poll = setInterval(() => {
+      api.call('imports/progress', { progressId }).then(
+        (p) => {
+          if (mine === request.current && p) setProgress(p);
+        },
+        () => undefined,
+      );
+    }, 300);
     try {
-      const result = await api.call('imports/preview', { path: file });
+      const result = await api.call('imports/preview', { path: file, progressId });
       if (mine === request.current) setPreview(result);
     } catch (e) {
       if (mine === request.current) setPreviewError(toApiCallError('imports/preview', e));
+    } finally {
+      clearInterval(poll);
     }
   };
 
@@ -141,6 +155,20 @@ export function ImportWizard() {
           {loading && (
             <Paper withBorder p="lg" data-testid="import-loading">
               <LoadingBlock label={t('submissions.preview.loading', { file: path ? baseName(path) : '' })} />
+              {progress && (
+                <Stack gap={4} mt="sm" data-testid="import-progress" data-stage={progress.stage}>
+                  <Progress
+                    value={progress.total > 0 ? (100 * progress.done) / progress.total : 0}
+                    animated={progress.stage !== 'check'}
+                    aria-label={t(`submissions.preview.stage.${progress.stage}`)}
+                  />
+                  <Text size="sm" c="dimmed">
+                    {progress.stage === 'check'
+                      ? t('submissions.preview.checkingRows', { done: progress.done, total: progress.total })
+                      : t(`submissions.preview.stage.${progress.stage}`)}
+                  </Text>
+                </Stack>
+              )}
             </Paper>
           )}
           {previewError && <ErrorAlert error={previewError} onRetry={path ? () => void runPreview(path) : undefined} />}
