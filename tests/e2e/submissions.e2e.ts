@@ -148,7 +148,7 @@ describe('数据报送, in the browser', () => {
     await expect.poll(() => existsSync(reportPath), { timeout: 15_000 }).toBe(true);
     const report = XLSX.read(readFileSync(reportPath), { type: 'buffer' });
     expect(report.SheetNames[0]).toBe('问题汇总');
-    const rows = XLSX.utils.sheet_to_json<unknown[]>(report.Sheets['收入明细'] as XLSX.WorkSheet, { header: 1 });
+    const rows = XLSX.utils.sheet_to_json<unknown[]>(report.Sheets.收入明细 as XLSX.WorkSheet, { header: 1 });
     expect((rows[0] as unknown[]).slice(-2)).toEqual(['有问题', '问题']);
     expect(JSON.stringify(rows[2])).toContain('七百');
 

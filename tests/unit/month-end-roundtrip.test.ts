@@ -38,7 +38,7 @@ describe('month-end round trip (issue 4 §6)', () => {
     let n = 0;
     for (const f of files) {
       const wb = XLSX.read(readFileSync(f.path), { type: 'buffer' });
-      const ws = wb.Sheets['收入明细'] as XLSX.WorkSheet;
+      const ws = wb.Sheets.收入明细 as XLSX.WorkSheet;
       const rows = XLSX.utils.sheet_to_json<Cells>(ws, { header: 1, defval: null });
       const header = rows[0] as Cells;
       const lineCol = header.indexOf('业务种类');

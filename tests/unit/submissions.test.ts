@@ -38,7 +38,7 @@ async function filledTemplate(b: Backend, unitCode: string, yuan: number): Promi
   const { files } = await b.registry.call('templates/generate', { period: PERIOD, outDir: dir, unitCode });
   const path = (files[0] as { path: string }).path;
   const wb = XLSX.read(readFileSync(path), { type: 'buffer' });
-  (wb.Sheets['收入明细'] as XLSX.WorkSheet).E2 = { t: 'n', v: yuan };
+  (wb.Sheets.收入明细 as XLSX.WorkSheet).E2 = { t: 'n', v: yuan };
   const out = join(dir, `${unitCode}-filled.xlsx`);
   writeFileSync(out, XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
   return out;

@@ -33,6 +33,6 @@ describe('drop-down validation written into the sheet XML', () => {
     );
     const xml = strFromU8(unzipSync(out)['xl/worksheets/sheet1.xml'] as Uint8Array);
     expect(xml).toContain('<dataValidations count="1">');
-    expect(XLSX.read(out, { type: 'array' }).Sheets['收入明细']?.A2?.v).toBe('函件');
+    expect(XLSX.read(out, { type: 'array' }).Sheets.收入明细?.A2?.v).toBe('函件');
   });
 });
