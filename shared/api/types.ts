@@ -400,6 +400,8 @@ export interface ImportBatchView {
   committedBy: string;
   undoneAt: string | null;
   undoKept: number | null;
+  /** The unit a template named (listing only); null for a workbook made by hand. */
+  unitName: string | null;
 }
 
 /** A preview under way: its stage, and data rows checked of those in the file. */

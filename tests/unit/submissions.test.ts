@@ -85,6 +85,10 @@ describe('submissions/tracker (issue 4 §3, R30–R32)', () => {
     XLSX.utils.book_append_sheet(wb, ws, '收入');
     writeFileSync(hand, XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
     const handBatch = await commit(b, hand);
+    // The history names the unit a template came from; a hand-made workbook has none.
+    const history = new Map((await b.registry.call('imports/list', {})).map((x) => [x.id, x.unitName]));
+    expect(history.get(handBatch)).toBeNull();
+    expect(history.get(first)).toBe(b.db.prepare('SELECT name FROM units WHERE code = ?').pluck().get(onTimeUnit));
 
     clock.now = at('2026-11-02');
     view = await b.registry.call('submissions/tracker', { period: PERIOD });

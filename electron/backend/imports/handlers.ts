@@ -38,6 +38,8 @@ interface BatchDbRow {
   committed_by: string;
   undone_at: string | null;
   undo_kept: number | null;
+  /** Joined by imports/list; absent elsewhere. */
+  unit_name?: string | null;
 }
 
 function toBatch(r: BatchDbRow): ImportBatchView {
@@ -56,6 +58,7 @@ function toBatch(r: BatchDbRow): ImportBatchView {
     committedBy: r.committed_by,
     undoneAt: r.undone_at,
     undoKept: r.undo_kept,
+    unitName: r.unit_name ?? null,
   };
 }
 
@@ -346,6 +349,13 @@ export const importHandlers = defineHandlers({
   'imports/list': {
     kind: 'read',
     run: (_input, { db }) =>
-      (db.prepare('SELECT * FROM import_batches ORDER BY id DESC LIMIT 500').all() as BatchDbRow[]).map(toBatch),
+      (
+        db
+          .prepare(
+            `SELECT b.*, u.name AS unit_name FROM import_batches b LEFT JOIN units u ON u.id = b.unit_id
+             ORDER BY b.id DESC LIMIT 500`,
+          )
+          .all() as BatchDbRow[]
+      ).map(toBatch),
   },
 });

@@ -39,12 +39,14 @@ export function BatchesTab() {
               >
                 <Table.Thead>
                   <Table.Tr>
-                    <Table.Th w={70}>{t('submissions.batch.id')}</Table.Th>
+                    <Table.Th w={70} style={{ whiteSpace: 'nowrap' }}>
+                      {t('submissions.batch.id')}
+                    </Table.Th>
                     <Table.Th>{t('submissions.batch.fileName')}</Table.Th>
                     <Table.Th w={110}>{t('submissions.batch.kind')}</Table.Th>
                     <Table.Th w={100}>{t('submissions.batch.period')}</Table.Th>
                     {(['rows', 'created', 'changed', 'unchanged', 'excluded'] as const).map((k) => (
-                      <Table.Th key={k} ta="right" w={64}>
+                      <Table.Th key={k} ta="right" w={64} style={{ whiteSpace: 'nowrap' }}>
                         {t(`submissions.batch.${k}`)}
                       </Table.Th>
                     ))}
@@ -87,7 +89,7 @@ function BatchRow({ batch, onUndo }: { batch: ImportBatchView; onUndo: () => voi
           {batch.fileName}
         </Text>
         <Text size="xs" c="dimmed">
-          {batch.committedBy}
+          {batch.unitName ? `${batch.unitName} · ${batch.committedBy}` : batch.committedBy}
         </Text>
       </Table.Td>
       <Table.Td style={{ whiteSpace: 'nowrap' }}>
