@@ -6,10 +6,7 @@
  */
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { type CellStyle, NUMBER_FORMATS, type SheetLayout } from '../../../shared/domain/exports/layout';
-
-function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
+import { escapeXml, insertInSchemaOrder } from '../xlsx/worksheet-xml';
 
 /** Built-in number formats 3 and 4 are `#,##0` and `#,##0.00` in every locale; 0.0% needs its own. */
 const NUM_FMT_IDS = { money: 4, count: 3, percent: 164 } as const;
@@ -168,26 +165,6 @@ export function pageSetupXml(layout: SheetLayout): string {
   );
 }
 
-/** CT_Worksheet children after headerFooter, in schema order: the page setup goes before the first present. */
-const AFTER_HEADER_FOOTER = [
-  '<rowBreaks',
-  '<colBreaks',
-  '<customProperties',
-  '<cellWatches',
-  '<ignoredErrors',
-  '<smartTags',
-  '<drawing',
-  '<legacyDrawing',
-  '<legacyDrawingHF',
-  '<picture',
-  '<oleObjects',
-  '<controls',
-  '<webPublishItems',
-  '<tableParts',
-  '<extLst',
-  '</worksheet>',
-];
-
 /**
  * Every `<c r="A1"` gets ` s="N"` (SheetJS's own index, from the number format alone, is dropped).
  * A scan with indexOf rather than a regular expression: the customer lists have 100,000 cells.
@@ -229,11 +206,8 @@ export function styleSheetXml(xml: string, layout: SheetLayout, styles: Readonly
     xml.slice(open.index + open[0].length);
   out = out.replace(views, sheetViewXml(layout));
   out = setCellStyles(out, styles);
-  const at = AFTER_HEADER_FOOTER.map((tag) => out.indexOf(tag))
-    .filter((i) => i >= 0)
-    .reduce((a, b) => Math.min(a, b), Number.POSITIVE_INFINITY);
-  if (!Number.isFinite(at)) throw new Error('工作表 XML 不完整：没有 </worksheet>');
-  return out.slice(0, at) + pageSetupXml(layout) + out.slice(at);
+  // printOptions … headerFooter are consecutive in the schema: the run goes where headerFooter does.
+  return insertInSchemaOrder(out, 'headerFooter', pageSetupXml(layout));
 }
 
 /**

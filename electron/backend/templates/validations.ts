@@ -4,15 +4,12 @@
  * the OOXML schema orders it, and the package is zipped again.
  */
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { escapeXml, insertInSchemaOrder } from '../xlsx/worksheet-xml';
 
 export interface ListValidation {
   /** e.g. `D2:D5000`. */
   sqref: string;
   values: readonly string[];
-}
-
-function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 /** Excel's limit for an inline list: 255 characters between the quotes. */
@@ -34,38 +31,9 @@ export function dataValidationsXml(validations: readonly ListValidation[]): stri
   return `<dataValidations count="${validations.length}">${items.join('')}</dataValidations>`;
 }
 
-/** CT_Worksheet children that come after dataValidations, in schema order. */
-const AFTER_VALIDATIONS = [
-  '<hyperlinks',
-  '<printOptions',
-  '<pageMargins',
-  '<pageSetup',
-  '<headerFooter',
-  '<rowBreaks',
-  '<colBreaks',
-  '<customProperties',
-  '<cellWatches',
-  '<ignoredErrors',
-  '<smartTags',
-  '<drawing',
-  '<legacyDrawing',
-  '<legacyDrawingHF',
-  '<picture',
-  '<oleObjects',
-  '<controls',
-  '<webPublishItems',
-  '<tableParts',
-  '<extLst',
-  '</worksheet>',
-];
-
 export function insertDataValidations(sheetXml: string, validationsXml: string): string {
   if (sheetXml.includes('<dataValidations')) throw new Error('工作表已有数据验证');
-  const at = AFTER_VALIDATIONS.map((tag) => sheetXml.indexOf(tag))
-    .filter((i) => i >= 0)
-    .reduce((a, b) => Math.min(a, b), Number.POSITIVE_INFINITY);
-  if (!Number.isFinite(at)) throw new Error('工作表 XML 不完整：没有 </worksheet>');
-  return sheetXml.slice(0, at) + validationsXml + sheetXml.slice(at);
+  return insertInSchemaOrder(sheetXml, 'dataValidations', validationsXml);
 }
 
 /**
