@@ -1,46 +1,14 @@
-/**
- * Property (issue 4 §7): however batches are committed and undone over whatever revenue was there
- * before, `revenue_months` is exactly the aggregate of `revenue` (+ R8 turnover) and
- * `revenue_years` exactly the yearly sum of `revenue_months`. A commit adds cell differences to the
- * month rows instead of re-summing them (batches.ts), so this is what keeps it honest.
- */
-import type { Database } from 'better-sqlite3';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { openBackend } from '../../electron/backend';
 import { type BatchRow, commitBatch, undoBatch } from '../../electron/backend/imports/batches';
 import { RevenueStore } from '../../electron/backend/revenue/store';
 import { PRODUCT_LINES, type RevenueLine } from '../../shared/domain/lines';
+import { expectRevenueCopiesExact } from '../support/revenue-copies';
 
 const AT = '2026-11-10T02:00:00.000Z';
 const LINES = [...PRODUCT_LINES, 'other'] as const;
 const PERIODS = ['2025-12', '2026-01', '2026-02'];
-
-function expectCopiesExact(db: Database): void {
-  const expected = db
-    .prepare(
-      `SELECT r.period, r.customer_id, ${LINES.map((l) => `coalesce(sum(CASE r.line WHEN '${l}' THEN r.amount_fen END), 0) AS ${l}`).join(', ')},
-        (SELECT n.annual_turnover_fen / 12 FROM newspaper_inputs n WHERE n.customer_id = r.customer_id
-           AND n.period = r.period) AS newspaper_turnover
-       FROM revenue r GROUP BY r.period, r.customer_id ORDER BY r.period, r.customer_id`,
-    )
-    .all();
-  const months = db
-    .prepare(
-      `SELECT period, customer_id, ${LINES.join(', ')}, newspaper_turnover FROM revenue_months ORDER BY period, customer_id`,
-    )
-    .all();
-  expect(months).toEqual(expected);
-  const yearly = db
-    .prepare(
-      `SELECT CAST(substr(period, 1, 4) AS INTEGER) AS year, customer_id, ${LINES.map((l) => `sum(${l}) AS ${l}`).join(', ')},
-         coalesce(sum(newspaper_turnover), 0) AS newspaper_turnover, count(newspaper_turnover) AS turnover_months,
-         count(*) AS months
-       FROM revenue_months GROUP BY 1, 2 ORDER BY 1, 2`,
-    )
-    .all();
-  expect(db.prepare('SELECT * FROM revenue_years ORDER BY year, customer_id').all()).toEqual(yearly);
-}
 
 const cell = fc.record({
   customer: fc.integer({ min: 0, max: 2 }),
@@ -103,7 +71,7 @@ describe('revenue_months after import batches (issue 4 §7)', () => {
                 }
               })();
             manual(prior);
-            expectCopiesExact(db);
+            expectRevenueCopiesExact(db);
             const standing: number[] = [];
             let n = 0;
             for (const s of steps) {
@@ -136,7 +104,7 @@ describe('revenue_months after import batches (issue 4 §7)', () => {
                 const [batchId] = standing.splice(s.pick % standing.length, 1) as [number];
                 db.transaction(() => undoBatch(db, batchId, s.force, AT, '测试')).immediate();
               }
-              expectCopiesExact(db);
+              expectRevenueCopiesExact(db);
             }
           } finally {
             b.close();

@@ -13,6 +13,7 @@ import type { TierResultRow, TierRunSummary } from '../../shared/api/types';
 import type { RevenueLine } from '../../shared/domain/lines';
 import type { Policy } from '../../shared/domain/policy/policy';
 import { dumpTables } from '../support/db-dump';
+import { expectRevenueCopiesExact } from '../support/revenue-copies';
 
 const NOW = new Date('2026-11-10T02:00:00Z');
 
@@ -76,37 +77,6 @@ async function setup(): Promise<Fixture> {
       return new Map(page.rows.map((r) => [r.customerId, r]));
     },
   };
-}
-
-/** `revenue_months` as the store should have it: the aggregate of `revenue` (and newspaper turnover). */
-function expectRevenueMonthsConsistent(db: Database): void {
-  const lines = ['savings', 'bills', 'letters', 'philately', 'express', 'logistics', 'parcels', 'newspapers', 'other'];
-  const expected = db
-    .prepare(
-      `SELECT r.period, r.customer_id, ${lines
-        .map((l) => `coalesce(sum(CASE r.line WHEN '${l}' THEN r.amount_fen END), 0) AS ${l}`)
-        .join(', ')},
-        (SELECT n.annual_turnover_fen / 12 FROM newspaper_inputs n WHERE n.customer_id = r.customer_id
-           AND n.period = r.period) AS newspaper_turnover
-       FROM revenue r GROUP BY r.period, r.customer_id ORDER BY r.period, r.customer_id`,
-    )
-    .all();
-  const actual = db
-    .prepare(
-      `SELECT period, customer_id, ${lines.join(', ')}, newspaper_turnover FROM revenue_months ORDER BY period, customer_id`,
-    )
-    .all();
-  expect(actual).toEqual(expected);
-  // …and `revenue_years` (kept by triggers, migration 0004) the yearly sum of `revenue_months`.
-  const yearly = db
-    .prepare(
-      `SELECT CAST(substr(period, 1, 4) AS INTEGER) AS year, customer_id, ${lines.map((l) => `sum(${l}) AS ${l}`).join(', ')},
-         coalesce(sum(newspaper_turnover), 0) AS newspaper_turnover, count(newspaper_turnover) AS turnover_months,
-         count(*) AS months
-       FROM revenue_months GROUP BY 1, 2 ORDER BY 1, 2`,
-    )
-    .all();
-  expect(db.prepare('SELECT * FROM revenue_years ORDER BY year, customer_id').all()).toEqual(yearly);
 }
 
 const summaryWithoutRun = (s: TierRunSummary) => {
@@ -174,7 +144,7 @@ describe('revenue store (R1, R8) through revenue/*', () => {
     expect(
       (await f.call('revenue/set', { customerId: id, period: '2025-01', line: 'bills', amount: '1.5万' })).amount,
     ).toBe(1_500_000);
-    expectRevenueMonthsConsistent(f.db);
+    expectRevenueCopiesExact(f.db);
 
     const year = await f.call('revenue/customer', { customerId: id, year: 2025 });
     expect(year.customerId).toBe(id);
@@ -203,20 +173,20 @@ describe('revenue store (R1, R8) through revenue/*', () => {
       updatedAt: null,
     });
     expect(f.db.prepare("SELECT count(*) AS n FROM revenue WHERE line = 'express'").get()).toEqual({ n: 0 });
-    expectRevenueMonthsConsistent(f.db);
+    expectRevenueCopiesExact(f.db);
     // A placeholder dash is a blank too.
     await f.call('revenue/set', { customerId: id, period: '2025-01', line: 'other', amount: '—' });
-    expectRevenueMonthsConsistent(f.db);
+    expectRevenueCopiesExact(f.db);
 
     // Removing the last cell of a month drops its revenue_months row.
     expect(f.db.prepare("SELECT count(*) AS n FROM revenue_months WHERE period = '2025-02'").get()).toEqual({ n: 1 });
     await f.call('revenue/set', { customerId: id, period: '2025-02', line: 'letters', amount: '  ' });
     expect(f.db.prepare("SELECT count(*) AS n FROM revenue_months WHERE period = '2025-02'").get()).toEqual({ n: 0 });
-    expectRevenueMonthsConsistent(f.db);
+    expectRevenueCopiesExact(f.db);
     // Removing a cell that was never there changes nothing and leaves no empty row.
     await f.call('revenue/set', { customerId: id, period: '2025-05', line: 'parcels', amount: '' });
     expect(f.db.prepare("SELECT count(*) AS n FROM revenue_months WHERE period = '2025-05'").get()).toEqual({ n: 0 });
-    expectRevenueMonthsConsistent(f.db);
+    expectRevenueCopiesExact(f.db);
 
     const after = await f.call('revenue/customer', { customerId: id, year: 2025 });
     expect(after.months[0]?.cells).toEqual({ bills: expect.objectContaining({ amount: 1_500_000 }) });
@@ -239,14 +209,14 @@ describe('revenue store (R1, R8) through revenue/*', () => {
         }
       }
     }
-    expectRevenueMonthsConsistent(f.db);
+    expectRevenueCopiesExact(f.db);
     for (const line of lines) await f.call('revenue/set', { customerId: a, period: '2025-03', line, amount: '' });
     expect(
       f.db.prepare("SELECT count(*) AS n FROM revenue_months WHERE customer_id = ? AND period = '2025-03'").get(a),
     ).toEqual({
       n: 0,
     });
-    expectRevenueMonthsConsistent(f.db);
+    expectRevenueCopiesExact(f.db);
   });
 
   it('an invalid amount is VALIDATION naming the field, and nothing changes', async () => {
@@ -323,7 +293,7 @@ describe('revenue store (R1, R8) through revenue/*', () => {
       newspapers: 260_000,
       newspaper_turnover: 1_000_000,
     });
-    expectRevenueMonthsConsistent(f.db);
+    expectRevenueCopiesExact(f.db);
     const year = await f.call('revenue/customer', { customerId: id, year: 2025 });
     expect(year.months[2]?.newspaper).toEqual({
       annualTurnover: 12_000_000,
@@ -343,7 +313,7 @@ describe('revenue store (R1, R8) through revenue/*', () => {
       other: '',
     });
     expect(again).toEqual({ annualTurnover: 12_000_000, rateBasisPoints: 2550, other: 0, revenue: 255_000 });
-    expectRevenueMonthsConsistent(f.db);
+    expectRevenueCopiesExact(f.db);
 
     const before = dumpTables(f.db);
     for (const ratePercent of ['101', '100.5%', '-5', 'abc', '25.555']) {
