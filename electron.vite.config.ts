@@ -24,7 +24,13 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'electron/main/index.ts'),
+          // The writer thread's body (electron/backend/writer/thread.ts looks for it beside the bundle).
+          'writer-worker': resolve(__dirname, 'electron/backend/writer/worker.ts'),
+        },
+      },
     },
     plugins: [copyMigrations()],
   },

@@ -4,6 +4,7 @@ import type { CustomerSearchIndex } from './customers/search-index';
 import type { ImportStaging } from './imports/staging';
 import type { PolicyBook } from './policies/book';
 import type { RevenueStore } from './revenue/store';
+import type { WriterThread } from './writer/thread';
 
 /** Injected into every handler: the database, the clock (frozen in tests), who acts, the policy. */
 export interface HandlerContext {
@@ -20,6 +21,8 @@ export interface HandlerContext {
   imports: ImportStaging;
   databasePath: string;
   appVersion: string;
+  /** Runs the long writes (an import batch's commit and undo) off the main thread. */
+  writer: WriterThread;
   /** Customer search; customer writes patch it through `afterCommit`. */
   searchIndex: CustomerSearchIndex;
   /**

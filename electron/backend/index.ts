@@ -12,6 +12,7 @@ import { PolicyBook } from './policies/book';
 import { Registry } from './registry';
 import { RevenueStore } from './revenue/store';
 import { APP_VERSION } from './version';
+import { WriterThread } from './writer/thread';
 
 export interface BackendOptions {
   databasePath: string;
@@ -40,6 +41,10 @@ export function openBackend(options: BackendOptions): Backend {
     const policies = new PolicyBook(db);
     policies.seedIfEmpty(now().toISOString(), actor);
     let registry: Registry | null = null;
+    const writer = new WriterThread(db, {
+      databasePath: options.databasePath,
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    });
     const ctx: HandlerContext = {
       db,
       now,
@@ -52,6 +57,7 @@ export function openBackend(options: BackendOptions): Backend {
       imports: new ImportStaging(),
       databasePath: options.databasePath,
       appVersion: APP_VERSION,
+      writer,
       searchIndex: new CustomerSearchIndex(db),
       afterCommit: (fn) => {
         if (!registry) throw new Error('registry not ready');
@@ -59,7 +65,15 @@ export function openBackend(options: BackendOptions): Backend {
       },
     };
     registry = new Registry(HANDLER_GROUPS, ctx);
-    return { db, registry, close: () => db.close() };
+    return {
+      db,
+      registry,
+      close: () => {
+        // The writer's connection closes with its thread; a job still out fails (rolled back).
+        void writer.close();
+        db.close();
+      },
+    };
   } catch (e) {
     db.close();
     throw e;

@@ -17,16 +17,23 @@ import {
 import { type ApiResponse, AppError, type FieldIssue } from '../../shared/api/errors';
 import { configureChineseValidationMessages } from '../../shared/api/zod-locale';
 import type { HandlerContext } from './context';
+import { type AuditEntry, writeAudit } from './db/audit';
 
 configureChineseValidationMessages();
 
 /**
  * Reads may be asynchronous (a file parsed in a worker); writes are synchronous so that each is
- * exactly one transaction. Writes run one at a time and are audited.
+ * exactly one transaction. Writes run one at a time and are audited. A `thread-write` is a write
+ * whose one transaction runs on the writer thread (writer/thread.ts: an import's 100,000 rows
+ * must not stop IPC); it is queued like any write, and must pass `audit` into that transaction.
  */
 export type HandlerDef<C extends Channel> =
   | { kind: 'read'; run(input: ParsedInput<C>, ctx: HandlerContext): ApiResults[C] | Promise<ApiResults[C]> }
-  | { kind: 'write'; run(input: ParsedInput<C>, ctx: HandlerContext): ApiResults[C] };
+  | { kind: 'write'; run(input: ParsedInput<C>, ctx: HandlerContext): ApiResults[C] }
+  | {
+      kind: 'thread-write';
+      run(input: ParsedInput<C>, ctx: HandlerContext, audit: AuditEntry): Promise<ApiResults[C]>;
+    };
 
 export type HandlerGroup = { readonly [C in Channel]?: HandlerDef<C> };
 
@@ -102,7 +109,9 @@ export class Registry {
     if (!parsed.success) return Promise.reject(parsed.error);
     const value = parsed.data as ParsedInput<Channel>;
     if (def.kind === 'read') return Promise.resolve().then(() => def.run(value, this.ctx));
-    const run = this.writes.then(() => this.write(channel, def, value, input));
+    const run = this.writes.then(() =>
+      def.kind === 'write' ? this.write(channel, def, value, input) : this.threadWrite(channel, def, value, input),
+    );
     // The chain continues whatever this write's outcome.
     this.writes = run.catch(() => undefined);
     return run;
@@ -115,14 +124,13 @@ export class Registry {
     raw: unknown,
   ): unknown {
     const { db } = this.ctx;
-    const audit = db.prepare('INSERT INTO audit_log (at, actor, channel, input) VALUES (?, ?, ?, ?)');
     const committed: (() => void)[] = [];
     this.committed = committed;
     try {
       const result = db
         .transaction(() => {
           const result = def.run(value, this.ctx);
-          audit.run(this.ctx.now().toISOString(), this.ctx.actor, channel, JSON.stringify(raw ?? {}));
+          writeAudit(db, this.auditEntry(channel, raw));
           return result;
         })
         .immediate();
@@ -131,6 +139,27 @@ export class Registry {
     } finally {
       this.committed = null;
     }
+  }
+
+  private async threadWrite(
+    channel: Channel,
+    def: Extract<HandlerDef<Channel>, { kind: 'thread-write' }>,
+    value: ParsedInput<Channel>,
+    raw: unknown,
+  ): Promise<unknown> {
+    const committed: (() => void)[] = [];
+    this.committed = committed;
+    try {
+      const result = await def.run(value, this.ctx, this.auditEntry(channel, raw));
+      for (const fn of committed) fn();
+      return result;
+    } finally {
+      this.committed = null;
+    }
+  }
+
+  private auditEntry(channel: Channel, raw: unknown): AuditEntry {
+    return { at: this.ctx.now().toISOString(), actor: this.ctx.actor, channel, input: JSON.stringify(raw ?? {}) };
   }
 
   /** See HandlerContext.afterCommit. */

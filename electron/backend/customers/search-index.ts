@@ -65,6 +65,16 @@ export class CustomerSearchIndex {
     this.snapshot = null;
   }
 
+  /**
+   * The writer thread (writer/thread.ts) has just committed a job that changes no customer (an
+   * import batch or its undo). Its commit moved `data_version`, which would make the next search
+   * rebuild the whole index for nothing: the index takes the new version as its own. (Were another
+   * process to write customers in that same instant, its change would show after the next one.)
+   */
+  keepAfterCommitElsewhere(): void {
+    if (this.snapshot) this.snapshot.dataVersion = this.db.pragma('data_version', { simple: true }) as number;
+  }
+
   private current(): Snapshot {
     const dataVersion = this.db.pragma('data_version', { simple: true }) as number;
     if (this.snapshot && this.snapshot.dataVersion === dataVersion) return this.snapshot;

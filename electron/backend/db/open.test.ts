@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/api/errors';
 import { tempDirsForTests, writeMigrationsDir } from '../../../tests/support/temp-dir';
 import { defaultMigrationsDir, loadMigrations, migrationChecksum, readApplied } from './migrations';
-import { BUSY_TIMEOUT_MS, IN_MEMORY, openDatabase, schemaVersion } from './open';
+import { openDatabase, schemaVersion } from './open';
+import { BUSY_TIMEOUT_MS, IN_MEMORY } from './pragmas';
 
 const SHIPPED = loadMigrations(defaultMigrationsDir()).length;
 

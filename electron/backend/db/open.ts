@@ -17,6 +17,7 @@ import {
   pendingMigrations,
   readApplied,
 } from './migrations';
+import { applyPragmas, IN_MEMORY } from './pragmas';
 
 export interface OpenOptions {
   migrationsDir?: string;
@@ -25,32 +26,6 @@ export interface OpenOptions {
   now?: () => Date;
 }
 
-export const BUSY_TIMEOUT_MS = 5000;
-export const IN_MEMORY = ':memory:';
-
-function fail(pragma: string, expected: unknown, actual: unknown): never {
-  throw new AppError(
-    'DB_INCOMPATIBLE',
-    `数据库参数 ${pragma} 设置失败：期望 ${String(expected)}，实际 ${String(actual)}`,
-  );
-}
-
-export function applyPragmas(db: Db, inMemory: boolean): void {
-  const mode = db.pragma('journal_mode = WAL', { simple: true });
-  const expectedMode = inMemory ? 'memory' : 'wal';
-  if (mode !== expectedMode) fail('journal_mode', expectedMode, mode);
-  db.pragma('synchronous = FULL');
-  db.pragma('foreign_keys = ON');
-  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-  const sync = db.pragma('synchronous', { simple: true });
-  if (sync !== 2) fail('synchronous', 'FULL (2)', sync);
-  const fk = db.pragma('foreign_keys', { simple: true });
-  if (fk !== 1) fail('foreign_keys', 'ON (1)', fk);
-  const busy = db.pragma('busy_timeout', { simple: true });
-  if (busy !== BUSY_TIMEOUT_MS) fail('busy_timeout', BUSY_TIMEOUT_MS, busy);
-}
-
-/** Reads the applied migrations without writing a byte, and throws if the app can't open it. */
 function checkExisting(file: string, known: Migration[], nativeBinding: string | undefined): void {
   const probe = new Database(file, { readonly: true, fileMustExist: true, nativeBinding });
   try {

@@ -9,17 +9,15 @@ import type { Database } from 'better-sqlite3';
 import { AppError } from '../../../shared/api/errors';
 import type { ImportBatchView, ImportChangeView, ImportIssueView, ImportPreview } from '../../../shared/api/types';
 import { fluctuation } from '../../../shared/domain/duties';
-import { findHeader, type ImportIssue, type RevenueRow } from '../../../shared/domain/imports/revenue-sheet';
+import type { ImportIssue, RevenueRow } from '../../../shared/domain/imports/revenue-sheet';
 import { previousPeriod } from '../../../shared/domain/periods';
 import type { HandlerContext } from '../context';
 import { defineHandlers } from '../registry';
-import { commitBatch, findCommittedBatch, undoBatch } from './batches';
-import { cachedCustomerLookup, Pacer, type PreviewProgress, readRevenueSheetPaced } from './pace';
+import { batchCells, findCommittedBatch } from './batches';
+import { Pacer, type PreviewProgress } from './pace';
 import { DEFAULT_PARSE_LIMITS, parseSpreadsheet } from './parse';
+import { type ReadEnv, readWorkbook, type WorkbookReading } from './read-workbook';
 import { storedAmounts } from './stored-cells';
-import { storeFluctuationReasons } from './template-batches';
-import { readTemplateContext } from './template-import';
-import { TemplatePreview } from './template-preview';
 
 const LIST_LIMIT = { issues: 1000, changes: 500 };
 
@@ -131,84 +129,67 @@ async function fluctuationWarnings(
   return out;
 }
 
-/** `imports/preview`: check a file and stage it; nothing is written. */
+/** Moves on every row the main connection writes; import commits (writer thread) leave it. */
+function mainWrites(db: Database): number {
+  return db.prepare('SELECT total_changes()').pluck().get() as number;
+}
+
+/** Parses and reads a file; the parsed cells are garbage once read (only the rows go on). */
+async function parseAndRead(
+  buf: Buffer,
+  fileName: string,
+  env: ReadEnv,
+  progress: PreviewProgress,
+  onParsed: () => void,
+): Promise<WorkbookReading> {
+  const outcome = await parseSpreadsheet(buf, fileName);
+  onParsed();
+  return readWorkbook(outcome, fileName, env, progress);
+}
+
+/**
+ * `imports/preview`: check a file and stage it; nothing is written. The first half (rows read
+ * and checked against reference data) may have been done ahead (read-ahead.ts); the second half
+ * reads revenue and runs now.
+ */
 async function previewFile(
   path: string,
   next: string | undefined,
   ctx: HandlerContext,
-  progress: PreviewProgress,
+  track: (progress: PreviewProgress) => void,
 ): Promise<ImportPreview> {
   const { db } = ctx;
+  // A commit usually follows: its thread starts while this file is checked.
+  ctx.writer.warm();
   const buf = readFile(path);
   const fileName = basename(path);
   const sha256 = createHash('sha256').update(buf).digest('hex');
-  progress.stage = 'parse';
-  const parsed = await (ctx.imports.ahead.take(path, sha256) ?? parseSpreadsheet(buf, fileName));
-  // The worker is free again: it reads the next file while this one is checked.
-  if (next !== undefined) ctx.imports.ahead.start(next, readFile);
-  if (!parsed.ok) throw new AppError('VALIDATION', parsed.message, { reason: parsed.reason });
-  // A template's metadata names its unit, form and period; a tampered one stops here.
-  const extras = new TemplatePreview(db, readTemplateContext(db, parsed.workbook), {
-    policy: ctx.policy,
-    now: ctx.now(),
-    date1904: parsed.workbook.date1904,
-  });
-  // Row checks read SQLite on this thread: paced so IPC stays answered (issue 4, < 100 ms).
-  progress.stage = 'check';
-  for (const sheet of parsed.workbook.sheets) if (!sheet.hidden) progress.total += sheet.rows.length;
+  const env = { db, policy: ctx.policy, now: ctx.now() };
+  // The parse worker is free once this file is parsed: the next file is then parsed, and read,
+  // while this one is checked and committed.
+  const startNext = () => {
+    if (next === undefined) return;
+    ctx.imports.ahead.start(next, readFile, {
+      read: (outcome, p) => readWorkbook(outcome, basename(next), { db, policy: ctx.policy, now: ctx.now() }, p),
+      stamp: () => mainWrites(db),
+    });
+  };
+  const ahead = ctx.imports.ahead.take(path, sha256, () => mainWrites(db));
+  let progress: PreviewProgress = ahead?.progress ?? { stage: 'parse', done: 0, total: 0 };
+  track(progress);
+  let reading: WorkbookReading | null = null;
+  if (ahead) {
+    await ahead.parseDone;
+    startNext();
+    reading = await ahead.reading();
+  }
+  if (!reading) {
+    progress = { stage: 'parse', done: 0, total: 0 };
+    track(progress);
+    reading = await parseAndRead(buf, fileName, env, progress, ahead ? () => undefined : startNext);
+  }
+  const { extras, rows, issues, sheets, headerRows } = reading;
   const pacer = new Pacer(progress);
-  const lookup = cachedCustomerLookup(db);
-  const issues: ImportIssue[] = [];
-  const rows: (RevenueRow & { sheet: string })[] = [];
-  const sheets: { name: string; used: boolean; rows: number }[] = [];
-  const headerProblems: ImportIssue[] = [];
-  /** Header row (0-based) of each revenue sheet, for the error report (error-report.ts). */
-  const headerRows: [sheet: string, row: number][] = [];
-  for (const sheet of parsed.workbook.sheets) {
-    if (sheet.hidden) {
-      sheets.push({ name: sheet.name, used: false, rows: 0 });
-      continue;
-    }
-    if (sheet.truncated) {
-      throw new AppError(
-        'VALIDATION',
-        `工作表“${sheet.name}”超过 ${DEFAULT_PARSE_LIMITS.maxRows.toLocaleString('en')} 行，请拆分后再导入`,
-      );
-    }
-    const other = extras.readOtherSheet(sheet);
-    if (other) {
-      for (const i of other.issues) issues.push(i);
-      sheets.push(other.sheet);
-      continue;
-    }
-    const header = findHeader(sheet);
-    if ('message' in header) {
-      headerProblems.push(header);
-      sheets.push({ name: sheet.name, used: false, rows: 0 });
-      continue;
-    }
-    headerRows.push([sheet.name, header.row]);
-    const result = await readRevenueSheetPaced(sheet, header, lookup, { date1904: parsed.workbook.date1904 }, pacer);
-    for (const i of result.issues) issues.push(i);
-    for (const r of await extras.withNewspaperInputs(sheet, header, result.rows, issues, pacer)) {
-      if (pacer.due()) await pacer.pause();
-      rows.push({ ...r, sheet: sheet.name });
-    }
-    // Rows read: those kept plus those refused, each once however many problems it has (a
-    // warning's row is among those kept).
-    const refused = new Set<number>();
-    for (const i of result.issues) if (i.severity === 'error' && i.row !== null) refused.add(i.row);
-    sheets.push({ name: sheet.name, used: true, rows: result.rows.length + refused.size });
-  }
-  if (!sheets.some((s) => s.used)) {
-    throw new AppError(
-      'VALIDATION',
-      headerProblems.map((p) => p.message).join('；') || `文件“${fileName}”中没有工作表`,
-      {
-        issues: headerProblems,
-      },
-    );
-  }
   // The same cell twice in one file: the later row is an error (which one is right?).
   const seen = new Map<string, { sheet: string; row: number }>();
   const unique: (RevenueRow & { sheet: string })[] = [];
@@ -303,18 +284,19 @@ export const importHandlers = defineHandlers({
   'imports/preview': {
     kind: 'read',
     run: async ({ path, next, progressId }, ctx) => {
-      const progress: PreviewProgress = { stage: 'read', done: 0, total: 0 };
-      if (progressId !== undefined) ctx.imports.progress.set(progressId, progress);
+      const track = (progress: PreviewProgress) => {
+        if (progressId !== undefined) ctx.imports.progress.set(progressId, progress);
+      };
       try {
-        return await previewFile(path, next, ctx, progress);
+        return await previewFile(path, next, ctx, track);
       } finally {
         if (progressId !== undefined) ctx.imports.progress.delete(progressId);
       }
     },
   },
   'imports/commit': {
-    kind: 'write',
-    run: ({ token, excludeErrorRows }, ctx) => {
+    kind: 'thread-write',
+    run: async ({ token, excludeErrorRows }, ctx, audit) => {
       const staged = ctx.imports.take(token, ctx.now().getTime());
       if (!staged) throw new AppError('NOT_FOUND', '预览已过期或不存在，请重新选择文件预览后再导入');
       if (staged.errorRows > 0 && !excludeErrorRows) {
@@ -324,27 +306,33 @@ export const importHandlers = defineHandlers({
           { errors: staged.errorRows },
         );
       }
-      const result = commitBatch(
-        ctx.db,
-        { ...staged.meta, excluded: staged.errorRows },
-        staged.rows,
-        ctx.now().toISOString(),
-        ctx.actor,
+      const result = await ctx.writer.run(
+        'imports/commit',
+        {
+          meta: { ...staged.meta, excluded: staged.errorRows },
+          cells: batchCells(staged.rows),
+          reasons: staged.reasons ?? [],
+          at: ctx.now().toISOString(),
+          actor: ctx.actor,
+        },
+        audit,
       );
-      storeFluctuationReasons(
-        ctx.db,
-        result.batchId,
-        staged.meta.unitId,
-        staged.reasons ?? [],
-        ctx.now().toISOString(),
-      );
+      ctx.searchIndex.keepAfterCommitElsewhere();
       ctx.afterCommit(() => ctx.imports.drop(token));
       return toBatch(ctx.db.prepare('SELECT * FROM import_batches WHERE id = ?').get(result.batchId) as BatchDbRow);
     },
   },
   'imports/undo': {
-    kind: 'write',
-    run: ({ batchId, force }, ctx) => undoBatch(ctx.db, batchId, force, ctx.now().toISOString(), ctx.actor),
+    kind: 'thread-write',
+    run: async ({ batchId, force }, ctx, audit) => {
+      const result = await ctx.writer.run(
+        'imports/undo',
+        { batchId, force, at: ctx.now().toISOString(), actor: ctx.actor },
+        audit,
+      );
+      ctx.searchIndex.keepAfterCommitElsewhere();
+      return result;
+    },
   },
   'imports/list': {
     kind: 'read',

@@ -152,7 +152,7 @@ function takeWorker(limits: ParseLimits): WarmWorker {
   }
   if (warm) void warm.worker.terminate();
   const worker = new Worker(workerScript(), {
-    resourceLimits: { maxOldGenerationSizeMb: limits.maxMemoryMb, maxYoungGenerationSizeMb: 64 },
+    resourceLimits: { maxOldGenerationSizeMb: limits.maxMemoryMb, maxYoungGenerationSizeMb: 32 },
   });
   return { worker, maxMemoryMb: limits.maxMemoryMb, jobs: 0, idleTimer: null };
 }

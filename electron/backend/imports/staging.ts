@@ -6,7 +6,7 @@ import type { ImportIssue } from '../../../shared/domain/imports/revenue-sheet';
 import type { FluctuationReasonRow } from '../../../shared/domain/templates/side-sheets';
 import type { BatchMeta, BatchRow } from './batches';
 import type { PreviewProgress } from './pace';
-import { ParseAhead } from './parse-ahead';
+import { ReadAhead } from './read-ahead';
 
 export interface StagedReportSource {
   path: string;
@@ -35,8 +35,8 @@ export class ImportStaging {
   /** Previews under way, by the renderer's progress id (`imports/progress`). */
   readonly progress = new Map<string, PreviewProgress>();
   private readonly staged = new Map<string, StagedImport>();
-  /** The next file's parse, started during this file's preview (parse-ahead.ts). */
-  readonly ahead = new ParseAhead();
+  /** The next file's parse and reading, started during this file's preview (read-ahead.ts). */
+  readonly ahead = new ReadAhead();
 
   put(token: string, value: Omit<StagedImport, 'expiresAt'>, now: number): void {
     for (const [k, v] of this.staged) if (v.expiresAt < now) this.staged.delete(k);

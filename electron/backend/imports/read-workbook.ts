@@ -1,0 +1,106 @@
+/**
+ * The first half of `imports/preview`: a parsed workbook read into checked rows (every row's
+ * customer, month, line and amount, template side sheets, R8 columns). It depends on the file and
+ * on reference data only (customers, units, managers, the template's metadata), never on revenue,
+ * so it may run ahead: while the writer thread commits file k, the main thread reads file k+1
+ * (read-ahead.ts). The second half (duplicates, unit claims, old → new, R27) reads revenue and
+ * always runs at preview time, after the previous commit.
+ */
+import type { Database } from 'better-sqlite3';
+import { AppError } from '../../../shared/api/errors';
+import { findHeader, type ImportIssue, type RevenueRow } from '../../../shared/domain/imports/revenue-sheet';
+import type { Policy } from '../../../shared/domain/policy/policy';
+import { cachedCustomerLookup, Pacer, type PreviewProgress, readRevenueSheetPaced } from './pace';
+import { DEFAULT_PARSE_LIMITS, type ParseOutcome } from './parse';
+import { readTemplateContext } from './template-import';
+import { TemplatePreview } from './template-preview';
+
+export type SheetRow = RevenueRow & { sheet: string };
+
+export interface WorkbookReading {
+  date1904: boolean;
+  /** The template-aware steps, carried on to the second half. */
+  extras: TemplatePreview;
+  /** Rows read and kept (errors excluded), in file order. */
+  rows: SheetRow[];
+  issues: ImportIssue[];
+  sheets: { name: string; used: boolean; rows: number }[];
+  /** Header row (0-based) of each revenue sheet, for the error report (error-report.ts). */
+  headerRows: [sheet: string, row: number][];
+}
+
+export interface ReadEnv {
+  db: Database;
+  policy: Policy;
+  now: Date;
+}
+
+export async function readWorkbook(
+  outcome: ParseOutcome,
+  fileName: string,
+  env: ReadEnv,
+  progress: PreviewProgress,
+): Promise<WorkbookReading> {
+  if (!outcome.ok) throw new AppError('VALIDATION', outcome.message, { reason: outcome.reason });
+  const { workbook } = outcome;
+  // A template's metadata names its unit, form and period; a tampered one stops here.
+  const extras = new TemplatePreview(env.db, readTemplateContext(env.db, workbook), {
+    policy: env.policy,
+    now: env.now,
+    date1904: workbook.date1904,
+  });
+  // Row checks read SQLite on this thread: paced so IPC stays answered (issue 4, < 100 ms).
+  progress.stage = 'check';
+  for (const sheet of workbook.sheets) if (!sheet.hidden) progress.total += sheet.rows.length;
+  const pacer = new Pacer(progress);
+  const lookup = cachedCustomerLookup(env.db);
+  const issues: ImportIssue[] = [];
+  const rows: SheetRow[] = [];
+  const sheets: WorkbookReading['sheets'] = [];
+  const headerProblems: ImportIssue[] = [];
+  const headerRows: [sheet: string, row: number][] = [];
+  for (const sheet of workbook.sheets) {
+    if (sheet.hidden) {
+      sheets.push({ name: sheet.name, used: false, rows: 0 });
+      continue;
+    }
+    if (sheet.truncated) {
+      throw new AppError(
+        'VALIDATION',
+        `工作表“${sheet.name}”超过 ${DEFAULT_PARSE_LIMITS.maxRows.toLocaleString('en')} 行，请拆分后再导入`,
+      );
+    }
+    const other = extras.readOtherSheet(sheet);
+    if (other) {
+      for (const i of other.issues) issues.push(i);
+      sheets.push(other.sheet);
+      continue;
+    }
+    const header = findHeader(sheet);
+    if ('message' in header) {
+      headerProblems.push(header);
+      sheets.push({ name: sheet.name, used: false, rows: 0 });
+      continue;
+    }
+    headerRows.push([sheet.name, header.row]);
+    const result = await readRevenueSheetPaced(sheet, header, lookup, { date1904: workbook.date1904 }, pacer);
+    for (const i of result.issues) issues.push(i);
+    for (const r of await extras.withNewspaperInputs(sheet, header, result.rows, issues, pacer)) {
+      if (pacer.due()) await pacer.pause();
+      rows.push({ ...r, sheet: sheet.name });
+    }
+    // Rows read: those kept plus those refused, each once however many problems it has (a
+    // warning's row is among those kept).
+    const refused = new Set<number>();
+    for (const i of result.issues) if (i.severity === 'error' && i.row !== null) refused.add(i.row);
+    sheets.push({ name: sheet.name, used: true, rows: result.rows.length + refused.size });
+  }
+  if (!sheets.some((s) => s.used)) {
+    throw new AppError(
+      'VALIDATION',
+      headerProblems.map((p) => p.message).join('；') || `文件“${fileName}”中没有工作表`,
+      { issues: headerProblems },
+    );
+  }
+  return { date1904: workbook.date1904, extras, rows, issues, sheets, headerRows };
+}

@@ -1,0 +1,134 @@
+/**
+ * The writer thread (issue 4: "the UI and IPC stay responsive during an import"). Committing or
+ * undoing 100,000 revenue rows holds SQLite for about a second; on the main thread that second
+ * would stop every IPC answer. Such writes run here instead: a worker with its own connection to
+ * the same file, one job at a time, each in one immediate transaction with its audit row. The
+ * registry queues them with the other writes (never two writers), and the main connection keeps
+ * answering reads from the last committed state (WAL), so nobody sees half a batch.
+ *
+ * An in-memory database cannot be shared with another thread: there the job runs inline, in the
+ * main thread's transaction, with the same code.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { Database } from 'better-sqlite3';
+import { AppError } from '../../../shared/api/errors';
+import type { AuditEntry } from '../db/audit';
+import { IN_MEMORY } from '../db/pragmas';
+import type { WriterJobName, WriterPayload, WriterResult } from './jobs';
+import { runWriterJob } from './run-job';
+import type { WriterReply, WriterRequest, WriterWorkerData } from './worker';
+
+export interface WriterThreadOptions {
+  databasePath: string;
+  nativeBinding?: string;
+}
+
+/**
+ * The built app ships the worker as `writer-worker.js` beside the main bundle (see
+ * electron.vite.config.ts); from source (tests, `npm run kam`) it is the TypeScript file, loaded
+ * through tsx's require hook.
+ */
+function workerEntry(): { file: string; execArgv: string[] } {
+  for (const dir of [__dirname, join(__dirname, '..')]) {
+    const built = join(dir, 'writer-worker.js');
+    if (existsSync(built)) return { file: built, execArgv: [] };
+  }
+  return { file: join(__dirname, 'worker.ts'), execArgv: ['--require', 'tsx/cjs'] };
+}
+
+interface Pending {
+  resolve(value: unknown): void;
+  reject(error: Error): void;
+}
+
+export class WriterThread {
+  private worker: Worker | null = null;
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 1;
+
+  constructor(
+    private readonly db: Database,
+    private readonly options: WriterThreadOptions,
+  ) {}
+
+  /** True when jobs run on a worker (a file database), false when inline (in memory). */
+  get offThread(): boolean {
+    return this.options.databasePath !== IN_MEMORY;
+  }
+
+  run<K extends WriterJobName>(name: K, payload: WriterPayload<K>, audit: AuditEntry): Promise<WriterResult<K>> {
+    if (!this.offThread) {
+      try {
+        return Promise.resolve(runWriterJob(this.db, name, payload, audit));
+      } catch (e) {
+        return Promise.reject(e);
+      }
+    }
+    const worker = this.start();
+    const id = this.nextId++;
+    return new Promise<WriterResult<K>>((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
+      // Held only while a job is out, so an idle writer never keeps a CLI process alive.
+      worker.ref();
+      const request: WriterRequest = { id, name, payload, audit };
+      worker.postMessage(request);
+    });
+  }
+
+  /**
+   * Starts the worker now if it is not running, so a job soon to come does not wait for it (an
+   * import's preview calls this: the thread starts while the file is checked).
+   */
+  warm(): void {
+    if (this.offThread) this.start();
+  }
+
+  /** Ends the worker (its connection closes with it); jobs still out fail. */
+  async close(): Promise<void> {
+    const worker = this.worker;
+    this.worker = null;
+    if (worker) await worker.terminate();
+    this.failAll('写入线程已关闭');
+  }
+
+  private start(): Worker {
+    if (this.worker) return this.worker;
+    const entry = workerEntry();
+    const data: WriterWorkerData = {
+      databasePath: this.options.databasePath,
+      ...(this.options.nativeBinding ? { nativeBinding: this.options.nativeBinding } : {}),
+    };
+    const worker = new Worker(entry.file, { workerData: data, execArgv: entry.execArgv });
+    worker.on('message', (reply: WriterReply) => this.settle(reply));
+    worker.on('error', (e) => {
+      // The transaction of a job under way dies with the worker's connection (rolled back).
+      if (this.worker === worker) this.worker = null;
+      this.failAll(e.message);
+    });
+    worker.on('exit', (code) => {
+      if (this.worker === worker) this.worker = null;
+      this.failAll(`写入线程意外退出（代码 ${code}）`);
+    });
+    worker.unref();
+    this.worker = worker;
+    return worker;
+  }
+
+  private settle(reply: WriterReply): void {
+    const job = this.pending.get(reply.id);
+    if (!job) return;
+    this.pending.delete(reply.id);
+    if (this.pending.size === 0) this.worker?.unref();
+    if (reply.ok) job.resolve(reply.result);
+    else if ('error' in reply) job.reject(new AppError(reply.error.code, reply.error.message, reply.error.details));
+    else job.reject(new Error(reply.internal));
+  }
+
+  private failAll(message: string): void {
+    const jobs = [...this.pending.values()];
+    this.pending.clear();
+    for (const job of jobs) job.reject(new Error(message));
+  }
+}

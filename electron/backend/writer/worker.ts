@@ -1,0 +1,48 @@
+/**
+ * The writer thread's body (writer/thread.ts): its own connection to the database file, one job
+ * at a time, each in one immediate transaction with its audit row. The main thread's connection
+ * keeps reading the last committed state meanwhile (WAL), so it never sees half a batch.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import Database from 'better-sqlite3';
+import { type ApiError, AppError } from '../../../shared/api/errors';
+import type { AuditEntry } from '../db/audit';
+import { applyPragmas } from '../db/pragmas';
+import type { WriterJobName } from './jobs';
+import { runWriterJob } from './run-job';
+
+export interface WriterWorkerData {
+  databasePath: string;
+  nativeBinding?: string;
+}
+
+export interface WriterRequest {
+  id: number;
+  name: WriterJobName;
+  payload: unknown;
+  audit: AuditEntry;
+}
+
+export type WriterReply =
+  | { id: number; ok: true; result: unknown }
+  | { id: number; ok: false; error: ApiError }
+  /** Anything but an AppError: the main thread reports it as an internal error. */
+  | { id: number; ok: false; internal: string };
+
+const data = workerData as WriterWorkerData;
+const db = new Database(data.databasePath, { fileMustExist: true, nativeBinding: data.nativeBinding });
+applyPragmas(db, false);
+
+parentPort?.on('message', (request: WriterRequest) => {
+  let reply: WriterReply;
+  try {
+    const result = runWriterJob(db, request.name, request.payload as never, request.audit);
+    reply = { id: request.id, ok: true, result };
+  } catch (e) {
+    reply =
+      e instanceof AppError
+        ? { id: request.id, ok: false, error: e.toJSON() }
+        : { id: request.id, ok: false, internal: (e as Error)?.message ?? String(e) };
+  }
+  parentPort?.postMessage(reply);
+});
