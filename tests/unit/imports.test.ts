@@ -1,8 +1,11 @@
-/** Issue 4 through the registry: preview (nothing written) → commit → same file refused → undo. */
+/**
+ * Issue 4 through the registry: preview (nothing written) → commit → same file refused → undo. On
+ * a database file the commit and undo run on the writer thread; in memory, inline: both are run.
+ */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import { type Backend, openBackend } from '../../electron/backend';
 import { dumpTables } from '../support/db-dump';
@@ -14,9 +17,19 @@ afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
+const STORAGE = [
+  ['in memory (inline writes)', false],
+  ['in a file (writer thread)', true],
+] as const;
+let onFile = false;
+
 async function setup() {
-  const b = openBackend({ databasePath: ':memory:', now: () => new Date('2026-11-10T02:00:00Z') });
+  const dbDir = mkdtempSync(join(tmpdir(), 'kam-import-db-'));
+  dirs.push(dbDir);
+  const databasePath = onFile ? join(dbDir, 'kam.sqlite') : ':memory:';
+  const b = openBackend({ databasePath, now: () => new Date('2026-11-10T02:00:00Z') });
   backends.push(b);
+  expect(b.registry.ctx.writer.offThread).toBe(onFile);
   const unitId = (await b.registry.call('units/list', {})).find((u) => u.code === '440515')?.id ?? 1;
   const a = (await b.registry.call('customers/create', { name: '汕头市宏达电子有限公司', areaCode: '440515', unitId }))
     .id;
@@ -35,7 +48,11 @@ function workbook(dir: string, name: string, rows: unknown[][]): string {
   return path;
 }
 
-describe('imports through the registry (issue 4)', () => {
+describe.each(STORAGE)('imports through the registry (issue 4), %s', (_label, file) => {
+  beforeEach(() => {
+    onFile = file;
+  });
+
   it('previews without writing, commits as a batch, refuses the same file, and undoes it', async () => {
     const { b, a, c, dir } = await setup();
     await b.registry.call('revenue/set', { customerId: a, period: '2026-10', line: 'letters', amount: '100' });

@@ -26,8 +26,10 @@ afterAll(() => b?.close());
 type Cells = (string | number | null)[];
 
 describe('month-end round trip (issue 4 §6)', () => {
+  // On a database file, as the app runs: every commit goes through the writer thread.
   it('templates → filled by every unit → imported → 附件6-1 equals the filled figures and the database', async () => {
-    b = openBackend({ databasePath: ':memory:', now: () => NOW });
+    b = openBackend({ databasePath: join(tempDir(), 'kam.sqlite'), now: () => NOW });
+    expect(b.registry.ctx.writer.offThread).toBe(true);
     fillDemo(b.db, POLICY_V1, { customers: 80, seed: 21 }, NOW);
     fillDemoRevenue(b.db, { months: 13, seed: 21, endPeriod: '2026-09' }, NOW.toISOString());
     const outDir = tempDir();

@@ -4,7 +4,7 @@
  */
 import type { ImportIssue } from '../../../shared/domain/imports/revenue-sheet';
 import type { FluctuationReasonRow } from '../../../shared/domain/templates/side-sheets';
-import type { BatchMeta, BatchRow } from './batches';
+import type { BatchCells, BatchMeta } from './batches';
 import type { PreviewProgress } from './pace';
 import { ReadAhead } from './read-ahead';
 
@@ -18,8 +18,8 @@ export interface StagedReportSource {
 
 export interface StagedImport {
   meta: Omit<BatchMeta, 'excluded'>;
-  /** Valid rows. */
-  rows: BatchRow[];
+  /** Valid rows, in the form the commit takes. */
+  cells: BatchCells;
   /** Rows with errors, by sheet and row, excluded only if the officer says so. */
   errorRows: number;
   /** R27 reasons from a 波动原因 sheet, stored with the batch. */
