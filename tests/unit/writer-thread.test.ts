@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import { type Backend, openBackend } from '../../electron/backend';
+import { readImportFile } from '../../electron/backend/imports/import-file';
 import { ReadAhead } from '../../electron/backend/imports/read-ahead';
 import type { WorkbookReading } from '../../electron/backend/imports/read-workbook';
 import { dumpTables } from '../support/db-dump';
@@ -178,23 +179,26 @@ describe('reading the next file ahead (issue 4 §7)', () => {
     const ahead = new ReadAhead();
     const digest = createHash('sha256').update(readFileSync(path)).digest('hex');
 
-    ahead.start(path, readFileSync, hooks);
-    const fresh = ahead.take(path, digest, () => stamp);
+    ahead.start(path, readImportFile, hooks);
+    const fresh = await ahead.take(path, digest, () => stamp);
     await fresh?.parseDone;
     expect(await fresh?.reading()).toBe(reading);
-    expect(ahead.take(path, digest, () => stamp)).toBeNull(); // taken once
+    expect(await ahead.take(path, digest, () => stamp)).toBeNull(); // taken once
 
-    ahead.start(path, readFileSync, hooks);
-    const stale = ahead.take(path, digest, () => stamp);
+    ahead.start(path, readImportFile, hooks);
+    const stale = await ahead.take(path, digest, () => stamp);
     await stale?.parseDone;
     await new Promise((resume) => setTimeout(resume, 20));
     stamp++; // the main connection wrote something after the reading started
     expect(await stale?.reading()).toBeNull();
     expect(reads).toBe(2);
 
-    ahead.start(path, readFileSync, hooks);
-    expect(ahead.take(path, 'other-bytes', () => stamp)).toBeNull();
-    expect(ahead.take(join(dir, 'elsewhere.xlsx'), digest, () => stamp)).toBeNull();
+    ahead.start(path, readImportFile, hooks);
+    expect(await ahead.take(path, 'other-bytes', () => stamp)).toBeNull();
+    expect(await ahead.take(join(dir, 'elsewhere.xlsx'), digest, () => stamp)).toBeNull();
+    // A file that cannot be read is not read ahead; its preview reports it as usual.
+    ahead.start(join(dir, 'missing.xlsx'), readImportFile, hooks);
+    expect(await ahead.take(join(dir, 'missing.xlsx'), digest, () => stamp)).toBeNull();
   });
 
   it('reads the next file again at its preview when a customer was added after it was read ahead', async () => {

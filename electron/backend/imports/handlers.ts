@@ -2,8 +2,6 @@
  * 数据报送 (issue 4): preview a unit's workbook (nothing written), commit it as one batch, undo a
  * batch, list batches. The file is parsed in a worker; rows are checked in the main thread.
  */
-import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { AppError } from '../../../shared/api/errors';
@@ -14,8 +12,9 @@ import { previousPeriod } from '../../../shared/domain/periods';
 import type { HandlerContext } from '../context';
 import { defineHandlers } from '../registry';
 import { batchCellsPaced, findCommittedBatch } from './batches';
+import { readImportFile } from './import-file';
 import { Pacer, type PreviewProgress } from './pace';
-import { DEFAULT_PARSE_LIMITS, parseSpreadsheet } from './parse';
+import { parseSpreadsheet } from './parse';
 import { type ReadEnv, readWorkbook, type WorkbookReading } from './read-workbook';
 import { storedAmounts } from './stored-cells';
 
@@ -60,22 +59,6 @@ function toBatch(r: BatchDbRow): ImportBatchView {
   };
 }
 
-function readFile(path: string): Buffer {
-  let size: number;
-  try {
-    size = statSync(path).size;
-  } catch {
-    throw new AppError('NOT_FOUND', `找不到文件：${path}`);
-  }
-  if (size > DEFAULT_PARSE_LIMITS.zip.maxFileBytes) {
-    throw new AppError(
-      'VALIDATION',
-      `文件“${basename(path)}”有 ${(size / 1024 / 1024).toFixed(1)} MB，超过上限 ${DEFAULT_PARSE_LIMITS.zip.maxFileBytes / 1024 / 1024} MB`,
-    );
-  }
-  return readFileSync(path);
-}
-
 /** R27 warnings for key customers whose month total moves too much once the rows are in. */
 async function fluctuationWarnings(
   db: Database,
@@ -110,7 +93,9 @@ async function fluctuationWarnings(
     byMonth.set(key, entry);
   }
   const out: ImportIssue[] = [];
+  let n = 0;
   for (const e of byMonth.values()) {
+    if ((++n & 255) === 0 && pacer.due()) await pacer.pause();
     if (!isKey.get(latest.id, e.customerId)) continue;
     const now = ((monthTotal.get(e.customerId, e.period) as { total: number } | undefined)?.total ?? 0) + e.delta;
     const last =
@@ -124,6 +109,22 @@ async function fluctuationWarnings(
         severity: 'warning',
         message: `R27：客户 ${e.customerId} ${e.period} 收入较上月${f.changePercent === null ? (f.reason === 'new' ? '新增' : '变动') : `变动 ${f.changePercent > 0 ? '+' : ''}${f.changePercent}%`}，需在“波动原因”中说明`,
       });
+    }
+  }
+  return out;
+}
+
+/**
+ * The first `limit` problems, errors before warnings, each in file order: two passes instead of
+ * sorting them all (a template naming other units' customers has 100,000+ warnings; sorting
+ * them held the thread for a pause of its own).
+ */
+function firstIssues(issues: readonly ImportIssue[], limit: number): ImportIssue[] {
+  const out: ImportIssue[] = [];
+  for (const severity of ['error', 'warning'] as const) {
+    for (const i of issues) {
+      if (out.length >= limit) return out;
+      if (i.severity === severity) out.push(i);
     }
   }
   return out;
@@ -161,20 +162,19 @@ async function previewFile(
   const { db } = ctx;
   // A commit usually follows: its thread starts while this file is checked.
   ctx.writer.warm();
-  const buf = readFile(path);
+  const { buf, sha256 } = await readImportFile(path);
   const fileName = basename(path);
-  const sha256 = createHash('sha256').update(buf).digest('hex');
   const env = { db, policy: ctx.policy, now: ctx.now() };
   // The parse worker is free once this file is parsed: the next file is then parsed, and read,
   // while this one is checked and committed.
   const startNext = () => {
     if (next === undefined) return;
-    ctx.imports.ahead.start(next, readFile, {
+    ctx.imports.ahead.start(next, readImportFile, {
       read: (outcome, p) => readWorkbook(outcome, basename(next), { db, policy: ctx.policy, now: ctx.now() }, p),
       stamp: () => mainWrites(db),
     });
   };
-  const ahead = ctx.imports.ahead.take(path, sha256, () => mainWrites(db));
+  const ahead = await ctx.imports.ahead.take(path, sha256, () => mainWrites(db));
   let progress: PreviewProgress = ahead?.progress ?? { stage: 'parse', done: 0, total: 0 };
   track(progress);
   let reading: WorkbookReading | null = null;
@@ -219,8 +219,10 @@ async function previewFile(
   const nameOf = db.prepare('SELECT name FROM customers WHERE id = ?');
   const counts = { rows: unique.length, new: 0, changed: 0, unchanged: 0, blank: 0, errors: 0, warnings: 0 };
   const changes: ImportChangeView[] = [];
+  const periodSet = new Set<string>();
   for (const [i, r] of unique.entries()) {
     if ((i & 1023) === 0 && pacer.due()) await pacer.pause();
+    periodSet.add(r.period);
     if (r.amount === null) {
       counts.blank++;
       continue;
@@ -246,7 +248,7 @@ async function previewFile(
   }
   counts.errors = issues.filter((i) => i.severity === 'error').length;
   counts.warnings = issues.length - counts.errors;
-  const periods = [...new Set(unique.map((r) => r.period))];
+  const periods = [...periodSet];
   const token = `${sha256}:${ctx.now().getTime()}`;
   ctx.imports.put(
     token,
@@ -264,14 +266,13 @@ async function previewFile(
     },
     ctx.now().getTime(),
   );
-  const errorsFirst = [...issues].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
   return {
     token,
     fileName,
     sha256,
     sheets,
     counts,
-    issues: errorsFirst.slice(0, LIST_LIMIT.issues) as ImportIssueView[],
+    issues: firstIssues(issues, LIST_LIMIT.issues) as ImportIssueView[],
     changes,
     earlierBatch: findCommittedBatch(db, sha256),
     template: extras.view(),

@@ -17,7 +17,7 @@ import {
 
 const SLICE_MS = 10;
 /** Rows checked between two looks at the clock. */
-const CHUNK_ROWS = 2_000;
+const CHUNK_ROWS = 500;
 const ID_PATTERN = /^\d{14}$/;
 
 /** How far a preview has got, for the wizard's progress bar (`imports/progress`). */

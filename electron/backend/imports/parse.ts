@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { Pacer } from './pace';
+import { type PackedSheet, packedRows } from './packed-rows';
 import { checkSpreadsheetFile, DEFAULT_ZIP_LIMITS, type ZipLimits } from './zip-guard';
 
 export interface ParsedCell {
@@ -53,63 +53,12 @@ export const DEFAULT_PARSE_LIMITS: ParseLimits = {
   maxMemoryMb: 512,
 };
 
-/** One sheet as parse-worker.cjs sends it: cells packed row after row (see `packSheet` there). */
-interface PackedSheet {
-  rowLengths: Uint32Array;
-  /** SheetJS type code in the low 3 bits (TYPES[code]), plus the flags below; 0 = no cell. */
-  kinds: Uint8Array;
-  numbers: Float64Array;
-  /** The text values in cell order, joined; cut by `textLengths`. */
-  text: string;
-  textLengths: Uint32Array;
-  /** JSON array of [cell index, formula text] pairs, flattened. */
-  formulas: string;
-}
-
 type WireSheet = Omit<ParsedSheet, 'rows'> & { packed: PackedSheet };
 
-const TYPES: readonly (ParsedCell['t'] | undefined)[] = [undefined, 'n', 's', 'b', 'd', 'e', 'z'];
-const TEXT = 8;
-const NULL_VALUE = 16;
-const NO_CACHE = 32;
-
-/** Rebuilds the rows of cell objects on this thread, pausing between slices of rows. */
-async function unpackSheet(wire: WireSheet, pacer: Pacer): Promise<ParsedSheet> {
+/** A sheet as the readers take it; its rows are made on access (packed-rows.ts says why). */
+function unpackSheet(wire: WireSheet): ParsedSheet {
   const { packed, ...rest } = wire;
-  const flat = JSON.parse(packed.formulas) as (number | string)[];
-  const formulas = new Map<number, string>();
-  for (let k = 0; k < flat.length; k += 2) formulas.set(flat[k] as number, flat[k + 1] as string);
-  const rows: (ParsedCell | null)[][] = [];
-  let i = 0;
-  let t = 0;
-  let offset = 0;
-  for (let r = 0; r < packed.rowLengths.length; r++) {
-    const length = packed.rowLengths[r] as number;
-    const row: (ParsedCell | null)[] = new Array(length);
-    for (let c = 0; c < length; c++, i++) {
-      const kind = packed.kinds[i] as number;
-      if (kind === 0) {
-        row[c] = null;
-        continue;
-      }
-      const type = TYPES[kind & 7] ?? 'z';
-      let v: ParsedCell['v'];
-      if (kind & NULL_VALUE) v = null;
-      else if (kind & TEXT) {
-        const end = offset + (packed.textLengths[t++] as number);
-        v = packed.text.slice(offset, end);
-        offset = end;
-      } else v = type === 'b' ? packed.numbers[i] === 1 : (packed.numbers[i] as number);
-      const cell: ParsedCell = { t: type, v };
-      const f = formulas.get(i);
-      if (f !== undefined) cell.f = f;
-      if (kind & NO_CACHE) cell.noCache = true;
-      row[c] = cell;
-    }
-    rows.push(row);
-    if (pacer.due()) await pacer.pause();
-  }
-  return { ...rest, rows };
+  return { ...rest, rows: packedRows(packed) };
 }
 
 function workerScript(): string {
@@ -217,16 +166,11 @@ export function parseSpreadsheet(
         return;
       }
       clearTimeout(timer);
-      const pacer = new Pacer();
-      const unpack = async () => {
-        const sheets: ParsedSheet[] = [];
-        for (const s of m.sheets) sheets.push(await unpackSheet(s, pacer));
-        return sheets;
-      };
-      unpack().then(
-        (sheets) => finish({ ok: true, workbook: { date1904: m.date1904, sheets } }, true),
-        (e: Error) => finish({ ok: false, reason: 'unreadable', message: `无法读取文件“${name}”：${e.message}` }, true),
-      );
+      try {
+        finish({ ok: true, workbook: { date1904: m.date1904, sheets: m.sheets.map(unpackSheet) } }, true);
+      } catch (e) {
+        finish({ ok: false, reason: 'unreadable', message: `无法读取文件“${name}”：${(e as Error).message}` }, true);
+      }
     };
     const onError = (e: Error & { code?: string }) =>
       finish(

@@ -13,8 +13,8 @@
  * The revenue-dependent half of a preview always runs at its own time, after the previous commit.
  * One file is held at most, and dropped unused after a while.
  */
-import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
+import type { ImportFile } from './import-file';
 import type { PreviewProgress } from './pace';
 import { type ParseOutcome, parseSpreadsheet } from './parse';
 import type { WorkbookReading } from './read-workbook';
@@ -31,7 +31,8 @@ export interface ReadAheadHooks {
 
 interface Ahead {
   path: string;
-  sha256: string;
+  /** The bytes' SHA-256, or null when the file could not be read (then it is not read ahead). */
+  sha256: Promise<string | null>;
   /**
    * Settles when the parse worker is free again. The parsed cells themselves are not kept: once
    * read they are garbage (100,000 rows of cells are ~100 MB), and a stale reading parses again.
@@ -53,20 +54,15 @@ export interface TakenAhead {
 export class ReadAhead {
   private ahead: Ahead | null = null;
 
-  /** Starts parsing and reading `path` now (a file that cannot be read is simply not read ahead). */
-  start(path: string, readFile: (path: string) => Buffer, hooks: ReadAheadHooks): void {
+  /** Starts reading, parsing and checking `path` now (a file that cannot be read is not read ahead). */
+  start(path: string, readFile: (path: string) => Promise<ImportFile>, hooks: ReadAheadHooks): void {
     this.clear();
-    let buf: Buffer;
-    try {
-      buf = readFile(path);
-    } catch {
-      return;
-    }
-    const sha256 = createHash('sha256').update(buf).digest('hex');
-    const parsed = parseSpreadsheet(buf, basename(path));
+    const file = readFile(path).catch(() => null);
+    const parsed = file.then((f) => (f ? parseSpreadsheet(f.buf, basename(path)) : null));
     const progress: PreviewProgress = { stage: 'parse', done: 0, total: 0 };
     const reading = parsed.then(async (outcome) => {
       const stamp = hooks.stamp();
+      if (outcome === null) return { stamp, result: { ok: false, error: new Error('unread') } as const };
       try {
         return { stamp, result: { ok: true, value: await hooks.read(outcome, progress) } as const };
       } catch (error) {
@@ -82,15 +78,15 @@ export class ReadAhead {
     // An unused file must not hold memory (or a CLI process) for long.
     const timer = setTimeout(() => this.clear(), KEEP_MS);
     timer.unref();
-    this.ahead = { path, sha256, parseDone, reading, progress, timer };
+    this.ahead = { path, sha256: file.then((f) => f?.sha256 ?? null), parseDone, reading, progress, timer };
   }
 
   /** What was started for this path and these exact bytes, or null (then do it all now). */
-  take(path: string, sha256: string, stamp: () => number): TakenAhead | null {
+  async take(path: string, sha256: string, stamp: () => number): Promise<TakenAhead | null> {
     const a = this.ahead;
     if (!a || a.path !== path) return null;
     this.clear();
-    if (a.sha256 !== sha256) return null;
+    if ((await a.sha256) !== sha256) return null;
     return {
       parseDone: a.parseDone,
       progress: a.progress,
