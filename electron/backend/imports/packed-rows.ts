@@ -6,9 +6,9 @@
  * (seen with --trace-gc), pushing a ping past 100 ms. Made on access, a row is young garbage once
  * read, which the collector drops almost for free.
  *
- * The rows look like an array (`length`, `rows[r]`, `forEach`, `for…of`, `Array.isArray`); each
- * access builds the row again (readers take a row once or twice, so this costs less than the
- * collector did). Nothing may write to them.
+ * The rows look like an array (`length`, `rows[r]`, `forEach`, `for…of`, `Array.isArray`); the
+ * last thousand rows made are kept, older ones are made again if asked for. Nothing may write to
+ * them (a reader that did would see its change vanish, so writes throw).
  */
 import type { ParsedCell } from './parse';
 
@@ -53,7 +53,20 @@ export function packedRows(packed: PackedSheet): (ParsedCell | null)[][] {
   const formulas = new Map<number, string>();
   for (let k = 0; k < flat.length; k += 2) formulas.set(flat[k] as number, flat[k + 1] as string);
 
+  // The last rows made, by row number modulo RING: a reader that looks at a slice of rows twice
+  // (the IDs first, then every cell) makes each row once. Kept small so they die young.
+  const RING = 1024;
+  const ringAt = new Int32Array(RING).fill(-1);
+  const ring: (ParsedCell | null)[][] = new Array(RING);
   const row = (r: number): (ParsedCell | null)[] => {
+    const slot = r % RING;
+    if (ringAt[slot] === r) return ring[slot] as (ParsedCell | null)[];
+    const made = makeRow(r);
+    ringAt[slot] = r;
+    ring[slot] = made;
+    return made;
+  };
+  const makeRow = (r: number): (ParsedCell | null)[] => {
     const length = packed.rowLengths[r] as number;
     const out: (ParsedCell | null)[] = new Array(length);
     let cell = cellStart[r] as number;
