@@ -82,9 +82,16 @@ async function ours(dir: string, round: number, files: readonly string[]): Promi
         // As the wizard's queue and `kam import A B C` run several files: each previewed, then
         // committed, the next file named so its parse overlaps this one's checks and commit.
         const next = files[k + 1];
+        const t0 = performance.now();
         const preview = await backend.registry.call('imports/preview', next === undefined ? { path } : { path, next });
         if (preview.counts.errors > 0) throw new Error(`${path}: ${preview.issues[0]?.message}`);
+        const t1 = performance.now();
         await backend.registry.call('imports/commit', { token: preview.token });
+        if (process.env.KAM_BENCH_VERBOSE) {
+          console.error(
+            `  file ${k + 1}: preview ${Math.round(t1 - t0)} ms, commit ${Math.round(performance.now() - t1)} ms`,
+          );
+        }
       }
     });
     const stored = backend.db.prepare("SELECT count(*) AS n FROM revenue WHERE source_kind = 'import'").get() as {

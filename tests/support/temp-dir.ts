@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
@@ -22,4 +22,14 @@ export function writeMigrationsDir(parent: string, files: Record<string, string>
   mkdirSync(dir);
   for (const [name, sql] of Object.entries(files)) writeFileSync(join(dir, name), sql, 'utf8');
   return dir;
+}
+
+/** A migrations folder holding the shipped migrations up to `version`: a database of that version. */
+export function migrationsUpTo(parent: string, version: number): string {
+  const source = join(__dirname, '../../electron/backend/db/migrations');
+  const files: Record<string, string> = {};
+  for (const f of readdirSync(source)) {
+    if (Number(f.slice(0, 4)) <= version) files[f] = readFileSync(join(source, f), 'utf8');
+  }
+  return writeMigrationsDir(parent, files);
 }

@@ -3,25 +3,15 @@
  * every figure — revenue_months re-keyed, revenue_years summed, tiering results' JSON inputs
  * turned into columns — and an old result's explanation is still rebuilt the same.
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openBackend } from '../../electron/backend';
 import { openDatabase } from '../../electron/backend/db/open';
 import type { EvaluationInput } from '../../shared/domain/evaluation';
-import { tempDirsForTests, writeMigrationsDir } from '../support/temp-dir';
+import { migrationsUpTo, tempDirsForTests } from '../support/temp-dir';
 
 const tempDir = tempDirsForTests('kam-m0004-');
-const SOURCE = join(__dirname, '../../electron/backend/db/migrations');
 const NOW = new Date('2026-01-15T02:00:00Z');
-
-function migrationsUpTo(parent: string, version: number): string {
-  const files: Record<string, string> = {};
-  for (const f of readdirSync(SOURCE)) {
-    if (Number(f.slice(0, 4)) <= version) files[f] = readFileSync(join(SOURCE, f), 'utf8');
-  }
-  return writeMigrationsDir(parent, files);
-}
 
 describe('migration 0004: revenue_years, revenue_months by period, result inputs as columns', () => {
   it('keeps every figure of a version-3 database and rebuilds old explanations unchanged', async () => {

@@ -3,25 +3,15 @@
  * and a unit's template still lists the same lines, now read from that unit's customers instead
  * of every unit's year.
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openBackend } from '../../electron/backend';
 import { unitTemplateData } from '../../electron/backend/templates/data';
 import { dumpTables } from '../support/db-dump';
-import { tempDirsForTests, writeMigrationsDir } from '../support/temp-dir';
+import { migrationsUpTo, tempDirsForTests } from '../support/temp-dir';
 
 const tempDir = tempDirsForTests('kam-m0006-');
-const SOURCE = join(__dirname, '../../electron/backend/db/migrations');
 const NOW = new Date('2026-11-10T02:00:00Z');
-
-function migrationsUpTo(parent: string, version: number): string {
-  const files: Record<string, string> = {};
-  for (const f of readdirSync(SOURCE)) {
-    if (Number(f.slice(0, 4)) <= version) files[f] = readFileSync(join(SOURCE, f), 'utf8');
-  }
-  return writeMigrationsDir(parent, files);
-}
 
 const indexes = (db: ReturnType<typeof openBackend>['db']) =>
   (db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'revenue'").pluck().all() as string[])

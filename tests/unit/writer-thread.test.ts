@@ -5,16 +5,16 @@
  * writes kept in order, and the next file read ahead only while that reading is still true.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import * as XLSX from 'xlsx';
 import { type Backend, openBackend } from '../../electron/backend';
 import { readImportFile } from '../../electron/backend/imports/import-file';
 import { ReadAhead } from '../../electron/backend/imports/read-ahead';
 import type { WorkbookReading } from '../../electron/backend/imports/read-workbook';
 import { dumpTables } from '../support/db-dump';
 import { tempDirsForTests } from '../support/temp-dir';
+import { workbookFile } from '../support/workbook-file';
 
 const NOW = new Date('2026-11-10T02:00:00Z');
 const tempDir = tempDirsForTests('kam-writer-');
@@ -34,13 +34,7 @@ async function open(databasePath: string) {
   return { b, unitId, a, c, create };
 }
 
-function workbook(dir: string, name: string, rows: unknown[][]): string {
-  const wb = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(rows), '收入明细');
-  const path = join(dir, name);
-  writeFileSync(path, XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
-  return path;
-}
+const workbook = workbookFile;
 
 const HEADER = ['客户ID', '月份', '业务种类', '收入(元)'];
 

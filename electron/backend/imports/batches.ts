@@ -116,6 +116,13 @@ export interface BatchCells {
   newspaper: BatchRow[];
 }
 
+/** A newspapers row as the commit keeps it (its R8 inputs, if any), without sheet or row number. */
+function newspaperRow(r: BatchRow, amount: number): BatchRow {
+  const row: BatchRow = { customerId: r.customerId, period: r.period, line: r.line, amount };
+  if (r.newspaper !== undefined) row.newspaper = r.newspaper;
+  return row;
+}
+
 /**
  * A blank amount is "not reported": it writes nothing. The same cell twice (a preview never
  * stages that): the later row wins.
@@ -131,13 +138,7 @@ export function batchCells(rows: readonly BatchRow[]): BatchCells {
     if (seen.has(key)) continue;
     seen.add(key);
     cells.push([r.customerId, r.period, r.line, r.amount]);
-    if (r.line === 'newspapers') {
-      newspaper.push(
-        r.newspaper === undefined
-          ? { customerId: r.customerId, period: r.period, line: r.line, amount: r.amount }
-          : { customerId: r.customerId, period: r.period, line: r.line, amount: r.amount, newspaper: r.newspaper },
-      );
-    }
+    if (r.line === 'newspapers') newspaper.push(newspaperRow(r, r.amount));
   }
   // Back in file order: a file lists its customers mostly in ID order, and the change records and
   // revenue cells are keyed by customer, so B-tree inserts mostly append (measured: ~10% faster
@@ -164,13 +165,7 @@ export async function batchCellsPaced(
       const r = rows[i] as BatchRow;
       if (r.amount === null) continue;
       cells.push([r.customerId, r.period, r.line, r.amount]);
-      if (r.line === 'newspapers') {
-        newspaper.push(
-          r.newspaper === undefined
-            ? { customerId: r.customerId, period: r.period, line: r.line, amount: r.amount }
-            : { customerId: r.customerId, period: r.period, line: r.line, amount: r.amount, newspaper: r.newspaper },
-        );
-      }
+      if (r.line === 'newspapers') newspaper.push(newspaperRow(r, r.amount));
     }
     if (cells.length > 0) parts.push(JSON.stringify(cells).slice(1, -1));
     await pause();

@@ -188,28 +188,9 @@ async function previewFile(
     track(progress);
     reading = await parseAndRead(buf, fileName, env, progress, ahead ? () => undefined : startNext);
   }
-  const { extras, rows, issues, sheets, headerRows } = reading;
+  const { extras, unique, issues, sheets, headerRows } = reading;
   const pacer = new Pacer(progress);
-  // The same cell twice in one file: the later row is an error (which one is right?).
-  const seen = new Map<string, { sheet: string; row: number }>();
-  const unique: (RevenueRow & { sheet: string })[] = [];
-  for (const r of rows) {
-    if (pacer.due()) await pacer.pause();
-    const key = `${r.customerId}|${r.period}|${r.line}`;
-    const first = seen.get(key);
-    if (first) {
-      issues.push({
-        sheet: r.sheet,
-        row: r.row,
-        column: null,
-        severity: 'error',
-        message: `与工作表“${first.sheet}”第 ${first.row} 行重复（同一客户、月份、业务种类）`,
-      });
-      continue;
-    }
-    seen.set(key, { sheet: r.sheet, row: r.row });
-    unique.push(r);
-  }
+  const readRows = unique.length;
   for (const i of await extras.checkRows(unique, pacer)) issues.push(i);
   progress.stage = 'compare';
   progress.done = progress.total;
@@ -259,7 +240,11 @@ async function previewFile(
         ...extras.batchMeta(periods),
       },
       // In their commit form already: built here in paced slices, not in the commit handler.
-      cells: await batchCellsPaced(unique, () => (pacer.due() ? pacer.pause() : undefined)),
+      // Built while the file was read (ahead), unless the template checks just removed rows.
+      cells:
+        unique.length === readRows
+          ? reading.cells
+          : await batchCellsPaced(unique, () => (pacer.due() ? pacer.pause() : undefined)),
       errorRows: counts.errors,
       reasons: extras.reasons,
       report: { path, issues, headerRows, sheets },

@@ -10,6 +10,7 @@ import type { Database } from 'better-sqlite3';
 import { AppError } from '../../../shared/api/errors';
 import { findHeader, type ImportIssue, type RevenueRow } from '../../../shared/domain/imports/revenue-sheet';
 import type { Policy } from '../../../shared/domain/policy/policy';
+import { type BatchCells, batchCellsPaced } from './batches';
 import { cachedCustomerLookup, Pacer, type PreviewProgress, readRevenueSheetPaced } from './pace';
 import { DEFAULT_PARSE_LIMITS, type ParseOutcome } from './parse';
 import { readTemplateContext } from './template-import';
@@ -21,8 +22,10 @@ export interface WorkbookReading {
   date1904: boolean;
   /** The template-aware steps, carried on to the second half. */
   extras: TemplatePreview;
-  /** Rows read and kept (errors excluded), in file order. */
-  rows: SheetRow[];
+  /** Rows read and kept (errors and repeated cells excluded), in file order. */
+  unique: SheetRow[];
+  /** `unique` in its commit form, built here so a queued file has it before its preview. */
+  cells: BatchCells;
   issues: ImportIssue[];
   sheets: { name: string; used: boolean; rows: number }[];
   /** Header row (0-based) of each revenue sheet, for the error report (error-report.ts). */
@@ -102,5 +105,27 @@ export async function readWorkbook(
       { issues: headerProblems },
     );
   }
-  return { date1904: workbook.date1904, extras, rows, issues, sheets, headerRows };
+  // The same cell twice in one file: the later row is an error (which one is right?).
+  const seen = new Map<string, number>();
+  const unique: SheetRow[] = [];
+  for (const [i, r] of rows.entries()) {
+    if ((i & 1023) === 0 && pacer.due()) await pacer.pause();
+    const key = `${r.customerId}|${r.period}|${r.line}`;
+    const first = seen.get(key);
+    if (first !== undefined) {
+      const at = rows[first] as SheetRow;
+      issues.push({
+        sheet: r.sheet,
+        row: r.row,
+        column: null,
+        severity: 'error',
+        message: `与工作表“${at.sheet}”第 ${at.row} 行重复（同一客户、月份、业务种类）`,
+      });
+      continue;
+    }
+    seen.set(key, i);
+    unique.push(r);
+  }
+  const cells = await batchCellsPaced(unique, () => (pacer.due() ? pacer.pause() : undefined));
+  return { date1904: workbook.date1904, extras, unique, cells, issues, sheets, headerRows };
 }

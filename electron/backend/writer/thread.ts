@@ -35,7 +35,8 @@ function workerEntry(): { file: string; execArgv: string[] } {
     const built = join(dir, 'writer-worker.js');
     if (existsSync(built)) return { file: built, execArgv: [] };
   }
-  return { file: join(__dirname, 'worker.ts'), execArgv: ['--require', 'tsx/cjs'] };
+  // Resolved from here, not from the working folder (a CLI may be started anywhere).
+  return { file: join(__dirname, 'worker.ts'), execArgv: ['--require', require.resolve('tsx/cjs')] };
 }
 
 interface Pending {
