@@ -101,7 +101,7 @@ function takeWorker(limits: ParseLimits): WarmWorker {
   }
   if (warm) void warm.worker.terminate();
   const worker = new Worker(workerScript(), {
-    resourceLimits: { maxOldGenerationSizeMb: limits.maxMemoryMb, maxYoungGenerationSizeMb: 32 },
+    resourceLimits: { maxOldGenerationSizeMb: limits.maxMemoryMb, maxYoungGenerationSizeMb: 48 },
   });
   return { worker, maxMemoryMb: limits.maxMemoryMb, jobs: 0, idleTimer: null };
 }
