@@ -41,9 +41,11 @@ export function openBackend(options: BackendOptions): Backend {
     const policies = new PolicyBook(db);
     policies.seedIfEmpty(now().toISOString(), actor);
     let registry: Registry | null = null;
+    const searchIndex = new CustomerSearchIndex(db);
     const writer = new WriterThread(db, {
       databasePath: options.databasePath,
       ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+      committedElsewhere: () => searchIndex.keepAfterCommitElsewhere(),
     });
     const ctx: HandlerContext = {
       db,
@@ -58,7 +60,7 @@ export function openBackend(options: BackendOptions): Backend {
       databasePath: options.databasePath,
       appVersion: APP_VERSION,
       writer,
-      searchIndex: new CustomerSearchIndex(db),
+      searchIndex,
       afterCommit: (fn) => {
         if (!registry) throw new Error('registry not ready');
         registry.afterCommit(fn);

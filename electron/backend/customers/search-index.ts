@@ -66,8 +66,8 @@ export class CustomerSearchIndex {
   }
 
   /**
-   * The writer thread (writer/thread.ts) has just committed a job that changes no customer (an
-   * import batch or its undo). Its commit moved `data_version`, which would make the next search
+   * The writer thread (writer/thread.ts) has just committed a job, and no writer job changes a
+   * customer (an import batch or its undo). Its commit moved `data_version`, which would make the next search
    * rebuild the whole index for nothing: the index takes the new version as its own. (Were another
    * process to write customers in that same instant, its change would show after the next one.)
    */

@@ -26,6 +26,7 @@ export interface OpenOptions {
   now?: () => Date;
 }
 
+/** Reads the applied migrations without writing a byte, and throws if the app can't open it. */
 function checkExisting(file: string, known: Migration[], nativeBinding: string | undefined): void {
   const probe = new Database(file, { readonly: true, fileMustExist: true, nativeBinding });
   try {

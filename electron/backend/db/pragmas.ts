@@ -29,5 +29,3 @@ export function applyPragmas(db: Db, inMemory: boolean): void {
   const busy = db.pragma('busy_timeout', { simple: true });
   if (busy !== BUSY_TIMEOUT_MS) fail('busy_timeout', BUSY_TIMEOUT_MS, busy);
 }
-
-/** Reads the applied migrations without writing a byte, and throws if the app can't open it. */

@@ -302,22 +302,14 @@ export const importHandlers = defineHandlers({
         },
         audit,
       );
-      ctx.searchIndex.keepAfterCommitElsewhere();
       ctx.afterCommit(() => ctx.imports.drop(token));
       return toBatch(ctx.db.prepare('SELECT * FROM import_batches WHERE id = ?').get(result.batchId) as BatchDbRow);
     },
   },
   'imports/undo': {
     kind: 'thread-write',
-    run: async ({ batchId, force }, ctx, audit) => {
-      const result = await ctx.writer.run(
-        'imports/undo',
-        { batchId, force, at: ctx.now().toISOString(), actor: ctx.actor },
-        audit,
-      );
-      ctx.searchIndex.keepAfterCommitElsewhere();
-      return result;
-    },
+    run: ({ batchId, force }, ctx, audit) =>
+      ctx.writer.run('imports/undo', { batchId, force, at: ctx.now().toISOString(), actor: ctx.actor }, audit),
   },
   'imports/list': {
     kind: 'read',

@@ -23,6 +23,12 @@ import type { WriterReply, WriterRequest, WriterWorkerData } from './worker';
 export interface WriterThreadOptions {
   databasePath: string;
   nativeBinding?: string;
+  /**
+   * Called on the main thread after each job committed on the worker's connection (not inline:
+   * the main connection's own writes are seen as such). No writer job changes a customer, so the
+   * backend keeps its search index here instead of letting `data_version` rebuild it.
+   */
+  committedElsewhere?: () => void;
 }
 
 /**
@@ -122,8 +128,10 @@ export class WriterThread {
     if (!job) return;
     this.pending.delete(reply.id);
     if (this.pending.size === 0) this.worker?.unref();
-    if (reply.ok) job.resolve(reply.result);
-    else if ('error' in reply) job.reject(new AppError(reply.error.code, reply.error.message, reply.error.details));
+    if (reply.ok) {
+      this.options.committedElsewhere?.();
+      job.resolve(reply.result);
+    } else if ('error' in reply) job.reject(new AppError(reply.error.code, reply.error.message, reply.error.details));
     else job.reject(new Error(reply.internal));
   }
 
