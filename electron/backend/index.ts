@@ -4,7 +4,7 @@ import { localDate } from '../../shared/domain/dates';
 import { POLICY_V1 } from '../../shared/domain/policy/policy';
 import type { HandlerContext } from './context';
 import { CustomerSearchIndex } from './customers/search-index';
-import { openDatabase } from './db/open';
+import { closeDatabase, openDatabase } from './db/open';
 import { HANDLER_GROUPS } from './handlers';
 import { ImportStaging } from './imports/staging';
 import { seedOrganisationIfEmpty } from './organisation/seed';
@@ -25,7 +25,12 @@ export interface BackendOptions {
 export interface Backend {
   db: Database;
   registry: Registry;
-  close(): void;
+  /**
+   * Ends the writer thread, folds the write-ahead log back into the file (so no `-wal` is left
+   * growing between sessions) and closes the connection. Synchronous when no writer thread is
+   * running (the CLI, in-memory databases); the app awaits it before quitting.
+   */
+  close(): Promise<void>;
 }
 
 export function openBackend(options: BackendOptions): Backend {
@@ -72,8 +77,14 @@ export function openBackend(options: BackendOptions): Backend {
       registry,
       close: () => {
         // The writer's connection closes with its thread; a job still out fails (rolled back).
-        void writer.close();
-        db.close();
+        // Only then is the main connection the last one, whose checkpoint can empty the log.
+        const stopping = writer.running ? writer.close() : null;
+        if (!stopping) {
+          void writer.close();
+          closeDatabase(db);
+          return Promise.resolve();
+        }
+        return stopping.then(() => closeDatabase(db));
       },
     };
   } catch (e) {

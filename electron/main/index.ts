@@ -1,23 +1,35 @@
 /**
- * The Electron shell: one window, locked down; one IPC channel bound to the backend registry.
- * Everything with logic lives in the backend (plain Node) or in ./policies (pure, tested).
+ * The Electron shell: one window, locked down; one IPC channel bound to the backend registry; one
+ * instance per user (two processes must never write one database file). Everything with logic
+ * lives in the backend (plain Node) or in ./policies (pure, tested). tests/unit/main-boot.test.ts
+ * loads the built bundle under plain Node with a stand-in `electron` and checks all of this.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, screen, session } from 'electron';
 import { IPC_CHANNEL } from '../../shared/api/bridge';
 import { isHostChannel } from '../../shared/api/host';
 import { type Backend, openBackend } from '../backend';
 import { DATABASE_FILE, defaultDataDir } from '../backend/paths';
 import { invokeHost } from './host';
-import { isAllowedNavigation, isPermissionAllowed, isTrustedSender, nativeBindingPath } from './policies';
+import {
+  iconPath,
+  isAllowedNavigation,
+  isPermissionAllowed,
+  isTrustedSender,
+  nativeBindingPath,
+  windowBounds,
+} from './policies';
 
+// Before the lock: Electron keys the single-instance lock on the userData folder, which is where
+// the database lives (the same folder the command line uses, backend/paths.ts).
 app.setPath('userData', defaultDataDir());
 
 const rendererUrl = process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(join(__dirname, '../renderer/index.html')).href;
 
 let backend: Backend | null = null;
+let mainWindow: BrowserWindow | null = null;
 
 function nativeBinding(): string {
   const path = nativeBindingPath({
@@ -37,14 +49,19 @@ function nativeBinding(): string {
   return path;
 }
 
-function createWindow(): void {
+function createWindow(): BrowserWindow {
+  const bounds = windowBounds(screen.getPrimaryDisplay().workArea);
+  const icon = iconPath({
+    packaged: app.isPackaged,
+    resourcesPath: process.resourcesPath,
+    appPath: app.getAppPath(),
+    join,
+  });
   const win = new BrowserWindow({
-    width: 1360,
-    height: 860,
-    minWidth: 1024,
-    minHeight: 640,
+    ...bounds,
     title: 'KAM Desk 大客户营销管理',
     show: false,
+    ...(existsSync(icon) ? { icon } : {}),
     webPreferences: {
       preload: join(__dirname, '../preload/index.js'),
       contextIsolation: true,
@@ -55,49 +72,75 @@ function createWindow(): void {
     },
   });
   win.once('ready-to-show', () => win.show());
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = null;
+  });
   if (process.env.ELECTRON_RENDERER_URL) void win.loadURL(rendererUrl);
   else void win.loadFile(join(__dirname, '../renderer/index.html'));
+  return win;
 }
 
-app.on('web-contents-created', (_event, contents) => {
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  contents.on('will-navigate', (event, url) => {
-    if (!isAllowedNavigation(url, rendererUrl)) event.preventDefault();
+function start(): void {
+  app.on('second-instance', () => {
+    // The officer started the app again (a second shortcut, a double click): show the one running.
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.show();
+    mainWindow.focus();
   });
-  contents.on('will-redirect', (event, url) => {
-    if (!isAllowedNavigation(url, rendererUrl)) event.preventDefault();
-  });
-});
 
-app.whenReady().then(() => {
-  session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) =>
-    callback(isPermissionAllowed(permission)),
-  );
-  try {
-    backend = openBackend({
-      databasePath: join(app.getPath('userData'), DATABASE_FILE),
-      nativeBinding: nativeBinding(),
+  app.on('web-contents-created', (_event, contents) => {
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+    contents.on('will-navigate', (event, url) => {
+      if (!isAllowedNavigation(url, rendererUrl)) event.preventDefault();
     });
-  } catch (e) {
-    dialog.showErrorBox('KAM Desk 无法启动', (e as Error).message);
-    app.quit();
-    return;
-  }
-  const opened = backend;
-  ipcMain.handle(IPC_CHANNEL, (event, channel: unknown, input: unknown) => {
-    const frame = event.senderFrame;
-    const isMain = frame !== null && frame === event.sender.mainFrame;
-    if (!isTrustedSender(frame?.url, isMain, rendererUrl)) {
-      return { ok: false, error: { code: 'FORBIDDEN', message: '拒绝来自非本程序页面的请求' } };
-    }
-    if (isHostChannel(channel)) return invokeHost(channel, input, BrowserWindow.fromWebContents(event.sender));
-    return opened.registry.invoke(channel, input);
+    contents.on('will-redirect', (event, url) => {
+      if (!isAllowedNavigation(url, rendererUrl)) event.preventDefault();
+    });
   });
-  createWindow();
-});
 
-app.on('window-all-closed', () => {
-  backend?.close();
-  backend = null;
-  app.quit();
-});
+  void app.whenReady().then(() => {
+    session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) =>
+      callback(isPermissionAllowed(permission)),
+    );
+    try {
+      backend = openBackend({
+        databasePath: join(app.getPath('userData'), DATABASE_FILE),
+        nativeBinding: nativeBinding(),
+      });
+    } catch (e) {
+      dialog.showErrorBox('KAM Desk 无法启动', (e as Error).message);
+      app.quit();
+      return;
+    }
+    const opened = backend;
+    ipcMain.handle(IPC_CHANNEL, (event, channel: unknown, input: unknown) => {
+      const frame = event.senderFrame;
+      const isMain = frame !== null && frame === event.sender.mainFrame;
+      if (!isTrustedSender(frame?.url, isMain, rendererUrl)) {
+        return { ok: false, error: { code: 'FORBIDDEN', message: '拒绝来自非本程序页面的请求' } };
+      }
+      if (isHostChannel(channel)) return invokeHost(channel, input, BrowserWindow.fromWebContents(event.sender));
+      return opened.registry.invoke(channel, input);
+    });
+    mainWindow = createWindow();
+  });
+
+  app.on('window-all-closed', () => app.quit());
+
+  // Quitting waits for the database: the writer thread ends, the log is checkpointed into the file,
+  // the connection closes; then the app quits for real.
+  app.on('will-quit', (event) => {
+    const closing = backend;
+    if (!closing) return;
+    backend = null;
+    event.preventDefault();
+    closing
+      .close()
+      .catch((e: unknown) => console.error('关闭数据库时出错 / closing the database failed:', e))
+      .finally(() => app.quit());
+  });
+}
+
+if (app.requestSingleInstanceLock()) start();
+else app.quit();

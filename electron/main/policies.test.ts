@@ -1,6 +1,14 @@
 import { posix, win32 } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isAllowedNavigation, isAppUrl, isPermissionAllowed, isTrustedSender, nativeBindingPath } from './policies';
+import {
+  iconPath,
+  isAllowedNavigation,
+  isAppUrl,
+  isPermissionAllowed,
+  isTrustedSender,
+  nativeBindingPath,
+  windowBounds,
+} from './policies';
 
 const WIN_APP = 'file:///C:/Program%20Files/KAM%20Desk/resources/app.asar/out/renderer/index.html';
 const POSIX_APP = 'file:///opt/kam-desk/resources/app.asar/out/renderer/index.html';
@@ -121,7 +129,9 @@ describe('nativeBindingPath', () => {
         arch: 'x64',
         join: win32.join,
       }),
-    ).toBe('C:\\Program Files\\KAM Desk\\resources\\native\\better_sqlite3.node');
+    ).toBe(
+      'C:\\Program Files\\KAM Desk\\resources\\app.asar.unpacked\\node_modules\\better-sqlite3\\build\\Release\\better_sqlite3.node',
+    );
   });
 
   it('points at .electron-native/<electron-version-platform-arch> of the project in development', () => {
@@ -147,5 +157,34 @@ describe('nativeBindingPath', () => {
         join: win32.join,
       }),
     ).toBe('D:\\src\\kam-desk\\.electron-native\\electron-v45.5.0-win32-arm64\\better_sqlite3.node');
+  });
+});
+
+describe('iconPath', () => {
+  it('is beside the resources when packaged, in resources/ of the project otherwise', () => {
+    const common = { resourcesPath: 'C:\\KAM\\resources', appPath: 'D:\\src\\kam-desk', join: win32.join };
+    expect(iconPath({ ...common, packaged: true })).toBe('C:\\KAM\\resources\\icon.png');
+    expect(iconPath({ ...common, packaged: false })).toBe('D:\\src\\kam-desk\\resources\\icon.png');
+  });
+});
+
+describe('windowBounds', () => {
+  it.each([
+    // [work area, expected width × height, x, y, minimum]
+    ['1366×768 with a 40 px taskbar', { x: 0, y: 0, width: 1366, height: 728 }, [1360, 728, 3, 0, 1024, 640]],
+    ['1920×1080', { x: 0, y: 0, width: 1920, height: 1040 }, [1360, 860, 280, 90, 1024, 640]],
+    ['1280×720 with the taskbar on the left', { x: 60, y: 0, width: 1220, height: 720 }, [1220, 720, 60, 0, 1024, 640]],
+    ['1024×600 netbook', { x: 0, y: 0, width: 1024, height: 560 }, [1024, 560, 0, 0, 1024, 560]],
+    ['a second display to the left', { x: -1366, y: 0, width: 1366, height: 728 }, [1360, 728, -1363, 0, 1024, 640]],
+  ] as const)('%s', (_label, area, [w, h, x, y, minW, minH]) => {
+    const b = windowBounds(area);
+    expect(b).toEqual({ width: w, height: h, x, y, minWidth: minW, minHeight: minH });
+    // Never larger than the work area, never outside it.
+    expect(b.x).toBeGreaterThanOrEqual(area.x);
+    expect(b.y).toBeGreaterThanOrEqual(area.y);
+    expect(b.x + b.width).toBeLessThanOrEqual(area.x + area.width);
+    expect(b.y + b.height).toBeLessThanOrEqual(area.y + area.height);
+    expect(b.minWidth).toBeLessThanOrEqual(b.width);
+    expect(b.minHeight).toBeLessThanOrEqual(b.height);
   });
 });

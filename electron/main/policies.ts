@@ -36,8 +36,10 @@ export function isPermissionAllowed(_permission: string): boolean {
 }
 
 /**
- * Where the Electron-ABI better-sqlite3 binary lives: inside the packaged app's resources, or in
- * `.electron-native/` of the project, prepared by `scripts/prepare-electron-sqlite.mjs`.
+ * Where the Electron-ABI better-sqlite3 binary lives. Packaged: the copy electron-builder rebuilt
+ * for Electron and unpacked from the asar (a native module must be a real file); the writer
+ * thread loads the same one. In development: `.electron-native/` of the project, prepared by
+ * `scripts/prepare-electron-sqlite.mjs` (node_modules keeps the Node build for the tests).
  */
 export function nativeBindingPath(opts: {
   packaged: boolean;
@@ -50,6 +52,54 @@ export function nativeBindingPath(opts: {
 }): string {
   const folder = `electron-v${opts.electronVersion}-${opts.platform}-${opts.arch}`;
   return opts.packaged
-    ? opts.join(opts.resourcesPath, 'native', 'better_sqlite3.node')
+    ? opts.join(
+        opts.resourcesPath,
+        'app.asar.unpacked',
+        'node_modules',
+        'better-sqlite3',
+        'build',
+        'Release',
+        'better_sqlite3.node',
+      )
     : opts.join(opts.appPath, '.electron-native', folder, 'better_sqlite3.node');
+}
+
+/** The window's icon: beside the app's resources when packaged, `resources/` of the project otherwise. */
+export function iconPath(opts: {
+  packaged: boolean;
+  resourcesPath: string;
+  appPath: string;
+  join: (...parts: string[]) => string;
+}): string {
+  return opts.packaged ? opts.join(opts.resourcesPath, 'icon.png') : opts.join(opts.appPath, 'resources', 'icon.png');
+}
+
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** The size the app is designed for; a larger screen gets this, a smaller one all of its work area. */
+export const PREFERRED_WINDOW = { width: 1360, height: 860 } as const;
+/** Below this the customer list and the import preview stop being usable. */
+export const MINIMUM_WINDOW = { width: 1024, height: 640 } as const;
+
+/**
+ * The first window's bounds from the display's work area (the screen less the taskbar): never
+ * larger than it, so on a 1366×768 office screen the window and its buttons are all on screen,
+ * centred; the minimum size is lowered to fit a work area smaller than it.
+ */
+export function windowBounds(workArea: Rect): Rect & { minWidth: number; minHeight: number } {
+  const width = Math.max(1, Math.min(PREFERRED_WINDOW.width, workArea.width));
+  const height = Math.max(1, Math.min(PREFERRED_WINDOW.height, workArea.height));
+  return {
+    width,
+    height,
+    x: workArea.x + Math.floor((workArea.width - width) / 2),
+    y: workArea.y + Math.floor((workArea.height - height) / 2),
+    minWidth: Math.min(MINIMUM_WINDOW.width, width),
+    minHeight: Math.min(MINIMUM_WINDOW.height, height),
+  };
 }

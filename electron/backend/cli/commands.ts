@@ -62,7 +62,7 @@ async function withBackend<T>(db: string, fn: (b: Backend) => Promise<T> | T): P
   try {
     return await fn(backend);
   } finally {
-    backend.close();
+    await backend.close();
   }
 }
 

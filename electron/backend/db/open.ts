@@ -73,3 +73,21 @@ export function schemaVersion(db: Db): number {
   const row = db.prepare('SELECT max(version) AS v FROM schema_migrations').get() as { v: number | null };
   return row.v ?? 0;
 }
+
+/**
+ * Closes a connection, first folding the write-ahead log into the database file and truncating it
+ * (`wal_checkpoint(TRUNCATE)`): the app's last connection leaves no `-wal` behind, and a copy of
+ * the `.sqlite` file alone is then the whole database. A checkpoint another process blocks is not
+ * an error: SQLite finishes it on the next open.
+ */
+export function closeDatabase(db: Db): void {
+  if (!db.open) return;
+  if (!db.memory) {
+    try {
+      db.pragma('wal_checkpoint(TRUNCATE)');
+    } catch {
+      // Busy (another connection reading): the log stays and is replayed on the next open.
+    }
+  }
+  db.close();
+}

@@ -92,6 +92,11 @@ export class WriterThread {
     if (this.offThread) this.start();
   }
 
+  /** True while the worker (and so its connection) is up. */
+  get running(): boolean {
+    return this.worker !== null;
+  }
+
   /** Ends the worker (its connection closes with it); jobs still out fail. */
   async close(): Promise<void> {
     const worker = this.worker;
