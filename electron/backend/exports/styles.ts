@@ -1,11 +1,12 @@
 /**
  * What makes an exported workbook look like the bureau's printed tables. SheetJS community
- * edition writes no cell styles, page setup or panes, so the written package is opened (fflate)
- * and given a styles part, the cells' style indexes (by their role in the layout, never guessed
+ * edition writes no cell styles, page setup or panes, so the written package is given (through the
+ * post-processor, xlsx/package.ts) a styles part, the cells' style indexes (by their role in the layout, never guessed
  * from the XML), and each sheet's page setup, in the order the OOXML schema (CT_Worksheet) asks.
  */
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { type CellStyle, NUMBER_FORMATS, type SheetLayout } from '../../../shared/domain/exports/layout';
+import { cellRef } from '../../../shared/domain/spreadsheet/cells';
+import { postProcessXlsx } from '../xlsx/package';
 import { escapeXml, insertInSchemaOrder } from '../xlsx/worksheet-xml';
 
 /** Built-in number formats 3 and 4 are `#,##0` and `#,##0.00` in every locale; 0.0% needs its own. */
@@ -118,14 +119,6 @@ export function stylesXml(): string {
   );
 }
 
-/** "A1" of a zero-based cell. */
-export function cellRef(row: number, col: number): string {
-  let letters = '';
-  for (let c = col + 1; c > 0; c = Math.floor((c - 1) / 26))
-    letters = String.fromCharCode(65 + ((c - 1) % 26)) + letters;
-  return `${letters}${row + 1}`;
-}
-
 /** The sheet's name as a formula reference: quoted, quotes doubled. */
 export function sheetRefName(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
@@ -211,23 +204,18 @@ export function styleSheetXml(xml: string, layout: SheetLayout, styles: Readonly
 }
 
 /**
- * Gives a SheetJS-written workbook (its sheets in the order of `layouts`: SheetJS writes the n-th
- * as `xl/worksheets/sheet{n+1}.xml`) the styles part and each sheet's styles and page setup.
+ * Gives a SheetJS-written workbook (its sheets in the order of `layouts`) the styles part and each
+ * sheet's styles and page setup.
  */
 export function styleWorkbook(
   xlsx: Uint8Array,
   layouts: readonly SheetLayout[],
   styles: readonly ReadonlyMap<string, number>[],
 ): Uint8Array {
-  const files = unzipSync(xlsx);
-  if (!files['xl/styles.xml']) throw new Error('工作簿中没有 xl/styles.xml');
-  files['xl/styles.xml'] = strToU8(stylesXml());
-  layouts.forEach((layout, i) => {
-    const path = `xl/worksheets/sheet${i + 1}.xml`;
-    const part = files[path];
-    if (!part) throw new Error(`工作簿中没有 ${path}`);
-    files[path] = strToU8(styleSheetXml(strFromU8(part), layout, styles[i] ?? new Map()));
+  return postProcessXlsx(xlsx, (parts) => {
+    parts.edit('xl/styles.xml', () => stylesXml());
+    layouts.forEach((layout, i) => {
+      parts.editSheet(i, (xml) => styleSheetXml(xml, layout, styles[i] ?? new Map()));
+    });
   });
-  // Level 4: within a few per cent of level 6's size at about half the time (the export benchmark).
-  return zipSync(files, { level: 4 });
 }

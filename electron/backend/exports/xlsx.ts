@@ -9,7 +9,8 @@
 import * as XLSX from 'xlsx';
 import { type Cell, cellStyle, EMPTY, NUMBER_FORMATS, type SheetLayout } from '../../../shared/domain/exports/layout';
 import { neutraliseText } from '../../../shared/domain/imports/neutralise';
-import { cellRef, printTitlesRef, STYLE_INDEX, styleWorkbook } from './styles';
+import { cellRef } from '../../../shared/domain/spreadsheet/cells';
+import { printTitlesRef, STYLE_INDEX, styleWorkbook } from './styles';
 
 function toCell(cell: Cell): XLSX.CellObject | null {
   switch (cell.kind) {

@@ -1,9 +1,9 @@
 /**
- * Drop-down lists for the templates. SheetJS community edition writes no data validation, so the
- * written .xlsx is opened (fflate), `<dataValidations>` is put into each sheet's XML at the place
- * the OOXML schema orders it, and the package is zipped again.
+ * Drop-down lists for the templates. SheetJS community edition writes no data validation, so
+ * `<dataValidations>` is put into each sheet's XML at the place the OOXML schema orders it, through
+ * the package post-processor (xlsx/package.ts).
  */
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { postProcessXlsx } from '../xlsx/package';
 import { escapeXml, insertInSchemaOrder } from '../xlsx/worksheet-xml';
 
 export interface ListValidation {
@@ -36,18 +36,16 @@ export function insertDataValidations(sheetXml: string, validationsXml: string):
   return insertInSchemaOrder(sheetXml, 'dataValidations', validationsXml);
 }
 
-/**
- * Adds validations to a SheetJS-written workbook. Keys are 0-based sheet positions: SheetJS
- * writes the n-th sheet as `xl/worksheets/sheet{n+1}.xml`.
- */
+/** Adds validations to a SheetJS-written workbook; keys are zero-based sheet positions. */
 export function addValidationsToXlsx(xlsx: Uint8Array, bySheet: ReadonlyMap<number, ListValidation[]>): Uint8Array {
-  const files = unzipSync(xlsx);
-  for (const [index, validations] of bySheet) {
-    if (validations.length === 0) continue;
-    const path = `xl/worksheets/sheet${index + 1}.xml`;
-    const part = files[path];
-    if (!part) throw new Error(`工作簿中没有 ${path}`);
-    files[path] = strToU8(insertDataValidations(strFromU8(part), dataValidationsXml(validations)));
-  }
-  return zipSync(files, { level: 6 });
+  return postProcessXlsx(
+    xlsx,
+    (parts) => {
+      for (const [index, validations] of bySheet) {
+        if (validations.length === 0) continue;
+        parts.editSheet(index, (xml) => insertDataValidations(xml, dataValidationsXml(validations)));
+      }
+    },
+    6,
+  );
 }

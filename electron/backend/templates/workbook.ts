@@ -4,9 +4,9 @@
  * an import knows the form, version, unit and period without trusting the file name.
  */
 import * as XLSX from 'xlsx';
-import { columnLetter } from '../../../shared/domain/imports/revenue-sheet';
 import type { Period } from '../../../shared/domain/periods';
 import type { Policy } from '../../../shared/domain/policy/policy';
+import { columnRange } from '../../../shared/domain/spreadsheet/cells';
 import {
   instructionRows,
   type SheetLayout,
@@ -42,7 +42,7 @@ function dataSheet(layout: SheetLayout): { sheet: XLSX.WorkSheet; validations: L
   const last = Math.max(layout.rows.length + 1 + SPARE_ROWS, MIN_VALIDATED_ROWS);
   const validations: ListValidation[] = [];
   layout.columns.forEach((c, i) => {
-    if (c.list) validations.push({ sqref: `${columnLetter(i)}2:${columnLetter(i)}${last}`, values: c.list });
+    if (c.list) validations.push({ sqref: columnRange(i, 2, last), values: c.list });
   });
   return { sheet, validations };
 }

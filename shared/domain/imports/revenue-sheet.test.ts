@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   type CustomerLookup,
-  columnLetter,
   findHeader,
   type HeaderMatch,
   normaliseHeader,
@@ -137,15 +136,5 @@ describe('revenue sheets made by hand (issue 4)', () => {
     expect(parseLine('__proto__')).toBeNull();
     expect(parseLine('constructor')).toBeNull();
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-  });
-
-  it.each([
-    [0, 'A'],
-    [25, 'Z'],
-    [26, 'AA'],
-    [701, 'ZZ'],
-    [702, 'AAA'],
-  ])('column %i is %s', (index, letter) => {
-    expect(columnLetter(index)).toBe(letter);
   });
 });

@@ -5,9 +5,11 @@
  * (row 1-based, column letters) and says what was expected, in Chinese. Pure: the caller supplies
  * the customer lookups and the parsed cells.
  */
+
 import { LINE_NAMES_ZH, PRODUCT_LINES, type RevenueLine } from '../lines';
 import { parseMoney } from '../money';
 import { parsePeriod } from '../periods';
+import { columnLetter } from '../spreadsheet/cells';
 
 export interface SheetCell {
   t: string;
@@ -67,17 +69,6 @@ export function parseLine(text: string): RevenueLine | null {
     if (key === line || key === LINE_NAMES_ZH[line]) return line;
   }
   return LINE_SYNONYMS.get(key) ?? null;
-}
-
-export function columnLetter(index: number): string {
-  let n = index + 1;
-  let out = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    out = String.fromCharCode(65 + r) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
 }
 
 export interface HeaderMatch {

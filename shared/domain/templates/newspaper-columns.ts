@@ -3,8 +3,8 @@
  * rate and other revenue; the month's newspapers revenue is then computed from them (and must
  * agree with 收入 when both are given). Read from the template and from hand-made sheets alike.
  */
+
 import {
-  columnLetter,
   type HeaderMatch,
   type ImportIssue,
   normaliseHeader,
@@ -13,6 +13,7 @@ import {
 } from '../imports/revenue-sheet';
 import { fenToYuanString, parseMoney } from '../money';
 import { newspaperMonthlyRevenue } from '../qualification';
+import { columnLetter } from '../spreadsheet/cells';
 
 export interface NewspaperInputs {
   /** Fen. */

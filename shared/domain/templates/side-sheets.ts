@@ -5,11 +5,11 @@
  * DOMAIN-DECISIONS "Templates"), so their problems are warnings; reasons are stored, so theirs are
  * errors. Pure: the caller supplies the lookups.
  */
+
 import { checkCreditCode } from '../credit-code';
 import { isIsoDate, managerChangeDueDate } from '../dates';
 import {
   type CustomerLookup,
-  columnLetter,
   type ImportIssue,
   normaliseHeader,
   type SheetCell,
@@ -17,6 +17,7 @@ import {
 } from '../imports/revenue-sheet';
 import { normaliseCustomerName } from '../names';
 import { type Period, parsePeriod } from '../periods';
+import { columnLetter } from '../spreadsheet/cells';
 import {
   LINE_LIST,
   MANAGER_CHANGE_COLUMNS,
