@@ -53,9 +53,18 @@ export interface HostStub {
   shown: { channel: string; input: unknown }[];
 }
 
+/** A backend call the page made, with the envelope it was answered with. */
+export interface BackendCall {
+  channel: unknown;
+  input: unknown;
+  answer: unknown;
+}
+
 export interface Harness {
   backend: Backend;
   host: HostStub;
+  /** Every backend call the page made that has been answered, in the order they were answered. */
+  calls: BackendCall[];
   page: Page;
   context: BrowserContext;
   url: string;
@@ -63,7 +72,38 @@ export interface Harness {
   /** Messages the page logged as errors, and uncaught page errors. */
   pageErrors: string[];
   open(hash?: string): Promise<void>;
+  /**
+   * Resolves once the page is at rest: every backend call answered, no loader shown, fonts
+   * loaded, no finite animation (a modal or drawer opening) still running, for a few frames in a
+   * row. For screenshots, and for checking that something did NOT change, which have no
+   * condition of their own to wait on.
+   */
+  settled(): Promise<void>;
   close(): Promise<void>;
+}
+
+/**
+ * The page-side check behind `settled()`. A loader's spin and other endless animations never end,
+ * so only finite ones count. Consecutive frames, because a component can mount and ask for more
+ * data a frame after the first answer arrived. A function, not a string: the app's CSP forbids
+ * the page to evaluate strings; it names no inner function (tsx would add `__name` helpers).
+ */
+function pageSettled(): boolean {
+  const w = window as unknown as { __kamPending: number; __kamQuietFrames?: number };
+  const busy =
+    w.__kamPending !== 0 ||
+    document.fonts.status !== 'loaded' ||
+    document.querySelector('.mantine-Loader-root') !== null ||
+    document
+      .getAnimations()
+      .some(
+        (a) =>
+          a.playState === 'running' &&
+          a.effect !== null &&
+          a.effect.getComputedTiming().endTime !== Number.POSITIVE_INFINITY,
+      );
+  w.__kamQuietFrames = busy ? 0 : (w.__kamQuietFrames ?? 0) + 1;
+  return w.__kamQuietFrames >= 5;
 }
 
 export interface HarnessOptions {
@@ -88,8 +128,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       timezoneId: 'Asia/Shanghai',
     });
     const host: HostStub = { openFile: [], saveFile: null, chooseFolder: null, shown: [] };
-    await context.exposeBinding('__kamInvoke', (_source, channel: unknown, input: unknown) => {
-      if (!isHostChannel(channel)) return backend.registry.invoke(channel, input);
+    const calls: BackendCall[] = [];
+    await context.exposeBinding('__kamInvoke', async (_source, channel: unknown, input: unknown) => {
+      if (!isHostChannel(channel)) {
+        const answer = await backend.registry.invoke(channel, input);
+        calls.push({ channel, input, answer });
+        return answer;
+      }
       host.shown.push({ channel, input });
       const value =
         channel === 'host/open-file'
@@ -102,11 +147,21 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       return { ok: true, value };
     });
     // A string, not a function: tsx's transform would put helpers (`__name`) into a serialised function.
+    // Calls in flight are counted so a test can wait until the page has its answers.
     await context.addInitScript({
       content: `(() => {
         const invoke = window.__kamInvoke;
+        let pending = 0;
+        Object.defineProperty(window, '__kamPending', { get: () => pending });
         Object.defineProperty(window, 'kam', {
-          value: Object.freeze({ invoke: (channel, input) => invoke(channel, input) }),
+          value: Object.freeze({
+            invoke: (channel, input) => {
+              pending++;
+              return Promise.resolve(invoke(channel, input)).finally(() => {
+                pending--;
+              });
+            },
+          }),
         });
       })();`,
     });
@@ -122,6 +177,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     return {
       backend,
       host,
+      calls,
       page,
       context,
       url,
@@ -129,6 +185,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       pageErrors,
       open: async (hash = '') => {
         await page.goto(`${url}${hash ? `#${hash.replace(/^#/, '')}` : ''}`);
+      },
+      settled: async () => {
+        await page.evaluate('window.__kamQuietFrames = 0');
+        await page.waitForFunction(pageSettled, undefined, { polling: 'raf', timeout: 60_000 });
       },
       close: async () => {
         await openedBrowser.close();

@@ -14,7 +14,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSyn
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as XLSX from 'xlsx';
 import { IPC_CHANNEL } from '../../shared/api/bridge';
 import {
@@ -32,6 +32,10 @@ const BUNDLE = join(OUT_MAIN, 'index.js');
 const WORK_AREA_1366 = { x: 0, y: 0, width: 1366, height: 728 }; // 1366×768 less a 40 px taskbar
 
 const tempDir = tempDirsForTests('kam-main-boot-');
+
+// The window appears once the database is open and migrated, which on a busy machine can take
+// longer than a poll's default second.
+vi.setConfig({ expect: { poll: { timeout: 20_000 } } });
 
 interface Booted {
   electron: FakeElectron;

@@ -1,4 +1,7 @@
-/** `npm run screenshots`: a PNG of every page, on demo data, into screenshots/ (git-ignored). */
+/**
+ * `npm run screenshots`: a PNG of every page, on demo data, into screenshots/ (git-ignored), at
+ * 1366×768, a common office screen and the smallest the app is laid out for.
+ */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -13,6 +16,7 @@ import { startHarness } from './harness';
 
 const OUT = resolve(__dirname, '../../screenshots');
 const REVENUE_SHEET = '收入明细';
+const VIEWPORT = { width: 1366, height: 768 };
 
 /** A unit's template for `period`, with 收入明细 cells set as the unit would send it back. */
 async function filledTemplate(
@@ -49,6 +53,7 @@ async function main(): Promise<void> {
   // tracker shows every status; the clock is moved for those commits only.
   let clock: Date | null = null;
   const harness = await startHarness({
+    viewport: VIEWPORT,
     now: () => clock ?? new Date(),
     prepare: async (b) => {
       fillDemo(b.db, POLICY_V1, { customers: 400, seed: 3 }, now);
@@ -100,20 +105,18 @@ async function main(): Promise<void> {
       ['tiers', '#/tiers'],
       ['submissions-batches', '#/submissions/batches'],
     ];
-    for (const [name, hash] of shots) {
-      await harness.open(hash);
-      await page.waitForLoadState('networkidle');
-      await page.waitForTimeout(600);
-      await page.screenshot({ path: resolve(OUT, `${name}.png`) });
-      console.log(`screenshots/${name}.png`);
-    }
+    // Every shot waits for the page to be at rest (answers in, nothing loading or animating).
     const shoot = async (name: string, fullPage = false) => {
-      await page.waitForTimeout(700);
+      await harness.settled();
       // A full-page capture draws the fixed header where the viewport was: start at the top.
       if (fullPage) await page.evaluate(() => window.scrollTo(0, 0));
       await page.screenshot({ path: resolve(OUT, `${name}.png`), fullPage });
       console.log(`screenshots/${name}.png`);
     };
+    for (const [name, hash] of shots) {
+      await harness.open(hash);
+      await shoot(name);
+    }
 
     // 分级: one run in full, then the "why this tier" drawer of its top customer.
     const run = (await harness.backend.registry.call('tiers/runs', {}))[0];
@@ -157,7 +160,7 @@ async function main(): Promise<void> {
       await cell.locator('button').click();
       await cell.getByTestId('revenue-cell-input').fill('12,34');
       await cell.getByTestId('revenue-cell-input').press('Enter');
-      await page.waitForTimeout(300);
+      await cell.filter({ hasText: '千位分隔符' }).waitFor();
       await cell.scrollIntoViewIfNeeded();
       await shoot('customer-revenue-error');
       await cell.getByTestId('revenue-cell-input').press('Escape');
@@ -168,14 +171,9 @@ async function main(): Promise<void> {
     await shoot('customer-newspaper');
 
     await harness.open('#/customers');
-    await page.waitForTimeout(500);
-    const create = page.getByRole('button', { name: /新建客户/ });
-    if ((await create.count()) > 0) {
-      await create.first().click();
-      await page.waitForTimeout(600);
-      await page.screenshot({ path: resolve(OUT, 'customer-create.png') });
-      console.log('screenshots/customer-create.png');
-    }
+    await page.getByTestId('customer-new').click();
+    await page.getByTestId('customer-form-name').waitFor();
+    await shoot('customer-create');
     // 数据报送: a unit's drawer, the import wizard on a workbook with errors, templates, an export.
     await harness.open('#/submissions');
     await page.getByTestId('tracker-table').waitFor();
@@ -227,13 +225,10 @@ async function main(): Promise<void> {
     await page.evaluate(() => window.localStorage.setItem('kam-desk.language', 'en'));
     await harness.open('#/customers');
     await page.reload(); // a hash change alone does not restart the app
-    await page.waitForTimeout(600);
-    await page.screenshot({ path: resolve(OUT, 'customers-en.png') });
-    console.log('screenshots/customers-en.png');
+    await page.getByTestId('customer-row').first().waitFor();
+    await shoot('customers-en');
     await harness.open('#/settings/units');
-    await page.waitForTimeout(600);
-    await page.screenshot({ path: resolve(OUT, 'settings-units-en.png') });
-    console.log('screenshots/settings-units-en.png');
+    await shoot('settings-units-en');
     if (run) {
       await harness.open(`#/tiers/${run.id}`);
       await page.getByTestId('tier-result-row').first().waitFor();

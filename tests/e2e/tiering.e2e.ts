@@ -4,7 +4,7 @@
  * counts; open a customer's "why this tier" panel and see its R9–R12 steps; raise the gold cut-off
  * in a draft policy and see the what-if move customers; type 1.2万 into the revenue grid.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fillDemo } from '../../electron/backend/demo/fill';
 import { fillDemoRevenue } from '../../electron/backend/demo/revenue';
 import { localDate } from '../../shared/domain/dates';
@@ -17,10 +17,16 @@ const today = localDate(now);
 const lastMonth = previousPeriod(today.slice(0, 7));
 const lastYear = Number(today.slice(0, 4)) - 1;
 
+// A poll waits for the page, which on a busy machine (tests beside CPU-bound work) can take
+// seconds; the default second would fail a correct page.
+vi.setConfig({ expect: { poll: { timeout: 20_000 } } });
+
 describe('tiering, rules and revenue, in the browser', () => {
+  // Each test on its own copy of the same demo data (fresh database and browser), so any one of
+  // them runs alone (-t) and none sees another's run or edits.
   let h: Harness;
 
-  beforeAll(async () => {
+  beforeEach(async () => {
     h = await startHarness({
       prepare: (b) => {
         fillDemo(b.db, POLICY_V1, { customers: 150, seed: 5 }, now);
@@ -28,16 +34,16 @@ describe('tiering, rules and revenue, in the browser', () => {
       },
     });
   });
-  afterAll(async () => {
+  afterEach(async () => {
     await h?.close();
   });
 
   it('runs an annual tiering for last year and shows the counts by tier × scope', async () => {
     const { page } = h;
     await h.open('#/tiers');
-    await expect.poll(() => page.getByTestId('tier-run-year').inputValue()).toContain(String(lastYear));
+    await expect.poll(() => page.getByTestId('tier-run-year').inputValue()).toBe(`${lastYear} 年`);
     await page.getByTestId('tier-run-submit').click();
-    await page.getByTestId('tier-counts').waitFor({ timeout: 15_000 });
+    await page.getByTestId('tier-counts').waitFor();
     expect(page.url()).toMatch(/#\/tiers\/\d+$/);
 
     const [run] = await h.backend.registry.call('tiers/runs', {});
@@ -56,6 +62,8 @@ describe('tiering, rules and revenue, in the browser', () => {
 
   it("opens a customer's explanation with its R9–R12 steps and the run's policy version", async () => {
     const { page } = h;
+    const run = await h.backend.registry.call('tiers/run', { kind: 'annual', year: lastYear });
+    await h.open(`#/tiers/${run.id}`);
     const row = page.getByTestId('tier-result-row').first();
     const id = await row.getAttribute('data-customer-id');
     await row.click();
@@ -68,7 +76,8 @@ describe('tiering, rules and revenue, in the browser', () => {
     expect(rules).toEqual(expect.arrayContaining(['R6', 'R7', 'R9', 'R10', 'R11', 'R12']));
     const r11 = page.locator('[data-testid="explain-step"][data-rule="R11"]');
     expect(await r11.textContent()).toContain('总分');
-    expect(await page.getByTestId('explain-policy').textContent()).toContain('1');
+    expect(run.policyVersion).toBe(1);
+    expect(await page.getByTestId('explain-policy').textContent()).toBe('政策第 1 版');
     expect(h.pageErrors).toEqual([]);
   });
 
@@ -79,7 +88,7 @@ describe('tiering, rules and revenue, in the browser', () => {
     await page.getByTestId('policy-draft-gold').fill('85');
     await expect.poll(() => page.getByTestId('policy-draft-valid').count()).toBe(1);
     await page.getByTestId('policy-whatif-run').click();
-    await page.getByTestId('whatif-matrix').waitFor({ timeout: 15_000 });
+    await page.getByTestId('whatif-matrix').waitFor();
     // Gold → silver is below the diagonal (a move down).
     const goldToSilver = page.locator('[data-testid="whatif-matrix"] td[data-from="gold"][data-to="silver"]');
     await expect.poll(async () => Number(await goldToSilver.getAttribute('data-count'))).toBeGreaterThan(0);

@@ -12,8 +12,6 @@ import { type Backend, openBackend } from '../../electron/backend';
 import { fillDemo } from '../../electron/backend/demo/fill';
 import { fillDemoRevenue } from '../../electron/backend/demo/revenue';
 import type { ExportFileView } from '../../shared/api/types';
-import { REPORT_LINES } from '../../shared/domain/exports/figures';
-import { LINE_NAMES_ZH } from '../../shared/domain/lines';
 import { fenToYuanString } from '../../shared/domain/money';
 import { POLICY_V1 } from '../../shared/domain/policy/policy';
 import { parseCsv, workbooksToCsvWithLibreOffice } from '../support/soffice-csv';
@@ -22,6 +20,22 @@ import { tempDirsForTests } from '../support/temp-dir';
 const NOW = new Date('2026-11-10T02:00:00Z');
 const PERIOD = '2026-10';
 const EVIL = '=HYPERLINK("http://evil.example","点我")';
+
+/**
+ * The lines as the forms print them, in their order (R1, then 其他): written out rather than
+ * taken from the code's own names and order, so a wrong name or a swapped column fails here.
+ */
+const LINE_ROWS = [
+  ['储汇', 'savings'],
+  ['帐单', 'bills'],
+  ['函件', 'letters'],
+  ['集邮', 'philately'],
+  ['特快', 'express'],
+  ['物流', 'logistics'],
+  ['包件', 'parcels'],
+  ['报刊', 'newspapers'],
+  ['其他', 'other'],
+] as const;
 
 /** Yuan as LibreOffice shows "#,##0.00" for `fen`: "1,234,567.89", "-5.00". */
 function shown(fen: number): string {
@@ -103,16 +117,27 @@ describe('exports read back by LibreOffice (issue 4 §6)', () => {
       const rows = sheet(name, sheetName);
       const start = rows.findIndex((r) => r[0] === '业务种类');
       expect(start, `${name}: header`).toBeGreaterThan(0);
+      expect(rows[start], `${name}: header`).toEqual([
+        '业务种类',
+        '本月',
+        '上月',
+        '环比',
+        '去年同月',
+        '同比',
+        '本年累计',
+        '去年同期累计',
+        '累计同比',
+      ]);
       const thisMonth = sumLine(db, `${scope} AND r.period = ?`, PERIOD);
       const lastMonth = sumLine(db, `${scope} AND r.period = ?`, '2026-09');
       const lastYear = sumLine(db, `${scope} AND r.period = ?`, '2025-10');
       const ytd = sumLine(db, `${scope} AND r.period BETWEEN ? AND ?`, '2026-01', PERIOD);
       const ytdLy = sumLine(db, `${scope} AND r.period BETWEEN ? AND ?`, '2025-01', '2025-10');
       const get = (m: Map<string, number>, l: string) => m.get(l) ?? 0;
-      REPORT_LINES.forEach((line, i) => {
+      LINE_ROWS.forEach(([label, line], i) => {
         const [tm, lm, ly, y, yl] = [thisMonth, lastMonth, lastYear, ytd, ytdLy].map((m) => get(m, line)) as number[];
         expect(rows[start + 1 + i], `${name} ${line}`).toEqual([
-          LINE_NAMES_ZH[line],
+          label,
           shown(tm as number),
           shown(lm as number),
           shownRatio(tm as number, lm as number),
@@ -124,7 +149,7 @@ describe('exports read back by LibreOffice (issue 4 §6)', () => {
         ]);
       });
       const total = [...thisMonth.values()].reduce((a, v) => a + v, 0);
-      expect(rows[start + 1 + REPORT_LINES.length]?.slice(0, 2)).toEqual(['合计', shown(total)]);
+      expect(rows[start + 1 + LINE_ROWS.length]?.slice(0, 2)).toEqual(['合计', shown(total)]);
     }
 
     // 附件6-2: each listed customer's month and year to date.
@@ -145,13 +170,28 @@ describe('exports read back by LibreOffice (issue 4 §6)', () => {
       ['city-7', '附件7'],
       ['province', '附件7'],
     ] as const) {
+      const header = sheet(name, sheetName).find((r) => r[0] === '序号');
+      expect(header?.slice(6), `${name}: header`).toEqual([
+        '近12个月收入',
+        '月均收入',
+        '本月储汇',
+        '本月帐单',
+        '本月函件',
+        '本月集邮',
+        '本月特快',
+        '本月物流',
+        '本月包件',
+        '本月报刊',
+        '本月其他',
+        '本月合计',
+      ]);
       const seven = sheet(name, sheetName).filter((r) => /^\d+$/.test(r[0] ?? ''));
       expect(seven.length).toBeGreaterThanOrEqual(10);
       for (const r of seven.slice(0, 15)) {
         const id = r[1] as string;
         expect(r[6], id).toBe(shown((perCustomer.get(id, '2025-11', PERIOD) as { s: number }).s));
         const lines = sumLine(db, 'r.customer_id = ? AND r.period = ?', id, PERIOD);
-        expect(r.slice(8, 17), id).toEqual(REPORT_LINES.map((l) => shown(lines.get(l) ?? 0)));
+        expect(r.slice(8, 17), id).toEqual(LINE_ROWS.map(([, l]) => shown(lines.get(l) ?? 0)));
       }
       expect(seven.map((r) => r[2])).toContain(`'${EVIL}`);
     }

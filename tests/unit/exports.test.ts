@@ -14,8 +14,7 @@ import { type Backend, openBackend } from '../../electron/backend';
 import type { ApiInput } from '../../shared/api/contract';
 import { AppError } from '../../shared/api/errors';
 import type { ExportFileView } from '../../shared/api/types';
-import { REPORT_LINES } from '../../shared/domain/exports/figures';
-import { LINE_NAMES_ZH, type RevenueLine } from '../../shared/domain/lines';
+import type { RevenueLine } from '../../shared/domain/lines';
 import type { Tier } from '../../shared/domain/tiers';
 import { tempDirsForTests } from '../support/temp-dir';
 
@@ -124,6 +123,22 @@ function row(rows: Row[], label: string, after?: string): Row {
   return found;
 }
 
+/**
+ * The revenue table's row titles as the form prints them (R1's lines in their order, then 其他),
+ * written out rather than taken from the code's own names, so a wrong name or order fails here.
+ */
+const LINE_ROWS: readonly (readonly [string, RevenueLine])[] = [
+  ['储汇', 'savings'],
+  ['帐单', 'bills'],
+  ['函件', 'letters'],
+  ['集邮', 'philately'],
+  ['特快', 'express'],
+  ['物流', 'logistics'],
+  ['包件', 'parcels'],
+  ['报刊', 'newspapers'],
+  ['其他', 'other'],
+];
+
 /** Yuan in a cell → fen (the cell holds fen / 100 as a double). */
 const fen = (v: string | number | null | undefined) => Math.round(Number(v) * 100);
 
@@ -152,7 +167,7 @@ describe('附件6-1 (R24)', () => {
     const periods = ['2025-01', '2025-09', '2025-10', '2025-11', '2026-01', '2026-05', '2026-09', '2026-10', '2026-11'];
     ids.forEach((id, i) => {
       periods.forEach((p, j) => {
-        const line = REPORT_LINES[(i + j) % REPORT_LINES.length] as RevenueLine;
+        const line = LINE_ROWS[(i + j) % LINE_ROWS.length]?.[1] as RevenueLine;
         // Customer 1 has nothing in 2026-10 (lost); customer 2 nothing in 2026-09 (new).
         if ((i === 1 && p === '2026-10') || (i === 2 && p === '2026-09')) return;
         cells.push([id, p, line, 1_000_00 * (i + 1) + 37 * j + 1]);
@@ -176,6 +191,34 @@ describe('附件6-1 (R24)', () => {
     ] as const) {
       const { book } = await build({ form: '6-1', period: PERIOD, unitCode });
       const rows = rowsOf(book, '附件6-1');
+      // The two tables' headers, and the revenue table's rows: the lines in R1's order, then 合计.
+      expect(rows.find((r) => r[0] === '分级')).toEqual([
+        '分级',
+        '上月末户数',
+        '本月新增',
+        '本月流失',
+        '期末户数',
+        '本月收入',
+        '本年累计收入',
+        null,
+        null,
+      ]);
+      const revenueHeader = rows.findIndex((r) => r[0] === '业务种类');
+      expect(rows[revenueHeader]).toEqual([
+        '业务种类',
+        '本月',
+        '上月',
+        '环比',
+        '去年同月',
+        '同比',
+        '本年累计',
+        '去年同期累计',
+        '累计同比',
+      ]);
+      expect(rows.slice(revenueHeader + 1, revenueHeader + 11).map((r) => r[0])).toEqual([
+        ...LINE_ROWS.map(([label]) => label),
+        '合计',
+      ]);
       const buckets = [
         ["r.period = '2026-10'", 1],
         ["r.period = '2026-09'", 2],
@@ -186,10 +229,8 @@ describe('附件6-1 (R24)', () => {
       for (const [where, col] of buckets) {
         const sums = sql(`${scope} AND ${where}`);
         let total = 0;
-        for (const line of REPORT_LINES) {
-          expect(fen(row(rows, LINE_NAMES_ZH[line], '业务种类')[col]), `${unitCode} ${line} ${where}`).toBe(
-            sums.get(line) ?? 0,
-          );
+        for (const [label, line] of LINE_ROWS) {
+          expect(fen(row(rows, label, '业务种类')[col]), `${unitCode} ${line} ${where}`).toBe(sums.get(line) ?? 0);
           total += sums.get(line) ?? 0;
         }
         expect(fen(row(rows, '合计', '业务种类')[col])).toBe(total);
@@ -467,7 +508,15 @@ describe('province package (R17, R26)', () => {
       '列入依据',
       '近12个月收入',
       '月均收入',
-      ...REPORT_LINES.map((l) => `本月${LINE_NAMES_ZH[l]}`),
+      '本月储汇',
+      '本月帐单',
+      '本月函件',
+      '本月集邮',
+      '本月特快',
+      '本月物流',
+      '本月包件',
+      '本月报刊',
+      '本月其他',
       '本月合计',
     ]);
   });

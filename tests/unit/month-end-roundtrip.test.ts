@@ -11,15 +11,29 @@ import * as XLSX from 'xlsx';
 import { type Backend, openBackend } from '../../electron/backend';
 import { fillDemo } from '../../electron/backend/demo/fill';
 import { fillDemoRevenue } from '../../electron/backend/demo/revenue';
-import { REPORT_LINES } from '../../shared/domain/exports/figures';
-import { LINE_NAMES_ZH, type RevenueLine } from '../../shared/domain/lines';
+import type { RevenueLine } from '../../shared/domain/lines';
 import { POLICY_V1 } from '../../shared/domain/policy/policy';
 import { tempDirsForTests } from '../support/temp-dir';
 
 const NOW = new Date('2026-11-03T02:00:00Z');
 const PERIOD = '2026-10';
 const tempDir = tempDirsForTests('kam-month-end-');
-const LINE_BY_ZH = new Map(Object.entries(LINE_NAMES_ZH).map(([k, v]) => [v, k as RevenueLine]));
+/**
+ * The lines as the template and 附件6-1 print them, in the form's order (R1, then 其他): written
+ * out rather than taken from the code's own names, which would map a wrong name back to itself.
+ */
+const LINE_ROWS: readonly (readonly [string, RevenueLine])[] = [
+  ['储汇', 'savings'],
+  ['帐单', 'bills'],
+  ['函件', 'letters'],
+  ['集邮', 'philately'],
+  ['特快', 'express'],
+  ['物流', 'logistics'],
+  ['包件', 'parcels'],
+  ['报刊', 'newspapers'],
+  ['其他', 'other'],
+];
+const LINE_BY_ZH = new Map(LINE_ROWS);
 let b: Backend | undefined;
 afterAll(() => b?.close());
 
@@ -44,13 +58,14 @@ describe('month-end round trip (issue 4 §6)', () => {
       const rows = XLSX.utils.sheet_to_json<Cells>(ws, { header: 1, defval: null });
       const header = rows[0] as Cells;
       const lineCol = header.indexOf('业务种类');
-      const amountCol = header.findIndex((h) => typeof h === 'string' && h.startsWith('收入'));
+      const amountCol = header.indexOf('收入(元)');
       expect(lineCol).toBeGreaterThanOrEqual(0);
       expect(amountCol).toBeGreaterThanOrEqual(0);
       rows.slice(1).forEach((r, i) => {
         n++;
         if (n % 5 === 0) return; // left blank: not reported
-        const line = LINE_BY_ZH.get(String(r[lineCol])) as RevenueLine;
+        const line = LINE_BY_ZH.get(String(r[lineCol]));
+        if (line === undefined) throw new Error(`${f.fileName}: unknown line “${r[lineCol]}” in row ${i + 2}`);
         const fen = 10_000 + ((n * 7919) % 5_000_000);
         ws[XLSX.utils.encode_cell({ r: i + 1, c: amountCol })] = { t: 'n', v: fen / 100 };
         filled.set(line, (filled.get(line) ?? 0) + fen);
@@ -81,10 +96,12 @@ describe('month-end round trip (issue 4 §6)', () => {
       defval: null,
     });
     const start = rows.findIndex((r) => r[0] === '业务种类');
+    // The revenue table lists every line, in the form's order, then 合计.
+    expect(rows.slice(start + 1, start + 11).map((r) => r[0])).toEqual([...LINE_ROWS.map(([label]) => label), '合计']);
     const lineRow = (label: string) => rows.slice(start + 1).find((r) => r[0] === label) as Cells;
     let total = 0;
-    for (const line of REPORT_LINES) {
-      const cell = lineRow(LINE_NAMES_ZH[line])[1];
+    for (const [label, line] of LINE_ROWS) {
+      const cell = lineRow(label)[1];
       // Numbers stored as numbers (yuan), not text.
       expect(typeof cell).toBe('number');
       expect(Math.round((cell as number) * 100), line).toBe(database.get(line) ?? 0);

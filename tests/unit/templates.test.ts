@@ -13,7 +13,7 @@ import { runCli } from '../../electron/backend/cli/main';
 import { fillDemo } from '../../electron/backend/demo/fill';
 import { fillDemoRevenue } from '../../electron/backend/demo/revenue';
 import type { TemplateFileView } from '../../shared/api/types';
-import { LINE_NAMES_ZH, type RevenueLine } from '../../shared/domain/lines';
+import type { RevenueLine } from '../../shared/domain/lines';
 import { POLICY_V1 } from '../../shared/domain/policy/policy';
 import { dumpTables } from '../support/db-dump';
 import { tempDirsForTests } from '../support/temp-dir';
@@ -52,7 +52,19 @@ function fill(path: string, out: string, edit: (wb: XLSX.WorkBook) => void): str
   return out;
 }
 
-const LINE_BY_ZH = new Map(Object.entries(LINE_NAMES_ZH).map(([k, v]) => [v, k as RevenueLine]));
+// The template's line names, written out: mapping them back with the code's own table would turn
+// a wrong name into the right line.
+const LINE_BY_ZH = new Map<string, RevenueLine>([
+  ['储汇', 'savings'],
+  ['帐单', 'bills'],
+  ['函件', 'letters'],
+  ['集邮', 'philately'],
+  ['特快', 'express'],
+  ['物流', 'logistics'],
+  ['包件', 'parcels'],
+  ['报刊', 'newspapers'],
+  ['其他', 'other'],
+]);
 
 function sheetRows(wb: XLSX.WorkBook, name: string): unknown[][] {
   return XLSX.utils.sheet_to_json(wb.Sheets[name] as XLSX.WorkSheet, { header: 1, defval: null });

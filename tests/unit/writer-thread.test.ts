@@ -7,10 +7,10 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type Backend, openBackend } from '../../electron/backend';
 import { readImportFile } from '../../electron/backend/imports/import-file';
-import { ReadAhead } from '../../electron/backend/imports/read-ahead';
+import { ReadAhead, type ReadAheadHooks } from '../../electron/backend/imports/read-ahead';
 import type { WorkbookReading } from '../../electron/backend/imports/read-workbook';
 import { dumpTables } from '../support/db-dump';
 import { tempDirsForTests } from '../support/temp-dir';
@@ -162,10 +162,13 @@ describe('reading the next file ahead (issue 4 §7)', () => {
     const path = workbook(dir, 'next.xlsx', [HEADER, ['44051500001000', '2026-10', '函件', 1]]);
     let stamp = 1;
     let reads = 0;
+    // Called when a reading begins, which is right after it took its stamp.
+    let onRead = () => {};
     const reading = { rows: [] } as unknown as WorkbookReading;
     const hooks = {
       read: async () => {
         reads++;
+        onRead();
         return reading;
       },
       stamp: () => stamp,
@@ -179,10 +182,12 @@ describe('reading the next file ahead (issue 4 §7)', () => {
     expect(await fresh?.reading()).toBe(reading);
     expect(await ahead.take(path, digest, () => stamp)).toBeNull(); // taken once
 
+    const readingBegun = new Promise<void>((begun) => {
+      onRead = begun;
+    });
     ahead.start(path, readImportFile, hooks);
     const stale = await ahead.take(path, digest, () => stamp);
-    await stale?.parseDone;
-    await new Promise((resume) => setTimeout(resume, 20));
+    await readingBegun;
     stamp++; // the main connection wrote something after the reading started
     expect(await stale?.reading()).toBeNull();
     expect(reads).toBe(2);
@@ -211,10 +216,24 @@ describe('reading the next file ahead (issue 4 §7)', () => {
     const stillUnknown = await b.registry.call('imports/preview', { path: withoutWrite });
     expect(stillUnknown.counts.errors).toBe(1);
 
+    // Each reading ahead, observed through the hooks the preview hands to it: settles when done.
+    const ahead = b.registry.ctx.imports.ahead;
+    const start = ahead.start.bind(ahead);
+    const readsAhead: Promise<void>[] = [];
+    vi.spyOn(ahead, 'start').mockImplementation((path, readFile, hooks: ReadAheadHooks) => {
+      let finished = () => {};
+      readsAhead.push(
+        new Promise<void>((done) => {
+          finished = done;
+        }),
+      );
+      start(path, readFile, { ...hooks, read: (outcome, progress) => hooks.read(outcome, progress).finally(finished) });
+    });
     const withWrite = second('b2');
     const p2 = await b.registry.call('imports/preview', { path: first, next: withWrite });
+    expect(readsAhead).toHaveLength(1);
     // Let the reading ahead finish, then add the customer it could not find.
-    await new Promise((resume) => setTimeout(resume, 1_000));
+    await readsAhead[0];
     const added = await create('汕头市新来贸易有限公司');
     expect(p2.earlierBatch).not.toBeNull();
     const known = await b.registry.call('imports/preview', { path: withWrite });

@@ -458,7 +458,9 @@ export function PolicyView({ policy, edit }: { policy: Policy; edit: PolicyEdit 
         <Table withTableBorder withColumnBorders fz="xs" verticalSpacing={4} style={{ tableLayout: 'fixed' }}>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th w={70}>{t('rules.tierScope')}</Table.Th>
+              <Table.Th w={104} style={{ whiteSpace: 'nowrap' }}>
+                {t('rules.tierScope')}
+              </Table.Th>
               {SCOPES.map((s) => (
                 <Table.Th key={s}>{t(`scope.${s}`)}</Table.Th>
               ))}

@@ -85,7 +85,8 @@ function BatchRow({ batch, onUndo }: { batch: ImportBatchView; onUndo: () => voi
     >
       <Table.Td className="kam-num">#{batch.id}</Table.Td>
       <Table.Td style={{ maxWidth: 320 }}>
-        <Text size="sm" truncate="end" title={batch.fileName}>
+        {/* Two lines rather than an ellipsis: unit templates differ only in their middle and end. */}
+        <Text size="sm" lineClamp={2} title={batch.fileName} miw={300} style={{ overflowWrap: 'anywhere' }}>
           {batch.fileName}
         </Text>
         <Text size="xs" c="dimmed">

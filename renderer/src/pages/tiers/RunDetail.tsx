@@ -305,7 +305,7 @@ function Results({ run, version, onOpen }: { run: TierRunSummary; version: numbe
                   data-testid="tier-results"
                   style={{ opacity: results.loading ? 0.6 : 1 }}
                 >
-                  <Table.Thead>
+                  <Table.Thead className="kam-head-nowrap">
                     <Table.Tr>
                       <Table.Th w={170}>{t('tiers.results.columns.id')}</Table.Th>
                       <Table.Th>{t('tiers.results.columns.name')}</Table.Th>
@@ -382,7 +382,8 @@ function ResultRow({ row, onOpen }: { row: TierResultRow; onOpen: (id: string) =
         <CustomerIdText id={row.customerId} size="sm" />
       </Table.Td>
       <Table.Td style={{ maxWidth: 260 }}>
-        <Text size="sm" truncate="end" title={row.name}>
+        {/* Two lines rather than an ellipsis: a branch differs from its head office by its tail. */}
+        <Text size="sm" lineClamp={2} title={row.name} miw={160}>
           {row.name}
         </Text>
       </Table.Td>
