@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { AppError } from '../../../shared/api/errors';
+import { preferUnpacked } from '../unpacked';
 
 export interface Migration {
   version: number;
@@ -32,7 +33,10 @@ export function migrationChecksum(sql: string): string {
 
 /** Finds the migrations folder: beside the bundled main script, or in the source tree. */
 export function defaultMigrationsDir(): string {
-  const candidates = [join(__dirname, 'migrations'), resolve(__dirname, '../../electron/backend/db/migrations')];
+  const candidates = [
+    preferUnpacked(join(__dirname, 'migrations')),
+    resolve(__dirname, '../../electron/backend/db/migrations'),
+  ];
   for (const dir of candidates) if (existsSync(dir)) return dir;
   throw new Error(`找不到数据库迁移文件夹（已查找：${candidates.join('；')}）`);
 }

@@ -29,12 +29,13 @@ import {
 import { DANGEROUS_START_SOURCE } from '../../../shared/domain/imports/neutralise';
 import { saveWorkbook } from '../exports/save';
 import { defineHandlers } from '../registry';
+import { preferUnpacked } from '../unpacked';
 import { DEFAULT_PARSE_LIMITS, type ParseLimits } from './parse';
 import { checkSpreadsheetFile } from './zip-guard';
 
 function workerScript(): string {
   const candidates = [
-    join(__dirname, 'report-worker.cjs'),
+    preferUnpacked(join(__dirname, 'report-worker.cjs')),
     resolve(__dirname, '../../electron/backend/imports/report-worker.cjs'),
   ];
   const found = candidates.find((p) => existsSync(p));

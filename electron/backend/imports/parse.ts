@@ -7,6 +7,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { preferUnpacked } from '../unpacked';
 import { type PackedSheet, packedRows } from './packed-rows';
 import { checkSpreadsheetFile, DEFAULT_ZIP_LIMITS, type ZipLimits } from './zip-guard';
 
@@ -63,7 +64,7 @@ function unpackSheet(wire: WireSheet): ParsedSheet {
 
 function workerScript(): string {
   const candidates = [
-    join(__dirname, 'parse-worker.cjs'),
+    preferUnpacked(join(__dirname, 'parse-worker.cjs')),
     resolve(__dirname, '../../electron/backend/imports/parse-worker.cjs'),
   ];
   const found = candidates.find((p) => existsSync(p));

@@ -16,6 +16,7 @@ import type { Database } from 'better-sqlite3';
 import { AppError } from '../../../shared/api/errors';
 import type { AuditEntry } from '../db/audit';
 import { IN_MEMORY } from '../db/pragmas';
+import { preferUnpacked } from '../unpacked';
 import type { WriterJobName, WriterPayload, WriterResult } from './jobs';
 import { runWriterJob } from './run-job';
 import type { WriterReply, WriterRequest, WriterWorkerData } from './worker';
@@ -33,12 +34,12 @@ export interface WriterThreadOptions {
 
 /**
  * The built app ships the worker as `writer-worker.js` beside the main bundle (see
- * electron.vite.config.ts); from source (tests, `npm run kam`) it is the TypeScript file, loaded
+ * electron.vite.config.ts; packaged, its copy outside the asar: unpacked.ts); from source (tests, `npm run kam`) it is the TypeScript file, loaded
  * through tsx's require hook.
  */
 function workerEntry(): { file: string; execArgv: string[] } {
   for (const dir of [__dirname, join(__dirname, '..')]) {
-    const built = join(dir, 'writer-worker.js');
+    const built = preferUnpacked(join(dir, 'writer-worker.js'));
     if (existsSync(built)) return { file: built, execArgv: [] };
   }
   // Resolved from here, not from the working folder (a CLI may be started anywhere).
