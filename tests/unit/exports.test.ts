@@ -11,6 +11,7 @@ import type { Database } from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import { type Backend, openBackend } from '../../electron/backend';
+import { unitTemplateData } from '../../electron/backend/templates/data';
 import type { ApiInput } from '../../shared/api/contract';
 import { AppError } from '../../shared/api/errors';
 import type { ExportFileView } from '../../shared/api/types';
@@ -301,7 +302,7 @@ describe('附件6-1 (R24)', () => {
     expect(ws['!cols']?.length).toBe(9);
   });
 
-  it('uses the latest annual run of a year before the period (last run of that year); R13 approval beside', async () => {
+  it('uses the latest annual run of a year before the period (last run of that year); R13 approval beside; templates agree', async () => {
     const { db, call, customer, revenue, build } = await setup();
     const a = await customer('汕头市钻石有限公司');
     const g = await customer('汕头市黄金有限公司');
@@ -332,6 +333,14 @@ describe('附件6-1 (R24)', () => {
     expect(six2.map((r) => [r[1], r[4], r[5]])).toEqual([
       [a, '钻石（省局认定；计算为黄金）', '白银及以上'],
       [g, '黄金', '白银及以上'],
+    ]);
+    // The unit's template for the month lists the same tiers in force (one answer for every reader).
+    const unitOf = db.prepare('SELECT unit_id FROM customers WHERE id = ?').pluck();
+    expect(unitOf.get(a)).toBe(unitOf.get(g));
+    const keyCustomers = unitTemplateData(db, unitOf.get(a) as number, PERIOD).keyCustomers;
+    expect(keyCustomers.map((k) => [k.id, k.tier])).toEqual([
+      [a, 'diamond'],
+      [g, 'gold'],
     ]);
   });
 

@@ -14,9 +14,9 @@ import { layoutTable, type OfficialTable, type SheetLayout } from '../../../shar
 import { buildProvincePackage } from '../../../shared/domain/exports/province';
 import { lastDayOf, type Period } from '../../../shared/domain/periods';
 import type { PolicyBook } from '../policies/book';
+import { findTierBasis } from '../tiering/in-force';
 import { cityFigures } from './cache';
 import { resolveScope } from './scope';
-import { findTierBasis } from './tiers';
 import { writeWorkbook } from './xlsx';
 
 export interface ExportRequest {

@@ -18,7 +18,7 @@ import {
   zeroLines,
 } from '../../../shared/domain/exports/figures';
 import { monthOf, type Period, periodOf, yearOf } from '../../../shared/domain/periods';
-import { monthTiers } from './tiers';
+import { monthTiers } from '../tiering/in-force';
 
 /** customer_id, then fen per line in REPORT_LINES order. */
 type LineRow = [string, ...number[]];

@@ -8,9 +8,11 @@ import { AppError } from '../../../shared/api/errors';
 import type { ImportBatchView, ImportChangeView, ImportIssueView, ImportPreview } from '../../../shared/api/types';
 import { fluctuation } from '../../../shared/domain/duties';
 import type { ImportIssue, RevenueRow } from '../../../shared/domain/imports/revenue-sheet';
-import { previousPeriod } from '../../../shared/domain/periods';
+import { type Period, previousPeriod } from '../../../shared/domain/periods';
 import type { HandlerContext } from '../context';
 import { defineHandlers } from '../registry';
+import { monthTotalSql } from '../revenue/store';
+import { keyCustomersInForce } from '../tiering/in-force';
 import { batchCellsPaced, findCommittedBatch } from './batches';
 import { readImportFile } from './import-file';
 import { Pacer, type PreviewProgress } from './pace';
@@ -67,14 +69,18 @@ async function fluctuationWarnings(
   policy: Parameters<typeof fluctuation>[1],
   pacer: Pacer,
 ): Promise<ImportIssue[]> {
-  const latest = db
-    .prepare("SELECT id FROM tier_runs WHERE kind = 'annual' ORDER BY run_key DESC, id DESC LIMIT 1")
-    .get() as { id: number } | undefined;
-  if (!latest) return [];
-  const isKey = db.prepare('SELECT 1 FROM tier_results WHERE run_id = ? AND customer_id = ? AND tier IS NOT NULL');
+  // R27 applies to key customers: those holding a tier in force in the row's month.
+  const keyByPeriod = new Map<string, ReadonlyMap<string, unknown>>();
+  const isKey = (customerId: string, period: Period) => {
+    let key = keyByPeriod.get(period);
+    if (!key) {
+      key = keyCustomersInForce(db, period);
+      keyByPeriod.set(period, key);
+    }
+    return key.has(customerId);
+  };
   const monthTotal = db.prepare(
-    `SELECT savings + bills + letters + philately + express + logistics + parcels + newspapers + other AS total
-     FROM revenue_months WHERE customer_id = ? AND period = ?`,
+    `SELECT ${monthTotalSql()} AS total FROM revenue_months WHERE customer_id = ? AND period = ?`,
   );
   const byMonth = new Map<string, { sheet: string; row: number; customerId: string; period: string; delta: number }>();
   for (const [i, r] of rows.entries()) {
@@ -96,7 +102,7 @@ async function fluctuationWarnings(
   let n = 0;
   for (const e of byMonth.values()) {
     if ((++n & 255) === 0 && pacer.due()) await pacer.pause();
-    if (!isKey.get(latest.id, e.customerId)) continue;
+    if (!isKey(e.customerId, e.period)) continue;
     const now = ((monthTotal.get(e.customerId, e.period) as { total: number } | undefined)?.total ?? 0) + e.delta;
     const last =
       (monthTotal.get(e.customerId, previousPeriod(e.period)) as { total: number } | undefined)?.total ?? null;

@@ -37,6 +37,15 @@ export function monthlyCopySql(alias: string): { columns: string; sums: string }
   };
 }
 
+/**
+ * A `revenue_months` row's total over all lines (aliased `alias.`, or bare without one): R27's
+ * fluctuation and the templates' 上月收入 both read it, so the sum is spelt once.
+ */
+export function monthTotalSql(alias = ''): string {
+  const prefix = alias ? `${alias}.` : '';
+  return MONTH_COLUMNS.map((c) => `${prefix}${c}`).join(' + ');
+}
+
 const copy = monthlyCopySql('r');
 const REFRESH = `
   INSERT INTO revenue_months (period, customer_id, ${copy.columns}, newspaper_turnover)

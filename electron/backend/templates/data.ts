@@ -4,7 +4,8 @@ import { AppError } from '../../../shared/api/errors';
 import { PRODUCT_LINES, type RevenueLine } from '../../../shared/domain/lines';
 import { addMonths, type Period, previousPeriod } from '../../../shared/domain/periods';
 import type { TemplateCustomer, TemplateKeyCustomer } from '../../../shared/domain/templates/layout';
-import type { Tier } from '../../../shared/domain/tiers';
+import { monthTotalSql } from '../revenue/store';
+import { keyCustomersInForce } from '../tiering/in-force';
 
 export interface TemplateUnitRow {
   id: number;
@@ -42,7 +43,7 @@ export interface UnitTemplateData {
 
 /**
  * The unit's customers with the lines they used in the 12 months before `period`, and its key
- * customers (latest annual grading, as the import's R27 warnings use) with last month's total.
+ * customers (their tiers in force for the month, as the import's R27 warnings use) with last month's total.
  */
 export function unitTemplateData(db: Database, unitId: number, period: Period): UnitTemplateData {
   const customers = db.prepare('SELECT id, name FROM customers WHERE unit_id = ? ORDER BY id').all(unitId) as {
@@ -62,27 +63,20 @@ export function unitTemplateData(db: Database, unitId: number, period: Period): 
     set.add(r.line);
     used.set(r.customerId, set);
   }
-  const latest = db
-    .prepare("SELECT id FROM tier_runs WHERE kind = 'annual' ORDER BY run_key DESC, id DESC LIMIT 1")
-    .get() as { id: number } | undefined;
-  const keyCustomers = latest
-    ? (
-        db
-          .prepare(
-            `SELECT c.id, c.name, t.tier,
-               (SELECT savings + bills + letters + philately + express + logistics + parcels + newspapers + other
-                  FROM revenue_months m WHERE m.customer_id = c.id AND m.period = ?) AS lastMonth
-             FROM tier_results t JOIN customers c ON c.id = t.customer_id
-             WHERE t.run_id = ? AND t.tier IS NOT NULL AND c.unit_id = ? ORDER BY c.id`,
-          )
-          .all(previousPeriod(period), latest.id, unitId) as {
-          id: string;
-          name: string;
-          tier: Tier;
-          lastMonth: number | null;
-        }[]
-      ).map((r) => ({ id: r.id, name: r.name, tier: r.tier, lastMonth: r.lastMonth }))
-    : [];
+  // The tiers in force for the month (annual grading of an earlier year, R13 records beside).
+  const inForce = keyCustomersInForce(db, period);
+  const keyCustomers = (
+    db
+      .prepare(
+        `SELECT c.id, c.name,
+           (SELECT ${monthTotalSql('m')} FROM revenue_months m WHERE m.customer_id = c.id AND m.period = ?) AS lastMonth
+         FROM customers c WHERE c.unit_id = ? ORDER BY c.id`,
+      )
+      .all(previousPeriod(period), unitId) as { id: string; name: string; lastMonth: number | null }[]
+  ).flatMap((r) => {
+    const tier = inForce.get(r.id)?.tier;
+    return tier ? [{ id: r.id, name: r.name, tier, lastMonth: r.lastMonth }] : [];
+  });
   return {
     customers: customers.map((c) => {
       const lines = used.get(c.id);

@@ -1,5 +1,6 @@
 /**
- * The tier each customer holds for a month's tables. Annual grading of year Y (on Y's revenue)
+ * Which grading applies to a month, and the tier each customer holds in it: the one answer every
+ * reader uses (exports, templates, import warnings, customer pages). Annual grading of year Y (on Y's revenue)
  * sets the tiers in force during Y+1, so a month of year Y uses the latest annual run of a year
  * before Y (the last run of that year, if it was run again). R13: a province approval valid at the
  * month's end comes first, then the latest override, both printed beside the computed tier.
@@ -56,5 +57,12 @@ export function monthTiers(db: Database, basis: TierBasis | null, period: Period
       out.set(id, { tier, computedTier: out.get(id)?.computedTier ?? null, source });
     }
   }
+  return out;
+}
+
+/** Customer IDs whose tier in force for the month is a key-customer tier (R13 records included). */
+export function keyCustomersInForce(db: Database, period: Period): Map<string, MonthTier> {
+  const out = monthTiers(db, findTierBasis(db, period), period);
+  for (const [id, t] of out) if (t.tier === null) out.delete(id);
   return out;
 }
