@@ -291,7 +291,7 @@ export const policiesWhatIf = z
     message: '年度分级需要年份，月度预览需要月份',
   });
 
-// ── Imports (issue 4) ──────────────────────────────────────────────────────────────────────
+// ── Imports (DOMAIN-DECISIONS "Imports") ─────────────────────────────────────────────────
 export const importsPreview = z
   .object({
     path: z.string().trim().min(1, { message: '请选择要导入的文件' }).max(1000),
@@ -335,7 +335,7 @@ export const importsErrorReport = z
 export const submissionsTracker = z.object({ period }).strict();
 export const submissionsUnitBatches = z.object({ unitId: id('单位') }).strict();
 
-// ── Exports (issue 4) ──────────────────────────────────────────────────────────────────────
+// ── Exports (R24–R26) ────────────────────────────────────────────────────────────────────
 export const exportsBuild = z
   .object({
     form: z.enum(EXPORT_FORMS, { message: '报表应为 6-1、6-2、7 或 province（省局报送包）' }),
@@ -361,7 +361,7 @@ export const exportsBuild = z
   .strict();
 export const revenueSummary = z.object({ period }).strict();
 
-// ── Templates (issue 4 §1, §5) ──────────────────────────────────────────────────────────────
+// ── Templates (DOMAIN-DECISIONS "Templates") ─────────────────────────────────────────────
 export const templatesGenerate = z
   .object({
     period,

@@ -319,7 +319,7 @@ export interface WhatIfResult {
   changed: WhatIfChange[];
 }
 
-// ── Imports (issue 4) ──────────────────────────────────────────────────────────────────────
+// ── Imports (DOMAIN-DECISIONS "Imports") ─────────────────────────────────────────────────
 
 export interface ImportIssueView {
   sheet: string;
@@ -439,7 +439,7 @@ export interface ImportErrorReportView {
   base64: string | null;
 }
 
-// ── Exports (issue 4) ──────────────────────────────────────────────────────────────────────
+// ── Exports (R24–R26) ────────────────────────────────────────────────────────────────────
 
 /** One exported workbook (附件6-1, 6-2, 7 or the province package). */
 export interface ExportFileView {
@@ -470,7 +470,7 @@ export interface RevenueSummary {
   customers: number;
 }
 
-// ── Templates (issue 4 §1, §5) ──────────────────────────────────────────────────────────────
+// ── Templates (DOMAIN-DECISIONS "Templates") ─────────────────────────────────────────────
 
 /** One unit's monthly template as written. */
 export interface TemplateFileView {
@@ -491,7 +491,7 @@ export interface TemplateFilesView {
   files: TemplateFileView[];
 }
 
-// ── 数据报送 tracker (issue 4 §3) ───────────────────────────────────────────────────────────
+// ── 数据报送 tracker (R30–R32) ───────────────────────────────────────────────────────────
 export type SubmissionFormId = 'revenue' | 'registrations' | 'manager_changes' | 'fluctuation_reasons';
 export type SubmissionStatusId = 'on_time' | 'late' | 'pending' | 'overdue';
 

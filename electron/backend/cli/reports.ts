@@ -1,4 +1,7 @@
-/** What `kam revenue summary` and `kam export` print (issue 4 §5): amounts as yuan decimal strings. */
+/**
+ * What `kam revenue summary` and `kam export` print (DOMAIN-DECISIONS "Exports"): amounts as yuan
+ * decimal strings.
+ */
 import { existsSync } from 'node:fs';
 import { AppError } from '../../../shared/api/errors';
 import type { ExportFileView, RevenueSummary } from '../../../shared/api/types';

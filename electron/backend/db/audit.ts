@@ -1,4 +1,7 @@
-/** The insert-only audit log (issue 2): one row per write, inside that write's transaction. */
+/**
+ * The insert-only audit log (triggers refuse UPDATE and DELETE, migration 0001): one row per
+ * write, inside that write's transaction.
+ */
 import type { Database } from 'better-sqlite3';
 
 export interface AuditEntry {

@@ -1,6 +1,7 @@
 /**
- * The connection settings every connection asserts (issue 2), the main one and the writer
- * thread's (kept apart from open.ts so the writer's bundle carries no migration code).
+ * The connection settings every connection sets and asserts, the main one and the writer
+ * thread's: WAL, synchronous=FULL (a committed write survives a power cut), foreign keys on, a
+ * busy timeout. Kept apart from open.ts so the writer's bundle carries no migration code.
  */
 import type { Database as Db } from 'better-sqlite3';
 import { AppError } from '../../../shared/api/errors';

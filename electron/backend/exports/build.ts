@@ -1,7 +1,7 @@
 /**
- * Builds one export (issue 4) for a month: gathers the figures of the scope, lays the tables out
- * (shared/domain/exports) with the R25/R26 thresholds of the policy in force at the month's end,
- * and writes the workbook bytes.
+ * Builds one export (R24–R26, DOMAIN-DECISIONS "Exports") for a month: gathers the figures of the
+ * scope, lays the tables out (shared/domain/exports) with the R25/R26 thresholds of the policy in
+ * force at the month's end, and writes the workbook bytes.
  */
 import type { Database } from 'better-sqlite3';
 import { AppError } from '../../../shared/api/errors';

@@ -1,8 +1,9 @@
 /**
- * 导出 (issue 4): `exports/build` makes 附件6-1, 6-2, 7 or the province package for a month. With
- * a `path` (from the main process's save dialog, or `kam export --out`) it writes the file there;
- * without one it returns the workbook as base64 for the renderer to save (a download, which
- * Electron turns into its own save dialog). A read: nothing in the database changes.
+ * 导出 (DOMAIN-DECISIONS "Exports"): `exports/build` makes 附件6-1, 6-2, 7 or the province package
+ * for a month. With a `path` (from the main process's save dialog, or `kam export --out`) it writes
+ * the file there; without one it returns the workbook as base64 for the renderer to save (a
+ * download, which Electron turns into its own save dialog). A read: nothing in the database
+ * changes.
  */
 import { defineHandlers } from '../registry';
 import { buildExport } from './build';

@@ -1,8 +1,8 @@
 /**
- * Committing and undoing revenue import batches (issue 4), set-wise so 100,000 rows take one
- * transaction of a few statements. Cells written by batch N carry source ('import', 'batch:N');
- * undo restores each cell's prior value, except cells edited after the import (their source or
- * amount no longer match), which are listed and kept unless the officer forces the undo.
+ * Committing and undoing revenue import batches (DOMAIN-DECISIONS "Imports"), set-wise so 100,000
+ * rows take one transaction of a few statements. Cells written by batch N carry source ('import',
+ * 'batch:N'); undo restores each cell's prior value, except cells edited after the import (their
+ * source or amount no longer match), which are listed and kept unless the officer forces the undo.
  */
 import type { Database } from 'better-sqlite3';
 import { AppError } from '../../../shared/api/errors';

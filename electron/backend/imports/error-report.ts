@@ -1,9 +1,9 @@
 /**
- * 问题清单 (issue 4): "an error report workbook the officer can send back: the unit's rows with an
- * added column of problems". Made from a staged preview (its token), not from a path: the report
- * then lists exactly the problems the officer saw, all of them (the preview shows the first 1,000),
- * and the file is checked to be the same bytes (SHA-256) as when it was previewed. Ask for it before
- * committing: a commit consumes the preview.
+ * 问题清单 (DOMAIN-DECISIONS "Imports", error report): a workbook the officer can send back, the
+ * unit's rows with an added column of problems. Made from a staged preview (its token), not from a
+ * path: the report then lists exactly the problems the officer saw, all of them (the preview shows
+ * the first 1,000), and the file is checked to be the same bytes (SHA-256) as when it was
+ * previewed. Ask for it before committing: a commit consumes the preview.
  *
  * Like `exports/build`: with a `path` (the main process's save dialog, or the CLI) the workbook is
  * written there; without one it comes back as base64, which goes through the one invoke channel,

@@ -1,6 +1,7 @@
 /**
- * 数据报送 (issue 4): preview a unit's workbook (nothing written), commit it as one batch, undo a
- * batch, list batches. The file is parsed in a worker; rows are checked in the main thread.
+ * 数据报送 (DOMAIN-DECISIONS "Imports"): preview a unit's workbook (nothing written), commit it as
+ * one batch, undo a batch, list batches. The file is parsed in a worker; rows are checked in the
+ * main thread; commit and undo run on the writer thread (writer/thread.ts).
  */
 import { basename } from 'node:path';
 import type { Database } from 'better-sqlite3';

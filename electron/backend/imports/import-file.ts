@@ -2,7 +2,8 @@
  * Reading an import file off the main thread's critical path: its size checked first, the bytes
  * read asynchronously, and the SHA-256 computed a megabyte at a time with a turn of the event loop
  * in between. Read and hashed in one go, a 7 MB workbook held the thread ~20 ms, and twice per
- * file when the next file of a queue is read ahead (issue 4: a ping answers in < 100 ms).
+ * file when the next file of a queue is read ahead: time taken from the 100 ms within which IPC
+ * must answer during an import.
  */
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';

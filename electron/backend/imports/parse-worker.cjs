@@ -1,13 +1,14 @@
-// Runs SheetJS on one file inside a worker thread with memory limits (issue 4): a hostile file can
+// Runs SheetJS on one file inside a worker thread with memory limits, so a hostile file can
 // exhaust this worker, never the app. Plain CommonJS so it runs as-is under Node and Electron.
 // It only turns the workbook into plain rows of cells; every rule is applied by the caller.
-// Cells travel packed in typed arrays and one string per sheet (see parse.ts `unpackSheet`):
-// cloning 100,000 rows of small objects cost the main thread ~300-500 ms on receipt, these copy.
+// Cells travel packed: typed arrays (transferred, not copied) plus a text and a formula string per
+// sheet. parse.ts receives them and packed-rows.ts (`packedRows`) reads them back as rows, made on
+// access: cloning 100,000 rows of small objects cost the main thread ~300-500 ms on receipt.
 const { parentPort } = require('node:worker_threads');
 const XLSX = require('xlsx');
 
-// Cell kinds on the wire (parse.ts reads the same table): the SheetJS type in the low 3 bits, plus
-// flags. 0 = no cell.
+// Cell kinds on the wire (packed-rows.ts reads the same table): the SheetJS type in the low 3 bits,
+// plus flags. 0 = no cell.
 const TYPE = Object.assign(Object.create(null), { n: 1, s: 2, b: 3, d: 4, e: 5, z: 6 });
 const TEXT = 8;
 const NULL_VALUE = 16;

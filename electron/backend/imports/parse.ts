@@ -1,8 +1,9 @@
 /**
- * Parses a spreadsheet off the UI path (issue 4): the file guard first, then SheetJS in a worker
- * thread with a memory ceiling and a time limit, dense, with a row limit (a warm worker is kept
- * between files, below). The result is plain
- * rows of cells — header names never become object keys (`__proto__` is data).
+ * Parses a spreadsheet off the main thread, so a large or hostile file can neither stall nor crash
+ * the app: the file guard (zip-guard.ts) first, then SheetJS in a worker thread (parse-worker.cjs)
+ * with a memory ceiling and a time limit, dense, with a row limit (a warm worker is kept between
+ * files, below). The result is plain rows of cells, made on access from the worker's packed cells
+ * (packed-rows.ts) — header names never become object keys (`__proto__` is data).
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';

@@ -1,9 +1,10 @@
 /**
- * Reading the next file while this one is committed (issue 4 §7). When the officer imports several
- * workbooks picked together (the wizard's queue, `kam import A B C`), `imports/preview` names the
- * file that comes next. Its parse starts in the parse worker as soon as this file's parse is done,
- * and once parsed its rows are read (read-workbook.ts) on the main thread, in paced slices, while
- * this file is checked and committed on the writer thread.
+ * Reading the next file while this one is committed (DOMAIN-DECISIONS "Imports", several files
+ * picked together). When the officer imports several workbooks picked together (the wizard's
+ * queue, `kam import A B C`), `imports/preview` names the file that comes next. Its parse starts
+ * in the parse worker as soon as this file's parse is done, and once parsed its rows are read
+ * (read-workbook.ts) on the main thread, in paced slices, while this file is checked and
+ * committed on the writer thread.
  *
  * What was done ahead is used only if it is still what the preview would do now:
  * - the parse, if the file's bytes are the same (SHA-256 at its own preview);

@@ -1,10 +1,11 @@
 /**
  * The first half of `imports/preview`: a parsed workbook read into checked rows (every row's
- * customer, month, line and amount, template side sheets, R8 columns). It depends on the file and
- * on reference data only (customers, units, managers, the template's metadata), never on revenue,
- * so it may run ahead: while the writer thread commits file k, the main thread reads file k+1
- * (read-ahead.ts). The second half (duplicates, unit claims, old → new, R27) reads revenue and
- * always runs at preview time, after the previous commit.
+ * customer, month, line and amount, template side sheets, R8 columns, the same cell twice in the
+ * file). It depends on the file and on reference data only (customers, units, managers, the
+ * template's metadata), never on revenue, so it may run ahead: while the writer thread commits
+ * file k, the main thread reads file k+1 (read-ahead.ts). The second half (the template's period
+ * and unit claims, old → new, R27) reads revenue and always runs at preview time, after the
+ * previous commit.
  */
 import type { Database } from 'better-sqlite3';
 import { AppError } from '../../../shared/api/errors';
@@ -52,7 +53,7 @@ export async function readWorkbook(
     now: env.now,
     date1904: workbook.date1904,
   });
-  // Row checks read SQLite on this thread: paced so IPC stays answered (issue 4, < 100 ms).
+  // Row checks read SQLite on this thread: paced so IPC answers within 100 ms meanwhile.
   progress.stage = 'check';
   for (const sheet of workbook.sheets) if (!sheet.hidden) progress.total += sheet.rows.length;
   const pacer = new Pacer(progress);

@@ -1,8 +1,9 @@
-// Writes the error report workbook (issue 4) in a worker thread, with the same memory limits as
-// the parse: reading a unit's 100,000-row workbook again and writing it back takes seconds that the
-// main thread must spend answering the UI. Plain CommonJS so Node, vitest and Electron run it as-is.
-// What goes where is decided by shared/domain/imports/error-report.ts (the `plan`); this script
-// copies every sheet's values (never formulas), neutralises formula-like text, adds 有问题/问题.
+// Writes the error report workbook (问题清单, DOMAIN-DECISIONS "Imports") in a worker thread, with
+// the same memory limits as the parse: reading a unit's 100,000-row workbook again and writing it
+// back takes seconds that the main thread must spend answering the UI. Plain CommonJS so Node,
+// vitest and Electron run it as-is. What goes where is decided by
+// shared/domain/imports/error-report.ts (the `plan`); this script copies every sheet's values
+// (never formulas), neutralises formula-like text, adds 有问题/问题.
 const { parentPort, workerData } = require('node:worker_threads');
 const XLSX = require('xlsx');
 

@@ -1,6 +1,7 @@
 /**
- * Previews waiting for the officer's decision (issue 4): nothing is written while a preview is
- * open; commit takes the staged rows by token. Previews expire so memory does not grow.
+ * Previews waiting for the officer's decision (DOMAIN-DECISIONS "Imports"): nothing is written
+ * while a preview is open; commit takes the staged rows by token. Previews expire so memory does
+ * not grow.
  */
 import type { ImportIssue } from '../../../shared/domain/imports/revenue-sheet';
 import type { FluctuationReasonRow } from '../../../shared/domain/templates/side-sheets';

@@ -1,7 +1,7 @@
 /**
- * What a batch writes besides revenue cells (issue 4 §1–2): R8 newspaper inputs, with their prior
- * values for undo, and R27 fluctuation reasons. Called inside the batch's transaction by
- * commitBatch/undoBatch and the commit handler.
+ * What a batch writes besides revenue cells (DOMAIN-DECISIONS "Templates"): R8 newspaper inputs,
+ * with their prior values for undo, and R27 fluctuation reasons. Called inside the batch's
+ * transaction by commitCells/undoBatch (batches.ts) and runCommitJob (commit-job.ts).
  */
 import type { Database } from 'better-sqlite3';
 import type { NewspaperInputs } from '../../../shared/domain/templates/newspaper-columns';

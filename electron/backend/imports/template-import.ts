@@ -1,7 +1,7 @@
 /**
- * The template-aware part of an import preview (issue 4 §1–2): the metadata sheet (which unit,
- * form and period the file holds; a tampered one stops the import), the sheets beside revenue,
- * the template's period, and which unit may report a customer's figures.
+ * The template-aware part of an import preview (DOMAIN-DECISIONS "Templates"): the metadata sheet
+ * (which unit, form and period the file holds; a tampered one stops the import), the sheets beside
+ * revenue, the template's period, and which unit may report a customer's figures.
  *
  * Two units and one customer: the unit a customer is registered with owns its figures (R14/R15
  * one point of access, R19 the first registration owns the customer). A row for another unit's

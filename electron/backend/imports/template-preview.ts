@@ -1,7 +1,8 @@
 /**
- * The template-aware steps of `imports/preview` gathered in one place, so the handler calls them
- * at five points and stays readable: side sheets, R8 columns, the template's period and unit
- * claims, R27 reasons, and what the batch records (unit, form, period from the metadata).
+ * The template-aware steps of `imports/preview` gathered in one place, so its callers
+ * (read-workbook.ts, then the preview handler) stay readable: side sheets, R8 columns, the
+ * template's period and unit claims, R27 reasons, and what the batch records (unit, form, period
+ * from the metadata).
  */
 import type { Database } from 'better-sqlite3';
 import type { ImportSectionView, ImportTemplateView } from '../../../shared/api/types';

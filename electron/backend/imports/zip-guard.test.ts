@@ -16,7 +16,7 @@ function realWorkbook(): Buffer {
   return XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer;
 }
 
-describe('spreadsheet files are checked before parsing (issue 4)', () => {
+describe('spreadsheet files are checked before parsing: size, kind, zip bombs', () => {
   it('accepts a real .xlsx written by SheetJS, with its parts counted', () => {
     const check = checkSpreadsheetFile(realWorkbook(), '澄海分局2026年10月.xlsx');
     expect(check).toMatchObject({ ok: true, kind: 'xlsx' });

@@ -1,8 +1,8 @@
 /**
- * Checks a spreadsheet file before any parser touches it (issue 4, "before parsing"): size,
- * kind by signature, and for .xlsx (a zip) the central directory — entry count, declared
- * uncompressed total and per-entry compression ratio — so a zip bomb or a renamed Word file is
- * refused in microseconds with a Chinese message. Declared sizes can lie: the parser still runs
+ * Checks a spreadsheet file before any parser touches it: size, kind by signature, and for .xlsx
+ * (a zip) the central directory — entry count, declared uncompressed total and per-entry
+ * compression ratio — so a zip bomb or a renamed Word file is refused in microseconds with a
+ * Chinese message. Declared sizes can lie: the parser still runs
  * in a worker with memory and time limits; this is the first of two fences.
  */
 

@@ -1,6 +1,7 @@
 /**
- * 数据报送 tracker (issue 4 §3): month × unit × form — received (with its batch), late, pending
- * or overdue (R30, R31) — the centre's own deadline (R32), and a unit's batches.
+ * 数据报送 tracker (DOMAIN-DECISIONS "Submission tracker"): month × unit × form — received (with
+ * its batch), late, pending or overdue (R30, R31) — the centre's own deadline (R32), and a unit's
+ * batches.
  */
 import type { Database } from 'better-sqlite3';
 import { AppError } from '../../../shared/api/errors';

@@ -1,4 +1,4 @@
-/** Issue 4 §1: what a unit's template is prefilled with, read from the database. */
+/** What a unit's template is prefilled with (DOMAIN-DECISIONS "Templates"), read from the database. */
 import type { Database } from 'better-sqlite3';
 import { AppError } from '../../../shared/api/errors';
 import { PRODUCT_LINES, type RevenueLine } from '../../../shared/domain/lines';

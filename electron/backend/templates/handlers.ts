@@ -1,7 +1,8 @@
 /**
- * 报送模板 (issue 4 §1, §5): writes one monthly template per unit into a folder. A read as far as
- * the database goes (nothing in it changes); the files are checked before any is written, so an
- * existing file stops the run with nothing half done.
+ * 报送模板 (`templates/generate`, `kam templates`; DOMAIN-DECISIONS "Templates"): writes one
+ * monthly template per unit into a folder. A read as far as the database goes (nothing in it
+ * changes); the files are checked before any is written, so an existing file stops the run (unless
+ * overwriting was asked for) with nothing half done.
  */
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

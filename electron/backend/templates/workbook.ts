@@ -1,7 +1,8 @@
 /**
- * Writes a unit's monthly template (issue 4 §1): instructions, the four data sheets with their
- * drop-downs, and the metadata sheet — very hidden (not listed under 取消隐藏) and protected — so
- * an import knows the form, version, unit and period without trusting the file name.
+ * Writes a unit's monthly template (DOMAIN-DECISIONS "Templates"): instructions, the four data
+ * sheets with their drop-downs, and the metadata sheet — very hidden (not listed under 取消隐藏)
+ * and protected — so an import knows the form, version, unit and period without trusting the file
+ * name.
  */
 import * as XLSX from 'xlsx';
 import type { Period } from '../../../shared/domain/periods';

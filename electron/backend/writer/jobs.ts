@@ -1,6 +1,6 @@
 /**
  * The writes that may run on the writer thread (writer/thread.ts): the long ones, an import
- * batch's commit and undo (issue 4: 100,000 rows hold SQLite for about a second). Each job is
+ * batch's commit and undo (100,000 rows hold SQLite for about a second). Each job is
  * a plain function of a connection and a plain-data payload, run inside one transaction.
  * None may change a customer: the search index is kept across them (see WriterThreadOptions).
  */

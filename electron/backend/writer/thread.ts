@@ -1,10 +1,11 @@
 /**
- * The writer thread (issue 4: "the UI and IPC stay responsive during an import"). Committing or
- * undoing 100,000 revenue rows holds SQLite for about a second; on the main thread that second
- * would stop every IPC answer. Such writes run here instead: a worker with its own connection to
- * the same file, one job at a time, each in one immediate transaction with its audit row. The
- * registry queues them with the other writes (never two writers), and the main connection keeps
- * answering reads from the last committed state (WAL), so nobody sees half a batch.
+ * The writer thread, so the UI and IPC stay responsive while an import commits or is undone
+ * (DOMAIN-DECISIONS "Imports", responsiveness). Committing or undoing 100,000 revenue rows holds
+ * SQLite for about a second; on the main thread that second would stop every IPC answer. Such
+ * writes run here instead: a worker with its own connection to the same file, one job at a time,
+ * each in one immediate transaction with its audit row. The registry queues them with the other
+ * writes (never two writers), and the main connection keeps answering reads from the last
+ * committed state (WAL), so nobody sees half a batch.
  *
  * An in-memory database cannot be shared with another thread: there the job runs inline, in the
  * main thread's transaction, with the same code.

@@ -1,4 +1,4 @@
-/** The exports of issue 4: which forms there are, their names and the file name offered to save. */
+/** The exports (R24–R26): which forms there are, their names and the file name offered to save. */
 import { formatPeriodZh, type Period } from '../periods';
 
 export const EXPORT_FORMS = ['6-1', '6-2', '7', 'province'] as const;

@@ -1,8 +1,8 @@
 /**
- * Issue 4 exports (R24–R26): the official tables as a plain grid of typed cells, independent of
- * any spreadsheet library. The backend's writer turns a `SheetLayout` into an .xlsx sheet; tests
- * read the grid directly. Money is carried in fen and written in yuan as a number with a number
- * format, never as text, so the officer's and the province's sums work on the cells.
+ * Exports (R24–R26): the official tables as a plain grid of typed cells, independent of any
+ * spreadsheet library. The backend's writer turns a `SheetLayout` into an .xlsx sheet; tests read
+ * the grid directly. Money is carried in fen and written in yuan as a number with a number format,
+ * never as text, so the officer's and the province's sums work on the cells.
  */
 import type { Fen } from '../money';
 

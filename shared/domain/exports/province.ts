@@ -1,7 +1,8 @@
 /**
- * The month's province package (issue 4): the city roll-up of 附件6-1 and 附件7, in one workbook.
- * It is built only from `CustomerFigures`, which holds a customer's ID, name, unit, tier and
- * revenue and nothing else: no R17 key-person field can reach the province through it.
+ * The month's province package (R24, R26, DOMAIN-DECISIONS "Exports"): the city roll-up of 附件6-1
+ * and 附件7, in one workbook. It is built only from `CustomerFigures`, which holds a customer's ID,
+ * name, unit, tier and revenue and nothing else: no R17 key-person field can reach the province
+ * through it.
  */
 import type { CustomerFigures, ExportHeader } from './figures';
 import { buildForm61 } from './form-6-1';

@@ -1,8 +1,8 @@
 /**
- * Issue 4, "an error report workbook the officer can send back: the unit's rows with an added
- * column of problems". The plan here is pure: which text goes beside which row, and the summary
- * sheet. The workbook itself is written by the backend (imports/report-worker.cjs), which copies
- * every sheet as the unit sent it and adds two columns:
+ * The error report (问题清单, DOMAIN-DECISIONS "Imports"): a workbook the officer can send back,
+ * the unit's rows with an added column of problems. The plan here is pure: which text goes beside
+ * which row, and the summary sheet. The workbook itself is written by the backend
+ * (imports/report-worker.cjs), which copies every sheet as the unit sent it and adds two columns:
  *  - 有问题 (是/否): SheetJS Community Edition cannot colour cells, so the officer and the unit
  *    filter on this column (the header row gets an AutoFilter) instead of looking for red rows;
  *  - 问题: every problem of that row, column letter and field first, in Chinese.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isDangerousText, neutraliseText } from './neutralise';
 
-describe('export cells are neutralised (issue 4)', () => {
+describe('formula-like text cells are neutralised', () => {
   it.each([
     ['=HYPERLINK("http://x","点我")', `'=HYPERLINK("http://x","点我")`],
     ['+86 754 1234', `'+86 754 1234`],

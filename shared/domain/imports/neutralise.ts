@@ -1,8 +1,8 @@
 /**
- * Issue 4 exports: a text cell that a spreadsheet program could read as a formula (starting with
- * = + - @, a tab or a carriage return, or their full-width forms) is neutralised with a leading
- * apostrophe-like guard, so a customer named "=HYPERLINK(…)" stays text in every export.
- * Numbers are never passed through here: they are written as numbers.
+ * Exports and the error report (DOMAIN-DECISIONS "Exports", cells): a text cell that a spreadsheet
+ * program could read as a formula (starting with = + - @, a tab or a carriage return, or their
+ * full-width or small forms) gets a leading apostrophe, so a customer named "=HYPERLINK(…)" stays
+ * text in every export. Numbers are never passed through here: they are written as numbers.
  */
 // The small forms (U+FE62 ﹢, U+FE63 ﹣, U+FE66 ﹦, U+FE6B ﹫) are included too: NFKC, which
 // some programs apply when pasting or importing text, turns them into + - = @ as it does the

@@ -36,7 +36,7 @@ function read(rows: (SheetCell | null)[][], options = { date1904: false }, merge
 
 const HEADER = [s('客户ID'), s('月份'), s('业务种类'), s('收入(元)')];
 
-describe('revenue sheets made by hand (issue 4)', () => {
+describe('revenue sheets made by hand: header, rows and problems', () => {
   it.each([
     [['客户ID', '月份', '业务种类', '收入(元)']],
     [['收入（元）', '业务种类', ' 月 份 ', '客户编号']],

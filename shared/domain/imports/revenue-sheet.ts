@@ -1,9 +1,10 @@
 /**
- * Issue 4, hand-made workbooks: find the header row of a revenue sheet (客户ID or 客户名称, 月份,
+ * Revenue sheets, hand-made or a template's 收入明细 (one reader serves both,
+ * DOMAIN-DECISIONS "Templates"): find the header row of a revenue sheet (客户ID or 客户名称, 月份,
  * 业务种类, 收入(元), in any column order, with the variants units type), then read and check every
- * data row. Every problem names the sheet, the row and the column as the officer sees them
- * (row 1-based, column letters) and says what was expected, in Chinese. Pure: the caller supplies
- * the customer lookups and the parsed cells.
+ * data row. Every problem names the sheet, the row and the column as the officer sees them (row
+ * 1-based, column letters) and says what was expected, in Chinese. Pure: the caller supplies the
+ * customer lookups and the parsed cells.
  */
 
 import { LINE_NAMES_ZH, PRODUCT_LINES, type RevenueLine } from '../lines';

@@ -1,7 +1,7 @@
 /**
- * 数据报送 tracker (issue 4 §3, R30–R32): what each unit owes the centre for a month, and whether
- * it arrived on time. A unit's monthly template workbook carries all four forms (an empty sheet
- * means "nothing to report"); a workbook made by hand carries revenue only.
+ * 数据报送 tracker (R30–R32, DOMAIN-DECISIONS "Submission tracker"): what each unit owes the centre
+ * for a month, and whether it arrived on time. A unit's monthly template workbook carries all four
+ * forms (an empty sheet means "nothing to report"); a workbook made by hand carries revenue only.
  */
 import { managerChangeDueDate } from '../dates';
 import { centreReportDueDate, isLate, unitReportDueDate } from '../duties';

@@ -1,7 +1,8 @@
 /**
- * Issue 4 §1: the monthly workbook the centre hands each unit (数据报送模板). Pure layout: sheet
- * names, columns with their drop-down lists, the prefilled rows and the instructions text. The
- * backend reads the database and writes the file; an import reads the same names back.
+ * The monthly workbook the centre hands each unit (数据报送模板, DOMAIN-DECISIONS "Templates").
+ * Pure layout: sheet names, columns with their drop-down lists, the prefilled rows and the
+ * instructions text. The backend reads the database and writes the file; an import reads the same
+ * names back.
  */
 import { managerChangeDueDateFor, unitReportDueDate } from '../duties';
 import { LINE_NAMES_ZH, PRODUCT_LINES, type RevenueLine } from '../lines';

@@ -1,8 +1,9 @@
 /**
- * Issue 4 §1–2: the template's metadata sheet — what the file holds (form, version, unit, period,
- * generated at) — written as key/value rows and read back at import. A tampered sheet (unknown
- * form or version, unknown unit, bad period or time) is refused with a Chinese message naming the
- * sheet and the cell, before anything else is read.
+ * The template's metadata sheet (DOMAIN-DECISIONS "Templates") — what the file holds (form,
+ * version, unit, period, generated at) — written as key/value rows and read back at import. A
+ * tampered sheet (a missing field, unknown form or version, unknown or retired unit, bad period or
+ * time) is refused with a Chinese message naming the sheet and the cell, before anything else is
+ * read.
  */
 import type { ImportIssue, SheetInput } from '../imports/revenue-sheet';
 import { isPeriod, type Period } from '../periods';

@@ -1,7 +1,7 @@
 /**
- * Issue 4 §1: the template's sheets beside revenue — 新客户申报 (R19), 客户经理变动 (R30) and 波动原因
- * (R27). Each is found by its header (any column order), and every row is checked with problems
- * naming sheet, row and column. Registrations and manager changes are reported, not stored (see
+ * The template's sheets beside revenue — 新客户申报 (R19), 客户经理变动 (R30) and 波动原因 (R27).
+ * Each is found by its header (any column order), and every row is checked with problems naming
+ * sheet, row and column. Registrations and manager changes are reported, not stored (see
  * DOMAIN-DECISIONS "Templates"), so their problems are warnings; reasons are stored, so theirs are
  * errors. Pure: the caller supplies the lookups.
  */

@@ -28,7 +28,7 @@ const units = (code: string) =>
       ? { id: 9, code, name: '旧分局', retired: true }
       : null;
 
-describe('template metadata (issue 4 §1)', () => {
+describe('template metadata: read back, tampered values refused naming the cell', () => {
   it('reads back what it wrote', () => {
     const r = readTemplateMetadata(sheet('_kam_meta', metadataRows(META)), units);
     expect(r).toEqual({ ok: true, meta: META, unit: { id: 3, code: '440515', name: '澄海分局', retired: false } });

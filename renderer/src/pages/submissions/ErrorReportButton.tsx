@@ -8,8 +8,8 @@ import { api, toApiCallError } from '../../api/client';
 import { errorReportName } from './wizard';
 
 /**
- * 下载问题清单: the unit's rows with a column of problems (issue 4 §2), saved where the officer
- * chooses, to send back to the unit. Only while the preview is staged (before commit).
+ * 下载问题清单: the unit's rows with a column of problems (DOMAIN-DECISIONS "Imports"), saved where
+ * the officer chooses, to send back to the unit. Only while the preview is staged (before commit).
  */
 export function ErrorReportButton({ preview }: { preview: ImportPreview }) {
   const { t } = useTranslation();

@@ -50,7 +50,7 @@ export function revenueLineOf(value: string): RevenueLine | null {
   return Object.hasOwn(LINE_NAMES_ZH, value) ? (value as RevenueLine) : null;
 }
 
-/** The error report's suggested name: the unit's file name with 问题清单 (issue 4: sent back to the unit). */
+/** The error report's suggested name: the unit's file name with 问题清单, as it goes back to the unit. */
 export function errorReportName(fileName: string): string {
   const stem = fileName.replace(/\.(xlsx|xlsm|xls)$/i, '');
   return `${stem}_问题清单.xlsx`;
