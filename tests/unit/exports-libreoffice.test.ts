@@ -14,6 +14,7 @@ import { fillDemoRevenue } from '../../electron/backend/demo/revenue';
 import type { ExportFileView } from '../../shared/api/types';
 import { fenToYuanString } from '../../shared/domain/money';
 import { POLICY_V1 } from '../../shared/domain/policy/policy';
+import { OFFICIAL_LINE_ROWS } from '../support/official-lines';
 import { parseCsv, workbooksToCsvWithLibreOffice } from '../support/soffice-csv';
 import { tempDirsForTests } from '../support/temp-dir';
 
@@ -25,17 +26,7 @@ const EVIL = '=HYPERLINK("http://evil.example","点我")';
  * The lines as the forms print them, in their order (R1, then 其他): written out rather than
  * taken from the code's own names and order, so a wrong name or a swapped column fails here.
  */
-const LINE_ROWS = [
-  ['储汇', 'savings'],
-  ['帐单', 'bills'],
-  ['函件', 'letters'],
-  ['集邮', 'philately'],
-  ['特快', 'express'],
-  ['物流', 'logistics'],
-  ['包件', 'parcels'],
-  ['报刊', 'newspapers'],
-  ['其他', 'other'],
-] as const;
+const LINE_ROWS = OFFICIAL_LINE_ROWS;
 
 /** Yuan as LibreOffice shows "#,##0.00" for `fen`: "1,234,567.89", "-5.00". */
 function shown(fen: number): string {

@@ -17,6 +17,7 @@ import { AppError } from '../../shared/api/errors';
 import type { ExportFileView } from '../../shared/api/types';
 import type { RevenueLine } from '../../shared/domain/lines';
 import type { Tier } from '../../shared/domain/tiers';
+import { OFFICIAL_LINE_ROWS } from '../support/official-lines';
 import { tempDirsForTests } from '../support/temp-dir';
 
 const NOW = new Date('2026-11-10T02:00:00Z');
@@ -128,17 +129,7 @@ function row(rows: Row[], label: string, after?: string): Row {
  * The revenue table's row titles as the form prints them (R1's lines in their order, then 其他),
  * written out rather than taken from the code's own names, so a wrong name or order fails here.
  */
-const LINE_ROWS: readonly (readonly [string, RevenueLine])[] = [
-  ['储汇', 'savings'],
-  ['帐单', 'bills'],
-  ['函件', 'letters'],
-  ['集邮', 'philately'],
-  ['特快', 'express'],
-  ['物流', 'logistics'],
-  ['包件', 'parcels'],
-  ['报刊', 'newspapers'],
-  ['其他', 'other'],
-];
+const LINE_ROWS = OFFICIAL_LINE_ROWS;
 
 /** Yuan in a cell → fen (the cell holds fen / 100 as a double). */
 const fen = (v: string | number | null | undefined) => Math.round(Number(v) * 100);

@@ -4,6 +4,7 @@
  * commit) → 附件6-1 exported → its month column per line equals what the units filled, which
  * equals the database's sums.
  */
+
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -13,6 +14,7 @@ import { fillDemo } from '../../electron/backend/demo/fill';
 import { fillDemoRevenue } from '../../electron/backend/demo/revenue';
 import type { RevenueLine } from '../../shared/domain/lines';
 import { POLICY_V1 } from '../../shared/domain/policy/policy';
+import { OFFICIAL_LINE_ROWS } from '../support/official-lines';
 import { tempDirsForTests } from '../support/temp-dir';
 
 const NOW = new Date('2026-11-03T02:00:00Z');
@@ -22,17 +24,7 @@ const tempDir = tempDirsForTests('kam-month-end-');
  * The lines as the template and 附件6-1 print them, in the form's order (R1, then 其他): written
  * out rather than taken from the code's own names, which would map a wrong name back to itself.
  */
-const LINE_ROWS: readonly (readonly [string, RevenueLine])[] = [
-  ['储汇', 'savings'],
-  ['帐单', 'bills'],
-  ['函件', 'letters'],
-  ['集邮', 'philately'],
-  ['特快', 'express'],
-  ['物流', 'logistics'],
-  ['包件', 'parcels'],
-  ['报刊', 'newspapers'],
-  ['其他', 'other'],
-];
+const LINE_ROWS = OFFICIAL_LINE_ROWS;
 const LINE_BY_ZH = new Map(LINE_ROWS);
 let b: Backend | undefined;
 afterAll(() => b?.close());

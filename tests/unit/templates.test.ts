@@ -3,6 +3,7 @@
  * commit through the registry → the database holds exactly the filled figures; tampered metadata;
  * two units claiming one customer; `kam templates`.
  */
+
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
@@ -16,6 +17,7 @@ import type { TemplateFileView } from '../../shared/api/types';
 import type { RevenueLine } from '../../shared/domain/lines';
 import { POLICY_V1 } from '../../shared/domain/policy/policy';
 import { dumpTables } from '../support/db-dump';
+import { OFFICIAL_LINE_ROWS } from '../support/official-lines';
 import { tempDirsForTests } from '../support/temp-dir';
 
 const NOW = new Date('2026-11-10T02:00:00Z');
@@ -54,17 +56,7 @@ function fill(path: string, out: string, edit: (wb: XLSX.WorkBook) => void): str
 
 // The template's line names, written out: mapping them back with the code's own table would turn
 // a wrong name into the right line.
-const LINE_BY_ZH = new Map<string, RevenueLine>([
-  ['储汇', 'savings'],
-  ['帐单', 'bills'],
-  ['函件', 'letters'],
-  ['集邮', 'philately'],
-  ['特快', 'express'],
-  ['物流', 'logistics'],
-  ['包件', 'parcels'],
-  ['报刊', 'newspapers'],
-  ['其他', 'other'],
-]);
+const LINE_BY_ZH = new Map<string, RevenueLine>(OFFICIAL_LINE_ROWS);
 
 function sheetRows(wb: XLSX.WorkBook, name: string): unknown[][] {
   return XLSX.utils.sheet_to_json(wb.Sheets[name] as XLSX.WorkSheet, { header: 1, defval: null });
