@@ -1,5 +1,5 @@
 /**
- * Issue 4 benchmark: "the UI and IPC stay responsive (a ping answers in < 100 ms during an
+ * Benchmark of the import target "the UI and IPC stay responsive (a ping answers in < 100 ms during an
  * import)". While a job runs, `app/info` is asked every 10 ms the way an IPC message would arrive
  * (tests/support/ping.ts); a figure is the longest any ping waited during that job, from the
  * moment it was due to its answer. Jobs, each through the registry as the app calls it:
