@@ -2,10 +2,8 @@
 import { appHandlers } from './app/info';
 import { customerHandlers } from './customers/handlers';
 import { exportHandlers } from './exports/handlers';
-import { importReportHandlers } from './imports/error-report';
 import { importHandlers } from './imports/handlers';
-import { importProgressHandlers } from './imports/progress-handlers';
-import { importUndoCheckHandlers } from './imports/undo-check';
+import { listHandlers } from './lists/handlers';
 import { areaHandlers } from './organisation/areas';
 import { managerHandlers } from './organisation/managers';
 import { unitHandlers } from './organisation/units';
@@ -28,10 +26,8 @@ export const HANDLER_GROUPS: readonly NamedGroup[] = [
   ['tiering', tieringHandlers],
   ['policies', policyHandlers],
   ['imports', importHandlers],
-  ['imports-undo-check', importUndoCheckHandlers],
-  ['imports-progress', importProgressHandlers],
-  ['imports-error-report', importReportHandlers],
   ['submissions', submissionHandlers],
   ['templates', templateHandlers],
   ['exports', exportHandlers],
+  ['lists', listHandlers],
 ];

@@ -215,19 +215,6 @@ function parseMoneyText(input: string): MoneyParse {
   return toFen(raw, minus + open > 0, intPart.replace(/[, ]/g, ''), fracPart, UNIT_SHIFT[unit] ?? 0);
 }
 
-/**
- * The strict inverse of `fenToYuanString`, for JSON and CLI input written by programs: an optional
- * "-", digits, and at most two decimals. No rounding: a third decimal in machine data is a bug to
- * report, not a value to round away. Throws RangeError.
- */
-export function yuanStringToFen(text: string): Fen {
-  const m = /^(-?)(\d+)(?:\.(\d{1,2}))?$/.exec(text);
-  if (!m) throw new RangeError(`金额应为“1234.50”形式的元（最多两位小数）：${text}`);
-  const r = toFen(text, m[1] === '-', m[2] ?? '', m[3] ?? '', 0);
-  if (!r.ok) throw new RangeError(r.message);
-  return r.fen;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Formatting (by hand: no Intl, whose output depends on the ICU data the runtime ships)
 
@@ -300,18 +287,4 @@ export function yuan(n: number): Fen {
   const fen = n * FEN_PER_YUAN;
   if (!Number.isSafeInteger(fen)) throw new RangeError(`金额超出可处理的范围：${n} 元`);
   return fen === 0 ? 0 : fen;
-}
-
-/**
- * Sum of fen. Every partial sum must stay a safe integer: once one leaves the range it has already
- * lost fen, and a later negative term could bring it back looking valid. Throws RangeError.
- */
-export function sumFen(values: readonly Fen[]): Fen {
-  let total = 0;
-  for (const value of values) {
-    assertFen(value, '金额');
-    total += value;
-    if (!Number.isSafeInteger(total)) throw new RangeError('金额合计超出可处理的范围');
-  }
-  return total;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeLike, normaliseCustomerName } from './names';
+import { normaliseCustomerName } from './names';
 
 describe('R19 normaliseCustomerName', () => {
   it.each([
@@ -32,18 +32,5 @@ describe('R19 normaliseCustomerName', () => {
   it('is idempotent', () => {
     const once = normaliseCustomerName('（ＡＢ）宏达　电子');
     expect(normaliseCustomerName(once)).toBe(once);
-  });
-});
-
-describe('escapeLike', () => {
-  it.each([
-    ['50%', '50\\%'],
-    ['a_b', 'a\\_b'],
-    ['c:\\temp', 'c:\\\\temp'],
-    ['%_\\', '\\%\\_\\\\'],
-    ['宏达电子', '宏达电子'],
-    ['', ''],
-  ])('escapeLike(%j) → %j', (raw, escaped) => {
-    expect(escapeLike(raw)).toBe(escaped);
   });
 });

@@ -9,8 +9,3 @@ export function normaliseCustomerName(name: string): string {
     .toLowerCase()
     .replace(/[\s\p{P}\p{S}]/gu, '');
 }
-
-/** Escapes LIKE wildcards so a search for "50%" means the text "50%". Used with ESCAPE '\'. */
-export function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
-}

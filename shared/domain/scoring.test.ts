@@ -12,7 +12,6 @@ import {
   sharePpm,
   shareScore,
   tierForTotal,
-  weightedTotalX100,
 } from './scoring';
 import { type Tier, tierRank } from './tiers';
 
@@ -151,14 +150,6 @@ describe('R11/R12 total and tier', () => {
       expect(s.tier).toBe(tier);
     },
   );
-
-  it('R11: 60% × 90 + 40% × 60 is kept ×100 as 7,800; credit weighs 0 in the seed policy', () => {
-    expect(weightedTotalX100({ revenue: 90, share: 60, credit: 0 }, POLICY_V1)).toBe(7800);
-    expect(weightedTotalX100({ revenue: 90, share: 60, credit: 100 }, POLICY_V1)).toBe(7800);
-    expect(weightedTotalX100({ revenue: 90, share: 60, credit: 100 }, withWeights(50, 40, 10))).toBe(
-      4500 + 2400 + 1000,
-    );
-  });
 
   it.each<[number, Tier]>([
     [10_000, 'diamond'],

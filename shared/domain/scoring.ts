@@ -59,12 +59,6 @@ export function sharePpm(annualRevenue: number, bureauRevenue: number): number {
   return Number((BigInt(annualRevenue) * 1_000_000n) / BigInt(bureauRevenue));
 }
 
-/** R11: Σ weight% × score, kept ×100 so that 60% × 90 + 40% × 60 = 7800 exactly. */
-export function weightedTotalX100(scores: { revenue: number; share: number; credit: number }, policy: Policy): number {
-  const w = policy.scoring.weights;
-  return w.revenue * scores.revenue + w.share * scores.share + w.credit * scores.credit;
-}
-
 /** R12: lower-inclusive, upper-exclusive bands on the total. */
 export function tierForTotal(totalX100: number, policy: Policy): Tier {
   const t = policy.tiers;

@@ -22,7 +22,3 @@ export const SCOPE_NAMES_ZH: Record<Scope, string> = {
 export function tierRank(tier: Tier): number {
   return TIERS.length - 1 - TIERS.indexOf(tier);
 }
-
-export function isTier(value: unknown): value is Tier {
-  return typeof value === 'string' && (TIERS as readonly string[]).includes(value);
-}

@@ -1,5 +1,5 @@
 /**
- * Issue 4 §7: exporting all forms of a month (附件6-1, 6-2, 7 and the province package, city-wide,
+ * DOMAIN-DECISIONS "Exports": exporting all forms of a month (附件6-1, 6-2, 7 and the province package, city-wide,
  * each written to a file through `exports/build` as `kam export` does) for 20,000 customers × 24
  * months, target ≤ 2 s. Baseline: SheetJS writing one plain sheet with the same number of cells
  * (no layout, formats, merges or neutralisation), compressed the same way. Between rounds one

@@ -1,5 +1,5 @@
 /**
- * Issue 4 benchmark: "One month's consolidation: 12 unit workbooks holding 100,000 revenue rows in
+ * Imports benchmark (DOMAIN-DECISIONS "Imports", responsiveness): "One month's consolidation: 12 unit workbooks holding 100,000 revenue rows in
  * total, parse + validate + preview + commit: ≤ 1.5× a bare baseline measured in the same run
  * (SheetJS dense read + one prepared insert per row in one transaction, no validation) and ≤ 5 s
  * here; peak memory ≤ 500 MB; longest main-thread stall during it."

@@ -1,5 +1,5 @@
 /**
- * Issue 4 §6: the hostile corpus through the registry, as the officer would meet it. Each file
+ * DOMAIN-DECISIONS "Imports": the hostile corpus through the registry, as the officer would meet it. Each file
  * has one right outcome, asserted exactly:
  *  - a file that is not a revenue workbook at all (empty, a Word document, a zip bomb, no sheet
  *    with a header) is refused at preview with one Chinese message naming the file, or the sheet;
@@ -210,7 +210,7 @@ const CORPUS: { name: string; file: string; bytes: () => Buffer; outcome: Refuse
   },
 ];
 
-describe('the hostile corpus through the registry (issue 4 §6)', () => {
+describe('the hostile corpus through the registry', () => {
   it.each(CORPUS)('$name: its one right outcome, nothing written', async (c) => {
     const path = join(dir, c.file);
     writeFileSync(path, c.bytes());

@@ -1,5 +1,5 @@
 /**
- * Issue 4: "the UI and IPC stay responsive (a ping answers in < 100 ms during an import)". The
+ * DOMAIN-DECISIONS "Imports", responsiveness: "the UI and IPC stay responsive (a ping answers in < 100 ms during an import)". The
  * figure is a benchmark's (`npm run bench -- --only responsiveness`): this test runs beside other
  * work and asserts no wall-clock bound. It asserts the mechanism, both sides measured here, on
  * this machine, at the same moment:
@@ -28,9 +28,10 @@ const ROWS = 100_000;
 /**
  * A ping may wait at most this fraction of the unpaced job's stall. Measured 0.005–0.10 on an
  * idle machine, up to 0.14 with two CPU-bound processes beside the test (the two runs then meet
- * different moments of the load); an unpaced job gives ~1.
+ * different moments of the load), 0.45 once at a load of 6 on 2 cores (the main thread not
+ * scheduled for a while); an unpaced job gives ~1, so a half still tells the two apart.
  */
-const MAX_FRACTION = 1 / 3;
+const MAX_FRACTION = 1 / 2;
 /**
  * Fewest pings (or reads) answered while a job still ran. A slow or busy machine only makes the
  * job last longer (more of them); these leave room for a machine several times faster than ours,
@@ -39,7 +40,7 @@ const MAX_FRACTION = 1 / 3;
  */
 const MIN_DURING = { check: 10, commit: 10, undo: 5 };
 
-describe('responsiveness during an import (issue 4)', () => {
+describe('responsiveness during an import', () => {
   it(`keeps answering while ${ROWS.toLocaleString('en')} rows are previewed, committed and undone`, async () => {
     const b = openBackend({ databasePath: join(tempDir(), 'kam.sqlite'), now: () => NOW });
     try {

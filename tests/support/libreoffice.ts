@@ -1,5 +1,5 @@
 /**
- * Headless LibreOffice for cross-checks (issue 4): a real spreadsheet program writes or reads our
+ * Headless LibreOffice for cross-checks: a real spreadsheet program writes or reads our
  * workbooks, so a test does not only prove that SheetJS agrees with itself. Every conversion gets
  * its own temporary user profile (`-env:UserInstallation`), because two soffice processes sharing
  * one profile block on its lock or hand the job to each other; a timeout kills the whole process

@@ -1,5 +1,5 @@
 /**
- * Issue 4: "the UI and IPC stay responsive during an import". A timer asks a cheap channel every
+ * DOMAIN-DECISIONS "Imports", responsiveness: "the UI and IPC stay responsive during an import". A timer asks a cheap channel every
  * `everyMs` the way an IPC message would arrive; a ping's latency runs from the moment it was due
  * to its answer, so a main thread blocked by the import shows up as a late answer.
  *

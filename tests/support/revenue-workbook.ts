@@ -1,5 +1,5 @@
 /**
- * Large unit workbooks for import tests and benchmarks (issue 4): revenue rows for existing
+ * Large unit workbooks for import tests and benchmarks: revenue rows for existing
  * customers, each (customer, month, line) once, written by SheetJS as .xlsx.
  */
 import * as XLSX from 'xlsx';

@@ -1,4 +1,4 @@
-/** Issue 4 §5: `kam revenue summary` and `kam export`, as the officer types them. */
+/** `kam revenue summary` and `kam export` (DOMAIN-DECISIONS "Exports"), as the officer types them. */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';

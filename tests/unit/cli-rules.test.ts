@@ -1,4 +1,4 @@
-/** `kam rules evaluate`, `kam tiers run`, `kam revenue set`, `kam bureau set` (issue 3 §4). */
+/** `kam rules evaluate` (R5–R15), `kam tiers run`, `kam revenue set` (R1, R8), `kam bureau set` (R10). */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -33,7 +33,7 @@ const EXAMPLE = {
 };
 
 describe('kam rules evaluate', () => {
-  it('gives the issue’s example result exactly (R6, R7 by line order; 90/60 → 78 → gold)', async () => {
+  it('gives the worked check of R11–R12 exactly (R6, R7 by line order; 90/60 → 78 → gold)', async () => {
     const r = await kam(JSON.stringify(EXAMPLE), 'rules', 'evaluate', '--json');
     expect(r).toMatchObject({ code: 0, err: '' });
     expect(JSON.parse(r.out)).toEqual({
@@ -181,7 +181,7 @@ describe('kam tiers run, revenue set, bureau set', () => {
   });
 });
 
-describe('kam import, kam imports list|undo (issue 4)', () => {
+describe('kam import, kam imports list|undo', () => {
   it('previews, refuses errors with exit 1 and nothing written, commits, lists and undoes', async () => {
     const { writeFileSync: write } = await import('node:fs');
     const XLSX = await import('xlsx');

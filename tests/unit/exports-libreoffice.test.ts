@@ -1,5 +1,5 @@
 /**
- * Issue 4 §6: every export opened by a real spreadsheet program. LibreOffice converts each
+ * DOMAIN-DECISIONS "Exports" (R24–R26): every export opened by a real spreadsheet program. LibreOffice converts each
  * workbook (every sheet) to CSV as it shows the cells — numbers through their number formats — and
  * the figures are checked against SQL on the `revenue` table. Requires soffice (`.ci/run` installs
  * libreoffice-calc); without it the test fails saying so, it is never skipped.
@@ -49,7 +49,7 @@ function sumLine(db: Database, where: string, ...args: unknown[]): Map<string, n
 
 const tempDir = tempDirsForTests('kam-exports-lo-');
 
-describe('exports read back by LibreOffice (issue 4 §6)', () => {
+describe('exports read back by LibreOffice', () => {
   let b: Backend;
   const files = new Map<string, ExportFileView>();
 

@@ -1,5 +1,5 @@
 /**
- * Issue 4 exports (R24–R26, R17) through the registry on a real (in-memory) database: the figures
+ * Exports (R24–R26, R17; DOMAIN-DECISIONS "Exports") through the registry on a real (in-memory) database: the figures
  * of 附件6-1 against SQL sums of the `revenue` table, hand-computed YoY/MoM, the 附件6-2 top-10
  * fallback, the 附件7 threshold edge, the province package without any personal field, formula
  * neutralisation and numeric cells with number formats, read back from the .xlsx bytes.
@@ -522,7 +522,7 @@ describe('province package (R17, R26)', () => {
   });
 });
 
-describe('neutralising formula-like text (issue 4)', () => {
+describe('neutralising formula-like text', () => {
   it('a customer named =HYPERLINK(…) or ＋1… stays text with a leading apostrophe, never a formula', async () => {
     const { customer, revenue, build } = await setup();
     const evil = await customer('=HYPERLINK("http://evil.example","点我")');

@@ -1,4 +1,7 @@
-/** Issue 4: committing and undoing revenue import batches, through the real database. */
+/**
+ * Committing and undoing revenue import batches (DOMAIN-DECISIONS "Imports", "Undoing a batch after
+ * later edits"), through the real database.
+ */
 import type { Database } from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Backend, openBackend } from '../../electron/backend';
@@ -46,7 +49,7 @@ function inTx<T>(db: Database, fn: () => T): T {
   return db.transaction(fn).immediate();
 }
 
-describe('import batches (issue 4)', () => {
+describe('import batches', () => {
   it('commits new and changed cells, counts unchanged and blank ones, and keeps revenue_months in step', async () => {
     const { b, db, ids } = await setup();
     const [a, c] = ids as [string, string];

@@ -27,7 +27,7 @@ const step = fc.oneof(
   fc.record({ kind: fc.constant('manual' as const), cells: fc.array(cell, { maxLength: 4 }) }),
 );
 
-describe('revenue_months after import batches (issue 4 §7)', () => {
+describe('revenue_months after import batches', () => {
   it('stays the exact aggregate of revenue, with revenue_years, through random commits, undos and edits', async () => {
     await fc.assert(
       fc.asyncProperty(

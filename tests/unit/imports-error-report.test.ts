@@ -1,5 +1,5 @@
 /**
- * Issue 4: the error report workbook (问题清单) through the registry — every sheet's rows as the
+ * DOMAIN-DECISIONS "Imports", error report: the error report workbook (问题清单) through the registry — every sheet's rows as the
  * unit sent them (values, never formulas; formula-like text neutralised), 有问题/问题 columns on
  * the same row numbers, a summary sheet; written to a path or returned as base64; refused when the
  * previewed file changed. LibreOffice must be able to open it.
@@ -51,7 +51,7 @@ function unitWorkbook(dir: string, customerId: string): string {
 
 const cellValue = (ws: XLSX.WorkSheet, ref: string) => (ws[ref] as XLSX.CellObject | undefined)?.v;
 
-describe('the error report workbook (issue 4)', () => {
+describe('the error report workbook', () => {
   it('copies the unit rows as values with 有问题/问题 beside them and a summary sheet', async () => {
     const { b, a } = await setup();
     const dir = tempDir();

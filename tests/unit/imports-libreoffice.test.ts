@@ -1,5 +1,5 @@
 /**
- * Issue 4: a workbook written by a real spreadsheet program, not by SheetJS itself. A unit's CSV
+ * DOMAIN-DECISIONS "Imports": a workbook written by a real spreadsheet program, not by SheetJS itself. A unit's CSV
  * (Chinese line names, `1,234.50`, `1.2万`) is saved as .xlsx by headless LibreOffice, then
  * previewed and committed through the registry. LibreOffice turns the 14-digit IDs and `1,234.50`
  * into numbers and keeps `1.2万` as text, as it does for an officer. Not skipped without
@@ -25,7 +25,7 @@ const NOW = new Date('2026-11-10T02:00:00Z');
 const csvField = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
 const toCsv = (rows: string[][]) => `${rows.map((r) => r.map(csvField).join(',')).join('\n')}\n`;
 
-describe('importing a workbook that LibreOffice wrote (issue 4)', () => {
+describe('importing a workbook that LibreOffice wrote', () => {
   it('previews and commits a LibreOffice .xlsx made from a unit CSV, storing the exact figures', async () => {
     requireSoffice(); // fails with the install hint, never skips
     const b = openBackend({ databasePath: ':memory:', now: () => NOW });

@@ -1,5 +1,5 @@
 /**
- * Issue 4 preview details: each sheet's row count counts a row once however many problems it has;
+ * Preview details (DOMAIN-DECISIONS "Imports"): each sheet's row count counts a row once however many problems it has;
  * a negative amount is a warning (a correction, 冲减, to confirm), not an error; and a file named as
  * `next` is parsed ahead, but its own preview still reads what the file holds then.
  */
@@ -36,7 +36,7 @@ function workbook(dir: string, name: string, rows: unknown[][]): string {
   return path;
 }
 
-describe('imports/preview details (issue 4)', () => {
+describe('imports/preview details', () => {
   it('counts a sheet row once however many problems it has', async () => {
     const { b, a, dir } = await setup();
     const path = workbook(dir, '行数.xlsx', [

@@ -1,5 +1,5 @@
 /**
- * Issue 4 through the registry: preview (nothing written) → commit → same file refused → undo. On
+ * DOMAIN-DECISIONS "Imports" through the registry: preview (nothing written) → commit → same file refused → undo. On
  * a database file the commit and undo run on the writer thread; in memory, inline: both are run.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -48,7 +48,7 @@ function workbook(dir: string, name: string, rows: unknown[][]): string {
   return path;
 }
 
-describe.each(STORAGE)('imports through the registry (issue 4), %s', (_label, file) => {
+describe.each(STORAGE)('imports through the registry, %s', (_label, file) => {
   beforeEach(() => {
     onFile = file;
   });

@@ -1,5 +1,5 @@
 /**
- * Migration 0004 (issue 3 §6): a database written by the previous version (0001–0003) keeps
+ * Migration 0004 (the revenue layout in docs/ARCHITECTURE.md): a database written by the previous version (0001–0003) keeps
  * every figure — revenue_months re-keyed, revenue_years summed, tiering results' JSON inputs
  * turned into columns — and an old result's explanation is still rebuilt the same.
  */

@@ -1,5 +1,5 @@
 /**
- * Migration 0006 (issue 4 §7): revenue(period) is dropped. A version-5 database keeps every cell,
+ * Migration 0006: revenue(period) is dropped. A version-5 database keeps every cell,
  * and a unit's template still lists the same lines, now read from that unit's customers instead
  * of every unit's year.
  */

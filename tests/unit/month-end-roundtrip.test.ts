@@ -1,5 +1,5 @@
 /**
- * Issue 4 §6, the round trip the month-end is: templates generated from demo data → every unit
+ * The round trip the month-end is (DOMAIN-DECISIONS "Templates", "Exports"): templates generated from demo data → every unit
  * fills its 收入明细 (some figures left blank, as units do) → each workbook imported (preview,
  * commit) → 附件6-1 exported → its month column per line equals what the units filled, which
  * equals the database's sums.
@@ -31,7 +31,7 @@ afterAll(() => b?.close());
 
 type Cells = (string | number | null)[];
 
-describe('month-end round trip (issue 4 §6)', () => {
+describe('month-end round trip', () => {
   // On a database file, as the app runs: every commit goes through the writer thread.
   it('templates → filled by every unit → imported → 附件6-1 equals the filled figures and the database', async () => {
     b = openBackend({ databasePath: join(tempDir(), 'kam.sqlite'), now: () => NOW });

@@ -1,5 +1,5 @@
 /**
- * Issue 4 §3: the 数据报送 tracker through the registry — month × unit × form, received on time
+ * DOMAIN-DECISIONS "Submission tracker": the 数据报送 tracker through the registry — month × unit × form, received on time
  * or late (R31: after the 28th), pending or overdue, manager changes due the 25th (R30), the
  * centre's own deadline (R32), hand-made workbooks listed apart, undone batches not counted.
  */
@@ -50,7 +50,7 @@ async function commit(b: Backend, path: string): Promise<number> {
   return (await b.registry.call('imports/commit', { token: preview.token })).id;
 }
 
-describe('submissions/tracker (issue 4 §3, R30–R32)', () => {
+describe('submissions/tracker (R30–R32)', () => {
   it('marks each unit × form received on time, late, pending or overdue', async () => {
     const { b, clock } = setup();
     const units = (await b.registry.call('submissions/tracker', { period: PERIOD })).units.map((u) => u.code);

@@ -1,5 +1,5 @@
 /**
- * Issue 4 §1, §2, §5, §6: unit templates from demo data → filled programmatically → preview and
+ * DOMAIN-DECISIONS "Templates": unit templates from demo data → filled programmatically → preview and
  * commit through the registry → the database holds exactly the filled figures; tampered metadata;
  * two units claiming one customer; `kam templates`.
  */
@@ -77,7 +77,7 @@ function periodRevenue(b: Backend): Record<string, number> {
   return Object.fromEntries(rows.map((r) => [`${r.customer_id}|${r.line}`, r.amount_fen]));
 }
 
-describe('templates/generate (issue 4 §1)', () => {
+describe('templates/generate', () => {
   it('writes one template per active unit with customers, prefilled, with drop-downs and hidden metadata', async () => {
     const b = demoBackend();
     const { files } = await generate(b);
@@ -143,7 +143,7 @@ describe('templates/generate (issue 4 §1)', () => {
   });
 });
 
-describe('template round trip (issue 4 §6)', () => {
+describe('template round trip (R8, R27)', () => {
   it('imports exactly the filled figures, R8 inputs and R27 reasons, records unit/form/period, and undoes them', async () => {
     const b = demoBackend();
     const { dir, files } = await generate(b, '440515');
@@ -282,7 +282,7 @@ describe('template round trip (issue 4 §6)', () => {
   );
 });
 
-describe('two units claiming one customer (issue 4 §6)', () => {
+describe('two units claiming one customer (R14/R15, R19)', () => {
   /** Unit 440515's first customer, reported for letters by its own unit and by 440513 (which adds a row). */
   async function twoWorkbooks(b: Backend) {
     const own = await generate(b, '440515');
@@ -382,7 +382,7 @@ describe('two units claiming one customer (issue 4 §6)', () => {
   });
 });
 
-describe('kam templates (issue 4 §5)', () => {
+describe('kam templates', () => {
   it('writes one unit’s template, refuses to overwrite it, and overwrites with --force', async () => {
     const dir = tempDir();
     const db = join(dir, 'demo.sqlite');

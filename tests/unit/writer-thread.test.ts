@@ -1,5 +1,5 @@
 /**
- * Issue 4 §2: an import's commit and undo run on the writer thread (electron/backend/writer), on
+ * DOMAIN-DECISIONS "Imports", responsiveness: an import's commit and undo run on the writer thread (electron/backend/writer), on
  * their own connection, so IPC stays answered. These tests hold that to the same outcome as the
  * inline path, one transaction with its audit row, errors that cross intact and leave nothing,
  * writes kept in order, and the next file read ahead only while that reading is still true.
@@ -51,7 +51,7 @@ function importState(b: Backend) {
   };
 }
 
-describe('the writer thread (issue 4)', () => {
+describe('the writer thread', () => {
   it('commits and undoes exactly as the inline path does', async () => {
     const dir = tempDir();
     const results = [];
@@ -156,7 +156,7 @@ describe('the writer thread (issue 4)', () => {
   });
 });
 
-describe('reading the next file ahead (issue 4 §7)', () => {
+describe('reading the next file ahead (DOMAIN-DECISIONS "Imports", several files)', () => {
   it('uses a reading only for the same bytes and while nothing was written since it started', async () => {
     const dir = tempDir();
     const path = workbook(dir, 'next.xlsx', [HEADER, ['44051500001000', '2026-10', '函件', 1]]);

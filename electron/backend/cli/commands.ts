@@ -17,36 +17,10 @@ import { fillDemo } from '../demo/fill';
 import { fillDemoRevenue } from '../demo/revenue';
 import { type Backend, openBackend } from '../index';
 import { defaultDatabasePath } from '../paths';
+import { callCommand } from './call';
+import type { Command, Values } from './command';
 import { exportOutput, requireExistingDb, revenueSummaryOutput } from './reports';
 import { evaluateRequest } from './rules-evaluate';
-
-export type OptionSpec = Record<string, { type: 'string' | 'boolean'; multiple?: boolean }>;
-export type Values = Record<string, string | boolean | string[] | undefined>;
-
-export interface CommandOutput {
-  /** Printed with --json. */
-  json: unknown;
-  /** Printed otherwise. */
-  text: string;
-}
-
-export interface CommandIo {
-  /** The whole standard input, for commands that read JSON from it. */
-  stdin(): Promise<string>;
-  /** Arguments after the command words, for commands that take them (files, a batch number). */
-  positionals?: string[];
-}
-
-export interface Command {
-  /** Words after `kam`, e.g. `customers list`. */
-  name: string;
-  summary: string;
-  usage: string;
-  options: OptionSpec;
-  /** Takes free arguments (files, a number); otherwise any is an error. */
-  positionals?: boolean;
-  run(values: Values, db: string, io: CommandIo): Promise<CommandOutput>;
-}
 
 function positiveInt(values: Values, name: string, fallback?: number): number {
   const raw = values[name];
@@ -400,6 +374,7 @@ export const COMMANDS: Command[] = [
         };
       }),
   },
+  callCommand,
 ];
 
 function readPolicyFile(values: Values): Policy {

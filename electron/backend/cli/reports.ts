@@ -10,7 +10,7 @@ import { EXPORT_FORM_NAMES_ZH } from '../../../shared/domain/exports/forms';
 import { LINE_NAMES_ZH, type RevenueLine } from '../../../shared/domain/lines';
 import { fenToYuanString, formatMoney } from '../../../shared/domain/money';
 import { formatPeriodZh } from '../../../shared/domain/periods';
-import type { CommandOutput } from './commands';
+import type { CommandOutput } from './command';
 
 /** A report of a database that is not there would create an empty one and print zeros: refuse. */
 export function requireExistingDb(db: string): void {

@@ -1,12 +1,15 @@
 /**
  * Demo revenue: every customer gets `months` months × 8 lines ending at `endPeriod`, sized so a
  * few customers are large (gold and above) and most are small, with one dominant line each; the
- * bureau's annual revenue is set so key customers are about a third of it. Written straight into
- * `revenue` and its monthly copy `revenue_months` (consistent by construction) for speed.
+ * bureau's annual revenue is set so key customers are about a third of it. Written through the
+ * revenue store's bulk fill (`revenue` and its monthly copy together, consistent by construction)
+ * for speed.
  */
 import type { Database } from 'better-sqlite3';
 import { PRODUCT_LINES } from '../../../shared/domain/lines';
 import { addMonths, yearOf } from '../../../shared/domain/periods';
+import { writeBureauRevenue } from '../revenue/store';
+import { bulkMonthWriter } from '../revenue/writes';
 import { Random } from './random';
 
 export interface DemoRevenueOptions {
@@ -37,14 +40,7 @@ export function fillDemoRevenue(db: Database, options: DemoRevenueOptions, at: s
     addMonths(options.endPeriod, i - options.months + 1),
   );
   const ids = (db.prepare('SELECT id FROM customers ORDER BY id').raw().all() as [string][]).map((r) => r[0]);
-  const insertCell = db.prepare(
-    `INSERT INTO revenue (customer_id, period, line, amount_fen, source_kind, source_ref, updated_at)
-     VALUES (?, ?, ?, ?, 'form', 'demo', ?)`,
-  );
-  const insertMonth = db.prepare(
-    `INSERT INTO revenue_months (period, customer_id, savings, bills, letters, philately, express, logistics, parcels,
-       newspapers, other) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)`,
-  );
+  const writeMonth = bulkMonthWriter(db, { kind: 'form', ref: 'demo' }, at);
   const yearTotals = new Map<number, number>();
   const monthsInYear = new Map<number, number>();
   for (const p of periods) monthsInYear.set(yearOf(p), (monthsInYear.get(yearOf(p)) ?? 0) + 1);
@@ -59,24 +55,17 @@ export function fillDemoRevenue(db: Database, options: DemoRevenueOptions, at: s
       for (const period of periods) {
         const month = Math.round((size * rng.int(80, 120)) / 100);
         const amounts = weights.map((w) => Math.floor((month * w) / weightSum));
-        insertMonth.run(period, id, ...amounts);
-        if (!options.monthlyCopyOnly) {
-          amounts.forEach((amount, i) => {
-            insertCell.run(id, period, PRODUCT_LINES[i], amount, at);
-          });
-        }
+        writeMonth(id, period, amounts, options.monthlyCopyOnly);
         rows += amounts.length;
         const y = yearOf(period);
         yearTotals.set(y, (yearTotals.get(y) ?? 0) + amounts.reduce((a, b) => a + b, 0));
       }
     }
-    const bureau = db.prepare(
-      'INSERT INTO bureau_revenue (year, amount_fen, entered_at) VALUES (?, ?, ?) ON CONFLICT (year) DO NOTHING',
-    );
     // A partial year is scaled to twelve months, so shares (R10) are as in a full year.
     for (const [year, total] of yearTotals) {
       const months = monthsInYear.get(year) ?? 12;
-      bureau.run(year, Math.max(100, Math.round((total * 3 * 12) / months / 100) * 100), at);
+      const amount = Math.max(100, Math.round((total * 3 * 12) / months / 100) * 100);
+      writeBureauRevenue(db, year, amount, at, { keepEntered: true });
     }
   }).immediate();
   return { rows };

@@ -1,6 +1,5 @@
 /** Word lists for realistic synthetic Chinese company and person names (Chaoshan flavour). */
 export const PLACES = ['汕头', '澄海', '潮阳', '潮南', '南澳', '龙湖', '金平', '濠江', '粤东', '潮汕', '达濠', '外砂'];
-export const DISTRICTS = ['龙湖区', '金平区', '濠江区', '潮阳区', '潮南区', '澄海区', '南澳县'];
 /** Large, well-known kinds of key customer a city post serves; the first customers of every demo. */
 export const ANCHOR_CUSTOMERS: readonly { name: string; industry: string }[] = [
   { name: '广东有线广播电视网络有限公司汕头分公司', industry: '传媒出版' },

@@ -3,12 +3,14 @@
  * rows take one transaction of a few statements. Cells written by batch N carry source ('import',
  * 'batch:N'); undo restores each cell's prior value, except cells edited after the import (their
  * source or amount no longer match), which are listed and kept unless the officer forces the undo.
+ * This module keeps the batch's records (import_batches, import_changes); the revenue cells and
+ * their month copy are written by the revenue store from those records (revenue/writes.ts).
  */
 import type { Database } from 'better-sqlite3';
 import { AppError } from '../../../shared/api/errors';
 import type { RevenueLine } from '../../../shared/domain/lines';
 import type { NewspaperInputs } from '../../../shared/domain/templates/newspaper-columns';
-import { monthlyCopySql } from '../revenue/store';
+import { addBatchMonthDeltas, applyBatchCells, rebuildBatchMonths, restoreBatchPriorValues } from '../revenue/writes';
 import { applyBatchNewspaperInputs, undoBatchNewspaperInputs, withdrawFluctuationReasons } from './template-batches';
 import { assertNoNewClaims } from './template-import';
 
@@ -47,60 +49,6 @@ export interface UndoResult {
 }
 
 const sourceRef = (batchId: number) => `batch:${batchId}`;
-
-/** Customer-months whose cells or R8 inputs a batch changed (inputs alone change the turnover). */
-const BATCH_MONTHS = `SELECT customer_id, period FROM import_changes WHERE batch_id = @batchId
-  UNION SELECT customer_id, period FROM import_newspaper_changes WHERE batch_id = @batchId`;
-/** Customer-months whose R8 inputs a batch changed. */
-const INPUT_MONTHS = 'SELECT customer_id, period FROM import_newspaper_changes WHERE batch_id = @batchId';
-
-/**
- * Rebuilds the monthly copy (revenue_months) of the customer-months `keys` selects, from
- * `revenue`. Driven by the batch's keys (index searches): written `(customer_id, period) IN (…)`
- * the statements scanned the whole of revenue_months and revenue for every batch. Rows are
- * upserted rather than deleted and re-inserted; only a month left without any revenue cell (after
- * an undo) is deleted.
- */
-function rebuildMonths(db: Database, batchId: number, keys: string): void {
-  const copy = monthlyCopySql('r');
-  db.prepare(
-    `INSERT INTO revenue_months (customer_id, period, ${copy.columns}, newspaper_turnover)
-     SELECT r.customer_id, r.period, ${copy.sums},
-       (SELECT n.annual_turnover_fen / 12 FROM newspaper_inputs n WHERE n.customer_id = r.customer_id AND n.period = r.period)
-     FROM (${keys}) k JOIN revenue r ON r.customer_id = k.customer_id AND r.period = k.period
-     GROUP BY r.customer_id, r.period
-     ON CONFLICT (period, customer_id) DO UPDATE SET
-       ${[...copy.columns.split(', '), 'newspaper_turnover'].map((c) => `${c} = excluded.${c}`).join(', ')}`,
-  ).run({ batchId });
-  db.prepare(
-    `DELETE FROM revenue_months WHERE (period, customer_id) IN (SELECT period, customer_id FROM (${keys}) k
-       WHERE NOT EXISTS (SELECT 1 FROM revenue r WHERE r.customer_id = k.customer_id AND r.period = k.period))`,
-  ).run({ batchId });
-}
-
-/**
- * After a commit: adds each changed cell's difference (new − prior) to its month row, one
- * set-wise upsert over the batch's change records, instead of re-summing every touched month from
- * `revenue`. Twelve unit workbooks of one month touch the same customer-months up to eight times;
- * re-summing them was half of a month's commit time. Exact because the copy was exact before and
- * the change records hold every cell the batch wrote with its prior amount (a commit only adds or
- * overwrites cells). The turnover comes from R8 inputs, not cells: a new month row takes it from
- * `newspaper_inputs`, and the few months whose inputs the batch changed are rebuilt from scratch.
- */
-function addMonthDeltas(db: Database, batchId: number): void {
-  const columns = monthlyCopySql('r').columns.split(', ');
-  db.prepare(
-    `INSERT INTO revenue_months (period, customer_id, ${columns.join(', ')}, newspaper_turnover)
-     SELECT c.period, c.customer_id,
-       ${columns.map((l) => `sum(CASE c.line WHEN '${l}' THEN c.new_amount - coalesce(c.old_amount, 0) ELSE 0 END)`).join(', ')},
-       (SELECT n.annual_turnover_fen / 12 FROM newspaper_inputs n WHERE n.customer_id = c.customer_id AND n.period = c.period)
-     FROM import_changes c WHERE c.batch_id = @batchId
-     GROUP BY c.customer_id, c.period
-     ON CONFLICT (period, customer_id) DO UPDATE SET
-       ${columns.map((l) => `${l} = ${l} + excluded.${l}`).join(', ')}`,
-  ).run({ batchId });
-  rebuildMonths(db, batchId, INPUT_MONTHS);
-}
 
 /** A batch's rows in the form the commit statements take (and a worker thread receives cheaply). */
 export interface BatchCells {
@@ -230,8 +178,7 @@ export function commitCells(db: Database, meta: BatchMeta, cells: BatchCells, at
       .lastInsertRowid,
   );
   // Set-wise: the rows go in as one JSON array, one statement records every changed cell with its
-  // prior value and one writes them. Three statements per row from JavaScript took ~1 s per
-  // 100,000 rows, most of a month's commit time (and a temporary table in between ~0.2 s more).
+  // prior value and the revenue store writes them in one more (revenue/writes.ts says why).
   db.prepare(
     `INSERT INTO import_changes (batch_id, customer_id, period, line, old_amount, old_source_kind, old_source_ref,
        old_updated_at, new_amount)
@@ -241,12 +188,7 @@ export function commitCells(db: Database, meta: BatchMeta, cells: BatchCells, at
        ON r.customer_id = s.value ->> 0 AND r.period = s.value ->> 1 AND r.line = s.value ->> 2
      WHERE r.amount_fen IS NOT s.value ->> 3`,
   ).run({ batchId, rows: cells.json });
-  db.prepare(
-    `INSERT INTO revenue (customer_id, period, line, amount_fen, source_kind, source_ref, updated_at)
-     SELECT customer_id, period, line, new_amount, 'import', @ref, @at FROM import_changes WHERE batch_id = @batchId
-     ON CONFLICT (customer_id, period, line) DO UPDATE SET amount_fen = excluded.amount_fen,
-       source_kind = excluded.source_kind, source_ref = excluded.source_ref, updated_at = excluded.updated_at`,
-  ).run({ batchId, ref: sourceRef(batchId), at });
+  applyBatchCells(db, batchId, sourceRef(batchId), at);
   const counted = db
     .prepare(
       `SELECT count(*) FILTER (WHERE old_amount IS NULL) AS created, count(*) FILTER (WHERE old_amount IS NOT NULL) AS changed
@@ -262,7 +204,7 @@ export function commitCells(db: Database, meta: BatchMeta, cells: BatchCells, at
     batchId,
   );
   applyBatchNewspaperInputs(db, batchId, cells.newspaper, at);
-  addMonthDeltas(db, batchId);
+  addBatchMonthDeltas(db, batchId);
   return { batchId, total: cells.rows, created, changed, unchanged };
 }
 
@@ -301,25 +243,7 @@ export function undoBatch(db: Database, batchId: number, force: boolean, at: str
   standingBatch(db, batchId);
   const ref = sourceRef(batchId);
   const kept = cellsEditedSince(db, batchId);
-  const scope = force
-    ? 'c.batch_id = @batchId'
-    : `c.batch_id = @batchId AND EXISTS (SELECT 1 FROM revenue r WHERE r.customer_id = c.customer_id
-         AND r.period = c.period AND r.line = c.line AND r.source_ref = @ref AND r.amount_fen = c.new_amount)`;
-  const restoredOld = db
-    .prepare(
-      `INSERT INTO revenue (customer_id, period, line, amount_fen, source_kind, source_ref, updated_at)
-       SELECT c.customer_id, c.period, c.line, c.old_amount, c.old_source_kind, c.old_source_ref, c.old_updated_at
-       FROM import_changes c WHERE ${scope} AND c.old_amount IS NOT NULL
-       ON CONFLICT (customer_id, period, line) DO UPDATE SET amount_fen = excluded.amount_fen,
-         source_kind = excluded.source_kind, source_ref = excluded.source_ref, updated_at = excluded.updated_at`,
-    )
-    .run({ batchId, ref }).changes;
-  const removed = db
-    .prepare(
-      `DELETE FROM revenue WHERE (customer_id, period, line) IN (
-         SELECT c.customer_id, c.period, c.line FROM import_changes c WHERE ${scope} AND c.old_amount IS NULL)`,
-    )
-    .run({ batchId, ref }).changes;
+  const restored = restoreBatchPriorValues(db, batchId, ref, force);
   db.prepare('UPDATE import_batches SET undone_at = ?, undone_by = ?, undo_kept = ? WHERE id = ?').run(
     at,
     actor,
@@ -328,7 +252,6 @@ export function undoBatch(db: Database, batchId: number, force: boolean, at: str
   );
   undoBatchNewspaperInputs(db, batchId, force);
   withdrawFluctuationReasons(db, batchId, at);
-  // Undo is rare and may restore cells edited since (forced): rebuilt from `revenue`, not deltas.
-  rebuildMonths(db, batchId, BATCH_MONTHS);
-  return { batchId, restored: restoredOld + removed, kept: force ? [] : kept };
+  rebuildBatchMonths(db, batchId);
+  return { batchId, restored, kept: force ? [] : kept };
 }

@@ -27,8 +27,8 @@ import {
   type ReportPlan,
 } from '../../../shared/domain/imports/error-report';
 import { DANGEROUS_START_SOURCE } from '../../../shared/domain/imports/neutralise';
+import type { HandlerContext } from '../context';
 import { saveWorkbook } from '../exports/save';
-import { defineHandlers } from '../registry';
 import { preferUnpacked } from '../unpacked';
 import { DEFAULT_PARSE_LIMITS, type ParseLimits } from './parse';
 import { checkSpreadsheetFile } from './zip-guard';
@@ -109,41 +109,43 @@ export function reportFileName(fileName: string): string {
   return `${basename(fileName, extname(fileName))}_问题清单.xlsx`;
 }
 
-export const importReportHandlers = defineHandlers({
-  'imports/error-report': {
-    kind: 'read',
-    run: async ({ token, path }, ctx): Promise<ImportErrorReportView> => {
-      const staged = ctx.imports.take(token, ctx.now().getTime());
-      if (!staged?.report) {
-        throw new AppError('NOT_FOUND', '预览已过期、已导入或不存在，请重新选择文件预览后再生成问题清单');
-      }
-      const { report, meta } = staged;
-      let buf: Buffer;
-      try {
-        buf = readFileSync(report.path);
-      } catch {
-        throw new AppError('NOT_FOUND', `找不到预览过的文件：${report.path}，请重新选择文件预览`);
-      }
-      if (createHash('sha256').update(buf).digest('hex') !== meta.sha256) {
-        throw new AppError('CONFLICT', `文件“${meta.fileName}”在预览之后被改动过，请重新预览后再生成问题清单`);
-      }
-      const headers = new Map(report.headerRows);
-      const plan = planErrorReport(
-        meta.fileName,
-        report.sheets.map((s) => ({ name: s.name, used: s.used, headerRow: headers.get(s.name) ?? null })),
-        report.issues,
-      );
-      const bytes = await writeErrorReport(buf, meta.fileName, plan);
-      const written = path === null ? null : saveWorkbook(path, bytes, ctx.databasePath);
-      return {
-        fileName: reportFileName(meta.fileName),
-        errors: plan.counts.errors,
-        warnings: plan.counts.warnings,
-        rowsWithProblems: plan.counts.rows,
-        size: bytes.length,
-        path: written,
-        base64: written === null ? bytes.toString('base64') : null,
-      };
-    },
-  },
-});
+/**
+ * `imports/error-report`: the report of a staged preview (`token`), written to `path` or returned
+ * as base64 when `path` is null.
+ */
+export async function errorReportOf(
+  { token, path }: { token: string; path: string | null },
+  ctx: Pick<HandlerContext, 'imports' | 'now' | 'databasePath'>,
+): Promise<ImportErrorReportView> {
+  const staged = ctx.imports.take(token, ctx.now().getTime());
+  if (!staged?.report) {
+    throw new AppError('NOT_FOUND', '预览已过期、已导入或不存在，请重新选择文件预览后再生成问题清单');
+  }
+  const { report, meta } = staged;
+  let buf: Buffer;
+  try {
+    buf = readFileSync(report.path);
+  } catch {
+    throw new AppError('NOT_FOUND', `找不到预览过的文件：${report.path}，请重新选择文件预览`);
+  }
+  if (createHash('sha256').update(buf).digest('hex') !== meta.sha256) {
+    throw new AppError('CONFLICT', `文件“${meta.fileName}”在预览之后被改动过，请重新预览后再生成问题清单`);
+  }
+  const headers = new Map(report.headerRows);
+  const plan = planErrorReport(
+    meta.fileName,
+    report.sheets.map((s) => ({ name: s.name, used: s.used, headerRow: headers.get(s.name) ?? null })),
+    report.issues,
+  );
+  const bytes = await writeErrorReport(buf, meta.fileName, plan);
+  const written = path === null ? null : saveWorkbook(path, bytes, ctx.databasePath);
+  return {
+    fileName: reportFileName(meta.fileName),
+    errors: plan.counts.errors,
+    warnings: plan.counts.warnings,
+    rowsWithProblems: plan.counts.rows,
+    size: bytes.length,
+    path: written,
+    base64: written === null ? bytes.toString('base64') : null,
+  };
+}

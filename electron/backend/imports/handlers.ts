@@ -1,27 +1,17 @@
 /**
- * 数据报送 (DOMAIN-DECISIONS "Imports"): preview a unit's workbook (nothing written), commit it as
- * one batch, undo a batch, list batches. The file is parsed in a worker; rows are checked in the
- * main thread; commit and undo run on the writer thread (writer/thread.ts).
+ * 数据报送 (DOMAIN-DECISIONS "Imports"): every `imports/` channel, one group. Preview a unit's
+ * workbook (nothing written; preview.ts) and follow its progress, ask for its error report, commit
+ * it as one batch, see what undoing a batch would keep, undo it, list batches. The file is parsed
+ * in a worker; rows are checked in the main thread; commit and undo run on the writer thread
+ * (writer/thread.ts).
  */
-import { basename } from 'node:path';
-import type { Database } from 'better-sqlite3';
 import { AppError } from '../../../shared/api/errors';
-import type { ImportBatchView, ImportChangeView, ImportIssueView, ImportPreview } from '../../../shared/api/types';
-import { fluctuation } from '../../../shared/domain/duties';
-import type { ImportIssue, RevenueRow } from '../../../shared/domain/imports/revenue-sheet';
-import { type Period, previousPeriod } from '../../../shared/domain/periods';
-import type { HandlerContext } from '../context';
+import type { ImportBatchView, ImportProgressView, ImportUndoCheckView } from '../../../shared/api/types';
 import { defineHandlers } from '../registry';
-import { monthTotalSql } from '../revenue/store';
-import { keyCustomersInForce } from '../tiering/in-force';
-import { batchCellsPaced, findCommittedBatch } from './batches';
-import { readImportFile } from './import-file';
-import { Pacer, type PreviewProgress } from './pace';
-import { parseSpreadsheet } from './parse';
-import { type ReadEnv, readWorkbook, type WorkbookReading } from './read-workbook';
-import { storedAmounts } from './stored-cells';
-
-const LIST_LIMIT = { issues: 1000, changes: 500 };
+import { undoCheck } from './batches';
+import { errorReportOf } from './error-report';
+import type { PreviewProgress } from './pace';
+import { previewFile } from './preview';
 
 interface BatchDbRow {
   id: number;
@@ -62,216 +52,6 @@ function toBatch(r: BatchDbRow): ImportBatchView {
   };
 }
 
-/** R27 warnings for key customers whose month total moves too much once the rows are in. */
-async function fluctuationWarnings(
-  db: Database,
-  rows: readonly (RevenueRow & { sheet: string })[],
-  stored: readonly (number | null)[],
-  policy: Parameters<typeof fluctuation>[1],
-  pacer: Pacer,
-): Promise<ImportIssue[]> {
-  // R27 applies to key customers: those holding a tier in force in the row's month.
-  const keyByPeriod = new Map<string, ReadonlyMap<string, unknown>>();
-  const isKey = (customerId: string, period: Period) => {
-    let key = keyByPeriod.get(period);
-    if (!key) {
-      key = keyCustomersInForce(db, period);
-      keyByPeriod.set(period, key);
-    }
-    return key.has(customerId);
-  };
-  const monthTotal = db.prepare(
-    `SELECT ${monthTotalSql()} AS total FROM revenue_months WHERE customer_id = ? AND period = ?`,
-  );
-  const byMonth = new Map<string, { sheet: string; row: number; customerId: string; period: string; delta: number }>();
-  for (const [i, r] of rows.entries()) {
-    if ((i & 1023) === 0 && pacer.due()) await pacer.pause();
-    if (r.amount === null) continue;
-    const key = `${r.customerId}|${r.period}`;
-    const old = stored[i] ?? 0;
-    const entry = byMonth.get(key) ?? {
-      sheet: r.sheet,
-      row: r.row,
-      customerId: r.customerId,
-      period: r.period,
-      delta: 0,
-    };
-    entry.delta += r.amount - old;
-    byMonth.set(key, entry);
-  }
-  const out: ImportIssue[] = [];
-  let n = 0;
-  for (const e of byMonth.values()) {
-    if ((++n & 255) === 0 && pacer.due()) await pacer.pause();
-    if (!isKey(e.customerId, e.period)) continue;
-    const now = ((monthTotal.get(e.customerId, e.period) as { total: number } | undefined)?.total ?? 0) + e.delta;
-    const last =
-      (monthTotal.get(e.customerId, previousPeriod(e.period)) as { total: number } | undefined)?.total ?? null;
-    const f = fluctuation({ thisMonth: now, lastMonth: last }, policy);
-    if (f.flagged) {
-      out.push({
-        sheet: e.sheet,
-        row: e.row,
-        column: null,
-        severity: 'warning',
-        message: `R27：客户 ${e.customerId} ${e.period} 收入较上月${f.changePercent === null ? (f.reason === 'new' ? '新增' : '变动') : `变动 ${f.changePercent > 0 ? '+' : ''}${f.changePercent}%`}，需在“波动原因”中说明`,
-      });
-    }
-  }
-  return out;
-}
-
-/**
- * The first `limit` problems, errors before warnings, each in file order: two passes instead of
- * sorting them all (a template naming other units' customers has 100,000+ warnings; sorting
- * them held the thread for a pause of its own).
- */
-function firstIssues(issues: readonly ImportIssue[], limit: number): ImportIssue[] {
-  const out: ImportIssue[] = [];
-  for (const severity of ['error', 'warning'] as const) {
-    for (const i of issues) {
-      if (out.length >= limit) return out;
-      if (i.severity === severity) out.push(i);
-    }
-  }
-  return out;
-}
-
-/** Moves on every row the main connection writes; import commits (writer thread) leave it. */
-function mainWrites(db: Database): number {
-  return db.prepare('SELECT total_changes()').pluck().get() as number;
-}
-
-/** Parses and reads a file; the parsed cells are garbage once read (only the rows go on). */
-async function parseAndRead(
-  buf: Buffer,
-  fileName: string,
-  env: ReadEnv,
-  progress: PreviewProgress,
-  onParsed: () => void,
-): Promise<WorkbookReading> {
-  const outcome = await parseSpreadsheet(buf, fileName);
-  onParsed();
-  return readWorkbook(outcome, fileName, env, progress);
-}
-
-/**
- * `imports/preview`: check a file and stage it; nothing is written. The first half (rows read
- * and checked against reference data) may have been done ahead (read-ahead.ts); the second half
- * reads revenue and runs now.
- */
-async function previewFile(
-  path: string,
-  next: string | undefined,
-  ctx: HandlerContext,
-  track: (progress: PreviewProgress) => void,
-): Promise<ImportPreview> {
-  const { db } = ctx;
-  // A commit usually follows: its thread starts while this file is checked.
-  ctx.writer.warm();
-  const { buf, sha256 } = await readImportFile(path);
-  const fileName = basename(path);
-  const env = { db, policy: ctx.policy, now: ctx.now() };
-  // The parse worker is free once this file is parsed: the next file is then parsed, and read,
-  // while this one is checked and committed.
-  const startNext = () => {
-    if (next === undefined) return;
-    ctx.imports.ahead.start(next, readImportFile, {
-      read: (outcome, p) => readWorkbook(outcome, basename(next), { db, policy: ctx.policy, now: ctx.now() }, p),
-      stamp: () => mainWrites(db),
-    });
-  };
-  const ahead = await ctx.imports.ahead.take(path, sha256, () => mainWrites(db));
-  let progress: PreviewProgress = ahead?.progress ?? { stage: 'parse', done: 0, total: 0 };
-  track(progress);
-  let reading: WorkbookReading | null = null;
-  if (ahead) {
-    await ahead.parseDone;
-    startNext();
-    reading = await ahead.reading();
-  }
-  if (!reading) {
-    progress = { stage: 'parse', done: 0, total: 0 };
-    track(progress);
-    reading = await parseAndRead(buf, fileName, env, progress, ahead ? () => undefined : startNext);
-  }
-  const { extras, unique, issues, sheets, headerRows } = reading;
-  const pacer = new Pacer(progress);
-  const readRows = unique.length;
-  for (const i of await extras.checkRows(unique, pacer)) issues.push(i);
-  progress.stage = 'compare';
-  progress.done = progress.total;
-  const stored = await storedAmounts(db, unique, pacer);
-  const r27 = await fluctuationWarnings(db, unique, stored, ctx.policy, pacer);
-  for (const w of await extras.explainFluctuations(r27, unique, pacer)) issues.push(w);
-  const nameOf = db.prepare('SELECT name FROM customers WHERE id = ?');
-  const counts = { rows: unique.length, new: 0, changed: 0, unchanged: 0, blank: 0, errors: 0, warnings: 0 };
-  const changes: ImportChangeView[] = [];
-  const periodSet = new Set<string>();
-  for (const [i, r] of unique.entries()) {
-    if ((i & 1023) === 0 && pacer.due()) await pacer.pause();
-    periodSet.add(r.period);
-    if (r.amount === null) {
-      counts.blank++;
-      continue;
-    }
-    const old = stored[i] ?? null;
-    if (old === r.amount) counts.unchanged++;
-    else {
-      if (old === null) counts.new++;
-      else counts.changed++;
-      if (changes.length < LIST_LIMIT.changes) {
-        changes.push({
-          sheet: r.sheet,
-          row: r.row,
-          customerId: r.customerId,
-          customerName: (nameOf.get(r.customerId) as { name: string }).name,
-          period: r.period,
-          line: r.line,
-          old,
-          new: r.amount,
-        });
-      }
-    }
-  }
-  counts.errors = issues.filter((i) => i.severity === 'error').length;
-  counts.warnings = issues.length - counts.errors;
-  const periods = [...periodSet];
-  const token = `${sha256}:${ctx.now().getTime()}`;
-  ctx.imports.put(
-    token,
-    {
-      meta: {
-        fileName,
-        sha256,
-        ...extras.batchMeta(periods),
-      },
-      // In their commit form already: built here in paced slices, not in the commit handler.
-      // Built while the file was read (ahead), unless the template checks just removed rows.
-      cells:
-        unique.length === readRows
-          ? reading.cells
-          : await batchCellsPaced(unique, () => (pacer.due() ? pacer.pause() : undefined)),
-      errorRows: counts.errors,
-      reasons: extras.reasons,
-      report: { path, issues, headerRows, sheets },
-    },
-    ctx.now().getTime(),
-  );
-  return {
-    token,
-    fileName,
-    sha256,
-    sheets,
-    counts,
-    issues: firstIssues(issues, LIST_LIMIT.issues) as ImportIssueView[],
-    changes,
-    earlierBatch: findCommittedBatch(db, sha256),
-    template: extras.view(),
-    sections: extras.sections,
-  };
-}
-
 export const importHandlers = defineHandlers({
   'imports/preview': {
     kind: 'read',
@@ -285,6 +65,18 @@ export const importHandlers = defineHandlers({
         if (progressId !== undefined) ctx.imports.progress.delete(progressId);
       }
     },
+  },
+  'imports/progress': {
+    kind: 'read',
+    // How far a preview under way has got (the wizard polls it for its bar).
+    run: ({ progressId }, { imports }): ImportProgressView | null => {
+      const p = imports.progress.get(progressId);
+      return p ? { stage: p.stage, done: Math.min(p.done, p.total), total: p.total } : null;
+    },
+  },
+  'imports/error-report': {
+    kind: 'read',
+    run: (input, ctx) => errorReportOf(input, ctx),
   },
   'imports/commit': {
     kind: 'thread-write',
@@ -312,6 +104,11 @@ export const importHandlers = defineHandlers({
       ctx.afterCommit(() => ctx.imports.drop(token));
       return toBatch(ctx.db.prepare('SELECT * FROM import_batches WHERE id = ?').get(result.batchId) as BatchDbRow);
     },
+  },
+  'imports/undo-check': {
+    kind: 'read',
+    // What undoing a batch would restore and keep, shown before the officer chooses.
+    run: ({ batchId }, { db }): ImportUndoCheckView => undoCheck(db, batchId),
   },
   'imports/undo': {
     kind: 'thread-write',

@@ -10,12 +10,13 @@
  * last thousand rows made are kept, older ones are made again if asked for. Nothing may write to
  * them (a reader that did would see its change vanish, so writes throw).
  */
-import type { ParsedCell } from './parse';
+import { NO_CACHE, NULL_VALUE, TEXT, TYPE_MASK, TYPES } from './packed-format.cjs';
+import type { ParsedCell } from './parsed-workbook';
 
 /** One sheet as parse-worker.cjs sends it: cells packed row after row (see `packSheet` there). */
 export interface PackedSheet {
   rowLengths: Uint32Array;
-  /** SheetJS type code in the low 3 bits (TYPES[code]), plus the flags below; 0 = no cell. */
+  /** One kind per cell: the type code and flags of packed-format.cjs; 0 = no cell. */
   kinds: Uint8Array;
   numbers: Float64Array;
   /** The text values in cell order, joined; cut by `textLengths`. */
@@ -24,11 +25,6 @@ export interface PackedSheet {
   /** JSON array of [cell index, formula text] pairs, flattened. */
   formulas: string;
 }
-
-const TYPES: readonly (ParsedCell['t'] | undefined)[] = [undefined, 'n', 's', 'b', 'd', 'e', 'z'];
-const TEXT = 8;
-const NULL_VALUE = 16;
-const NO_CACHE = 32;
 
 export function packedRows(packed: PackedSheet): (ParsedCell | null)[][] {
   const n = packed.rowLengths.length;
@@ -78,7 +74,7 @@ export function packedRows(packed: PackedSheet): (ParsedCell | null)[][] {
         out[c] = null;
         continue;
       }
-      const type = TYPES[kind & 7] ?? 'z';
+      const type = TYPES[kind & TYPE_MASK] ?? 'z';
       let v: ParsedCell['v'];
       if (kind & NULL_VALUE) v = null;
       else if (kind & TEXT) {

@@ -6,13 +6,14 @@
 // access: cloning 100,000 rows of small objects cost the main thread ~300-500 ms on receipt.
 const { parentPort } = require('node:worker_threads');
 const XLSX = require('xlsx');
+// Cell kinds on the wire: the one definition packed-rows.ts reads them with.
+const { TYPES, TEXT, NULL_VALUE, NO_CACHE } = require('./packed-format.cjs');
 
-// Cell kinds on the wire (packed-rows.ts reads the same table): the SheetJS type in the low 3 bits,
-// plus flags. 0 = no cell.
-const TYPE = Object.assign(Object.create(null), { n: 1, s: 2, b: 3, d: 4, e: 5, z: 6 });
-const TEXT = 8;
-const NULL_VALUE = 16;
-const NO_CACHE = 32;
+/** SheetJS type → its code in a cell's kind. */
+const TYPE = Object.create(null);
+TYPES.forEach((t, code) => {
+  if (t !== undefined) TYPE[t] = code;
+});
 
 function packSheet(data, maxRows) {
   const n = Math.min(data.length, maxRows + 1);

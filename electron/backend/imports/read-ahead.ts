@@ -17,7 +17,8 @@
 import { basename } from 'node:path';
 import type { ImportFile } from './import-file';
 import type { PreviewProgress } from './pace';
-import { type ParseOutcome, parseSpreadsheet } from './parse';
+import { parseSpreadsheet } from './parse';
+import type { ParseOutcome } from './parsed-workbook';
 import type { WorkbookReading } from './read-workbook';
 
 const KEEP_MS = 5 * 60 * 1000;

@@ -9,11 +9,22 @@
  */
 import type { Database } from 'better-sqlite3';
 import { AppError } from '../../../shared/api/errors';
-import { findHeader, type ImportIssue, type RevenueRow } from '../../../shared/domain/imports/revenue-sheet';
+import {
+  findHeader,
+  type HeaderMatch,
+  type ImportIssue,
+  type ReadRevenueOptions,
+  type RevenueRow,
+  type RevenueSheetResult,
+  readRevenueSheet,
+  type SheetInput,
+} from '../../../shared/domain/imports/revenue-sheet';
 import type { Policy } from '../../../shared/domain/policy/policy';
 import { type BatchCells, batchCellsPaced } from './batches';
-import { cachedCustomerLookup, Pacer, type PreviewProgress, readRevenueSheetPaced } from './pace';
-import { DEFAULT_PARSE_LIMITS, type ParseOutcome } from './parse';
+import { cachedCustomerLookup, type PrimedLookup } from './customer-lookup';
+import { Pacer, type PreviewProgress } from './pace';
+import { DEFAULT_PARSE_LIMITS } from './parse';
+import type { ParseOutcome } from './parsed-workbook';
 import { readTemplateContext } from './template-import';
 import { TemplatePreview } from './template-preview';
 
@@ -21,8 +32,8 @@ export type SheetRow = RevenueRow & { sheet: string };
 
 export interface WorkbookReading {
   date1904: boolean;
-  /** The template-aware steps, carried on to the second half. */
-  extras: TemplatePreview;
+  /** The monthly template's steps and what they read (side sheets, R27 reasons), for the second half. */
+  template: TemplatePreview;
   /** Rows read and kept (errors and repeated cells excluded), in file order. */
   unique: SheetRow[];
   /** `unique` in its commit form, built here so a queued file has it before its preview. */
@@ -39,6 +50,41 @@ export interface ReadEnv {
   now: Date;
 }
 
+/** Rows checked between two looks at the clock (pace.ts). */
+const CHUNK_ROWS = 500;
+const ID_PATTERN = /^\d{14}$/;
+
+/** `readRevenueSheet` in slices of rows with pauses between them; the same result. */
+async function readRevenueSheetPaced(
+  sheet: SheetInput,
+  header: HeaderMatch,
+  customers: PrimedLookup,
+  options: Omit<ReadRevenueOptions, 'from' | 'to'>,
+  pacer: Pacer,
+): Promise<RevenueSheetResult> {
+  const out: RevenueSheetResult = { rows: [], issues: [] };
+  const idColumn = header.columns.customerId;
+  for (let from = header.row + 1; from < sheet.rows.length; from += CHUNK_ROWS) {
+    if (idColumn !== undefined) {
+      const ids: string[] = [];
+      for (let r = from; r < Math.min(from + CHUNK_ROWS, sheet.rows.length); r++) {
+        const v = sheet.rows[r]?.[idColumn]?.v;
+        // The reader's own normalisation (trim, no spaces); anything else is looked up one by one.
+        const id = v === null || v === undefined ? '' : String(v).replace(/\s/g, '');
+        if (ID_PATTERN.test(id)) ids.push(id);
+      }
+      customers.prime(ids);
+    }
+    const part = readRevenueSheet(sheet, header, customers, { ...options, from, to: from + CHUNK_ROWS });
+    // A loop, not push(...): spreading 100,000+ elements can overflow the call stack.
+    for (const r of part.rows) out.rows.push(r);
+    for (const i of part.issues) out.issues.push(i);
+    if (pacer.progress) pacer.progress.done += Math.min(CHUNK_ROWS, sheet.rows.length - from);
+    if (pacer.due()) await pacer.pause();
+  }
+  return out;
+}
+
 export async function readWorkbook(
   outcome: ParseOutcome,
   fileName: string,
@@ -48,7 +94,7 @@ export async function readWorkbook(
   if (!outcome.ok) throw new AppError('VALIDATION', outcome.message, { reason: outcome.reason });
   const { workbook } = outcome;
   // A template's metadata names its unit, form and period; a tampered one stops here.
-  const extras = new TemplatePreview(env.db, readTemplateContext(env.db, workbook), {
+  const template = new TemplatePreview(env.db, readTemplateContext(env.db, workbook), {
     policy: env.policy,
     now: env.now,
     date1904: workbook.date1904,
@@ -74,7 +120,7 @@ export async function readWorkbook(
         `工作表“${sheet.name}”超过 ${DEFAULT_PARSE_LIMITS.maxRows.toLocaleString('en')} 行，请拆分后再导入`,
       );
     }
-    const other = extras.readOtherSheet(sheet);
+    const other = template.readOtherSheet(sheet);
     if (other) {
       for (const i of other.issues) issues.push(i);
       sheets.push(other.sheet);
@@ -89,7 +135,7 @@ export async function readWorkbook(
     headerRows.push([sheet.name, header.row]);
     const result = await readRevenueSheetPaced(sheet, header, lookup, { date1904: workbook.date1904 }, pacer);
     for (const i of result.issues) issues.push(i);
-    for (const r of await extras.withNewspaperInputs(sheet, header, result.rows, issues, pacer)) {
+    for (const r of await template.withNewspaperInputs(sheet, header, result.rows, issues, pacer)) {
       if (pacer.due()) await pacer.pause();
       // The reader's own fresh objects: named with their sheet in place, not copied (100,000
       // copies were garbage the collector paid for).
@@ -132,5 +178,5 @@ export async function readWorkbook(
     unique.push(r);
   }
   const cells = await batchCellsPaced(unique, () => (pacer.due() ? pacer.pause() : undefined));
-  return { date1904: workbook.date1904, extras, unique, cells, issues, sheets, headerRows };
+  return { date1904: workbook.date1904, template, unique, cells, issues, sheets, headerRows };
 }

@@ -30,7 +30,7 @@ import {
   readManagerChanges,
   readRegistrations,
 } from '../../../shared/domain/templates/side-sheets';
-import type { ParsedSheet, ParsedWorkbook } from './parse';
+import type { ParsedSheet, ParsedWorkbook } from './parsed-workbook';
 
 export interface TemplateContext {
   meta: TemplateMetadata;

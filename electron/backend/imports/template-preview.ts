@@ -1,6 +1,6 @@
 /**
- * The template-aware steps of `imports/preview` gathered in one place, so its callers
- * (read-workbook.ts, then the preview handler) stay readable: side sheets, R8 columns, the
+ * The monthly template's steps of `imports/preview` gathered in one place, so its callers
+ * (read-workbook.ts, then preview.ts) stay readable: side sheets, R8 columns, the
  * template's period and unit claims, R27 reasons, and what the batch records (unit, form, period
  * from the metadata).
  */
@@ -14,7 +14,7 @@ import { applyNewspaperInputs, findNewspaperColumns } from '../../../shared/doma
 import type { FluctuationReasonRow } from '../../../shared/domain/templates/side-sheets';
 import type { BatchMeta } from './batches';
 import type { Pacer } from './pace';
-import type { ParsedSheet } from './parse';
+import type { ParsedSheet } from './parsed-workbook';
 import { periodMismatch, readSideSheet, sideSheetKind, type TemplateContext, unitClaimFilter } from './template-import';
 
 type SheetRow = RevenueRow & { sheet: string };
@@ -28,7 +28,8 @@ export class TemplatePreview {
 
   constructor(
     private readonly db: Database,
-    readonly template: TemplateContext | null,
+    /** The template's metadata and unit; null for a hand-made workbook. */
+    private readonly context: TemplateContext | null,
     private readonly env: { policy: Policy; now: Date; date1904: boolean },
   ) {}
 
@@ -42,7 +43,7 @@ export class TemplatePreview {
     const kind = isMetadataSheet(sheet.name) ? 'instructions' : sideSheetKind(sheet.name);
     if (kind === null) return null;
     if (kind === 'instructions') return { issues: [], sheet: { name: sheet.name, used: false, rows: 0 } };
-    const r = readSideSheet(this.db, sheet, kind, this.template, this.env);
+    const r = readSideSheet(this.db, sheet, kind, this.context, this.env);
     this.sections.push(r.summary);
     this.reasons.push(...r.reasons);
     return { issues: r.issues, sheet: { name: sheet.name, used: true, rows: r.summary.rows } };
@@ -75,15 +76,15 @@ export class TemplatePreview {
    * 100,000+ rows can overflow the call stack.
    */
   async checkRows(rows: SheetRow[], pacer: Pacer): Promise<ImportIssue[]> {
-    if (!this.template) return [];
+    if (!this.context) return [];
     const periodIssues: ImportIssue[] = [];
     const claimIssues: ImportIssue[] = [];
-    const keep = unitClaimFilter(this.db, this.template);
+    const keep = unitClaimFilter(this.db, this.context);
     let kept = 0;
     for (let i = 0; i < rows.length; i++) {
       if ((i & 255) === 0 && pacer.due()) await pacer.pause();
       const r = rows[i] as SheetRow;
-      const wrongMonth = periodMismatch(this.template, r);
+      const wrongMonth = periodMismatch(this.context, r);
       if (wrongMonth) periodIssues.push(wrongMonth);
       else if (keep(r, claimIssues)) rows[kept++] = r;
     }
@@ -115,13 +116,13 @@ export class TemplatePreview {
   }
 
   batchMeta(periods: readonly string[]): Pick<BatchMeta, 'unitId' | 'form' | 'period'> {
-    if (this.template) return { unitId: this.template.unit.id, form: TEMPLATE_FORM, period: this.template.meta.period };
+    if (this.context) return { unitId: this.context.unit.id, form: TEMPLATE_FORM, period: this.context.meta.period };
     return { unitId: null, form: 'revenue', period: periods.length === 1 ? (periods[0] as string) : null };
   }
 
   view(): ImportTemplateView | null {
-    if (!this.template) return null;
-    const { meta, unit } = this.template;
+    if (!this.context) return null;
+    const { meta, unit } = this.context;
     return {
       form: meta.form,
       version: meta.version,

@@ -5,7 +5,7 @@ import type { RevenueLine } from '../../../shared/domain/lines';
 import { calendarYear } from '../../../shared/domain/periods';
 import { getCustomerRow } from '../customers/rows';
 import { defineHandlers } from '../registry';
-import type { SourceKind } from './store';
+import { type SourceKind, writeBureauRevenue } from './store';
 
 interface CellRow {
   customer_id: string;
@@ -129,10 +129,7 @@ export const revenueHandlers = defineHandlers({
   'revenue/bureau-set': {
     kind: 'write',
     run: ({ year, amount }, { db, now }) => {
-      db.prepare(
-        `INSERT INTO bureau_revenue (year, amount_fen, entered_at) VALUES (?, ?, ?)
-         ON CONFLICT (year) DO UPDATE SET amount_fen = excluded.amount_fen, entered_at = excluded.entered_at`,
-      ).run(year, amount, now().toISOString());
+      writeBureauRevenue(db, year, amount, now().toISOString());
       return db
         .prepare('SELECT year, amount_fen AS amount, entered_at AS enteredAt FROM bureau_revenue WHERE year = ?')
         .get(year) as BureauRevenue;

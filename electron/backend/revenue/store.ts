@@ -1,6 +1,9 @@
 /**
  * The revenue store: every write of revenue goes through here, so `revenue_months` (the wide,
- * customer-ordered copy the tiering reads) is always refreshed in the same transaction.
+ * customer-ordered copy the tiering reads) is always refreshed in the same transaction. Cells one
+ * by one (manual entry, R8 inputs) here; the set-wise writes (an import batch's commit and undo,
+ * the demo data's bulk fill) in writes.ts beside it. The bureau's annual revenue (R10) is written
+ * here too.
  */
 import type { Database } from 'better-sqlite3';
 import { PRODUCT_LINES, type RevenueLine } from '../../../shared/domain/lines';
@@ -81,6 +84,25 @@ export function upsertNewspaperInputs(
     source.ref,
     at,
   );
+}
+
+/**
+ * R10: the bureau's annual revenue for `year`. `keepEntered` leaves a year already entered as it
+ * is (demo data never overwrites a figure the officer typed).
+ */
+export function writeBureauRevenue(
+  db: Database,
+  year: number,
+  amountFen: number,
+  at: string,
+  options: { keepEntered?: boolean } = {},
+): void {
+  db.prepare(
+    options.keepEntered
+      ? 'INSERT INTO bureau_revenue (year, amount_fen, entered_at) VALUES (?, ?, ?) ON CONFLICT (year) DO NOTHING'
+      : `INSERT INTO bureau_revenue (year, amount_fen, entered_at) VALUES (?, ?, ?)
+         ON CONFLICT (year) DO UPDATE SET amount_fen = excluded.amount_fen, entered_at = excluded.entered_at`,
+  ).run(year, amountFen, at);
 }
 
 export class RevenueStore {

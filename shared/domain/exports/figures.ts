@@ -107,17 +107,6 @@ export function periodPlan(period: Period): PeriodPlan {
   };
 }
 
-/** The buckets a month falls into, for the gather's one pass. */
-export function bucketsOf(plan: PeriodPlan, month: Period): { buckets: Bucket[]; rolling: boolean } {
-  const buckets: Bucket[] = [];
-  if (month === plan.period) buckets.push('thisMonth');
-  if (month === plan.lastMonth) buckets.push('lastMonth');
-  if (month === plan.sameMonthLastYear) buckets.push('sameMonthLastYear');
-  if (month >= plan.yearStart && month <= plan.period) buckets.push('yearToDate');
-  if (month >= plan.lastYearStart && month <= plan.sameMonthLastYear) buckets.push('yearToDateLastYear');
-  return { buckets, rolling: month >= plan.rollingStart && month <= plan.period };
-}
-
 /** "2026年1月至10月" — or "2026年1月" in January. */
 export function yearToDateLabel(period: Period): string {
   const year = yearOf(period);

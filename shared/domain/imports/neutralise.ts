@@ -13,9 +13,5 @@ export function neutraliseText(text: string): string {
   return DANGEROUS_START.test(text) ? `'${text}` : text;
 }
 
-export function isDangerousText(text: string): boolean {
-  return DANGEROUS_START.test(text);
-}
-
 /** The same test for a worker script that cannot import TypeScript (imports/report-worker.cjs). */
 export const DANGEROUS_START_SOURCE = DANGEROUS_START.source;

@@ -27,14 +27,6 @@ export interface SheetInput {
 
 export type RevenueField = 'customerId' | 'customerName' | 'period' | 'line' | 'amount';
 
-export const FIELD_NAMES_ZH: Record<RevenueField, string> = {
-  customerId: '客户ID',
-  customerName: '客户名称',
-  period: '月份',
-  line: '业务种类',
-  amount: '收入(元)',
-};
-
 /** Header texts after `normaliseHeader`, by field. */
 const HEADER_VARIANTS: Record<RevenueField, readonly string[]> = {
   customerId: ['客户id', '客户编号', '客户代码', '大客户编号', '客户号'],
