@@ -1,14 +1,11 @@
 import { Anchor, AppShell, Group, NavLink, ScrollArea, Text } from '@mantine/core';
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LoadingBlock } from './components/ApiViews';
 import { EmptyBlock } from './components/EmptyBlock';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { PageHeader } from './components/PageHeader';
-import { CustomerDetailPage } from './pages/customers/CustomerDetailPage';
-import { CustomerListPage } from './pages/customers/CustomerListPage';
-import { SettingsPage } from './pages/settings/SettingsPage';
-import { SubmissionsPage } from './pages/submissions/SubmissionsPage';
-import { TiersPage } from './pages/tiers/TiersPage';
+import { CustomerDetailPage, CustomerListPage, SettingsPage, SubmissionsPage, TiersPage } from './router/pages';
 import { type Route, routeArea } from './router/routes';
 import { hrefOf, useRoute } from './router/useRoute';
 
@@ -90,7 +87,10 @@ export function Shell() {
       </AppShell.Navbar>
 
       <AppShell.Main id="main" tabIndex={-1} className="kam-main">
-        <Page route={route} />
+        {/* An area's chunk loads on its first visit (router/pages.tsx). */}
+        <Suspense fallback={<LoadingBlock />}>
+          <Page route={route} />
+        </Suspense>
       </AppShell.Main>
     </AppShell>
   );

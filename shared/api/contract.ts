@@ -21,6 +21,7 @@ import type {
   ImportProgressView,
   ImportUndoCheckView,
   ImportUndoView,
+  ListExportView,
   Manager,
   ManagerChange,
   NewspaperInputsView,
@@ -95,6 +96,7 @@ export const inputSchemas = {
   'templates/generate': s.templatesGenerate,
   'exports/build': s.exportsBuild,
   'revenue/summary': s.revenueSummary,
+  'lists/export': s.listsExport,
 } as const satisfies Record<string, z.ZodType>;
 
 export interface ApiResults {
@@ -150,6 +152,7 @@ export interface ApiResults {
   'templates/generate': TemplateFilesView;
   'exports/build': ExportFileView;
   'revenue/summary': RevenueSummary;
+  'lists/export': ListExportView;
 }
 
 export type Channel = keyof typeof inputSchemas;

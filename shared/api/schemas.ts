@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { checkCreditCode } from '../domain/credit-code';
 import { isIsoDate } from '../domain/dates';
 import { EXPORT_FORMS } from '../domain/exports/forms';
+import { LIST_COLUMN_FORMATS } from '../domain/exports/list-table';
 import { PRODUCT_LINES } from '../domain/lines';
 import { parseMoney } from '../domain/money';
 import { EMPLOYMENT_KINDS, MANAGER_POSTS, UNIT_KINDS } from '../domain/organisation';
@@ -28,7 +29,8 @@ const id = (label: string) =>
   z
     .number({ message: `${label}必须是数字` })
     .int()
-    .positive();
+    // 0 is what a form sends when nothing was chosen.
+    .positive({ message: `请选择${label}` });
 const areaCode = z.string().regex(/^\d{6}$/, { message: '区划代码应为 6 位数字（GB/T 2260）' });
 const customerId = z.string().regex(/^\d{14}$/, { message: '客户编号应为 14 位数字' });
 const creditCode = z
@@ -52,6 +54,13 @@ export const areasUpsert = z
   .object({ code: areaCode, name: text('区划名称', 40), urban: z.boolean().default(false) })
   .strict();
 
+/** R4: a unit's minimum number of account managers. */
+const minManagers = z
+  .number({ message: '请填写最低客户经理人数（0–99 的整数）' })
+  .int({ message: '最低客户经理人数应为整数' })
+  .min(0, { message: '最低客户经理人数不能小于 0' })
+  .max(99, { message: '最低客户经理人数不能超过 99' });
+
 export const unitsList = z.object({ includeRetired: z.boolean().default(false) }).strict();
 export const unitsCreate = z
   .object({
@@ -64,13 +73,13 @@ export const unitsCreate = z
     parentId: id('上级单位').nullable(),
     areaCode: areaCode.nullable().default(null),
     mainLine: z.enum(PRODUCT_LINES).nullable().default(null),
-    minManagers: z.number().int().min(0).max(99).nullable().default(null),
+    minManagers: minManagers.nullable().default(null),
   })
   .strict();
 export const unitsRename = z.object({ id: id('单位'), name: text('单位名称', 40) }).strict();
 export const unitsRetire = z.object({ id: id('单位'), retiredOn: isoDate }).strict();
 export const unitsReinstate = z.object({ id: id('单位') }).strict();
-export const unitsSetMinimum = z.object({ id: id('单位'), minManagers: z.number().int().min(0).max(99) }).strict();
+export const unitsSetMinimum = z.object({ id: id('单位'), minManagers }).strict();
 
 export const managersList = z
   .object({ unitId: id('单位').nullable().default(null), includeInactive: z.boolean().default(false) })
@@ -116,6 +125,11 @@ export const customersList = z
     unitId: id('单位').nullable().default(null),
     /** Only customers that can have branches (branch number 000), for the head-office picker. */
     headOfficesOnly: z.boolean().default(false),
+    /** The tier in force this month (R9–R13); 'none': no key-customer tier (or no run yet). */
+    tier: z
+      .enum([...TIERS, 'none'], { message: '未知的分级' })
+      .nullable()
+      .default(null),
     offset: z.number().int().min(0).default(0),
     limit: z.number().int().min(1).max(1000).default(100),
   })
@@ -360,6 +374,37 @@ export const exportsBuild = z
   })
   .strict();
 export const revenueSummary = z.object({ period }).strict();
+
+/** Any list as shown on screen, saved as .xlsx (its columns, its filters, its rows in order). */
+export const listsExport = z
+  .object({
+    path: z
+      .string({ message: '文件路径必须是文本' })
+      .trim()
+      .min(1, { message: '请选择保存位置' })
+      .max(1000)
+      .refine((p) => /\.xlsx$/i.test(p), { message: '导出文件名应以 .xlsx 结尾' }),
+    title: text('标题', 60),
+    filters: z.array(z.string().max(200)).max(20).default([]),
+    columns: z
+      .array(z.object({ title: text('列名', 60), format: z.enum(LIST_COLUMN_FORMATS).default('text') }).strict())
+      .min(1, { message: '至少要有一列' })
+      .max(80),
+    rows: z
+      .array(z.array(z.union([z.string().max(32_767), z.number().finite(), z.null()])))
+      .max(300_000, { message: '一次最多导出 300,000 行' }),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    const bad = v.rows.findIndex((r) => r.length !== v.columns.length);
+    if (bad >= 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['rows', bad],
+        message: `第 ${bad + 1} 行有 ${v.rows[bad]?.length} 个值，应与列数 ${v.columns.length} 相同`,
+      });
+    }
+  });
 
 // ── Templates (DOMAIN-DECISIONS "Templates") ─────────────────────────────────────────────
 export const templatesGenerate = z

@@ -1,6 +1,7 @@
 /** Result types of the API. Plain JSON: they cross IPC, the CLI and the test bridge. */
 
 import type { ExplanationStep } from '../domain/evaluation';
+import type { TierBasis, TierSource } from '../domain/exports/figures';
 import type { ExportForm } from '../domain/exports/forms';
 import type { ProductLine, RevenueLine } from '../domain/lines';
 import type { Employment, ManagerPost, UnitKind } from '../domain/organisation';
@@ -78,7 +79,36 @@ export interface CustomerRef {
   name: string;
 }
 
-export interface CustomerRow {
+/** A manager of the unit that looks after a customer (shown on the customer's row and page). */
+export interface CustomerManagerRef {
+  id: number;
+  name: string;
+  post: ManagerPost;
+}
+
+/**
+ * The customer as the hub: the grading in force this month and who looks after it. The tier is
+ * the one tiering/in-force.ts answers for every reader (the latest annual run of an earlier year,
+ * R13 approvals and overrides first); scope (R14) and the responsible unit (R15) are that run's.
+ */
+export interface CustomerStanding {
+  /** The tier in force; null when the run did not make it a key customer, or no run exists. */
+  tier: Tier | null;
+  /** What the run computed, shown beside the tier when an R13 record changed it. */
+  computedTier: Tier | null;
+  /** Where the tier comes from; null with no tier. */
+  tierSource: TierSource | null;
+  /** R14 scope from the run; null when the run did not grade the customer, or no run exists. */
+  scope: Scope | null;
+  /** The annual run in force for this month; null when no run exists yet (未分级). */
+  tierBasis: TierBasis | null;
+  /** R15 responsible unit from the run; null without one (then the customer's own unit looks after it). */
+  responsibleUnit: { id: number; name: string } | null;
+  /** Managers in post at the responsible unit (or, without one, the customer's own unit). */
+  managers: CustomerManagerRef[];
+}
+
+export interface CustomerRow extends CustomerStanding {
   id: string;
   name: string;
   shortName: string | null;
@@ -114,7 +144,7 @@ export interface Customer {
   updatedAt: string;
 }
 
-export interface CustomerDetail extends Customer {
+export interface CustomerDetail extends Customer, CustomerStanding {
   unit: string;
   areaName: string | null;
   idParts: { areaCode: string; areaName: string | null; sequence: string; branch: string };
@@ -442,6 +472,13 @@ export interface ImportErrorReportView {
 // ── Exports (R24–R26) ────────────────────────────────────────────────────────────────────
 
 /** One exported workbook (附件6-1, 6-2, 7 or the province package). */
+/** A list saved as a workbook ("导出 Excel"). */
+export interface ListExportView {
+  path: string;
+  rows: number;
+  size: number;
+}
+
 export interface ExportFileView {
   form: ExportForm;
   period: string;

@@ -120,7 +120,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   let browser: Browser | undefined;
   try {
     await options.prepare?.(backend);
-    server = await serveStatic(resolve(__dirname, '../../out/renderer'));
+    // KAM_OUT: a build made elsewhere (electron.vite.config.ts), for parallel work on one machine.
+    server = await serveStatic(resolve(__dirname, '../..', process.env.KAM_OUT ?? 'out', 'renderer'));
     browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
     const context = await browser.newContext({
       viewport: options.viewport ?? { width: 1360, height: 860 },

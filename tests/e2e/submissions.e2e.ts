@@ -163,10 +163,35 @@ describe('数据报送, in the browser', () => {
     // Undo from the history: confirm, see the result; the tracker no longer counts it.
     await page.getByTestId('submissions-tab-batches').click();
     const batchRow = page.locator(`[data-testid="batch-row"][data-batch-id="${batch?.id}"]`);
+    await batchRow.waitFor();
+
+    // 导出 Excel of the history: the visible columns (not the undo button) and the one batch.
+    const exported = join(dir, '导入批次.xlsx');
+    h.host.saveFile = exported;
+    await page.getByTestId('batches-export').click();
+    await expect.poll(() => existsSync(exported)).toBe(true);
+    const shownTitles = (await page.getByTestId('batches-table').locator('thead th').allTextContents())
+      .map((title) => title.trim())
+      .filter((title) => title !== '' && title !== '操作');
+    const book = XLSX.read(readFileSync(exported), { type: 'buffer' });
+    const sheetRows = XLSX.utils.sheet_to_json<unknown[]>(book.Sheets[book.SheetNames[0] as string] as XLSX.WorkSheet, {
+      header: 1,
+      defval: null,
+    });
+    const headerAt = sheetRows.findIndex((r) => (r as unknown[])[0] === '批次');
+    expect(sheetRows[headerAt]).toEqual(shownTitles);
+    expect(shownTitles).toEqual(['批次', '文件', '月份', '行数', '新增', '修改', '未变', '排除', '导入时间', '状态']);
+    const body = sheetRows.slice(headerAt + 1).filter((r) => (r as unknown[]).some((v) => v !== null));
+    expect(body).toHaveLength(1);
+    expect((body[0] as unknown[])[0]).toBe(String(batch?.id));
+
     await batchRow.getByTestId('batch-undo').click();
     await page.getByTestId('undo-submit').click();
     await page.getByTestId('undo-result').waitFor();
     expect(await page.getByTestId('undo-result').getAttribute('data-kept')).toBe('0');
+    // The list behind the dialog refreshed by itself (the undo invalidates the batches), before
+    // the dialog is closed and without a reload.
+    await expect.poll(() => batchRow.getAttribute('data-undone')).toBe('true');
     await page.getByTestId('undo-close').click();
     await expect.poll(() => batchRow.getAttribute('data-undone')).toBe('true');
     expect((await h.backend.registry.call('imports/list', {}))[0]?.undoneAt).not.toBeNull();

@@ -4,7 +4,11 @@
  * counts; open a customer's "why this tier" panel and see its R9–R12 steps; raise the gold cut-off
  * in a draft policy and see the what-if move customers; type 1.2万 into the revenue grid.
  */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import * as XLSX from 'xlsx';
 import { fillDemo } from '../../electron/backend/demo/fill';
 import { fillDemoRevenue } from '../../electron/backend/demo/revenue';
 import { localDate } from '../../shared/domain/dates';
@@ -79,6 +83,97 @@ describe('tiering, rules and revenue, in the browser', () => {
     expect(run.policyVersion).toBe(1);
     expect(await page.getByTestId('explain-policy').textContent()).toBe('政策第 1 版');
     expect(h.pageErrors).toEqual([]);
+  });
+
+  it('approval form: every error at once, and typed input is not thrown away unasked (R13)', async () => {
+    const { page } = h;
+    const run = await h.backend.registry.call('tiers/run', { kind: 'annual', year: lastYear });
+    await h.open(`#/tiers/${run.id}`);
+    await page.getByTestId('tier-result-row').first().click();
+    await page.getByTestId('explain-body').waitFor();
+    await page.getByTestId('explain-approve').click();
+    const form = page.getByTestId('approve-form');
+    await form.getByTestId('form-submit').click();
+    // The three missing texts show together, in the schema's words (tiersApprove).
+    await expect.poll(() => form.getByText('请填写审批人').count()).toBe(1);
+    expect(await form.getByText('请填写批准文号').count()).toBe(1);
+    expect(await form.getByText('请填写理由').count()).toBe(1);
+
+    await form.getByTestId('approve-approver').fill('王处长');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('discard-keep').click();
+    await expect.poll(() => form.getByTestId('approve-approver').inputValue()).toBe('王处长');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('discard-confirm').click();
+    await expect.poll(() => page.getByTestId('approve-form').count()).toBe(0);
+    // The drawer behind the dialog stays open; nothing was written.
+    expect(await page.getByTestId('explain-body').count()).toBe(1);
+    const approvals = h.backend.db.prepare('SELECT count(*) AS n FROM tier_approvals').get() as { n: number };
+    expect(approvals.n).toBe(0);
+    expect(h.pageErrors).toEqual([]);
+  });
+
+  it('an override shows in the explanation and the result list by itself, and so does its revocation', async () => {
+    const { page } = h;
+    const run = await h.backend.registry.call('tiers/run', { kind: 'annual', year: lastYear });
+    await h.open(`#/tiers/${run.id}`);
+    const row = page.getByTestId('tier-result-row').first();
+    const id = await row.getAttribute('data-customer-id');
+    const effective = page.locator(
+      `[data-testid="tier-result-row"][data-customer-id="${id}"] [data-testid="tier-result-effective"]`,
+    );
+    expect(await effective.count()).toBe(0);
+    await row.click();
+    await page.getByTestId('explain-body').waitFor();
+    await page.getByTestId('explain-override').click();
+    const form = page.getByTestId('override-form');
+    await form.getByRole('combobox', { name: '分级' }).click();
+    await page.getByRole('option', { name: '白银' }).click();
+    await form.getByTestId('override-approver').fill('王处长');
+    await form.getByTestId('override-reason').fill('业务调整，按会议纪要执行');
+    await form.getByTestId('form-submit').click();
+    await expect.poll(() => page.getByTestId('override-form').count()).toBe(0);
+    // No reload and no hand-made refresh: the write invalidates the tiers area.
+    await expect.poll(() => page.getByTestId('explain-override-card').count()).toBe(1);
+    await expect.poll(() => effective.textContent()).toContain('白银');
+
+    await page.getByTestId('explain-revoke-override').click();
+    await page.getByTestId('revoke-confirm').click();
+    await expect.poll(() => page.getByTestId('explain-override-card').count()).toBe(0);
+    await expect.poll(() => effective.count()).toBe(0);
+    expect(h.pageErrors).toEqual([]);
+  });
+
+  it('exports the whole filtered result list, every page, with the shown columns', async () => {
+    const { page } = h;
+    const dir = mkdtempSync(join(tmpdir(), 'kam-tiers-'));
+    try {
+      const run = await h.backend.registry.call('tiers/run', { kind: 'annual', year: lastYear });
+      const all = await h.backend.registry.call('tiers/results', { runId: run.id, limit: 1000 });
+      // More than one page (50 a page): the export fetches them all.
+      expect(all.total).toBeGreaterThan(50);
+      await h.open(`#/tiers/${run.id}`);
+      await expect.poll(() => page.getByTestId('tier-result-row').count()).toBe(50);
+      await expect.poll(() => page.getByTestId('tier-results-count').textContent()).toBe(`共 ${all.total} 条`);
+      const titles = await page
+        .locator('[data-testid="tier-results"] thead th')
+        .evaluateAll((ths) => ths.map((th) => (th.textContent ?? '').trim()));
+      const path = join(dir, '分级结果.xlsx');
+      h.host.saveFile = path;
+      await page.getByTestId('tier-results-export').click();
+      await expect.poll(() => page.getByText(`已导出 ${all.total} 行到 ${path}`).count()).toBe(1);
+      const book = XLSX.read(readFileSync(path));
+      const sheet = book.Sheets[book.SheetNames[0] as string] as XLSX.WorkSheet;
+      const grid = XLSX.utils.sheet_to_json<unknown[]>(sheet, { header: 1, blankrows: false, defval: null });
+      const at = grid.findIndex((r) => r[0] === '客户编号');
+      expect(grid[at]).toEqual(titles);
+      const rows = grid.slice(at + 1);
+      expect(rows.length).toBe(all.total);
+      // In the server's order (总分 descending), the first row the one shown first.
+      expect(rows[0]?.[0]).toBe(all.rows[0]?.customerId);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('raises the gold cut-off in a draft and the what-if shows customers moving', async () => {

@@ -17,6 +17,17 @@ import { dumpTables } from '../support/db-dump';
 
 const NOW = new Date('2026-11-10T02:00:00Z');
 
+/** The hub's fields before any annual run (tests/unit/customer-hub.test.ts covers the rest). */
+const UNGRADED = {
+  tier: null,
+  computedTier: null,
+  tierSource: null,
+  scope: null,
+  tierBasis: null,
+  responsibleUnit: null,
+  managers: [],
+};
+
 const backends: Backend[] = [];
 const dirs: string[] = [];
 afterEach(() => {
@@ -461,6 +472,7 @@ describe('customers/list search', () => {
           parentId: null,
           parentName: null,
           branchCount: 1,
+          ...UNGRADED,
         },
         {
           id: s.cableBranch.id,
@@ -473,6 +485,7 @@ describe('customers/list search', () => {
           parentId: s.cable.id,
           parentName: s.cable.name,
           branchCount: 0,
+          ...UNGRADED,
         },
       ],
     });

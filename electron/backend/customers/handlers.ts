@@ -1,16 +1,18 @@
 /** R16 customers: create/edit with ID allocation, duplicate warnings (R19), search and detail. */
 import type { Database } from 'better-sqlite3';
 import { AppError } from '../../../shared/api/errors';
-import type { CustomerDetail, CustomerPage, CustomerRow } from '../../../shared/api/types';
+import type { CustomerDetail, CustomerPage, CustomerRow, CustomerStanding } from '../../../shared/api/types';
 import { checkCreditCode } from '../../../shared/domain/credit-code';
 import { parseCustomerId } from '../../../shared/domain/customer-id';
 import { normaliseCustomerName } from '../../../shared/domain/names';
+import type { Tier } from '../../../shared/domain/tiers';
 import type { HandlerContext } from '../context';
 import { getActiveUnitRow } from '../organisation/rows';
 import { defineHandlers } from '../registry';
 import { allocateBranchId, allocateHeadOfficeId } from './ids';
 import { findByCreditCode, findByNormalisedName, getCustomerRow, toCustomer } from './rows';
 import { pinyinInitials, searchText } from './search-text';
+import { currentPeriod, standingOf, tierFilter } from './standing';
 
 function requireArea(db: Database, code: string): string | null {
   const row = db.prepare('SELECT name FROM area_codes WHERE code = ?').get(code) as { name: string } | undefined;
@@ -65,16 +67,37 @@ const PAGE_SELECT = `SELECT c.id, c.name, c.short_name AS shortName, c.unit_id A
 
 function listCustomers(
   ctx: HandlerContext,
-  input: { search: string; unitId: number | null; headOfficesOnly: boolean; offset: number; limit: number },
+  input: {
+    search: string;
+    unitId: number | null;
+    headOfficesOnly: boolean;
+    tier: Tier | 'none' | null;
+    offset: number;
+    limit: number;
+  },
 ): CustomerPage {
-  const hits = ctx.searchIndex.search(input.search, input, input.offset, input.limit);
-  const rows =
-    hits.ids.length === 0 ? [] : (ctx.db.prepare(PAGE_SELECT).all(JSON.stringify(hits.ids)) as CustomerRow[]);
+  const period = currentPeriod(ctx.now());
+  const hits = ctx.searchIndex.search(
+    input.search,
+    { ...input, ids: input.tier === null ? null : tierFilter(ctx.db, period, input.tier) },
+    input.offset,
+    input.limit,
+  );
+  const found =
+    hits.ids.length === 0
+      ? []
+      : (ctx.db.prepare(PAGE_SELECT).all(JSON.stringify(hits.ids)) as Omit<CustomerRow, keyof CustomerStanding>[]);
+  // The hub's tier, scope and managers are joined for this page only (the index answers the rest).
+  const standing = standingOf(ctx.db, period, found);
+  const rows = found.map((r) => ({ ...r, ...(standing.get(r.id) as CustomerStanding) }));
   return { total: hits.total, offset: input.offset, rows };
 }
 
-function getDetail(db: Database, id: string): CustomerDetail {
+function getDetail(db: Database, id: string, now: Date): CustomerDetail {
   const row = getCustomerRow(db, id);
+  const standing = standingOf(db, currentPeriod(now), [{ id: row.id, unitId: row.unit_id }]).get(
+    row.id,
+  ) as CustomerStanding;
   const unit = db.prepare('SELECT name FROM units WHERE id = ?').get(row.unit_id) as { name: string };
   const areaName = (code: string) =>
     (db.prepare('SELECT name FROM area_codes WHERE code = ?').get(code) as { name: string } | undefined)?.name ?? null;
@@ -84,6 +107,7 @@ function getDetail(db: Database, id: string): CustomerDetail {
     : null;
   return {
     ...toCustomer(row),
+    ...standing,
     unit: unit.name,
     areaName: areaName(row.area_code),
     idParts: {
@@ -131,7 +155,7 @@ interface CustomerFields {
 
 export const customerHandlers = defineHandlers({
   'customers/list': { kind: 'read', run: (input, ctx) => listCustomers(ctx, input) },
-  'customers/get': { kind: 'read', run: ({ id }, { db }) => getDetail(db, id) },
+  'customers/get': { kind: 'read', run: ({ id }, { db, now }) => getDetail(db, id, now()) },
   'customers/check-duplicates': {
     kind: 'read',
     run: ({ name, creditCode, excludeId }, { db }) => {

@@ -24,6 +24,8 @@ export interface SearchFilter {
   unitId: number | null;
   /** Branch number 000: head offices and customers without branches (R16). */
   headOfficesOnly?: boolean;
+  /** Only these customer IDs (a tier filter), or, with `exclude`, all but these. */
+  ids?: { set: ReadonlySet<string>; exclude: boolean } | null;
 }
 
 export interface SearchHits {
@@ -136,12 +138,14 @@ export class CustomerSearchIndex {
     const s = this.current();
     const q = foldQuery(query);
     const n = s.ids.length;
-    const { unitId, headOfficesOnly } = filter;
+    const { unitId, headOfficesOnly, ids } = filter;
     const keep = (row: number) =>
-      (unitId === null || s.units[row] === unitId) && (!headOfficesOnly || (s.ids[row] as string).endsWith('000'));
+      (unitId === null || s.units[row] === unitId) &&
+      (!headOfficesOnly || (s.ids[row] as string).endsWith('000')) &&
+      (!ids || ids.set.has(s.ids[row] as string) !== ids.exclude);
     let rows: number[];
     if (q === '') {
-      if (unitId === null && !headOfficesOnly) return { total: n, ids: s.ids.slice(offset, offset + limit) };
+      if (unitId === null && !headOfficesOnly && !ids) return { total: n, ids: s.ids.slice(offset, offset + limit) };
       rows = [];
       for (let i = 0; i < n; i++) if (keep(i)) rows.push(i);
     } else {

@@ -26,29 +26,39 @@ export function findTierBasis(db: Database, period: Period): TierBasis | null {
   return run ? { runId: run.id, year: Number(run.run_key), policyVersion: run.policy_version } : null;
 }
 
-/** Customer ID → tier for the month; customers absent from the run and without R13 records are not listed. */
-export function monthTiers(db: Database, basis: TierBasis | null, period: Period): Map<string, MonthTier> {
+/**
+ * Customer ID → tier for the month; customers absent from the run and without R13 records are not
+ * listed. `ids` narrows it to some customers (a page of the customer list), read the same way.
+ */
+export function monthTiers(
+  db: Database,
+  basis: TierBasis | null,
+  period: Period,
+  ids?: readonly string[],
+): Map<string, MonthTier> {
   const out = new Map<string, MonthTier>();
-  if (basis === null) return out;
+  if (basis === null || ids?.length === 0) return out;
+  const only = ids === undefined ? '' : ' AND customer_id IN (SELECT value FROM json_each(@ids))';
+  const idsJson = ids === undefined ? null : JSON.stringify(ids);
   const computed = db
-    .prepare('SELECT customer_id, tier FROM tier_results WHERE run_id = ? AND tier IS NOT NULL')
+    .prepare(`SELECT customer_id, tier FROM tier_results WHERE run_id = @runId AND tier IS NOT NULL${only}`)
     .raw()
-    .all(basis.runId) as [string, Tier][];
+    .all(ids === undefined ? { runId: basis.runId } : { runId: basis.runId, ids: idsJson }) as [string, Tier][];
   for (const [id, tier] of computed) out.set(id, { tier, computedTier: tier, source: 'computed' });
   // Overrides first, approvals after, so an approval wins where both exist (R13). Within each, the
   // later record (higher id) wins.
   const overrides = db
-    .prepare('SELECT customer_id, tier FROM tier_overrides WHERE revoked_at IS NULL ORDER BY id')
+    .prepare(`SELECT customer_id, tier FROM tier_overrides WHERE revoked_at IS NULL${only} ORDER BY id`)
     .raw()
-    .all() as [string, Tier][];
+    .all(...(ids === undefined ? [] : [{ ids: idsJson }])) as [string, Tier][];
   const asOf = lastDayOf(period);
   const approvals = db
     .prepare(
       `SELECT customer_id, tier FROM tier_approvals WHERE revoked_at IS NULL AND valid_from <= @asOf
-         AND (valid_to IS NULL OR valid_to >= @asOf) ORDER BY id`,
+         AND (valid_to IS NULL OR valid_to >= @asOf)${only} ORDER BY id`,
     )
     .raw()
-    .all({ asOf }) as [string, Tier][];
+    .all(ids === undefined ? { asOf } : { asOf, ids: idsJson }) as [string, Tier][];
   for (const [records, source] of [
     [overrides, 'override'],
     [approvals, 'approval'],

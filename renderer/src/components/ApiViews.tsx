@@ -2,7 +2,7 @@ import { Alert, Button, Center, Group, Loader, Stack, Text } from '@mantine/core
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiCallError } from '../api/client';
-import type { ApiState } from '../api/useApi';
+import type { ApiState } from '../api/query';
 
 export function LoadingBlock({ label }: { label?: string }) {
   const { t } = useTranslation();

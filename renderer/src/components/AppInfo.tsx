@@ -1,7 +1,7 @@
 import { createContext, type ReactNode, useContext } from 'react';
 import type { AppInfo } from '../../../shared/api/types';
 import { localDate } from '../../../shared/domain/dates';
-import { useApi } from '../api/useApi';
+import { useApiQuery } from '../api/query';
 
 interface AppInfoValue {
   info: AppInfo | undefined;
@@ -13,7 +13,7 @@ interface AppInfoValue {
 const AppInfoContext = createContext<AppInfoValue>({ info: undefined, today: localDate(new Date()), reload: () => {} });
 
 export function AppInfoProvider({ children }: { children: ReactNode }) {
-  const { data, reload } = useApi('app/info', {});
+  const { data, reload } = useApiQuery('app/info', {});
   const value: AppInfoValue = { info: data, today: data?.today ?? localDate(new Date()), reload };
   return <AppInfoContext.Provider value={value}>{children}</AppInfoContext.Provider>;
 }

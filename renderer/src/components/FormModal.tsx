@@ -1,12 +1,40 @@
-import { Button, Group, Modal, Stack } from '@mantine/core';
+import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { modals } from '@mantine/modals';
 import type { FormEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiCallError } from '../api/client';
+import type { SchemaForm } from '../forms/useSchemaForm';
 import { ErrorAlert } from './ApiViews';
+
+type AnySchemaForm = Pick<SchemaForm<Record<string, unknown>, unknown>, 'submitting' | 'error' | 'isDirty'>;
+
+/**
+ * Asks before unsaved input is thrown away; closes at once when nothing was typed. Every way out
+ * of a form dialog (Esc, a click outside, ×, 取消) goes through it.
+ */
+export function useGuardedClose(isDirty: (() => boolean) | undefined, onClose: () => void) {
+  const { t } = useTranslation();
+  return () => {
+    if (!isDirty?.()) {
+      onClose();
+      return;
+    }
+    modals.openConfirmModal({
+      title: t('common.discard.title'),
+      children: <Text size="sm">{t('common.discard.text')}</Text>,
+      labels: { confirm: t('common.discard.confirm'), cancel: t('common.discard.keep') },
+      confirmProps: { color: 'red', 'data-testid': 'discard-confirm' },
+      cancelProps: { 'data-testid': 'discard-keep', 'data-autofocus': true },
+      onConfirm: onClose,
+      zIndex: 1000,
+    });
+  };
+}
 
 /**
  * A small modal form: Enter submits, Esc closes, focus starts at the field marked
- * `data-autofocus`. The body is only mounted while open, so each opening starts fresh.
+ * `data-autofocus`. The body is only mounted while open, so each opening starts fresh. Given a
+ * `form` (useSchemaForm), it shows its state and asks before closing over unsaved input.
  */
 export function FormModal({
   opened,
@@ -15,6 +43,7 @@ export function FormModal({
   submitLabel,
   submitting,
   error,
+  form,
   onSubmit,
   children,
   size = 'md',
@@ -25,8 +54,9 @@ export function FormModal({
   onClose: () => void;
   title: string;
   submitLabel?: string;
-  submitting: boolean;
-  error: ApiCallError | null;
+  submitting?: boolean;
+  error?: ApiCallError | null;
+  form?: AnySchemaForm;
   onSubmit: () => void;
   children: ReactNode;
   size?: 'sm' | 'md' | 'lg' | 'xl';
@@ -34,6 +64,9 @@ export function FormModal({
   submitColor?: string;
 }) {
   const { t } = useTranslation();
+  const close = useGuardedClose(form?.isDirty, onClose);
+  const busy = form?.submitting ?? submitting ?? false;
+  const shownError = form?.error ?? error ?? null;
   const handle = (event: FormEvent) => {
     event.preventDefault();
     onSubmit();
@@ -41,7 +74,7 @@ export function FormModal({
   return (
     <Modal
       opened={opened}
-      onClose={onClose}
+      onClose={close}
       title={title}
       size={size}
       closeButtonProps={{ 'aria-label': t('common.close') }}
@@ -50,12 +83,12 @@ export function FormModal({
         <form onSubmit={handle} noValidate data-testid={testId}>
           <Stack gap="sm">
             {children}
-            {error && <ErrorAlert error={error} />}
+            {shownError && <ErrorAlert error={shownError} />}
             <Group justify="flex-end" gap="sm" mt="xs">
-              <Button variant="default" onClick={onClose}>
+              <Button variant="default" onClick={close}>
                 {t('common.cancel')}
               </Button>
-              <Button type="submit" loading={submitting} color={submitColor} data-testid="form-submit">
+              <Button type="submit" loading={busy} color={submitColor} data-testid="form-submit">
                 {submitLabel ?? t('common.save')}
               </Button>
             </Group>

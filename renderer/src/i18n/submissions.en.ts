@@ -66,6 +66,7 @@ export const submissionsEn: typeof submissionsZh = {
   },
   unitDrawer: {
     title: '{{name}} · import batches',
+    tableLabel: 'Import batches',
     empty: 'No workbook from this unit has been imported yet.',
     undone: 'Undone',
     undoneOn: 'undone {{date}}',
@@ -82,6 +83,7 @@ export const submissionsEn: typeof submissionsZh = {
     unchanged: 'Same',
     excluded: 'Excluded',
     committedAt: 'Imported',
+    unit: 'Unit',
     committedBy: 'By',
     state: 'State',
     standing: 'Standing',
@@ -195,6 +197,7 @@ export const submissionsEn: typeof submissionsZh = {
     changeColumns: {
       where: 'Where',
       customer: 'Customer',
+      customerId: 'Customer ID',
       period: 'Month',
       line: 'Line',
       old: 'Before',
@@ -262,11 +265,13 @@ export const submissionsEn: typeof submissionsZh = {
     tableLabel: 'Templates made',
     columns: {
       unit: 'Unit',
+      unitCode: 'Unit code',
       fileName: 'File name',
       customers: 'Customers',
       revenueRows: 'Revenue rows',
       keyCustomers: 'Key customers',
     },
+    none: 'No unit needs a template.',
     showInFolder: 'Show in folder',
   },
   exports: {

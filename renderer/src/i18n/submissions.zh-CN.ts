@@ -56,6 +56,7 @@ export const submissionsZh = {
   },
   unitDrawer: {
     title: '{{name}} · 导入批次',
+    tableLabel: '导入批次',
     empty: '该单位还没有导入过报送表格。',
     undone: '已撤销',
     undoneOn: '{{date}} 撤销',
@@ -72,6 +73,7 @@ export const submissionsZh = {
     unchanged: '未变',
     excluded: '排除',
     committedAt: '导入时间',
+    unit: '单位',
     committedBy: '导入人',
     state: '状态',
     standing: '有效',
@@ -178,6 +180,7 @@ export const submissionsZh = {
     changeColumns: {
       where: '位置',
       customer: '客户',
+      customerId: '客户编号',
       period: '月份',
       line: '业务种类',
       old: '原值',
@@ -245,11 +248,13 @@ export const submissionsZh = {
     tableLabel: '已生成的模板',
     columns: {
       unit: '单位',
+      unitCode: '单位代码',
       fileName: '文件名',
       customers: '客户',
       revenueRows: '收入明细行',
       keyCustomers: '重点客户',
     },
+    none: '没有需要生成模板的单位。',
     showInFolder: '打开所在文件夹',
   },
   exports: {

@@ -205,7 +205,8 @@ export function layoutTable(table: OfficialTable): SheetLayout {
     push([text(value)], role, height ?? LINE_HEIGHT * lineCount(value, chars) + 4);
   };
   const headerRows: number[] = [];
-  push([text(table.attachment)], 'attachment', 18);
+  // A list saved from the screen has no attachment number: its title is the first line.
+  if (table.attachment !== '') push([text(table.attachment)], 'attachment', 18);
   fullLine(table.title, 'title', TITLE_HEIGHT);
   for (const line of table.meta) fullLine(line, 'meta');
   for (const section of table.sections) {

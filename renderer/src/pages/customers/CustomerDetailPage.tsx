@@ -2,7 +2,7 @@ import { Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Ti
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerDetail } from '../../../../shared/api/types';
-import { useApi } from '../../api/useApi';
+import { useApiQuery } from '../../api/query';
 import { ApiView } from '../../components/ApiViews';
 import { CustomerIdText } from '../../components/CustomerIdText';
 import { CustomerLink } from '../../components/CustomerLink';
@@ -11,11 +11,12 @@ import { EMPTY_VALUE } from '../../i18n/format';
 import { useFormat } from '../../i18n/useFormat';
 import { hrefOf, navigate } from '../../router/useRoute';
 import { CustomerFormModal, type CustomerFormMode } from './CustomerFormModal';
+import { StandingPanel, StandingTier } from './CustomerStanding';
 import { AgreementPanel, RevenueSection } from './RevenueSection';
 
 export function CustomerDetailPage({ id }: { id: string }) {
   const { t } = useTranslation();
-  const state = useApi('customers/get', { id });
+  const state = useApiQuery('customers/get', { id });
   return (
     <Stack gap="sm">
       <Group>
@@ -24,7 +25,7 @@ export function CustomerDetailPage({ id }: { id: string }) {
         </Anchor>
       </Group>
       {state.data === undefined && <PageHeader title={t('customerDetail.title')} />}
-      <ApiView state={state}>{(customer) => <CustomerDetailView customer={customer} reload={state.reload} />}</ApiView>
+      <ApiView state={state}>{(customer) => <CustomerDetailView customer={customer} />}</ApiView>
     </Stack>
   );
 }
@@ -42,7 +43,7 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-function CustomerDetailView({ customer, reload }: { customer: CustomerDetail; reload: () => void }) {
+function CustomerDetailView({ customer }: { customer: CustomerDetail }) {
   const { t } = useTranslation();
   const f = useFormat();
   const [form, setForm] = useState<CustomerFormMode | null>(null);
@@ -55,9 +56,12 @@ function CustomerDetailView({ customer, reload }: { customer: CustomerDetail; re
       <PageHeader
         title={customer.name}
         after={
-          <Badge variant="light" color={isBranch ? 'blue' : 'postal'}>
-            {isBranch ? t('customerDetail.kindBranch') : t('customerDetail.kindHead')}
-          </Badge>
+          <Group gap="xs" wrap="nowrap">
+            <Badge variant="light" color={isBranch ? 'blue' : 'postal'}>
+              {isBranch ? t('customerDetail.kindBranch') : t('customerDetail.kindHead')}
+            </Badge>
+            <StandingTier standing={customer} testId="customer-header-tier" />
+          </Group>
         }
       >
         <Button variant="default" onClick={() => setForm({ kind: 'edit', customer })} data-testid="customer-edit">
@@ -112,6 +116,8 @@ function CustomerDetailView({ customer, reload }: { customer: CustomerDetail; re
         </Group>
       </Paper>
 
+      <StandingPanel standing={customer} ownUnit={customer.unit} />
+
       <Paper withBorder p="md">
         <Title order={2} size="h5" mb="sm">
           {t('customerDetail.basics')}
@@ -137,7 +143,7 @@ function CustomerDetailView({ customer, reload }: { customer: CustomerDetail; re
         </SimpleGrid>
       </Paper>
 
-      <AgreementPanel customer={customer} onChanged={reload} />
+      <AgreementPanel customer={customer} />
       <RevenueSection customerId={customer.id} />
 
       {!isBranch && (
@@ -179,9 +185,9 @@ function CustomerDetailView({ customer, reload }: { customer: CustomerDetail; re
           opened
           onClose={() => setForm(null)}
           mode={form}
+          // An edit refreshes this page by itself (customers/get is invalidated); a new branch opens its own page.
           onSaved={(saved) => {
-            if (saved.id === customer.id) reload();
-            else navigate({ name: 'customer', id: saved.id });
+            if (saved.id !== customer.id) navigate({ name: 'customer', id: saved.id });
           }}
         />
       )}

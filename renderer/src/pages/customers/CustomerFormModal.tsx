@@ -15,16 +15,19 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import type { ApiInput } from '../../../../shared/api/contract';
+import { customersCreate, customersUpdate } from '../../../../shared/api/schemas';
 import type { Customer, CustomerDetail, CustomerRef } from '../../../../shared/api/types';
 import { checkCreditCode, normaliseCreditCode } from '../../../../shared/domain/credit-code';
 import { INDUSTRIES } from '../../../../shared/domain/industries';
-import { api } from '../../api/client';
-import { useApi } from '../../api/useApi';
-import { useSubmit } from '../../api/useSubmit';
+import { useApiMutation, useApiQuery } from '../../api/query';
 import { ErrorAlert } from '../../components/ApiViews';
 import { CustomerIdText } from '../../components/CustomerIdText';
 import { CustomerLink } from '../../components/CustomerLink';
+import { useGuardedClose } from '../../components/FormModal';
 import { spacedCustomerId } from '../../domain/customer-id';
+import { useSchemaForm } from '../../forms/useSchemaForm';
 
 /** A head office the new customer will be a branch of. */
 export interface ParentChoice {
@@ -40,10 +43,14 @@ interface Props {
   opened: boolean;
   onClose: () => void;
   mode: CustomerFormMode;
-  onSaved: (customer: Customer) => void;
+  /** Where to go once saved (the new customer's page); the lists showing it refresh by themselves. */
+  onSaved?: (customer: Customer) => void;
 }
 
-/** 新建客户 / 新建分支机构 / 编辑客户, in a modal: Esc closes, Enter submits, focus starts on 客户全称. */
+/**
+ * 新建客户 / 新建分支机构 / 编辑客户, in a modal: Esc closes (asking first over unsaved input),
+ * Enter submits, focus starts on 客户全称.
+ */
 export function CustomerFormModal({ opened, onClose, mode, onSaved }: Props) {
   const { t } = useTranslation();
   const title =
@@ -52,20 +59,9 @@ export function CustomerFormModal({ opened, onClose, mode, onSaved }: Props) {
       : mode.parent
         ? t('customerForm.createBranchTitle')
         : t('customerForm.createTitle');
-  return (
-    <Modal
-      opened={opened}
-      onClose={onClose}
-      title={title}
-      size="xl"
-      closeButtonProps={{ 'aria-label': t('common.close') }}
-    >
-      {opened && <CustomerForm mode={mode} onClose={onClose} onSaved={onSaved} />}
-    </Modal>
-  );
+  if (!opened) return null;
+  return <CustomerForm title={title} mode={mode} onClose={onClose} onSaved={onSaved} />;
 }
-
-const FIELDS = ['name', 'shortName', 'areaCode', 'unitId', 'industry', 'creditCode', 'address', 'parentId'] as const;
 
 interface Values {
   name: string;
@@ -75,6 +71,9 @@ interface Values {
   industry: string;
   creditCode: string;
   address: string;
+  /** Only when creating: the head office the new customer is a branch of. */
+  parent: ParentChoice | null;
+  [key: string]: unknown;
 }
 
 function initialValues(mode: CustomerFormMode): Values {
@@ -88,6 +87,7 @@ function initialValues(mode: CustomerFormMode): Values {
       industry: c.industry ?? '',
       creditCode: c.creditCode ?? '',
       address: c.address ?? '',
+      parent: null,
     };
   }
   return {
@@ -98,6 +98,7 @@ function initialValues(mode: CustomerFormMode): Values {
     industry: '',
     creditCode: '',
     address: '',
+    parent: mode.parent ?? null,
   };
 }
 
@@ -110,28 +111,41 @@ function isDuplicateExisting(value: unknown): value is CustomerRef {
   );
 }
 
-function CustomerForm({ mode, onClose, onSaved }: Omit<Props, 'opened'>) {
+type CustomerInput = ApiInput<'customers/create'> | ApiInput<'customers/update'>;
+
+function CustomerForm({ title, mode, onClose, onSaved }: Omit<Props, 'opened'> & { title: string }) {
   const { t } = useTranslation();
-  const [values, setValues] = useState<Values>(() => initialValues(mode));
-  const [parent, setParent] = useState<ParentChoice | null>(mode.kind === 'create' ? (mode.parent ?? null) : null);
   const [creditTouched, setCreditTouched] = useState(false);
-  const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
-  const submit = useSubmit(FIELDS);
+  const create = useApiMutation('customers/create');
+  const update = useApiMutation('customers/update');
+  const areas = useApiQuery('areas/list', {});
+  const units = useApiQuery('units/list', { includeRetired: false });
 
-  const areas = useApi('areas/list', {});
-  const units = useApi('units/list', { includeRetired: false });
+  const schemaForm = useSchemaForm({
+    initialValues: initialValues(mode),
+    // One form, two channels: editing checks against customers/update, creating against customers/create.
+    schema: (mode.kind === 'edit' ? customersUpdate : customersCreate) as z.ZodType<unknown, CustomerInput>,
+    toInput: (v: Values): CustomerInput => {
+      const common = {
+        name: v.name,
+        shortName: v.shortName,
+        areaCode: v.areaCode ?? '',
+        unitId: v.unitId === null ? 0 : Number(v.unitId),
+        industry: v.industry,
+        creditCode: v.creditCode,
+        address: v.address,
+        confirmDuplicateName: false,
+      };
+      return mode.kind === 'edit' ? { ...common, id: mode.customer.id } : { ...common, parentId: v.parent?.id ?? null };
+    },
+    fieldOf: (path) => (path === 'parentId' ? 'parent' : path),
+  });
+  const { form } = schemaForm;
+  const values = form.getValues();
+  const close = useGuardedClose(schemaForm.isDirty, onClose);
 
-  const set = <K extends keyof Values>(key: K, value: Values[K]) => {
-    setValues((v) => ({ ...v, [key]: value }));
-    setLocalErrors((e) => {
-      if (!(key in e)) return e;
-      const { [key]: _, ...rest } = e;
-      return rest;
-    });
-    if (submit.fieldErrors[key]) submit.setFieldError(key, null);
-  };
-
-  // Live check of the credit code (GB 32100): length errors wait until the field is left.
+  // Live check of the credit code (GB 32100): length errors wait until the field is left. The
+  // same check (shared/domain/credit-code) is the schema's, so a submit shows the same message.
   const credit = values.creditCode.trim() === '' ? null : checkCreditCode(values.creditCode);
   const creditError =
     credit && !credit.ok && (creditTouched || normaliseCreditCode(values.creditCode).length >= 18)
@@ -145,7 +159,7 @@ function CustomerForm({ mode, onClose, onSaved }: Omit<Props, 'opened'>) {
     const [name = '', creditCode = ''] = JSON.parse(dupKey) as string[];
     return { name, creditCode };
   }, [dupKey]);
-  const duplicates = useApi(
+  const duplicates = useApiQuery(
     'customers/check-duplicates',
     dupQuery.name === '' && dupQuery.creditCode === '' ? null : { ...dupQuery, excludeId },
   );
@@ -166,29 +180,12 @@ function CustomerForm({ mode, onClose, onSaved }: Omit<Props, 'opened'>) {
     return list;
   }, [units.data, mode]);
 
-  const errorOf = (field: (typeof FIELDS)[number]) => localErrors[field] ?? submit.fieldErrors[field];
-
+  /** `confirmDuplicateName`: the officer saw the same-name warning and saves anyway (R19). */
   const save = async (confirmDuplicateName: boolean) => {
-    const missing: Record<string, string> = {};
-    if (values.name.trim() === '') missing.name = t('customerForm.nameRequired');
-    if (values.areaCode === null) missing.areaCode = t('customerForm.areaRequired');
-    if (values.unitId === null) missing.unitId = t('customerForm.unitRequired');
-    setLocalErrors(missing);
-    if (Object.keys(missing).length > 0 || values.areaCode === null || values.unitId === null) return;
-    const common = {
-      name: values.name,
-      shortName: values.shortName,
-      areaCode: values.areaCode,
-      unitId: Number(values.unitId),
-      industry: values.industry,
-      creditCode: values.creditCode,
-      address: values.address,
-      confirmDuplicateName,
-    };
-    const saved = await submit.run(() =>
-      mode.kind === 'edit'
-        ? api.call('customers/update', { ...common, id: mode.customer.id })
-        : api.call('customers/create', { ...common, parentId: parent?.id ?? null }),
+    const saved = await schemaForm.submit((input) =>
+      'id' in input
+        ? update.mutateAsync({ ...input, confirmDuplicateName })
+        : create.mutateAsync({ ...input, confirmDuplicateName }),
     );
     if (!saved) return;
     notifications.show({
@@ -197,7 +194,7 @@ function CustomerForm({ mode, onClose, onSaved }: Omit<Props, 'opened'>) {
       message: t('customerForm.createdMessage', { id: spacedCustomerId(saved.id) }),
     });
     onClose();
-    onSaved(saved);
+    onSaved?.(saved);
   };
 
   const onSubmit = (event: FormEvent) => {
@@ -205,186 +202,202 @@ function CustomerForm({ mode, onClose, onSaved }: Omit<Props, 'opened'>) {
     void save(false);
   };
 
-  const duplicateError = submit.error?.code === 'DUPLICATE_CUSTOMER' ? submit.error : null;
+  const failure = schemaForm.error;
+  const duplicateError = failure?.code === 'DUPLICATE_CUSTOMER' ? failure : null;
   const duplicateReason = duplicateError?.details?.reason;
   const duplicateExisting = duplicateError?.details?.existing;
+  const creditProps = form.getInputProps('creditCode');
 
   return (
-    <form onSubmit={onSubmit} noValidate>
-      <Stack gap="sm">
-        {mode.kind === 'edit' && (
-          <SimpleGrid cols={2} spacing="sm">
-            <Input.Wrapper label={t('customerForm.id')}>
-              <div>
-                <CustomerIdText id={mode.customer.id} testId="customer-form-id" />
-              </div>
-            </Input.Wrapper>
-            <Input.Wrapper label={t('customerForm.headOffice')}>
-              <div>
-                {mode.customer.parent ? (
-                  <Text size="sm">{mode.customer.parent.name}</Text>
-                ) : (
-                  <Text size="sm" c="dimmed">
-                    {t('customerForm.headOfficeNone')}
-                  </Text>
-                )}
-              </div>
-            </Input.Wrapper>
-          </SimpleGrid>
-        )}
+    <Modal opened onClose={close} title={title} size="xl" closeButtonProps={{ 'aria-label': t('common.close') }}>
+      <form onSubmit={onSubmit} noValidate data-testid="customer-form">
+        <Stack gap="sm">
+          {mode.kind === 'edit' && (
+            <SimpleGrid cols={2} spacing="sm">
+              <Input.Wrapper label={t('customerForm.id')}>
+                <div>
+                  <CustomerIdText id={mode.customer.id} testId="customer-form-id" />
+                </div>
+              </Input.Wrapper>
+              <Input.Wrapper label={t('customerForm.headOffice')}>
+                <div>
+                  {mode.customer.parent ? (
+                    <Text size="sm">{mode.customer.parent.name}</Text>
+                  ) : (
+                    <Text size="sm" c="dimmed">
+                      {t('customerForm.headOfficeNone')}
+                    </Text>
+                  )}
+                </div>
+              </Input.Wrapper>
+            </SimpleGrid>
+          )}
 
-        <TextInput
-          label={t('customerForm.name')}
-          placeholder={t('customerForm.namePlaceholder')}
-          value={values.name}
-          onChange={(e) => set('name', e.currentTarget.value)}
-          error={errorOf('name')}
-          withAsterisk
-          data-autofocus
-          data-testid="customer-form-name"
-          autoComplete="off"
-          maxLength={80}
-        />
-
-        {mode.kind === 'create' && (
-          <ParentSelect
-            value={parent}
-            onChange={(p) => {
-              setParent(p);
-              if (p) {
-                setValues((v) => ({ ...v, areaCode: p.areaCode, unitId: v.unitId ?? String(p.unitId) }));
-              }
-            }}
-            error={errorOf('parentId')}
-          />
-        )}
-
-        <SimpleGrid cols={2} spacing="sm">
           <TextInput
-            label={t('customerForm.shortName')}
-            value={values.shortName}
-            onChange={(e) => set('shortName', e.currentTarget.value)}
-            error={errorOf('shortName')}
-            data-testid="customer-form-short-name"
+            label={t('customerForm.name')}
+            placeholder={t('customerForm.namePlaceholder')}
+            {...form.getInputProps('name')}
+            withAsterisk
+            data-autofocus
+            data-testid="customer-form-name"
             autoComplete="off"
+            maxLength={80}
+          />
+
+          {mode.kind === 'create' && (
+            <ParentSelect
+              value={values.parent}
+              onChange={(p) => {
+                form.setFieldValue('parent', p);
+                if (p) {
+                  form.setFieldValue('areaCode', p.areaCode);
+                  if (form.getValues().unitId === null) form.setFieldValue('unitId', String(p.unitId));
+                }
+              }}
+              error={form.errors.parent as string | undefined}
+            />
+          )}
+
+          <SimpleGrid cols={2} spacing="sm">
+            <TextInput
+              label={t('customerForm.shortName')}
+              {...form.getInputProps('shortName')}
+              data-testid="customer-form-short-name"
+              autoComplete="off"
+              maxLength={30}
+            />
+            <Autocomplete
+              label={t('customerForm.industry')}
+              placeholder={t('customerForm.industryPlaceholder')}
+              data={[...INDUSTRIES]}
+              {...form.getInputProps('industry')}
+              data-testid="customer-form-industry"
+              maxLength={30}
+            />
+            <Select
+              label={t('customerForm.area')}
+              placeholder={t('customerForm.areaPlaceholder')}
+              data={areaOptions}
+              {...form.getInputProps('areaCode')}
+              description={values.parent ? t('customerForm.areaFromParent') : undefined}
+              searchable
+              withAsterisk
+              data-testid="customer-form-area"
+            />
+            <Select
+              label={t('customerForm.unit')}
+              placeholder={t('customerForm.unitPlaceholder')}
+              data={unitOptions}
+              {...form.getInputProps('unitId')}
+              searchable
+              withAsterisk
+              data-testid="customer-form-unit"
+            />
+          </SimpleGrid>
+
+          <TextInput
+            label={t('customerForm.creditCode')}
+            placeholder={t('customerForm.creditCodePlaceholder')}
+            {...creditProps}
+            onBlur={(e) => {
+              setCreditTouched(true);
+              creditProps.onBlur?.(e);
+            }}
+            error={creditError ?? creditProps.error}
+            description={credit?.ok ? t('customerForm.creditCodeOk', { code: credit.code }) : undefined}
+            data-testid="customer-form-credit-code"
+            autoComplete="off"
+            spellCheck={false}
+            classNames={{ input: 'kam-mono-input' }}
             maxLength={30}
           />
-          <Autocomplete
-            label={t('customerForm.industry')}
-            placeholder={t('customerForm.industryPlaceholder')}
-            data={[...INDUSTRIES]}
-            value={values.industry}
-            onChange={(v) => set('industry', v)}
-            error={errorOf('industry')}
-            data-testid="customer-form-industry"
-            maxLength={30}
+
+          <TextInput
+            label={t('customerForm.address')}
+            {...form.getInputProps('address')}
+            data-testid="customer-form-address"
+            autoComplete="off"
+            maxLength={120}
           />
-          <Select
-            label={t('customerForm.area')}
-            placeholder={t('customerForm.areaPlaceholder')}
-            data={areaOptions}
-            value={values.areaCode}
-            onChange={(v) => set('areaCode', v)}
-            error={errorOf('areaCode')}
-            description={parent ? t('customerForm.areaFromParent') : undefined}
-            searchable
-            withAsterisk
-            data-testid="customer-form-area"
-          />
-          <Select
-            label={t('customerForm.unit')}
-            placeholder={t('customerForm.unitPlaceholder')}
-            data={unitOptions}
-            value={values.unitId}
-            onChange={(v) => set('unitId', v)}
-            error={errorOf('unitId')}
-            searchable
-            withAsterisk
-            data-testid="customer-form-unit"
-          />
-        </SimpleGrid>
 
-        <TextInput
-          label={t('customerForm.creditCode')}
-          placeholder={t('customerForm.creditCodePlaceholder')}
-          value={values.creditCode}
-          onChange={(e) => set('creditCode', e.currentTarget.value)}
-          onBlur={() => setCreditTouched(true)}
-          error={creditError ?? errorOf('creditCode')}
-          description={credit?.ok ? t('customerForm.creditCodeOk', { code: credit.code }) : undefined}
-          data-testid="customer-form-credit-code"
-          autoComplete="off"
-          spellCheck={false}
-          classNames={{ input: 'kam-mono-input' }}
-          maxLength={30}
-        />
-
-        <TextInput
-          label={t('customerForm.address')}
-          value={values.address}
-          onChange={(e) => set('address', e.currentTarget.value)}
-          error={errorOf('address')}
-          data-testid="customer-form-address"
-          autoComplete="off"
-          maxLength={120}
-        />
-
-        {dupByCredit && duplicateReason !== 'creditCode' && (
-          <Alert color="red" variant="light" title={t('customerForm.dupCreditTitle')} data-testid="dup-credit-warning">
-            <Text size="sm">
-              {t('customerForm.dupCreditText')} <CustomerLink customer={dupByCredit} />
-            </Text>
-          </Alert>
-        )}
-        {dupByName.length > 0 && duplicateReason !== 'name' && (
-          <Alert color="yellow" variant="light" title={t('customerForm.dupNameTitle')} data-testid="dup-name-warning">
-            <Stack gap={4}>
-              <Text size="sm">{t('customerForm.dupNameText')}</Text>
-              {dupByName.map((c) => (
-                <Text size="sm" key={c.id}>
-                  <CustomerLink customer={c} />
-                </Text>
-              ))}
-            </Stack>
-          </Alert>
-        )}
-
-        {duplicateError && duplicateReason === 'name' && (
-          <Alert color="yellow" title={t('customerForm.confirmNameTitle')} role="alert" data-testid="dup-name-confirm">
-            <Stack gap="xs">
+          {dupByCredit && duplicateReason !== 'creditCode' && (
+            <Alert
+              color="red"
+              variant="light"
+              title={t('customerForm.dupCreditTitle')}
+              data-testid="dup-credit-warning"
+            >
               <Text size="sm">
-                {t('customerForm.confirmNameText')}{' '}
+                {t('customerForm.dupCreditText')} <CustomerLink customer={dupByCredit} />
+              </Text>
+            </Alert>
+          )}
+          {dupByName.length > 0 && duplicateReason !== 'name' && (
+            <Alert color="yellow" variant="light" title={t('customerForm.dupNameTitle')} data-testid="dup-name-warning">
+              <Stack gap={4}>
+                <Text size="sm">{t('customerForm.dupNameText')}</Text>
+                {dupByName.map((c) => (
+                  <Text size="sm" key={c.id}>
+                    <CustomerLink customer={c} />
+                  </Text>
+                ))}
+              </Stack>
+            </Alert>
+          )}
+
+          {duplicateError && duplicateReason === 'name' && (
+            <Alert
+              color="yellow"
+              title={t('customerForm.confirmNameTitle')}
+              role="alert"
+              data-testid="dup-name-confirm"
+            >
+              <Stack gap="xs">
+                <Text size="sm">
+                  {t('customerForm.confirmNameText')}{' '}
+                  {isDuplicateExisting(duplicateExisting) && <CustomerLink customer={duplicateExisting} />}
+                </Text>
+                <Text size="sm">{t('customerForm.confirmNameQuestion')}</Text>
+                <Group>
+                  <Button
+                    color="yellow"
+                    size="xs"
+                    onClick={() => void save(true)}
+                    loading={schemaForm.submitting}
+                    data-testid="dup-name-save-anyway"
+                  >
+                    {mode.kind === 'edit' ? t('customerForm.saveAnyway') : t('customerForm.createAnyway')}
+                  </Button>
+                </Group>
+              </Stack>
+            </Alert>
+          )}
+          {duplicateError && duplicateReason !== 'name' && (
+            <Alert
+              color="red"
+              title={t('customerForm.refusedCreditTitle')}
+              role="alert"
+              data-testid="dup-credit-refused"
+            >
+              <Text size="sm">
+                {duplicateError.message}{' '}
                 {isDuplicateExisting(duplicateExisting) && <CustomerLink customer={duplicateExisting} />}
               </Text>
-              <Text size="sm">{t('customerForm.confirmNameQuestion')}</Text>
-              <Group>
-                <Button color="yellow" size="xs" onClick={() => void save(true)} loading={submit.submitting}>
-                  {mode.kind === 'edit' ? t('customerForm.saveAnyway') : t('customerForm.createAnyway')}
-                </Button>
-              </Group>
-            </Stack>
-          </Alert>
-        )}
-        {duplicateError && duplicateReason !== 'name' && (
-          <Alert color="red" title={t('customerForm.refusedCreditTitle')} role="alert" data-testid="dup-credit-refused">
-            <Text size="sm">
-              {duplicateError.message}{' '}
-              {isDuplicateExisting(duplicateExisting) && <CustomerLink customer={duplicateExisting} />}
-            </Text>
-          </Alert>
-        )}
-        {submit.error && !duplicateError && <ErrorAlert error={submit.error} />}
+            </Alert>
+          )}
+          {failure && !duplicateError && <ErrorAlert error={failure} />}
 
-        <Group justify="flex-end" gap="sm" mt="xs">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={submit.submitting} data-testid="customer-form-submit">
-            {mode.kind === 'edit' ? t('customerForm.submitEdit') : t('customerForm.submitCreate')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+          <Group justify="flex-end" gap="sm" mt="xs">
+            <Button variant="default" onClick={close}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={schemaForm.submitting} data-testid="customer-form-submit">
+              {mode.kind === 'edit' ? t('customerForm.submitEdit') : t('customerForm.submitCreate')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
   );
 }
 
@@ -405,7 +418,13 @@ function ParentSelect({
   const query = value && debounced === labelOf(value) ? '' : debounced.trim();
   // Typed IDs may carry the display spaces; the server matches ID prefixes by digits.
   const search = /^[\d\s]+$/.test(query) ? query.replace(/\s/g, '') : query;
-  const results = useApi('customers/list', { search, unitId: null, headOfficesOnly: true, offset: 0, limit: 30 });
+  const results = useApiQuery('customers/list', {
+    search,
+    unitId: null,
+    headOfficesOnly: true,
+    offset: 0,
+    limit: 30,
+  });
 
   const choices = useMemo(() => {
     const map = new Map<string, ParentChoice>();

@@ -1,25 +1,89 @@
 import { Skeleton, Text } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { type KeyboardEvent, useEffect, useRef } from 'react';
+import type { TFunction } from 'i18next';
+import { type KeyboardEvent, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerRow } from '../../../../shared/api/types';
 import { CustomerIdText } from '../../components/CustomerIdText';
+import { cellValue, displayValue, type ListColumn } from '../../components/list/columns';
 import { spacedCustomerId } from '../../domain/customer-id';
 import { formatCount } from '../../i18n/format';
+import { managersText, responsibleText, StandingTier, scopeText, tierText } from './CustomerStanding';
 import type { CustomerPages } from './useCustomerPages';
 
 export const ROW_HEIGHT = 38;
 /** The sticky header's height: rows start below it inside the scroll container. */
 const HEADER_HEIGHT = 34;
 const FETCH_SETTLE_MS = 60;
-const PLACEHOLDER_WIDTHS = [
-  ['id', 150],
-  ['name', 260],
-  ['shortName', 90],
-  ['unit', 120],
-  ['industry', 80],
-  ['structure', 90],
-] as const;
+/** One grid for header, rows and placeholders; the columns are customerColumns' order. */
+const GRID_COLUMNS =
+  '11.5em minmax(12em, 2.4fr) 6em 2.5em minmax(3.5em, 0.6fr) minmax(7.5em, 1fr) minmax(7.5em, 1fr) minmax(6em, 1.1fr) minmax(4em, 0.7fr) minmax(6em, 1fr)';
+const PLACEHOLDER_WIDTHS: Record<string, number> = { id: 150, name: 240, tier: 50, scope: 30, responsible: 110 };
+
+/**
+ * The list's columns, declared once: the header and each row show them, and 导出 Excel writes
+ * their titles and values (the hub's tier, scope, responsible unit and managers included).
+ */
+export function customerColumns(t: TFunction): ListColumn<CustomerRow>[] {
+  const title = t('customers.columns', { returnObjects: true });
+  return [
+    { key: 'id', title: title.id, render: (row) => <CustomerIdText id={row.id} size="sm" /> },
+    {
+      key: 'name',
+      title: title.name,
+      render: (row) => (
+        <span className="kam-cell-strong" title={row.name}>
+          {row.name}
+        </span>
+      ),
+    },
+    {
+      key: 'tier',
+      title: title.tier,
+      value: (row) => tierText(t, row),
+      render: (row) => <StandingTier standing={row} testId="customer-row-tier" short />,
+    },
+    { key: 'scope', title: title.scope, value: (row) => scopeText(t, row) },
+    { key: 'shortName', title: title.shortName },
+    { key: 'unit', title: title.unit },
+    {
+      key: 'responsible',
+      title: title.responsible,
+      // Without an R15 unit from the run, the customer's own unit looks after it (shown dimmed).
+      value: (row) => row.responsibleUnit?.name ?? row.unit,
+      render: (row) =>
+        row.responsibleUnit ? (
+          <span title={row.responsibleUnit.name}>{row.responsibleUnit.name}</span>
+        ) : (
+          <Text span size="sm" c="dimmed" title={responsibleText(t, row, row.unit)}>
+            {row.unit}
+          </Text>
+        ),
+    },
+    { key: 'managers', title: title.managers, value: (row) => managersText(row) || null },
+    { key: 'industry', title: title.industry },
+    {
+      key: 'structure',
+      title: title.structure,
+      value: (row) =>
+        row.parentId
+          ? t('customers.branchOf', { name: row.parentName ?? spacedCustomerId(row.parentId) })
+          : row.branchCount > 0
+            ? t('customers.branchCount', { count: row.branchCount })
+            : null,
+      render: (row) =>
+        row.parentId ? (
+          <Text span size="xs" c="dimmed">
+            {t('customers.branchOf', { name: row.parentName ?? spacedCustomerId(row.parentId) })}
+          </Text>
+        ) : row.branchCount > 0 ? (
+          t('customers.branchCount', { count: row.branchCount })
+        ) : (
+          ''
+        ),
+    },
+  ];
+}
 
 interface Props {
   pages: CustomerPages;
@@ -128,7 +192,8 @@ export function CustomerVirtualList({
     }
   };
 
-  const columns = t('customers.columns', { returnObjects: true });
+  const columns = useMemo(() => customerColumns(t), [t]);
+  const grid = { gridTemplateColumns: GRID_COLUMNS };
 
   return (
     <div
@@ -144,13 +209,12 @@ export function CustomerVirtualList({
         data-testid="customer-list"
       >
         <thead className="kam-vhead">
-          <tr aria-rowindex={1} className="kam-vrow kam-vrow-head">
-            <th scope="col">{columns.id}</th>
-            <th scope="col">{columns.name}</th>
-            <th scope="col">{columns.shortName}</th>
-            <th scope="col">{columns.unit}</th>
-            <th scope="col">{columns.industry}</th>
-            <th scope="col">{columns.structure}</th>
+          <tr aria-rowindex={1} className="kam-vrow kam-vrow-head" style={grid}>
+            {columns.map((c) => (
+              <th scope="col" key={c.key} data-column={c.key}>
+                {c.title}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody className="kam-vbody" style={{ height: virtualizer.getTotalSize() }}>
@@ -161,7 +225,7 @@ export function CustomerVirtualList({
               'data-index': item.index,
               tabIndex: 0,
               onKeyDown: (e: KeyboardEvent<HTMLTableRowElement>) => onRowKeyDown(e, item.index, row),
-              style: { height: ROW_HEIGHT, transform: `translateY(${item.start - HEADER_HEIGHT}px)` },
+              style: { ...grid, height: ROW_HEIGHT, transform: `translateY(${item.start - HEADER_HEIGHT}px)` },
             } as const;
             if (!row) {
               return (
@@ -173,9 +237,9 @@ export function CustomerVirtualList({
                   aria-label={t('customers.rowLoading', { row: formatCount(item.index + 1) })}
                   data-testid="customer-row-placeholder"
                 >
-                  {PLACEHOLDER_WIDTHS.map(([column, w]) => (
-                    <td key={column}>
-                      <Skeleton height={10} width={w} maw="90%" radius="xl" />
+                  {columns.map((c) => (
+                    <td key={c.key}>
+                      <Skeleton height={10} width={PLACEHOLDER_WIDTHS[c.key] ?? 70} maw="90%" radius="xl" />
                     </td>
                   ))}
                 </tr>
@@ -190,26 +254,14 @@ export function CustomerVirtualList({
                 data-customer-id={row.id}
                 onClick={() => onOpen(row)}
               >
-                <td>
-                  <CustomerIdText id={row.id} size="sm" />
-                </td>
-                <td className="kam-cell-strong" title={row.name}>
-                  {row.name}
-                </td>
-                <td title={row.shortName ?? undefined}>{row.shortName ?? ''}</td>
-                <td title={row.unit}>{row.unit}</td>
-                <td>{row.industry ?? ''}</td>
-                <td>
-                  {row.parentId ? (
-                    <Text span size="xs" c="dimmed">
-                      {t('customers.branchOf', { name: row.parentName ?? spacedCustomerId(row.parentId) })}
-                    </Text>
-                  ) : row.branchCount > 0 ? (
-                    t('customers.branchCount', { count: row.branchCount })
-                  ) : (
-                    ''
-                  )}
-                </td>
+                {columns.map((c) => {
+                  const text = displayValue(cellValue(c, row));
+                  return (
+                    <td key={c.key} title={c.render ? undefined : text || undefined}>
+                      {c.render ? c.render(row) : text}
+                    </td>
+                  );
+                })}
               </tr>
             );
           })}

@@ -3,18 +3,19 @@ import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { customersSetAgreement, revenueSetNewspaper } from '../../../../shared/api/schemas';
 import type { Customer, CustomerDetail, RevenueCellView, RevenueMonthView } from '../../../../shared/api/types';
 import { PRODUCT_LINES, type RevenueLine } from '../../../../shared/domain/lines';
 import { fenToYuanString, formatMoney, formatWan } from '../../../../shared/domain/money';
 import { periodOf } from '../../../../shared/domain/periods';
-import { api, toApiCallError } from '../../api/client';
-import { useApi } from '../../api/useApi';
-import { useSubmit } from '../../api/useSubmit';
+import { toApiCallError } from '../../api/client';
+import { useApiMutation, useApiQuery } from '../../api/query';
 import { ApiView } from '../../components/ApiViews';
 import { useToday } from '../../components/AppInfo';
 import { DateField } from '../../components/DateField';
 import { FormModal } from '../../components/FormModal';
 import { lastMonthOf, MonthField, YearSelect } from '../../components/PeriodPickers';
+import { useSchemaForm } from '../../forms/useSchemaForm';
 import { EMPTY_VALUE, formatDateTime } from '../../i18n/format';
 import { gridMove, previewNewspaper, startsEdit } from './revenue-math';
 
@@ -28,7 +29,7 @@ export function RevenueSection({ customerId }: { customerId: string }) {
   const today = useToday();
   const [year, setYear] = useState(() => Number(lastMonthOf(today).slice(0, 4)));
   const [newspaper, setNewspaper] = useState(false);
-  const state = useApi('revenue/customer', { customerId, year });
+  const state = useApiQuery('revenue/customer', { customerId, year });
 
   return (
     <Paper withBorder p="md" data-testid="revenue-section">
@@ -57,22 +58,13 @@ export function RevenueSection({ customerId }: { customerId: string }) {
         </Group>
       </Group>
       <ApiView state={state}>
-        {(data) => (
-          <RevenueGrid
-            customerId={customerId}
-            year={year}
-            months={data.months}
-            total={data.total}
-            onSaved={state.reload}
-          />
-        )}
+        {(data) => <RevenueGrid customerId={customerId} year={year} months={data.months} total={data.total} />}
       </ApiView>
       {newspaper && (
         <NewspaperModal
           customerId={customerId}
           initialPeriod={year === Number(today.slice(0, 4)) ? lastMonthOf(today) : periodOf(year, 12)}
           onClose={() => setNewspaper(false)}
-          onSaved={state.reload}
         />
       )}
     </Paper>
@@ -84,13 +76,11 @@ function RevenueGrid({
   year,
   months,
   total,
-  onSaved,
 }: {
   customerId: string;
   year: number;
   months: RevenueMonthView[];
   total: number;
-  onSaved: () => void;
 }) {
   const { t } = useTranslation();
   const byPeriod = new Map(months.map((m) => [m.period, m]));
@@ -137,7 +127,6 @@ function RevenueGrid({
                       line={line}
                       cell={cell}
                       newspaper={line === 'newspapers' ? (month?.newspaper ?? null) : null}
-                      onSaved={onSaved}
                     />
                   );
                 })}
@@ -183,7 +172,6 @@ function RevenueCell({
   line,
   cell,
   newspaper,
-  onSaved,
 }: {
   row: number;
   col: number;
@@ -192,9 +180,10 @@ function RevenueCell({
   line: RevenueLine;
   cell: RevenueCellView | null;
   newspaper: RevenueMonthView['newspaper'];
-  onSaved: () => void;
 }) {
   const { t } = useTranslation();
+  // A mutation: once saved, the grid's totals, the customer's page and the tracker refetch by themselves.
+  const setRevenue = useApiMutation('revenue/set');
   const amount = cell?.amount ?? null;
   const [shown, setShown] = useState<number | null>(amount);
   const [editing, setEditing] = useState(false);
@@ -239,10 +228,9 @@ function RevenueCell({
     closing.current = true;
     setSaving(true);
     try {
-      const saved = await api.call('revenue/set', { customerId, period, line, amount: text });
+      const saved = await setRevenue.mutateAsync({ customerId, period, line, amount: text });
       setShown(saved.amount);
       stop(moveDown);
-      onSaved();
     } catch (e) {
       const err = toApiCallError('revenue/set', e);
       closing.current = false;
@@ -368,52 +356,50 @@ function NewspaperModal({
   customerId,
   initialPeriod,
   onClose,
-  onSaved,
 }: {
   customerId: string;
   initialPeriod: string;
   onClose: () => void;
-  onSaved: () => void;
 }) {
   const { t } = useTranslation();
-  const [period, setPeriod] = useState(initialPeriod);
-  const [annualTurnover, setTurnover] = useState('');
-  const [ratePercent, setRate] = useState('');
-  const [other, setOther] = useState('');
-  const submit = useSubmit(['period', 'annualTurnover', 'ratePercent', 'other']);
+  const setNewspaper = useApiMutation('revenue/set-newspaper');
+  const form = useSchemaForm({
+    initialValues: { period: initialPeriod, annualTurnover: '', ratePercent: '', other: '' },
+    schema: revenueSetNewspaper,
+    toInput: (v) => ({ customerId, ...v }),
+  });
+  const { annualTurnover, ratePercent, other } = form.form.getValues();
   const preview = previewNewspaper(annualTurnover, ratePercent, other);
   const save = async () => {
-    const saved = await submit.run(() =>
-      api.call('revenue/set-newspaper', { customerId, period, annualTurnover, ratePercent, other }),
-    );
+    const saved = await form.submit((input) => setNewspaper.mutateAsync(input));
     if (!saved) return;
     notifications.show({
       color: 'postal',
       title: t('revenue.newspaper.saved'),
-      message: t('revenue.newspaper.savedText', { period, revenue: formatMoney(saved.revenue) }),
+      message: t('revenue.newspaper.savedText', {
+        period: form.form.getValues().period,
+        revenue: formatMoney(saved.revenue),
+      }),
     });
     onClose();
-    onSaved();
   };
+  const periodProps = form.form.getInputProps('period');
   return (
     <FormModal
       opened
       onClose={onClose}
       title={t('revenue.newspaper.title')}
-      submitting={submit.submitting}
-      error={submit.error}
+      form={form}
       onSubmit={() => void save()}
       testId="newspaper-form"
     >
       <Text size="sm" c="dimmed">
         {t('revenue.newspaper.hint')}
       </Text>
-      <MonthField label={t('revenue.newspaper.month')} value={period} onChange={setPeriod} />
+      <MonthField label={t('revenue.newspaper.month')} value={periodProps.value} onChange={periodProps.onChange} />
       <TextInput
         label={t('revenue.newspaper.turnover')}
-        value={annualTurnover}
-        onChange={(e) => setTurnover(e.currentTarget.value)}
-        error={submit.fieldErrors.annualTurnover}
+        {...form.form.getInputProps('annualTurnover')}
         placeholder={t('revenue.newspaper.turnoverPlaceholder')}
         withAsterisk
         data-autofocus
@@ -422,9 +408,7 @@ function NewspaperModal({
       />
       <TextInput
         label={t('revenue.newspaper.rate')}
-        value={ratePercent}
-        onChange={(e) => setRate(e.currentTarget.value)}
-        error={submit.fieldErrors.ratePercent}
+        {...form.form.getInputProps('ratePercent')}
         placeholder="25 / 25.5%"
         withAsterisk
         autoComplete="off"
@@ -432,9 +416,7 @@ function NewspaperModal({
       />
       <TextInput
         label={t('revenue.newspaper.other')}
-        value={other}
-        onChange={(e) => setOther(e.currentTarget.value)}
-        error={submit.fieldErrors.other}
+        {...form.form.getInputProps('other')}
         autoComplete="off"
         data-testid="newspaper-other"
       />
@@ -454,9 +436,10 @@ function NewspaperModal({
 }
 
 /** R5: the date a business agreement was signed; set or cleared by the centre. */
-export function AgreementPanel({ customer, onChanged }: { customer: CustomerDetail; onChanged: () => void }) {
+export function AgreementPanel({ customer }: { customer: CustomerDetail }) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
+  const setAgreement = useApiMutation('customers/set-agreement');
   const clear = () =>
     modals.openConfirmModal({
       title: t('agreement.clearTitle'),
@@ -465,9 +448,8 @@ export function AgreementPanel({ customer, onChanged }: { customer: CustomerDeta
       confirmProps: { color: 'red' },
       onConfirm: async () => {
         try {
-          await api.call('customers/set-agreement', { id: customer.id, since: null });
+          await setAgreement.mutateAsync({ id: customer.id, since: null });
           notifications.show({ color: 'postal', title: t('agreement.cleared'), message: '' });
-          onChanged();
         } catch (e) {
           notifications.show({ color: 'red', title: t('common.errorTitle'), message: toApiCallError('', e).message });
         }
@@ -495,50 +477,38 @@ export function AgreementPanel({ customer, onChanged }: { customer: CustomerDeta
           )}
         </Group>
       </Group>
-      {editing && <AgreementModal customer={customer} onClose={() => setEditing(false)} onSaved={onChanged} />}
+      {editing && <AgreementModal customer={customer} onClose={() => setEditing(false)} />}
     </Paper>
   );
 }
 
-function AgreementModal({
-  customer,
-  onClose,
-  onSaved,
-}: {
-  customer: Customer;
-  onClose: () => void;
-  onSaved: () => void;
-}) {
+function AgreementModal({ customer, onClose }: { customer: Customer; onClose: () => void }) {
   const { t } = useTranslation();
   const today = useToday();
-  const [since, setSince] = useState<string | null>(customer.agreementSince ?? today);
-  const submit = useSubmit(['since']);
+  const setAgreement = useApiMutation('customers/set-agreement');
+  const form = useSchemaForm({
+    initialValues: { since: (customer.agreementSince ?? today) as string | null },
+    schema: customersSetAgreement,
+    // An empty date is not "clear" here (清除 is its own button): it is refused as a missing date.
+    toInput: (v) => ({ id: customer.id, since: v.since ?? '' }),
+  });
   const save = async () => {
-    const saved = await submit.run(() => api.call('customers/set-agreement', { id: customer.id, since: since ?? '' }));
+    const saved = await form.submit((input) => setAgreement.mutateAsync(input));
     if (!saved) return;
     notifications.show({ color: 'postal', title: t('agreement.saved'), message: saved.agreementSince ?? '' });
     onClose();
-    onSaved();
   };
   return (
     <FormModal
       opened
       onClose={onClose}
       title={t('agreement.formTitle')}
-      submitting={submit.submitting}
-      error={submit.error}
+      form={form}
       onSubmit={() => void save()}
       testId="agreement-form"
       size="sm"
     >
-      <DateField
-        label={t('agreement.date')}
-        value={since}
-        onChange={(v) => setSince(v ? String(v) : null)}
-        error={submit.fieldErrors.since}
-        withAsterisk
-        data-autofocus
-      />
+      <DateField label={t('agreement.date')} {...form.form.getInputProps('since')} withAsterisk data-autofocus />
     </FormModal>
   );
 }

@@ -1,19 +1,18 @@
 /**
  * On-demand paging for the virtualised customer list: pages of PAGE_SIZE rows are fetched as
- * they scroll into view and cached by page index. A new query (search or unit) starts a new
- * cache; responses that belong to an older query are dropped.
+ * they scroll into view. Each page is a cached query keyed like every other read
+ * (['customers/list', input]), so a write that changes customers (a new customer, a tier run or
+ * an R13 override, a manager change) invalidates the pages on screen and they refetch by
+ * themselves, the old rows staying visible meanwhile. A new search or unit starts from page 0;
+ * pages of an older query are never shown for it.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { CustomerRow } from '../../../../shared/api/types';
-import { type ApiCallError, api, toApiCallError } from '../../api/client';
+import { useQueries } from '@tanstack/react-query';
+import { useCallback, useMemo, useState } from 'react';
+import type { ApiInput } from '../../../../shared/api/contract';
+import type { CustomerPage, CustomerRow, TierOrNone } from '../../../../shared/api/types';
+import { type ApiCallError, api } from '../../api/client';
 
 export const PAGE_SIZE = 100;
-
-interface PageStore {
-  key: string;
-  pages: Map<number, CustomerRow[]>;
-  inflight: Set<number>;
-}
 
 export interface CustomerPages {
   /** Row count of the current query; null until its first page arrives. */
@@ -26,69 +25,79 @@ export interface CustomerPages {
   retry: () => void;
 }
 
-export function useCustomerPages(search: string, unitId: number | null): CustomerPages {
-  const key = JSON.stringify([search, unitId]);
-  const storeRef = useRef<PageStore>({ key, pages: new Map(), inflight: new Set() });
-  const [totalState, setTotalState] = useState<{ key: string; total: number } | null>(null);
-  const [errorState, setErrorState] = useState<{ key: string; error: ApiCallError } | null>(null);
-  const [, setVersion] = useState(0);
-  const [attempt, setAttempt] = useState(0);
+/** The list's filters: the search box, the unit and the tier in force. */
+export interface CustomerFilter {
+  search: string;
+  unitId: number | null;
+  tier: TierOrNone | null;
+}
 
-  // A new query gets a new store at once, so no row of the old query is ever shown for it.
-  if (storeRef.current.key !== key) storeRef.current = { key, pages: new Map(), inflight: new Set() };
+export function pageInput(filter: CustomerFilter, page: number): ApiInput<'customers/list'> {
+  return { ...filter, offset: page * PAGE_SIZE, limit: PAGE_SIZE };
+}
 
-  const fetchPage = useCallback(
-    (page: number) => {
-      const store = storeRef.current;
-      if (store.key !== key || store.pages.has(page) || store.inflight.has(page)) return;
-      store.inflight.add(page);
-      api.call('customers/list', { search, unitId, offset: page * PAGE_SIZE, limit: PAGE_SIZE }).then(
-        (result) => {
-          store.inflight.delete(page);
-          if (storeRef.current !== store) return;
-          store.pages.set(page, result.rows);
-          setTotalState({ key: store.key, total: result.total });
-          setVersion((v) => v + 1);
-        },
-        (e: unknown) => {
-          store.inflight.delete(page);
-          if (storeRef.current !== store) return;
-          setErrorState({ key: store.key, error: toApiCallError('customers/list', e) });
-        },
-      );
-    },
-    [key, search, unitId],
-  );
+/** Every row of a search, page after page (for 导出 Excel of the current search and filter). */
+export async function fetchAllCustomers(filter: CustomerFilter): Promise<CustomerRow[]> {
+  const limit = 1000;
+  const rows: CustomerRow[] = [];
+  for (let offset = 0; ; offset += limit) {
+    const page = await api.call('customers/list', { ...filter, offset, limit });
+    rows.push(...page.rows);
+    if (page.rows.length < limit || rows.length >= page.total) return rows;
+  }
+}
 
-  // The first page tells the total; fetch it for every new query and on retry.
-  useEffect(() => {
-    if (attempt >= 0) fetchPage(0);
-  }, [fetchPage, attempt]);
+export function useCustomerPages(filter: CustomerFilter): CustomerPages {
+  const key = JSON.stringify([filter.search, filter.unitId, filter.tier]);
+  // The pages asked for, per query; a new query starts with page 0 only.
+  const [wanted, setWanted] = useState<{ key: string; pages: number[] }>({ key, pages: [0] });
+  const pages = wanted.key === key ? wanted.pages : [0];
+
+  const results = useQueries({
+    queries: pages.map((page) => {
+      const input = pageInput(filter, page);
+      return {
+        queryKey: ['customers/list', input] as const,
+        queryFn: () => api.call('customers/list', input),
+      };
+    }),
+  });
+
+  const byPage = useMemo(() => {
+    const map = new Map<number, CustomerPage>();
+    pages.forEach((page, i) => {
+      const data = results[i]?.data as CustomerPage | undefined;
+      if (data) map.set(page, data);
+    });
+    return map;
+  }, [pages, results]);
 
   const rowAt = useCallback(
-    (index: number) => {
-      const store = storeRef.current;
-      if (store.key !== key) return undefined;
-      return store.pages.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE];
-    },
-    [key],
+    (index: number) => byPage.get(Math.floor(index / PAGE_SIZE))?.rows[index % PAGE_SIZE],
+    [byPage],
   );
 
   const ensureRows = useCallback(
     (first: number, last: number) => {
-      for (let page = Math.floor(first / PAGE_SIZE); page <= Math.floor(last / PAGE_SIZE); page++) fetchPage(page);
+      setWanted((w) => {
+        const have = new Set(w.key === key ? w.pages : [0]);
+        const before = have.size;
+        for (let page = Math.floor(first / PAGE_SIZE); page <= Math.floor(last / PAGE_SIZE); page++) have.add(page);
+        if (w.key === key && have.size === before) return w;
+        return { key, pages: [...have].sort((a, b) => a - b) };
+      });
     },
-    [fetchPage],
+    [key],
   );
 
+  const failed = results.find((r) => r.error);
   const retry = useCallback(() => {
-    setErrorState(null);
-    setAttempt((a) => a + 1);
-  }, []);
+    for (const r of results) if (r.error) void r.refetch();
+  }, [results]);
 
   return {
-    total: totalState?.key === key ? totalState.total : null,
-    error: errorState?.key === key ? errorState.error : null,
+    total: (results[0]?.data as CustomerPage | undefined)?.total ?? null,
+    error: (failed?.error as ApiCallError | null | undefined) ?? null,
     rowAt,
     ensureRows,
     retry,

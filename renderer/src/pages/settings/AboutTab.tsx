@@ -1,13 +1,13 @@
 import { Paper, Table } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useApi } from '../../api/useApi';
+import { useApiQuery } from '../../api/query';
 import { ApiView } from '../../components/ApiViews';
 import { useFormat } from '../../i18n/useFormat';
 
 export function AboutTab() {
   const { t } = useTranslation();
   const f = useFormat();
-  const info = useApi('app/info', {});
+  const info = useApiQuery('app/info', {});
   return (
     <ApiView state={info}>
       {(data) => (

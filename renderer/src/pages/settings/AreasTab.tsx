@@ -1,97 +1,108 @@
-import { ActionIcon, Button, Checkbox, Group, Paper, Table, TextInput, Tooltip } from '@mantine/core';
+import { ActionIcon, Button, Checkbox, Text, TextInput, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { areasUpsert } from '../../../../shared/api/schemas';
 import type { AreaCode } from '../../../../shared/api/types';
-import { api } from '../../api/client';
-import { useApi } from '../../api/useApi';
-import { useSubmit } from '../../api/useSubmit';
+import { useApiMutation, useApiQuery } from '../../api/query';
 import { ApiView } from '../../components/ApiViews';
-import { EmptyBlock } from '../../components/EmptyBlock';
 import { FormModal } from '../../components/FormModal';
-import { formatCount } from '../../i18n/format';
+import { type ListColumn, ListTable } from '../../components/list/ListTable';
+import { useSchemaForm } from '../../forms/useSchemaForm';
 
 type Editing = { kind: 'create' } | { kind: 'edit'; area: AreaCode };
 
 export function AreasTab() {
   const { t } = useTranslation();
-  const areas = useApi('areas/list', {});
+  const areas = useApiQuery('areas/list', {});
   const [editing, setEditing] = useState<Editing | null>(null);
+
+  const columns: ListColumn<AreaCode>[] = [
+    {
+      key: 'code',
+      title: t('areas.columns.code'),
+      width: 120,
+      toggleable: false,
+      render: (a) => (
+        <Text ff="monospace" size="sm">
+          {a.code}
+        </Text>
+      ),
+    },
+    { key: 'name', title: t('areas.columns.name') },
+    {
+      key: 'urban',
+      title: t('areas.columns.urban'),
+      width: 140,
+      value: (a) => (a.urban ? t('areas.urbanYes') : t('areas.urbanNo')),
+    },
+    { key: 'customerCount', title: t('areas.columns.customers'), width: 110, format: 'count' },
+    {
+      key: 'actions',
+      title: t('common.actions'),
+      header: <span className="kam-visually-hidden">{t('common.actions')}</span>,
+      exportable: false,
+      sortable: false,
+      toggleable: false,
+      width: 80,
+      value: () => null,
+      render: (a) => (
+        <Tooltip label={t('common.edit')}>
+          <ActionIcon
+            variant="subtle"
+            aria-label={t('areas.editFor', { code: a.code, name: a.name })}
+            onClick={() => setEditing({ kind: 'edit', area: a })}
+          >
+            <span aria-hidden="true">✎</span>
+          </ActionIcon>
+        </Tooltip>
+      ),
+    },
+  ];
 
   return (
     <>
-      <Group justify="space-between" mb="sm">
-        <span />
-        <Button onClick={() => setEditing({ kind: 'create' })} data-testid="area-add">
-          {t('areas.add')}
-        </Button>
-      </Group>
       <ApiView state={areas}>
-        {(list) =>
-          list.length === 0 ? (
-            <EmptyBlock description={t('areas.empty')} />
-          ) : (
-            <Paper withBorder>
-              <Table stickyHeader striped highlightOnHover aria-label={t('areas.tableLabel')} data-testid="areas-table">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th w={120}>{t('areas.columns.code')}</Table.Th>
-                    <Table.Th>{t('areas.columns.name')}</Table.Th>
-                    <Table.Th w={140}>{t('areas.columns.urban')}</Table.Th>
-                    <Table.Th w={110} ta="right">
-                      {t('areas.columns.customers')}
-                    </Table.Th>
-                    <Table.Th w={80}>
-                      <span className="kam-visually-hidden">{t('common.actions')}</span>
-                    </Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {list.map((a) => (
-                    <Table.Tr key={a.code} data-testid="area-row">
-                      <Table.Td ff="monospace">{a.code}</Table.Td>
-                      <Table.Td>{a.name}</Table.Td>
-                      <Table.Td>{a.urban ? t('areas.urbanYes') : t('areas.urbanNo')}</Table.Td>
-                      <Table.Td ta="right">{formatCount(a.customerCount)}</Table.Td>
-                      <Table.Td>
-                        <Tooltip label={t('common.edit')}>
-                          <ActionIcon
-                            variant="subtle"
-                            aria-label={t('areas.editFor', { code: a.code, name: a.name })}
-                            onClick={() => setEditing({ kind: 'edit', area: a })}
-                          >
-                            <span aria-hidden="true">✎</span>
-                          </ActionIcon>
-                        </Tooltip>
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Paper>
-          )
-        }
+        {(list) => (
+          <ListTable
+            id="areas"
+            title={t('areas.tableLabel')}
+            records={list}
+            columns={columns}
+            rowKey={(a) => a.code}
+            emptyText={t('areas.empty')}
+            rowAttributes={() => ({ 'data-testid': 'area-row' })}
+            maxHeight="calc(100vh - 240px)"
+            testId="areas-table"
+            toolbar={
+              <Button onClick={() => setEditing({ kind: 'create' })} data-testid="area-add">
+                {t('areas.add')}
+              </Button>
+            }
+          />
+        )}
       </ApiView>
-      {editing && <AreaFormModal editing={editing} onClose={() => setEditing(null)} onSaved={areas.reload} />}
+      {editing && <AreaFormModal editing={editing} onClose={() => setEditing(null)} />}
     </>
   );
 }
 
 /** Mounted only while open, so each opening starts from the row's current values. */
-function AreaFormModal({ editing, onClose, onSaved }: { editing: Editing; onClose: () => void; onSaved: () => void }) {
+function AreaFormModal({ editing, onClose }: { editing: Editing; onClose: () => void }) {
   const { t } = useTranslation();
   const area = editing.kind === 'edit' ? editing.area : null;
-  const [code, setCode] = useState(area?.code ?? '');
-  const [name, setName] = useState(area?.name ?? '');
-  const [urban, setUrban] = useState(area?.urban ?? false);
-  const submit = useSubmit(['code', 'name', 'urban']);
+  const upsert = useApiMutation('areas/upsert');
+  const form = useSchemaForm({
+    initialValues: { code: area?.code ?? '', name: area?.name ?? '', urban: area?.urban ?? false },
+    schema: areasUpsert,
+    toInput: (v) => ({ code: v.code.trim(), name: v.name, urban: v.urban }),
+  });
 
   const save = async () => {
-    const saved = await submit.run(() => api.call('areas/upsert', { code: code.trim(), name, urban }));
+    const saved = await form.submit((input) => upsert.mutateAsync(input));
     if (!saved) return;
     notifications.show({ color: 'postal', title: t('areas.form.saved'), message: `${saved.code} ${saved.name}` });
     onClose();
-    onSaved();
   };
 
   return (
@@ -99,17 +110,14 @@ function AreaFormModal({ editing, onClose, onSaved }: { editing: Editing; onClos
       opened
       onClose={onClose}
       title={area ? t('areas.form.editTitle') : t('areas.form.createTitle')}
-      submitting={submit.submitting}
-      error={submit.error}
+      form={form}
       onSubmit={() => void save()}
       testId="area-form"
     >
       <TextInput
         label={t('areas.form.code')}
         description={t('areas.form.codeHint')}
-        value={code}
-        onChange={(e) => setCode(e.currentTarget.value)}
-        error={submit.fieldErrors.code}
+        {...form.form.getInputProps('code')}
         readOnly={area !== null}
         data-autofocus={area === null ? true : undefined}
         classNames={{ input: 'kam-mono-input' }}
@@ -120,15 +128,13 @@ function AreaFormModal({ editing, onClose, onSaved }: { editing: Editing; onClos
       />
       <TextInput
         label={t('areas.form.name')}
-        value={name}
-        onChange={(e) => setName(e.currentTarget.value)}
-        error={submit.fieldErrors.name}
+        {...form.form.getInputProps('name')}
         data-autofocus={area !== null ? true : undefined}
         withAsterisk
         autoComplete="off"
         maxLength={40}
       />
-      <Checkbox label={t('areas.form.urban')} checked={urban} onChange={(e) => setUrban(e.currentTarget.checked)} />
+      <Checkbox label={t('areas.form.urban')} {...form.form.getInputProps('urban', { type: 'checkbox' })} />
     </FormModal>
   );
 }

@@ -1,38 +1,64 @@
-import { Button, Group, Paper, SimpleGrid, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, Paper, SimpleGrid, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { bureauSet } from '../../../../shared/api/schemas';
+import type { BureauRevenue } from '../../../../shared/api/types';
 import { fenToYuanString, formatMoney, formatWan, parseMoney } from '../../../../shared/domain/money';
-import { api } from '../../api/client';
-import { useApi } from '../../api/useApi';
-import { useSubmit } from '../../api/useSubmit';
+import { useApiMutation, useApiQuery } from '../../api/query';
 import { ApiView, ErrorAlert } from '../../components/ApiViews';
 import { useToday } from '../../components/AppInfo';
-import { EmptyBlock } from '../../components/EmptyBlock';
+import { type ListColumn, ListTable } from '../../components/list/ListTable';
 import { lastYearOf, YearSelect } from '../../components/PeriodPickers';
+import { useSchemaForm } from '../../forms/useSchemaForm';
 import { formatDateTime } from '../../i18n/format';
 
 /** 全局收入: the city bureau's annual revenue per year, the R10 share denominator. */
 export function BureauTab() {
   const { t } = useTranslation();
   const today = useToday();
-  const list = useApi('revenue/bureau-list', {});
-  const [year, setYear] = useState(() => lastYearOf(today));
-  const [amount, setAmount] = useState('');
-  const submit = useSubmit(['year', 'amount']);
+  const list = useApiQuery('revenue/bureau-list', {});
+  const set = useApiMutation('revenue/bureau-set');
+  const form = useSchemaForm({
+    initialValues: { year: lastYearOf(today), amount: '' },
+    schema: bureauSet,
+    toInput: (v) => ({ year: v.year, amount: v.amount }),
+  });
+  const { year, amount } = form.form.getValues();
   const parsed = amount.trim() === '' ? null : parseMoney(amount);
 
   const save = async () => {
-    const saved = await submit.run(() => api.call('revenue/bureau-set', { year, amount }));
+    const saved = await form.submit((input) => set.mutateAsync(input));
     if (!saved) return;
     notifications.show({
       color: 'postal',
       title: t('bureau.saved'),
       message: t('bureau.savedText', { year: saved.year, amount: formatMoney(saved.amount) }),
     });
-    setAmount('');
-    list.reload();
+    form.form.setFieldValue('amount', '');
   };
+
+  const columns: ListColumn<BureauRevenue>[] = [
+    {
+      key: 'year',
+      title: t('bureau.year'),
+      toggleable: false,
+      render: (r) => (
+        <Text size="sm" fw={600}>
+          {r.year}
+        </Text>
+      ),
+    },
+    { key: 'amount', title: t('bureau.amount'), format: 'money' },
+    {
+      key: 'amountWan',
+      title: t('bureau.amountWan'),
+      textAlign: 'right',
+      // A reading aid beside the exact amount; the amount column sorts.
+      sortable: false,
+      value: (r) => formatWan(r.amount),
+    },
+    { key: 'enteredAt', title: t('bureau.enteredAt'), noWrap: true, value: (r) => formatDateTime(r.enteredAt) },
+  ];
 
   return (
     <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
@@ -44,47 +70,20 @@ export function BureauTab() {
           {t('bureau.hint')}
         </Text>
         <ApiView state={list}>
-          {(rows) =>
-            rows.length === 0 ? (
-              <EmptyBlock description={t('bureau.empty')} testId="bureau-empty" />
-            ) : (
-              <Table striped aria-label={t('bureau.title')} data-testid="bureau-table">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('bureau.year')}</Table.Th>
-                    <Table.Th ta="right">{t('bureau.amount')}</Table.Th>
-                    <Table.Th ta="right">{t('bureau.amountWan')}</Table.Th>
-                    <Table.Th>{t('bureau.enteredAt')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {[...rows]
-                    .sort((a, b) => b.year - a.year)
-                    .map((r) => (
-                      <Table.Tr
-                        key={r.year}
-                        data-testid="bureau-row"
-                        data-year={r.year}
-                        className="kam-click-row"
-                        onClick={() => {
-                          setYear(r.year);
-                          setAmount(fenToYuanString(r.amount));
-                        }}
-                      >
-                        <Table.Td fw={600}>{r.year}</Table.Td>
-                        <Table.Td ta="right" className="kam-num">
-                          {formatMoney(r.amount)}
-                        </Table.Td>
-                        <Table.Td ta="right" className="kam-num">
-                          {formatWan(r.amount)}
-                        </Table.Td>
-                        <Table.Td className="kam-num">{formatDateTime(r.enteredAt)}</Table.Td>
-                      </Table.Tr>
-                    ))}
-                </Table.Tbody>
-              </Table>
-            )
-          }
+          {(rows) => (
+            <ListTable
+              id="bureau"
+              title={t('bureau.title')}
+              records={[...rows].sort((a, b) => b.year - a.year)}
+              columns={columns}
+              rowKey={(r) => r.year}
+              emptyText={t('bureau.empty')}
+              // A row fills the form, to correct that year's figure.
+              onRowClick={(r) => form.form.setValues({ year: r.year, amount: fenToYuanString(r.amount) })}
+              rowAttributes={(r) => ({ 'data-testid': 'bureau-row', 'data-year': r.year })}
+              testId="bureau-table"
+            />
+          )}
         </ApiView>
       </Paper>
       <Paper withBorder p="md">
@@ -104,20 +103,15 @@ export function BureauTab() {
               today={today}
               label={t('bureau.year')}
               value={year}
-              onChange={setYear}
+              onChange={(v) => form.form.setFieldValue('year', v)}
+              error={form.form.errors.year}
               w={130}
               testId="bureau-year"
-              error={submit.fieldErrors.year}
             />
             <TextInput
               label={t('bureau.amount')}
               placeholder={t('bureau.amountPlaceholder')}
-              value={amount}
-              onChange={(e) => {
-                setAmount(e.currentTarget.value);
-                submit.setFieldError('amount', null);
-              }}
-              error={submit.fieldErrors.amount}
+              {...form.form.getInputProps('amount')}
               description={
                 parsed?.ok && !parsed.empty
                   ? t('bureau.reads', { money: formatMoney(parsed.fen), wan: formatWan(parsed.fen) })
@@ -131,9 +125,9 @@ export function BureauTab() {
               data-testid="bureau-amount"
             />
           </Group>
-          {submit.error && <ErrorAlert error={submit.error} />}
+          {form.error && <ErrorAlert error={form.error} />}
           <Group mt="md">
-            <Button type="submit" loading={submit.submitting} data-testid="bureau-submit">
+            <Button type="submit" loading={form.submitting} data-testid="bureau-submit">
               {t('common.save')}
             </Button>
           </Group>

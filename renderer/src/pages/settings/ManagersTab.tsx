@@ -4,35 +4,35 @@ import {
   Button,
   Group,
   Menu,
-  Paper,
   SegmentedControl,
   Select,
   Stack,
   Switch,
-  Table,
   Text,
   TextInput,
   Title,
 } from '@mantine/core';
 import { MonthPickerInput } from '@mantine/dates';
 import { notifications } from '@mantine/notifications';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Manager } from '../../../../shared/api/types';
+import type { z } from 'zod';
+import type { ApiInput } from '../../../../shared/api/contract';
+import { managersLeave, managersMove, managersRegister, managersUpdate } from '../../../../shared/api/schemas';
+import type { Manager, ManagerChange } from '../../../../shared/api/types';
 import {
   EMPLOYMENT_KINDS,
   type Employment,
   MANAGER_POSTS,
   type ManagerPost,
 } from '../../../../shared/domain/organisation';
-import { api } from '../../api/client';
-import { useApi } from '../../api/useApi';
-import { useSubmit } from '../../api/useSubmit';
+import { useApiMutation, useApiQuery } from '../../api/query';
 import { ApiView } from '../../components/ApiViews';
 import { useToday } from '../../components/AppInfo';
 import { DateField } from '../../components/DateField';
-import { EmptyBlock } from '../../components/EmptyBlock';
 import { FormModal } from '../../components/FormModal';
+import { type ListColumn, ListTable } from '../../components/list/ListTable';
+import { useSchemaForm } from '../../forms/useSchemaForm';
 import { useFormat } from '../../i18n/useFormat';
 
 type Dialog =
@@ -41,136 +41,144 @@ type Dialog =
   | { kind: 'move'; manager: Manager }
   | { kind: 'leave'; manager: Manager };
 
+type Row = Manager;
+
 export function ManagersTab() {
   const { t } = useTranslation();
   const f = useFormat();
   const [unitValue, setUnitValue] = useState<string | null>(null);
   const [includeInactive, setIncludeInactive] = useState(false);
-  const units = useApi('units/list', { includeRetired: false });
-  const managers = useApi('managers/list', {
+  const units = useApiQuery('units/list', { includeRetired: false });
+  const managers = useApiQuery('managers/list', {
     unitId: unitValue === null ? null : Number(unitValue),
     includeInactive,
   });
   const [dialog, setDialog] = useState<Dialog | null>(null);
-  const [changesVersion, setChangesVersion] = useState(0);
   const unitOptions = (units.data ?? []).map((u) => ({ value: String(u.id), label: u.name }));
+  const unitName = unitOptions.find((o) => o.value === unitValue)?.label;
+  const filters = [
+    ...(unitName ? [`${t('managers.unitFilter')}：${unitName}`] : []),
+    ...(includeInactive ? [t('managers.showInactive')] : []),
+  ];
 
-  const saved = () => {
-    managers.reload();
-    units.reload();
-    setChangesVersion((v) => v + 1);
-  };
+  const columns: ListColumn<Row>[] = [
+    {
+      key: 'name',
+      title: t('managers.columns.name'),
+      toggleable: false,
+      render: (m) => (
+        <Text fw={600} size="sm">
+          {m.name}
+        </Text>
+      ),
+    },
+    { key: 'unitName', title: t('managers.columns.unit') },
+    { key: 'post', title: t('managers.columns.post'), value: (m) => t(`managerPost.${m.post}`) },
+    { key: 'employment', title: t('managers.columns.employment'), value: (m) => t(`employment.${m.employment}`) },
+    {
+      key: 'phone',
+      title: t('managers.columns.phone'),
+      render: (m) => (
+        <Text ff="monospace" size="sm">
+          {m.phone ?? ''}
+        </Text>
+      ),
+    },
+    { key: 'startedOn', title: t('managers.columns.startedOn'), value: (m) => f.date(m.startedOn, 'iso') },
+    {
+      key: 'status',
+      title: t('managers.columns.status'),
+      value: (m) => (m.active ? t('managers.activeStatus') : t('managers.leftOn', { date: f.date(m.leftOn, 'iso') })),
+      render: (m) =>
+        m.active ? (
+          t('managers.activeStatus')
+        ) : (
+          <Text size="sm" c="dimmed">
+            {t('managers.leftOn', { date: f.date(m.leftOn, 'iso') })}
+          </Text>
+        ),
+    },
+    {
+      key: 'actions',
+      title: t('common.actions'),
+      header: <span className="kam-visually-hidden">{t('common.actions')}</span>,
+      exportable: false,
+      sortable: false,
+      toggleable: false,
+      width: 60,
+      value: () => null,
+      render: (m) =>
+        m.active && (
+          <Menu position="bottom-end" withinPortal>
+            <Menu.Target>
+              <ActionIcon
+                variant="subtle"
+                aria-label={t('managers.actionsFor', { name: m.name })}
+                onClick={(e) => e.stopPropagation()}
+              >
+                <span aria-hidden="true">⋯</span>
+              </ActionIcon>
+            </Menu.Target>
+            <Menu.Dropdown>
+              <Menu.Item onClick={() => setDialog({ kind: 'edit', manager: m })}>{t('managers.edit')}</Menu.Item>
+              <Menu.Item onClick={() => setDialog({ kind: 'move', manager: m })}>{t('managers.move')}</Menu.Item>
+              <Menu.Item color="red" onClick={() => setDialog({ kind: 'leave', manager: m })}>
+                {t('managers.leave')}
+              </Menu.Item>
+            </Menu.Dropdown>
+          </Menu>
+        ),
+    },
+  ];
 
   return (
     <Stack gap="lg">
-      <div>
-        <Group justify="space-between" align="flex-end" mb="sm">
-          <Group align="flex-end" gap="md">
-            <Select
-              label={t('managers.unitFilter')}
-              placeholder={t('managers.allUnits')}
-              data={unitOptions}
-              value={unitValue}
-              onChange={setUnitValue}
-              clearable
-              searchable
-              w={220}
-              data-testid="managers-unit-filter"
-            />
-            <Switch
-              label={t('managers.showInactive')}
-              checked={includeInactive}
-              onChange={(e) => setIncludeInactive(e.currentTarget.checked)}
-              mb={8}
-            />
-          </Group>
-          <Button onClick={() => setDialog({ kind: 'register' })} data-testid="manager-register">
-            {t('managers.register')}
-          </Button>
-        </Group>
-        <ApiView state={managers}>
-          {(list) =>
-            list.length === 0 ? (
-              <EmptyBlock description={t('managers.empty')} />
-            ) : (
-              <Paper withBorder className="kam-table-box">
-                <Table
-                  stickyHeader
-                  stickyHeaderOffset={0}
-                  striped
-                  highlightOnHover
-                  aria-label={t('managers.tableLabel')}
-                  data-testid="managers-table"
-                >
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>{t('managers.columns.name')}</Table.Th>
-                      <Table.Th>{t('managers.columns.unit')}</Table.Th>
-                      <Table.Th>{t('managers.columns.post')}</Table.Th>
-                      <Table.Th>{t('managers.columns.employment')}</Table.Th>
-                      <Table.Th>{t('managers.columns.phone')}</Table.Th>
-                      <Table.Th>{t('managers.columns.startedOn')}</Table.Th>
-                      <Table.Th>{t('managers.columns.status')}</Table.Th>
-                      <Table.Th w={60}>
-                        <span className="kam-visually-hidden">{t('common.actions')}</span>
-                      </Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {list.map((m) => (
-                      <Table.Tr
-                        key={m.id}
-                        data-testid="manager-row"
-                        className={m.active ? undefined : 'kam-row-retired'}
-                      >
-                        <Table.Td fw={600}>{m.name}</Table.Td>
-                        <Table.Td>{m.unitName}</Table.Td>
-                        <Table.Td>{t(`managerPost.${m.post}`)}</Table.Td>
-                        <Table.Td>{t(`employment.${m.employment}`)}</Table.Td>
-                        <Table.Td ff="monospace">{m.phone ?? ''}</Table.Td>
-                        <Table.Td>{f.date(m.startedOn, 'iso')}</Table.Td>
-                        <Table.Td>
-                          {m.active ? (
-                            t('managers.activeStatus')
-                          ) : (
-                            <Text size="sm" c="dimmed">
-                              {t('managers.leftOn', { date: f.date(m.leftOn, 'iso') })}
-                            </Text>
-                          )}
-                        </Table.Td>
-                        <Table.Td>
-                          {m.active && (
-                            <Menu position="bottom-end" withinPortal>
-                              <Menu.Target>
-                                <ActionIcon variant="subtle" aria-label={t('managers.actionsFor', { name: m.name })}>
-                                  <span aria-hidden="true">⋯</span>
-                                </ActionIcon>
-                              </Menu.Target>
-                              <Menu.Dropdown>
-                                <Menu.Item onClick={() => setDialog({ kind: 'edit', manager: m })}>
-                                  {t('managers.edit')}
-                                </Menu.Item>
-                                <Menu.Item onClick={() => setDialog({ kind: 'move', manager: m })}>
-                                  {t('managers.move')}
-                                </Menu.Item>
-                                <Menu.Item color="red" onClick={() => setDialog({ kind: 'leave', manager: m })}>
-                                  {t('managers.leave')}
-                                </Menu.Item>
-                              </Menu.Dropdown>
-                            </Menu>
-                          )}
-                        </Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Paper>
-            )
-          }
-        </ApiView>
-      </div>
+      <ApiView state={managers}>
+        {(list) => (
+          <ListTable
+            id="managers"
+            title={t('managers.tableLabel')}
+            records={list}
+            columns={columns}
+            rowKey={(m) => m.id}
+            filters={filters}
+            onClearFilters={() => {
+              setUnitValue(null);
+              setIncludeInactive(false);
+            }}
+            emptyText={t('managers.empty')}
+            rowAttributes={() => ({ 'data-testid': 'manager-row' })}
+            rowClassName={(m) => (m.active ? undefined : 'kam-row-retired')}
+            testId="managers-table"
+            toolbar={
+              <>
+                <Select
+                  label={t('managers.unitFilter')}
+                  placeholder={t('managers.allUnits')}
+                  data={unitOptions}
+                  value={unitValue}
+                  onChange={setUnitValue}
+                  clearable
+                  searchable
+                  w={220}
+                  data-testid="managers-unit-filter"
+                />
+                <Switch
+                  label={t('managers.showInactive')}
+                  checked={includeInactive}
+                  onChange={(e) => setIncludeInactive(e.currentTarget.checked)}
+                  mb={8}
+                />
+                <Button onClick={() => setDialog({ kind: 'register' })} data-testid="manager-register">
+                  {t('managers.register')}
+                </Button>
+              </>
+            }
+          />
+        )}
+      </ApiView>
 
-      <ChangeRegister version={changesVersion} />
+      <ChangeRegister />
 
       {(dialog?.kind === 'register' || dialog?.kind === 'edit') && (
         <ManagerFormModal
@@ -178,7 +186,6 @@ export function ManagersTab() {
           unitOptions={unitOptions}
           defaultUnit={unitValue}
           onClose={() => setDialog(null)}
-          onSaved={saved}
         />
       )}
       {dialog?.kind === 'move' && (
@@ -186,96 +193,95 @@ export function ManagersTab() {
           manager={dialog.manager}
           unitOptions={unitOptions.filter((o) => o.value !== String(dialog.manager.unitId))}
           onClose={() => setDialog(null)}
-          onSaved={saved}
         />
       )}
-      {dialog?.kind === 'leave' && (
-        <ManagerLeaveModal manager={dialog.manager} onClose={() => setDialog(null)} onSaved={saved} />
-      )}
+      {dialog?.kind === 'leave' && <ManagerLeaveModal manager={dialog.manager} onClose={() => setDialog(null)} />}
     </Stack>
   );
 }
 
 /** R30: the month's changes, with due date (the 25th) and a red 逾期 badge when late. */
-function ChangeRegister({ version }: { version: number }) {
+function ChangeRegister() {
   const { t } = useTranslation();
   const f = useFormat();
   const today = useToday();
   const [month, setMonth] = useState<string | null>(`${today.slice(0, 7)}-01`);
   const monthKey = month ? month.slice(0, 7) : null;
-  const changes = useApi('managers/changes', { managerId: null, month: monthKey });
-  const reloadChanges = changes.reload;
-  useEffect(() => {
-    if (version > 0) reloadChanges();
-  }, [version, reloadChanges]);
+  const changes = useApiQuery('managers/changes', { managerId: null, month: monthKey });
+  const columns: ListColumn<ManagerChange>[] = [
+    {
+      key: 'effectiveOn',
+      title: t('managers.changes.columns.effectiveOn'),
+      value: (c) => f.date(c.effectiveOn, 'iso'),
+    },
+    {
+      key: 'managerName',
+      title: t('managers.changes.columns.manager'),
+      render: (c) => (
+        <Text fw={600} size="sm">
+          {c.managerName}
+        </Text>
+      ),
+    },
+    {
+      key: 'kind',
+      title: t('managers.changes.columns.kind'),
+      value: (c) => t(`changeKind.${c.kind}`),
+      render: (c) => (
+        <Badge variant="light" color={c.kind === 'leave' ? 'gray' : c.kind === 'move' ? 'blue' : 'postal'}>
+          {t(`changeKind.${c.kind}`)}
+        </Badge>
+      ),
+    },
+    { key: 'summary', title: t('managers.changes.columns.summary') },
+    { key: 'recordedAt', title: t('managers.changes.columns.recordedAt'), value: (c) => f.dateTime(c.recordedAt) },
+    { key: 'dueOn', title: t('managers.changes.columns.dueOn'), value: (c) => f.date(c.dueOn, 'iso') },
+    {
+      key: 'late',
+      title: t('managers.changes.columns.late'),
+      value: (c) => (c.late ? t('managers.changes.late') : t('managers.changes.onTime')),
+      render: (c) =>
+        c.late ? (
+          <Badge color="red" variant="filled" data-testid="change-late">
+            {t('managers.changes.late')}
+          </Badge>
+        ) : (
+          <Text size="sm" c="dimmed">
+            {t('managers.changes.onTime')}
+          </Text>
+        ),
+    },
+  ];
 
   return (
     <div>
-      <Group justify="space-between" align="flex-end" mb="sm">
-        <Title order={2} size="h4">
-          {t('managers.changes.title')}
-        </Title>
-        <MonthPickerInput
-          label={t('managers.changes.month')}
-          value={month}
-          onChange={setMonth}
-          valueFormat={t('managers.changes.monthFormat')}
-          w={180}
-          data-testid="changes-month"
-        />
-      </Group>
+      <Title order={2} size="h4" mb="xs">
+        {t('managers.changes.title')}
+      </Title>
       <ApiView state={changes}>
-        {(list) =>
-          list.length === 0 ? (
-            <EmptyBlock description={t('managers.changes.empty')} />
-          ) : (
-            <Paper withBorder>
-              <Table stickyHeader striped aria-label={t('managers.changes.tableLabel')} data-testid="changes-table">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('managers.changes.columns.effectiveOn')}</Table.Th>
-                    <Table.Th>{t('managers.changes.columns.manager')}</Table.Th>
-                    <Table.Th>{t('managers.changes.columns.kind')}</Table.Th>
-                    <Table.Th>{t('managers.changes.columns.summary')}</Table.Th>
-                    <Table.Th>{t('managers.changes.columns.recordedAt')}</Table.Th>
-                    <Table.Th>{t('managers.changes.columns.dueOn')}</Table.Th>
-                    <Table.Th>{t('managers.changes.columns.late')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {list.map((c) => (
-                    <Table.Tr key={c.id} data-testid="change-row" data-late={c.late || undefined}>
-                      <Table.Td>{f.date(c.effectiveOn, 'iso')}</Table.Td>
-                      <Table.Td fw={600}>{c.managerName}</Table.Td>
-                      <Table.Td>
-                        <Badge
-                          variant="light"
-                          color={c.kind === 'leave' ? 'gray' : c.kind === 'move' ? 'blue' : 'postal'}
-                        >
-                          {t(`changeKind.${c.kind}`)}
-                        </Badge>
-                      </Table.Td>
-                      <Table.Td>{c.summary}</Table.Td>
-                      <Table.Td>{f.dateTime(c.recordedAt)}</Table.Td>
-                      <Table.Td>{f.date(c.dueOn, 'iso')}</Table.Td>
-                      <Table.Td>
-                        {c.late ? (
-                          <Badge color="red" variant="filled" data-testid="change-late">
-                            {t('managers.changes.late')}
-                          </Badge>
-                        ) : (
-                          <Text size="sm" c="dimmed">
-                            {t('managers.changes.onTime')}
-                          </Text>
-                        )}
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Paper>
-          )
-        }
+        {(list) => (
+          <ListTable
+            id="manager-changes"
+            title={t('managers.changes.tableLabel')}
+            records={list}
+            columns={columns}
+            rowKey={(c) => c.id}
+            filters={monthKey ? [`${t('managers.changes.month')}：${f.month(monthKey)}`] : []}
+            emptyText={t('managers.changes.empty')}
+            rowAttributes={(c) => ({ 'data-testid': 'change-row', 'data-late': c.late || undefined })}
+            testId="changes-table"
+            toolbar={
+              <MonthPickerInput
+                label={t('managers.changes.month')}
+                value={month}
+                onChange={setMonth}
+                valueFormat={t('managers.changes.monthFormat')}
+                w={180}
+                data-testid="changes-month"
+              />
+            }
+          />
+        )}
       </ApiView>
     </div>
   );
@@ -288,7 +294,6 @@ interface Option {
 
 interface DialogProps {
   onClose: () => void;
-  onSaved: () => void;
 }
 
 function ManagerFormModal({
@@ -296,34 +301,39 @@ function ManagerFormModal({
   unitOptions,
   defaultUnit,
   onClose,
-  onSaved,
 }: DialogProps & { manager: Manager | null; unitOptions: Option[]; defaultUnit: string | null }) {
   const { t } = useTranslation();
   const today = useToday();
-  const [name, setName] = useState(manager?.name ?? '');
-  const [unitId, setUnitId] = useState<string | null>(manager ? String(manager.unitId) : defaultUnit);
-  const [post, setPost] = useState<ManagerPost | null>(manager?.post ?? 'account_manager');
-  const [employment, setEmployment] = useState<Employment>(manager?.employment ?? 'full_time');
-  const [phone, setPhone] = useState(manager?.phone ?? '');
-  const [effectiveOn, setEffectiveOn] = useState<string | null>(today);
-  const submit = useSubmit(['name', 'unitId', 'post', 'employment', 'phone', 'effectiveOn']);
+  const register = useApiMutation('managers/register');
+  const update = useApiMutation('managers/update');
+  const values = {
+    name: manager?.name ?? '',
+    unitId: manager ? String(manager.unitId) : defaultUnit,
+    post: (manager?.post ?? 'account_manager') as ManagerPost | null,
+    employment: manager?.employment ?? ('full_time' as Employment),
+    phone: manager?.phone ?? '',
+    effectiveOn: today as string | null,
+  };
+  type Values = typeof values;
+  const common = (v: Values) => ({
+    name: v.name,
+    post: (v.post ?? '') as ManagerPost,
+    employment: v.employment,
+    phone: v.phone,
+    effectiveOn: v.effectiveOn ?? '',
+  });
+  type Input = ApiInput<'managers/register'> | ApiInput<'managers/update'>;
+  const form = useSchemaForm({
+    initialValues: values,
+    // One form, two channels: editing checks against managers/update, registering against managers/register.
+    schema: (manager ? managersUpdate : managersRegister) as z.ZodType<unknown, Input>,
+    toInput: (v: Values): Input =>
+      manager ? { ...common(v), id: manager.id } : { ...common(v), unitId: v.unitId === null ? 0 : Number(v.unitId) },
+  });
 
   const save = async () => {
-    if (!manager && unitId === null) {
-      submit.setFieldError('unitId', t('managers.form.unitRequired'));
-      return;
-    }
-    const common = {
-      name,
-      post: (post ?? '') as ManagerPost,
-      employment,
-      phone,
-      effectiveOn: effectiveOn ?? '',
-    };
-    const saved = await submit.run(() =>
-      manager
-        ? api.call('managers/update', { ...common, id: manager.id })
-        : api.call('managers/register', { ...common, unitId: unitId === null ? 0 : Number(unitId) }),
+    const saved = await form.submit((input) =>
+      'id' in input ? update.mutateAsync(input) : register.mutateAsync(input),
     );
     if (!saved) return;
     notifications.show({
@@ -332,7 +342,6 @@ function ManagerFormModal({
       message: `${saved.name} · ${saved.unitName}`,
     });
     onClose();
-    onSaved();
   };
 
   return (
@@ -340,8 +349,7 @@ function ManagerFormModal({
       opened
       onClose={onClose}
       title={manager ? t('managers.form.editTitle') : t('managers.form.registerTitle')}
-      submitting={submit.submitting}
-      error={submit.error}
+      form={form}
       onSubmit={() => void save()}
       submitLabel={manager ? undefined : t('managers.form.submitRegister')}
       size="lg"
@@ -350,9 +358,7 @@ function ManagerFormModal({
       <Group grow align="flex-start">
         <TextInput
           label={t('managers.form.name')}
-          value={name}
-          onChange={(e) => setName(e.currentTarget.value)}
-          error={submit.fieldErrors.name}
+          {...form.form.getInputProps('name')}
           withAsterisk
           data-autofocus
           maxLength={20}
@@ -364,9 +370,7 @@ function ManagerFormModal({
           <Select
             label={t('managers.form.unit')}
             data={unitOptions}
-            value={unitId}
-            onChange={setUnitId}
-            error={submit.fieldErrors.unitId}
+            {...form.form.getInputProps('unitId')}
             searchable
             withAsterisk
           />
@@ -376,17 +380,13 @@ function ManagerFormModal({
         <Select
           label={t('managers.form.post')}
           data={MANAGER_POSTS.map((p) => ({ value: p, label: t(`managerPost.${p}`) }))}
-          value={post}
-          onChange={(v) => setPost(v as ManagerPost | null)}
-          error={submit.fieldErrors.post}
+          {...form.form.getInputProps('post')}
           allowDeselect={false}
           withAsterisk
         />
         <TextInput
           label={t('managers.form.phone')}
-          value={phone}
-          onChange={(e) => setPhone(e.currentTarget.value)}
-          error={submit.fieldErrors.phone}
+          {...form.form.getInputProps('phone')}
           maxLength={30}
           autoComplete="off"
           type="tel"
@@ -399,16 +399,13 @@ function ManagerFormModal({
         <SegmentedControl
           aria-labelledby="employment-label"
           data={EMPLOYMENT_KINDS.map((e) => ({ value: e, label: t(`employment.${e}`) }))}
-          value={employment}
-          onChange={(v) => setEmployment(v as Employment)}
+          {...form.form.getInputProps('employment')}
         />
       </div>
       <DateField
         label={t('managers.form.effectiveOn')}
         description={t('managers.form.effectiveHint')}
-        value={effectiveOn}
-        onChange={setEffectiveOn}
-        error={submit.fieldErrors.effectiveOn}
+        {...form.form.getInputProps('effectiveOn')}
         withAsterisk
         inputWrapperOrder={['label', 'input', 'description', 'error']}
       />
@@ -420,25 +417,21 @@ function ManagerMoveModal({
   manager,
   unitOptions,
   onClose,
-  onSaved,
 }: DialogProps & { manager: Manager; unitOptions: Option[] }) {
   const { t } = useTranslation();
   const today = useToday();
-  const [toUnitId, setToUnitId] = useState<string | null>(null);
-  const [effectiveOn, setEffectiveOn] = useState<string | null>(today);
-  const submit = useSubmit(['toUnitId', 'effectiveOn']);
+  const move = useApiMutation('managers/move');
+  const form = useSchemaForm({
+    initialValues: { toUnitId: null as string | null, effectiveOn: today as string | null },
+    schema: managersMove,
+    toInput: (v) => ({
+      id: manager.id,
+      toUnitId: v.toUnitId === null ? 0 : Number(v.toUnitId),
+      effectiveOn: v.effectiveOn ?? '',
+    }),
+  });
   const save = async () => {
-    if (toUnitId === null) {
-      submit.setFieldError('toUnitId', t('managers.form.unitRequired'));
-      return;
-    }
-    const saved = await submit.run(() =>
-      api.call('managers/move', {
-        id: manager.id,
-        toUnitId: toUnitId === null ? 0 : Number(toUnitId),
-        effectiveOn: effectiveOn ?? '',
-      }),
-    );
+    const saved = await form.submit((input) => move.mutateAsync(input));
     if (!saved) return;
     notifications.show({
       color: 'postal',
@@ -446,15 +439,13 @@ function ManagerMoveModal({
       message: `${saved.name} → ${saved.unitName}`,
     });
     onClose();
-    onSaved();
   };
   return (
     <FormModal
       opened
       onClose={onClose}
       title={t('managers.form.moveTitle')}
-      submitting={submit.submitting}
-      error={submit.error}
+      form={form}
       onSubmit={() => void save()}
       testId="manager-move-form"
     >
@@ -467,9 +458,7 @@ function ManagerMoveModal({
       <Select
         label={t('managers.form.toUnit')}
         data={unitOptions}
-        value={toUnitId}
-        onChange={setToUnitId}
-        error={submit.fieldErrors.toUnitId}
+        {...form.form.getInputProps('toUnitId')}
         searchable
         withAsterisk
         data-autofocus
@@ -477,9 +466,7 @@ function ManagerMoveModal({
       <DateField
         label={t('managers.form.effectiveOn')}
         description={t('managers.form.effectiveHint')}
-        value={effectiveOn}
-        onChange={setEffectiveOn}
-        error={submit.fieldErrors.effectiveOn}
+        {...form.form.getInputProps('effectiveOn')}
         withAsterisk
         inputWrapperOrder={['label', 'input', 'description', 'error']}
       />
@@ -487,20 +474,20 @@ function ManagerMoveModal({
   );
 }
 
-function ManagerLeaveModal({ manager, onClose, onSaved }: DialogProps & { manager: Manager }) {
+function ManagerLeaveModal({ manager, onClose }: DialogProps & { manager: Manager }) {
   const { t } = useTranslation();
   const today = useToday();
-  const [effectiveOn, setEffectiveOn] = useState<string | null>(today);
-  const [reason, setReason] = useState('');
-  const submit = useSubmit(['effectiveOn', 'reason']);
+  const leave = useApiMutation('managers/leave');
+  const form = useSchemaForm({
+    initialValues: { effectiveOn: today as string | null, reason: '' },
+    schema: managersLeave,
+    toInput: (v) => ({ id: manager.id, effectiveOn: v.effectiveOn ?? '', reason: v.reason }),
+  });
   const save = async () => {
-    const saved = await submit.run(() =>
-      api.call('managers/leave', { id: manager.id, effectiveOn: effectiveOn ?? '', reason }),
-    );
+    const saved = await form.submit((input) => leave.mutateAsync(input));
     if (!saved) return;
     notifications.show({ color: 'postal', title: t('managers.form.left'), message: saved.name });
     onClose();
-    onSaved();
   };
   return (
     <FormModal
@@ -509,8 +496,7 @@ function ManagerLeaveModal({ manager, onClose, onSaved }: DialogProps & { manage
       title={t('managers.form.leaveTitle')}
       submitLabel={t('managers.leave')}
       submitColor="red"
-      submitting={submit.submitting}
-      error={submit.error}
+      form={form}
       onSubmit={() => void save()}
       testId="manager-leave-form"
     >
@@ -520,18 +506,14 @@ function ManagerLeaveModal({ manager, onClose, onSaved }: DialogProps & { manage
       <DateField
         label={t('managers.form.effectiveOn')}
         description={t('managers.form.effectiveHint')}
-        value={effectiveOn}
-        onChange={setEffectiveOn}
-        error={submit.fieldErrors.effectiveOn}
+        {...form.form.getInputProps('effectiveOn')}
         withAsterisk
         data-autofocus
         inputWrapperOrder={['label', 'input', 'description', 'error']}
       />
       <TextInput
         label={t('managers.form.reason')}
-        value={reason}
-        onChange={(e) => setReason(e.currentTarget.value)}
-        error={submit.fieldErrors.reason}
+        {...form.form.getInputProps('reason')}
         withAsterisk
         maxLength={200}
         autoComplete="off"

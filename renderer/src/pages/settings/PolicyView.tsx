@@ -1,9 +1,11 @@
 /**
- * A policy (R0) as readable tables. With `edit`, the numbers an officer tunes become inputs:
- * money typed in yuan (stored in fen), shares in ‰ (stored in ppm), scores and percentages as is.
+ * A policy (R0) as readable tables. Given the draft's form, the numbers an officer tunes become
+ * inputs bound by their path in the policy document: money typed in yuan (stored in fen), shares
+ * in ‰ (stored in ppm), scores and percentages as is.
  */
 import { ActionIcon, Button, Group, NumberInput, Paper, SimpleGrid, Table, Text, Title, Tooltip } from '@mantine/core';
-import type { ReactNode } from 'react';
+import type { UseFormReturnType } from '@mantine/form';
+import { createContext, type ReactNode, useContext } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatPermille } from '../../../../shared/domain/evaluation';
 import { PRODUCT_LINES } from '../../../../shared/domain/lines';
@@ -12,11 +14,15 @@ import { UNIT_KINDS } from '../../../../shared/domain/organisation';
 import type { Band, Policy } from '../../../../shared/domain/policy/policy';
 import { SCOPES, TIERS } from '../../../../shared/domain/tiers';
 
-export interface PolicyEdit {
-  update: (mutate: (draft: Policy) => void) => void;
-  /** Validation messages by dotted path (e.g. `scoring.revenueBands.1.min`). */
-  issues: Record<string, string>;
-}
+/** The draft's values as a form holds them (a plain object type, which @mantine/form asks for). */
+export type PolicyValues = { [K in keyof Policy]: Policy[K] };
+export type PolicyForm = UseFormReturnType<PolicyValues>;
+
+/** The policy shown, and the draft's form when it is being edited (null: read only). */
+const PolicyContext = createContext<{ policy: Policy; form: PolicyForm | null }>({
+  policy: null as unknown as Policy,
+  form: null,
+});
 
 type Unit = 'fen' | 'ppm' | 'plain';
 
@@ -24,43 +30,50 @@ const toShown = (value: number, unit: Unit) => (unit === 'fen' ? value / 100 : u
 const fromShown = (value: number, unit: Unit) =>
   unit === 'fen' ? Math.round(value * 100) : unit === 'ppm' ? Math.round(value * 1000) : value;
 
-/** A number of the policy: text when viewing, an input when editing. */
+function valueAt(policy: Policy, path: string): number {
+  let node: unknown = policy;
+  for (const part of path.split('.')) node = (node as Record<string, unknown> | undefined)?.[part];
+  return typeof node === 'number' ? node : Number.NaN;
+}
+
+/**
+ * A number of the policy, named once by its path in the document (`tiers.gold`): text when
+ * viewing, an input bound to the draft's form when editing. A check on the whole group (e.g. the
+ * R12 cut-offs' order, the R11 weights' sum) marks each of its inputs.
+ */
 function Num({
-  value,
-  unit = 'plain',
-  edit,
   path,
-  set,
+  unit = 'plain',
   suffix,
   label,
   testId,
   w = 120,
 }: {
-  value: number;
-  unit?: Unit;
-  edit: PolicyEdit | null;
   path: string;
-  set: (draft: Policy, value: number) => void;
+  unit?: Unit;
   suffix?: string;
   label: string;
   testId?: string;
   w?: number;
 }) {
-  if (!edit) {
+  const { policy, form } = useContext(PolicyContext);
+  if (!form) {
+    const value = valueAt(policy, path);
     const text =
       unit === 'fen' ? formatMoney(value) : unit === 'ppm' ? formatPermille(value) : `${value}${suffix ?? ''}`;
     return <span className="kam-num">{text}</span>;
   }
-  const shown = Number.isFinite(value) ? toShown(value, unit) : '';
+  const input = form.getInputProps(path);
+  const value = input.value as number;
+  const groupError = form.errors[path.slice(0, path.lastIndexOf('.'))];
   return (
     <NumberInput
       size="xs"
       w={w}
-      value={shown}
-      onChange={(v) => {
-        const n = typeof v === 'number' ? fromShown(v, unit) : Number.NaN;
-        edit.update((d) => set(d, n));
-      }}
+      value={Number.isFinite(value) ? toShown(value, unit) : ''}
+      onChange={(v) => input.onChange(typeof v === 'number' ? fromShown(v, unit) : Number.NaN)}
+      onFocus={input.onFocus}
+      onBlur={input.onBlur}
       decimalScale={unit === 'fen' ? 2 : unit === 'ppm' ? 3 : 0}
       thousandSeparator={unit === 'fen' ? ',' : undefined}
       prefix={unit === 'fen' ? '¥' : undefined}
@@ -68,7 +81,7 @@ function Num({
       min={0}
       hideControls={unit !== 'plain'}
       aria-label={label}
-      error={edit.issues[path] ?? (edit.issues[path.slice(0, path.lastIndexOf('.'))] ? true : undefined)}
+      error={input.error ?? (groupError ? true : undefined)}
       data-testid={testId ?? `policy-draft-${path.replaceAll('.', '-')}`}
       data-path={path}
       styles={{ input: { textAlign: 'right' } }}
@@ -102,21 +115,11 @@ function Section({
   );
 }
 
-function Bands({
-  bands,
-  below,
-  unit,
-  edit,
-  path,
-  belowPath,
-}: {
-  bands: Band[];
-  below: number;
-  unit: 'fen' | 'ppm';
-  edit: PolicyEdit | null;
-  path: 'revenueBands' | 'shareBands';
-  belowPath: 'revenueBelowScore' | 'shareBelowScore';
-}) {
+/** R9 / R10 score bands, highest first; a draft can add and remove bands. */
+function Bands({ unit, path }: { unit: 'fen' | 'ppm'; path: 'revenue' | 'share' }) {
+  const { policy, form: edit } = useContext(PolicyContext);
+  const bandsPath = `scoring.${path}Bands` as const;
+  const bands: Band[] = policy.scoring[`${path}Bands`];
   const { t } = useTranslation();
   const fmt = (v: number) => (unit === 'fen' ? formatMoney(v) : formatPermille(v));
   const lowest = bands[bands.length - 1];
@@ -130,7 +133,7 @@ function Bands({
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
-        {bands.map((b, i) => {
+        {bands.map((_band, i) => {
           const upper = bands[i - 1];
           return (
             // biome-ignore lint/suspicious/noArrayIndexKey: bands are positional
@@ -138,18 +141,7 @@ function Bands({
               <Table.Td>
                 <Group gap={6} wrap="nowrap">
                   <Text size="sm">≥</Text>
-                  <Num
-                    value={b.min}
-                    unit={unit}
-                    edit={edit}
-                    path={`scoring.${path}.${i}.min`}
-                    label={t('rules.band.minOf', { n: i + 1 })}
-                    set={(d, v) => {
-                      const band = d.scoring[path][i];
-                      if (band) band.min = v;
-                    }}
-                    w={150}
-                  />
+                  <Num unit={unit} path={`${bandsPath}.${i}.min`} label={t('rules.band.minOf', { n: i + 1 })} w={150} />
                   {upper && (
                     <Text size="xs" c="dimmed">
                       {t('rules.band.below', { value: fmt(upper.min) })}
@@ -159,17 +151,7 @@ function Bands({
               </Table.Td>
               <Table.Td ta="right">
                 <Group justify="flex-end">
-                  <Num
-                    value={b.score}
-                    edit={edit}
-                    path={`scoring.${path}.${i}.score`}
-                    label={t('rules.band.scoreOf', { n: i + 1 })}
-                    set={(d, v) => {
-                      const band = d.scoring[path][i];
-                      if (band) band.score = v;
-                    }}
-                    w={80}
-                  />
+                  <Num path={`${bandsPath}.${i}.score`} label={t('rules.band.scoreOf', { n: i + 1 })} w={80} />
                 </Group>
               </Table.Td>
               {edit && (
@@ -180,7 +162,7 @@ function Bands({
                       color="red"
                       aria-label={t('rules.band.remove')}
                       disabled={bands.length <= 1}
-                      onClick={() => edit.update((d) => void d.scoring[path].splice(i, 1))}
+                      onClick={() => edit.removeListItem(bandsPath, i)}
                     >
                       <span aria-hidden="true">×</span>
                     </ActionIcon>
@@ -198,16 +180,7 @@ function Bands({
           </Table.Td>
           <Table.Td ta="right">
             <Group justify="flex-end">
-              <Num
-                value={below}
-                edit={edit}
-                path={`scoring.${belowPath}`}
-                label={t('rules.band.belowScore')}
-                set={(d, v) => {
-                  d.scoring[belowPath] = v;
-                }}
-                w={80}
-              />
+              <Num path={`scoring.${path}BelowScore`} label={t('rules.band.belowScore')} w={80} />
             </Group>
           </Table.Td>
           {edit && <Table.Td />}
@@ -218,13 +191,13 @@ function Bands({
           <Button
             size="compact-xs"
             variant="subtle"
-            onClick={() =>
-              edit.update((d) => {
-                const list = d.scoring[path];
-                const last = list[list.length - 1];
-                list.push({ min: last ? Math.floor(last.min / 2) : 0, score: last ? last.score : 0 });
-              })
-            }
+            onClick={() => {
+              const last = bands[bands.length - 1];
+              edit.insertListItem(bandsPath, {
+                min: last ? Math.floor(last.min / 2) : 0,
+                score: last ? last.score : 0,
+              });
+            }}
           >
             + {t('rules.band.add')}
           </Button>
@@ -234,11 +207,18 @@ function Bands({
   );
 }
 
-export function PolicyView({ policy, edit }: { policy: Policy; edit: PolicyEdit | null }) {
+/** The policy; with `form` (the draft's), its tuned numbers are inputs and its values are the form's. */
+export function PolicyView({ policy, form }: { policy: Policy; form: PolicyForm | null }) {
+  return (
+    <PolicyContext.Provider value={{ policy, form }}>
+      <PolicyTables />
+    </PolicyContext.Provider>
+  );
+}
+
+function PolicyTables() {
   const { t } = useTranslation();
-  const p = policy;
-  const q = p.qualification;
-  const w = p.scoring.weights;
+  const { policy: p, form: edit } = useContext(PolicyContext);
   const tiers = p.tiers;
   return (
     <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md" data-testid={edit ? 'policy-draft' : 'policy-view'}>
@@ -257,14 +237,9 @@ export function PolicyView({ policy, edit }: { policy: Policy; edit: PolicyEdit 
               <Table.Td ta="right">
                 <Group justify="flex-end">
                   <Num
-                    value={q.comprehensive.lastYearMin}
                     unit="fen"
-                    edit={edit}
                     path="qualification.comprehensive.lastYearMin"
                     label={`${t('rules.threshold.comprehensive')} ${t('rules.threshold.lastYear')}`}
-                    set={(d, v) => {
-                      d.qualification.comprehensive.lastYearMin = v;
-                    }}
                     w={140}
                   />
                 </Group>
@@ -272,14 +247,9 @@ export function PolicyView({ policy, edit }: { policy: Policy; edit: PolicyEdit 
               <Table.Td ta="right">
                 <Group justify="flex-end">
                   <Num
-                    value={q.comprehensive.thisMonthMin}
                     unit="fen"
-                    edit={edit}
                     path="qualification.comprehensive.thisMonthMin"
                     label={`${t('rules.threshold.comprehensive')} ${t('rules.threshold.thisMonth')}`}
-                    set={(d, v) => {
-                      d.qualification.comprehensive.thisMonthMin = v;
-                    }}
                     w={140}
                   />
                 </Group>
@@ -299,14 +269,9 @@ export function PolicyView({ policy, edit }: { policy: Policy; edit: PolicyEdit 
                 <Table.Td ta="right">
                   <Group justify="flex-end">
                     <Num
-                      value={q.professional[line].lastYearMin}
                       unit="fen"
-                      edit={edit}
                       path={`qualification.professional.${line}.lastYearMin`}
                       label={`${t(`line.${line}`)} ${t('rules.threshold.lastYear')}`}
-                      set={(d, v) => {
-                        d.qualification.professional[line].lastYearMin = v;
-                      }}
                       w={140}
                     />
                   </Group>
@@ -314,14 +279,9 @@ export function PolicyView({ policy, edit }: { policy: Policy; edit: PolicyEdit 
                 <Table.Td ta="right">
                   <Group justify="flex-end">
                     <Num
-                      value={q.professional[line].thisMonthMin}
                       unit="fen"
-                      edit={edit}
                       path={`qualification.professional.${line}.thisMonthMin`}
                       label={`${t(`line.${line}`)} ${t('rules.threshold.thisMonth')}`}
-                      set={(d, v) => {
-                        d.qualification.professional[line].thisMonthMin = v;
-                      }}
                       w={140}
                     />
                   </Group>
@@ -345,13 +305,8 @@ export function PolicyView({ policy, edit }: { policy: Policy; edit: PolicyEdit 
                       <Group gap={6}>
                         <Text size="sm">{t('rules.tiers.atLeast')}</Text>
                         <Num
-                          value={tiers[tier]}
-                          edit={edit}
                           path={`tiers.${tier}`}
                           label={t('rules.tiers.cutOff', { tier: t(`tier.${tier}`) })}
-                          set={(d, v) => {
-                            d.tiers[tier] = v;
-                          }}
                           testId={`policy-draft-${tier}`}
                           w={90}
                         />
@@ -379,23 +334,13 @@ export function PolicyView({ policy, edit }: { policy: Policy; edit: PolicyEdit 
             {(['revenue', 'share', 'credit'] as const).map((k) => (
               <Group key={k} gap={6}>
                 <Text size="sm">{t(`rules.weights.${k}`)}</Text>
-                <Num
-                  value={w[k]}
-                  edit={edit}
-                  path={`scoring.weights.${k}`}
-                  label={t(`rules.weights.${k}`)}
-                  suffix="%"
-                  set={(d, v) => {
-                    d.scoring.weights[k] = v;
-                  }}
-                  w={80}
-                />
+                <Num path={`scoring.weights.${k}`} label={t(`rules.weights.${k}`)} suffix="%" w={80} />
               </Group>
             ))}
           </Group>
-          {edit?.issues['scoring.weights'] && (
+          {edit?.errors['scoring.weights'] && (
             <Text size="xs" c="red" mt={4}>
-              {edit.issues['scoring.weights']}
+              {edit.errors['scoring.weights']}
             </Text>
           )}
         </Section>
@@ -403,55 +348,21 @@ export function PolicyView({ policy, edit }: { policy: Policy; edit: PolicyEdit 
           <Stack2>
             <Group gap={6}>
               <Text size="sm">{t('rules.scope.dominant')}</Text>
-              <Num
-                value={p.scope.dominantLinePercent}
-                edit={edit}
-                path="scope.dominantLinePercent"
-                label={t('rules.scope.dominant')}
-                suffix="%"
-                set={(d, v) => {
-                  d.scope.dominantLinePercent = v;
-                }}
-                w={80}
-              />
+              <Num path="scope.dominantLinePercent" label={t('rules.scope.dominant')} suffix="%" w={80} />
             </Group>
             <Group gap={6}>
               <Text size="sm">{t('rules.fluctuation')}</Text>
-              <Num
-                value={p.fluctuationPercent}
-                edit={edit}
-                path="fluctuationPercent"
-                label={t('rules.fluctuation')}
-                suffix="%"
-                set={(d, v) => {
-                  d.fluctuationPercent = v;
-                }}
-                w={80}
-              />
+              <Num path="fluctuationPercent" label={t('rules.fluctuation')} suffix="%" w={80} />
             </Group>
           </Stack2>
         </Section>
       </div>
 
       <Section title={t('rules.sections.revenueBands')} rule="R9" testId="policy-revenue-bands">
-        <Bands
-          bands={p.scoring.revenueBands}
-          below={p.scoring.revenueBelowScore}
-          unit="fen"
-          edit={edit}
-          path="revenueBands"
-          belowPath="revenueBelowScore"
-        />
+        <Bands unit="fen" path="revenue" />
       </Section>
       <Section title={t('rules.sections.shareBands')} rule="R10" testId="policy-share-bands">
-        <Bands
-          bands={p.scoring.shareBands}
-          below={p.scoring.shareBelowScore}
-          unit="ppm"
-          edit={edit}
-          path="shareBands"
-          belowPath="shareBelowScore"
-        />
+        <Bands unit="ppm" path="share" />
       </Section>
 
       <Section title={t('rules.sections.responsibility')} rule="R15">

@@ -1,5 +1,6 @@
 import {
   Alert,
+  Anchor,
   Badge,
   Button,
   Group,
@@ -14,60 +15,50 @@ import {
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PolicyVersionInfo, WhatIfChange, WhatIfResult } from '../../../../shared/api/types';
 import type { ExplanationStep } from '../../../../shared/domain/evaluation';
 import type { Policy } from '../../../../shared/domain/policy/policy';
-import { validatePolicy } from '../../../../shared/domain/policy/validate';
-import { type ApiCallError, api, toApiCallError } from '../../api/client';
-import { useApi } from '../../api/useApi';
-import { useSubmit } from '../../api/useSubmit';
+import { policySchema, validatePolicy } from '../../../../shared/domain/policy/validate';
+import { useApiMutation, useApiQuery } from '../../api/query';
 import { ApiView, ErrorAlert } from '../../components/ApiViews';
 import { useAppInfo, useToday } from '../../components/AppInfo';
 import { CustomerIdText } from '../../components/CustomerIdText';
 import { DateField } from '../../components/DateField';
-import { EmptyBlock } from '../../components/EmptyBlock';
-import { FormModal } from '../../components/FormModal';
+import { FormModal, useGuardedClose } from '../../components/FormModal';
+import { type ListColumn, ListTable } from '../../components/list/ListTable';
 import { lastMonthOf, lastYearOf, MonthField, YearSelect } from '../../components/PeriodPickers';
 import { TierBadge } from '../../components/TierBadge';
 import { TransitionMatrix } from '../../components/TransitionMatrix';
+import { errorsByField, type SchemaForm, useSchemaForm } from '../../forms/useSchemaForm';
 import { formatCount, formatDateTime } from '../../i18n/format';
-import { type PolicyEdit, PolicyView } from './PolicyView';
+import { type PolicyValues, PolicyView } from './PolicyView';
 
 /** 设置 → 规则 (R0): the versions, the current one as tables, a draft with live checks and a what-if. */
 export function RulesTab() {
   const { t } = useTranslation();
-  const versions = useApi('policies/list', {});
+  const versions = useApiQuery('policies/list', {});
   const [selected, setSelected] = useState<number | null>(null);
-  const [draft, setDraft] = useState<{ base: number; policy: Policy } | null>(null);
+  const [draft, setDraft] = useState<{ base: number; document: Policy } | null>(null);
   const current = versions.data?.find((v) => v.current) ?? versions.data?.[versions.data.length - 1];
   const version = selected ?? current?.version ?? null;
-  const doc = useApi('policies/get', version === null ? null : { version });
+  const doc = useApiQuery('policies/get', version === null ? null : { version });
 
   return (
     <Stack gap="md">
       <ApiView state={versions}>
-        {(list) => (
-          <VersionList
-            list={list}
-            selected={version}
-            onSelect={(v) => {
-              setSelected(v);
-            }}
-          />
-        )}
+        {(list) => <VersionList list={list} selected={version} onSelect={setSelected} />}
       </ApiView>
       {draft ? (
         <DraftEditor
+          key={draft.base}
           base={draft.base}
-          policy={draft.policy}
-          onChange={(policy) => setDraft({ base: draft.base, policy })}
+          document={draft.document}
           onCancel={() => setDraft(null)}
           onSaved={(info) => {
             setDraft(null);
             setSelected(info.version);
-            versions.reload();
           }}
         />
       ) : (
@@ -84,13 +75,13 @@ export function RulesTab() {
                   </Text>
                 </div>
                 <Button
-                  onClick={() => setDraft({ base: view.info.version, policy: structuredClone(view.document) })}
+                  onClick={() => setDraft({ base: view.info.version, document: structuredClone(view.document) })}
                   data-testid="policy-draft-start"
                 >
                   {t('rules.startDraft')}
                 </Button>
               </Group>
-              <PolicyView policy={view.document} edit={null} />
+              <PolicyView policy={view.document} form={null} />
             </Stack>
           )}
         </ApiView>
@@ -109,85 +100,111 @@ function VersionList({
   onSelect: (version: number) => void;
 }) {
   const { t } = useTranslation();
-  if (list.length === 0) return <EmptyBlock description={t('rules.noVersions')} />;
+  const columns: ListColumn<PolicyVersionInfo>[] = [
+    {
+      key: 'version',
+      title: t('rules.columns.version'),
+      width: 150,
+      toggleable: false,
+      value: (v) => `v${v.version}`,
+      // A button, so the keyboard reaches each version too.
+      render: (v) => (
+        <Group gap={6} wrap="nowrap">
+          <Anchor
+            component="button"
+            type="button"
+            fw={600}
+            size="sm"
+            c="inherit"
+            onClick={(e) => {
+              e.stopPropagation();
+              onSelect(v.version);
+            }}
+          >
+            v{v.version}
+          </Anchor>
+          {v.version === selected && (
+            <Badge size="xs" variant="outline" color="postal">
+              {t('rules.shown')}
+            </Badge>
+          )}
+        </Group>
+      ),
+    },
+    { key: 'label', title: t('rules.columns.label') },
+    { key: 'effectiveFrom', title: t('rules.columns.effectiveFrom'), noWrap: true },
+    { key: 'createdAt', title: t('rules.columns.createdAt'), noWrap: true, value: (v) => formatDateTime(v.createdAt) },
+    { key: 'createdBy', title: t('rules.columns.createdBy') },
+    {
+      key: 'current',
+      title: t('rules.current'),
+      width: 90,
+      value: (v) => (v.current ? t('rules.current') : null),
+      render: (v) =>
+        v.current && (
+          <Badge color="postal" data-testid="policy-current">
+            {t('rules.current')}
+          </Badge>
+        ),
+    },
+  ];
   return (
-    <Paper withBorder>
-      <Table highlightOnHover aria-label={t('rules.versions')} data-testid="policy-versions">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th w={80}>{t('rules.columns.version')}</Table.Th>
-            <Table.Th>{t('rules.columns.label')}</Table.Th>
-            <Table.Th>{t('rules.columns.effectiveFrom')}</Table.Th>
-            <Table.Th>{t('rules.columns.createdAt')}</Table.Th>
-            <Table.Th>{t('rules.columns.createdBy')}</Table.Th>
-            <Table.Th w={120} />
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {[...list].reverse().map((v) => (
-            <Table.Tr
-              key={v.version}
-              className="kam-click-row"
-              onClick={() => onSelect(v.version)}
-              tabIndex={0}
-              onKeyDown={(e) => {
-                if (e.key === 'Enter') onSelect(v.version);
-              }}
-              bg={v.version === selected ? 'postal.0' : undefined}
-              data-testid="policy-version-row"
-              data-version={v.version}
-              aria-selected={v.version === selected}
-            >
-              <Table.Td fw={600}>v{v.version}</Table.Td>
-              <Table.Td>{v.label}</Table.Td>
-              <Table.Td className="kam-num">{v.effectiveFrom}</Table.Td>
-              <Table.Td className="kam-num">{formatDateTime(v.createdAt)}</Table.Td>
-              <Table.Td>{v.createdBy}</Table.Td>
-              <Table.Td>
-                {v.current && (
-                  <Badge color="postal" data-testid="policy-current">
-                    {t('rules.current')}
-                  </Badge>
-                )}
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Paper>
+    <ListTable
+      id="policy-versions"
+      title={t('rules.versions')}
+      records={[...list].reverse()}
+      columns={columns}
+      rowKey={(v) => v.version}
+      emptyText={t('rules.noVersions')}
+      onRowClick={(v) => onSelect(v.version)}
+      rowAttributes={(v) => ({
+        'data-testid': 'policy-version-row',
+        'data-version': v.version,
+        'aria-selected': v.version === selected,
+      })}
+      maxHeight={240}
+      testId="policy-versions"
+      toolbar={
+        <Title order={2} size="h5">
+          {t('rules.versions')}
+        </Title>
+      }
+    />
   );
 }
 
+/**
+ * The draft is a form over the whole policy document, checked by the schema the backend checks a
+ * new version with (R0: validatePolicy). Checks run as the officer types, so every problem shows
+ * on its number and in the list at once; a draft with problems can be neither tried nor saved.
+ */
 function DraftEditor({
   base,
-  policy,
-  onChange,
+  document,
   onCancel,
   onSaved,
 }: {
   base: number;
-  policy: Policy;
-  onChange: (p: Policy) => void;
+  document: Policy;
   onCancel: () => void;
   onSaved: (info: PolicyVersionInfo) => void;
 }) {
   const { t } = useTranslation();
   const [saving, setSaving] = useState(false);
-  const check = useMemo(() => validatePolicy(policy), [policy]);
+  const draft = useSchemaForm({
+    initialValues: { ...document } as PolicyValues,
+    schema: policySchema,
+    toInput: (v) => v,
+  });
+  const values = draft.form.getValues();
+  const check = useMemo(() => validatePolicy(values), [values]);
   const issues = check.ok ? [] : check.issues;
-  const byPath = useMemo(() => {
-    const map: Record<string, string> = {};
-    for (const i of issues) if (map[i.path] === undefined) map[i.path] = i.message;
-    return map;
-  }, [issues]);
-  const edit: PolicyEdit = {
-    issues: byPath,
-    update: (mutate) => {
-      const next = structuredClone(policy);
-      mutate(next);
-      onChange(next);
-    },
-  };
+  // The live check's messages sit on their numbers, as a submit's would.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs once per check, which follows the values
+  useEffect(() => {
+    draft.form.setErrors(check.ok ? {} : errorsByField(check.issues, values).byField);
+  }, [check]);
+  const discard = useGuardedClose(draft.isDirty, onCancel);
 
   return (
     <Stack gap="md">
@@ -202,7 +219,7 @@ function DraftEditor({
             </Text>
           </div>
           <Group gap="xs">
-            <Button variant="default" onClick={onCancel} data-testid="policy-draft-cancel">
+            <Button variant="default" onClick={discard} data-testid="policy-draft-cancel">
               {t('rules.discard')}
             </Button>
             <Button onClick={() => setSaving(true)} disabled={!check.ok} data-testid="policy-draft-save">
@@ -229,9 +246,9 @@ function DraftEditor({
           </Alert>
         )}
       </Paper>
-      <WhatIf policy={policy} valid={check.ok} />
-      <PolicyView policy={policy} edit={edit} />
-      {saving && <SaveModal policy={policy} onClose={() => setSaving(false)} onSaved={onSaved} />}
+      <WhatIf draft={draft} valid={check.ok} />
+      <PolicyView policy={values} form={draft.form} />
+      {saving && <SaveModal policy={values} onClose={() => setSaving(false)} onSaved={onSaved} />}
     </Stack>
   );
 }
@@ -252,6 +269,7 @@ function ruleOfPath(path: string): string | null {
   return null;
 }
 
+/** The new version's label and effective date, checked with the whole document (R0). */
 function SaveModal({
   policy,
   onClose,
@@ -263,13 +281,14 @@ function SaveModal({
 }) {
   const { t } = useTranslation();
   const today = useToday();
-  const [label, setLabel] = useState('');
-  const [effectiveFrom, setEffectiveFrom] = useState<string | null>(today);
-  const submit = useSubmit(['label', 'effectiveFrom']);
+  const create = useApiMutation('policies/create');
+  const form = useSchemaForm({
+    initialValues: { label: '', effectiveFrom: today as string | null },
+    schema: policySchema,
+    toInput: (v) => ({ ...policy, label: v.label, effectiveFrom: v.effectiveFrom ?? '' }),
+  });
   const save = async () => {
-    const info = await submit.run(() =>
-      api.call('policies/create', { document: { ...policy, label, effectiveFrom: effectiveFrom ?? '' } }),
-    );
+    const info = await form.submit((document) => create.mutateAsync({ document }));
     if (!info) return;
     notifications.show({
       color: 'postal',
@@ -284,8 +303,7 @@ function SaveModal({
       opened
       onClose={onClose}
       title={t('rules.saveTitle')}
-      submitting={submit.submitting}
-      error={submit.error}
+      form={form}
       onSubmit={() => void save()}
       testId="policy-save-form"
       submitLabel={t('rules.saveAsNew')}
@@ -295,49 +313,37 @@ function SaveModal({
       </Text>
       <TextInput
         label={t('rules.columns.label')}
-        value={label}
-        onChange={(e) => setLabel(e.currentTarget.value)}
-        error={submit.fieldErrors.label}
+        {...form.form.getInputProps('label')}
         withAsterisk
         maxLength={80}
         data-autofocus
         data-testid="policy-save-label"
       />
-      <DateField
-        label={t('rules.columns.effectiveFrom')}
-        value={effectiveFrom}
-        onChange={(v) => setEffectiveFrom(v ? String(v) : null)}
-        error={submit.fieldErrors.effectiveFrom}
-        withAsterisk
-      />
+      <DateField label={t('rules.columns.effectiveFrom')} {...form.form.getInputProps('effectiveFrom')} withAsterisk />
     </FormModal>
   );
 }
 
-function WhatIf({ policy, valid }: { policy: Policy; valid: boolean }) {
+/**
+ * R0 what-if: the draft against the stored data, nothing written. It goes through the draft's
+ * submit, so a refusal lands on the draft's numbers like any other check.
+ */
+function WhatIf({ draft, valid }: { draft: SchemaForm<PolicyValues, unknown>; valid: boolean }) {
   const { t } = useTranslation();
   const today = useAppInfo().today;
+  const whatIf = useApiMutation('policies/what-if');
   const [kind, setKind] = useState<'annual' | 'monthly'>('annual');
   const [year, setYear] = useState(() => lastYearOf(today));
   const [period, setPeriod] = useState(() => lastMonthOf(today));
-  const [running, setRunning] = useState(false);
-  const [error, setError] = useState<ApiCallError | null>(null);
-  const [result, setResult] = useState<{ of: Policy; value: WhatIfResult } | null>(null);
+  const [result, setResult] = useState<{ of: PolicyValues; value: WhatIfResult } | null>(null);
+  const policy = draft.form.getValues();
 
   const run = async () => {
-    setRunning(true);
-    setError(null);
-    try {
-      const r = await api.call(
-        'policies/what-if',
-        kind === 'annual' ? { document: policy, kind, year } : { document: policy, kind, period },
-      );
-      setResult({ of: policy, value: r });
-    } catch (e) {
-      setError(toApiCallError('policies/what-if', e));
-    } finally {
-      setRunning(false);
-    }
+    const of = draft.form.getValues();
+    const value = await draft.submit((document) =>
+      whatIf.mutateAsync(kind === 'annual' ? { document, kind, year } : { document, kind, period }),
+    );
+    if (value) setResult({ of, value });
   };
 
   return (
@@ -362,13 +368,13 @@ function WhatIf({ policy, valid }: { policy: Policy; valid: boolean }) {
         ) : (
           <MonthField label={t('tiers.run.month')} value={period} onChange={setPeriod} />
         )}
-        <Button onClick={() => void run()} loading={running} disabled={!valid} data-testid="policy-whatif-run">
+        <Button onClick={() => void run()} loading={draft.submitting} disabled={!valid} data-testid="policy-whatif-run">
           {t('rules.whatIf.run')}
         </Button>
       </Group>
-      {error && (
+      {draft.error && (
         <div style={{ marginTop: 12 }}>
-          <ErrorAlert error={error} />
+          <ErrorAlert error={draft.error} />
         </div>
       )}
       {result && result.of !== policy && (
@@ -376,7 +382,7 @@ function WhatIf({ policy, valid }: { policy: Policy; valid: boolean }) {
           {t('rules.whatIf.stale')}
         </Text>
       )}
-      {result && <WhatIfView result={result.value} stale={running || result.of !== policy} />}
+      {result && <WhatIfView result={result.value} stale={draft.submitting || result.of !== policy} />}
     </Paper>
   );
 }

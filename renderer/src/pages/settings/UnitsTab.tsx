@@ -1,33 +1,20 @@
-import {
-  ActionIcon,
-  Badge,
-  Button,
-  Group,
-  Menu,
-  NumberInput,
-  Paper,
-  Select,
-  Switch,
-  Table,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { ActionIcon, Badge, Button, Group, Menu, NumberInput, Select, Switch, Text, TextInput } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { unitsCreate, unitsRename, unitsRetire, unitsSetMinimum } from '../../../../shared/api/schemas';
 import type { UnitView } from '../../../../shared/api/types';
 import { PRODUCT_LINES, type ProductLine } from '../../../../shared/domain/lines';
 import { UNIT_KINDS, type UnitKind } from '../../../../shared/domain/organisation';
-import { api, toApiCallError } from '../../api/client';
-import { useApi } from '../../api/useApi';
-import { useSubmit } from '../../api/useSubmit';
+import { toApiCallError } from '../../api/client';
+import { useApiMutation, useApiQuery } from '../../api/query';
 import { ApiView } from '../../components/ApiViews';
 import { useToday } from '../../components/AppInfo';
 import { DateField } from '../../components/DateField';
-import { EmptyBlock } from '../../components/EmptyBlock';
 import { FormModal } from '../../components/FormModal';
-import { formatCount } from '../../i18n/format';
+import { type ListColumn, ListTable } from '../../components/list/ListTable';
+import { useSchemaForm } from '../../forms/useSchemaForm';
 import { useFormat } from '../../i18n/useFormat';
 import { treeOrder } from './unit-tree';
 
@@ -37,211 +24,253 @@ type Dialog =
   | { kind: 'minimum'; unit: UnitView }
   | { kind: 'retire'; unit: UnitView };
 
+/** A unit in tree order (R2–R3: the centre, its branches, their sub-units) with its depth. */
+interface Row {
+  unit: UnitView;
+  depth: number;
+}
+
 export function UnitsTab() {
   const { t } = useTranslation();
   const f = useFormat();
   const [includeRetired, setIncludeRetired] = useState(false);
-  const units = useApi('units/list', { includeRetired });
-  const areas = useApi('areas/list', {});
+  const units = useApiQuery('units/list', { includeRetired });
+  const areas = useApiQuery('areas/list', {});
+  const reinstate = useApiMutation('units/reinstate');
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const areaNames = useMemo(() => new Map((areas.data ?? []).map((a) => [a.code, a.name])), [areas.data]);
+  const rows = useMemo(() => treeOrder(units.data ?? []), [units.data]);
 
-  const reinstate = (unit: UnitView) =>
+  const confirmReinstate = (unit: UnitView) =>
     modals.openConfirmModal({
       title: t('units.form.reinstateTitle'),
       children: <Text size="sm">{t('units.form.reinstateText', { name: unit.name })}</Text>,
       labels: { confirm: t('units.reinstate'), cancel: t('common.cancel') },
       closeButtonProps: { 'aria-label': t('common.close') },
       onConfirm: () => {
-        api.call('units/reinstate', { id: unit.id }).then(
-          () => {
-            notifications.show({ color: 'postal', title: t('units.form.reinstated'), message: unit.name });
-            units.reload();
-          },
+        reinstate.mutateAsync({ id: unit.id }).then(
+          () => notifications.show({ color: 'postal', title: t('units.form.reinstated'), message: unit.name }),
           (e: unknown) =>
             notifications.show({ color: 'red', title: t('common.errorTitle'), message: toApiCallError('', e).message }),
         );
       },
     });
 
+  const areaOf = (u: UnitView) => (u.areaCode ? `${u.areaCode} ${areaNames.get(u.areaCode) ?? ''}`.trim() : null);
+  const columns: ListColumn<Row>[] = [
+    {
+      key: 'name',
+      title: t('units.columns.name'),
+      toggleable: false,
+      value: ({ unit }) => unit.name,
+      // The indentation shows the tree (R2–R3); the export carries the name alone.
+      render: ({ unit, depth }) => (
+        <Text size="sm" fw={depth <= 1 ? 600 : 400} pl={depth * 20}>
+          {depth > 0 && (
+            <Text span c="dimmed" aria-hidden="true">
+              └{' '}
+            </Text>
+          )}
+          {unit.name}
+        </Text>
+      ),
+    },
+    {
+      key: 'code',
+      title: t('units.columns.code'),
+      width: 90,
+      value: ({ unit }) => unit.code,
+      render: ({ unit }) => (
+        <Text ff="monospace" size="sm">
+          {unit.code}
+        </Text>
+      ),
+    },
+    { key: 'kind', title: t('units.columns.kind'), width: 150, value: ({ unit }) => t(`unitKind.${unit.kind}`) },
+    {
+      key: 'area',
+      title: t('units.columns.area'),
+      width: 200,
+      noWrap: true,
+      value: ({ unit }) => areaOf(unit),
+      render: ({ unit }) =>
+        unit.areaCode ? (
+          <>
+            <Text span ff="monospace" size="sm">
+              {unit.areaCode}
+            </Text>{' '}
+            {areaNames.get(unit.areaCode) ?? ''}
+          </>
+        ) : (
+          ''
+        ),
+    },
+    {
+      key: 'managers',
+      title: t('units.columns.managers'),
+      width: 210,
+      // R4: the staffing gap travels with the count into the export.
+      value: ({ unit }) =>
+        `${unit.accountManagers} / ${unit.minManagers}${unit.staffingGap > 0 ? ` ${t('units.gap', { count: unit.staffingGap })}` : ''}`,
+      render: ({ unit }) => (
+        <Group gap={6} wrap="nowrap">
+          <Text size="sm">
+            {unit.accountManagers} / {unit.minManagers}
+          </Text>
+          {unit.staffingGap > 0 && (
+            <Badge color="red" variant="filled" size="sm" data-testid="staffing-gap">
+              {t('units.gap', { count: unit.staffingGap })}
+            </Badge>
+          )}
+        </Group>
+      ),
+    },
+    {
+      key: 'customers',
+      title: t('units.columns.customers'),
+      width: 80,
+      format: 'count',
+      value: ({ unit }) => unit.customerCount,
+    },
+    {
+      key: 'status',
+      title: t('units.columns.status'),
+      width: 140,
+      value: ({ unit }) =>
+        unit.retiredOn !== null ? t('units.retiredOn', { date: f.date(unit.retiredOn) }) : t('units.active'),
+      render: ({ unit }) =>
+        unit.retiredOn !== null ? (
+          <Text size="sm" c="dimmed">
+            {t('units.retiredOn', { date: f.date(unit.retiredOn) })}
+          </Text>
+        ) : (
+          <Text size="sm">{t('units.active')}</Text>
+        ),
+    },
+    {
+      key: 'actions',
+      title: t('common.actions'),
+      header: <span className="kam-visually-hidden">{t('common.actions')}</span>,
+      exportable: false,
+      sortable: false,
+      toggleable: false,
+      width: 60,
+      value: () => null,
+      render: ({ unit }) => {
+        const retired = unit.retiredOn !== null;
+        return (
+          <Menu position="bottom-end" withinPortal>
+            <Menu.Target>
+              <ActionIcon
+                variant="subtle"
+                aria-label={t('units.actionsFor', { name: unit.name })}
+                onClick={(e) => e.stopPropagation()}
+              >
+                <span aria-hidden="true">⋯</span>
+              </ActionIcon>
+            </Menu.Target>
+            <Menu.Dropdown>
+              <Menu.Item onClick={() => setDialog({ kind: 'rename', unit })}>{t('units.rename')}</Menu.Item>
+              {!retired && (
+                <Menu.Item onClick={() => setDialog({ kind: 'minimum', unit })}>{t('units.setMinimum')}</Menu.Item>
+              )}
+              {retired ? (
+                <Menu.Item onClick={() => confirmReinstate(unit)}>{t('units.reinstate')}</Menu.Item>
+              ) : (
+                <Menu.Item color="red" onClick={() => setDialog({ kind: 'retire', unit })}>
+                  {t('units.retire')}
+                </Menu.Item>
+              )}
+            </Menu.Dropdown>
+          </Menu>
+        );
+      },
+    },
+  ];
+
   return (
     <>
-      <Group justify="space-between" mb="sm">
-        <Switch
-          label={t('units.showRetired')}
-          checked={includeRetired}
-          onChange={(e) => setIncludeRetired(e.currentTarget.checked)}
-          data-testid="units-show-retired"
-        />
-        <Button onClick={() => setDialog({ kind: 'create' })} data-testid="unit-add">
-          {t('units.add')}
-        </Button>
-      </Group>
       <ApiView state={units}>
-        {(list) =>
-          list.length === 0 ? (
-            <EmptyBlock description={t('units.empty')} />
-          ) : (
-            <Paper withBorder>
-              <Table stickyHeader highlightOnHover aria-label={t('units.tableLabel')} data-testid="units-table">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('units.columns.name')}</Table.Th>
-                    <Table.Th w={90}>{t('units.columns.code')}</Table.Th>
-                    <Table.Th w={150}>{t('units.columns.kind')}</Table.Th>
-                    <Table.Th w={200}>{t('units.columns.area')}</Table.Th>
-                    <Table.Th w={210}>{t('units.columns.managers')}</Table.Th>
-                    <Table.Th w={80} ta="right">
-                      {t('units.columns.customers')}
-                    </Table.Th>
-                    <Table.Th w={140}>{t('units.columns.status')}</Table.Th>
-                    <Table.Th w={60}>
-                      <span className="kam-visually-hidden">{t('common.actions')}</span>
-                    </Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {treeOrder(list).map(({ unit, depth }) => {
-                    const retired = unit.retiredOn !== null;
-                    return (
-                      <Table.Tr
-                        key={unit.id}
-                        data-testid="unit-row"
-                        data-retired={retired || undefined}
-                        className={retired ? 'kam-row-retired' : undefined}
-                      >
-                        <Table.Td>
-                          <Text size="sm" fw={depth <= 1 ? 600 : 400} pl={depth * 20}>
-                            {depth > 0 && (
-                              <Text span c="dimmed" aria-hidden="true">
-                                └{' '}
-                              </Text>
-                            )}
-                            {unit.name}
-                          </Text>
-                        </Table.Td>
-                        <Table.Td ff="monospace">{unit.code}</Table.Td>
-                        <Table.Td>{t(`unitKind.${unit.kind}`)}</Table.Td>
-                        <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                          {unit.areaCode ? (
-                            <>
-                              <Text span ff="monospace" size="sm">
-                                {unit.areaCode}
-                              </Text>{' '}
-                              {areaNames.get(unit.areaCode) ?? ''}
-                            </>
-                          ) : (
-                            ''
-                          )}
-                        </Table.Td>
-                        <Table.Td>
-                          <Group gap={6} wrap="nowrap">
-                            <Text size="sm">
-                              {unit.accountManagers} / {unit.minManagers}
-                            </Text>
-                            {unit.staffingGap > 0 && (
-                              <Badge color="red" variant="filled" size="sm" data-testid="staffing-gap">
-                                {t('units.gap', { count: unit.staffingGap })}
-                              </Badge>
-                            )}
-                          </Group>
-                        </Table.Td>
-                        <Table.Td ta="right">{formatCount(unit.customerCount)}</Table.Td>
-                        <Table.Td>
-                          {retired ? (
-                            <Text size="sm" c="dimmed">
-                              {t('units.retiredOn', { date: f.date(unit.retiredOn) })}
-                            </Text>
-                          ) : (
-                            <Text size="sm">{t('units.active')}</Text>
-                          )}
-                        </Table.Td>
-                        <Table.Td>
-                          <Menu position="bottom-end" withinPortal>
-                            <Menu.Target>
-                              <ActionIcon variant="subtle" aria-label={t('units.actionsFor', { name: unit.name })}>
-                                <span aria-hidden="true">⋯</span>
-                              </ActionIcon>
-                            </Menu.Target>
-                            <Menu.Dropdown>
-                              <Menu.Item onClick={() => setDialog({ kind: 'rename', unit })}>
-                                {t('units.rename')}
-                              </Menu.Item>
-                              {!retired && (
-                                <Menu.Item onClick={() => setDialog({ kind: 'minimum', unit })}>
-                                  {t('units.setMinimum')}
-                                </Menu.Item>
-                              )}
-                              {retired ? (
-                                <Menu.Item onClick={() => reinstate(unit)}>{t('units.reinstate')}</Menu.Item>
-                              ) : (
-                                <Menu.Item color="red" onClick={() => setDialog({ kind: 'retire', unit })}>
-                                  {t('units.retire')}
-                                </Menu.Item>
-                              )}
-                            </Menu.Dropdown>
-                          </Menu>
-                        </Table.Td>
-                      </Table.Tr>
-                    );
-                  })}
-                </Table.Tbody>
-              </Table>
-            </Paper>
-          )
-        }
+        {() => (
+          <ListTable
+            id="units"
+            title={t('units.tableLabel')}
+            records={rows}
+            columns={columns}
+            rowKey={({ unit }) => unit.id}
+            filters={includeRetired ? [t('units.showRetired')] : []}
+            emptyText={t('units.empty')}
+            rowAttributes={({ unit }) => ({
+              'data-testid': 'unit-row',
+              'data-retired': unit.retiredOn !== null || undefined,
+            })}
+            rowClassName={({ unit }) => (unit.retiredOn !== null ? 'kam-row-retired' : undefined)}
+            maxHeight="calc(100vh - 240px)"
+            testId="units-table"
+            toolbar={
+              <>
+                <Switch
+                  label={t('units.showRetired')}
+                  checked={includeRetired}
+                  onChange={(e) => setIncludeRetired(e.currentTarget.checked)}
+                  data-testid="units-show-retired"
+                  mb={8}
+                />
+                <Button onClick={() => setDialog({ kind: 'create' })} data-testid="unit-add">
+                  {t('units.add')}
+                </Button>
+              </>
+            }
+          />
+        )}
       </ApiView>
-      {dialog?.kind === 'create' && (
-        <UnitCreateModal units={units.data ?? []} onClose={() => setDialog(null)} onSaved={units.reload} />
-      )}
-      {dialog?.kind === 'rename' && (
-        <UnitRenameModal unit={dialog.unit} onClose={() => setDialog(null)} onSaved={units.reload} />
-      )}
-      {dialog?.kind === 'minimum' && (
-        <UnitMinimumModal unit={dialog.unit} onClose={() => setDialog(null)} onSaved={units.reload} />
-      )}
-      {dialog?.kind === 'retire' && (
-        <UnitRetireModal unit={dialog.unit} onClose={() => setDialog(null)} onSaved={units.reload} />
-      )}
+      {dialog?.kind === 'create' && <UnitCreateModal units={units.data ?? []} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'rename' && <UnitRenameModal unit={dialog.unit} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'minimum' && <UnitMinimumModal unit={dialog.unit} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'retire' && <UnitRetireModal unit={dialog.unit} onClose={() => setDialog(null)} />}
     </>
   );
 }
 
 interface DialogProps {
   onClose: () => void;
-  onSaved: () => void;
 }
 
-function UnitCreateModal({ units, onClose, onSaved }: DialogProps & { units: UnitView[] }) {
+function UnitCreateModal({ units, onClose }: DialogProps & { units: UnitView[] }) {
   const { t } = useTranslation();
-  const areas = useApi('areas/list', {});
+  const areas = useApiQuery('areas/list', {});
+  const create = useApiMutation('units/create');
   const centre = units.find((u) => u.kind === 'centre' && u.retiredOn === null);
-  const [code, setCode] = useState('');
-  const [name, setName] = useState('');
-  const [kind, setKind] = useState<UnitKind | null>(null);
-  const [parentId, setParentId] = useState<string | null>(centre ? String(centre.id) : null);
-  const [areaCode, setAreaCode] = useState<string | null>(null);
-  const [mainLine, setMainLine] = useState<ProductLine | null>(null);
-  const [minManagers, setMinManagers] = useState<string | number>('');
-  const submit = useSubmit(['code', 'name', 'kind', 'parentId', 'areaCode', 'mainLine', 'minManagers']);
+  const form = useSchemaForm({
+    initialValues: {
+      code: '',
+      name: '',
+      kind: null as UnitKind | null,
+      parentId: centre ? String(centre.id) : (null as string | null),
+      areaCode: null as string | null,
+      mainLine: null as ProductLine | null,
+      minManagers: '' as string | number,
+    },
+    schema: unitsCreate,
+    toInput: (v) => ({
+      code: v.code,
+      name: v.name,
+      // An unchosen kind is sent as it is, so the schema names the missing field.
+      kind: (v.kind ?? '') as UnitKind,
+      parentId: v.parentId === null ? null : Number(v.parentId),
+      areaCode: v.areaCode,
+      mainLine: v.kind === 'professional' ? v.mainLine : null,
+      // Empty: the unit kind's default minimum (R4).
+      minManagers: typeof v.minManagers === 'number' ? v.minManagers : null,
+    }),
+  });
+  const kind = form.form.getValues().kind;
 
   const save = async () => {
-    const saved = await submit.run(() =>
-      api.call('units/create', {
-        code,
-        name,
-        // An unchosen kind is sent as it is, so the backend names the missing field.
-        kind: (kind ?? '') as UnitKind,
-        parentId: parentId === null ? null : Number(parentId),
-        areaCode,
-        mainLine: kind === 'professional' ? mainLine : null,
-        minManagers: typeof minManagers === 'number' ? minManagers : null,
-      }),
-    );
+    const saved = await form.submit((input) => create.mutateAsync(input));
     if (!saved) return;
     notifications.show({ color: 'postal', title: t('units.form.created'), message: `${saved.code} ${saved.name}` });
     onClose();
-    onSaved();
   };
 
   return (
@@ -249,8 +278,7 @@ function UnitCreateModal({ units, onClose, onSaved }: DialogProps & { units: Uni
       opened
       onClose={onClose}
       title={t('units.form.createTitle')}
-      submitting={submit.submitting}
-      error={submit.error}
+      form={form}
       onSubmit={() => void save()}
       size="lg"
       testId="unit-create-form"
@@ -259,9 +287,7 @@ function UnitCreateModal({ units, onClose, onSaved }: DialogProps & { units: Uni
         <TextInput
           label={t('units.form.code')}
           description={t('units.form.codeHint')}
-          value={code}
-          onChange={(e) => setCode(e.currentTarget.value)}
-          error={submit.fieldErrors.code}
+          {...form.form.getInputProps('code')}
           withAsterisk
           data-autofocus
           classNames={{ input: 'kam-mono-input' }}
@@ -270,9 +296,7 @@ function UnitCreateModal({ units, onClose, onSaved }: DialogProps & { units: Uni
         />
         <TextInput
           label={t('units.form.name')}
-          value={name}
-          onChange={(e) => setName(e.currentTarget.value)}
-          error={submit.fieldErrors.name}
+          {...form.form.getInputProps('name')}
           withAsterisk
           maxLength={40}
           autoComplete="off"
@@ -283,18 +307,14 @@ function UnitCreateModal({ units, onClose, onSaved }: DialogProps & { units: Uni
         <Select
           label={t('units.form.kind')}
           data={UNIT_KINDS.map((k) => ({ value: k, label: t(`unitKind.${k}`) }))}
-          value={kind}
-          onChange={(v) => setKind(v as UnitKind | null)}
-          error={submit.fieldErrors.kind}
+          {...form.form.getInputProps('kind')}
           withAsterisk
         />
         <Select
           label={t('units.form.parent')}
           placeholder={t('units.form.parentNone')}
           data={units.filter((u) => u.retiredOn === null).map((u) => ({ value: String(u.id), label: u.name }))}
-          value={parentId}
-          onChange={setParentId}
-          error={submit.fieldErrors.parentId}
+          {...form.form.getInputProps('parentId')}
           searchable
           clearable
         />
@@ -304,18 +324,14 @@ function UnitCreateModal({ units, onClose, onSaved }: DialogProps & { units: Uni
           label={t('units.form.area')}
           placeholder={t('units.form.areaNone')}
           data={(areas.data ?? []).map((a) => ({ value: a.code, label: `${a.code} ${a.name}` }))}
-          value={areaCode}
-          onChange={setAreaCode}
-          error={submit.fieldErrors.areaCode}
+          {...form.form.getInputProps('areaCode')}
           searchable
           clearable
         />
         <NumberInput
           label={t('units.form.minManagers')}
           description={t('units.form.minManagersHint')}
-          value={minManagers}
-          onChange={setMinManagers}
-          error={submit.fieldErrors.minManagers}
+          {...form.form.getInputProps('minManagers')}
           min={0}
           max={99}
           allowDecimal={false}
@@ -328,9 +344,7 @@ function UnitCreateModal({ units, onClose, onSaved }: DialogProps & { units: Uni
           label={t('units.form.mainLine')}
           description={t('units.form.mainLineHint')}
           data={PRODUCT_LINES.map((l) => ({ value: l, label: t(`line.${l}`) }))}
-          value={mainLine}
-          onChange={(v) => setMainLine(v as ProductLine | null)}
-          error={submit.fieldErrors.mainLine}
+          {...form.form.getInputProps('mainLine')}
           clearable
           inputWrapperOrder={['label', 'input', 'description', 'error']}
         />
@@ -339,32 +353,32 @@ function UnitCreateModal({ units, onClose, onSaved }: DialogProps & { units: Uni
   );
 }
 
-function UnitRenameModal({ unit, onClose, onSaved }: DialogProps & { unit: UnitView }) {
+function UnitRenameModal({ unit, onClose }: DialogProps & { unit: UnitView }) {
   const { t } = useTranslation();
-  const [name, setName] = useState(unit.name);
-  const submit = useSubmit(['name']);
+  const rename = useApiMutation('units/rename');
+  const form = useSchemaForm({
+    initialValues: { name: unit.name },
+    schema: unitsRename,
+    toInput: (v) => ({ id: unit.id, name: v.name }),
+  });
   const save = async () => {
-    const saved = await submit.run(() => api.call('units/rename', { id: unit.id, name }));
+    const saved = await form.submit((input) => rename.mutateAsync(input));
     if (!saved) return;
     notifications.show({ color: 'postal', title: t('units.form.renamed'), message: saved.name });
     onClose();
-    onSaved();
   };
   return (
     <FormModal
       opened
       onClose={onClose}
       title={t('units.form.renameTitle')}
-      submitting={submit.submitting}
-      error={submit.error}
+      form={form}
       onSubmit={() => void save()}
       testId="unit-rename-form"
     >
       <TextInput
         label={t('units.form.name')}
-        value={name}
-        onChange={(e) => setName(e.currentTarget.value)}
-        error={submit.fieldErrors.name}
+        {...form.form.getInputProps('name')}
         withAsterisk
         data-autofocus
         maxLength={40}
@@ -374,14 +388,17 @@ function UnitRenameModal({ unit, onClose, onSaved }: DialogProps & { unit: UnitV
   );
 }
 
-function UnitMinimumModal({ unit, onClose, onSaved }: DialogProps & { unit: UnitView }) {
+function UnitMinimumModal({ unit, onClose }: DialogProps & { unit: UnitView }) {
   const { t } = useTranslation();
-  const [value, setValue] = useState<string | number>(unit.minManagers);
-  const submit = useSubmit(['minManagers']);
+  const setMinimum = useApiMutation('units/set-minimum');
+  const form = useSchemaForm({
+    initialValues: { minManagers: unit.minManagers as string | number },
+    schema: unitsSetMinimum,
+    // An emptied field is sent as NaN so the schema refuses it on the field.
+    toInput: (v) => ({ id: unit.id, minManagers: typeof v.minManagers === 'number' ? v.minManagers : Number.NaN }),
+  });
   const save = async () => {
-    const saved = await submit.run(() =>
-      api.call('units/set-minimum', { id: unit.id, minManagers: typeof value === 'number' ? value : Number.NaN }),
-    );
+    const saved = await form.submit((input) => setMinimum.mutateAsync(input));
     if (!saved) return;
     notifications.show({
       color: 'postal',
@@ -389,15 +406,13 @@ function UnitMinimumModal({ unit, onClose, onSaved }: DialogProps & { unit: Unit
       message: t('units.form.minimumMessage', { name: saved.name, count: saved.minManagers }),
     });
     onClose();
-    onSaved();
   };
   return (
     <FormModal
       opened
       onClose={onClose}
       title={t('units.form.minimumTitle')}
-      submitting={submit.submitting}
-      error={submit.error}
+      form={form}
       onSubmit={() => void save()}
       size="sm"
       testId="unit-minimum-form"
@@ -407,9 +422,7 @@ function UnitMinimumModal({ unit, onClose, onSaved }: DialogProps & { unit: Unit
       </Text>
       <NumberInput
         label={t('units.form.minManagers')}
-        value={value}
-        onChange={setValue}
-        error={submit.fieldErrors.minManagers}
+        {...form.form.getInputProps('minManagers')}
         min={0}
         max={99}
         allowDecimal={false}
@@ -420,17 +433,20 @@ function UnitMinimumModal({ unit, onClose, onSaved }: DialogProps & { unit: Unit
   );
 }
 
-function UnitRetireModal({ unit, onClose, onSaved }: DialogProps & { unit: UnitView }) {
+function UnitRetireModal({ unit, onClose }: DialogProps & { unit: UnitView }) {
   const { t } = useTranslation();
   const today = useToday();
-  const [date, setDate] = useState<string | null>(today);
-  const submit = useSubmit(['retiredOn']);
+  const retire = useApiMutation('units/retire');
+  const form = useSchemaForm({
+    initialValues: { retiredOn: today as string | null },
+    schema: unitsRetire,
+    toInput: (v) => ({ id: unit.id, retiredOn: v.retiredOn ?? '' }),
+  });
   const save = async () => {
-    const saved = await submit.run(() => api.call('units/retire', { id: unit.id, retiredOn: date ?? '' }));
+    const saved = await form.submit((input) => retire.mutateAsync(input));
     if (!saved) return;
     notifications.show({ color: 'postal', title: t('units.form.retired'), message: saved.name });
     onClose();
-    onSaved();
   };
   return (
     <FormModal
@@ -439,8 +455,7 @@ function UnitRetireModal({ unit, onClose, onSaved }: DialogProps & { unit: UnitV
       title={t('units.form.retireTitle')}
       submitLabel={t('units.retire')}
       submitColor="red"
-      submitting={submit.submitting}
-      error={submit.error}
+      form={form}
       onSubmit={() => void save()}
       testId="unit-retire-form"
     >
@@ -452,9 +467,7 @@ function UnitRetireModal({ unit, onClose, onSaved }: DialogProps & { unit: UnitV
       </Text>
       <DateField
         label={t('units.form.retiredOn')}
-        value={date}
-        onChange={setDate}
-        error={submit.fieldErrors.retiredOn}
+        {...form.form.getInputProps('retiredOn')}
         withAsterisk
         data-autofocus
       />

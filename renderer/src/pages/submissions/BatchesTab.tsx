@@ -1,132 +1,177 @@
-import { Button, Paper, Stack, Table, Text } from '@mantine/core';
+import { Button, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportBatchView } from '../../../../shared/api/types';
-import { useApi } from '../../api/useApi';
+import { useApiQuery } from '../../api/query';
 import { ApiView } from '../../components/ApiViews';
-import { EmptyBlock } from '../../components/EmptyBlock';
-import { formatCount } from '../../i18n/format';
+import { type ListColumn, ListTable } from '../../components/list/ListTable';
 import { useFormat } from '../../i18n/useFormat';
 import { navigate } from '../../router/useRoute';
 import { batchKind } from './status';
 import { UndoBatchModal, type UndoTarget } from './UndoBatchModal';
 
+const COUNTS = ['rows', 'created', 'changed', 'unchanged', 'excluded'] as const;
+
 /** 导入记录: every batch, newest first, each undoable once. */
 export function BatchesTab() {
   const { t } = useTranslation();
-  const batches = useApi('imports/list', {});
-  const [undo, setUndo] = useState<UndoTarget | null>(null);
-  return (
-    <Stack gap="sm">
-      <Text size="sm" c="dimmed">
-        {t('submissions.batches.hint')}
-      </Text>
-      <ApiView state={batches}>
-        {(list) =>
-          list.length === 0 ? (
-            <EmptyBlock description={t('submissions.batches.empty')} testId="batches-empty">
-              <Button onClick={() => navigate({ name: 'submissions', tab: 'import' })}>
-                {t('submissions.batches.goImport')}
-              </Button>
-            </EmptyBlock>
-          ) : (
-            <Paper withBorder style={{ overflowX: 'auto' }}>
-              <Table
-                striped
-                highlightOnHover
-                aria-label={t('submissions.batches.tableLabel')}
-                data-testid="batches-table"
-              >
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th w={70} style={{ whiteSpace: 'nowrap' }}>
-                      {t('submissions.batch.id')}
-                    </Table.Th>
-                    <Table.Th>{t('submissions.batch.fileName')}</Table.Th>
-                    <Table.Th w={110}>{t('submissions.batch.kind')}</Table.Th>
-                    <Table.Th w={100}>{t('submissions.batch.period')}</Table.Th>
-                    {(['rows', 'created', 'changed', 'unchanged', 'excluded'] as const).map((k) => (
-                      <Table.Th key={k} ta="right" w={64} style={{ whiteSpace: 'nowrap' }}>
-                        {t(`submissions.batch.${k}`)}
-                      </Table.Th>
-                    ))}
-                    <Table.Th w={140}>{t('submissions.batch.committedAt')}</Table.Th>
-                    <Table.Th w={150}>{t('submissions.batch.state')}</Table.Th>
-                    <Table.Th w={80}>
-                      <span className="kam-visually-hidden">{t('common.actions')}</span>
-                    </Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {list.map((b) => (
-                    <BatchRow key={b.id} batch={b} onUndo={() => setUndo({ id: b.id, fileName: b.fileName })} />
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Paper>
-          )
-        }
-      </ApiView>
-      <UndoBatchModal target={undo} onClose={() => setUndo(null)} onUndone={() => batches.reload()} />
-    </Stack>
-  );
-}
-
-function BatchRow({ batch, onUndo }: { batch: ImportBatchView; onUndo: () => void }) {
-  const { t } = useTranslation();
   const f = useFormat();
-  const undone = batch.undoneAt !== null;
-  return (
-    <Table.Tr
-      className={undone ? 'kam-row-retired' : undefined}
-      data-testid="batch-row"
-      data-batch-id={batch.id}
-      data-undone={undone || undefined}
-    >
-      <Table.Td className="kam-num">#{batch.id}</Table.Td>
-      <Table.Td style={{ maxWidth: 320 }}>
-        {/* Two lines rather than an ellipsis: unit templates differ only in their middle and end. */}
-        <Text size="sm" lineClamp={2} title={batch.fileName} miw={300} style={{ overflowWrap: 'anywhere' }}>
-          {batch.fileName}
-        </Text>
-        <Text size="xs" c="dimmed">
-          {batch.unitName ? `${batch.unitName} · ${batch.committedBy}` : batch.committedBy}
-        </Text>
-      </Table.Td>
-      <Table.Td style={{ whiteSpace: 'nowrap' }}>
-        <Text size="sm">{t(`submissions.batchKind.${batchKind(batch.form)}`)}</Text>
-      </Table.Td>
-      <Table.Td style={{ whiteSpace: 'nowrap' }}>
-        {batch.period ? f.month(batch.period) : t('submissions.batch.multiPeriod')}
-      </Table.Td>
-      {(['rows', 'created', 'changed', 'unchanged', 'excluded'] as const).map((k) => (
-        <Table.Td key={k} ta="right" className="kam-num">
-          {formatCount(batch[k])}
-        </Table.Td>
-      ))}
-      <Table.Td className="kam-num">{f.dateTime(batch.committedAt)}</Table.Td>
-      <Table.Td>
-        {undone ? (
-          <Text size="sm" c="dimmed">
-            {batch.undoKept
-              ? t('submissions.batch.undoneKept', { count: batch.undoKept })
-              : t('submissions.batch.undone')}
+  const batches = useApiQuery('imports/list', {});
+  const [undo, setUndo] = useState<UndoTarget | null>(null);
+  const undoneText = (b: ImportBatchView) =>
+    b.undoKept ? t('submissions.batch.undoneKept', { count: b.undoKept }) : t('submissions.batch.undone');
+
+  const columns: ListColumn<ImportBatchView>[] = [
+    // The narrow columns cannot be hidden: the header's hide button would widen them past 1366 px.
+    {
+      key: 'id',
+      title: t('submissions.batch.id'),
+      width: 64,
+      noWrap: true,
+      toggleable: false,
+      render: (b) => `#${b.id}`,
+    },
+    {
+      key: 'fileName',
+      title: t('submissions.batch.fileName'),
+      toggleable: false,
+      render: (b) => (
+        <>
+          {/* Two lines rather than an ellipsis: unit templates differ only in their middle and end. */}
+          <Text size="sm" lineClamp={2} title={b.fileName} miw={220} maw={300} style={{ overflowWrap: 'anywhere' }}>
+            {b.fileName}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {[t(`submissions.batchKind.${batchKind(b.form)}`), b.unitName, b.committedBy]
+              .filter((part) => part !== null && part !== '')
+              .join(' · ')}
+          </Text>
+        </>
+      ),
+    },
+    { key: 'unitName', title: t('submissions.batch.unit'), hiddenByDefault: true },
+    { key: 'committedBy', title: t('submissions.batch.committedBy'), hiddenByDefault: true },
+    {
+      key: 'kind',
+      title: t('submissions.batch.kind'),
+      noWrap: true,
+      // Shown under the file name; a column of its own for the export when wanted.
+      hiddenByDefault: true,
+      value: (b) => t(`submissions.batchKind.${batchKind(b.form)}`),
+    },
+    {
+      key: 'period',
+      title: t('submissions.batch.period'),
+      noWrap: true,
+      value: (b) => (b.period ? f.month(b.period) : t('submissions.batch.multiPeriod')),
+    },
+    ...COUNTS.map(
+      (k): ListColumn<ImportBatchView> => ({
+        key: k,
+        title: t(`submissions.batch.${k}`),
+        format: 'count',
+        noWrap: true,
+        toggleable: false,
+        width: 76,
+      }),
+    ),
+    {
+      key: 'committedAt',
+      title: t('submissions.batch.committedAt'),
+      value: (b) => f.dateTime(b.committedAt),
+      render: (b) => <DateTime value={b.committedAt} />,
+    },
+    {
+      key: 'state',
+      title: t('submissions.batch.state'),
+      value: (b) => (b.undoneAt ? `${undoneText(b)} ${f.dateTime(b.undoneAt)}` : t('submissions.batch.standing')),
+      render: (b) =>
+        b.undoneAt ? (
+          <Text size="sm" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+            {undoneText(b)}
             <br />
             <Text span size="xs" c="dimmed" className="kam-num">
-              {f.dateTime(batch.undoneAt)}
+              {f.dateTime(b.undoneAt)}
             </Text>
           </Text>
         ) : (
           <Text size="sm">{t('submissions.batch.standing')}</Text>
-        )}
-      </Table.Td>
-      <Table.Td>
-        {!undone && (
-          <Button size="compact-sm" variant="subtle" color="red" onClick={onUndo} data-testid="batch-undo">
+        ),
+    },
+    {
+      key: 'actions',
+      title: t('common.actions'),
+      header: <span className="kam-visually-hidden">{t('common.actions')}</span>,
+      exportable: false,
+      sortable: false,
+      toggleable: false,
+      width: 72,
+      value: () => null,
+      render: (b) =>
+        b.undoneAt === null && (
+          <Button
+            size="compact-sm"
+            variant="subtle"
+            color="red"
+            onClick={() => setUndo({ id: b.id, fileName: b.fileName })}
+            data-testid="batch-undo"
+          >
             {t('submissions.batch.undo')}
           </Button>
+        ),
+    },
+  ];
+
+  return (
+    <Stack gap="sm">
+      <ApiView state={batches}>
+        {(list) => (
+          <ListTable
+            id="batches"
+            title={t('submissions.batches.tableLabel')}
+            records={list}
+            columns={columns}
+            rowKey={(b) => b.id}
+            emptyText={t('submissions.batches.empty')}
+            emptyAction={
+              <Button onClick={() => navigate({ name: 'submissions', tab: 'import' })}>
+                {t('submissions.batches.goImport')}
+              </Button>
+            }
+            rowAttributes={(b) => ({
+              'data-testid': 'batch-row',
+              'data-batch-id': b.id,
+              'data-undone': b.undoneAt !== null || undefined,
+            })}
+            rowClassName={(b) => (b.undoneAt ? 'kam-row-retired' : undefined)}
+            maxHeight="calc(100vh - 290px)"
+            testId="batches-table"
+            toolbar={
+              <Text size="sm" c="dimmed">
+                {t('submissions.batches.hint')}
+              </Text>
+            }
+          />
         )}
-      </Table.Td>
-    </Table.Tr>
+      </ApiView>
+      {/* The undo invalidates the batches (shared/api/effects.ts): this list refreshes by itself. */}
+      <UndoBatchModal target={undo} onClose={() => setUndo(null)} />
+    </Stack>
+  );
+}
+
+/** A moment on two lines, date above time, so the column stays narrow. */
+function DateTime({ value }: { value: string }) {
+  const f = useFormat();
+  const [date, time] = f.dateTime(value).split(' ');
+  return (
+    <Text size="sm" className="kam-num" style={{ whiteSpace: 'nowrap' }}>
+      {date}
+      {time && (
+        <Text span size="xs" c="dimmed" display="block">
+          {time}
+        </Text>
+      )}
+    </Text>
   );
 }

@@ -5,7 +5,7 @@ import { XLSX_FILTERS } from '../../../../shared/api/host';
 import type { ExportFileView } from '../../../../shared/api/types';
 import { EXPORT_FORMS, type ExportForm, exportFileName, isExportForm } from '../../../../shared/domain/exports/forms';
 import { type ApiCallError, api, toApiCallError } from '../../api/client';
-import { useApi } from '../../api/useApi';
+import { useApiQuery } from '../../api/query';
 import { ErrorAlert } from '../../components/ApiViews';
 import { useToday } from '../../components/AppInfo';
 import { lastMonthOf, MonthField } from '../../components/PeriodPickers';
@@ -20,7 +20,7 @@ export function ExportsTab() {
   const [form, setForm] = useState<ExportForm>('6-1');
   const [period, setPeriod] = useState(() => lastMonthOf(today));
   const [unitCode, setUnitCode] = useState<string>(CITY);
-  const units = useApi('units/list', {});
+  const units = useApiQuery('units/list', {});
   const [running, setRunning] = useState(false);
   const [error, setError] = useState<ApiCallError | null>(null);
   const [done, setDone] = useState<ExportFileView | null>(null);

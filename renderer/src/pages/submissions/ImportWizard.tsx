@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { XLSX_FILTERS } from '../../../../shared/api/host';
 import type { ImportBatchView, ImportPreview, ImportProgressView } from '../../../../shared/api/types';
 import { type ApiCallError, api, toApiCallError } from '../../api/client';
-import { useSubmit } from '../../api/useSubmit';
+import { useApiMutation } from '../../api/query';
 import { ErrorAlert, LoadingBlock } from '../../components/ApiViews';
 import { CommitStep } from './CommitStep';
 import { DoneStep } from './DoneStep';
@@ -24,7 +24,9 @@ export function ImportWizard() {
   const [batch, setBatch] = useState<ImportBatchView | null>(null);
   const [progress, setProgress] = useState<ImportProgressView | null>(null);
   const [chooseError, setChooseError] = useState<ApiCallError | null>(null);
-  const commit = useSubmit([]);
+  // A mutation: once the batch is written, the tracker, the batch history and the customers'
+  // figures refresh by themselves (shared/api/effects.ts).
+  const commit = useApiMutation('imports/commit');
   // A newer preview (another file chosen meanwhile) wins over a slower older one.
   const request = useRef(0);
 
@@ -74,12 +76,16 @@ export function ImportWizard() {
 
   const doCommit = async () => {
     if (!preview) return;
-    const written = await commit.run(() =>
-      api.call('imports/commit', { token: preview.token, excludeErrorRows: exclude && preview.counts.errors > 0 }),
-    );
-    if (!written) return;
-    setBatch(written);
-    setStep(3);
+    try {
+      const written = await commit.mutateAsync({
+        token: preview.token,
+        excludeErrorRows: exclude && preview.counts.errors > 0,
+      });
+      setBatch(written);
+      setStep(3);
+    } catch {
+      // Shown on the commit step from the mutation's error.
+    }
   };
 
   const restart = () => {
@@ -189,7 +195,7 @@ export function ImportWizard() {
           preview={preview}
           exclude={exclude}
           onExclude={setExclude}
-          submitting={commit.submitting}
+          submitting={commit.isPending}
           error={commit.error}
           onCommit={() => void doCommit()}
           onBack={() => setStep(1)}

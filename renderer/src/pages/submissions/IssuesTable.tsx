@@ -1,7 +1,8 @@
-import { Badge, Group, Paper, SegmentedControl, Table, Text, Title } from '@mantine/core';
+import { Badge, Paper, SegmentedControl, Text, Title } from '@mantine/core';
 import { type ReactNode, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportPreview } from '../../../../shared/api/types';
+import type { ImportIssueView, ImportPreview } from '../../../../shared/api/types';
+import { type ListColumn, ListTable } from '../../components/list/ListTable';
 import { EMPTY_VALUE, formatCount } from '../../i18n/format';
 import { PagedTableFooter } from './PagedTableFooter';
 import { filterIssues, type IssueFilter, issuesTruncated, pageOf } from './wizard';
@@ -19,40 +20,67 @@ export function IssuesTable({ preview, actions }: { preview: ImportPreview; acti
   const shown = useMemo(() => filterIssues(preview.issues, filter), [preview.issues, filter]);
   const current = pageOf(shown, page, PAGE_SIZE);
   const total = preview.counts.errors + preview.counts.warnings;
+  // Not sortable: a page sorted alone would mislead; the backend's order is the file's (sheet, row).
+  const columns: ListColumn<ImportIssueView>[] = [
+    { key: 'sheet', title: t('submissions.preview.issueColumns.sheet'), width: 120, sortable: false },
+    {
+      key: 'row',
+      title: t('submissions.preview.issueColumns.row'),
+      width: 70,
+      format: 'count',
+      sortable: false,
+      render: (i) => <span className="kam-num">{i.row ?? EMPTY_VALUE}</span>,
+    },
+    {
+      key: 'column',
+      title: t('submissions.preview.issueColumns.column'),
+      width: 110,
+      sortable: false,
+      render: (i) => i.column ?? EMPTY_VALUE,
+    },
+    {
+      key: 'severity',
+      title: t('submissions.preview.issueColumns.severity'),
+      width: 80,
+      sortable: false,
+      value: (i) => t(`submissions.preview.severity.${i.severity}`),
+      render: (i) => (
+        <Badge
+          size="sm"
+          variant="light"
+          color={i.severity === 'error' ? 'red' : 'orange'}
+          styles={{ label: { textTransform: 'none' } }}
+        >
+          {t(`submissions.preview.severity.${i.severity}`)}
+        </Badge>
+      ),
+    },
+    { key: 'message', title: t('submissions.preview.issueColumns.message'), toggleable: false, sortable: false },
+  ];
+
+  const severityFilter = total > 0 && (
+    <SegmentedControl
+      size="xs"
+      aria-label={t('submissions.preview.filterLabel')}
+      value={filter}
+      onChange={(v) => {
+        setFilter(v === 'error' || v === 'warning' ? v : 'all');
+        setPage(1);
+      }}
+      data={[
+        { value: 'all', label: t('submissions.preview.filter.all', { count: total }) },
+        { value: 'error', label: t('submissions.preview.filter.error', { count: preview.counts.errors }) },
+        { value: 'warning', label: t('submissions.preview.filter.warning', { count: preview.counts.warnings }) },
+      ]}
+      data-testid="issues-filter"
+    />
+  );
 
   return (
     <Paper withBorder p="md" data-testid="preview-issues">
-      <Group justify="space-between" mb="sm" wrap="nowrap">
-        <Title order={2} size="h5">
-          {t('submissions.preview.issuesTitle')}
-        </Title>
-        <Group gap="sm">
-          {total > 0 && (
-            <SegmentedControl
-              size="xs"
-              aria-label={t('submissions.preview.filterLabel')}
-              value={filter}
-              onChange={(v) => {
-                setFilter(v === 'error' || v === 'warning' ? v : 'all');
-                setPage(1);
-              }}
-              data={[
-                { value: 'all', label: t('submissions.preview.filter.all', { count: total }) },
-                {
-                  value: 'error',
-                  label: t('submissions.preview.filter.error', { count: preview.counts.errors }),
-                },
-                {
-                  value: 'warning',
-                  label: t('submissions.preview.filter.warning', { count: preview.counts.warnings }),
-                },
-              ]}
-              data-testid="issues-filter"
-            />
-          )}
-          {actions}
-        </Group>
-      </Group>
+      <Title order={2} size="h5" mb="sm">
+        {t('submissions.preview.issuesTitle')}
+      </Title>
       {total === 0 ? (
         <Text size="sm" c="dimmed" data-testid="issues-none">
           {t('submissions.preview.issuesNone')}
@@ -67,43 +95,32 @@ export function IssuesTable({ preview, actions }: { preview: ImportPreview; acti
               })}
             </Text>
           )}
-          <Table striped aria-label={t('submissions.preview.issuesTitle')} data-testid="issues-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th w={120}>{t('submissions.preview.issueColumns.sheet')}</Table.Th>
-                <Table.Th w={70} ta="right">
-                  {t('submissions.preview.issueColumns.row')}
-                </Table.Th>
-                <Table.Th w={110}>{t('submissions.preview.issueColumns.column')}</Table.Th>
-                <Table.Th w={80}>{t('submissions.preview.issueColumns.severity')}</Table.Th>
-                <Table.Th>{t('submissions.preview.issueColumns.message')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {current.rows.map((i) => (
-                <Table.Tr key={keyed.get(i)} data-testid="issue-row" data-severity={i.severity}>
-                  <Table.Td>{i.sheet}</Table.Td>
-                  <Table.Td ta="right" className="kam-num">
-                    {i.row ?? EMPTY_VALUE}
-                  </Table.Td>
-                  <Table.Td>{i.column ?? EMPTY_VALUE}</Table.Td>
-                  <Table.Td>
-                    <Badge
-                      size="sm"
-                      variant="light"
-                      color={i.severity === 'error' ? 'red' : 'orange'}
-                      styles={{ label: { textTransform: 'none' } }}
-                    >
-                      {t(`submissions.preview.severity.${i.severity}`)}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{i.message}</Text>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <ListTable
+            id="import-issues"
+            title={t('submissions.preview.issuesTitle')}
+            records={current.rows}
+            columns={columns}
+            rowKey={(i) => keyed.get(i) ?? 0}
+            filters={
+              filter === 'all'
+                ? []
+                : [`${t('submissions.preview.filterLabel')}：${t(`submissions.preview.severity.${filter}`)}`]
+            }
+            onClearFilters={() => setFilter('all')}
+            emptyText={t('submissions.preview.issuesNone')}
+            rowAttributes={(i) => ({ 'data-testid': 'issue-row', 'data-severity': i.severity })}
+            // One page at a time; the export carries every issue the filter shows.
+            total={shown.length}
+            exportRows={async () => shown}
+            maxHeight="none"
+            testId="issues-table"
+            toolbar={
+              <>
+                {severityFilter}
+                {actions}
+              </>
+            }
+          />
           <PagedTableFooter page={current.page} pages={current.pages} onChange={setPage} testId="issues-pages" />
         </>
       )}

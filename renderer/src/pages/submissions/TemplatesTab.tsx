@@ -1,13 +1,13 @@
-import { Alert, Anchor, Button, Group, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Paper, Select, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TemplateFilesView } from '../../../../shared/api/types';
 import { type ApiCallError, api, toApiCallError } from '../../api/client';
-import { useApi } from '../../api/useApi';
+import { useApiQuery } from '../../api/query';
 import { ErrorAlert } from '../../components/ApiViews';
 import { useToday } from '../../components/AppInfo';
+import { type ListColumn, ListTable } from '../../components/list/ListTable';
 import { lastMonthOf, MonthField } from '../../components/PeriodPickers';
-import { formatCount } from '../../i18n/format';
 import { useFormat } from '../../i18n/useFormat';
 
 const ALL = '';
@@ -19,7 +19,7 @@ export function TemplatesTab() {
   // Templates go out for the month that is being reported: last month, like the tracker.
   const [period, setPeriod] = useState(() => lastMonthOf(today));
   const [unitCode, setUnitCode] = useState<string>(ALL);
-  const units = useApi('units/list', {});
+  const units = useApiQuery('units/list', {});
   const [running, setRunning] = useState(false);
   const [error, setError] = useState<ApiCallError | null>(null);
   const [conflictDir, setConflictDir] = useState<string | null>(null);
@@ -128,6 +128,51 @@ function Written({ view, folder }: { view: TemplateFilesView; folder: string }) 
   const [showError, setShowError] = useState<ApiCallError | null>(null);
   const show = (path: string) =>
     api.host('host/show-in-folder', { path }).catch((e: unknown) => setShowError(toApiCallError('', e)));
+  type File = TemplateFilesView['files'][number];
+  const columns: ListColumn<File>[] = [
+    {
+      key: 'unitName',
+      title: t('submissions.templates.columns.unit'),
+      toggleable: false,
+      render: (file) => (
+        <>
+          <Text size="sm" fw={600}>
+            {file.unitName}
+          </Text>
+          <Text size="xs" c="dimmed" ff="monospace">
+            {file.unitCode}
+          </Text>
+        </>
+      ),
+    },
+    { key: 'unitCode', title: t('submissions.templates.columns.unitCode'), hiddenByDefault: true },
+    {
+      key: 'fileName',
+      title: t('submissions.templates.columns.fileName'),
+      render: (file) => (
+        <Text size="sm" title={file.path}>
+          {file.fileName}
+        </Text>
+      ),
+    },
+    { key: 'customers', title: t('submissions.templates.columns.customers'), format: 'count' },
+    { key: 'revenueRows', title: t('submissions.templates.columns.revenueRows'), format: 'count' },
+    { key: 'keyCustomers', title: t('submissions.templates.columns.keyCustomers'), format: 'count' },
+    {
+      key: 'actions',
+      title: t('common.actions'),
+      header: <span className="kam-visually-hidden">{t('common.actions')}</span>,
+      exportable: false,
+      sortable: false,
+      toggleable: false,
+      value: () => null,
+      render: (file) => (
+        <Anchor component="button" type="button" size="sm" onClick={() => void show(file.path)}>
+          {t('submissions.templates.showInFolder')}
+        </Anchor>
+      ),
+    },
+  ];
   return (
     <Paper withBorder p="md" data-testid="templates-written">
       <Alert
@@ -141,53 +186,17 @@ function Written({ view, folder }: { view: TemplateFilesView; folder: string }) 
         </Text>
       </Alert>
       {showError && <ErrorAlert error={showError} />}
-      <Table striped aria-label={t('submissions.templates.tableLabel')} data-testid="templates-files">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('submissions.templates.columns.unit')}</Table.Th>
-            <Table.Th>{t('submissions.templates.columns.fileName')}</Table.Th>
-            <Table.Th ta="right">{t('submissions.templates.columns.customers')}</Table.Th>
-            <Table.Th ta="right">{t('submissions.templates.columns.revenueRows')}</Table.Th>
-            <Table.Th ta="right">{t('submissions.templates.columns.keyCustomers')}</Table.Th>
-            <Table.Th>
-              <span className="kam-visually-hidden">{t('common.actions')}</span>
-            </Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {view.files.map((file) => (
-            <Table.Tr key={file.path} data-testid="template-file">
-              <Table.Td>
-                <Text size="sm" fw={600}>
-                  {file.unitName}
-                </Text>
-                <Text size="xs" c="dimmed" ff="monospace">
-                  {file.unitCode}
-                </Text>
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm" title={file.path}>
-                  {file.fileName}
-                </Text>
-              </Table.Td>
-              <Table.Td ta="right" className="kam-num">
-                {formatCount(file.customers)}
-              </Table.Td>
-              <Table.Td ta="right" className="kam-num">
-                {formatCount(file.revenueRows)}
-              </Table.Td>
-              <Table.Td ta="right" className="kam-num">
-                {formatCount(file.keyCustomers)}
-              </Table.Td>
-              <Table.Td>
-                <Anchor component="button" type="button" size="sm" onClick={() => void show(file.path)}>
-                  {t('submissions.templates.showInFolder')}
-                </Anchor>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      <ListTable
+        id="template-files"
+        title={t('submissions.templates.tableLabel')}
+        records={view.files}
+        columns={columns}
+        rowKey={(file) => file.path}
+        filters={[`${t('submissions.templates.month')}：${f.month(view.period)}`]}
+        emptyText={t('submissions.templates.none')}
+        rowAttributes={() => ({ 'data-testid': 'template-file' })}
+        testId="templates-files"
+      />
     </Paper>
   );
 }

@@ -1,16 +1,18 @@
-import { Anchor, Badge, Group, Paper, Progress, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Group, Paper, Progress, SimpleGrid, Stack, Text, Title, UnstyledButton } from '@mantine/core';
+import type { TFunction } from 'i18next';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type {
   SubmissionBatchView,
   SubmissionCellView,
+  SubmissionFormId,
   SubmissionTrackerView,
   SubmissionUnitView,
 } from '../../../../shared/api/types';
-import { useApi } from '../../api/useApi';
+import { useApiQuery } from '../../api/query';
 import { ApiView } from '../../components/ApiViews';
 import { useToday } from '../../components/AppInfo';
-import { EmptyBlock } from '../../components/EmptyBlock';
+import { type ListColumn, ListTable } from '../../components/list/ListTable';
 import { lastMonthOf, MonthField } from '../../components/PeriodPickers';
 import { formatCount } from '../../i18n/format';
 import { useFormat } from '../../i18n/useFormat';
@@ -23,7 +25,7 @@ export function TrackerTab() {
   const { t } = useTranslation();
   const today = useToday();
   const [period, setPeriod] = useState(() => lastMonthOf(today));
-  const tracker = useApi('submissions/tracker', { period });
+  const tracker = useApiQuery('submissions/tracker', { period });
   const [open, setOpen] = useState<{ unit: SubmissionUnitView; batchId: number | null } | null>(null);
 
   return (
@@ -35,7 +37,7 @@ export function TrackerTab() {
         {(view) => (
           <>
             <Deadlines view={view} />
-            <TrackerTable view={view} onOpen={(unit, batchId) => setOpen({ unit, batchId })} />
+            <TrackerTable view={view} period={period} onOpen={(unit, batchId) => setOpen({ unit, batchId })} />
             <StatusLegend />
             {view.unattributed.length > 0 && <Unattributed batches={view.unattributed} />}
           </>
@@ -155,90 +157,94 @@ function Total({ label, value, kind, color }: { label: string; value: number; ki
 
 function TrackerTable({
   view,
+  period,
   onOpen,
 }: {
   view: SubmissionTrackerView;
+  period: string;
   onOpen: (unit: SubmissionUnitView, batchId: number | null) => void;
 }) {
   const { t } = useTranslation();
-  if (view.units.length === 0)
-    return <EmptyBlock description={t('submissions.tracker.empty')} testId="tracker-empty" />;
+  const f = useFormat();
+  const cellOf = (unit: SubmissionUnitView, form: SubmissionFormId) => unit.cells.find((c) => c.form === form);
+  const columns: ListColumn<SubmissionUnitView>[] = [
+    {
+      key: 'name',
+      title: t('submissions.tracker.unit'),
+      toggleable: false,
+      width: 220,
+      render: (unit) => (
+        <>
+          {/* A button for the keyboard (Tab, Enter): its click reaches the row, which opens the drawer. */}
+          <UnstyledButton aria-label={t('submissions.tracker.openUnit', { name: unit.name })}>
+            <Text span size="sm" fw={600}>
+              {unit.name}
+            </Text>
+          </UnstyledButton>
+          <Text size="xs" c="dimmed">
+            <Text span ff="monospace" size="xs">
+              {unit.code}
+            </Text>
+            {' · '}
+            {t('submissions.tracker.customers', { count: unit.customers })}
+          </Text>
+        </>
+      ),
+    },
+    ...TRACKER_FORMS.map(
+      (form): ListColumn<SubmissionUnitView> => ({
+        key: `form-${form}`,
+        title: t(`submissions.form.${form}`),
+        // The export carries what the cell says: the status and its date (received or due).
+        value: (unit) => {
+          const cell = cellOf(unit, form);
+          return cell ? `${t(`submissions.status.${cell.status}`)} · ${cellDate(cell, t, f)}` : null;
+        },
+        render: (unit) => {
+          const cell = cellOf(unit, form);
+          return (
+            <div data-testid="tracker-cell" data-form={form} data-status={cell?.status}>
+              {cell && <Cell cell={cell} onBatch={(id) => onOpen(unit, id)} />}
+            </div>
+          );
+        },
+      }),
+    ),
+  ];
   return (
-    <Paper withBorder>
-      <Table
-        highlightOnHover
-        withColumnBorders
-        aria-label={t('submissions.tracker.tableLabel')}
-        data-testid="tracker-table"
-        verticalSpacing="xs"
-      >
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th w={220}>{t('submissions.tracker.unit')}</Table.Th>
-            {TRACKER_FORMS.map((form) => (
-              <Table.Th key={form}>{t(`submissions.form.${form}`)}</Table.Th>
-            ))}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {view.units.map((unit) => {
-            const open = () => onOpen(unit, null);
-            return (
-              <Table.Tr
-                key={unit.unitId}
-                className="kam-click-row"
-                tabIndex={0}
-                onClick={open}
-                onKeyDown={(e) => {
-                  if (e.key === 'Enter' || e.key === ' ') {
-                    e.preventDefault();
-                    open();
-                  }
-                }}
-                aria-label={t('submissions.tracker.openUnit', { name: unit.name })}
-                data-testid="tracker-row"
-                data-unit-code={unit.code}
-              >
-                <Table.Td>
-                  <Text size="sm" fw={600}>
-                    {unit.name}
-                  </Text>
-                  <Text size="xs" c="dimmed">
-                    <Text span ff="monospace" size="xs">
-                      {unit.code}
-                    </Text>
-                    {' · '}
-                    {t('submissions.tracker.customers', { count: unit.customers })}
-                  </Text>
-                </Table.Td>
-                {TRACKER_FORMS.map((form) => {
-                  const cell = unit.cells.find((c) => c.form === form);
-                  return (
-                    <Table.Td key={form} data-testid="tracker-cell" data-form={form} data-status={cell?.status}>
-                      {cell && <Cell cell={cell} onBatch={(id) => onOpen(unit, id)} />}
-                    </Table.Td>
-                  );
-                })}
-              </Table.Tr>
-            );
-          })}
-        </Table.Tbody>
-      </Table>
-    </Paper>
+    <ListTable
+      id="tracker"
+      title={t('submissions.tracker.tableLabel')}
+      records={view.units}
+      columns={columns}
+      rowKey={(unit) => unit.unitId}
+      filters={[`${t('submissions.tracker.month')}：${f.month(period)}`]}
+      emptyText={t('submissions.tracker.empty')}
+      onRowClick={(unit) => onOpen(unit, null)}
+      rowAttributes={(unit) => ({ 'data-testid': 'tracker-row', 'data-unit-code': unit.code })}
+      rowClassName={() => 'kam-click-row'}
+      // A city's dozen units: the page scrolls, not a box inside it (the legend sits right below).
+      maxHeight="none"
+      testId="tracker-table"
+    />
   );
+}
+
+/** The date a cell shows: when the form arrived, or when it is due. */
+function cellDate(cell: SubmissionCellView, t: TFunction, f: ReturnType<typeof useFormat>): string {
+  return cell.receivedAt !== null
+    ? t('submissions.tracker.received', { date: f.date(cell.receivedAt, 'iso') })
+    : t('submissions.tracker.dueOn', { date: f.date(cell.dueOn, 'iso') });
 }
 
 function Cell({ cell, onBatch }: { cell: SubmissionCellView; onBatch: (batchId: number) => void }) {
   const { t } = useTranslation();
   const f = useFormat();
-  const received = cell.receivedAt !== null;
   return (
     <Stack gap={2} align="flex-start">
       <StatusBadge status={cell.status} />
       <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-        {received
-          ? t('submissions.tracker.received', { date: f.date(cell.receivedAt, 'iso') })
-          : t('submissions.tracker.dueOn', { date: f.date(cell.dueOn, 'iso') })}
+        {cellDate(cell, t, f)}
         {cell.batchId !== null && (
           <>
             {' · '}
@@ -266,6 +272,23 @@ function Cell({ cell, onBatch }: { cell: SubmissionCellView; onBatch: (batchId: 
 function Unattributed({ batches }: { batches: SubmissionBatchView[] }) {
   const { t } = useTranslation();
   const f = useFormat();
+  const columns: ListColumn<SubmissionBatchView>[] = [
+    { key: 'id', title: t('submissions.batch.id'), width: 80, value: (b) => b.id, render: (b) => `#${b.id}` },
+    { key: 'fileName', title: t('submissions.batch.fileName') },
+    { key: 'rows', title: t('submissions.batch.rows'), format: 'count', width: 90 },
+    {
+      key: 'committedAt',
+      title: t('submissions.batch.committedAt'),
+      width: 170,
+      value: (b) => f.dateTime(b.committedAt),
+    },
+    {
+      key: 'state',
+      title: t('submissions.batch.state'),
+      width: 120,
+      value: (b) => (b.undoneAt ? t('submissions.batch.undone') : t('submissions.batch.standing')),
+    },
+  ];
   return (
     <Paper withBorder p="md" data-testid="tracker-unattributed">
       <Title order={2} size="h5" mb={4}>
@@ -274,32 +297,16 @@ function Unattributed({ batches }: { batches: SubmissionBatchView[] }) {
       <Text size="xs" c="dimmed" mb="sm">
         {t('submissions.tracker.unattributedHint')}
       </Text>
-      <Table aria-label={t('submissions.tracker.unattributedTitle')}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th w={80}>{t('submissions.batch.id')}</Table.Th>
-            <Table.Th>{t('submissions.batch.fileName')}</Table.Th>
-            <Table.Th w={90} ta="right">
-              {t('submissions.batch.rows')}
-            </Table.Th>
-            <Table.Th w={170}>{t('submissions.batch.committedAt')}</Table.Th>
-            <Table.Th w={120}>{t('submissions.batch.state')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {batches.map((b) => (
-            <Table.Tr key={b.id} className={b.undoneAt ? 'kam-row-retired' : undefined}>
-              <Table.Td className="kam-num">#{b.id}</Table.Td>
-              <Table.Td>{b.fileName}</Table.Td>
-              <Table.Td ta="right" className="kam-num">
-                {formatCount(b.rows)}
-              </Table.Td>
-              <Table.Td className="kam-num">{f.dateTime(b.committedAt)}</Table.Td>
-              <Table.Td>{b.undoneAt ? t('submissions.batch.undone') : t('submissions.batch.standing')}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      <ListTable
+        id="tracker-unattributed"
+        title={t('submissions.tracker.unattributedTitle')}
+        records={batches}
+        columns={columns}
+        rowKey={(b) => b.id}
+        emptyText={t('submissions.unitDrawer.empty')}
+        rowClassName={(b) => (b.undoneAt ? 'kam-row-retired' : undefined)}
+        bare
+      />
     </Paper>
   );
 }

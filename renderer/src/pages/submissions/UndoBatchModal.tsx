@@ -1,12 +1,11 @@
-import { Alert, Button, Checkbox, Group, Loader, Modal, Stack, Table, Text } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Loader, Modal, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportUndoView } from '../../../../shared/api/types';
-import { api } from '../../api/client';
-import { useApi } from '../../api/useApi';
-import { useSubmit } from '../../api/useSubmit';
+import { useApiMutation, useApiQuery } from '../../api/query';
 import { ErrorAlert } from '../../components/ApiViews';
 import { CustomerIdText } from '../../components/CustomerIdText';
+import { type ListColumn, ListTable } from '../../components/list/ListTable';
 import { EMPTY_VALUE, formatFen } from '../../i18n/format';
 import { useFormat } from '../../i18n/useFormat';
 import { revenueLineOf } from './wizard';
@@ -19,7 +18,9 @@ export interface UndoTarget {
 /**
  * Undo one batch: the cells edited since the import are shown first (`imports/undo-check`) and the
  * officer chooses to keep or overwrite them, then the result. The choice comes before the undo
- * because an undone batch cannot be undone again.
+ * because an undone batch cannot be undone again. The undo is a mutation: the tracker, the batch
+ * history and the customers' figures refresh by themselves (shared/api/effects.ts); `onUndone` is
+ * only for a caller that shows the batch itself (the wizard's last step).
  */
 export function UndoBatchModal({
   target,
@@ -28,7 +29,7 @@ export function UndoBatchModal({
 }: {
   target: UndoTarget | null;
   onClose: () => void;
-  onUndone: (result: ImportUndoView) => void;
+  onUndone?: (result: ImportUndoView) => void;
 }) {
   const { t } = useTranslation();
   return (
@@ -51,20 +52,26 @@ function UndoBody({
 }: {
   target: UndoTarget;
   onClose: () => void;
-  onUndone: (result: ImportUndoView) => void;
+  onUndone?: (result: ImportUndoView) => void;
 }) {
   const { t } = useTranslation();
   const [force, setForce] = useState(false);
   const [result, setResult] = useState<ImportUndoView | null>(null);
-  const submit = useSubmit([]);
+  const undoBatch = useApiMutation('imports/undo');
   // What the undo would keep, before the officer chooses: an undone batch cannot be undone again.
-  const check = useApi('imports/undo-check', { batchId: target.id });
+  const check = useApiQuery('imports/undo-check', { batchId: target.id });
+  // The undo's own invalidation re-reads this check, which then refuses (the batch is undone):
+  // that refusal is expected and not shown.
+  const checkError = undoBatch.isIdle || undoBatch.isError ? check.error : undefined;
 
   const undo = async () => {
-    const done = await submit.run(() => api.call('imports/undo', { batchId: target.id, force }));
-    if (!done) return;
-    setResult(done);
-    onUndone(done);
+    try {
+      const done = await undoBatch.mutateAsync({ batchId: target.id, force });
+      setResult(done);
+      onUndone?.(done);
+    } catch {
+      // Shown from the mutation's error below.
+    }
   };
 
   if (result) return <UndoResult result={result} onClose={onClose} />;
@@ -72,8 +79,8 @@ function UndoBody({
   return (
     <Stack gap="sm" data-testid="undo-confirm">
       <Text size="sm">{t('submissions.undo.text', { file: target.fileName })}</Text>
-      {check.error && <ErrorAlert error={check.error} />}
-      {check.data === undefined && !check.error && (
+      {checkError && <ErrorAlert error={checkError} />}
+      {check.data === undefined && !checkError && (
         <Group gap="xs">
           <Loader size="xs" />
           <Text size="sm" c="dimmed">
@@ -109,14 +116,14 @@ function UndoBody({
           )}
         </>
       )}
-      {submit.error && <ErrorAlert error={submit.error} />}
+      {undoBatch.error && <ErrorAlert error={undoBatch.error} />}
       <Group justify="flex-end" gap="sm" mt="xs">
         <Button variant="default" onClick={onClose}>
           {t('common.cancel')}
         </Button>
         <Button
           color="red"
-          loading={submit.submitting}
+          loading={undoBatch.isPending}
           disabled={check.data === undefined}
           onClick={() => void undo()}
           data-testid="undo-submit"
@@ -133,42 +140,35 @@ function UndoBody({
 function KeptTable({ kept, testId }: { kept: ImportUndoView['kept']; testId: string }) {
   const { t } = useTranslation();
   const f = useFormat();
-  const fen = (v: number | null) => (v === null ? EMPTY_VALUE : formatFen(v));
+  type Kept = ImportUndoView['kept'][number];
+  const fen = (v: number | null) => <span className="kam-num">{v === null ? EMPTY_VALUE : formatFen(v)}</span>;
   const lineName = (line: string) => {
     const known = revenueLineOf(line);
     return known ? t(`line.${known}`) : line;
   };
+  const columns: ListColumn<Kept>[] = [
+    {
+      key: 'customerId',
+      title: t('submissions.undo.customer'),
+      render: (k) => <CustomerIdText id={k.customerId} size="sm" />,
+    },
+    { key: 'period', title: t('submissions.preview.changeColumns.period'), value: (k) => f.month(k.period) },
+    { key: 'line', title: t('submissions.undo.line'), value: (k) => lineName(k.line) },
+    { key: 'imported', title: t('submissions.undo.imported'), format: 'money', render: (k) => fen(k.imported) },
+    { key: 'current', title: t('submissions.undo.current'), format: 'money', render: (k) => fen(k.current) },
+  ];
   return (
-    <div className="kam-table-box">
-      <Table stickyHeader striped aria-label={t('submissions.undo.keptTitle', { count: kept.length })}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('submissions.undo.customer')}</Table.Th>
-            <Table.Th>{t('submissions.preview.changeColumns.period')}</Table.Th>
-            <Table.Th>{t('submissions.undo.line')}</Table.Th>
-            <Table.Th ta="right">{t('submissions.undo.imported')}</Table.Th>
-            <Table.Th ta="right">{t('submissions.undo.current')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {kept.map((k) => (
-            <Table.Tr key={`${k.customerId}|${k.period}|${k.line}`} data-testid={testId}>
-              <Table.Td>
-                <CustomerIdText id={k.customerId} size="sm" />
-              </Table.Td>
-              <Table.Td>{f.month(k.period)}</Table.Td>
-              <Table.Td>{lineName(k.line)}</Table.Td>
-              <Table.Td ta="right" className="kam-num">
-                {fen(k.imported)}
-              </Table.Td>
-              <Table.Td ta="right" className="kam-num">
-                {fen(k.current)}
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </div>
+    <ListTable
+      id={`undo-${testId}`}
+      title={t('submissions.undo.keptTitle', { count: kept.length })}
+      records={kept}
+      columns={columns}
+      rowKey={(k) => `${k.customerId}|${k.period}|${k.line}`}
+      emptyText=""
+      rowAttributes={() => ({ 'data-testid': testId })}
+      maxHeight="36vh"
+      bare
+    />
   );
 }
 

@@ -1,10 +1,9 @@
-import { Badge, Drawer, Group, Paper, Stack, Text } from '@mantine/core';
+import { Badge, Drawer, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { SubmissionBatchView, SubmissionUnitView } from '../../../../shared/api/types';
-import { useApi } from '../../api/useApi';
+import { useApiQuery } from '../../api/query';
 import { ApiView } from '../../components/ApiViews';
-import { EmptyBlock } from '../../components/EmptyBlock';
-import { formatCount } from '../../i18n/format';
+import { type ListColumn, ListTable } from '../../components/list/ListTable';
 import { useFormat } from '../../i18n/useFormat';
 import { batchKind } from './status';
 
@@ -24,7 +23,7 @@ export function UnitBatchesDrawer({
       opened={unit !== null}
       onClose={onClose}
       position="right"
-      size={560}
+      size={760}
       title={<Text fw={700}>{unit ? t('submissions.unitDrawer.title', { name: unit.name }) : ''}</Text>}
       closeButtonProps={{ 'aria-label': t('common.close') }}
     >
@@ -35,81 +34,131 @@ export function UnitBatchesDrawer({
 
 function Batches({ unitId, highlight }: { unitId: number; highlight: number | null }) {
   const { t } = useTranslation();
-  const batches = useApi('submissions/unit-batches', { unitId });
-  return (
-    <ApiView state={batches}>
-      {(list) =>
-        list.length === 0 ? (
-          <EmptyBlock description={t('submissions.unitDrawer.empty')} testId="unit-batches-empty" />
-        ) : (
-          <Stack gap="sm" data-testid="unit-batches">
-            {list.map((b) => (
-              <BatchCard key={b.id} batch={b} highlighted={b.id === highlight} />
-            ))}
-          </Stack>
-        )
-      }
-    </ApiView>
-  );
-}
-
-function BatchCard({ batch, highlighted }: { batch: SubmissionBatchView; highlighted: boolean }) {
-  const { t } = useTranslation();
   const f = useFormat();
-  const undone = batch.undoneAt !== null;
-  return (
-    <Paper
-      withBorder
-      p="sm"
-      data-testid="unit-batch"
-      data-batch-id={batch.id}
-      data-undone={undone || undefined}
-      bg={undone ? 'gray.0' : undefined}
-      style={highlighted ? { borderColor: 'var(--mantine-color-postal-6)', borderWidth: 2 } : undefined}
-    >
-      <Group justify="space-between" wrap="nowrap" align="flex-start">
-        <Stack gap={2} style={{ minWidth: 0 }}>
-          <Group gap="xs" wrap="nowrap">
-            <Text fw={700} className="kam-num">
-              #{batch.id}
-            </Text>
-            <Text size="sm" truncate="end" td={undone ? 'line-through' : undefined} c={undone ? 'dimmed' : undefined}>
-              {batch.fileName}
-            </Text>
-          </Group>
-          <Text size="xs" c="dimmed">
-            {t(`submissions.batchKind.${batchKind(batch.form)}`)}
-            {' · '}
-            {batch.period ? f.month(batch.period) : t('submissions.batch.multiPeriod')}
-            {' · '}
-            {t('submissions.batch.rows')} {formatCount(batch.rows)}
-            {' · '}
-            {f.dateTime(batch.committedAt)} {batch.committedBy}
+  const batches = useApiQuery('submissions/unit-batches', { unitId });
+  const columns: ListColumn<SubmissionBatchView>[] = [
+    {
+      key: 'id',
+      title: t('submissions.batch.id'),
+      width: 70,
+      noWrap: true,
+      // The batch the officer clicked in the tracker stands out.
+      render: (b) =>
+        b.id === highlight ? (
+          <Badge color="postal" variant="filled" className="kam-num" styles={{ label: { textTransform: 'none' } }}>
+            #{b.id}
+          </Badge>
+        ) : (
+          <Text size="sm" fw={700} className="kam-num">
+            #{b.id}
           </Text>
+        ),
+    },
+    {
+      key: 'fileName',
+      title: t('submissions.batch.fileName'),
+      toggleable: false,
+      render: (b) => (
+        <Stack gap={2}>
+          <Text
+            size="sm"
+            lineClamp={2}
+            title={b.fileName}
+            style={{ overflowWrap: 'anywhere' }}
+            td={b.undoneAt ? 'line-through' : undefined}
+            c={b.undoneAt ? 'dimmed' : undefined}
+          >
+            {b.fileName}
+          </Text>
+          {b.forms.length > 0 && (
+            <Group gap={4}>
+              <Text size="xs" c="dimmed">
+                {t('submissions.unitDrawer.forms')}
+              </Text>
+              {b.forms.map((form) => (
+                <Badge key={form} size="xs" variant="default" styles={{ label: { textTransform: 'none' } }}>
+                  {t(`submissions.form.${form}`)}
+                </Badge>
+              ))}
+            </Group>
+          )}
         </Stack>
-        {undone && (
+      ),
+    },
+    {
+      key: 'kind',
+      title: t('submissions.batch.kind'),
+      noWrap: true,
+      hiddenByDefault: true,
+      value: (b) => t(`submissions.batchKind.${batchKind(b.form)}`),
+    },
+    {
+      key: 'period',
+      title: t('submissions.batch.period'),
+      noWrap: true,
+      value: (b) => (b.period ? f.month(b.period) : t('submissions.batch.multiPeriod')),
+    },
+    { key: 'rows', title: t('submissions.batch.rows'), format: 'count', noWrap: true },
+    {
+      key: 'committedAt',
+      title: t('submissions.batch.committedAt'),
+      value: (b) => f.dateTime(b.committedAt),
+      render: (b) => (
+        <>
+          <Text size="sm" className="kam-num" style={{ whiteSpace: 'nowrap' }}>
+            {f.dateTime(b.committedAt)}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {b.committedBy}
+          </Text>
+        </>
+      ),
+    },
+    {
+      key: 'state',
+      title: t('submissions.batch.state'),
+      noWrap: true,
+      value: (b) =>
+        b.undoneAt
+          ? t('submissions.unitDrawer.undoneOn', { date: f.date(b.undoneAt, 'iso') })
+          : t('submissions.batch.standing'),
+      render: (b) =>
+        b.undoneAt ? (
           <Badge
             color="gray"
             variant="outline"
             styles={{ label: { textTransform: 'none' } }}
             data-testid="batch-undone"
           >
-            {t('submissions.unitDrawer.undoneOn', { date: f.date(batch.undoneAt, 'iso') })}
+            {t('submissions.unitDrawer.undoneOn', { date: f.date(b.undoneAt, 'iso') })}
           </Badge>
-        )}
-      </Group>
-      {batch.forms.length > 0 && (
-        <Group gap={4} mt={6}>
-          <Text size="xs" c="dimmed">
-            {t('submissions.unitDrawer.forms')}
-          </Text>
-          {batch.forms.map((form) => (
-            <Badge key={form} size="xs" variant="default" styles={{ label: { textTransform: 'none' } }}>
-              {t(`submissions.form.${form}`)}
-            </Badge>
-          ))}
-        </Group>
+        ) : (
+          <Text size="sm">{t('submissions.batch.standing')}</Text>
+        ),
+    },
+  ];
+  return (
+    <ApiView state={batches}>
+      {(list) => (
+        <ListTable
+          id="unit-batches"
+          title={t('submissions.unitDrawer.tableLabel')}
+          records={list}
+          columns={columns}
+          rowKey={(b) => b.id}
+          emptyText={t('submissions.unitDrawer.empty')}
+          rowAttributes={(b) => ({
+            'data-testid': 'unit-batch',
+            'data-batch-id': b.id,
+            'data-undone': b.undoneAt !== null || undefined,
+            'data-highlighted': b.id === highlight || undefined,
+          })}
+          rowClassName={(b) => (b.undoneAt ? 'kam-row-retired' : undefined)}
+          maxHeight="calc(100vh - 120px)"
+          testId="unit-batches"
+          bare
+        />
       )}
-    </Paper>
+    </ApiView>
   );
 }

@@ -16,44 +16,54 @@ import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { tiersApprove, tiersOverride } from '../../../../shared/api/schemas';
 import type { ApprovalView, OverrideView, TierExplanation } from '../../../../shared/api/types';
 import type { EvaluationInput } from '../../../../shared/domain/evaluation';
 import { formatPermille } from '../../../../shared/domain/evaluation';
 import { LINE_NAMES_ZH, PRODUCT_LINES, type RevenueLine } from '../../../../shared/domain/lines';
 import { formatMoney } from '../../../../shared/domain/money';
 import { TIERS, type Tier } from '../../../../shared/domain/tiers';
-import { api, toApiCallError } from '../../api/client';
-import { useApi } from '../../api/useApi';
-import { useSubmit } from '../../api/useSubmit';
+import { toApiCallError } from '../../api/client';
+import { useApiMutation, useApiQuery } from '../../api/query';
 import { ApiView } from '../../components/ApiViews';
 import { useToday } from '../../components/AppInfo';
 import { CustomerIdText } from '../../components/CustomerIdText';
 import { DateField } from '../../components/DateField';
 import { FormModal } from '../../components/FormModal';
 import { TierBadge } from '../../components/TierBadge';
+import { useSchemaForm } from '../../forms/useSchemaForm';
 import { EMPTY_VALUE, formatDate } from '../../i18n/format';
 import { hrefOf } from '../../router/useRoute';
 
 type StoredInputs = Omit<EvaluationInput, 'bureauRevenue'>;
 const LINES: RevenueLine[] = [...PRODUCT_LINES, 'other'];
 
-/** "Why this tier": every R5–R15 step, the inputs, the policy version and the R13 records. */
+/**
+ * "Why this tier": every R5–R15 step, the inputs, the policy version and the R13 records. An
+ * approval, override or revocation made here invalidates the tiers area, so this explanation and
+ * the run's result list behind the drawer refetch by themselves.
+ */
 export function ExplainDrawer({
   runId,
   customerId,
   onClose,
-  onChanged,
 }: {
   runId: number;
   customerId: string | null;
   onClose: () => void;
-  onChanged: () => void;
 }) {
   const { t } = useTranslation();
+  const [dialog, setDialog] = useState<Dialog>(null);
   return (
     <Drawer
       opened={customerId !== null}
-      onClose={onClose}
+      onClose={() => {
+        setDialog(null);
+        onClose();
+      }}
+      // Esc belongs to the dialog on top (which asks before discarding typed input), not to the
+      // drawer behind it: both listen on the window, and the drawer would unmount the dialog.
+      closeOnEscape={dialog === null}
       position="right"
       size={620}
       title={<Text fw={700}>{t('explain.title')}</Text>}
@@ -61,24 +71,26 @@ export function ExplainDrawer({
       data-testid="tier-explain-drawer"
     >
       {customerId !== null && (
-        <ExplainBody key={customerId} runId={runId} customerId={customerId} onChanged={onChanged} />
+        <ExplainBody key={customerId} runId={runId} customerId={customerId} dialog={dialog} setDialog={setDialog} />
       )}
     </Drawer>
   );
 }
 
-function ExplainBody({ runId, customerId, onChanged }: { runId: number; customerId: string; onChanged: () => void }) {
-  const state = useApi('tiers/explain', { runId, customerId });
-  const changed = () => {
-    state.reload();
-    onChanged();
-  };
-  return <ApiView state={state}>{(x) => <Explanation x={x} onChanged={changed} />}</ApiView>;
+type Dialog = 'approve' | 'override' | null;
+
+interface DialogState {
+  dialog: Dialog;
+  setDialog: (dialog: Dialog) => void;
 }
 
-function Explanation({ x, onChanged }: { x: TierExplanation; onChanged: () => void }) {
+function ExplainBody({ runId, customerId, ...dialog }: { runId: number; customerId: string } & DialogState) {
+  const state = useApiQuery('tiers/explain', { runId, customerId });
+  return <ApiView state={state}>{(x) => <Explanation x={x} {...dialog} />}</ApiView>;
+}
+
+function Explanation({ x, dialog: form, setDialog: setForm }: { x: TierExplanation } & DialogState) {
   const { t } = useTranslation();
-  const [form, setForm] = useState<'approve' | 'override' | null>(null);
   const row = x.row;
   return (
     <Stack gap="md" data-testid="explain-body" data-customer-id={row.customerId}>
@@ -174,20 +186,13 @@ function Explanation({ x, onChanged }: { x: TierExplanation; onChanged: () => vo
             {t('explain.noManual')}
           </Text>
         )}
-        {x.approval && <ApprovalCard approval={x.approval} onChanged={onChanged} />}
-        {x.override && <OverrideCard override={x.override} onChanged={onChanged} />}
+        {x.approval && <ApprovalCard approval={x.approval} />}
+        {x.override && <OverrideCard override={x.override} />}
       </section>
 
-      {form === 'approve' && (
-        <ApproveForm customerId={row.customerId} onClose={() => setForm(null)} onSaved={onChanged} />
-      )}
+      {form === 'approve' && <ApproveForm customerId={row.customerId} onClose={() => setForm(null)} />}
       {form === 'override' && (
-        <OverrideForm
-          customerId={row.customerId}
-          initial={row.tier ?? 'general'}
-          onClose={() => setForm(null)}
-          onSaved={onChanged}
-        />
+        <OverrideForm customerId={row.customerId} initial={row.tier ?? 'general'} onClose={() => setForm(null)} />
       )}
     </Stack>
   );
@@ -267,8 +272,10 @@ function Inputs({ inputs, sharePpm }: { inputs: StoredInputs | null; sharePpm: n
   );
 }
 
-function useRevoke(kind: 'approval' | 'override', id: number, onChanged: () => void) {
+/** R13: withdraws an approval or override after a confirmation; the computed tier stands again. */
+function useRevoke(kind: 'approval' | 'override', id: number) {
   const { t } = useTranslation();
+  const revoke = useApiMutation('tiers/revoke');
   return () =>
     modals.openConfirmModal({
       title: t('explain.revokeTitle'),
@@ -277,9 +284,8 @@ function useRevoke(kind: 'approval' | 'override', id: number, onChanged: () => v
       confirmProps: { color: 'red', 'data-testid': 'revoke-confirm' } as Record<string, unknown>,
       onConfirm: async () => {
         try {
-          await api.call('tiers/revoke', { kind, id });
+          await revoke.mutateAsync({ kind, id });
           notifications.show({ color: 'postal', title: t('explain.revoked'), message: '' });
-          onChanged();
         } catch (e) {
           notifications.show({ color: 'red', title: t('common.errorTitle'), message: toApiCallError('', e).message });
         }
@@ -287,9 +293,9 @@ function useRevoke(kind: 'approval' | 'override', id: number, onChanged: () => v
     });
 }
 
-function ApprovalCard({ approval, onChanged }: { approval: ApprovalView; onChanged: () => void }) {
+function ApprovalCard({ approval }: { approval: ApprovalView }) {
   const { t } = useTranslation();
-  const revoke = useRevoke('approval', approval.id, onChanged);
+  const revoke = useRevoke('approval', approval.id);
   return (
     <Paper withBorder p="sm" mb="xs" data-testid="explain-approval">
       <Group justify="space-between" mb={4}>
@@ -315,9 +321,9 @@ function ApprovalCard({ approval, onChanged }: { approval: ApprovalView; onChang
   );
 }
 
-function OverrideCard({ override, onChanged }: { override: OverrideView; onChanged: () => void }) {
+function OverrideCard({ override }: { override: OverrideView }) {
   const { t } = useTranslation();
-  const revoke = useRevoke('override', override.id, onChanged);
+  const revoke = useRevoke('override', override.id);
   return (
     <Paper withBorder p="sm" data-testid="explain-override-card">
       <Group justify="space-between" mb={4}>
@@ -339,165 +345,144 @@ function OverrideCard({ override, onChanged }: { override: OverrideView; onChang
   );
 }
 
-function TierSelect({ value, onChange, label }: { value: Tier; onChange: (t: Tier) => void; label: string }) {
+function useTierOptions() {
   const { t } = useTranslation();
-  return (
-    <Select
-      label={label}
-      data={TIERS.map((k) => ({ value: k, label: t(`tier.${k}`) }))}
-      value={value}
-      onChange={(v) => {
-        if (v) onChange(v as Tier);
-      }}
-      allowDeselect={false}
-      withAsterisk
-    />
-  );
+  return TIERS.map((k) => ({ value: k, label: t(`tier.${k}`) }));
 }
 
-function ApproveForm({
-  customerId,
-  onClose,
-  onSaved,
-}: {
-  customerId: string;
-  onClose: () => void;
-  onSaved: () => void;
-}) {
+/** R13: the province's approval of a tier, with its document number and validity. */
+function ApproveForm({ customerId, onClose }: { customerId: string; onClose: () => void }) {
   const { t } = useTranslation();
   const today = useToday();
-  const [tier, setTier] = useState<Tier>('diamond');
-  const [approver, setApprover] = useState('');
-  const [documentNo, setDocumentNo] = useState('');
-  const [reason, setReason] = useState('');
-  const [validFrom, setValidFrom] = useState<string | null>(today);
-  const [validTo, setValidTo] = useState<string | null>(null);
-  const submit = useSubmit(['tier', 'approver', 'documentNo', 'reason', 'validFrom', 'validTo']);
+  const tierOptions = useTierOptions();
+  const approve = useApiMutation('tiers/approve');
+  const form = useSchemaForm({
+    initialValues: {
+      tier: 'diamond' as Tier | null,
+      approver: '',
+      documentNo: '',
+      reason: '',
+      validFrom: today as string | null,
+      validTo: null as string | null,
+    },
+    schema: tiersApprove,
+    toInput: (v) => ({
+      customerId,
+      tier: (v.tier ?? '') as Tier,
+      approver: v.approver,
+      documentNo: v.documentNo,
+      reason: v.reason,
+      validFrom: v.validFrom ?? '',
+      validTo: v.validTo || null,
+    }),
+  });
   const save = async () => {
-    const saved = await submit.run(() =>
-      api.call('tiers/approve', {
-        customerId,
-        tier,
-        approver,
-        documentNo,
-        reason,
-        validFrom: validFrom ?? '',
-        validTo: validTo || null,
-      }),
-    );
+    const saved = await form.submit((input) => approve.mutateAsync(input));
     if (!saved) return;
     notifications.show({ color: 'postal', title: t('explain.approved'), message: '' });
     onClose();
-    onSaved();
   };
   return (
     <FormModal
       opened
       onClose={onClose}
       title={t('explain.approveTitle')}
-      submitting={submit.submitting}
-      error={submit.error}
+      form={form}
       onSubmit={() => void save()}
       testId="approve-form"
     >
-      <TierSelect value={tier} onChange={setTier} label={t('explain.tier')} />
+      <Select
+        label={t('explain.tier')}
+        data={tierOptions}
+        {...form.form.getInputProps('tier')}
+        allowDeselect={false}
+        withAsterisk
+      />
       <TextInput
         label={t('explain.approver')}
-        value={approver}
-        onChange={(e) => setApprover(e.currentTarget.value)}
-        error={submit.fieldErrors.approver}
+        {...form.form.getInputProps('approver')}
         withAsterisk
         data-autofocus
+        autoComplete="off"
         data-testid="approve-approver"
       />
       <TextInput
         label={t('explain.documentNo')}
-        value={documentNo}
-        onChange={(e) => setDocumentNo(e.currentTarget.value)}
-        error={submit.fieldErrors.documentNo}
+        {...form.form.getInputProps('documentNo')}
         withAsterisk
+        autoComplete="off"
         data-testid="approve-document"
       />
       <TextInput
         label={t('explain.reason')}
-        value={reason}
-        onChange={(e) => setReason(e.currentTarget.value)}
-        error={submit.fieldErrors.reason}
+        {...form.form.getInputProps('reason')}
         withAsterisk
+        autoComplete="off"
         data-testid="approve-reason"
       />
-      <Group grow>
-        <DateField
-          label={t('explain.validFrom')}
-          value={validFrom}
-          onChange={(v) => setValidFrom(v ? String(v) : null)}
-          error={submit.fieldErrors.validFrom}
-          withAsterisk
-        />
+      <Group grow align="flex-start">
+        <DateField label={t('explain.validFrom')} {...form.form.getInputProps('validFrom')} withAsterisk />
         <DateField
           label={t('explain.validTo')}
-          value={validTo}
-          onChange={(v) => setValidTo(v ? String(v) : null)}
-          error={submit.fieldErrors.validTo}
+          {...form.form.getInputProps('validTo')}
           clearable
           description={t('explain.validToHint')}
+          inputWrapperOrder={['label', 'input', 'description', 'error']}
         />
       </Group>
     </FormModal>
   );
 }
 
-function OverrideForm({
-  customerId,
-  initial,
-  onClose,
-  onSaved,
-}: {
-  customerId: string;
-  initial: Tier;
-  onClose: () => void;
-  onSaved: () => void;
-}) {
+/** R13: a manual override of the computed tier, shown beside it (an approval takes precedence). */
+function OverrideForm({ customerId, initial, onClose }: { customerId: string; initial: Tier; onClose: () => void }) {
   const { t } = useTranslation();
-  const [tier, setTier] = useState<Tier>(initial);
-  const [approver, setApprover] = useState('');
-  const [reason, setReason] = useState('');
-  const submit = useSubmit(['tier', 'approver', 'reason']);
+  const tierOptions = useTierOptions();
+  const override = useApiMutation('tiers/override');
+  const form = useSchemaForm({
+    initialValues: { tier: initial as Tier | null, approver: '', reason: '' },
+    schema: tiersOverride,
+    toInput: (v) => ({ customerId, tier: (v.tier ?? '') as Tier, approver: v.approver, reason: v.reason }),
+  });
   const save = async () => {
-    const saved = await submit.run(() => api.call('tiers/override', { customerId, tier, approver, reason }));
+    const saved = await form.submit((input) => override.mutateAsync(input));
     if (!saved) return;
     notifications.show({ color: 'postal', title: t('explain.overridden'), message: '' });
     onClose();
-    onSaved();
   };
   return (
     <FormModal
       opened
       onClose={onClose}
       title={t('explain.overrideTitle')}
-      submitting={submit.submitting}
-      error={submit.error}
+      form={form}
       onSubmit={() => void save()}
       testId="override-form"
     >
       <Text size="sm" c="dimmed">
         {t('explain.overrideHint')}
       </Text>
-      <TierSelect value={tier} onChange={setTier} label={t('explain.tier')} />
+      <Select
+        label={t('explain.tier')}
+        data={tierOptions}
+        {...form.form.getInputProps('tier')}
+        allowDeselect={false}
+        withAsterisk
+      />
       <TextInput
         label={t('explain.approver')}
-        value={approver}
-        onChange={(e) => setApprover(e.currentTarget.value)}
-        error={submit.fieldErrors.approver}
+        {...form.form.getInputProps('approver')}
         withAsterisk
         data-autofocus
+        autoComplete="off"
+        data-testid="override-approver"
       />
       <TextInput
         label={t('explain.reason')}
-        value={reason}
-        onChange={(e) => setReason(e.currentTarget.value)}
-        error={submit.fieldErrors.reason}
+        {...form.form.getInputProps('reason')}
         withAsterisk
+        autoComplete="off"
+        data-testid="override-reason"
       />
     </FormModal>
   );

@@ -15,16 +15,18 @@ import {
   Tooltip,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useEffect, useRef, useState } from 'react';
+import { type KeyboardEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ApiInput } from '../../../../shared/api/contract';
 import type { TierOrNone, TierResultRow, TierRunSummary } from '../../../../shared/api/types';
 import { formatPermille } from '../../../../shared/domain/evaluation';
 import { formatMoney, formatWan } from '../../../../shared/domain/money';
 import { SCOPES, type Scope, TIERS } from '../../../../shared/domain/tiers';
-import { useApi } from '../../api/useApi';
+import { api } from '../../api/client';
+import { useApiQuery } from '../../api/query';
 import { ApiView } from '../../components/ApiViews';
 import { CustomerIdText } from '../../components/CustomerIdText';
-import { EmptyBlock } from '../../components/EmptyBlock';
+import { type ListColumn, ListTable } from '../../components/list/ListTable';
 import { PageHeader } from '../../components/PageHeader';
 import { TIER_COLORS, TIERS_OR_NONE, TierBadge } from '../../components/TierBadge';
 import { TransitionMatrix } from '../../components/TransitionMatrix';
@@ -36,7 +38,7 @@ const PAGE_SIZE = 50;
 
 export function RunDetail({ runId }: { runId: number }) {
   const { t } = useTranslation();
-  const summary = useApi('tiers/summary', { runId });
+  const summary = useApiQuery('tiers/summary', { runId });
   return (
     <Stack gap="md">
       <Group>
@@ -52,7 +54,6 @@ export function RunDetail({ runId }: { runId: number }) {
 
 function RunView({ run }: { run: TierRunSummary }) {
   const { t } = useTranslation();
-  const [resultsVersion, setResultsVersion] = useState(0);
   const [open, setOpen] = useState<string | null>(null);
   return (
     <>
@@ -104,13 +105,10 @@ function RunView({ run }: { run: TierRunSummary }) {
           caption={t('tiers.transitions.title')}
         />
       </Paper>
-      <Results run={run} version={resultsVersion} onOpen={setOpen} />
-      <ExplainDrawer
-        runId={run.id}
-        customerId={open}
-        onClose={() => setOpen(null)}
-        onChanged={() => setResultsVersion((v) => v + 1)}
-      />
+      {/* An approval, override or revocation in the drawer invalidates the tiers area: the
+          results below and the explanation refetch by themselves (R13). */}
+      <Results run={run} onOpen={setOpen} />
+      <ExplainDrawer runId={run.id} customerId={open} onClose={() => setOpen(null)} />
     </>
   );
 }
@@ -206,7 +204,22 @@ function CountsChart({ run }: { run: TierRunSummary }) {
   );
 }
 
-function Results({ run, version, onOpen }: { run: TierRunSummary; version: number; onOpen: (id: string) => void }) {
+/** tiers/results takes at most this many rows a call; an export walks the pages with it. */
+const EXPORT_PAGE = 1000;
+
+type ResultFilter = Omit<ApiInput<'tiers/results'>, 'offset' | 'limit'>;
+
+/** Every result matching the filter, page after page (for 导出 Excel of the whole filtered list). */
+async function allResults(filter: ResultFilter): Promise<TierResultRow[]> {
+  const rows: TierResultRow[] = [];
+  for (;;) {
+    const page = await api.call('tiers/results', { ...filter, offset: rows.length, limit: EXPORT_PAGE });
+    rows.push(...page.rows);
+    if (page.rows.length === 0 || rows.length >= page.total) return rows;
+  }
+}
+
+function Results({ run, onOpen }: { run: TierRunSummary; onOpen: (id: string) => void }) {
   const { t } = useTranslation();
   const [tier, setTier] = useState<TierOrNone | null>(null);
   const [scope, setScope] = useState<Scope | null>(null);
@@ -214,204 +227,110 @@ function Results({ run, version, onOpen }: { run: TierRunSummary; version: numbe
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search.trim(), 250);
   const [page, setPage] = useState(1);
-  const units = useApi('units/list', {});
-  const results = useApi('tiers/results', {
-    runId: run.id,
-    tier,
-    scope,
-    unitId,
-    search: debounced,
-    offset: (page - 1) * PAGE_SIZE,
-    limit: PAGE_SIZE,
-  });
-  // An approval, override or revocation in the drawer shows in the list at once.
-  useReloadOn(version, results.reload);
+  const units = useApiQuery('units/list', {});
+  const filter: ResultFilter = { runId: run.id, tier, scope, unitId, search: debounced };
+  const results = useApiQuery('tiers/results', { ...filter, offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE });
+  const unitOptions = (units.data ?? []).map((u) => ({ value: String(u.id), label: u.name }));
+  const tierLabel = (k: TierOrNone | null) => t(k === null || k === 'none' ? 'tier.none' : `tier.${k}`);
+  const filters = [
+    ...(debounced ? [`${t('tiers.results.search')}：${debounced}`] : []),
+    ...(tier ? [`${t('tiers.results.tier')}：${tierLabel(tier)}`] : []),
+    ...(scope ? [`${t('tiers.results.scope')}：${t(`scope.${scope}`)}`] : []),
+    ...(unitId !== null
+      ? [`${t('tiers.results.unit')}：${unitOptions.find((o) => o.value === String(unitId))?.label ?? unitId}`]
+      : []),
+  ];
   const reset = () => setPage(1);
-
-  return (
-    <Paper withBorder p="md">
-      <Group justify="space-between" align="flex-end" mb="sm">
-        <Title order={2} size="h5">
-          {t('tiers.results.title')}
-        </Title>
-        <Text size="sm" c="dimmed" data-testid="tier-results-total">
-          {results.data ? t('tiers.results.total', { count: results.data.total }) : ' '}
-        </Text>
-      </Group>
-      <Group gap="sm" mb="sm" align="flex-end">
-        <TextInput
-          label={t('tiers.results.search')}
-          placeholder={t('tiers.results.searchPlaceholder')}
-          value={search}
-          onChange={(e) => {
-            setSearch(e.currentTarget.value);
-            reset();
-          }}
-          w={260}
-          data-testid="tier-results-search"
-        />
-        <Select
-          label={t('tiers.results.tier')}
-          placeholder={t('tiers.results.allTiers')}
-          data={TIERS_OR_NONE.map((k) => ({ value: k, label: t(k === 'none' ? 'tier.none' : `tier.${k}`) }))}
-          value={tier}
-          onChange={(v) => {
-            setTier(v as TierOrNone | null);
-            reset();
-          }}
-          clearable
-          w={140}
-          data-testid="tier-results-tier"
-        />
-        <Select
-          label={t('tiers.results.scope')}
-          placeholder={t('tiers.results.allScopes')}
-          data={SCOPES.map((s) => ({ value: s, label: t(`scope.${s}`) }))}
-          value={scope}
-          onChange={(v) => {
-            setScope(v as Scope | null);
-            reset();
-          }}
-          clearable
-          w={130}
-          data-testid="tier-results-scope"
-        />
-        <Select
-          label={t('tiers.results.unit')}
-          placeholder={t('tiers.results.allUnits')}
-          data={(units.data ?? []).map((u) => ({ value: String(u.id), label: u.name }))}
-          value={unitId === null ? null : String(unitId)}
-          onChange={(v) => {
-            setUnitId(v ? Number(v) : null);
-            reset();
-          }}
-          clearable
-          searchable
-          w={200}
-          data-testid="tier-results-unit"
-        />
-      </Group>
-      <ApiView state={results}>
-        {(data) =>
-          data.total === 0 ? (
-            <EmptyBlock description={t('tiers.results.empty')} testId="tier-results-empty" />
-          ) : (
-            <>
-              <div style={{ overflowX: 'auto' }}>
-                <Table
-                  striped
-                  highlightOnHover
-                  aria-label={t('tiers.results.title')}
-                  data-testid="tier-results"
-                  style={{ opacity: results.loading ? 0.6 : 1 }}
-                >
-                  <Table.Thead className="kam-head-nowrap">
-                    <Table.Tr>
-                      <Table.Th w={170}>{t('tiers.results.columns.id')}</Table.Th>
-                      <Table.Th>{t('tiers.results.columns.name')}</Table.Th>
-                      <Table.Th>{t('tiers.results.columns.unit')}</Table.Th>
-                      <Table.Th ta="right">{t('tiers.results.columns.revenue')}</Table.Th>
-                      <Table.Th ta="right">{t('tiers.results.columns.revenueScore')}</Table.Th>
-                      <Table.Th ta="right">{t('tiers.results.columns.shareScore')}</Table.Th>
-                      <Table.Th ta="right">{t('tiers.results.columns.total')}</Table.Th>
-                      <Table.Th miw={96}>{t('tiers.results.columns.tier')}</Table.Th>
-                      <Table.Th>{t('tiers.results.columns.previous')}</Table.Th>
-                      <Table.Th>{t('tiers.results.columns.responsible')}</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {data.rows.map((row) => (
-                      <ResultRow key={row.customerId} row={row} onOpen={onOpen} />
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </div>
-              {data.total > PAGE_SIZE && (
-                <Group justify="center" mt="sm">
-                  <Pagination
-                    total={Math.ceil(data.total / PAGE_SIZE)}
-                    value={page}
-                    onChange={setPage}
-                    size="sm"
-                    data-testid="tier-results-pages"
-                    getControlProps={(control) => ({
-                      'aria-label': t(`tiers.results.page.${control}`),
-                    })}
-                  />
-                </Group>
-              )}
-            </>
-          )
-        }
-      </ApiView>
-    </Paper>
-  );
-}
-
-/** Calls `reload` whenever `key` changes after the first render. */
-function useReloadOn(key: number, reload: () => void) {
-  const first = useRef(key);
-  useEffect(() => {
-    if (key !== first.current) {
-      first.current = key;
-      reload();
+  const clearFilters = () => {
+    setTier(null);
+    setScope(null);
+    setUnitId(null);
+    setSearch('');
+    reset();
+  };
+  // Enter or Space on a focused row opens its explanation, as a click does.
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const target = e.target as HTMLElement;
+    const id = target.tagName === 'TR' ? target.dataset.customerId : undefined;
+    if (id && (e.key === 'Enter' || e.key === ' ')) {
+      e.preventDefault();
+      onOpen(id);
     }
-  }, [key, reload]);
-}
+  };
 
-function ResultRow({ row, onOpen }: { row: TierResultRow; onOpen: (id: string) => void }) {
-  const { t } = useTranslation();
-  const open = () => onOpen(row.customerId);
-  const manual = row.effectiveSource !== 'computed';
-  return (
-    <Table.Tr
-      className="kam-click-row"
-      tabIndex={0}
-      onClick={open}
-      onKeyDown={(e) => {
-        if (e.key === 'Enter' || e.key === ' ') {
-          e.preventDefault();
-          open();
-        }
-      }}
-      data-testid="tier-result-row"
-      data-customer-id={row.customerId}
-      aria-label={t('tiers.results.openExplain', { name: row.name })}
-    >
-      <Table.Td>
-        <CustomerIdText id={row.customerId} size="sm" />
-      </Table.Td>
-      <Table.Td style={{ maxWidth: 260 }}>
-        {/* Two lines rather than an ellipsis: a branch differs from its head office by its tail. */}
-        <Text size="sm" lineClamp={2} title={row.name} miw={160}>
+  const shown: ListColumn<TierResultRow>[] = [
+    {
+      key: 'customerId',
+      title: t('tiers.results.columns.id'),
+      toggleable: false,
+      width: 150,
+      noWrap: true,
+      render: (row) => <CustomerIdText id={row.customerId} size="sm" />,
+    },
+    {
+      key: 'name',
+      title: t('tiers.results.columns.name'),
+      toggleable: false,
+      // Two lines rather than an ellipsis: a branch differs from its head office by its tail.
+      render: (row) => (
+        <Text size="sm" lineClamp={2} title={row.name} miw={160} maw={260}>
           {row.name}
         </Text>
-      </Table.Td>
-      <Table.Td>
-        <Text size="sm" truncate="end">
-          {row.unit}
-        </Text>
-      </Table.Td>
-      <Table.Td ta="right" className="kam-num">
+      ),
+    },
+    {
+      key: 'unit',
+      title: t('tiers.results.columns.unit'),
+      noWrap: true,
+    },
+    {
+      key: 'annualRevenue',
+      title: t('tiers.results.columns.revenue'),
+      format: 'money',
+      noWrap: true,
+      render: (row) => (
         <Tooltip label={formatMoney(row.annualRevenue)} withinPortal>
-          <span>{formatWan(row.annualRevenue)}</span>
+          <span className="kam-num">{formatWan(row.annualRevenue)}</span>
         </Tooltip>
-      </Table.Td>
-      <Table.Td ta="right" className="kam-num">
-        {row.revenueScore}
-      </Table.Td>
-      <Table.Td ta="right" className="kam-num">
+      ),
+    },
+    { key: 'revenueScore', title: t('tiers.results.columns.revenueScore'), format: 'count' },
+    {
+      key: 'shareScore',
+      title: t('tiers.results.columns.shareScore'),
+      format: 'count',
+      render: (row) => (
         <Tooltip label={formatPermille(row.sharePpm)} withinPortal>
-          <span>{row.shareScore}</span>
+          <span className="kam-num">{row.shareScore}</span>
         </Tooltip>
-      </Table.Td>
-      <Table.Td ta="right" className="kam-num" fw={600}>
-        {row.total}
-      </Table.Td>
-      <Table.Td>
+      ),
+    },
+    {
+      key: 'total',
+      title: t('tiers.results.columns.total'),
+      // The weighted total may carry decimals (R11, weights in whole percentages): written as
+      // shown, not rounded by a count format.
+      value: (row) => String(row.total),
+      textAlign: 'right',
+      render: (row) => (
+        <Text span size="sm" fw={600} className="kam-num">
+          {row.total}
+        </Text>
+      ),
+    },
+    {
+      key: 'tier',
+      title: t('tiers.results.columns.tier'),
+      noWrap: true,
+      // R13: an approval or override shows beside the computed tier, never in its place.
+      value: (row) =>
+        row.effectiveSource !== 'computed' && row.effectiveTier !== null
+          ? `${tierLabel(row.tier)} → ${t(`tier.${row.effectiveTier}`)}（${t(`tiers.sourceShort.${row.effectiveSource}`)}）`
+          : tierLabel(row.tier),
+      render: (row) => (
         <Group gap={4} wrap="nowrap">
           <TierBadge tier={row.tier} testId="tier-result-tier" />
-          {manual && row.effectiveTier !== null && (
+          {row.effectiveSource !== 'computed' && row.effectiveTier !== null && (
             <Tooltip label={t(`tiers.source.${row.effectiveSource}`)} withinPortal>
               <Badge
                 size="sm"
@@ -425,15 +344,134 @@ function ResultRow({ row, onOpen }: { row: TierResultRow; onOpen: (id: string) =
             </Tooltip>
           )}
         </Group>
-      </Table.Td>
-      <Table.Td>
-        <TierBadge tier={row.previousTier} variant="outline" />
-      </Table.Td>
-      <Table.Td>
-        <Text size="sm" truncate="end">
-          {row.responsibleUnit ?? EMPTY_VALUE}
-        </Text>
-      </Table.Td>
-    </Table.Tr>
+      ),
+    },
+    {
+      key: 'previousTier',
+      title: t('tiers.results.columns.previous'),
+      noWrap: true,
+      value: (row) => tierLabel(row.previousTier),
+      render: (row) => <TierBadge tier={row.previousTier} variant="outline" />,
+    },
+    {
+      key: 'responsibleUnit',
+      title: t('tiers.results.columns.responsible'),
+      noWrap: true,
+      value: (row) => row.responsibleUnit ?? '',
+      render: (row) => row.responsibleUnit ?? EMPTY_VALUE,
+    },
+  ];
+  const columns = shown.map((c) => ({
+    ...c,
+    // The backend orders the whole list by 总分 (then ID) across pages; a column sort here would
+    // reorder one page of it only, so the order is the server's.
+    sortable: false,
+  }));
+
+  return (
+    <Paper withBorder p="md">
+      <Title order={2} size="h5" mb="sm">
+        {t('tiers.results.title')}
+      </Title>
+      <ApiView state={results}>
+        {(data) => (
+          // biome-ignore lint/a11y/noStaticElementInteractions: the rows inside are focusable; Enter on one opens it
+          <div onKeyDown={onKeyDown} style={{ opacity: results.loading ? 0.6 : 1 }}>
+            <ListTable
+              id="tier-results"
+              title={t('tiers.results.exportTitle', { kind: t(`tiers.kind.${run.kind}`), key: run.key })}
+              ariaLabel={t('tiers.results.title')}
+              records={data.rows}
+              total={data.total}
+              exportRows={() => allResults(filter)}
+              columns={columns}
+              rowKey={(row) => row.customerId}
+              filters={filters}
+              onClearFilters={clearFilters}
+              emptyText={t('tiers.results.empty')}
+              onRowClick={(row) => onOpen(row.customerId)}
+              rowAttributes={(row) => ({
+                'data-testid': 'tier-result-row',
+                'data-customer-id': row.customerId,
+                tabIndex: 0,
+                'aria-label': t('tiers.results.openExplain', { name: row.name }),
+              })}
+              rowClassName={() => 'kam-click-row'}
+              maxHeight="60vh"
+              testId="tier-results"
+              toolbar={
+                <>
+                  <TextInput
+                    label={t('tiers.results.search')}
+                    placeholder={t('tiers.results.searchPlaceholder')}
+                    value={search}
+                    onChange={(e) => {
+                      setSearch(e.currentTarget.value);
+                      reset();
+                    }}
+                    w={220}
+                    data-testid="tier-results-search"
+                  />
+                  <Select
+                    label={t('tiers.results.tier')}
+                    placeholder={t('tiers.results.allTiers')}
+                    data={TIERS_OR_NONE.map((k) => ({ value: k, label: tierLabel(k) }))}
+                    value={tier}
+                    onChange={(v) => {
+                      setTier(v as TierOrNone | null);
+                      reset();
+                    }}
+                    clearable
+                    w={130}
+                    data-testid="tier-results-tier"
+                  />
+                  <Select
+                    label={t('tiers.results.scope')}
+                    placeholder={t('tiers.results.allScopes')}
+                    data={SCOPES.map((s) => ({ value: s, label: t(`scope.${s}`) }))}
+                    value={scope}
+                    onChange={(v) => {
+                      setScope(v as Scope | null);
+                      reset();
+                    }}
+                    clearable
+                    w={130}
+                    data-testid="tier-results-scope"
+                  />
+                  <Select
+                    label={t('tiers.results.unit')}
+                    placeholder={t('tiers.results.allUnits')}
+                    data={unitOptions}
+                    value={unitId === null ? null : String(unitId)}
+                    onChange={(v) => {
+                      setUnitId(v ? Number(v) : null);
+                      reset();
+                    }}
+                    clearable
+                    searchable
+                    w={180}
+                    data-testid="tier-results-unit"
+                  />
+                </>
+              }
+            />
+            {data.total > PAGE_SIZE && (
+              <Group justify="center" mt="sm">
+                <Pagination
+                  total={Math.ceil(data.total / PAGE_SIZE)}
+                  value={page}
+                  onChange={setPage}
+                  size="sm"
+                  data-testid="tier-results-pages"
+                  getControlProps={(control) => ({
+                    'aria-label': t(`tiers.results.page.${control}`),
+                  })}
+                />
+              </Group>
+            )}
+          </div>
+        )}
+      </ApiView>
+    </Paper>
   );
 }

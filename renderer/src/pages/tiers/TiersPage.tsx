@@ -1,18 +1,17 @@
-import { Alert, Anchor, Button, Group, Paper, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Paper, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TierRunSummary } from '../../../../shared/api/types';
 import { TIERS } from '../../../../shared/domain/tiers';
-import { type ApiCallError, api, toApiCallError } from '../../api/client';
-import { useApi } from '../../api/useApi';
+import { useApiMutation, useApiQuery } from '../../api/query';
 import { ApiView, ErrorAlert } from '../../components/ApiViews';
 import { useToday } from '../../components/AppInfo';
-import { EmptyBlock } from '../../components/EmptyBlock';
+import { type ListColumn, ListTable } from '../../components/list/ListTable';
 import { PageHeader } from '../../components/PageHeader';
 import { lastMonthOf, lastYearOf, MonthField, YearSelect } from '../../components/PeriodPickers';
 import { TierBadge } from '../../components/TierBadge';
-import { formatCount, formatDateTime } from '../../i18n/format';
+import { formatDateTime } from '../../i18n/format';
 import { hrefOf, navigate } from '../../router/useRoute';
 import { RunDetail } from './RunDetail';
 
@@ -41,24 +40,21 @@ function RunPanel() {
   const [kind, setKind] = useState<'annual' | 'monthly'>('annual');
   const [year, setYear] = useState(() => lastYearOf(today));
   const [period, setPeriod] = useState(() => lastMonthOf(today));
-  const [running, setRunning] = useState(false);
-  const [error, setError] = useState<ApiCallError | null>(null);
+  // A write: the runs list (and every tier shown elsewhere) refreshes when it succeeds.
+  const tiersRun = useApiMutation('tiers/run');
+  const error = tiersRun.error;
 
   const run = async () => {
-    setRunning(true);
-    setError(null);
     try {
-      const summary = await api.call('tiers/run', kind === 'annual' ? { kind, year } : { kind, period });
+      const summary = await tiersRun.mutateAsync(kind === 'annual' ? { kind, year } : { kind, period });
       notifications.show({
         color: 'postal',
         title: t('tiers.run.done'),
         message: t('tiers.run.doneText', { key: summary.key, count: summary.qualified }),
       });
       navigate({ name: 'tiers', runId: summary.id });
-    } catch (e) {
-      setError(toApiCallError('tiers/run', e));
-    } finally {
-      setRunning(false);
+    } catch {
+      // Shown below the panel from the mutation's error.
     }
   };
 
@@ -77,7 +73,7 @@ function RunPanel() {
           value={kind}
           onChange={(v) => {
             setKind(v === 'monthly' ? 'monthly' : 'annual');
-            setError(null);
+            tiersRun.reset();
           }}
           data={[
             { value: 'annual', label: t('tiers.kind.annual') },
@@ -92,7 +88,7 @@ function RunPanel() {
             value={year}
             onChange={(y) => {
               setYear(y);
-              setError(null);
+              tiersRun.reset();
             }}
             w={140}
             testId="tier-run-year"
@@ -103,12 +99,12 @@ function RunPanel() {
             value={period}
             onChange={(p) => {
               setPeriod(p);
-              setError(null);
+              tiersRun.reset();
             }}
             testId="tier-run-month"
           />
         )}
-        <Button onClick={() => void run()} loading={running} data-testid="tier-run-submit">
+        <Button onClick={() => void run()} loading={tiersRun.isPending} data-testid="tier-run-submit">
           {kind === 'annual' ? t('tiers.run.submitAnnual') : t('tiers.run.submitMonthly')}
         </Button>
       </Group>
@@ -133,86 +129,87 @@ function RunPanel() {
   );
 }
 
+type RunRow = TierRunSummary & { totals: Record<(typeof TIERS)[number], number> };
+
 function RunList() {
   const { t } = useTranslation();
-  const runs = useApi('tiers/runs', {});
+  const runs = useApiQuery('tiers/runs', {});
+  const open = (run: RunRow) => navigate({ name: 'tiers', runId: run.id });
+  const columns: ListColumn<RunRow>[] = [
+    {
+      key: 'id',
+      title: t('tiers.runs.id'),
+      toggleable: false,
+      width: 80,
+      textAlign: 'left',
+      value: (run) => run.id,
+      render: (run) => (
+        <Anchor href={hrefOf({ name: 'tiers', runId: run.id })} onClick={(e) => e.stopPropagation()} size="sm">
+          #{run.id}
+        </Anchor>
+      ),
+    },
+    { key: 'kind', title: t('tiers.runs.kind'), value: (run) => t(`tiers.kind.${run.kind}`), noWrap: true },
+    {
+      key: 'window',
+      title: t('tiers.runs.window'),
+      value: (run) => `${run.key}（${run.windowFrom} ~ ${run.windowTo}）`,
+      noWrap: true,
+      render: (run) => (
+        <>
+          <Text span fw={600} size="sm">
+            {run.key}
+          </Text>{' '}
+          <Text span c="dimmed" size="xs">
+            {run.windowFrom} ~ {run.windowTo}
+          </Text>
+        </>
+      ),
+    },
+    {
+      key: 'policyVersion',
+      title: t('tiers.runs.policy'),
+      value: (run) => t('tiers.policyVersion', { version: run.policyVersion }),
+      noWrap: true,
+    },
+    {
+      key: 'createdAt',
+      title: t('tiers.runs.createdAt'),
+      value: (run) => formatDateTime(run.createdAt),
+      noWrap: true,
+    },
+    { key: 'customers', title: t('tiers.runs.customers'), format: 'count' },
+    { key: 'qualified', title: t('tiers.runs.qualified'), format: 'count' },
+    ...TIERS.map(
+      (tier): ListColumn<RunRow> => ({
+        key: `tier-${tier}`,
+        title: t(`tier.${tier}`),
+        header: <TierBadge tier={tier} size="xs" />,
+        format: 'count',
+        value: (run) => run.totals[tier],
+      }),
+    ),
+  ];
   return (
     <Paper withBorder p="md">
       <Title order={2} size="h5" mb="sm">
         {t('tiers.runs.title')}
       </Title>
       <ApiView state={runs}>
-        {(list) =>
-          list.length === 0 ? (
-            <EmptyBlock description={t('tiers.runs.empty')} testId="tier-runs-empty" />
-          ) : (
-            <Table striped highlightOnHover aria-label={t('tiers.runs.title')} data-testid="tier-runs">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th w={70}>{t('tiers.runs.id')}</Table.Th>
-                  <Table.Th>{t('tiers.runs.kind')}</Table.Th>
-                  <Table.Th>{t('tiers.runs.window')}</Table.Th>
-                  <Table.Th>{t('tiers.runs.policy')}</Table.Th>
-                  <Table.Th>{t('tiers.runs.createdAt')}</Table.Th>
-                  <Table.Th ta="right">{t('tiers.runs.customers')}</Table.Th>
-                  <Table.Th ta="right">{t('tiers.runs.qualified')}</Table.Th>
-                  {TIERS.map((tier) => (
-                    <Table.Th key={tier} ta="right">
-                      <TierBadge tier={tier} size="xs" />
-                    </Table.Th>
-                  ))}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {list.map((run) => {
-                  const totals = runTotals(run);
-                  const open = () => navigate({ name: 'tiers', runId: run.id });
-                  return (
-                    <Table.Tr
-                      key={run.id}
-                      className="kam-click-row"
-                      tabIndex={0}
-                      onClick={open}
-                      onKeyDown={(e) => {
-                        if (e.key === 'Enter') open();
-                      }}
-                      data-testid="tier-run-row"
-                      data-run-id={run.id}
-                    >
-                      <Table.Td>
-                        <Anchor href={hrefOf({ name: 'tiers', runId: run.id })} onClick={(e) => e.stopPropagation()}>
-                          #{run.id}
-                        </Anchor>
-                      </Table.Td>
-                      <Table.Td>{t(`tiers.kind.${run.kind}`)}</Table.Td>
-                      <Table.Td>
-                        <Text span fw={600} size="sm">
-                          {run.key}
-                        </Text>{' '}
-                        <Text span c="dimmed" size="xs">
-                          {run.windowFrom} ~ {run.windowTo}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>{t('tiers.policyVersion', { version: run.policyVersion })}</Table.Td>
-                      <Table.Td className="kam-num">{formatDateTime(run.createdAt)}</Table.Td>
-                      <Table.Td ta="right" className="kam-num">
-                        {formatCount(run.customers)}
-                      </Table.Td>
-                      <Table.Td ta="right" className="kam-num">
-                        {formatCount(run.qualified)}
-                      </Table.Td>
-                      {TIERS.map((tier) => (
-                        <Table.Td key={tier} ta="right" className="kam-num">
-                          {formatCount(totals[tier])}
-                        </Table.Td>
-                      ))}
-                    </Table.Tr>
-                  );
-                })}
-              </Table.Tbody>
-            </Table>
-          )
-        }
+        {(list) => (
+          <ListTable
+            id="tier-runs"
+            title={t('tiers.runs.title')}
+            records={list.map((run) => ({ ...run, totals: runTotals(run) }))}
+            columns={columns}
+            rowKey={(run) => run.id}
+            emptyText={t('tiers.runs.empty')}
+            onRowClick={open}
+            rowAttributes={(run) => ({ 'data-testid': 'tier-run-row', 'data-run-id': run.id })}
+            rowClassName={() => 'kam-click-row'}
+            testId="tier-runs"
+          />
+        )}
       </ApiView>
     </Paper>
   );

@@ -1,0 +1,75 @@
+/**
+ * What each write changes, by the read areas it makes stale (an area is a channel's first path
+ * segment: `customers` for `customers/list` and `customers/get`). The renderer refetches the
+ * queries of these areas after the write succeeds, so every page that shows the changed data
+ * refreshes by itself; a test checks every write handler of the registry is listed here.
+ */
+import type { Channel } from './contract';
+
+export const READ_AREAS = [
+  'app',
+  'areas',
+  'units',
+  'managers',
+  'customers',
+  'revenue',
+  'tiers',
+  'policies',
+  'imports',
+  'submissions',
+] as const;
+export type ReadArea = (typeof READ_AREAS)[number];
+
+/** Names, units and managers appear on customers, tiers and the tracker: renames reach them all. */
+const ORGANISATION: readonly ReadArea[] = [
+  'areas',
+  'units',
+  'managers',
+  'customers',
+  'tiers',
+  'submissions',
+  'imports',
+];
+/** A revenue figure feeds the customer page, the summaries and the tracker (not a tier: runs are explicit, R13). */
+const REVENUE: readonly ReadArea[] = ['revenue', 'customers', 'submissions'];
+/** A batch brings revenue and the units' forms; its undo takes them back. */
+const BATCH: readonly ReadArea[] = ['imports', 'submissions', 'revenue', 'customers', 'tiers', 'managers'];
+
+export const WRITE_EFFECTS = {
+  'areas/upsert': ORGANISATION,
+  'units/create': ORGANISATION,
+  'units/rename': ORGANISATION,
+  'units/retire': ORGANISATION,
+  'units/reinstate': ORGANISATION,
+  'units/set-minimum': ['units'],
+  'managers/register': ['managers', 'units', 'customers'],
+  'managers/update': ['managers', 'units', 'customers'],
+  'managers/move': ['managers', 'units', 'customers'],
+  'managers/leave': ['managers', 'units', 'customers'],
+  'customers/create': ['customers', 'tiers', 'submissions'],
+  'customers/update': ['customers', 'tiers', 'submissions'],
+  'customers/set-agreement': ['customers', 'tiers'],
+  'customers/set-qualification': ['customers', 'tiers'],
+  'revenue/set': REVENUE,
+  'revenue/set-newspaper': REVENUE,
+  'revenue/bureau-set': ['revenue'],
+  'tiers/run': ['tiers', 'customers'],
+  'tiers/approve': ['tiers', 'customers'],
+  'tiers/override': ['tiers', 'customers'],
+  'tiers/revoke': ['tiers', 'customers'],
+  'policies/create': ['policies', 'tiers'],
+  'imports/commit': BATCH,
+  'imports/undo': BATCH,
+} as const satisfies Partial<Record<Channel, readonly ReadArea[]>>;
+
+export type WriteChannel = keyof typeof WRITE_EFFECTS;
+
+export function isWriteChannel(channel: string): channel is WriteChannel {
+  return Object.hasOwn(WRITE_EFFECTS, channel);
+}
+
+/** The read area of a channel: its first path segment. */
+export function areaOf(channel: string): string {
+  const slash = channel.indexOf('/');
+  return slash < 0 ? channel : channel.slice(0, slash);
+}
