@@ -1,7 +1,7 @@
 /**
  * electron-builder 26 configuration for the Windows installer (`npm run dist`: an NSIS .exe, x64).
  * Option names follow app-builder-lib/out/configuration.d.ts and targets/nsis/nsisOptions.d.ts;
- * tests/unit/packaging.test.ts validates this file against electron-builder's own schema and checks
+ * tests/integration/shell/packaging.test.ts validates this file against electron-builder's own schema and checks
  * the decisions below; each says why here (the fuses: scripts/electron-fuses.cjs).
  */
 const electronFuses = require('./scripts/electron-fuses.cjs');

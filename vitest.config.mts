@@ -10,7 +10,7 @@ export default defineConfig({
             'shared/**/*.test.ts',
             'electron/**/*.test.ts',
             'renderer/src/**/*.test.ts',
-            'tests/unit/**/*.test.ts',
+            'tests/integration/**/*.test.ts',
           ],
           environment: 'node',
           pool: 'forks',

@@ -1,5 +1,5 @@
 /**
- * The pure decisions of scripts/start.mjs, unit-tested in tests/unit/start-script.test.ts.
+ * The pure decisions of scripts/start.mjs, unit-tested in tests/integration/shell/start-checks.test.ts.
  */
 
 /** `[major, minor, patch]` of a version such as `22.12.0` or `v20.20.2`. */

@@ -1,7 +1,7 @@
 /**
  * The Electron shell: one window, locked down; one IPC channel bound to the backend registry; one
  * instance per user (two processes must never write one database file). Everything with logic
- * lives in the backend (plain Node) or in ./policies (pure, tested). tests/unit/main-boot.test.ts
+ * lives in the backend (plain Node) or in ./policies (pure, tested). tests/e2e/main-boot.e2e.ts
  * loads the built bundle under plain Node with a stand-in `electron` and checks all of this.
  */
 import { existsSync } from 'node:fs';

@@ -5,17 +5,17 @@
  * exports the current search to .xlsx; an edit on the customer's page refreshes the page and the
  * list by themselves.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import * as XLSX from 'xlsx';
 import type { Backend } from '../../electron/backend';
 import { localDate } from '../../shared/domain/dates';
 import type { RevenueLine } from '../../shared/domain/lines';
 import { previousPeriod } from '../../shared/domain/periods';
 import { type Harness, startHarness } from './harness';
+import { readListExport } from './ui';
 
 vi.setConfig({ expect: { poll: { timeout: 20_000 } } });
 
@@ -134,13 +134,9 @@ describe('the customer as the hub, in the browser', () => {
     await expect.poll(() => page.getByText(`已导出 1 行到 ${path}`).count()).toBe(1);
 
     const titles = await page.locator('[data-testid="customer-list"] thead th').allTextContents();
-    const book = XLSX.read(readFileSync(path));
-    const sheet = book.Sheets[book.SheetNames[0] as string] as XLSX.WorkSheet;
-    const grid = XLSX.utils.sheet_to_json<unknown[]>(sheet, { header: 1, blankrows: false, defval: null });
-    const at = grid.findIndex((r) => r[0] === '客户编号');
-    expect(grid.slice(0, at).map((r) => r[0])).toContain('搜索：宏达');
-    expect(grid[at]).toEqual(titles);
-    const rows = grid.slice(at + 1);
+    const { above, header, rows } = readListExport(path, '客户编号');
+    expect(above).toContain('搜索：宏达');
+    expect(header).toEqual(titles);
     expect(rows).toHaveLength(1);
     const cells = rows[0] as unknown[];
     expect(cells[titles.indexOf('客户名称')]).toBe(GOLD);

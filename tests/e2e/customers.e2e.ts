@@ -1,23 +1,8 @@
-/**
- * Browser end-to-end, through the built renderer and the real registry on a real SQLite file:
- * register a unit's manager (R4 gap shrinks), create a customer and a branch and see their R16
- * IDs, search by pinyin initials, refuse a bad credit code without writing, and scroll a
- * virtualised list of 20,000 customers.
- */
-import type { Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fillDemo } from '../../electron/backend/demo/fill';
 import { POLICY_V1 } from '../../shared/domain/policy/policy';
 import { type Harness, startHarness } from './harness';
-
-async function choose(page: Page, select: Locator, option: RegExp): Promise<void> {
-  await select.click();
-  await page.getByRole('option', { name: option }).first().click();
-}
-
-function dialog(page: Page): Locator {
-  return page.getByRole('dialog');
-}
+import { choose, dialog } from './ui';
 
 // A poll waits for the page, which on a busy machine (tests beside CPU-bound work) can take
 // seconds; the default second would fail a correct page.

@@ -5,29 +5,14 @@
  * invalidation), a list is saved as .xlsx with exactly the shown columns, and an empty filtered
  * list offers to clear its filters.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Locator, Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import * as XLSX from 'xlsx';
 import { type Harness, startHarness } from './harness';
+import { choose, readListExport } from './ui';
 
 vi.setConfig({ expect: { poll: { timeout: 20_000 } } });
-
-async function choose(page: Page, select: Locator, option: RegExp): Promise<void> {
-  await select.click();
-  await page.getByRole('option', { name: option }).first().click();
-}
-
-/** Header and data rows of the first sheet, from the header row on (title and filters above it). */
-function readList(path: string, header: string): { header: unknown[]; rows: unknown[][]; above: unknown[] } {
-  const book = XLSX.read(readFileSync(path));
-  const sheet = book.Sheets[book.SheetNames[0] as string] as XLSX.WorkSheet;
-  const grid = XLSX.utils.sheet_to_json<unknown[]>(sheet, { header: 1, blankrows: false, defval: null });
-  const at = grid.findIndex((r) => r[0] === header);
-  return { header: grid[at] ?? [], rows: grid.slice(at + 1), above: grid.slice(0, at).map((r) => r[0]) };
-}
 
 describe('shared forms and lists, in the browser', () => {
   let h: Harness;
@@ -112,7 +97,7 @@ describe('shared forms and lists, in the browser', () => {
     h.host.saveFile = first;
     await page.getByTestId('managers-export').click();
     await expect.poll(() => page.getByText(`已导出 2 行到 ${first}`).count()).toBe(1);
-    const all = readList(first, '姓名');
+    const all = readListExport(first, '姓名');
     expect(all.above[0]).toBe('客户经理名单');
     expect(all.header).toEqual(['姓名', '单位', '岗位', '专/兼职', '电话', '到岗日期', '状态']);
     expect(all.rows.map((r) => r[0]).sort()).toEqual(['林少华', '黄志强'].sort());
@@ -128,7 +113,7 @@ describe('shared forms and lists, in the browser', () => {
     h.host.saveFile = second;
     await page.getByTestId('managers-export').click();
     await expect.poll(() => page.getByText(`已导出 2 行到 ${second}`).count()).toBe(1);
-    expect(readList(second, '姓名').header).toEqual(['姓名', '单位', '岗位', '专/兼职', '到岗日期', '状态']);
+    expect(readListExport(second, '姓名').header).toEqual(['姓名', '单位', '岗位', '专/兼职', '到岗日期', '状态']);
   });
 
   it('an empty filtered list offers to clear its filters', async () => {

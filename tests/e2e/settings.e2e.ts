@@ -4,23 +4,14 @@
  * input away, the units list is saved as .xlsx with the shown columns, and writes (a new policy
  * version, a year's bureau revenue) refresh the lists shown beside them without a reload.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import * as XLSX from 'xlsx';
 import { type Harness, startHarness } from './harness';
+import { readListExport } from './ui';
 
 vi.setConfig({ expect: { poll: { timeout: 20_000 } } });
-
-/** Header and data rows of the first sheet, from the header row on (title and filters above it). */
-function readList(path: string, header: string): { header: unknown[]; rows: unknown[][]; above: unknown[] } {
-  const book = XLSX.read(readFileSync(path));
-  const sheet = book.Sheets[book.SheetNames[0] as string] as XLSX.WorkSheet;
-  const grid = XLSX.utils.sheet_to_json<unknown[]>(sheet, { header: 1, blankrows: false, defval: null });
-  const at = grid.findIndex((r) => r[0] === header);
-  return { header: grid[at] ?? [], rows: grid.slice(at + 1), above: grid.slice(0, at).map((r) => r[0]) };
-}
 
 describe('设置, in the browser', () => {
   let h: Harness;
@@ -76,7 +67,7 @@ describe('设置, in the browser', () => {
     h.host.saveFile = path;
     await page.getByTestId('units-export').click();
     await expect.poll(() => page.getByText(`已导出 ${units.length} 行到 ${path}`).count()).toBe(1);
-    const list = readList(path, '单位名称');
+    const list = readListExport(path, '单位名称');
     expect(list.above[0]).toBe('单位列表');
     expect(list.header).toEqual(shownTitles);
     expect(list.header).toEqual(['单位名称', '代码', '类型', '区划', '客户经理 / 最低', '客户数', '状态']);

@@ -125,7 +125,7 @@ describe.runIf(process.platform !== 'win32')('npm start (scripts/start.mjs)', ()
   });
 
   // The refusal can only be shown on a Node older than Electron's launcher wants (CI runs Node 20);
-  // nodeVersionProblem itself is tested for every case in tests/unit/start-checks.test.ts.
+  // nodeVersionProblem itself is tested for every case in tests/integration/shell/start-checks.test.ts.
   it.runIf(oldNode)('on a Node older than Electron’s launcher needs, says so first and does nothing else', () => {
     const r = runStart({});
     expect(r.status).toBe(1);

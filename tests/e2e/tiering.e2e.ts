@@ -4,17 +4,17 @@
  * counts; open a customer's "why this tier" panel and see its R9–R12 steps; raise the gold cut-off
  * in a draft policy and see the what-if move customers; type 1.2万 into the revenue grid.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import * as XLSX from 'xlsx';
 import { fillDemo } from '../../electron/backend/demo/fill';
 import { fillDemoRevenue } from '../../electron/backend/demo/revenue';
 import { localDate } from '../../shared/domain/dates';
 import { previousPeriod } from '../../shared/domain/periods';
 import { POLICY_V1 } from '../../shared/domain/policy/policy';
 import { type Harness, startHarness } from './harness';
+import { readListExport } from './ui';
 
 const now = new Date();
 const today = localDate(now);
@@ -162,12 +162,8 @@ describe('tiering, rules and revenue, in the browser', () => {
       h.host.saveFile = path;
       await page.getByTestId('tier-results-export').click();
       await expect.poll(() => page.getByText(`已导出 ${all.total} 行到 ${path}`).count()).toBe(1);
-      const book = XLSX.read(readFileSync(path));
-      const sheet = book.Sheets[book.SheetNames[0] as string] as XLSX.WorkSheet;
-      const grid = XLSX.utils.sheet_to_json<unknown[]>(sheet, { header: 1, blankrows: false, defval: null });
-      const at = grid.findIndex((r) => r[0] === '客户编号');
-      expect(grid[at]).toEqual(titles);
-      const rows = grid.slice(at + 1);
+      const { header, rows } = readListExport(path, '客户编号');
+      expect(header).toEqual(titles);
       expect(rows.length).toBe(all.total);
       // In the server's order (总分 descending), the first row the one shown first.
       expect(rows[0]?.[0]).toBe(all.rows[0]?.customerId);

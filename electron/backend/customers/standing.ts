@@ -76,13 +76,15 @@ export function standingOf(
     for (const [id, scope, unitId, unitName] of rows) graded.set(id, { scope, unitId, unitName });
   }
   const unitOf = (c: { id: string; unitId: number }) => graded.get(c.id)?.unitId ?? c.unitId;
+  // Until customers have their own A and B managers (R20), a customer is served by the account
+  // managers (大客户经理, R4) in post at its responsible unit; directors and officers serve none.
   const managersByUnit = new Map<number, CustomerManagerRef[]>();
   const unitIds = [...new Set(customers.map(unitOf))];
   const managerRows = db
     .prepare(
       `SELECT id, name, post, unit_id FROM managers
-       WHERE left_on IS NULL AND unit_id IN (SELECT value FROM json_each(?))
-       ORDER BY post <> 'account_manager', id`,
+       WHERE left_on IS NULL AND post = 'account_manager' AND unit_id IN (SELECT value FROM json_each(?))
+       ORDER BY id`,
     )
     .raw()
     .all(JSON.stringify(unitIds)) as [number, string, ManagerPost, number][];

@@ -89,3 +89,26 @@ export function sortRows<T>(
 export function exportMatrix<T>(rows: readonly T[], columns: readonly ListColumn<T>[]): ListValue[][] {
   return rows.map((row) => columns.map((c) => cellValue(c, row)));
 }
+
+/**
+ * The trailing column of row buttons: not sorted, not hidden, not exported, its header read out
+ * only to screen readers.
+ */
+export function actionsColumn<T>(
+  title: string,
+  header: ReactNode,
+  render: (row: T) => ReactNode,
+  width?: number,
+): ListColumn<T> {
+  return {
+    key: 'actions',
+    title,
+    header,
+    exportable: false,
+    sortable: false,
+    toggleable: false,
+    width,
+    value: () => null,
+    render,
+  };
+}

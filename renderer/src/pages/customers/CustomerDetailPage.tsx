@@ -1,11 +1,12 @@
 import { Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { type ReactNode, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerDetail } from '../../../../shared/api/types';
 import { useApiQuery } from '../../api/query';
 import { ApiView } from '../../components/ApiViews';
 import { CustomerIdText } from '../../components/CustomerIdText';
 import { CustomerLink } from '../../components/CustomerLink';
+import { DetailField } from '../../components/DetailField';
 import { PageHeader } from '../../components/PageHeader';
 import { EMPTY_VALUE } from '../../i18n/format';
 import { useFormat } from '../../i18n/useFormat';
@@ -27,19 +28,6 @@ export function CustomerDetailPage({ id }: { id: string }) {
       {state.data === undefined && <PageHeader title={t('customerDetail.title')} />}
       <ApiView state={state}>{(customer) => <CustomerDetailView customer={customer} />}</ApiView>
     </Stack>
-  );
-}
-
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed" component="dt">
-        {label}
-      </Text>
-      <Text size="sm" component="dd" m={0} style={{ wordBreak: 'break-all' }}>
-        {children}
-      </Text>
-    </div>
   );
 }
 
@@ -123,23 +111,23 @@ function CustomerDetailView({ customer }: { customer: CustomerDetail }) {
           {t('customerDetail.basics')}
         </Title>
         <SimpleGrid cols={{ base: 2, lg: 3 }} spacing="md" verticalSpacing="sm" component="dl" m={0}>
-          <Field label={t('customerDetail.shortName')}>{orNone(customer.shortName)}</Field>
-          <Field label={t('customerDetail.unit')}>{customer.unit}</Field>
-          <Field label={t('customerDetail.area')}>
+          <DetailField label={t('customerDetail.shortName')}>{orNone(customer.shortName)}</DetailField>
+          <DetailField label={t('customerDetail.unit')}>{customer.unit}</DetailField>
+          <DetailField label={t('customerDetail.area')}>
             {customer.areaCode} {customer.areaName ?? ''}
-          </Field>
-          <Field label={t('customerDetail.industry')}>{orNone(customer.industry)}</Field>
-          <Field label={t('customerDetail.creditCode')}>
+          </DetailField>
+          <DetailField label={t('customerDetail.industry')}>{orNone(customer.industry)}</DetailField>
+          <DetailField label={t('customerDetail.creditCode')}>
             <Text span ff="monospace" size="sm">
               {orNone(customer.creditCode)}
             </Text>
-          </Field>
-          <Field label={t('customerDetail.headOffice')}>
+          </DetailField>
+          <DetailField label={t('customerDetail.headOffice')}>
             {customer.parent ? <CustomerLink customer={customer.parent} /> : EMPTY_VALUE}
-          </Field>
-          <Field label={t('customerDetail.address')}>{orNone(customer.address)}</Field>
-          <Field label={t('customerDetail.createdAt')}>{f.dateTime(customer.createdAt)}</Field>
-          <Field label={t('customerDetail.updatedAt')}>{f.dateTime(customer.updatedAt)}</Field>
+          </DetailField>
+          <DetailField label={t('customerDetail.address')}>{orNone(customer.address)}</DetailField>
+          <DetailField label={t('customerDetail.createdAt')}>{f.dateTime(customer.createdAt)}</DetailField>
+          <DetailField label={t('customerDetail.updatedAt')}>{f.dateTime(customer.updatedAt)}</DetailField>
         </SimpleGrid>
       </Paper>
 

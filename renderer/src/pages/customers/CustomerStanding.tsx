@@ -5,9 +5,9 @@
  */
 import { Anchor, Badge, Group, Paper, SimpleGrid, Text, Title } from '@mantine/core';
 import type { TFunction } from 'i18next';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerStanding } from '../../../../shared/api/types';
+import { DetailField } from '../../components/DetailField';
 import { TierBadge } from '../../components/TierBadge';
 import { EMPTY_VALUE } from '../../i18n/format';
 import { hrefOf } from '../../router/useRoute';
@@ -78,19 +78,6 @@ export function StandingTier({
   );
 }
 
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed" component="dt">
-        {label}
-      </Text>
-      <Text size="sm" component="dd" m={0}>
-        {children}
-      </Text>
-    </div>
-  );
-}
-
 /** The customer page's 分级与负责单位 panel. */
 export function StandingPanel({ standing, ownUnit }: { standing: CustomerStanding; ownUnit: string }) {
   const { t } = useTranslation();
@@ -112,21 +99,21 @@ export function StandingPanel({ standing, ownUnit }: { standing: CustomerStandin
         )}
       </Group>
       <SimpleGrid cols={{ base: 2, lg: 4 }} spacing="md" verticalSpacing="sm" component="dl" m={0}>
-        <Field label={t('customerDetail.hub.tier')}>
+        <DetailField label={t('customerDetail.hub.tier')}>
           <StandingTier standing={standing} testId="customer-tier" />
           {standing.computedTier && standing.computedTier !== standing.tier && (
             <Text span size="xs" c="dimmed" ml={6} data-testid="customer-computed-tier">
               {t('customerDetail.hub.computed', { tier: t(`tier.${standing.computedTier}`) })}
             </Text>
           )}
-        </Field>
-        <Field label={t('customerDetail.hub.scope')}>
+        </DetailField>
+        <DetailField label={t('customerDetail.hub.scope')}>
           <span data-testid="customer-scope">{scopeText(t, standing) ?? EMPTY_VALUE}</span>
-        </Field>
-        <Field label={t('customerDetail.hub.responsible')}>
+        </DetailField>
+        <DetailField label={t('customerDetail.hub.responsible')}>
           <span data-testid="customer-responsible">{responsibleText(t, standing, ownUnit)}</span>
-        </Field>
-        <Field label={t('customerDetail.hub.managers')}>
+        </DetailField>
+        <DetailField label={t('customerDetail.hub.managers')}>
           {standing.managers.length === 0 ? (
             <Text span size="sm" c="dimmed">
               {t('customerDetail.hub.noManagers')}
@@ -146,7 +133,7 @@ export function StandingPanel({ standing, ownUnit }: { standing: CustomerStandin
               ))}
             </Group>
           )}
-        </Field>
+        </DetailField>
       </SimpleGrid>
     </Paper>
   );

@@ -8,6 +8,7 @@ import { useApiMutation, useApiQuery } from '../../api/query';
 import { ApiView } from '../../components/ApiViews';
 import { FormModal } from '../../components/FormModal';
 import { type ListColumn, ListTable } from '../../components/list/ListTable';
+import { useActionsColumn } from '../../components/list/RowMenu';
 import { useSchemaForm } from '../../forms/useSchemaForm';
 
 type Editing = { kind: 'create' } | { kind: 'edit'; area: AreaCode };
@@ -17,6 +18,7 @@ export function AreasTab() {
   const areas = useApiQuery('areas/list', {});
   const [editing, setEditing] = useState<Editing | null>(null);
 
+  const actions = useActionsColumn();
   const columns: ListColumn<AreaCode>[] = [
     {
       key: 'code',
@@ -37,16 +39,8 @@ export function AreasTab() {
       value: (a) => (a.urban ? t('areas.urbanYes') : t('areas.urbanNo')),
     },
     { key: 'customerCount', title: t('areas.columns.customers'), width: 110, format: 'count' },
-    {
-      key: 'actions',
-      title: t('common.actions'),
-      header: <span className="kam-visually-hidden">{t('common.actions')}</span>,
-      exportable: false,
-      sortable: false,
-      toggleable: false,
-      width: 80,
-      value: () => null,
-      render: (a) => (
+    actions<AreaCode>(
+      (a) => (
         <Tooltip label={t('common.edit')}>
           <ActionIcon
             variant="subtle"
@@ -57,7 +51,8 @@ export function AreasTab() {
           </ActionIcon>
         </Tooltip>
       ),
-    },
+      80,
+    ),
   ];
 
   return (

@@ -1,5 +1,4 @@
 import {
-  ActionIcon,
   Badge,
   Button,
   Group,
@@ -32,6 +31,7 @@ import { useToday } from '../../components/AppInfo';
 import { DateField } from '../../components/DateField';
 import { FormModal } from '../../components/FormModal';
 import { type ListColumn, ListTable } from '../../components/list/ListTable';
+import { RowMenu, useActionsColumn } from '../../components/list/RowMenu';
 import { useSchemaForm } from '../../forms/useSchemaForm';
 import { useFormat } from '../../i18n/useFormat';
 
@@ -61,6 +61,7 @@ export function ManagersTab() {
     ...(includeInactive ? [t('managers.showInactive')] : []),
   ];
 
+  const actions = useActionsColumn();
   const columns: ListColumn<Row>[] = [
     {
       key: 'name',
@@ -98,37 +99,19 @@ export function ManagersTab() {
           </Text>
         ),
     },
-    {
-      key: 'actions',
-      title: t('common.actions'),
-      header: <span className="kam-visually-hidden">{t('common.actions')}</span>,
-      exportable: false,
-      sortable: false,
-      toggleable: false,
-      width: 60,
-      value: () => null,
-      render: (m) =>
+    actions<Row>(
+      (m) =>
         m.active && (
-          <Menu position="bottom-end" withinPortal>
-            <Menu.Target>
-              <ActionIcon
-                variant="subtle"
-                aria-label={t('managers.actionsFor', { name: m.name })}
-                onClick={(e) => e.stopPropagation()}
-              >
-                <span aria-hidden="true">⋯</span>
-              </ActionIcon>
-            </Menu.Target>
-            <Menu.Dropdown>
-              <Menu.Item onClick={() => setDialog({ kind: 'edit', manager: m })}>{t('managers.edit')}</Menu.Item>
-              <Menu.Item onClick={() => setDialog({ kind: 'move', manager: m })}>{t('managers.move')}</Menu.Item>
-              <Menu.Item color="red" onClick={() => setDialog({ kind: 'leave', manager: m })}>
-                {t('managers.leave')}
-              </Menu.Item>
-            </Menu.Dropdown>
-          </Menu>
+          <RowMenu label={t('managers.actionsFor', { name: m.name })}>
+            <Menu.Item onClick={() => setDialog({ kind: 'edit', manager: m })}>{t('managers.edit')}</Menu.Item>
+            <Menu.Item onClick={() => setDialog({ kind: 'move', manager: m })}>{t('managers.move')}</Menu.Item>
+            <Menu.Item color="red" onClick={() => setDialog({ kind: 'leave', manager: m })}>
+              {t('managers.leave')}
+            </Menu.Item>
+          </RowMenu>
         ),
-    },
+      60,
+    ),
   ];
 
   return (

@@ -1,4 +1,4 @@
-import { ActionIcon, Badge, Button, Group, Menu, NumberInput, Select, Switch, Text, TextInput } from '@mantine/core';
+import { Badge, Button, Group, Menu, NumberInput, Select, Switch, Text, TextInput } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { useMemo, useState } from 'react';
@@ -14,6 +14,7 @@ import { useToday } from '../../components/AppInfo';
 import { DateField } from '../../components/DateField';
 import { FormModal } from '../../components/FormModal';
 import { type ListColumn, ListTable } from '../../components/list/ListTable';
+import { RowMenu, useActionsColumn } from '../../components/list/RowMenu';
 import { useSchemaForm } from '../../forms/useSchemaForm';
 import { useFormat } from '../../i18n/useFormat';
 import { treeOrder } from './unit-tree';
@@ -57,6 +58,7 @@ export function UnitsTab() {
     });
 
   const areaOf = (u: UnitView) => (u.areaCode ? `${u.areaCode} ${areaNames.get(u.areaCode) ?? ''}`.trim() : null);
+  const actions = useActionsColumn();
   const columns: ListColumn<Row>[] = [
     {
       key: 'name',
@@ -147,45 +149,24 @@ export function UnitsTab() {
           <Text size="sm">{t('units.active')}</Text>
         ),
     },
-    {
-      key: 'actions',
-      title: t('common.actions'),
-      header: <span className="kam-visually-hidden">{t('common.actions')}</span>,
-      exportable: false,
-      sortable: false,
-      toggleable: false,
-      width: 60,
-      value: () => null,
-      render: ({ unit }) => {
-        const retired = unit.retiredOn !== null;
-        return (
-          <Menu position="bottom-end" withinPortal>
-            <Menu.Target>
-              <ActionIcon
-                variant="subtle"
-                aria-label={t('units.actionsFor', { name: unit.name })}
-                onClick={(e) => e.stopPropagation()}
-              >
-                <span aria-hidden="true">⋯</span>
-              </ActionIcon>
-            </Menu.Target>
-            <Menu.Dropdown>
-              <Menu.Item onClick={() => setDialog({ kind: 'rename', unit })}>{t('units.rename')}</Menu.Item>
-              {!retired && (
-                <Menu.Item onClick={() => setDialog({ kind: 'minimum', unit })}>{t('units.setMinimum')}</Menu.Item>
-              )}
-              {retired ? (
-                <Menu.Item onClick={() => confirmReinstate(unit)}>{t('units.reinstate')}</Menu.Item>
-              ) : (
-                <Menu.Item color="red" onClick={() => setDialog({ kind: 'retire', unit })}>
-                  {t('units.retire')}
-                </Menu.Item>
-              )}
-            </Menu.Dropdown>
-          </Menu>
-        );
-      },
-    },
+    actions<Row>(({ unit }) => {
+      const retired = unit.retiredOn !== null;
+      return (
+        <RowMenu label={t('units.actionsFor', { name: unit.name })}>
+          <Menu.Item onClick={() => setDialog({ kind: 'rename', unit })}>{t('units.rename')}</Menu.Item>
+          {!retired && (
+            <Menu.Item onClick={() => setDialog({ kind: 'minimum', unit })}>{t('units.setMinimum')}</Menu.Item>
+          )}
+          {retired ? (
+            <Menu.Item onClick={() => confirmReinstate(unit)}>{t('units.reinstate')}</Menu.Item>
+          ) : (
+            <Menu.Item color="red" onClick={() => setDialog({ kind: 'retire', unit })}>
+              {t('units.retire')}
+            </Menu.Item>
+          )}
+        </RowMenu>
+      );
+    }, 60),
   ];
 
   return (

@@ -5,8 +5,10 @@ import type { ImportBatchView } from '../../../../shared/api/types';
 import { useApiQuery } from '../../api/query';
 import { ApiView } from '../../components/ApiViews';
 import { type ListColumn, ListTable } from '../../components/list/ListTable';
+import { useActionsColumn } from '../../components/list/RowMenu';
 import { useFormat } from '../../i18n/useFormat';
 import { navigate } from '../../router/useRoute';
+import { batchKindAndPeriodColumns } from './batch-columns';
 import { batchKind } from './status';
 import { UndoBatchModal, type UndoTarget } from './UndoBatchModal';
 
@@ -21,6 +23,7 @@ export function BatchesTab() {
   const undoneText = (b: ImportBatchView) =>
     b.undoKept ? t('submissions.batch.undoneKept', { count: b.undoKept }) : t('submissions.batch.undone');
 
+  const actions = useActionsColumn();
   const columns: ListColumn<ImportBatchView>[] = [
     // The narrow columns cannot be hidden: the header's hide button would widen them past 1366 px.
     {
@@ -51,20 +54,7 @@ export function BatchesTab() {
     },
     { key: 'unitName', title: t('submissions.batch.unit'), hiddenByDefault: true },
     { key: 'committedBy', title: t('submissions.batch.committedBy'), hiddenByDefault: true },
-    {
-      key: 'kind',
-      title: t('submissions.batch.kind'),
-      noWrap: true,
-      // Shown under the file name; a column of its own for the export when wanted.
-      hiddenByDefault: true,
-      value: (b) => t(`submissions.batchKind.${batchKind(b.form)}`),
-    },
-    {
-      key: 'period',
-      title: t('submissions.batch.period'),
-      noWrap: true,
-      value: (b) => (b.period ? f.month(b.period) : t('submissions.batch.multiPeriod')),
-    },
+    ...batchKindAndPeriodColumns<ImportBatchView>(t, f.month),
     ...COUNTS.map(
       (k): ListColumn<ImportBatchView> => ({
         key: k,
@@ -98,16 +88,8 @@ export function BatchesTab() {
           <Text size="sm">{t('submissions.batch.standing')}</Text>
         ),
     },
-    {
-      key: 'actions',
-      title: t('common.actions'),
-      header: <span className="kam-visually-hidden">{t('common.actions')}</span>,
-      exportable: false,
-      sortable: false,
-      toggleable: false,
-      width: 72,
-      value: () => null,
-      render: (b) =>
+    actions<ImportBatchView>(
+      (b) =>
         b.undoneAt === null && (
           <Button
             size="compact-sm"
@@ -119,7 +101,8 @@ export function BatchesTab() {
             {t('submissions.batch.undo')}
           </Button>
         ),
-    },
+      72,
+    ),
   ];
 
   return (

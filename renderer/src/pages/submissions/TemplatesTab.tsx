@@ -7,6 +7,7 @@ import { useApiQuery } from '../../api/query';
 import { ErrorAlert } from '../../components/ApiViews';
 import { useToday } from '../../components/AppInfo';
 import { type ListColumn, ListTable } from '../../components/list/ListTable';
+import { useActionsColumn } from '../../components/list/RowMenu';
 import { lastMonthOf, MonthField } from '../../components/PeriodPickers';
 import { useFormat } from '../../i18n/useFormat';
 
@@ -129,6 +130,7 @@ function Written({ view, folder }: { view: TemplateFilesView; folder: string }) 
   const show = (path: string) =>
     api.host('host/show-in-folder', { path }).catch((e: unknown) => setShowError(toApiCallError('', e)));
   type File = TemplateFilesView['files'][number];
+  const actions = useActionsColumn();
   const columns: ListColumn<File>[] = [
     {
       key: 'unitName',
@@ -158,20 +160,11 @@ function Written({ view, folder }: { view: TemplateFilesView; folder: string }) 
     { key: 'customers', title: t('submissions.templates.columns.customers'), format: 'count' },
     { key: 'revenueRows', title: t('submissions.templates.columns.revenueRows'), format: 'count' },
     { key: 'keyCustomers', title: t('submissions.templates.columns.keyCustomers'), format: 'count' },
-    {
-      key: 'actions',
-      title: t('common.actions'),
-      header: <span className="kam-visually-hidden">{t('common.actions')}</span>,
-      exportable: false,
-      sortable: false,
-      toggleable: false,
-      value: () => null,
-      render: (file) => (
-        <Anchor component="button" type="button" size="sm" onClick={() => void show(file.path)}>
-          {t('submissions.templates.showInFolder')}
-        </Anchor>
-      ),
-    },
+    actions<File>((file) => (
+      <Anchor component="button" type="button" size="sm" onClick={() => void show(file.path)}>
+        {t('submissions.templates.showInFolder')}
+      </Anchor>
+    )),
   ];
   return (
     <Paper withBorder p="md" data-testid="templates-written">

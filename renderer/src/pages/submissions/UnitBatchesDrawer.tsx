@@ -5,7 +5,7 @@ import { useApiQuery } from '../../api/query';
 import { ApiView } from '../../components/ApiViews';
 import { type ListColumn, ListTable } from '../../components/list/ListTable';
 import { useFormat } from '../../i18n/useFormat';
-import { batchKind } from './status';
+import { batchKindAndPeriodColumns } from './batch-columns';
 
 /** A unit's import batches, newest first; undone ones stay listed, greyed and marked. */
 export function UnitBatchesDrawer({
@@ -85,19 +85,7 @@ function Batches({ unitId, highlight }: { unitId: number; highlight: number | nu
         </Stack>
       ),
     },
-    {
-      key: 'kind',
-      title: t('submissions.batch.kind'),
-      noWrap: true,
-      hiddenByDefault: true,
-      value: (b) => t(`submissions.batchKind.${batchKind(b.form)}`),
-    },
-    {
-      key: 'period',
-      title: t('submissions.batch.period'),
-      noWrap: true,
-      value: (b) => (b.period ? f.month(b.period) : t('submissions.batch.multiPeriod')),
-    },
+    ...batchKindAndPeriodColumns<SubmissionBatchView>(t, f.month),
     { key: 'rows', title: t('submissions.batch.rows'), format: 'count', noWrap: true },
     {
       key: 'committedAt',

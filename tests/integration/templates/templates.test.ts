@@ -1,0 +1,414 @@
+/**
+ * DOMAIN-DECISIONS "Templates": unit templates from demo data → filled programmatically → preview and
+ * commit through the registry → the database holds exactly the filled figures; tampered metadata;
+ * two units claiming one customer; `kam templates`.
+ */
+
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
+import { afterEach, describe, expect, it } from 'vitest';
+import * as XLSX from 'xlsx';
+import { type Backend, openBackend } from '../../../electron/backend';
+import { runCli } from '../../../electron/backend/cli/main';
+import { fillDemo } from '../../../electron/backend/demo/fill';
+import { fillDemoRevenue } from '../../../electron/backend/demo/revenue';
+import type { TemplateFileView } from '../../../shared/api/types';
+import type { RevenueLine } from '../../../shared/domain/lines';
+import { POLICY_V1 } from '../../../shared/domain/policy/policy';
+import { dumpTables } from '../../support/db-dump';
+import { OFFICIAL_LINE_ROWS } from '../../support/official-lines';
+import { tempDirsForTests } from '../../support/temp-dir';
+
+const NOW = new Date('2026-11-10T02:00:00Z');
+const PERIOD = '2026-10';
+const tempDir = tempDirsForTests('kam-templates-');
+const backends: Backend[] = [];
+afterEach(() => {
+  for (const b of backends.splice(0)) b.close();
+});
+
+function demoBackend(): Backend {
+  const b = openBackend({ databasePath: ':memory:', now: () => NOW });
+  backends.push(b);
+  fillDemo(b.db, POLICY_V1, { customers: 60, seed: 3 }, NOW);
+  fillDemoRevenue(b.db, { months: 12, seed: 3, endPeriod: '2026-09' }, NOW.toISOString());
+  return b;
+}
+
+async function generate(b: Backend, unitCode?: string): Promise<{ dir: string; files: TemplateFileView[] }> {
+  const dir = tempDir();
+  const r = await b.registry.call('templates/generate', {
+    period: PERIOD,
+    outDir: dir,
+    ...(unitCode ? { unitCode } : {}),
+  });
+  return { dir, files: r.files };
+}
+
+/** Opens a template, lets the test edit it as a unit would, and saves it under a new name. */
+function fill(path: string, out: string, edit: (wb: XLSX.WorkBook) => void): string {
+  const wb = XLSX.read(readFileSync(path), { type: 'buffer' });
+  edit(wb);
+  writeFileSync(out, XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+  return out;
+}
+
+// The template's line names, written out: mapping them back with the code's own table would turn
+// a wrong name into the right line.
+const LINE_BY_ZH = new Map<string, RevenueLine>(OFFICIAL_LINE_ROWS);
+
+function sheetRows(wb: XLSX.WorkBook, name: string): unknown[][] {
+  return XLSX.utils.sheet_to_json(wb.Sheets[name] as XLSX.WorkSheet, { header: 1, defval: null });
+}
+
+function setCell(wb: XLSX.WorkBook, sheet: string, ref: string, v: string | number): void {
+  (wb.Sheets[sheet] as XLSX.WorkSheet)[ref] = typeof v === 'number' ? { t: 'n', v } : { t: 's', v };
+}
+
+function appendRow(wb: XLSX.WorkBook, sheet: string, row: unknown[]): void {
+  XLSX.utils.sheet_add_aoa(wb.Sheets[sheet] as XLSX.WorkSheet, [row], { origin: -1 });
+}
+
+function periodRevenue(b: Backend): Record<string, number> {
+  const rows = b.db
+    .prepare('SELECT customer_id, line, amount_fen FROM revenue WHERE period = ? ORDER BY 1, 2')
+    .all(PERIOD) as { customer_id: string; line: string; amount_fen: number }[];
+  return Object.fromEntries(rows.map((r) => [`${r.customer_id}|${r.line}`, r.amount_fen]));
+}
+
+describe('templates/generate', () => {
+  it('writes one template per active unit with customers, prefilled, with drop-downs and hidden metadata', async () => {
+    const b = demoBackend();
+    const { files } = await generate(b);
+    const withCustomers = b.db
+      .prepare(
+        'SELECT DISTINCT u.code FROM units u JOIN customers c ON c.unit_id = u.id WHERE u.retired_on IS NULL ORDER BY u.id',
+      )
+      .all() as { code: string }[];
+    expect(files.map((f) => f.unitCode)).toEqual(withCustomers.map((u) => u.code));
+    const chenghai = files.find((f) => f.unitCode === '440515') as TemplateFileView;
+    expect(chenghai.fileName).toBe('澄海分局_2026年10月_数据报送模板.xlsx');
+
+    const zip = unzipSync(new Uint8Array(readFileSync(chenghai.path)));
+    const part = (p: string) => strFromU8(zip[p] as Uint8Array);
+    expect(part('xl/workbook.xml')).toMatch(/<sheet name="_kam_meta"[^>]*state="veryHidden"/);
+    // Sheet order: 填表说明, 收入明细, 新客户申报, 客户经理变动, 波动原因, _kam_meta.
+    expect(part('xl/worksheets/sheet6.xml')).toContain('<sheetProtection');
+    const revenueXml = part('xl/worksheets/sheet2.xml');
+    expect(revenueXml).toMatch(
+      /<dataValidation type="list"[^>]*sqref="D2:D\d+"><formula1>"储汇,帐单,函件,集邮,特快,物流,包件,报刊,其他"<\/formula1>/,
+    );
+    const registrationXml = part('xl/worksheets/sheet3.xml');
+    expect(registrationXml).toContain('<formula1>"是,否"</formula1>');
+    expect(registrationXml).toContain('<formula1>"钻石,黄金,白银,一般"</formula1>');
+    expect(part('xl/worksheets/sheet5.xml')).toContain('<formula1>"是,否"</formula1>');
+    // The schema orders dataValidations before ignoredErrors/pageMargins; Excel refuses otherwise.
+    expect(revenueXml.indexOf('<dataValidations')).toBeLessThan(revenueXml.indexOf('</worksheet>'));
+    expect(revenueXml.indexOf('</sheetData>')).toBeLessThan(revenueXml.indexOf('<dataValidations'));
+
+    const wb = XLSX.read(readFileSync(chenghai.path), { type: 'buffer' });
+    expect(wb.SheetNames).toEqual(['填表说明', '收入明细', '新客户申报', '客户经理变动', '波动原因', '_kam_meta']);
+    const rows = sheetRows(wb, '收入明细');
+    expect(rows[0]).toEqual(expect.arrayContaining(['客户ID', '月份', '业务种类', '收入(元)', '报刊年流转额(元)']));
+    const ids = new Set(rows.slice(1).map((r) => r[0]));
+    const customers = b.db
+      .prepare("SELECT id FROM customers WHERE unit_id = (SELECT id FROM units WHERE code = '440515') ORDER BY id")
+      .all() as { id: string }[];
+    expect([...ids].sort()).toEqual(customers.map((c) => c.id));
+    expect(new Set(rows.slice(1).map((r) => r[2]))).toEqual(new Set([PERIOD]));
+    expect(sheetRows(wb, '_kam_meta').slice(1, 7)).toEqual([
+      ['form', 'unit-monthly', '表单'],
+      ['version', 1, '模板版本'],
+      ['unitCode', '440515', '单位代码'],
+      ['unitName', '澄海分局', '单位名称'],
+      ['period', PERIOD, '报送月份'],
+      ['generatedAt', NOW.toISOString(), '生成时间'],
+    ]);
+    expect(String(sheetRows(wb, '填表说明')[0]?.[0])).toContain('澄海分局（440515）2026年10月数据报送模板');
+  });
+
+  it('refuses to overwrite files already in the folder, writing none', async () => {
+    const b = demoBackend();
+    const { dir, files } = await generate(b, '440515');
+    const before = readFileSync(files[0]?.path as string);
+    const again = await b.registry.invoke('templates/generate', { period: PERIOD, outDir: dir, unitCode: '440515' });
+    expect(again).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: expect.stringContaining('同名文件') },
+    });
+    expect(readFileSync(files[0]?.path as string)).toEqual(before);
+    const unknown = await b.registry.invoke('templates/generate', { period: PERIOD, outDir: dir, unitCode: 'X99' });
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+});
+
+describe('template round trip (R8, R27)', () => {
+  it('imports exactly the filled figures, R8 inputs and R27 reasons, records unit/form/period, and undoes them', async () => {
+    const b = demoBackend();
+    const { dir, files } = await generate(b, '440515');
+    const unitId = (b.db.prepare("SELECT id FROM units WHERE code = '440515'").get() as { id: number }).id;
+    const expected: Record<string, number> = {};
+    let reasonCustomer = '';
+    const path = fill(files[0]?.path as string, join(dir, '澄海分局_回报.xlsx'), (wb) => {
+      const rows = sheetRows(wb, '收入明细');
+      let newspaperDone = false;
+      rows.slice(1).forEach((r, i) => {
+        const excelRow = i + 2;
+        const line = LINE_BY_ZH.get(String(r[3])) as RevenueLine;
+        if (line === 'newspapers' && !newspaperDone) {
+          // R8: 120,000 × 25% ÷ 12 + 100 = 2,600 yuan.
+          setCell(wb, '收入明细', `F${excelRow}`, 120000);
+          setCell(wb, '收入明细', `G${excelRow}`, 25);
+          setCell(wb, '收入明细', `H${excelRow}`, 100);
+          expected[`${r[0]}|newspapers`] = 260_000;
+          newspaperDone = true;
+          return;
+        }
+        if (i % 3 === 2) return; // left blank: not reported
+        const yuan = 1000 + i * 37.5;
+        setCell(wb, '收入明细', `E${excelRow}`, i % 2 === 0 ? yuan : `${yuan}`);
+        expected[`${r[0]}|${line}`] = Math.round(yuan * 100);
+      });
+      expect(newspaperDone).toBe(true);
+      reasonCustomer = String(rows[1]?.[0]);
+      appendRow(wb, '波动原因', [reasonCustomer, String(rows[1]?.[1]), PERIOD, null, null, '春节前集中寄递', '是']);
+      appendRow(wb, '新客户申报', [
+        '汕头市新申报贸易有限公司',
+        '新申报',
+        '',
+        '440515',
+        '',
+        '',
+        '',
+        '',
+        '函件',
+        '否',
+        '一般',
+      ]);
+      appendRow(wb, '新客户申报', ['', '缺名称']);
+      appendRow(wb, '客户经理变动', ['张三', '调动', '2026-10-05', '大客户经理', '专职', '']);
+    });
+
+    const preview = await b.registry.call('imports/preview', { path });
+    expect(preview.template).toMatchObject({ unitCode: '440515', unitName: '澄海分局', period: PERIOD, version: 1 });
+    expect(preview.counts.errors).toBe(0);
+    expect(preview.counts.new).toBe(Object.keys(expected).length);
+    expect(preview.sections).toEqual([
+      { sheet: '新客户申报', kind: 'registrations', rows: 1, problems: 1, stored: false },
+      { sheet: '客户经理变动', kind: 'managerChanges', rows: 1, problems: 3, stored: false },
+      { sheet: '波动原因', kind: 'fluctuations', rows: 1, problems: 0, stored: true },
+    ]);
+    expect(preview.issues).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ sheet: '新客户申报', row: 3, column: 'A', message: '缺少客户名称' }),
+        expect.objectContaining({ sheet: '客户经理变动', row: 2, column: 'F', message: '调动须填写调入单位代码' }),
+      ]),
+    );
+
+    const batch = await b.registry.call('imports/commit', { token: preview.token });
+    expect(periodRevenue(b)).toEqual(expected);
+    expect(b.db.prepare('SELECT unit_id, form, period FROM import_batches WHERE id = ?').get(batch.id)).toEqual({
+      unit_id: unitId,
+      form: 'unit-monthly',
+      period: PERIOD,
+    });
+    const inputs = b.db
+      .prepare('SELECT annual_turnover_fen, rate_bp, other_fen, source_ref FROM newspaper_inputs')
+      .all();
+    expect(inputs).toEqual([
+      { annual_turnover_fen: 12_000_000, rate_bp: 2500, other_fen: 10_000, source_ref: `batch:${batch.id}` },
+    ]);
+    const turnover = b.db
+      .prepare('SELECT newspaper_turnover FROM revenue_months WHERE period = ? AND newspaper_turnover IS NOT NULL')
+      .all(PERIOD);
+    expect(turnover).toEqual([{ newspaper_turnover: 1_000_000 }]);
+    expect(
+      b.db.prepare('SELECT customer_id, period, reason, one_off, unit_id, withdrawn_at FROM fluctuation_reasons').all(),
+    ).toEqual([
+      {
+        customer_id: reasonCustomer,
+        period: PERIOD,
+        reason: '春节前集中寄递',
+        one_off: 1,
+        unit_id: unitId,
+        withdrawn_at: null,
+      },
+    ]);
+
+    await b.registry.call('imports/undo', { batchId: batch.id });
+    expect(periodRevenue(b)).toEqual({});
+    expect(b.db.prepare('SELECT count(*) AS n FROM newspaper_inputs').get()).toEqual({ n: 0 });
+    expect(b.db.prepare('SELECT count(*) AS n FROM revenue_months WHERE period = ?').get(PERIOD)).toEqual({ n: 0 });
+    expect(b.db.prepare('SELECT withdrawn_at FROM fluctuation_reasons').get()).toEqual({
+      withdrawn_at: NOW.toISOString(),
+    });
+  });
+
+  it('refuses rows for another month than the template says', async () => {
+    const b = demoBackend();
+    const { dir, files } = await generate(b, '440515');
+    const path = fill(files[0]?.path as string, join(dir, 'wrong-month.xlsx'), (wb) => {
+      setCell(wb, '收入明细', 'C2', '2026-09');
+      setCell(wb, '收入明细', 'E2', 500);
+    });
+    const preview = await b.registry.call('imports/preview', { path });
+    expect(preview.issues[0]).toMatchObject({ sheet: '收入明细', row: 2, severity: 'error' });
+    expect(preview.issues[0]?.message).toContain('本模板为 澄海分局 2026-10 月报，该行月份为 2026-09');
+  });
+
+  it.each([
+    ['an unknown version', 'B3', '9', '单元格 B3：模板版本“9”不受支持'],
+    ['an unknown unit', 'B4', '999999', '单元格 B4：单位代码“999999”不存在'],
+    ['a bad period', 'B6', '2026-13', '单元格 B6：报送月份“2026-13”不是 YYYY-MM 格式的有效月份'],
+    ['another form', 'B2', 'other-form', '单元格 B2：表单“other-form”不是本系统的报送模板'],
+    ['a bad time', 'B7', 'yesterday', '单元格 B7：生成时间“yesterday”无效'],
+    ['a removed field', 'A4', 'unit', '缺少“单位代码”'],
+  ])(
+    'refuses tampered metadata (%s), naming the sheet and cell, and writes nothing',
+    async (_label, ref, value, text) => {
+      const b = demoBackend();
+      const { dir, files } = await generate(b, '440515');
+      const path = fill(files[0]?.path as string, join(dir, 'tampered.xlsx'), (wb) => {
+        setCell(wb, '_kam_meta', ref, value);
+        setCell(wb, '收入明细', 'E2', 100);
+      });
+      const before = dumpTables(b.db);
+      const r = await b.registry.invoke('imports/preview', { path });
+      expect(r).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringContaining(text) } });
+      expect(r).toMatchObject({ error: { message: expect.stringContaining('模板信息表“_kam_meta”') } });
+      expect(dumpTables(b.db)).toEqual(before);
+    },
+  );
+});
+
+describe('two units claiming one customer (R14/R15, R19)', () => {
+  /** Unit 440515's first customer, reported for letters by its own unit and by 440513 (which adds a row). */
+  async function twoWorkbooks(b: Backend) {
+    const own = await generate(b, '440515');
+    const other = await generate(b, '440513');
+    const customer = b.db
+      .prepare(
+        "SELECT id, name FROM customers WHERE unit_id = (SELECT id FROM units WHERE code = '440515') ORDER BY id LIMIT 1",
+      )
+      .get() as { id: string; name: string };
+    const ownPath = fill(own.files[0]?.path as string, join(own.dir, 'own.xlsx'), (wb) => {
+      // The prefilled letters row when the customer used letters lately, else a new row.
+      const at = sheetRows(wb, '收入明细').findIndex((r) => r[0] === customer.id && r[3] === '函件');
+      if (at > 0) setCell(wb, '收入明细', `E${at + 1}`, 1000);
+      else appendRow(wb, '收入明细', [customer.id, customer.name, PERIOD, '函件', 1000]);
+    });
+    let otherCustomer = '';
+    const otherPath = fill(other.files[0]?.path as string, join(other.dir, 'other.xlsx'), (wb) => {
+      otherCustomer = String(sheetRows(wb, '收入明细')[1]?.[0]);
+      setCell(wb, '收入明细', 'E2', 300);
+      appendRow(wb, '收入明细', [customer.id, customer.name, PERIOD, '函件', 2000]);
+    });
+    return { customer, ownPath, otherPath, otherCustomer };
+  }
+  const letters = (b: Backend, id: string) =>
+    (
+      b.db
+        .prepare("SELECT amount_fen FROM revenue WHERE customer_id = ? AND period = ? AND line = 'letters'")
+        .get(id, PERIOD) as { amount_fen: number } | undefined
+    )?.amount_fen;
+
+  it('another unit first: a warning naming both units; the owning unit then replaces its figure', async () => {
+    const b = demoBackend();
+    const { customer, ownPath, otherPath } = await twoWorkbooks(b);
+    const p1 = await b.registry.call('imports/preview', { path: otherPath });
+    expect(p1.counts.errors).toBe(0);
+    expect(p1.issues).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          severity: 'warning',
+          message: expect.stringMatching(new RegExp(`客户 ${customer.id}.*登记在“澄海分局”，本表由“潮阳分局”报送`)),
+        }),
+      ]),
+    );
+    const first = await b.registry.call('imports/commit', { token: p1.token });
+    expect(letters(b, customer.id)).toBe(200_000);
+    const p2 = await b.registry.call('imports/preview', { path: ownPath });
+    expect(p2.counts.errors).toBe(0);
+    expect(p2.issues).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          severity: 'warning',
+          message: `该客户登记在本单位：将替换“潮阳分局”第 ${first.id} 批报送的 2000.00 元`,
+        }),
+      ]),
+    );
+    await b.registry.call('imports/commit', { token: p2.token });
+    expect(letters(b, customer.id)).toBe(100_000);
+  });
+
+  it('owning unit first: the other unit’s row is an error; excluded, the owner’s figure stays', async () => {
+    const b = demoBackend();
+    const { customer, ownPath, otherPath, otherCustomer } = await twoWorkbooks(b);
+    const own = await b.registry.call('imports/commit', {
+      token: (await b.registry.call('imports/preview', { path: ownPath })).token,
+    });
+    const p = await b.registry.call('imports/preview', { path: otherPath });
+    expect(p.counts.errors).toBe(1);
+    expect(p.issues[0]).toMatchObject({ severity: 'error', sheet: '收入明细' });
+    expect(p.issues[0]?.message).toContain(`已由“澄海分局”（第 ${own.id} 批）报送 1000.00 元`);
+    const refused = await b.registry.invoke('imports/commit', { token: p.token });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    await b.registry.call('imports/commit', { token: p.token, excludeErrorRows: true });
+    expect(letters(b, customer.id)).toBe(100_000);
+    expect(
+      b.db.prepare('SELECT count(*) AS n FROM revenue WHERE customer_id = ? AND period = ?').get(otherCustomer, PERIOD),
+    ).toEqual({ n: 1 });
+  });
+
+  it('a batch committed between preview and commit is not overwritten unseen: commit refused, nothing written', async () => {
+    const b = demoBackend();
+    const { customer, ownPath, otherPath } = await twoWorkbooks(b);
+    // A third unit (函件局) also claims the customer's letters: neither it nor 潮阳 owns it.
+    const third = await generate(b, 'P03');
+    const thirdPath = fill(third.files[0]?.path as string, join(third.dir, 'third.xlsx'), (wb) => {
+      appendRow(wb, '收入明细', [customer.id, customer.name, PERIOD, '函件', 3000]);
+    });
+    void ownPath;
+    const pOther = await b.registry.call('imports/preview', { path: otherPath });
+    const pThird = await b.registry.call('imports/preview', { path: thirdPath });
+    expect(pOther.counts.errors).toBe(0);
+    await b.registry.call('imports/commit', { token: pThird.token });
+    const before = dumpTables(b.db);
+    const r = await b.registry.invoke('imports/commit', { token: pOther.token });
+    expect(r).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('请重新预览') } });
+    expect(dumpTables(b.db)).toEqual(before);
+    expect(letters(b, customer.id)).toBe(300_000);
+  });
+});
+
+describe('kam templates', () => {
+  it('writes one unit’s template, refuses to overwrite it, and overwrites with --force', async () => {
+    const dir = tempDir();
+    const db = join(dir, 'demo.sqlite');
+    const out = join(dir, 'templates');
+    const kam = async (...argv: string[]) => {
+      const lines: string[] = [];
+      const code = await runCli(
+        argv,
+        (s) => lines.push(s),
+        (s) => lines.push(s),
+      );
+      return { code, text: lines.join('\n') };
+    };
+    expect((await kam('demo', '--db', db, '--customers', '40')).code).toBe(0);
+    const first = await kam('templates', '--db', db, '--period', PERIOD, '--out', out, '--unit', '440515', '--json');
+    expect(first.code).toBe(0);
+    const file = join(out, '澄海分局_2026年10月_数据报送模板.xlsx');
+    expect(JSON.parse(first.text).files[0]).toMatchObject({ unitCode: '440515', path: file });
+    expect(existsSync(file)).toBe(true);
+    const again = await kam('templates', '--db', db, '--period', PERIOD, '--out', out, '--unit', '440515');
+    expect(again.code).not.toBe(0);
+    expect(again.text).toContain('同名文件');
+    expect(
+      (await kam('templates', '--db', db, '--period', PERIOD, '--out', out, '--unit', '440515', '--force')).code,
+    ).toBe(0);
+    const bad = await kam('templates', '--db', db, '--period', '2026-13', '--out', out);
+    expect(bad.code).not.toBe(0);
+  });
+});
