@@ -3,12 +3,12 @@
  * a negative amount is a warning (a correction, 冲减, to confirm), not an error; and a file named as
  * `next` is parsed ahead, but its own preview still reads what the file holds then.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import * as XLSX from 'xlsx';
 import { type Backend, openBackend } from '../../../electron/backend';
+import { workbookFile } from '../../support/workbook-file';
 
 const backends: Backend[] = [];
 const dirs: string[] = [];
@@ -28,18 +28,10 @@ async function setup() {
   return { b, a, dir };
 }
 
-function workbook(dir: string, name: string, rows: unknown[][]): string {
-  const wb = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(rows), '收入明细');
-  const path = join(dir, name);
-  writeFileSync(path, XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
-  return path;
-}
-
 describe('imports/preview details', () => {
   it('counts a sheet row once however many problems it has', async () => {
     const { b, a, dir } = await setup();
-    const path = workbook(dir, '行数.xlsx', [
+    const path = workbookFile(dir, '行数.xlsx', [
       ['客户ID', '月份', '业务种类', '收入(元)'],
       [a, '2026-10', '函件', 100],
       ['123', '十月', '电报', 'abc'], // four problems, one row
@@ -53,7 +45,7 @@ describe('imports/preview details', () => {
 
   it('warns about a negative amount, naming sheet, row and column, and imports it as given', async () => {
     const { b, a, dir } = await setup();
-    const path = workbook(dir, '冲减.xlsx', [
+    const path = workbookFile(dir, '冲减.xlsx', [
       ['客户ID', '月份', '业务种类', '收入(元)'],
       [a, '2026-10', '函件', -5],
     ]);
@@ -68,18 +60,18 @@ describe('imports/preview details', () => {
 
   it('parses the next file ahead, but reads it again if it changed before its own preview', async () => {
     const { b, a, dir } = await setup();
-    const first = workbook(dir, '一.xlsx', [
+    const first = workbookFile(dir, '一.xlsx', [
       ['客户ID', '月份', '业务种类', '收入(元)'],
       [a, '2026-10', '函件', 100],
     ]);
-    const second = workbook(dir, '二.xlsx', [
+    const second = workbookFile(dir, '二.xlsx', [
       ['客户ID', '月份', '业务种类', '收入(元)'],
       [a, '2026-10', '特快', 200],
     ]);
     const p1 = await b.registry.call('imports/preview', { path: first, next: second });
     await b.registry.call('imports/commit', { token: p1.token });
     // Saved again by the officer after the first preview started its parse.
-    workbook(dir, '二.xlsx', [
+    workbookFile(dir, '二.xlsx', [
       ['客户ID', '月份', '业务种类', '收入(元)'],
       [a, '2026-10', '特快', 300],
       [a, '2026-10', '包件', 400],
@@ -88,7 +80,7 @@ describe('imports/preview details', () => {
     expect(p2.counts.rows).toBe(2);
     expect(p2.changes.map((c) => c.new)).toEqual([30_000, 40_000]);
     // Unchanged, the parse made ahead is the one used: the same result as parsing now.
-    const third = workbook(dir, '三.xlsx', [
+    const third = workbookFile(dir, '三.xlsx', [
       ['客户ID', '月份', '业务种类', '收入(元)'],
       [a, '2026-09', '函件', 500],
     ]);

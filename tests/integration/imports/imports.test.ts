@@ -6,9 +6,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import * as XLSX from 'xlsx';
 import { type Backend, openBackend } from '../../../electron/backend';
 import { dumpTables } from '../../support/db-dump';
+import { workbookFile } from '../../support/workbook-file';
 
 const backends: Backend[] = [];
 const dirs: string[] = [];
@@ -40,14 +40,6 @@ async function setup() {
   return { b, a, c, dir };
 }
 
-function workbook(dir: string, name: string, rows: unknown[][]): string {
-  const wb = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(rows), '收入明细');
-  const path = join(dir, name);
-  writeFileSync(path, XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
-  return path;
-}
-
 describe.each(STORAGE)('imports through the registry, %s', (_label, file) => {
   beforeEach(() => {
     onFile = file;
@@ -56,7 +48,7 @@ describe.each(STORAGE)('imports through the registry, %s', (_label, file) => {
   it('previews without writing, commits as a batch, refuses the same file, and undoes it', async () => {
     const { b, a, c, dir } = await setup();
     await b.registry.call('revenue/set', { customerId: a, period: '2026-10', line: 'letters', amount: '100' });
-    const path = workbook(dir, '澄海分局2026年10月.xlsx', [
+    const path = workbookFile(dir, '澄海分局2026年10月.xlsx', [
       ['客户名称', '月份', '业务种类', '收入（元）'],
       ['汕头市宏达电子有限公司', '2026年10月', '函件', '1.2万'],
       ['汕头市华侨物流有限公司', '2026-10', '物流', 5000],
@@ -95,7 +87,7 @@ describe.each(STORAGE)('imports through the registry, %s', (_label, file) => {
 
   it('writes nothing while errors remain, unless the officer excludes the error rows', async () => {
     const { b, dir } = await setup();
-    const path = workbook(dir, 'errors.xlsx', [
+    const path = workbookFile(dir, 'errors.xlsx', [
       ['客户名称', '月份', '业务种类', '金额'],
       ['汕头市宏达电子有限公司', '2026-10', '函件', 100],
       ['不存在的公司', '2026-10', '函件', 100],
@@ -130,7 +122,7 @@ describe.each(STORAGE)('imports through the registry, %s', (_label, file) => {
 
   it('names the missing columns of a sheet without a revenue header', async () => {
     const { b, dir } = await setup();
-    const path = workbook(dir, 'wrong.xlsx', [
+    const path = workbookFile(dir, 'wrong.xlsx', [
       ['客户ID', '备注'],
       ['44051500001000', 'x'],
     ]);
