@@ -15,7 +15,7 @@ import { localDate } from '../../shared/domain/dates';
 import type { RevenueLine } from '../../shared/domain/lines';
 import { previousPeriod } from '../../shared/domain/periods';
 import { type Harness, startHarness } from './harness';
-import { readListExport } from './ui';
+import { choose, readListExport } from './ui';
 
 vi.setConfig({ expect: { poll: { timeout: 20_000 } } });
 
@@ -103,6 +103,29 @@ describe('the customer as the hub, in the browser', () => {
     expect(await form.getByText('请选择所属单位', { exact: true }).count()).toBe(1);
     await h.settled();
     expect(h.calls.filter((c) => c.channel === 'customers/create')).toEqual([]);
+  });
+
+  it('drops the same-name warning and its 仍然登记 once the name is changed (R19)', async () => {
+    const { page } = h;
+    await h.open('#/customers');
+    await page.getByTestId('customer-new').click();
+    await page.getByTestId('customer-form-name').fill(GOLD);
+    await choose(page, page.getByTestId('customer-form-area'), /440507/);
+    await choose(page, page.getByTestId('customer-form-unit'), /市局大客户中心/);
+    await page.getByTestId('customer-form-submit').click();
+    await page.getByTestId('dup-name-save-anyway').waitFor();
+    await page.getByTestId('customer-form-name').fill('汕头市宏达电子科技有限公司');
+    await expect.poll(() => page.getByTestId('dup-name-confirm').count()).toBe(0);
+    expect(await page.getByTestId('dup-name-save-anyway').count()).toBe(0);
+    // The new name saves without asking.
+    await page.getByTestId('customer-form-submit').click();
+    await expect.poll(() => page.getByTestId('customer-form').count()).toBe(0);
+    const n = h.backend.db
+      .prepare('SELECT count(*) AS n FROM customers WHERE name = ?')
+      .get('汕头市宏达电子科技有限公司') as {
+      n: number;
+    };
+    expect(n.n).toBe(1);
   });
 
   it('asks before closing the customer form over typed input; keep keeps it, discard writes nothing', async () => {

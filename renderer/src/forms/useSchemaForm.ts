@@ -83,6 +83,9 @@ export function useSchemaForm<V extends Values, I>({
   const [error, setError] = useState<ApiCallError | null>(null);
   const form = useForm<V>({
     initialValues,
+    // A refusal is about the values that were sent: once the officer edits, it no longer applies
+    // (a same-name warning and its 仍然登记 must not outlive the name it was about).
+    onValuesChange: () => setError(null),
     validate: (values) => {
       const parsed = schema.safeParse(toInput(values));
       if (parsed.success) return {};

@@ -121,7 +121,9 @@ function RevenueGrid({
                     <RevenueCell
                       row={row}
                       col={col}
-                      key={`${line}:${cell?.updatedAt ?? ''}:${cell?.amount ?? ''}`}
+                      // Keyed by line only: a cell must not remount when its saved figure comes back
+                      // (the focus has already moved on, and a remount would drop it).
+                      key={line}
                       customerId={customerId}
                       period={period}
                       line={line}
@@ -187,6 +189,10 @@ function RevenueCell({
   const amount = cell?.amount ?? null;
   const [shown, setShown] = useState<number | null>(amount);
   const [editing, setEditing] = useState(false);
+  // A figure changed elsewhere (an import, an undo, another window of the page) shows here too.
+  useEffect(() => {
+    if (!editing) setShown(amount);
+  }, [amount, editing]);
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
