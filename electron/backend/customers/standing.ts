@@ -11,6 +11,7 @@ import { localDate } from '../../../shared/domain/dates';
 import type { ManagerPost } from '../../../shared/domain/organisation';
 import type { Period } from '../../../shared/domain/periods';
 import type { Scope, Tier } from '../../../shared/domain/tiers';
+import { keptWhileUnchanged } from '../db/unchanged';
 import { findTierBasis, keyCustomersInForce, monthTiers } from '../tiering/in-force';
 
 /** The month whose tiers a customer's row and page show: the current one. */
@@ -18,23 +19,8 @@ export function currentPeriod(now: Date): Period {
   return localDate(now).slice(0, 7);
 }
 
-/**
- * Scrolling a filtered list asks page after page: the city's tiers are read once and kept while
- * the database is unchanged (the exports cache's test: `total_changes()` moves on every row this
- * connection writes, `PRAGMA data_version` on every commit of another connection).
- */
-const lastInForce = new WeakMap<Database, { key: string; tiers: ReturnType<typeof keyCustomersInForce> }>();
-
-function keyCustomersCached(db: Database, period: Period): ReturnType<typeof keyCustomersInForce> {
-  const version = db.pragma('data_version', { simple: true }) as number;
-  const changes = db.prepare('SELECT total_changes()').pluck().get() as number;
-  const key = `${period}|${version}|${changes}`;
-  const kept = lastInForce.get(db);
-  if (kept?.key === key) return kept.tiers;
-  const tiers = keyCustomersInForce(db, period);
-  lastInForce.set(db, { key, tiers });
-  return tiers;
-}
+/** Scrolling a filtered list asks page after page: the city's tiers are read once per database state. */
+const keyCustomersCached = keptWhileUnchanged(keyCustomersInForce, (period: Period) => period);
 
 /**
  * The list's tier filter: the customers holding `tier` in force this month, or for 'none' every

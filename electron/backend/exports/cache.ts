@@ -9,21 +9,14 @@
 import type { Database } from 'better-sqlite3';
 import type { TierBasis } from '../../../shared/domain/exports/figures';
 import type { Period } from '../../../shared/domain/periods';
+import { keptWhileUnchanged } from '../db/unchanged';
 import { type CityFigures, gatherFigures } from './gather';
 
-const last = new WeakMap<Database, { key: string; figures: CityFigures }>();
-
-function stateKey(db: Database, period: Period, tierBasis: TierBasis | null): string {
-  const version = db.pragma('data_version', { simple: true }) as number;
-  const changes = db.prepare('SELECT total_changes()').pluck().get() as number;
-  return `${period}|${tierBasis?.runId ?? '-'}|${version}|${changes}`;
-}
+const cached = keptWhileUnchanged(
+  (db, { period, tierBasis }: { period: Period; tierBasis: TierBasis | null }) => gatherFigures(db, period, tierBasis),
+  ({ period, tierBasis }) => `${period}|${tierBasis?.runId ?? '-'}`,
+);
 
 export function cityFigures(db: Database, period: Period, tierBasis: TierBasis | null): CityFigures {
-  const key = stateKey(db, period, tierBasis);
-  const kept = last.get(db);
-  if (kept?.key === key) return kept.figures;
-  const figures = gatherFigures(db, period, tierBasis);
-  last.set(db, { key, figures });
-  return figures;
+  return cached(db, { period, tierBasis });
 }
