@@ -38,9 +38,10 @@ module.exports = {
     // The SQL migrations the backend lists and reads at start (db/migrations.ts).
     'out/main/migrations/**',
     // Packages the workers require, resolved from app.asar.unpacked/out/main upwards: xlsx
-    // (parse-worker.cjs, report-worker.cjs), better-sqlite3 (writer-worker.js; its native binary
+    // (parse-worker.cjs, report-worker.cjs), fflate (report-worker.cjs), better-sqlite3 (writer-worker.js; its native binary
     // is what electron/main passes as nativeBinding) and what better-sqlite3 requires at run time.
     'node_modules/xlsx/**',
+    'node_modules/fflate/**',
     'node_modules/better-sqlite3/**',
     'node_modules/bindings/**',
     'node_modules/file-uri-to-path/**',

@@ -21,7 +21,7 @@ function copyMigrations(): Plugin {
       });
       // The spreadsheet parser runs as its own worker script (DOMAIN-DECISIONS "Imports",
       // responsiveness), with the wire format it shares with packed-rows.ts beside it.
-      for (const script of ['parse-worker.cjs', 'packed-format.cjs']) {
+      for (const script of ['parse-worker.cjs', 'packed-format.cjs', 'csv-text.cjs']) {
         cpSync(resolve(__dirname, 'electron/backend/imports', script), resolve(outDir, script));
       }
       cpSync(resolve(__dirname, 'electron/backend/imports/report-worker.cjs'), resolve(outDir, 'report-worker.cjs'));

@@ -1,6 +1,7 @@
 /** The one registry's members: every feature's handlers, joined here and nowhere else. */
 import { appHandlers } from './app/info';
 import { customerHandlers } from './customers/handlers';
+import { customerImportHandlers } from './customers/import/handlers';
 import { exportHandlers } from './exports/handlers';
 import { importHandlers } from './imports/handlers';
 import { listHandlers } from './lists/handlers';
@@ -21,6 +22,7 @@ export const HANDLER_GROUPS: readonly NamedGroup[] = [
   ['units', unitHandlers],
   ['managers', managerHandlers],
   ['customers', customerHandlers],
+  ['customer-import', customerImportHandlers],
   ['revenue', revenueHandlers],
   ['revenue-summary', revenueSummaryHandlers],
   ['tiering', tieringHandlers],

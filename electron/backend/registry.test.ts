@@ -116,6 +116,18 @@ describe('Registry boundary: validation and unknown channels', () => {
     expect(dump(b.db)).toEqual(before);
   });
 
+  it('zod’s own messages also come in English beside the Chinese; a message of ours stays Chinese only', async () => {
+    const b = backend();
+    const unknownKey = failure(await b.registry.invoke('units/list', { includeRetired: false, extra: 1 }));
+    const [issue] = (unknownKey.details as { issues: { path: string; message: string; messageEn?: string }[] }).issues;
+    expect(issue?.message).toMatch(/[\u4e00-\u9fff]/);
+    expect(issue?.messageEn).toBe('Unrecognized key: "extra"');
+    expect(unknownKey.message).toBe(`输入有误：${issue?.message}`);
+    expect(unknownKey.messageEn).toBe('Invalid input: Unrecognized key: "extra"');
+    const ours = failure(await b.registry.invoke('customers/get', { id: '123' }));
+    expect((ours.details as { issues: unknown[] }).issues).toEqual([{ path: 'id', message: '客户编号应为 14 位数字' }]);
+  });
+
   it('call() throws the same error as an AppError', async () => {
     const b = backend();
     const error = await b.registry.call('customers/get', { id: '123' }).catch((e: unknown) => e);
@@ -140,12 +152,13 @@ describe('Registry boundary: validation and unknown channels', () => {
     expect(response.ok).toBe(true);
   });
 
-  it('a handler’s AppError crosses the boundary with its code, message and details, no stack', async () => {
+  it('a handler’s AppError crosses the boundary with its code, messages (Chinese and English) and details, no stack', async () => {
     const b = backend();
     const error = failure(await b.registry.invoke('customers/get', { id: '44051599999000' }));
     expect(error).toEqual({
       code: 'NOT_FOUND',
       message: '找不到客户 44051599999000',
+      messageEn: 'Customer 44051599999000 not found',
       details: { customerId: '44051599999000' },
     });
     expect(JSON.stringify(error)).not.toContain('at ');

@@ -15,7 +15,7 @@ import {
   type ParsedInput,
 } from '../../shared/api/contract';
 import { type ApiResponse, AppError, type FieldIssue } from '../../shared/api/errors';
-import { configureChineseValidationMessages } from '../../shared/api/zod-locale';
+import { configureChineseValidationMessages, issuesInEnglish } from '../../shared/api/zod-locale';
 import type { HandlerContext } from './context';
 import { type AuditEntry, writeAudit } from './db/audit';
 
@@ -43,19 +43,38 @@ export function defineHandlers<G extends HandlerGroup>(group: G): G {
 
 export type NamedGroup = readonly [name: string, group: HandlerGroup];
 
-function issuesOf(error: z.ZodError): FieldIssue[] {
-  return error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+/** Each issue in Chinese, with zod's own message in English beside it where it has one. */
+function issuesOf(error: z.ZodError, english: readonly string[] | null = null): FieldIssue[] {
+  return error.issues.map((i, n) => {
+    const issue: FieldIssue = { path: i.path.map(String).join('.'), message: i.message };
+    const en = english?.[n];
+    if (en !== undefined && en !== i.message) issue.messageEn = en;
+    return issue;
+  });
+}
+
+function validationError(error: z.ZodError, english: readonly string[] | null = null): AppError {
+  const issues = issuesOf(error, english);
+  return new AppError(
+    'VALIDATION',
+    {
+      zh: `输入有误：${issues.map((i) => i.message).join('；')}`,
+      en: `Invalid input: ${issues.map((i) => i.messageEn ?? i.message).join('; ')}`,
+    },
+    { issues },
+  );
 }
 
 function toResponseError(e: unknown): AppError {
   if (e instanceof AppError) return e;
-  if (e instanceof z.ZodError) {
-    const issues = issuesOf(e);
-    return new AppError('VALIDATION', `输入有误：${issues.map((i) => i.message).join('；')}`, { issues });
-  }
+  if (e instanceof z.ZodError) return validationError(e);
   // Unexpected: keep the stack out of the UI, but on the console for the developer.
   console.error(e);
-  return new AppError('INTERNAL', `程序内部错误，操作未执行，数据未改变。（${(e as Error)?.message ?? String(e)}）`);
+  const cause = (e as Error)?.message ?? String(e);
+  return new AppError('INTERNAL', {
+    zh: `程序内部错误，操作未执行，数据未改变。（${cause}）`,
+    en: `Internal error: nothing was done and no data changed. (${cause})`,
+  });
 }
 
 export class Registry {
@@ -102,11 +121,18 @@ export class Registry {
 
   private dispatch(channel: unknown, input: unknown): Promise<unknown> {
     if (!isChannel(channel)) {
-      return Promise.reject(new AppError('UNKNOWN_CHANNEL', `未知的操作：${String(channel)}`));
+      return Promise.reject(
+        new AppError('UNKNOWN_CHANNEL', {
+          zh: `未知的操作：${String(channel)}`,
+          en: `Unknown operation: ${String(channel)}`,
+        }),
+      );
     }
     const def = this.handlers.get(channel) as HandlerDef<Channel>;
     const parsed = inputSchemas[channel].safeParse(input ?? {});
-    if (!parsed.success) return Promise.reject(parsed.error);
+    if (!parsed.success) {
+      return Promise.reject(validationError(parsed.error, issuesInEnglish(inputSchemas[channel], input ?? {})));
+    }
     const value = parsed.data as ParsedInput<Channel>;
     if (def.kind === 'read') return Promise.resolve().then(() => def.run(value, this.ctx));
     const run = this.writes.then(() =>

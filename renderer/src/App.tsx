@@ -20,7 +20,11 @@ export function App() {
       <MantineProvider theme={theme} defaultColorScheme="light">
         <DatesProvider settings={{ locale: language === 'en' ? 'en' : 'zh-cn', firstDayOfWeek: 1 }}>
           <ModalsProvider labels={{ confirm: t('common.save'), cancel: t('common.cancel') }}>
-            <Notifications position="bottom-right" autoClose={5000} />
+            {/* Top centre, in the header's empty middle and never wider than 420 px: every page keeps
+                its actions on the left (titles, filters) or at the bottom and right (a wizard's
+                下一步, a form's 保存), so a notification never covers the action the officer
+                reaches for next, even while the pointer rests on it (hovering pauses its close). */}
+            <Notifications position="top-center" containerWidth={420} autoClose={5000} />
             <AppInfoProvider>
               <Shell />
             </AppInfoProvider>

@@ -9,6 +9,7 @@ import type {
   ApprovalView,
   AreaCode,
   BureauRevenue,
+  BureauRevenueChange,
   Customer,
   CustomerDetail,
   CustomerPage,
@@ -21,6 +22,7 @@ import type {
   ImportProgressView,
   ImportUndoCheckView,
   ImportUndoView,
+  LineBureauView,
   ListExportView,
   Manager,
   ManagerChange,
@@ -53,6 +55,8 @@ export const inputSchemas = {
   'units/retire': s.unitsRetire,
   'units/reinstate': s.unitsReinstate,
   'units/set-minimum': s.unitsSetMinimum,
+  'units/line-bureaus': s.empty,
+  'units/set-line-bureau': s.unitsSetLineBureau,
   'managers/list': s.managersList,
   'managers/register': s.managersRegister,
   'managers/update': s.managersUpdate,
@@ -66,14 +70,22 @@ export const inputSchemas = {
   'customers/check-duplicates': s.customersCheckDuplicates,
   'customers/set-agreement': s.customersSetAgreement,
   'customers/set-qualification': s.customersSetQualification,
+  'customers/import-preview': s.customersImportPreview,
+  'customers/import-commit': s.customersImportCommit,
+  'customers/import-undo-check': s.customersImportBatch,
+  'customers/import-undo': s.customersImportBatch,
+  'customers/import-list': s.empty,
+  'customers/import-template': s.customersImportTemplate,
   'revenue/set': s.revenueSet,
   'revenue/set-newspaper': s.revenueSetNewspaper,
   'revenue/customer': s.revenueCustomer,
   'revenue/bureau-list': s.empty,
   'revenue/bureau-set': s.bureauSet,
+  'revenue/bureau-history': s.empty,
   'tiers/run': s.tiersRun,
   'tiers/runs': s.empty,
   'tiers/summary': s.tiersSummary,
+  'tiers/set-in-force': s.tiersSetInForce,
   'tiers/results': s.tiersResults,
   'tiers/explain': s.tiersExplain,
   'tiers/approve': s.tiersApprove,
@@ -109,6 +121,8 @@ export interface ApiResults {
   'units/retire': Unit;
   'units/reinstate': Unit;
   'units/set-minimum': Unit;
+  'units/line-bureaus': LineBureauView[];
+  'units/set-line-bureau': LineBureauView[];
   'managers/list': Manager[];
   'managers/register': Manager;
   'managers/update': Manager;
@@ -122,14 +136,22 @@ export interface ApiResults {
   'customers/check-duplicates': DuplicateCheck;
   'customers/set-agreement': Customer;
   'customers/set-qualification': QualificationDecision | null;
+  'customers/import-preview': import('./types').CustomerImportPreview;
+  'customers/import-commit': import('./types').CustomerImportBatchView;
+  'customers/import-undo-check': import('./types').CustomerImportUndoView;
+  'customers/import-undo': import('./types').CustomerImportBatchView;
+  'customers/import-list': import('./types').CustomerImportBatchView[];
+  'customers/import-template': { path: string };
   'revenue/set': RevenueCellView;
   'revenue/set-newspaper': NewspaperInputsView;
   'revenue/customer': CustomerRevenue;
   'revenue/bureau-list': BureauRevenue[];
-  'revenue/bureau-set': BureauRevenue;
+  'revenue/bureau-set': BureauRevenue & { staleRuns: number };
+  'revenue/bureau-history': BureauRevenueChange[];
   'tiers/run': TierRunSummary;
   'tiers/runs': TierRunSummary[];
   'tiers/summary': TierRunSummary;
+  'tiers/set-in-force': TierRunSummary;
   'tiers/results': TierResultPage;
   'tiers/explain': TierExplanation;
   'tiers/approve': ApprovalView;

@@ -42,6 +42,8 @@ export const WRITE_EFFECTS = {
   'units/retire': ORGANISATION,
   'units/reinstate': ORGANISATION,
   'units/set-minimum': ['units'],
+  // R15: the table feeds the next tiering run; results already stored keep their unit.
+  'units/set-line-bureau': ['units'],
   'managers/register': ['managers', 'units', 'customers'],
   'managers/update': ['managers', 'units', 'customers'],
   'managers/move': ['managers', 'units', 'customers'],
@@ -50,10 +52,15 @@ export const WRITE_EFFECTS = {
   'customers/update': ['customers', 'tiers', 'submissions'],
   'customers/set-agreement': ['customers', 'tiers'],
   'customers/set-qualification': ['customers', 'tiers'],
+  // A customer-list batch adds (or its undo removes) customers: everything that lists customers.
+  'customers/import-commit': ['customers', 'tiers', 'submissions'],
+  'customers/import-undo': ['customers', 'tiers', 'submissions'],
   'revenue/set': REVENUE,
   'revenue/set-newspaper': REVENUE,
-  'revenue/bureau-set': ['revenue'],
+  // R10: runs computed with the replaced figure show as stale.
+  'revenue/bureau-set': ['revenue', 'tiers'],
   'tiers/run': ['tiers', 'customers'],
+  'tiers/set-in-force': ['tiers', 'customers', 'submissions'],
   'tiers/approve': ['tiers', 'customers'],
   'tiers/override': ['tiers', 'customers'],
   'tiers/revoke': ['tiers', 'customers'],

@@ -14,9 +14,17 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export interface ApiError {
   code: ErrorCode;
-  /** Chinese, for the officer. */
+  /** Chinese, for the officer (and the command line, which is Chinese only). */
   message: string;
+  /** The same message in English, shown when the interface is in English; absent → show `message`. */
+  messageEn?: string;
   details?: Record<string, unknown>;
+}
+
+/** A message written in both interface languages. */
+export interface Bilingual {
+  zh: string;
+  en: string;
 }
 
 export type ApiResponse<T> = { ok: true; value: T } | { ok: false; error: ApiError };
@@ -25,24 +33,39 @@ export interface FieldIssue {
   /** Dotted path of the input field, e.g. `name` or `customers.0.ref`. */
   path: string;
   message: string;
+  /** English, when it differs (zod's own messages); a message of ours in a schema is Chinese only. */
+  messageEn?: string;
 }
 
 /** Thrown inside use cases; the registry turns it into `{ ok: false, error }`. */
+/**
+ * `message` is Chinese (what `Error.message` holds, so logs and the command line read Chinese);
+ * give `{ zh, en }` so the interface can show it in English too.
+ */
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly details: Record<string, unknown> | undefined;
+  readonly messageEn: string | undefined;
 
-  constructor(code: ErrorCode, message: string, details?: Record<string, unknown>) {
-    super(message);
+  constructor(code: ErrorCode, message: string | Bilingual, details?: Record<string, unknown>) {
+    super(typeof message === 'string' ? message : message.zh);
     this.name = 'AppError';
     this.code = code;
     this.details = details;
+    this.messageEn = typeof message === 'string' ? undefined : message.en;
   }
 
   toJSON(): ApiError {
-    return this.details === undefined
-      ? { code: this.code, message: this.message }
-      : { code: this.code, message: this.message, details: this.details };
+    const json: ApiError = { code: this.code, message: this.message };
+    if (this.messageEn !== undefined) json.messageEn = this.messageEn;
+    if (this.details !== undefined) json.details = this.details;
+    return json;
+  }
+
+  /** Back from its JSON (the writer thread's reply), keeping both languages. */
+  static fromJSON(error: ApiError): AppError {
+    const message = error.messageEn === undefined ? error.message : { zh: error.message, en: error.messageEn };
+    return new AppError(error.code, message, error.details);
   }
 }
 

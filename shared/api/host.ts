@@ -39,3 +39,13 @@ export function isHostChannel(value: unknown): value is HostChannel {
 
 /** Excel workbooks, for every dialog that opens or saves one. */
 export const XLSX_FILTERS = [{ name: 'Excel 工作簿', extensions: ['xlsx'] }];
+
+/**
+ * The files a revenue import reads (DOMAIN-DECISIONS "Imports", CSV): workbooks old and new, and
+ * CSV in any of the encodings units save it in. All three together first: the dialog opens on it.
+ */
+export const IMPORT_FILTERS = [
+  { name: 'Excel 工作簿或 CSV 文件', extensions: ['xlsx', 'xls', 'csv'] },
+  { name: 'Excel 工作簿', extensions: ['xlsx', 'xls'] },
+  { name: 'CSV 文件（逗号分隔）', extensions: ['csv'] },
+];

@@ -6,22 +6,28 @@ import { EXPORT_FORMS } from '../domain/exports/forms';
 import { LIST_COLUMN_FORMATS } from '../domain/exports/list-table';
 import { PRODUCT_LINES } from '../domain/lines';
 import { parseMoney } from '../domain/money';
+import { CUSTOMER_TEXT_LIMITS as LIMIT, tooLongMessage } from '../domain/names';
 import { EMPLOYMENT_KINDS, MANAGER_POSTS, UNIT_KINDS } from '../domain/organisation';
 import { parsePeriod } from '../domain/periods';
 import { SCOPES, TIERS } from '../domain/tiers';
 
 const isoDate = z.string().refine(isIsoDate, { message: '日期格式应为 YYYY-MM-DD，且是有效日期' });
+/** Over its limit a text is refused with the limit and its length (names.ts), never cut. */
+const withinLimit = (label: string, max: number) => (v: string, ctx: z.RefinementCtx) => {
+  const problem = tooLongMessage(label, max, v);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+};
 const text = (label: string, max: number) =>
   z
     .string({ message: `${label}必须是文本` })
     .trim()
     .min(1, { message: `请填写${label}` })
-    .max(max, { message: `${label}不能超过 ${max} 个字` });
+    .superRefine(withinLimit(label, max));
 const optionalText = (label: string, max: number) =>
   z
     .string({ message: `${label}必须是文本` })
     .trim()
-    .max(max, { message: `${label}不能超过 ${max} 个字` })
+    .superRefine(withinLimit(label, max))
     .transform((v) => (v === '' ? null : v))
     .nullable()
     .optional();
@@ -72,7 +78,6 @@ export const unitsCreate = z
     kind: z.enum(UNIT_KINDS, { message: '请选择单位类型' }),
     parentId: id('上级单位').nullable(),
     areaCode: areaCode.nullable().default(null),
-    mainLine: z.enum(PRODUCT_LINES).nullable().default(null),
     minManagers: minManagers.nullable().default(null),
   })
   .strict();
@@ -80,6 +85,13 @@ export const unitsRename = z.object({ id: id('单位'), name: text('单位名称
 export const unitsRetire = z.object({ id: id('单位'), retiredOn: isoDate }).strict();
 export const unitsReinstate = z.object({ id: id('单位') }).strict();
 export const unitsSetMinimum = z.object({ id: id('单位'), minManagers }).strict();
+/** R15: a line's professional bureau; null leaves the line without one (the city centre stands in). */
+export const unitsSetLineBureau = z
+  .object({
+    line: z.enum(PRODUCT_LINES, { message: '请选择业务种类（八大业务之一）' }),
+    unitId: id('专业局').nullable(),
+  })
+  .strict();
 
 export const managersList = z
   .object({ unitId: id('单位').nullable().default(null), includeInactive: z.boolean().default(false) })
@@ -137,13 +149,13 @@ export const customersList = z
 export const customersGet = z.object({ id: customerId }).strict();
 export const customersCreate = z
   .object({
-    name: text('客户全称', 80),
-    shortName: optionalText('客户简称', 30),
+    name: text('客户全称', LIMIT.name),
+    shortName: optionalText('客户简称', LIMIT.shortName),
     areaCode,
     unitId: id('所属单位'),
-    industry: optionalText('行业', 30),
+    industry: optionalText('行业', LIMIT.industry),
     creditCode,
-    address: optionalText('地址', 120),
+    address: optionalText('地址', LIMIT.address),
     parentId: customerId.nullable().default(null),
     /** The officer saw the same-name warning and creates it anyway. */
     confirmDuplicateName: z.boolean().default(false),
@@ -152,16 +164,24 @@ export const customersCreate = z
 export const customersUpdate = z
   .object({
     id: customerId,
-    name: text('客户全称', 80),
-    shortName: optionalText('客户简称', 30),
+    name: text('客户全称', LIMIT.name),
+    shortName: optionalText('客户简称', LIMIT.shortName),
     areaCode,
     unitId: id('所属单位'),
-    industry: optionalText('行业', 30),
+    industry: optionalText('行业', LIMIT.industry),
     creditCode,
-    address: optionalText('地址', 120),
+    address: optionalText('地址', LIMIT.address),
     confirmDuplicateName: z.boolean().default(false),
   })
   .strict();
+/** 客户名单导入 (customers/import): a workbook picked by the officer, previewed, then committed. */
+const filePath = z.string({ message: '请选择文件' }).trim().min(1, { message: '请选择文件' });
+export const customersImportPreview = z.object({ path: filePath }).strict();
+export const customersImportCommit = z
+  .object({ token: z.string().min(1), excludeErrorRows: z.boolean().default(false) })
+  .strict();
+export const customersImportBatch = z.object({ batchId: z.number().int().positive() }).strict();
+export const customersImportTemplate = z.object({ path: filePath }).strict();
 export const customersCheckDuplicates = z
   .object({
     name: z.string().trim().max(80).default(''),
@@ -210,6 +230,8 @@ export const revenueSet = z
     period,
     line: z.enum([...PRODUCT_LINES, 'other'], { message: '未知的业务种类' }),
     amount: moneyOrEmpty('收入'),
+    /** A figure that looks wrong (shared/domain/revenue-sanity.ts) is saved only once confirmed. */
+    confirm: z.boolean().default(false),
   })
   .strict();
 export const revenueSetNewspaper = z
@@ -234,7 +256,12 @@ export const revenueSetNewspaper = z
   .strict();
 export const revenueCustomer = z.object({ customerId: customerId, year }).strict();
 export const bureauSet = z
-  .object({ year, amount: money('全局年收入').refine((v) => v > 0, { message: '全局年收入必须大于 0' }) })
+  .object({
+    year,
+    amount: money('全局年收入').refine((v) => v > 0, { message: '全局年收入必须大于 0' }),
+    /** R10: a different figure for a year already entered is refused (CONFLICT) unless this is true. */
+    replace: z.boolean().default(false),
+  })
   .strict();
 
 export const customersSetAgreement = z.object({ id: customerId, since: isoDate.nullable() }).strict();
@@ -259,6 +286,8 @@ export const tiersRun = z.discriminatedUnion(
   { message: '请选择年度分级或月度预览' },
 );
 export const tiersSummary = z.object({ runId: id('分级批次') }).strict();
+/** The annual run in force for its year (docs/DOMAIN-DECISIONS.md, "Tiers in force for a month"). */
+export const tiersSetInForce = z.object({ runId: id('分级批次') }).strict();
 export const tiersResults = z
   .object({
     runId: id('分级批次'),

@@ -4,7 +4,7 @@ import type { ExplanationStep } from '../domain/evaluation';
 import type { TierBasis, TierSource } from '../domain/exports/figures';
 import type { ExportForm } from '../domain/exports/forms';
 import type { ProductLine, RevenueLine } from '../domain/lines';
-import type { Employment, ManagerPost, UnitKind } from '../domain/organisation';
+import type { Employment, ManagerPost, Staffing, UnitKind } from '../domain/organisation';
 import type { Policy } from '../domain/policy/policy';
 import type { Scope, Tier } from '../domain/tiers';
 
@@ -30,18 +30,31 @@ export interface Unit {
   kind: UnitKind;
   parentId: number | null;
   areaCode: string | null;
-  mainLine: ProductLine | null;
   minManagers: number;
   retiredOn: string | null;
   createdAt: string;
 }
 
-/** A unit with its R4 staffing: active account managers against its minimum. */
+/**
+ * A unit with its R4 staffing: account managers in post against its minimum (a gap below it), or
+ * for the city centre its establishment against who is in post (never a gap); and the product
+ * lines it owns in the R15 line → bureau table.
+ */
 export interface UnitView extends Unit {
   parentName: string | null;
   accountManagers: number;
   staffingGap: number;
+  staffing: Staffing;
+  lines: ProductLine[];
   customerCount: number;
+}
+
+/** R15: one row of the line → professional bureau table; no unit when the line has no bureau. */
+export interface LineBureauView {
+  line: ProductLine;
+  unitId: number | null;
+  unitName: string | null;
+  updatedAt: string | null;
 }
 
 export interface Manager {
@@ -100,6 +113,8 @@ export interface CustomerStanding {
   tierSource: TierSource | null;
   /** R14 scope from the run; null when the run did not grade the customer, or no run exists. */
   scope: Scope | null;
+  /** R9–R12 total score of the run in force (e.g. 78 or 78.5); null when the run did not grade the customer. */
+  score: number | null;
   /** The annual run in force for this month; null when no run exists yet (未分级). */
   tierBasis: TierBasis | null;
   /** R15 responsible unit from the run; null without one (then the customer's own unit looks after it). */
@@ -119,6 +134,61 @@ export interface CustomerRow extends CustomerStanding {
   parentId: string | null;
   parentName: string | null;
   branchCount: number;
+  /**
+   * Why the row matched a search (null without one): the ID prefix, the name, or a field the list
+   * does not show (short name, pinyin initials, credit code), which the row then names.
+   */
+  matchedOn: CustomerMatch | null;
+}
+
+export type CustomerMatch = 'id' | 'name' | 'shortName' | 'pinyin' | 'creditCode';
+
+/** 客户名单导入: what a preview found (nothing written yet). */
+export interface CustomerImportPreview {
+  token: string;
+  fileName: string;
+  /** The sheet read; null when no sheet had the header. */
+  sheet: string | null;
+  counts: { ready: number; errorRows: number; errors: number; warnings: number };
+  /** Errors first, then warnings, each naming sheet, row and column. */
+  issues: {
+    sheet: string;
+    row: number | null;
+    column: string | null;
+    message: string;
+    severity: 'error' | 'warning';
+  }[];
+  /** The first rows that would be imported. */
+  rows: CustomerImportRowView[];
+}
+
+export interface CustomerImportRowView {
+  sheet: string;
+  row: number;
+  name: string;
+  creditCode: string | null;
+  areaCode: string;
+  unitName: string;
+  /** A warning names this row (e.g. a customer of the same name exists). */
+  warning: boolean;
+}
+
+export interface CustomerImportBatchView {
+  id: number;
+  fileName: string;
+  customers: number;
+  committedAt: string;
+  committedBy: string;
+  undoneAt: string | null;
+}
+
+export interface CustomerImportUndoView {
+  batchId: number;
+  canUndo: boolean;
+  customers: number;
+  /** What refers to the batch's customers, by kind (收入, 分级结果…), with a few customer IDs. */
+  blockers: { what: string; customers: number; examples: string[] }[];
+  reason: string | null;
 }
 
 export interface CustomerPage {
@@ -219,6 +289,16 @@ export interface BureauRevenue {
   enteredAt: string;
 }
 
+/** R10: a replaced bureau revenue figure (fen), who replaced it and when. */
+export interface BureauRevenueChange {
+  id: number;
+  year: number;
+  oldAmount: number;
+  newAmount: number;
+  changedAt: string;
+  actor: string;
+}
+
 export type TierOrNone = Tier | 'none';
 
 export interface TierRunSummary {
@@ -236,8 +316,21 @@ export interface TierRunSummary {
   createdAt: string;
   /** Key customers by tier × scope. */
   counts: Record<Tier, Record<Scope, number>>;
-  /** Previous tier → this tier ('none' = not a key customer). */
-  transitions: Record<TierOrNone, Record<TierOrNone, number>>;
+  /**
+   * Previous tier → this tier ('none' = not a key customer); null when there were no tiers in
+   * force to compare with (无上期可比).
+   */
+  transitions: Record<TierOrNone, Record<TierOrNone, number>> | null;
+  /** The annual run whose tiers were in force for this run's time; null: 无上期可比. */
+  comparedWith: { runId: number; kind: 'annual' | 'monthly'; key: string } | null;
+  /** R10: the bureau's figure for bureauYear has changed since this run (按旧的全局收入计算). */
+  bureauStale: boolean;
+  /** The bureau's figure for bureauYear now (fen); null when none is entered. */
+  bureauRevenueNow: number | null;
+  /** Annual runs: this run is the one in force for its year (exports and customer pages use it). */
+  inForce: boolean;
+  /** Annual runs of this run's year (1 for a single run; 0 for previews). */
+  sameYearRuns: number;
 }
 
 export interface TierResultRow {
@@ -257,6 +350,8 @@ export interface TierResultRow {
   mainLine: ProductLine | null;
   responsibleUnit: string | null;
   previousTier: Tier | null;
+  /** False when the run had no tiers in force to compare with (previousTier is then unknown, not 非大客户). */
+  compared: boolean;
   /** R13: the province's approval or an override, shown beside the computed tier. */
   effectiveTier: Tier | null;
   effectiveSource: 'computed' | 'approval' | 'override';
@@ -424,7 +519,10 @@ export interface ImportBatchView {
   rows: number;
   created: number;
   changed: number;
+  /** A figure equal to the one stored; blank rows are `blank`, never here (DOMAIN-DECISIONS "Imports", counts). */
   unchanged: number;
+  /** Rows without a figure: not reported, nothing written. rows = created + changed + unchanged + blank. */
+  blank: number;
   excluded: number;
   committedAt: string;
   committedBy: string;
@@ -538,6 +636,11 @@ export interface SubmissionBatchView {
   form: string;
   period: string | null;
   rows: number;
+  /** The same counts as 导入记录 (ImportBatchView): rows = created + changed + unchanged + blank. */
+  created: number;
+  changed: number;
+  unchanged: number;
+  blank: number;
   committedAt: string;
   committedBy: string;
   undoneAt: string | null;

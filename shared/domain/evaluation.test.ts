@@ -178,19 +178,51 @@ describe('explanation steps', () => {
     expect(text.R14).toBe('建议范围：专业（仅凭一项业务的专业条件（R7）入选；主营业务 报刊）');
   });
 
-  it('R7/R8: newspapers compared on revenue (turnover not known) are not said to be compared on turnover', () => {
-    const input: EvaluationInput = {
-      agreement: false,
-      figures: {
+  it.each<[string, EvaluationInput['figures']['newspaperTurnover']]>([
+    ['turnover not known (null)', { annual: null, thisMonth: null }],
+    ['no turnover reported at all', undefined],
+    ['turnover last year, none this month', { annual: yuan(20_000), thisMonth: null }],
+  ])(
+    'R7/R8: newspaper revenue alone never meets the turnover thresholds (%s), and the explanation says why',
+    (_, turnover) => {
+      const figures: EvaluationInput['figures'] = {
         annual: { newspapers: yuan(20_000) },
         thisMonth: { newspapers: yuan(2_000) },
-        newspaperTurnover: { annual: null, thisMonth: null },
-      },
-      bureauRevenue: yuan(1_600_000_000),
-      homeUnitIsCounty: false,
-    };
-    expect(evaluateCustomer(input, POLICY_V1).qualification.clauses).toEqual(['R6', 'R7:newspapers']);
-    expect(stepText(input, 'R7')).toBe('专业：报刊（上年门槛 ¥20,000.00，当月门槛 ¥2,000.00）达到门槛');
+      };
+      if (turnover) figures.newspaperTurnover = turnover;
+      const input: EvaluationInput = {
+        agreement: false,
+        figures,
+        bureauRevenue: yuan(1_600_000_000),
+        homeUnitIsCounty: false,
+      };
+      const e = evaluateCustomer(input, POLICY_V1);
+      expect(e.qualification.clauses).toEqual(['R6']);
+      const r7 = e.explanation.filter((s) => s.rule === 'R7');
+      expect(r7.map((s) => s.key)).toEqual(['professionalNone', 'newspapersNoTurnover']);
+      expect(r7[1]?.text).toBe('报刊：上年或当月未报流转额，报刊专业条件按流转额判断（R8），无法成立');
+    },
+  );
+
+  it('every step has a stable key and params from which its Chinese text is made', () => {
+    const e = evaluateCustomer(customer(1_450_000, yuan(1_600_000_000), { agreement: true }), POLICY_V1);
+    expect(e.explanation.map((s) => s.key)).toEqual([
+      'agreement',
+      'comprehensiveMet',
+      'professionalMet',
+      'revenueScoreRange',
+      'shareScoreRange',
+      'total',
+      'tierRange',
+      'scopeMainLine',
+      'responsible',
+    ]);
+    const r12 = e.explanation.find((s) => s.rule === 'R12');
+    expect(r12?.params).toMatchObject({ tier: 'gold', lower: '75', upper: '90' });
+    expect(r12?.text).toBe('总分 78 在 [75, 90) 之间，分级为黄金');
+    expect(e.explanation.find((s) => s.rule === 'R7')?.lines).toEqual([
+      { line: 'express', lastYearMin: '¥20,000.00', thisMonthMin: '¥2,000.00' },
+    ]);
   });
 
   it('not a key customer: no tier, no responsible unit, no R15 step; R12 says what it would be', () => {

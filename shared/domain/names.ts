@@ -9,3 +9,20 @@ export function normaliseCustomerName(name: string): string {
     .toLowerCase()
     .replace(/[\s\p{P}\p{S}]/gu, '');
 }
+
+/** The longest customer fields, in characters (the form, the backend and the customer-list import). */
+export const CUSTOMER_TEXT_LIMITS = { name: 80, shortName: 30, industry: 30, address: 120 } as const;
+
+/** Characters as the officer counts them (a CJK extension character is one, not two). */
+export function textLength(text: string): number {
+  return [...text].length;
+}
+
+/**
+ * The refusal for a text over its limit, or null. A long name is refused, never cut: a cut name
+ * would be a different name, saved without the officer seeing it.
+ */
+export function tooLongMessage(label: string, max: number, text: string): string | null {
+  const n = textLength(text);
+  return n > max ? `${label}不能超过 ${max} 个字（现有 ${n} 个字），请删减后再保存` : null;
+}

@@ -1,4 +1,7 @@
-/** R2–R4: unit kinds, seed units and posts. The tree is data the officer edits; these are seeds. */
+/**
+ * R2–R4, R15: unit kinds, seed units, the line → professional bureau seed, posts and staffing.
+ * The tree and the line table are data the officer edits; these are seeds.
+ */
 import type { ProductLine } from './lines';
 
 export const UNIT_KINDS = ['province', 'centre', 'county', 'professional', 'branch'] as const;
@@ -37,8 +40,6 @@ export interface SeedUnit {
   kind: UnitKind;
   parentCode: string | null;
   areaCode: string | null;
-  /** R15: a professional bureau's main line, so gold professional customers find their bureau. */
-  mainLine: ProductLine | null;
   /** R4 minimum number of account managers, when it differs from the policy's default by kind. */
   minManagers?: number;
 }
@@ -48,18 +49,17 @@ export interface SeedUnit {
  * usual city-bureau professional bureaus of the time [inferred] and can be renamed or retired.
  */
 export const SEED_UNITS: readonly SeedUnit[] = [
-  { code: '440000', name: '省局大客户中心', kind: 'province', parentCode: null, areaCode: null, mainLine: null },
-  { code: '440500', name: '市局大客户中心', kind: 'centre', parentCode: '440000', areaCode: '440500', mainLine: null },
-  { code: '440515', name: '澄海分局', kind: 'county', parentCode: '440500', areaCode: '440515', mainLine: null },
-  { code: '440513', name: '潮阳分局', kind: 'county', parentCode: '440500', areaCode: '440513', mainLine: null },
-  { code: '440514', name: '潮南分局', kind: 'county', parentCode: '440500', areaCode: '440514', mainLine: null },
+  { code: '440000', name: '省局大客户中心', kind: 'province', parentCode: null, areaCode: null },
+  { code: '440500', name: '市局大客户中心', kind: 'centre', parentCode: '440000', areaCode: '440500' },
+  { code: '440515', name: '澄海分局', kind: 'county', parentCode: '440500', areaCode: '440515' },
+  { code: '440513', name: '潮阳分局', kind: 'county', parentCode: '440500', areaCode: '440513' },
+  { code: '440514', name: '潮南分局', kind: 'county', parentCode: '440500', areaCode: '440514' },
   {
     code: '440523',
     name: '南澳县局',
     kind: 'county',
     parentCode: '440500',
     areaCode: '440523',
-    mainLine: null,
     minManagers: 1,
   },
   {
@@ -68,7 +68,6 @@ export const SEED_UNITS: readonly SeedUnit[] = [
     kind: 'professional',
     parentCode: '440500',
     areaCode: '440500',
-    mainLine: null,
     minManagers: 3,
   },
   {
@@ -77,16 +76,14 @@ export const SEED_UNITS: readonly SeedUnit[] = [
     kind: 'professional',
     parentCode: '440500',
     areaCode: '440500',
-    mainLine: 'savings',
   },
-  { code: 'P03', name: '函件局', kind: 'professional', parentCode: '440500', areaCode: '440500', mainLine: 'letters' },
+  { code: 'P03', name: '函件局', kind: 'professional', parentCode: '440500', areaCode: '440500' },
   {
     code: 'P04',
     name: '集邮公司',
     kind: 'professional',
     parentCode: '440500',
     areaCode: '440500',
-    mainLine: 'philately',
   },
   {
     code: 'P05',
@@ -94,7 +91,6 @@ export const SEED_UNITS: readonly SeedUnit[] = [
     kind: 'professional',
     parentCode: '440500',
     areaCode: '440500',
-    mainLine: 'express',
   },
   {
     code: 'P06',
@@ -102,9 +98,33 @@ export const SEED_UNITS: readonly SeedUnit[] = [
     kind: 'professional',
     parentCode: '440500',
     areaCode: '440500',
-    mainLine: 'newspapers',
   },
 ];
+
+/**
+ * R15 seed of the line → professional bureau table, by seed unit code: each line belongs to at
+ * most one bureau and one bureau may own several lines. The table is data the officer edits
+ * (设置 → 单位); migration 0007 writes the same seed for lines an older database left unowned.
+ */
+export const SEED_LINE_BUREAUS: Readonly<Record<ProductLine, string>> = {
+  savings: 'P02',
+  bills: 'P03',
+  letters: 'P03',
+  philately: 'P04',
+  express: 'P05',
+  logistics: 'P05',
+  parcels: 'P05',
+  newspapers: 'P06',
+};
+
+/** Why a unit cannot own a line (R15): only an active professional bureau can; null when it can. */
+export function lineOwnerProblem(unit: { name: string; kind: UnitKind; retiredOn: string | null }): string | null {
+  if (unit.kind !== 'professional') {
+    return `“${unit.name}”是${UNIT_KIND_NAMES_ZH[unit.kind]}，业务种类只能归属专业局`;
+  }
+  if (unit.retiredOn !== null) return `“${unit.name}”已于 ${unit.retiredOn} 撤销，业务种类不能归属已撤销的专业局`;
+  return null;
+}
 
 /** R4 posts. Only `account_manager` counts toward a unit's minimum staffing. */
 export const MANAGER_POSTS = [
@@ -132,3 +152,51 @@ export const EMPLOYMENT_NAMES_ZH: Record<Employment, string> = {
   full_time: '专职',
   part_time: '兼职',
 };
+
+/**
+ * R4: the city centre's posts are an establishment it "may set up as needed" (根据需要可设), not
+ * a minimum: shown as establishment against who is in post, never as a gap. Of the five account
+ * managers, three serve government/enterprise customers.
+ */
+export const CITY_CENTRE_ESTABLISHMENT: readonly { post: ManagerPost; planned: number }[] = [
+  { post: 'director', planned: 1 },
+  { post: 'deputy_director', planned: 1 },
+  { post: 'planning_manager', planned: 2 },
+  { post: 'account_manager', planned: 5 },
+  { post: 'information_officer', planned: 1 },
+];
+
+export interface EstablishmentPost {
+  post: ManagerPost;
+  planned: number;
+  inPost: number;
+}
+
+export type Staffing =
+  /** The city centre: establishment against in post (R4); never a gap. */
+  | { mode: 'establishment'; posts: EstablishmentPost[] }
+  /** Every other unit: account managers in post against its minimum; below it is a gap (R4). */
+  | { mode: 'minimum'; minimum: number; accountManagers: number; gap: number };
+
+/**
+ * R4 staffing of one unit from who is in post today, by post. A retired unit has no gap: it
+ * staffs nothing any more.
+ */
+export function staffingOf(
+  unit: { kind: UnitKind; minManagers: number; retired: boolean },
+  inPost: Readonly<Partial<Record<ManagerPost, number>>>,
+): Staffing {
+  if (unit.kind === 'centre') {
+    return {
+      mode: 'establishment',
+      posts: CITY_CENTRE_ESTABLISHMENT.map((p) => ({ ...p, inPost: inPost[p.post] ?? 0 })),
+    };
+  }
+  const accountManagers = inPost.account_manager ?? 0;
+  return {
+    mode: 'minimum',
+    minimum: unit.minManagers,
+    accountManagers,
+    gap: unit.retired ? 0 : Math.max(0, unit.minManagers - accountManagers),
+  };
+}

@@ -4,6 +4,7 @@ import {
   addMonths,
   calendarYear,
   formatPeriodZh,
+  gradingWindow,
   isPeriod,
   lastDayOf,
   MAX_YEAR,
@@ -429,6 +430,42 @@ describe('properties', () => {
   it('years span the whole range', () => {
     expect(isPeriod(`${MIN_YEAR}-01`)).toBe(true);
     expect(isPeriod(`${MAX_YEAR}-12`)).toBe(true);
+  });
+});
+
+describe('gradingWindow (R13)', () => {
+  it.each([
+    [
+      'a monthly preview of 2026-10: last year is 2025-10 … 2026-09, never the month itself',
+      { kind: 'monthly', period: '2026-10' },
+      '2025-10',
+      '2026-09',
+      '2026-10',
+    ],
+    [
+      'a monthly preview of January: the whole previous calendar year',
+      { kind: 'monthly', period: '2026-01' },
+      '2025-01',
+      '2025-12',
+      '2026-01',
+    ],
+    [
+      'an annual grading: the calendar year, December as this month',
+      { kind: 'annual', year: 2025 },
+      '2025-01',
+      '2025-12',
+      '2025-12',
+    ],
+  ] as const)('%s', (_, spec, from, to, thisMonth) => {
+    const w = gradingWindow(spec);
+    expect(w.lastYear).toHaveLength(12);
+    expect([w.lastYear[0], w.lastYear[11], w.thisMonth]).toEqual([from, to, thisMonth]);
+  });
+
+  it('a preview never counts the graded month as last year', () => {
+    for (const period of ['2026-01', '2026-06', '2026-12']) {
+      expect(gradingWindow({ kind: 'monthly', period }).lastYear).not.toContain(period);
+    }
   });
 });
 

@@ -270,12 +270,32 @@ export function periodRange(from: Period, to: Period): Period[] {
 }
 
 /**
- * The `months` periods ending at and including `period`, oldest first: the rolling 12 months of the
- * monthly grading preview (R9–R12). rollingWindow("2026-10") is 2025-11 … 2026-10.
+ * The `months` periods ending at and including `period`, oldest first (R26's 12 months ending with
+ * the period). rollingWindow("2026-10") is 2025-11 … 2026-10. Not the preview's "last year": see
+ * `gradingWindow`.
  */
 export function rollingWindow(period: Period, months = 12): Period[] {
   if (!Number.isSafeInteger(months) || months < 1) throw new RangeError(`窗口月数应为正整数：${months}`);
   return periodRange(addMonths(period, -(months - 1)), period);
+}
+
+/** What a grading compares (R6, R7, R9): the "last year" months and the month graded as "this month". */
+export interface GradingWindow {
+  /** "Last year", oldest first. */
+  lastYear: Period[];
+  thisMonth: Period;
+}
+
+/**
+ * R13: an annual grading of year Y uses Y-01 … Y-12 as last year and Y-12 as this month; a monthly
+ * preview of M uses the 12 months before M (M−12 … M−1) as last year and M as this month, so the
+ * two never overlap and a customer whose only revenue is in M has no last-year figures.
+ */
+export function gradingWindow(
+  spec: { kind: 'annual'; year: number } | { kind: 'monthly'; period: Period },
+): GradingWindow {
+  if (spec.kind === 'annual') return { lastYear: calendarYear(spec.year), thisMonth: periodOf(spec.year, 12) };
+  return { lastYear: rollingWindow(addMonths(spec.period, -1), 12), thisMonth: spec.period };
 }
 
 /** YYYY-01 … YYYY-12: the calendar year of the annual grading (R6, R7, R9). */

@@ -6,6 +6,7 @@ import {
   type Clause,
   type LineAmounts,
   newspaperMonthlyRevenue,
+  newspaperTurnover,
   type QualificationInput,
   qualify,
   type RevenueFigures,
@@ -88,19 +89,25 @@ describe('R7 professional: each line at its exact thresholds (DOMAIN.md table)',
     ['parcels', 10_000, 1_000],
     ['newspapers', 20_000, 2_000],
   ];
+  /** One line's figures; newspapers are judged on turnover (R8), given here equal to revenue. */
+  const single = (line: ProductLine, lastYear: number, thisMonth: number): RevenueFigures => ({
+    annual: { [line]: lastYear },
+    thisMonth: { [line]: thisMonth },
+    ...(line === 'newspapers' ? { newspaperTurnover: { annual: lastYear, thisMonth } } : {}),
+  });
   /** R6 on the same single-line figures: ¥10,000 last year and ¥1,000 this month. */
   const r6 = (lastYear: number, thisMonth: number): Clause[] =>
     lastYear >= yuan(10_000) && thisMonth >= yuan(1_000) ? ['R6'] : [];
 
   it.each(TABLE)('R7: %s at exactly ¥%i last year and ¥%i this month qualifies', (line, lastYear, thisMonth) => {
-    const q = qualify(input({ annual: { [line]: yuan(lastYear) }, thisMonth: { [line]: yuan(thisMonth) } }), POLICY_V1);
+    const q = qualify(input(single(line, yuan(lastYear), yuan(thisMonth))), POLICY_V1);
     expect(q.clauses).toEqual([...r6(yuan(lastYear), yuan(thisMonth)), `R7:${line}`]);
     expect(q.qualified).toBe(true);
   });
 
   it.each(TABLE)('R7: %s one fen short of ¥%i last year does not qualify under R7', (line, lastYear, thisMonth) => {
     const annual = yuan(lastYear) - 1;
-    const q = qualify(input({ annual: { [line]: annual }, thisMonth: { [line]: yuan(thisMonth) } }), POLICY_V1);
+    const q = qualify(input(single(line, annual, yuan(thisMonth))), POLICY_V1);
     expect(q.clauses).not.toContain(`R7:${line}`);
     expect(q.clauses).toEqual(r6(annual, yuan(thisMonth)));
   });
@@ -109,7 +116,7 @@ describe('R7 professional: each line at its exact thresholds (DOMAIN.md table)',
     'R7: %s (¥%i last year) one fen short of ¥%i this month does not qualify under R7',
     (line, lastYear, thisMonth) => {
       const month = yuan(thisMonth) - 1;
-      const q = qualify(input({ annual: { [line]: yuan(lastYear) }, thisMonth: { [line]: month } }), POLICY_V1);
+      const q = qualify(input(single(line, yuan(lastYear), month)), POLICY_V1);
       expect(q.clauses).not.toContain(`R7:${line}`);
       expect(q.clauses).toEqual(r6(yuan(lastYear), month));
     },
@@ -153,6 +160,7 @@ describe('R5–R7 clause order', () => {
             letters: yuan(1_000),
             savings: yuan(2_000),
           },
+          newspaperTurnover: { annual: yuan(20_000), thisMonth: yuan(2_000) },
         },
         { agreement: true },
       ),
@@ -177,7 +185,8 @@ describe('R5–R7 clause order', () => {
       savings: yuan(50_000),
     };
     const thisMonth: LineAmounts = Object.fromEntries(Object.keys(annual).map((l) => [l, yuan(5_000)]));
-    expect(clausesOf(input({ annual, thisMonth }))).toEqual([
+    const newspaperTurnover = { annual: yuan(50_000), thisMonth: yuan(5_000) };
+    expect(clausesOf(input({ annual, thisMonth, newspaperTurnover }))).toEqual([
       'R6',
       'R7:savings',
       'R7:bills',
@@ -191,7 +200,7 @@ describe('R5–R7 clause order', () => {
   });
 });
 
-describe('R7/R8 newspapers are compared on turnover when it is given', () => {
+describe('R7/R8 newspapers are compared on turnover only', () => {
   it.each<[string, RevenueFigures, Clause[]]>([
     [
       'turnover meets, revenue does not → R7',
@@ -221,13 +230,39 @@ describe('R7/R8 newspapers are compared on turnover when it is given', () => {
       ['R6'],
     ],
     [
-      'turnover not known (null) → revenue is compared',
+      'turnover not known (null): revenue is never compared, the clause cannot hold',
       {
         annual: { newspapers: yuan(20_000) },
         thisMonth: { newspapers: yuan(2_000) },
         newspaperTurnover: { annual: null, thisMonth: null },
       },
-      ['R6', 'R7:newspapers'],
+      ['R6'],
+    ],
+    [
+      'no turnover reported at all (only revenue): no R7 newspapers',
+      { annual: { newspapers: yuan(20_000) }, thisMonth: { newspapers: yuan(2_000) } },
+      ['R6'],
+    ],
+    [
+      'turnover last year but none this month: no R7 newspapers',
+      {
+        annual: { newspapers: yuan(20_000) },
+        thisMonth: { newspapers: yuan(2_000) },
+        newspaperTurnover: { annual: yuan(20_000), thisMonth: null },
+      },
+      ['R6'],
+    ],
+    [
+      'an annual ¥20,000.00 entered in each of twelve months is ¥20,000.00 → R7',
+      {
+        annual: {},
+        thisMonth: {},
+        newspaperTurnover: {
+          annual: newspaperTurnover(Array.from({ length: 12 }, () => yuan(20_000))),
+          thisMonth: newspaperTurnover([yuan(24_000)]),
+        },
+      },
+      ['R7:newspapers'],
     ],
     [
       'turnover counts for newspapers only, not for R6',
@@ -254,6 +289,18 @@ describe('R7/R8 newspapers are compared on turnover when it is given', () => {
         }),
       ),
     ).toEqual(['R6', 'R7:savings', 'R7:newspapers']);
+  });
+});
+
+describe('R8 newspaperTurnover: annual figures added as entered, divided once', () => {
+  it.each<[string, number[], number]>([
+    ['twelve months of ¥20,000.00', Array.from({ length: 12 }, () => 2_000_000), 2_000_000],
+    ['one month of ¥24,000.00 is ¥2,000.00', [2_400_000], 200_000],
+    ['one month of ¥23,999.99 rounds down below ¥2,000.00', [2_399_999], 199_999],
+    ['eleven months of ¥20,000.00 fall short', Array.from({ length: 11 }, () => 2_000_000), 1_833_333],
+    ['no months', [], 0],
+  ])('%s', (_label, annuals, expected) => {
+    expect(newspaperTurnover(annuals)).toBe(expected);
   });
 });
 

@@ -1,7 +1,7 @@
 /**
  * R5–R8: who is a key customer. Any clause qualifies: R5 a signed agreement; R6 comprehensive
  * (all lines, last year and this month); R7 professional (one line, last year and this month,
- * newspapers on turnover per R8). A customer without last year's figures qualifies only through
+ * newspapers on turnover only, R8). A customer without last year's figures qualifies only through
  * R5 or a manual decision with a reason. The result lists every clause that holds, in the order
  * R5, R6, then R7 by line order (R1).
  */
@@ -15,7 +15,10 @@ export interface RevenueFigures {
   annual: LineAmounts;
   /** The month being graded, fen. */
   thisMonth: LineAmounts;
-  /** R8: newspaper turnover (流转额), fen, when known; R7 then compares turnover, not revenue. */
+  /**
+   * R8: newspaper turnover (流转额) of the window and of the month, fen (see `newspaperTurnover`),
+   * null when the unit reported none. R7's newspaper clause is judged on it alone, never on revenue.
+   */
   newspaperTurnover?: { annual: number | null; thisMonth: number | null };
 }
 
@@ -48,13 +51,25 @@ export function totalOf(amounts: LineAmounts): number {
   return total;
 }
 
-/** R7's measure for a line: revenue, or for newspapers the turnover when units reported it. */
-function lineMeasure(figures: RevenueFigures, line: ProductLine, which: 'annual' | 'thisMonth'): number {
-  if (line === 'newspapers') {
-    const turnover = figures.newspaperTurnover?.[which];
-    if (turnover !== null && turnover !== undefined) return turnover;
-  }
+/**
+ * R7's measure for a line: its revenue, or for newspapers its turnover (R8) — null when the unit
+ * reported no turnover, and then the newspaper clause cannot hold.
+ */
+function lineMeasure(figures: RevenueFigures, line: ProductLine, which: 'annual' | 'thisMonth'): number | null {
+  if (line === 'newspapers') return figures.newspaperTurnover?.[which] ?? null;
   return figures[which][line] ?? 0;
+}
+
+/**
+ * R8: the turnover of some months from the annual turnovers entered for them (each month's is its
+ * annual figure ÷ 12). The annual figures are added as entered and divided once, rounded down:
+ * twelve months of ¥20,000.00 are ¥20,000.00 (dividing each month first gave ¥19,999.92), and
+ * against a threshold in whole fen rounding down decides exactly as the exact quotient would.
+ */
+export function newspaperTurnover(annualTurnovers: readonly number[]): number {
+  let sum = 0;
+  for (const t of annualTurnovers) sum += t;
+  return Math.floor(sum / 12);
 }
 
 export function qualify(input: QualificationInput, policy: Policy): Qualification {
@@ -83,10 +98,9 @@ export function qualifyWithTotals(
   for (let i = 0; i < PRODUCT_LINES.length; i++) {
     const line = PRODUCT_LINES[i] as ProductLine;
     const t = professional[line];
-    if (
-      lineMeasure(figures, line, 'annual') >= t.lastYearMin &&
-      lineMeasure(figures, line, 'thisMonth') >= t.thisMonthMin
-    ) {
+    const lastYear = lineMeasure(figures, line, 'annual');
+    const thisMonth = lineMeasure(figures, line, 'thisMonth');
+    if (lastYear !== null && thisMonth !== null && lastYear >= t.lastYearMin && thisMonth >= t.thisMonthMin) {
       clauses.push(R7_CLAUSES[i] as Clause);
     }
   }

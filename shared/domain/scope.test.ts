@@ -1,14 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import type { ProductLine } from './lines';
+import { type EvaluationInput, evaluateCustomer } from './evaluation';
+import { LINE_NAMES_ZH, PRODUCT_LINES, type ProductLine } from './lines';
 import { yuan } from './money';
+import { SEED_LINE_BUREAUS, SEED_UNITS, type UnitKind } from './organisation';
 import { POLICY_V1, type ResponsibleRole } from './policy/policy';
 import type { Clause, LineAmounts } from './qualification';
 import {
+  isFallbackUnit,
   mainLine,
   type ResponsibleCandidates,
   type ResponsibleUnit,
   resolveResponsibleUnit,
   responsibleRole,
+  responsibleUnitNote,
   type ScopeSuggestion,
   suggestScope,
 } from './scope';
@@ -209,5 +213,103 @@ describe('R15 resolving the role into a unit', () => {
       unitId: 2,
       fallback: true,
     });
+  });
+});
+
+describe('R15 professional bureau by the line → bureau table (seeded as DOMAIN.md says)', () => {
+  // Seed units get ids in seed order, as in a new database.
+  const unitId = new Map(SEED_UNITS.map((u, i) => [u.code, i + 1]));
+  const name = new Map(SEED_UNITS.map((u, i) => [i + 1, u.name]));
+  const seedTable = new Map(PRODUCT_LINES.map((l) => [l, unitId.get(SEED_LINE_BUREAUS[l]) as number]));
+  const CITY = unitId.get('440500') as number;
+
+  /** A gold professional customer whose revenue is all in one line: ¥1M → 90, 1‰ → 80, total 86. */
+  const goldIn = (line: ProductLine): EvaluationInput => ({
+    agreement: false,
+    figures: { annual: { [line]: yuan(1_000_000) }, thisMonth: { [line]: yuan(100_000) } },
+    bureauRevenue: yuan(1_000_000_000),
+    homeUnitIsCounty: false,
+  });
+
+  const responsible = (line: ProductLine, table: ReadonlyMap<ProductLine, number>) => {
+    const e = evaluateCustomer(goldIn(line), POLICY_V1, { explain: false });
+    expect([e.tier, e.scope.scope, e.scope.mainLine]).toEqual(['gold', 'professional', line]);
+    const role = e.responsibleRole as ResponsibleRole;
+    const unit = resolveResponsibleUnit(role, {
+      provinceCentreId: unitId.get('440000') as number,
+      cityCentreId: CITY,
+      homeCountyUnitId: null,
+      mainLineBureauId: table.get(line) ?? null,
+      homeUnitId: CITY,
+    });
+    return {
+      unit: name.get(unit.unitId),
+      fallback: unit.fallback,
+      note: responsibleUnitNote({
+        role,
+        mainLine: line,
+        unitName: name.get(unit.unitId) as string,
+        fallback: unit.fallback,
+      }),
+    };
+  };
+
+  it.each<[ProductLine, string]>([
+    ['savings', '邮政储汇局'],
+    ['bills', '函件局'],
+    ['letters', '函件局'],
+    ['philately', '集邮公司'],
+    ['express', '速递物流局'],
+    ['logistics', '速递物流局'],
+    ['parcels', '速递物流局'],
+    ['newspapers', '报刊发行局'],
+  ])('R15: a gold professional customer whose main line is %s goes to %s', (line, bureau) => {
+    expect(responsible(line, seedTable)).toEqual({
+      unit: bureau,
+      fallback: false,
+      note: `——${bureau}（${LINE_NAMES_ZH[line]}业务归属该局）`,
+    });
+  });
+
+  it('R15: a line whose bureau was removed from the table falls to the city centre, and says why', () => {
+    const table = new Map(seedTable);
+    table.delete('logistics');
+    expect(responsible('logistics', table)).toEqual({
+      unit: '市局大客户中心',
+      fallback: true,
+      note: '——市局大客户中心（物流业务未归属任何专业局，由市局大客户中心兜底负责；可在“设置 → 单位”中指定）',
+    });
+    // The other lines of the same bureau keep it.
+    expect(responsible('parcels', table).unit).toBe('速递物流局');
+  });
+
+  it.each<[ResponsibleRole, UnitKind, boolean]>([
+    ['main_line_bureau', 'professional', false],
+    ['main_line_bureau', 'centre', true],
+    ['home_county_centre', 'county', false],
+    ['home_county_centre', 'centre', true],
+    ['province_centre', 'province', false],
+    ['province_centre', 'centre', true],
+    ['city_centre', 'centre', false],
+    ['home_unit', 'branch', false],
+  ])('R15: role %s resolved to a %s unit: fallback %s', (role, kind, fallback) => {
+    expect(isFallbackUnit(role, kind)).toBe(fallback);
+  });
+
+  it('R15: the note for an urban-district county role and a customer without a main line', () => {
+    expect(
+      responsibleUnitNote({
+        role: 'home_county_centre',
+        mainLine: 'bills',
+        unitName: '市局大客户中心',
+        fallback: true,
+      }),
+    ).toBe('——市局大客户中心（属地在市区，没有县（区）局大客户中心，由市局大客户中心负责）');
+    expect(
+      responsibleUnitNote({ role: 'main_line_bureau', mainLine: null, unitName: '市局大客户中心', fallback: true }),
+    ).toBe('——市局大客户中心（没有主营业务，由市局大客户中心兜底负责）');
+    expect(
+      responsibleUnitNote({ role: 'city_centre', mainLine: 'bills', unitName: '市局大客户中心', fallback: false }),
+    ).toBe('——市局大客户中心');
   });
 });

@@ -2,7 +2,8 @@
  * R14: the scope the centre is offered at registration, and R15: the unit responsible for a
  * customer by (tier, scope) — "one point of access" (一点接入).
  */
-import { PRODUCT_LINES, type ProductLine } from './lines';
+import { LINE_NAMES_ZH, PRODUCT_LINES, type ProductLine } from './lines';
+import type { UnitKind } from './organisation';
 import type { Policy, ResponsibleRole } from './policy/policy';
 import type { Clause, LineAmounts } from './qualification';
 import { totalOf } from './qualification';
@@ -68,7 +69,7 @@ export interface ResponsibleCandidates {
   cityCentreId: number;
   /** The county/district bureau of the customer's home area; null in urban districts (R3). */
   homeCountyUnitId: number | null;
-  /** The professional bureau whose main line is the customer's main line, if any. */
+  /** The professional bureau that owns the customer's main line in the line → bureau table, if any. */
   mainLineBureauId: number | null;
   /** The unit the customer is registered with (its home unit). */
   homeUnitId: number;
@@ -104,4 +105,50 @@ export function resolveResponsibleUnit(role: ResponsibleRole, c: ResponsibleCand
       break;
   }
   return id === null ? { role, unitId: c.cityCentreId, fallback: true } : { role, unitId: id, fallback: false };
+}
+
+/**
+ * Whether the unit a role resolved to is the city centre standing in (R15): a professional
+ * bureau role reached a unit that is not a professional bureau, a county role the city centre,
+ * a province role a unit that is not the province centre. Stored results keep only the unit, so
+ * the explanation rebuilds the fallback from the unit's kind.
+ */
+export function isFallbackUnit(role: ResponsibleRole, unitKind: UnitKind): boolean {
+  switch (role) {
+    case 'main_line_bureau':
+      return unitKind !== 'professional';
+    case 'home_county_centre':
+      return unitKind === 'centre';
+    case 'province_centre':
+      return unitKind !== 'province';
+    case 'city_centre':
+    case 'home_unit':
+      return false;
+  }
+}
+
+/**
+ * R15 explanation of the unit a role resolved to: the bureau that owns the main line (the line →
+ * bureau table), or why the city centre stands in.
+ */
+export function responsibleUnitNote(r: {
+  role: ResponsibleRole;
+  mainLine: ProductLine | null;
+  unitName: string;
+  fallback: boolean;
+}): string {
+  const line = r.mainLine ? LINE_NAMES_ZH[r.mainLine] : null;
+  if (!r.fallback) {
+    return r.role === 'main_line_bureau' && line ? `——${r.unitName}（${line}业务归属该局）` : `——${r.unitName}`;
+  }
+  switch (r.role) {
+    case 'main_line_bureau':
+      return line
+        ? `——${r.unitName}（${line}业务未归属任何专业局，由市局大客户中心兜底负责；可在“设置 → 单位”中指定）`
+        : `——${r.unitName}（没有主营业务，由市局大客户中心兜底负责）`;
+    case 'home_county_centre':
+      return `——${r.unitName}（属地在市区，没有县（区）局大客户中心，由市局大客户中心负责）`;
+    default:
+      return `——${r.unitName}（该单位不在单位表中，由市局大客户中心兜底负责）`;
+  }
 }

@@ -6,7 +6,8 @@
  *  - the preview of a 100,000-row workbook (2,500 demo customers, a file database), its commit and
  *    its undo;
  *  - the preview of one unit's monthly template holding 135,000 rows (15,000 customers × 9 lines,
- *    tests/support/large-template-fixture.ts, made on a worker thread before any round).
+ *    tests/support/large-template-fixture.ts, made on a worker thread before any round), in the
+ *    long layout of version 1 templates and in the wide layout (15,000 rows of 9 figures).
  * Baseline, same files, same process, same ping loop: the same job unpaced
  * (tests/support/unpaced.ts): the row checks in one turn of the event loop, the commit and undo
  * inline on the main connection. The ratio is what pacing and the writer thread buy.
@@ -14,6 +15,7 @@
  * One uncounted round of each first (warm JIT and file caches on both sides), then ROUNDS rounds,
  * the baseline first in each; p50/p95 are over the rounds' worst pings.
  */
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { openBackend } from '../../electron/backend';
 import { fillDemo } from '../../electron/backend/demo/fill';
@@ -129,6 +131,23 @@ export async function responsivenessBench(dir: string): Promise<Row[]> {
     templateMine.push(await templateRound(fixture.databasePath, fixture.path, fixture.rows, 'paced'));
   }
 
+  const wideDir = join(dir, 'wide');
+  mkdirSync(wideDir, { recursive: true });
+  const wide = await makeLargeTemplate(wideDir, {
+    customers: TEMPLATE_CUSTOMERS,
+    period: '2026-10',
+    now: NOW,
+    layout: 'wide',
+  });
+  await templateRound(wide.databasePath, wide.path, wide.rows, 'unpaced');
+  await templateRound(wide.databasePath, wide.path, wide.rows, 'paced');
+  const wideMine: number[] = [];
+  const wideBare: number[] = [];
+  for (let r = 0; r < ROUNDS; r++) {
+    wideBare.push(await templateRound(wide.databasePath, wide.path, wide.rows, 'unpaced'));
+    wideMine.push(await templateRound(wide.databasePath, wide.path, wide.rows, 'paced'));
+  }
+
   const of = (xs: ImportRound[], key: keyof ImportRound) => xs.map((x) => x[key]);
   const n = ROWS.toLocaleString('en');
   return [
@@ -151,6 +170,11 @@ export async function responsivenessBench(dir: string): Promise<Row[]> {
       `responsiveness: worst ping (ms) during a ${fixture.rows.toLocaleString('en')}-row template preview (baseline: unpaced)`,
       templateMine,
       templateBare,
+    ),
+    row(
+      `responsiveness: worst ping (ms) during a wide-layout template preview, ${wide.rows.toLocaleString('en')} figures in ${wide.sheetRows.toLocaleString('en')} rows (baseline: unpaced)`,
+      wideMine,
+      wideBare,
     ),
   ];
 }

@@ -91,6 +91,24 @@ describe('the customer as the hub, in the browser', () => {
     expect(h.pageErrors).toEqual([]);
   });
 
+  it('shows the score on the list and the page, and 为什么是这个分级？ opens the explanation', async () => {
+    const { page } = h;
+    await h.open('#/customers');
+    await expect.poll(() => row(page, GOLD).count()).toBe(1);
+    await page.getByTestId('customer-row-tier').first().waitFor();
+    await expect.poll(() => row(page, GOLD).getByTestId('customer-row-score').textContent()).toBe('78');
+    await row(page, GOLD).click();
+    await page.getByTestId('customer-standing').waitFor();
+    expect(await page.getByTestId('customer-score').textContent()).toBe('78 分');
+    await page.getByTestId('customer-tier-why').click();
+    const body = page.getByTestId('explain-body');
+    await expect.poll(() => body.count()).toBe(1);
+    const gold = (await h.backend.registry.call('customers/list', { search: GOLD })).rows[0];
+    expect(await body.getAttribute('data-customer-id')).toBe(gold?.id);
+    expect(await page.getByTestId('explain-step').count()).toBeGreaterThan(3);
+    expect(h.pageErrors).toEqual([]);
+  });
+
   it('an empty customer form shows every error at once and sends nothing', async () => {
     const { page } = h;
     await h.open('#/customers');

@@ -1,6 +1,11 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fillDemo } from '../../electron/backend/demo/fill';
+import { checkCreditCode } from '../../shared/domain/credit-code';
 import { POLICY_V1 } from '../../shared/domain/policy/policy';
+import { workbookFile } from '../support/workbook-file';
 import { type Harness, startHarness } from './harness';
 import { choose, dialog } from './ui';
 
@@ -164,3 +169,162 @@ describe('a virtualised list of 20,000 customers', () => {
     expect(h.pageErrors).toEqual([]);
   });
 });
+
+/** Issue-11 walkthrough points on the customer pages, at 1366×768 with screenshots looked at. */
+describe('customer pages: sanity, ranking, limits, first start, customer-list import', () => {
+  const SHOTS = '/tmp/shots-customers';
+  let h: Harness;
+  let dir: string;
+  beforeEach(() => {
+    mkdirSync(SHOTS, { recursive: true });
+    dir = mkdtempSync(join(tmpdir(), 'kam-e2e-customers-'));
+  });
+  afterEach(async () => {
+    await h?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const shot = async (name: string) => {
+    await h.settled();
+    await h.page.screenshot({ path: join(SHOTS, `${name}.png`) });
+  };
+
+  it('typing -500 in the revenue grid asks first; 仍然保存 saves it', async () => {
+    let id = '';
+    h = await startHarness({
+      viewport: { width: 1366, height: 768 },
+      prepare: async (b) => {
+        const unitId = (await b.registry.call('units/list', {})).find((u) => u.code === '440500')?.id ?? 0;
+        id = (await b.registry.call('customers/create', { name: '汕头市宏达电子有限公司', areaCode: '440507', unitId }))
+          .id;
+      },
+    });
+    const { page } = h;
+    await h.open(`#/customers/${id}`);
+    const cell = page.getByTestId('revenue-cell').nth(2);
+    await cell.locator('button').click();
+    await cell.getByTestId('revenue-cell-input').fill('-500');
+    await cell.getByTestId('revenue-cell-input').press('Enter');
+    const prompt = page.getByTestId('revenue-sanity');
+    await expect.poll(() => prompt.count()).toBe(1);
+    expect(await prompt.getByTestId('revenue-sanity-warning').getAttribute('data-code')).toBe('negative');
+    expect(await prompt.textContent()).toContain('收入为负数');
+    // Nothing saved while it asks.
+    expect(
+      (await h.backend.registry.call('revenue/customer', { customerId: id, year: new Date().getFullYear() })).total,
+    ).toBe(0);
+    await cell.scrollIntoViewIfNeeded();
+    await shot('revenue-warning');
+    await prompt.getByTestId('revenue-sanity-confirm').click();
+    await expect.poll(() => cell.getAttribute('data-amount')).toBe('-50000');
+    expect(h.pageErrors).toEqual([]);
+  });
+
+  it('440513 lists the ID-prefix match first and says why the credit-code match matched', async () => {
+    h = await startHarness({
+      viewport: { width: 1366, height: 768 },
+      prepare: async (b) => {
+        const units = await b.registry.call('units/list', {});
+        const unit = (code: string) => units.find((u) => u.code === code)?.id ?? 0;
+        await b.registry.call('customers/create', {
+          name: '汕头市龙湖贸易有限公司',
+          areaCode: '440507',
+          unitId: unit('440500'),
+          creditCode: '91440513MA4UQ1234X'.slice(0, 17) + checkChar('91440513MA4UQ1234'),
+        });
+        await b.registry.call('customers/create', {
+          name: '潮阳区和平电器厂',
+          areaCode: '440513',
+          unitId: unit('440513'),
+        });
+      },
+    });
+    const { page } = h;
+    await h.open('#/customers');
+    await page.getByTestId('customer-search').fill('440513');
+    await expect.poll(() => page.getByTestId('customer-total').textContent()).toBe('共 2 个客户');
+    const rows = page.getByTestId('customer-row');
+    await expect.poll(() => rows.first().getAttribute('data-customer-id')).toMatch(/^440513/);
+    expect(await rows.nth(1).getByTestId('customer-row-match').textContent()).toBe('匹配：信用代码');
+    expect(await rows.first().getByTestId('customer-row-match').count()).toBe(0);
+    await shot('search-match-reason');
+  });
+
+  it('a long name is refused with the limit, not cut', async () => {
+    h = await startHarness({ viewport: { width: 1366, height: 768 } });
+    const { page } = h;
+    await h.open('#/customers');
+    await page.getByTestId('checklist-create').click();
+    const long = `汕头市${'长'.repeat(74)}有限公司`;
+    await page.getByTestId('customer-form-name').fill(long);
+    expect(await page.getByTestId('customer-form-name').inputValue()).toBe(long);
+    await choose(page, page.getByTestId('customer-form-area'), /440507/);
+    await choose(page, page.getByTestId('customer-form-unit'), /市局大客户中心/);
+    await page.getByTestId('customer-form-submit').click();
+    await expect
+      .poll(() => dialog(page).getByText('客户全称不能超过 80 个字（现有 81 个字），请删减后再保存').count())
+      .toBe(1);
+    expect((await h.backend.registry.call('customers/list', {})).total).toBe(0);
+    await shot('long-name-refused');
+    // 80 characters are kept whole, and the header's 总部 badge keeps its two characters beside it.
+    await page.getByTestId('customer-form-name').fill(long.slice(1));
+    await page.getByTestId('customer-form-submit').click();
+    const badges = page.getByTestId('customer-header-badges');
+    await expect.poll(() => badges.count()).toBe(1);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(long.slice(1));
+    const badge = badges.locator('.mantine-Badge-label').first();
+    expect(await badge.textContent()).toBe('总部');
+    expect(await badge.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+    await shot('long-name-header');
+  });
+
+  it('an empty database shows the checklist; a customer list is previewed, imported and undone', async () => {
+    h = await startHarness({ viewport: { width: 1366, height: 768 } });
+    const { page } = h;
+    await h.open('#/customers');
+    const checklist = page.getByTestId('first-start-checklist');
+    await expect.poll(() => checklist.count()).toBe(1);
+    const state = (key: string) => checklist.locator(`[data-item="${key}"]`).getAttribute('data-done');
+    expect(await state('units')).toBe('true');
+    expect(await state('managers')).toBe('false');
+    expect(await state('customers')).toBe('false');
+    expect(await checklist.textContent()).toContain('待完成');
+    await shot('first-start-checklist');
+
+    const file = workbookFile(
+      dir,
+      '客户名单.xlsx',
+      [
+        ['客户全称*', '客户简称', '统一社会信用代码', '属地区划*', '所属单位*', '行业', '地址'],
+        ['澄海区恒信玩具有限公司', '恒信玩具', '', '440515', '澄海分局', '制造业', ''],
+        ['汕头市龙湖电器有限公司', '', '', '440507', '市局大客户中心', '', ''],
+        ['澄海区恒信玩具有限公司', '', '', '449999', '澄海分局', '', ''],
+      ],
+      '客户名单',
+    );
+    h.host.openFile = [file];
+    await page.getByTestId('checklist-import').click();
+    await page.getByTestId('customer-import-choose').click();
+    const preview = page.getByTestId('customer-import-preview');
+    await expect.poll(() => preview.count()).toBe(1);
+    expect(await page.getByTestId('customer-import-ready').textContent()).toBe('可导入 2 个客户');
+    const issues = await page.getByTestId('customer-import-issue').allTextContents();
+    expect(issues.join('\n')).toContain('客户名单 第 4 行 D 列');
+    expect(issues.join('\n')).toContain('属地区划“449999”不在区划代码表中');
+    await shot('customer-import-preview');
+    expect(await page.getByTestId('customer-import-commit').isDisabled()).toBe(true);
+    await page.getByTestId('customer-import-exclude').click();
+    await page.getByTestId('customer-import-commit').click();
+    await expect.poll(() => page.getByTestId('customer-import-done').textContent()).toContain('已导入 2 个客户');
+    expect((await h.backend.registry.call('customers/list', {})).total).toBe(2);
+    await page.getByTestId('customer-import-undo').click();
+    await expect.poll(() => page.getByTestId('customer-import-done').textContent()).toContain('已撤销本批导入');
+    expect((await h.backend.registry.call('customers/list', {})).total).toBe(0);
+    expect(h.pageErrors).toEqual([]);
+  });
+});
+
+/** The GB 32100 check character completing `first17`. */
+function checkChar(first17: string): string {
+  for (const c of '0123456789ABCDEFGHJKLMNPQRTUWXY') if (checkCreditCode(first17 + c).ok) return c;
+  throw new Error(`no check character for ${first17}`);
+}

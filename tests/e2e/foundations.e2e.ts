@@ -126,3 +126,82 @@ describe('shared forms and lists, in the browser', () => {
     expect(await page.getByTestId('managers-unit-filter').inputValue()).toBe('');
   });
 });
+
+describe('English mode and polish, in the browser', () => {
+  let h: Harness;
+  const shots = process.env.KAM_SHOTS;
+
+  beforeEach(async () => {
+    h = await startHarness({
+      viewport: { width: 1366, height: 768 },
+      prepare: async (b) => {
+        await b.registry.call('revenue/bureau-set', { year: 2025, amount: 36_722_600 });
+        if (shots) {
+          const unitId = (await b.registry.call('units/list', {})).find((u) => u.name === '澄海分局')?.id ?? 0;
+          for (const name of ['汕头市宏达物流有限公司', '汕头市潮汕报业传媒集团', '澄海区玩具协会']) {
+            await b.registry.call('customers/create', { name, areaCode: '440515', unitId });
+          }
+        }
+      },
+    });
+  });
+  afterEach(async () => {
+    await h?.close();
+  });
+
+  async function toEnglish(): Promise<void> {
+    await h.page.getByTestId('language-switch').getByText('English').click();
+    await expect.poll(() => h.page.evaluate(() => document.documentElement.lang)).toBe('en');
+  }
+
+  it('English money is ¥ with thousands separators, never 万 (one style in the table)', async () => {
+    const { page } = h;
+    await h.open('#/settings/bureau');
+    await toEnglish();
+    const row = page.locator('tr', { hasText: '2025' }).first();
+    await expect.poll(() => row.textContent()).toContain('¥36,722,600.00');
+    expect(await row.textContent()).not.toContain('万');
+    if (shots) {
+      await h.settled();
+      await page.screenshot({ path: join(shots, 'bureau-english.png') });
+      await h.open('#/customers');
+      await h.settled();
+      await page.screenshot({ path: join(shots, 'customers-english.png') });
+    }
+  });
+
+  it('a backend refusal shows in English when the interface is English, in Chinese otherwise', async () => {
+    const { page } = h;
+    await h.open('#/customers/44051599999000');
+    await expect.poll(() => page.getByTestId('api-error').textContent()).toContain('找不到客户 44051599999000');
+    await toEnglish();
+    await expect.poll(() => page.getByTestId('api-error').textContent()).toContain('Customer 44051599999000 not found');
+    expect(await page.getByTestId('api-error').textContent()).not.toContain('找不到');
+  });
+
+  it('a customer that does not exist offers no 重试 (a retry cannot find it)', async () => {
+    const { page } = h;
+    await h.open('#/customers/44051599999000');
+    await page.getByTestId('api-error').waitFor();
+    await h.settled();
+    expect(await page.getByTestId('api-error').getByRole('button').count()).toBe(0);
+    expect(await page.getByText('重试').count()).toBe(0);
+    if (shots) await page.screenshot({ path: join(shots, 'customer-not-found.png') });
+  });
+
+  it('the date picker’s header reads 2026年12月 in Chinese (not 十二月 2026)', async () => {
+    const { page } = h;
+    await h.open('#/settings/managers');
+    await page.getByTestId('manager-register').click();
+    const form = page.getByTestId('manager-form');
+    const date = form.getByLabel('生效日期');
+    await date.fill('2026-12-15');
+    await date.click();
+    const header = page.locator('.mantine-DateInput-calendarHeaderLevel');
+    await expect.poll(() => header.textContent()).toBe('2026年12月');
+    if (shots) {
+      await h.settled();
+      await page.screenshot({ path: join(shots, 'date-picker-chinese.png') });
+    }
+  });
+});

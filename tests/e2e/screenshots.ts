@@ -18,7 +18,10 @@ const OUT = resolve(__dirname, '../../screenshots');
 const REVENUE_SHEET = '收入明细';
 const VIEWPORT = { width: 1366, height: 768 };
 
-/** A unit's template for `period`, with 收入明细 cells set as the unit would send it back. */
+/**
+ * A unit's template for `period`, with 收入明细 cells set as the unit would send it back (the wide
+ * layout: customers from row 3, F is 帐单 本月).
+ */
 async function filledTemplate(
   b: Backend,
   dir: string,
@@ -69,7 +72,7 @@ async function main(): Promise<void> {
       for (const [code, day] of arrivals) {
         if (!code) continue;
         clock = new Date(`${lastMonth}-${day}T10:30:00`);
-        await commitFile(b, await filledTemplate(b, work, lastMonth, code, { E2: 12345.6, E3: 880 }));
+        await commitFile(b, await filledTemplate(b, work, lastMonth, code, { F3: 12345.6, F4: 880 }));
       }
       clock = null;
       // A hand-made workbook: no unit named, listed apart.
@@ -186,11 +189,11 @@ async function main(): Promise<void> {
     const waiting = trackerView.units.find((u) => u.cells.every((c) => c.batchId === null));
     if (waiting) {
       const messy = await filledTemplate(harness.backend, work, lastMonth, waiting.code, {
-        E2: 23456.78,
-        E3: '一千二',
-        E4: 990,
-        E5: -5,
-        E6: 31000,
+        F3: 23456.78,
+        F4: '一千二',
+        F5: 990,
+        F6: -5,
+        F7: 31000,
       });
       harness.host.openFile = [messy];
       await harness.open('#/submissions/import');

@@ -55,7 +55,8 @@ describe('数据报送, in the browser', () => {
 
   /**
    * The unit's template for last month, with 收入明细 cells set as the unit would send it; also
-   * its data rows as generated (客户ID, 客户名称, 月份, 业务种类, …).
+   * its customer rows as generated (客户ID, 客户名称, then each line's 上月 and 本月: the wide
+   * layout, two header rows, D is 储汇 本月).
    */
   async function filledTemplate(
     unitCode: string,
@@ -66,7 +67,7 @@ describe('数据报送, in the browser', () => {
     const path = (files[0] as { path: string }).path;
     const wb = XLSX.read(readFileSync(path), { type: 'buffer' });
     const sheet = wb.Sheets[REVENUE_SHEET] as XLSX.WorkSheet;
-    const rows = XLSX.utils.sheet_to_json<unknown[]>(sheet, { header: 1, defval: null }).slice(1);
+    const rows = XLSX.utils.sheet_to_json<unknown[]>(sheet, { header: 1, defval: null }).slice(2);
     for (const [ref, v] of Object.entries(cells)) sheet[ref] = typeof v === 'number' ? { t: 'n', v } : { t: 's', v };
     const filled = join(out, `${unitCode}-已填.xlsx`);
     writeFileSync(filled, XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
@@ -94,9 +95,10 @@ describe('数据报送, in the browser', () => {
   it('imports a unit workbook: choose → preview with counts → commit; the tracker shows it received', async () => {
     const { page } = h;
     const unit = units[0] as { code: string; name: string };
-    const { file, rows } = await filledTemplate(unit.code, { E2: 4321.5 });
-    // The filled row's figure stands at ¥1,000.00 before the import, so it is one change.
-    const [customerId, customerName, , lineName] = rows[0] as [string, string, string, string];
+    const { file, rows } = await filledTemplate(unit.code, { D3: 4321.5 });
+    // The filled cell's figure stands at ¥1,000.00 before the import, so it is one change.
+    const [customerId, customerName] = rows[0] as [string, string];
+    const lineName = '储汇';
     await h.backend.registry.call('revenue/set', {
       customerId,
       period: lastMonth,
@@ -120,20 +122,12 @@ describe('数据报送, in the browser', () => {
     expect(await page.getByTestId('preview-template').textContent()).toMatch(
       new RegExp(`^模板信息：${unit.name}（${unit.code}） · `),
     );
-    // Every prefilled row is read; one holds a figure, changed from ¥1,000.00; the rest are blank.
-    const n = rows.length;
-    expect(await countBoxes(page)).toEqual([
-      `数据行${n.toLocaleString('en-US')}`,
-      '新增0',
-      '修改1',
-      '未变0',
-      `空白${(n - 1).toLocaleString('en-US')}`,
-      '错误0',
-      '警告0',
-    ]);
+    // One figure typed, changed from ¥1,000.00; the cells left blank are not reported (no rows).
+    expect(rows.length).toBeGreaterThan(1);
+    expect(await countBoxes(page)).toEqual(['数据行1', '新增0', '修改1', '未变0', '空白0', '错误0', '警告0']);
     expect(await page.getByTestId('change-row').count()).toBe(1);
     const change = await page.getByTestId('change-row').locator('td').allTextContents();
-    expect(change.slice(0, 2)).toEqual(['收入明细 第 2 行', `${customerName}${customerId}`]);
+    expect(change.slice(0, 2)).toEqual(['收入明细 第 3 行', `${customerName}${customerId}`]);
     expect(change.slice(3)).toEqual([lineName, '¥1,000.00', '→', '¥4,321.50']);
     // Nothing is written by a preview.
     expect(await h.backend.registry.call('imports/list', {})).toEqual([]);
@@ -180,7 +174,19 @@ describe('数据报送, in the browser', () => {
     });
     const headerAt = sheetRows.findIndex((r) => (r as unknown[])[0] === '批次');
     expect(sheetRows[headerAt]).toEqual(shownTitles);
-    expect(shownTitles).toEqual(['批次', '文件', '月份', '行数', '新增', '修改', '未变', '排除', '导入时间', '状态']);
+    expect(shownTitles).toEqual([
+      '批次',
+      '文件',
+      '月份',
+      '行数',
+      '新增',
+      '修改',
+      '未变',
+      '空白',
+      '排除',
+      '导入时间',
+      '状态',
+    ]);
     const body = sheetRows.slice(headerAt + 1).filter((r) => (r as unknown[]).some((v) => v !== null));
     expect(body).toHaveLength(1);
     expect((body[0] as unknown[])[0]).toBe(String(batch?.id));
@@ -205,7 +211,7 @@ describe('数据报送, in the browser', () => {
   it('blocks a workbook with an error row until "排除有错误的 N 行" is ticked, then undoes it', async () => {
     const { page } = h;
     const unit = units[1] as { code: string; name: string };
-    const { file } = await filledTemplate(unit.code, { E2: 777, E3: '七百' });
+    const { file } = await filledTemplate(unit.code, { D3: 777, D4: '七百' });
     await h.open('#/submissions/import');
     h.host.openFile = [file];
     await page.getByTestId('import-choose-file').click();
@@ -216,7 +222,7 @@ describe('数据报送, in the browser', () => {
     // The issues list opens on the errors, with sheet and row.
     const issue = page.locator('[data-testid="issue-row"][data-severity="error"]');
     expect(await issue.count()).toBe(1);
-    expect((await issue.locator('td').allTextContents()).slice(0, 2)).toEqual(['收入明细', '3']);
+    expect((await issue.locator('td').allTextContents()).slice(0, 2)).toEqual(['收入明细', '4']);
     // 下载问题清单: written where the save dialog says, the unit's rows with their problems.
     const reportPath = join(mkdtempSync(join(dir, 'report-')), '问题清单.xlsx');
     h.host.saveFile = reportPath;
@@ -225,8 +231,9 @@ describe('数据报送, in the browser', () => {
     const report = XLSX.read(readFileSync(reportPath), { type: 'buffer' });
     expect(report.SheetNames[0]).toBe('问题汇总');
     const rows = XLSX.utils.sheet_to_json<unknown[]>(report.Sheets.收入明细 as XLSX.WorkSheet, { header: 1 });
-    expect((rows[0] as unknown[]).slice(-2)).toEqual(['有问题', '问题']);
-    expect(JSON.stringify(rows[2])).toContain('七百');
+    // The problem columns head the column-name row (row 2 of the wide layout's two header rows).
+    expect((rows[1] as unknown[]).slice(-2)).toEqual(['有问题', '问题']);
+    expect(JSON.stringify(rows[3])).toContain('七百');
 
     await page.getByTestId('preview-next').click();
     await page.getByTestId('commit-errors').waitFor();

@@ -251,3 +251,78 @@ describe('tiering, rules and revenue, in the browser', () => {
     expect(h.pageErrors).toEqual([]);
   });
 });
+
+describe('comparison with the tiers in force, stale runs and the run in force, in the browser', () => {
+  let h: Harness;
+
+  beforeEach(async () => {
+    h = await startHarness({
+      viewport: { width: 1366, height: 768 },
+      prepare: (b) => {
+        fillDemo(b.db, POLICY_V1, { customers: 150, seed: 5 }, now);
+        fillDemoRevenue(b.db, { months: 24, endPeriod: lastMonth, seed: 5 }, now.toISOString());
+      },
+    });
+  });
+  afterEach(async () => {
+    await h?.close();
+  });
+
+  it('the first annual run says 无上期可比 (no green upgrades); a preview compares with the run in force', async () => {
+    const { page } = h;
+    const first = await h.backend.registry.call('tiers/run', { kind: 'annual', year: lastYear });
+    await h.open(`#/tiers/${first.id}`);
+    await page.getByTestId('tier-no-previous').waitFor();
+    expect(await page.getByTestId('tier-no-previous').textContent()).toContain('无上期可比');
+    expect(await page.getByTestId('tier-transitions').count()).toBe(0);
+    expect(await page.locator('.kam-matrix-up').count()).toBe(0);
+    // The chart lists the tiers in the counts table's order, each with its count.
+    const label = (await page.getByTestId('tier-chart').getAttribute('aria-label')) ?? '';
+    const order = ['钻石', '黄金', '白银', '一般', '非大客户'].map((name) => label.indexOf(name));
+    expect(order.every((i) => i >= 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+
+    // A preview of a month of the next year compares with this run (in force then), not with a preview.
+    await h.backend.registry.call('tiers/run', { kind: 'monthly', period: `${lastYear + 1}-01` });
+    const preview = await h.backend.registry.call('tiers/run', { kind: 'monthly', period: `${lastYear + 1}-02` });
+    await h.open(`#/tiers/${preview.id}`);
+    await page.getByTestId('tier-compared-with').waitFor();
+    expect(await page.getByTestId('tier-compared-with').textContent()).toContain(
+      `年度分级 ${lastYear}（批次 #${first.id}）`,
+    );
+    await page.getByTestId('tier-transitions').waitFor();
+    expect(h.pageErrors).toEqual([]);
+  });
+
+  it('a run computed with a replaced bureau revenue is marked stale; the officer chooses the run in force', async () => {
+    const { page } = h;
+    const old = await h.backend.registry.call('tiers/run', { kind: 'annual', year: lastYear });
+    const [figure] = (await h.backend.registry.call('revenue/bureau-list', {})).filter((r) => r.year === lastYear);
+    await h.backend.registry.call('revenue/bureau-set', {
+      year: lastYear,
+      amount: Math.round(((figure?.amount ?? 100_000_000) * 2) / 100),
+      replace: true,
+    });
+    const rerun = await h.backend.registry.call('tiers/run', { kind: 'annual', year: lastYear });
+
+    await h.open('#/tiers');
+    const row = (id: number) => page.locator(`[data-testid="tier-run-row"][data-run-id="${id}"]`);
+    await row(old.id).getByTestId('tier-run-stale').waitFor();
+    expect(await row(old.id).textContent()).toContain('未在用');
+    expect(await row(rerun.id).getByTestId('tier-run-in-force').count()).toBe(1);
+    expect(await row(rerun.id).getByTestId('tier-run-stale').count()).toBe(0);
+
+    await row(old.id).click();
+    await page.getByTestId('tier-stale-alert').waitFor();
+    expect(await page.getByTestId('tier-stale-alert').textContent()).toContain('按旧的全局收入计算，需重新评级');
+    expect(await page.getByTestId('tier-in-force-note').textContent()).toContain(`${lastYear} 年有 2 次年度分级`);
+    await page.getByTestId('tier-in-force-choose').click();
+    await page.getByTestId('tier-in-force-confirm').click();
+    await page.getByTestId('tier-run-in-force').waitFor();
+    await expect.poll(() => page.getByTestId('tier-in-force-choose').count()).toBe(0);
+    const runs = await h.backend.registry.call('tiers/runs', {});
+    expect(runs.find((r) => r.id === old.id)?.inForce).toBe(true);
+    expect(runs.find((r) => r.id === rerun.id)?.inForce).toBe(false);
+    expect(h.pageErrors).toEqual([]);
+  });
+});

@@ -5,15 +5,21 @@
  */
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { LargeTemplateFixture } from './large-template-fixture';
+import type { LargeTemplateFixture, LargeTemplateLayout } from './large-template-fixture';
 
 export function makeLargeTemplate(
   dir: string,
-  spec: { customers: number; period: string; now: Date },
+  spec: { customers: number; period: string; now: Date; layout?: LargeTemplateLayout },
 ): Promise<LargeTemplateFixture> {
   const worker = new Worker(join(__dirname, 'large-template-fixture.ts'), {
     execArgv: ['--require', require.resolve('tsx/cjs')],
-    workerData: { dir, customers: spec.customers, period: spec.period, now: spec.now.toISOString() },
+    workerData: {
+      dir,
+      customers: spec.customers,
+      period: spec.period,
+      now: spec.now.toISOString(),
+      layout: spec.layout ?? 'long',
+    },
   });
   return new Promise<LargeTemplateFixture>((resolve, reject) => {
     worker.once('message', (m: { ok: true; fixture: LargeTemplateFixture } | { ok: false; message: string }) =>

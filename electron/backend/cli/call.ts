@@ -39,7 +39,7 @@ export const callCommand: Command = {
     const backend = openBackend({ databasePath: db });
     try {
       const response = await backend.registry.invoke(channel, input);
-      if (!response.ok) throw new AppError(response.error.code, response.error.message, response.error.details);
+      if (!response.ok) throw AppError.fromJSON(response.error);
       return { json: response.value, text: JSON.stringify(response.value, null, 2) };
     } finally {
       await backend.close();

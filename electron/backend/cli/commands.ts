@@ -49,7 +49,11 @@ export const COMMANDS: Command[] = [
   {
     name: 'rules evaluate',
     summary: '按规则计算客户资格、得分与分级（标准输入 JSON → 标准输出 JSON）/ evaluate R5–R12 on JSON from stdin',
-    usage: 'kam rules evaluate [--policy FILE] < input.json',
+    usage:
+      'kam rules evaluate [--policy FILE] < input.json\n' +
+      '      input: {"bureauAnnualRevenue", "customers": [{"ref", "agreement", "lastYear": {line: yuan}, "thisMonth": {line: yuan},\n' +
+      '      "annualRevenue", "newspapers": {"lastYear": [{"turnover", "rate", "other"} × 1–12 months] or one {…} for all 12,\n' +
+      '      "thisMonth": {"turnover": 年流转额, "rate": 平均费率%, "other": 其他收入}}}]}  (R8: R7 newspapers on turnover only)',
     options: { policy: { type: 'string' } },
     run: async (values, _db, io) => {
       const policy = readPolicyFile(values);
@@ -117,6 +121,34 @@ export const COMMANDS: Command[] = [
       }),
   },
   {
+    name: 'customers import',
+    summary: '预览（或 --commit 导入）客户名单工作簿 / preview or commit a customer-list workbook',
+    usage: 'kam customers import FILE [--db PATH] [--commit] [--exclude-errors] [--json]',
+    options: { commit: { type: 'boolean' }, 'exclude-errors': { type: 'boolean' } },
+    positionals: true,
+    run: async (values, db, io) =>
+      withBackend(db, async (b) => {
+        const path = io.positionals?.[0];
+        if (path === undefined) throw new AppError('VALIDATION', '请给出客户名单文件');
+        const preview = await b.registry.call('customers/import-preview', { path });
+        const c = preview.counts;
+        const text = [
+          `${preview.fileName}：可导入 ${c.ready} 个客户，${c.errorRows} 行有错误，警告 ${c.warnings}`,
+          ...preview.issues.map(
+            (i) =>
+              `  ${i.severity === 'error' ? '错误' : '警告'} ${i.sheet}${i.row ? ` 第 ${i.row} 行` : ''}${i.column ? ` ${i.column} 列` : ''}：${i.message}`,
+          ),
+        ];
+        if (values.commit !== true) return { json: { preview }, text: text.join('\n') };
+        const batch = await b.registry.call('customers/import-commit', {
+          token: preview.token,
+          excludeErrorRows: values['exclude-errors'] === true,
+        });
+        text.push(`  已导入为第 ${batch.id} 批：${batch.customers} 个客户（撤销：kam call customers/import-undo）`);
+        return { json: { preview, batch }, text: text.join('\n') };
+      }),
+  },
+  {
     name: 'tiers run',
     summary: '运行年度分级或月度预览（R9–R15）/ run an annual tiering or a monthly preview',
     usage: 'kam tiers run [--db PATH] (--year YYYY | --period YYYY-MM) [--json]',
@@ -148,12 +180,14 @@ export const COMMANDS: Command[] = [
   {
     name: 'revenue set',
     summary: '录入一个客户某月某项业务收入 / set one revenue figure',
-    usage: 'kam revenue set [--db PATH] --customer ID --period YYYY-MM --line LINE --amount AMOUNT',
+    usage: 'kam revenue set [--db PATH] --customer ID --period YYYY-MM --line LINE --amount AMOUNT [--confirm]',
     options: {
       customer: { type: 'string' },
       period: { type: 'string' },
       line: { type: 'string' },
       amount: { type: 'string' },
+      // A figure that looks wrong (negative, implausibly large) is saved only with --confirm.
+      confirm: { type: 'boolean' },
     },
     run: async (values, db) =>
       withBackend(db, async (b) => {
@@ -162,6 +196,7 @@ export const COMMANDS: Command[] = [
           period: requiredString(values, 'period'),
           line: requiredString(values, 'line') as RevenueLine,
           amount: typeof values.amount === 'string' ? values.amount : '',
+          confirm: values.confirm === true,
         });
         return {
           json: { ...cell, amount: cell.amount === null ? null : fenToYuanString(cell.amount) },
@@ -175,13 +210,15 @@ export const COMMANDS: Command[] = [
   {
     name: 'bureau set',
     summary: '录入全市邮政年度总收入（R10 分母）/ set the bureau annual revenue',
-    usage: 'kam bureau set [--db PATH] --year YYYY --amount AMOUNT',
-    options: { year: { type: 'string' }, amount: { type: 'string' } },
+    usage: 'kam bureau set [--db PATH] --year YYYY --amount AMOUNT [--replace]',
+    // R10: a different figure for a year already entered needs --replace (its runs become stale).
+    options: { year: { type: 'string' }, amount: { type: 'string' }, replace: { type: 'boolean' } },
     run: async (values, db) =>
       withBackend(db, async (b) => {
         const r = await b.registry.call('revenue/bureau-set', {
           year: positiveInt(values, 'year'),
           amount: requiredString(values, 'amount'),
+          replace: values.replace === true,
         });
         return {
           json: { year: r.year, amount: fenToYuanString(r.amount) },
@@ -241,10 +278,11 @@ export const COMMANDS: Command[] = [
           const preview = await b.registry.call('imports/preview', next === undefined ? { path } : { path, next });
           const c = preview.counts;
           text.push(
-            `${preview.fileName}：${c.rows} 行，新增 ${c.new}，变更 ${c.changed}，未变 ${c.unchanged}，空白 ${c.blank}，错误 ${c.errors}，提示 ${c.warnings}`,
+            // The app's words and counts (DOMAIN-DECISIONS "Imports", counts): 修改, 警告.
+            `${preview.fileName}：${c.rows} 行，新增 ${c.new}，修改 ${c.changed}，未变 ${c.unchanged}，空白 ${c.blank}，错误 ${c.errors}，警告 ${c.warnings}`,
             ...preview.issues.map(
               (i) =>
-                `  ${i.severity === 'error' ? '错误' : '提示'} ${i.sheet}${i.row ? ` 第 ${i.row} 行` : ''}${i.column ? ` ${i.column} 列` : ''}：${i.message}`,
+                `  ${i.severity === 'error' ? '错误' : '警告'} ${i.sheet}${i.row ? ` 第 ${i.row} 行` : ''}${i.column ? ` ${i.column} 列` : ''}：${i.message}`,
             ),
           );
           if (preview.earlierBatch) text.push(`  此文件已作为第 ${preview.earlierBatch.id} 批导入过`);
@@ -255,7 +293,9 @@ export const COMMANDS: Command[] = [
               token: preview.token,
               excludeErrorRows: values['exclude-errors'] === true,
             });
-            text.push(`  已导入为第 ${batch.id} 批`);
+            text.push(
+              `  已导入为第 ${batch.id} 批：新增 ${batch.created}，修改 ${batch.changed}，未变 ${batch.unchanged}，空白 ${batch.blank}`,
+            );
             results.push({ preview, batch });
           } else results.push({ preview });
         }

@@ -1,7 +1,13 @@
 /** R16 customers: create/edit with ID allocation, duplicate warnings (R19), search and detail. */
 import type { Database } from 'better-sqlite3';
 import { AppError } from '../../../shared/api/errors';
-import type { CustomerDetail, CustomerPage, CustomerRow, CustomerStanding } from '../../../shared/api/types';
+import type {
+  CustomerDetail,
+  CustomerMatch,
+  CustomerPage,
+  CustomerRow,
+  CustomerStanding,
+} from '../../../shared/api/types';
 import { checkCreditCode } from '../../../shared/domain/credit-code';
 import { parseCustomerId } from '../../../shared/domain/customer-id';
 import { normaliseCustomerName } from '../../../shared/domain/names';
@@ -11,15 +17,19 @@ import { getActiveUnitRow } from '../organisation/rows';
 import { defineHandlers } from '../registry';
 import { allocateBranchId, allocateHeadOfficeId } from './ids';
 import { findByCreditCode, findByNormalisedName, getCustomerRow, toCustomer } from './rows';
-import { pinyinInitials, searchText } from './search-text';
+import { foldQuery, foldText, pinyinInitials, searchText } from './search-text';
 import { currentPeriod, standingOf, tierFilter } from './standing';
 
 function requireArea(db: Database, code: string): string | null {
   const row = db.prepare('SELECT name FROM area_codes WHERE code = ?').get(code) as { name: string } | undefined;
   if (!row) {
-    throw new AppError('VALIDATION', `区划代码 ${code} 不在区划代码表中`, {
-      issues: [{ path: 'areaCode', message: '区划代码不在代码表中' }],
-    });
+    throw new AppError(
+      'VALIDATION',
+      { zh: `区划代码 ${code} 不在区划代码表中`, en: `Area code ${code} is not in the area code table` },
+      {
+        issues: [{ path: 'areaCode', message: '区划代码不在代码表中', messageEn: 'Not in the area code table' }],
+      },
+    );
   }
   return row.name;
 }
@@ -37,7 +47,10 @@ function guardDuplicates(db: Database, input: Identity, excludeId: string | null
     if (existing) {
       throw new AppError(
         'DUPLICATE_CUSTOMER',
-        `统一社会信用代码 ${input.creditCode} 已登记为客户“${existing.name}”（${existing.id}），同一法人不能重复登记`,
+        {
+          zh: `统一社会信用代码 ${input.creditCode} 已登记为客户“${existing.name}”（${existing.id}），同一法人不能重复登记`,
+          en: `Credit code ${input.creditCode} is already registered as “${existing.name}” (${existing.id}); one legal entity is registered once`,
+        },
         { reason: 'creditCode', existing },
       );
     }
@@ -49,7 +62,10 @@ function guardDuplicates(db: Database, input: Identity, excludeId: string | null
     if (first) {
       throw new AppError(
         'DUPLICATE_CUSTOMER',
-        `已有同名客户“${first.name}”（${first.id}）。如确为不同客户，请确认后再保存`,
+        {
+          zh: `已有同名客户“${first.name}”（${first.id}）。如确为不同客户，请确认后再保存`,
+          en: `A customer named “${first.name}” (${first.id}) already exists. If this is a different customer, confirm to save`,
+        },
         { reason: 'name', existing: first, all: same },
       );
     }
@@ -60,10 +76,15 @@ function guardDuplicates(db: Database, input: Identity, excludeId: string | null
 const PAGE_SELECT = `SELECT c.id, c.name, c.short_name AS shortName, c.unit_id AS unitId, u.name AS unit,
     c.area_code AS areaCode, c.industry, c.parent_id AS parentId,
     (SELECT p.name FROM customers p WHERE p.id = c.parent_id) AS parentName,
-    (SELECT count(*) FROM customers b WHERE b.parent_id = c.id) AS branchCount
+    (SELECT count(*) FROM customers b WHERE b.parent_id = c.id) AS branchCount,
+    c.pinyin_initials AS pinyinInitials, c.credit_code AS creditCode
   FROM customers c JOIN units u ON u.id = c.unit_id
-  WHERE c.id IN (SELECT value FROM json_each(?))
-  ORDER BY c.id`;
+  WHERE c.id IN (SELECT value FROM json_each(?))`;
+
+type PageRow = Omit<CustomerRow, keyof CustomerStanding | 'matchedOn'> & {
+  pinyinInitials: string;
+  creditCode: string | null;
+};
 
 function listCustomers(
   ctx: HandlerContext,
@@ -83,14 +104,34 @@ function listCustomers(
     input.offset,
     input.limit,
   );
-  const found =
+  const byId = new Map(
     hits.ids.length === 0
       ? []
-      : (ctx.db.prepare(PAGE_SELECT).all(JSON.stringify(hits.ids)) as Omit<CustomerRow, keyof CustomerStanding>[]);
+      : (ctx.db.prepare(PAGE_SELECT).all(JSON.stringify(hits.ids)) as PageRow[]).map((r) => [r.id, r]),
+  );
+  // In the index's order: ID prefix first, then name, then the rest.
+  const found = hits.ids.map((id) => byId.get(id) as PageRow);
   // The hub's tier, scope and managers are joined for this page only (the index answers the rest).
   const standing = standingOf(ctx.db, period, found);
-  const rows = found.map((r) => ({ ...r, ...(standing.get(r.id) as CustomerStanding) }));
+  const rows = found.map(({ pinyinInitials, creditCode, ...r }) => ({
+    ...r,
+    ...(standing.get(r.id) as CustomerStanding),
+    matchedOn: matchOf(input.search, { ...r, pinyinInitials, creditCode }),
+  }));
   return { total: hits.total, offset: input.offset, rows };
+}
+
+/** Which field a row matched the search on, in the ranking's order (search-index.ts). */
+function matchOf(search: string, row: PageRow): CustomerMatch | null {
+  const q = foldQuery(search);
+  if (q === '') return null;
+  if (/^\d+$/.test(q) && row.id.startsWith(q)) return 'id';
+  const has = (v: string | null) => v !== null && foldText(v).includes(q);
+  if (has(row.name)) return 'name';
+  if (has(row.shortName)) return 'shortName';
+  if (has(row.creditCode)) return 'creditCode';
+  if (has(row.pinyinInitials) || (row.shortName !== null && has(pinyinInitials(row.shortName)))) return 'pinyin';
+  return null;
 }
 
 function getDetail(db: Database, id: string, now: Date): CustomerDetail {
@@ -143,6 +184,24 @@ function customerColumns(input: CustomerFields, normalised: string) {
   };
 }
 
+/** One new customer row (create, and the customer-list import); the caller has allocated the ID (R16). */
+export function insertCustomer(
+  db: Database,
+  id: string,
+  input: CustomerFields & { parentId: string | null },
+  normalised: string,
+  at: string,
+): ReturnType<typeof customerColumns> {
+  const columns = customerColumns(input, normalised);
+  db.prepare(
+    `INSERT INTO customers (id, name, short_name, normalised_name, pinyin_initials, search_text, area_code, unit_id,
+       industry, credit_code, address, parent_id, created_at, updated_at)
+     VALUES (@id, @name, @shortName, @normalised, @initials, @searchText, @areaCode, @unitId,
+       @industry, @creditCode, @address, @parentId, @at, @at)`,
+  ).run({ ...columns, id, parentId: input.parentId, at });
+  return columns;
+}
+
 interface CustomerFields {
   name: string;
   shortName?: string | null | undefined;
@@ -178,7 +237,10 @@ export const customerHandlers = defineHandlers({
         if (head.parent_id !== null) {
           throw new AppError(
             'CONFLICT',
-            `“${head.name}”本身是分支机构，不能再下设分支；请选择其总部 ${head.parent_id}`,
+            {
+              zh: `“${head.name}”本身是分支机构，不能再下设分支；请选择其总部 ${head.parent_id}`,
+              en: `“${head.name}” is itself a branch and cannot have branches; choose its head office ${head.parent_id}`,
+            },
             {
               field: 'parentId',
             },
@@ -188,14 +250,7 @@ export const customerHandlers = defineHandlers({
       } else {
         id = allocateHeadOfficeId(db, input.areaCode);
       }
-      const columns = customerColumns({ ...input, unitId: unit.id }, normalised);
-      const at = now().toISOString();
-      db.prepare(
-        `INSERT INTO customers (id, name, short_name, normalised_name, pinyin_initials, search_text, area_code, unit_id,
-           industry, credit_code, address, parent_id, created_at, updated_at)
-         VALUES (@id, @name, @shortName, @normalised, @initials, @searchText, @areaCode, @unitId,
-           @industry, @creditCode, @address, @parentId, @at, @at)`,
-      ).run({ ...columns, id, parentId: input.parentId, at });
+      const columns = insertCustomer(db, id, { ...input, unitId: unit.id }, normalised, now().toISOString());
       afterCommit(() => searchIndex.upsert({ id, unitId: unit.id, searchText: columns.searchText }));
       return toCustomer(getCustomerRow(db, id));
     },

@@ -12,7 +12,10 @@ export function allocateHeadOfficeId(db: Database, areaCode: string): string {
   if (next > MAX_SEQUENCE) {
     throw new AppError(
       'ID_EXHAUSTED',
-      `区划 ${areaCode} 的客户顺序号已用尽（最多 ${MAX_SEQUENCE} 个）。编号不能重复使用，请为新客户选择其他区划代码或联系开发人员。`,
+      {
+        zh: `区划 ${areaCode} 的客户顺序号已用尽（最多 ${MAX_SEQUENCE} 个）。编号不能重复使用，请为新客户选择其他区划代码或联系开发人员。`,
+        en: `Area ${areaCode} has used all its customer numbers (at most ${MAX_SEQUENCE}). IDs are never reused: choose another area code for the new customer or contact the developers.`,
+      },
       { areaCode },
     );
   }
@@ -27,12 +30,20 @@ export function allocateBranchId(db: Database, head: { id: string; name: string 
   const row = db.prepare('SELECT last_branch AS last FROM customers WHERE id = ?').get(head.id) as
     | { last: number }
     | undefined;
-  if (!row) throw new AppError('NOT_FOUND', `找不到总部客户 ${head.id}`, { parentId: head.id });
+  if (!row)
+    throw new AppError(
+      'NOT_FOUND',
+      { zh: `找不到总部客户 ${head.id}`, en: `Head office customer ${head.id} not found` },
+      { parentId: head.id },
+    );
   const next = row.last + 1;
   if (next > MAX_BRANCH) {
     throw new AppError(
       'ID_EXHAUSTED',
-      `总部客户“${head.name}”（${head.id}）的分支编号已用尽（最多 ${MAX_BRANCH} 个分支）`,
+      {
+        zh: `总部客户“${head.name}”（${head.id}）的分支编号已用尽（最多 ${MAX_BRANCH} 个分支）`,
+        en: `Head office “${head.name}” (${head.id}) has used all its branch numbers (at most ${MAX_BRANCH} branches)`,
+      },
       { parentId: head.id },
     );
   }

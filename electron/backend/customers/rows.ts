@@ -40,7 +40,8 @@ export function toCustomer(r: CustomerDbRow): Customer {
 
 export function getCustomerRow(db: Database, id: string): CustomerDbRow {
   const row = db.prepare('SELECT * FROM customers WHERE id = ?').get(id) as CustomerDbRow | undefined;
-  if (!row) throw new AppError('NOT_FOUND', `找不到客户 ${id}`, { customerId: id });
+  if (!row)
+    throw new AppError('NOT_FOUND', { zh: `找不到客户 ${id}`, en: `Customer ${id} not found` }, { customerId: id });
   return row;
 }
 

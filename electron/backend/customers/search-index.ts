@@ -11,6 +11,8 @@ import { foldQuery } from './search-text';
 
 /** Ends every row's text; folded search texts never contain it, so no match spans two rows. */
 const END = '\n';
+/** Separates the parts of a row's text (search-text.ts): the name comes first. */
+const PART = '\u0001';
 
 interface Snapshot {
   ids: string[];
@@ -42,20 +44,6 @@ function lowerBound(values: ArrayLike<number> | string[], target: number | strin
     else hi = mid;
   }
   return lo;
-}
-
-function mergeSorted(a: number[], b: number[]): number[] {
-  const out: number[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length || j < b.length) {
-    const x = i < a.length ? (a[i] as number) : Number.POSITIVE_INFINITY;
-    const y = j < b.length ? (b[j] as number) : Number.POSITIVE_INFINITY;
-    if (x <= y) i++;
-    if (y <= x) j++;
-    out.push(Math.min(x, y));
-  }
-  return out;
 }
 
 export class CustomerSearchIndex {
@@ -149,24 +137,36 @@ export class CustomerSearchIndex {
       rows = [];
       for (let i = 0; i < n; i++) if (keep(i)) rows.push(i);
     } else {
-      // Text matches arrive in row order: advance a row cursor instead of searching offsets.
-      const textRows: number[] = [];
+      // Ranked (DOMAIN-DECISIONS "Customer search"): R16 ID prefix first, then a match in the
+      // name (always the first part of a row's text), then the rest (short name, pinyin, credit
+      // code); each group in ID order. The ID prefix is a contiguous range of the ID-ordered rows.
+      let lo = 0;
+      let hi = 0;
+      if (/^\d+$/.test(q)) {
+        lo = lowerBound(s.ids, q);
+        hi = lo;
+        while (hi < n && (s.ids[hi] as string).startsWith(q)) hi++;
+      }
+      const prefixRows: number[] = [];
+      for (let i = lo; i < hi; i++) if (keep(i)) prefixRows.push(i);
+      // Text matches arrive in row order: advance a row cursor instead of searching offsets. The
+      // first match in a row is its earliest, so it lies in the name exactly when the name has it.
+      const nameRows: number[] = [];
+      const otherRows: number[] = [];
       let row = 0;
       for (let at = s.text.indexOf(q); at !== -1; ) {
         while (row + 1 < n && (s.offsets[row + 1] as number) <= at) row++;
-        if (keep(row)) textRows.push(row);
+        if ((row < lo || row >= hi) && keep(row)) {
+          const start = s.offsets[row] as number;
+          const nameEnd = s.text.indexOf(PART, start);
+          const rowEnd = s.text.indexOf(END, start);
+          (nameEnd === -1 || nameEnd > rowEnd || at < nameEnd ? nameRows : otherRows).push(row);
+        }
         row++;
         if (row >= n) break;
         at = s.text.indexOf(q, s.offsets[row] as number);
       }
-      rows = textRows;
-      // R16 ID prefix: a contiguous range of the ID-ordered rows, merged in order.
-      if (/^\d+$/.test(q)) {
-        const prefixRows: number[] = [];
-        for (let i = lowerBound(s.ids, q); i < n && (s.ids[i] as string).startsWith(q); i++)
-          if (keep(i)) prefixRows.push(i);
-        if (prefixRows.length > 0) rows = mergeSorted(textRows, prefixRows);
-      }
+      rows = prefixRows.concat(nameRows, otherRows);
     }
     return { total: rows.length, ids: rows.slice(offset, offset + limit).map((r) => s.ids[r] as string) };
   }

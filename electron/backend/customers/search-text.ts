@@ -5,12 +5,12 @@
  */
 import { pinyin } from 'pinyin-pro';
 
-function fold(text: string): string {
+export function foldText(text: string): string {
   return text.normalize('NFKC').toLowerCase();
 }
 
 export function pinyinInitials(name: string): string {
-  return fold(pinyin(name, { pattern: 'first', toneType: 'none', type: 'array' }).join('')).replace(
+  return foldText(pinyin(name, { pattern: 'first', toneType: 'none', type: 'array' }).join('')).replace(
     /[^\p{L}\p{N}]/gu,
     '',
   );
@@ -24,11 +24,11 @@ export function searchText(parts: {
 }): string {
   const shortInitials = parts.shortName ? pinyinInitials(parts.shortName) : '';
   return [parts.name, parts.shortName ?? '', parts.initials, shortInitials, parts.creditCode ?? '']
-    .map(fold)
+    .map(foldText)
     .filter(Boolean)
     .join('\u0001');
 }
 
 export function foldQuery(query: string): string {
-  return fold(query).replace(/\s+/g, '');
+  return foldText(query).replace(/\s+/g, '');
 }

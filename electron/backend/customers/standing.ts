@@ -49,17 +49,18 @@ export function standingOf(
   const ids = customers.map((c) => c.id);
   const basis = findTierBasis(db, period);
   const tiers = monthTiers(db, basis, period, ids);
-  const graded = new Map<string, { scope: Scope; unitId: number | null; unitName: string | null }>();
+  const graded = new Map<string, { scope: Scope; score: number; unitId: number | null; unitName: string | null }>();
   if (basis !== null) {
     const rows = db
       .prepare(
-        `SELECT r.customer_id, r.scope, r.responsible_unit_id, u.name FROM tier_results r
+        `SELECT r.customer_id, r.scope, r.total_x100, r.responsible_unit_id, u.name FROM tier_results r
          LEFT JOIN units u ON u.id = r.responsible_unit_id
          WHERE r.run_id = ? AND r.customer_id IN (SELECT value FROM json_each(?))`,
       )
       .raw()
-      .all(basis.runId, JSON.stringify(ids)) as [string, Scope, number | null, string | null][];
-    for (const [id, scope, unitId, unitName] of rows) graded.set(id, { scope, unitId, unitName });
+      .all(basis.runId, JSON.stringify(ids)) as [string, Scope, number, number | null, string | null][];
+    for (const [id, scope, total, unitId, unitName] of rows)
+      graded.set(id, { scope, score: total / 100, unitId, unitName });
   }
   const unitOf = (c: { id: string; unitId: number }) => graded.get(c.id)?.unitId ?? c.unitId;
   // Until customers have their own A and B managers (R20), a customer is served by the account
@@ -87,6 +88,7 @@ export function standingOf(
       computedTier: t?.computedTier ?? null,
       tierSource: t?.tier ? t.source : null,
       scope: g?.scope ?? null,
+      score: g?.score ?? null,
       tierBasis: basis,
       responsibleUnit: g && g.unitId !== null && g.unitName !== null ? { id: g.unitId, name: g.unitName } : null,
       managers: managersByUnit.get(unitOf(c)) ?? [],

@@ -83,7 +83,10 @@ export function pendingMigrations(applied: AppliedMigration[], known: Migration[
     const dbVersion = Math.max(...applied.map((a) => a.version));
     throw new AppError(
       'DB_INCOMPATIBLE',
-      `数据库由更新版本的 KAM Desk 创建（数据库结构版本 ${dbVersion}，本程序最高支持 ${newest}）。请升级程序后再打开；数据库未作任何改动。`,
+      {
+        zh: `数据库由更新版本的 KAM Desk 创建（数据库结构版本 ${dbVersion}，本程序最高支持 ${newest}）。请升级程序后再打开；数据库未作任何改动。`,
+        en: `The database was made by a newer KAM Desk (schema version ${dbVersion}; this program supports up to ${newest}). Upgrade the program, then open it again; the database was not changed.`,
+      },
       { databaseVersion: dbVersion, appVersion: newest },
     );
   }
@@ -92,7 +95,10 @@ export function pendingMigrations(applied: AppliedMigration[], known: Migration[
     if (!m || m.checksum !== a.checksum) {
       throw new AppError(
         'DB_INCOMPATIBLE',
-        `数据库迁移 ${String(a.version).padStart(4, '0')}_${a.name} 的校验值与程序不一致：迁移文件在应用后被改动过。数据库未作任何改动，请联系开发人员。`,
+        {
+          zh: `数据库迁移 ${String(a.version).padStart(4, '0')}_${a.name} 的校验值与程序不一致：迁移文件在应用后被改动过。数据库未作任何改动，请联系开发人员。`,
+          en: `Migration ${String(a.version).padStart(4, '0')}_${a.name} differs from the one applied: the migration file changed after it ran. The database was not changed; contact the developers.`,
+        },
         { version: a.version, recorded: a.checksum, shipped: m?.checksum ?? null },
       );
     }
@@ -120,7 +126,10 @@ export function applyMigrations(db: Database, pending: Migration[], now: string)
     const name = current ? `${String(current.version).padStart(4, '0')}_${current.name}` : '（记录表）';
     throw new AppError(
       'DB_INCOMPATIBLE',
-      `数据库迁移 ${name} 执行失败：${(e as Error).message}。所有迁移均已回滚，数据库保持原样。`,
+      {
+        zh: `数据库迁移 ${name} 执行失败：${(e as Error).message}。所有迁移均已回滚，数据库保持原样。`,
+        en: `Migration ${name} failed: ${(e as Error).message}. Every migration was rolled back; the database is as it was.`,
+      },
       { version: current?.version ?? null },
     );
   }

@@ -33,7 +33,10 @@ function checkExisting(file: string, known: Migration[], nativeBinding: string |
     pendingMigrations(readApplied(probe), known);
   } catch (e) {
     if (e instanceof AppError) throw e;
-    throw new AppError('DB_INCOMPATIBLE', `无法读取数据库文件 ${file}：${(e as Error).message}。文件未作任何改动。`);
+    throw new AppError('DB_INCOMPATIBLE', {
+      zh: `无法读取数据库文件 ${file}：${(e as Error).message}。文件未作任何改动。`,
+      en: `Cannot read the database file ${file}: ${(e as Error).message}. The file was not changed.`,
+    });
   } finally {
     probe.close();
   }

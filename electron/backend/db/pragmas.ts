@@ -10,10 +10,10 @@ export const BUSY_TIMEOUT_MS = 5000;
 export const IN_MEMORY = ':memory:';
 
 function fail(pragma: string, expected: unknown, actual: unknown): never {
-  throw new AppError(
-    'DB_INCOMPATIBLE',
-    `数据库参数 ${pragma} 设置失败：期望 ${String(expected)}，实际 ${String(actual)}`,
-  );
+  throw new AppError('DB_INCOMPATIBLE', {
+    zh: `数据库参数 ${pragma} 设置失败：期望 ${String(expected)}，实际 ${String(actual)}`,
+    en: `Database setting ${pragma} failed: expected ${String(expected)}, got ${String(actual)}`,
+  });
 }
 
 export function applyPragmas(db: Db, inMemory: boolean): void {

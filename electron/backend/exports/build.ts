@@ -12,7 +12,7 @@ import { buildForm7 } from '../../../shared/domain/exports/form-7';
 import { EXPORT_FORM_NAMES_ZH, type ExportForm, exportFileName } from '../../../shared/domain/exports/forms';
 import { layoutTable, type OfficialTable, type SheetLayout } from '../../../shared/domain/exports/layout';
 import { buildProvincePackage } from '../../../shared/domain/exports/province';
-import { lastDayOf, type Period } from '../../../shared/domain/periods';
+import { formatPeriodZh, lastDayOf, type Period } from '../../../shared/domain/periods';
 import type { PolicyBook } from '../policies/book';
 import { findTierBasis } from '../tiering/in-force';
 import { cityFigures } from './cache';
@@ -59,13 +59,51 @@ function tables(
   }
 }
 
+/** Whether any customer in scope has a figure reported for the month (a reported 0 counts). */
+function hasRevenue(db: Database, period: Period, unitIds: ReadonlySet<number> | null): boolean {
+  if (unitIds === null) {
+    return db.prepare('SELECT 1 FROM revenue_months WHERE period = ? LIMIT 1').get(period) !== undefined;
+  }
+  const ids = [...unitIds];
+  return (
+    db
+      .prepare(
+        `SELECT 1 FROM revenue_months r JOIN customers c ON c.id = r.customer_id
+         WHERE r.period = ? AND c.unit_id IN (${ids.map(() => '?').join(', ')}) LIMIT 1`,
+      )
+      .get(period, ...ids) !== undefined
+  );
+}
+
 export function buildExport(db: Database, policies: PolicyBook, request: ExportRequest, now: Date): BuiltExport {
   if (request.form === 'province' && request.unitCode !== null) {
-    throw new AppError('VALIDATION', '省局报送包只有全市口径，不能指定单位', {
-      issues: [{ path: 'unitCode', message: '省局报送包不能指定单位' }],
-    });
+    throw new AppError(
+      'VALIDATION',
+      {
+        zh: '省局报送包只有全市口径，不能指定单位',
+        en: 'The province package covers the whole city; it takes no unit',
+      },
+      {
+        issues: [
+          { path: 'unitCode', message: '省局报送包不能指定单位', messageEn: 'The province package takes no unit' },
+        ],
+      },
+    );
   }
   const scope = resolveScope(db, request.unitCode);
+  // A month nobody reported has nothing to file: a workbook of zeros would pass for a real table.
+  if (!hasRevenue(db, request.period, scope.unitIds)) {
+    const where = scope.unit ? `${scope.unit.name}` : '全市';
+    const whereEn = scope.unit ? `${scope.unit.name} (${scope.unit.code})` : 'the city';
+    throw new AppError(
+      'NOT_FOUND',
+      {
+        zh: `${formatPeriodZh(request.period)}${where}没有任何收入数据，没有可导出的内容；请先导入或录入该月收入`,
+        en: `No revenue has been reported for ${whereEn} in ${request.period}: there is nothing to export. Import or enter the month's revenue first.`,
+      },
+      { reason: 'empty-month', period: request.period, unitCode: request.unitCode },
+    );
+  }
   const { reports } = policies.forDate(lastDayOf(request.period));
   const tierBasis = findTierBasis(db, request.period);
   const header: ExportHeader = {

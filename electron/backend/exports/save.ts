@@ -10,11 +10,22 @@ import { AppError } from '../../../shared/api/errors';
 export function saveWorkbook(path: string, bytes: Buffer, databasePath: string): string {
   const target = resolve(path);
   if (databasePath !== ':memory:' && target === resolve(databasePath)) {
-    throw new AppError('VALIDATION', '不能把导出文件保存到数据库文件上，请换一个文件名', { path: target });
+    throw new AppError(
+      'VALIDATION',
+      {
+        zh: '不能把导出文件保存到数据库文件上，请换一个文件名',
+        en: 'An export cannot be saved over the database file; choose another file name',
+      },
+      { path: target },
+    );
   }
   const folder = dirname(target);
   if (!existsSync(folder) || !statSync(folder).isDirectory()) {
-    throw new AppError('VALIDATION', `保存位置不存在：${folder}`, { path: target });
+    throw new AppError(
+      'VALIDATION',
+      { zh: `保存位置不存在：${folder}`, en: `The folder does not exist: ${folder}` },
+      { path: target },
+    );
   }
   const temporary = `${target}.${process.pid}.part`;
   try {
@@ -22,7 +33,14 @@ export function saveWorkbook(path: string, bytes: Buffer, databasePath: string):
     renameSync(temporary, target);
   } catch (e) {
     rmSync(temporary, { force: true });
-    throw new AppError('VALIDATION', `无法写入文件“${target}”：${(e as Error).message}`, { path: target });
+    throw new AppError(
+      'VALIDATION',
+      {
+        zh: `无法写入文件“${target}”：${(e as Error).message}`,
+        en: `Cannot write “${target}”: ${(e as Error).message}`,
+      },
+      { path: target },
+    );
   }
   return target;
 }

@@ -27,7 +27,10 @@ export function resolveScope(db: Database, unitCode: string | null): ExportScope
   if (!unit) {
     throw new AppError(
       'NOT_FOUND',
-      `找不到代码为“${unitCode}”的单位（可在“单位”设置或 kam units list 中查看单位代码）`,
+      {
+        zh: `找不到代码为“${unitCode}”的单位（可在“单位”设置或 kam units list 中查看单位代码）`,
+        en: `No unit has the code “${unitCode}” (unit codes are listed under Settings → Units or by kam units list)`,
+      },
       {
         unitCode,
       },

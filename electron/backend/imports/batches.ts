@@ -38,7 +38,10 @@ export interface CommitResult {
   total: number;
   created: number;
   changed: number;
+  /** Rows with a figure equal to the one stored (DOMAIN-DECISIONS "Imports", counts). */
   unchanged: number;
+  /** Rows without a figure: not reported, nothing written. */
+  blank: number;
 }
 
 export interface UndoResult {
@@ -58,8 +61,14 @@ export interface BatchCells {
    * one copy where 100,000 objects took ~0.3 s to clone).
    */
   json: string;
-  /** Rows in the file's batch, blanks included (the counts' "unchanged" is what is left). */
+  /** Rows in the file's batch, blanks included. */
   rows: number;
+  /**
+   * Rows without a figure (written as nothing). Counted apart, so every row is exactly one of
+   * new / changed / unchanged / blank, in the preview and in the batch alike (DOMAIN-DECISIONS
+   * "Imports", counts).
+   */
+  blank: number;
   /** The newspapers rows with a figure: their R8 inputs are stored or withdrawn with the batch. */
   newspaper: BatchRow[];
 }
@@ -79,9 +88,13 @@ export function batchCells(rows: readonly BatchRow[]): BatchCells {
   const seen = new Set<string>();
   const cells: [string, string, string, number][] = [];
   const newspaper: BatchRow[] = [];
+  let blank = 0;
   for (let i = rows.length - 1; i >= 0; i--) {
     const r = rows[i] as BatchRow;
-    if (r.amount === null) continue;
+    if (r.amount === null) {
+      blank++;
+      continue;
+    }
     const key = `${r.customerId}|${r.period}|${r.line}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -93,7 +106,7 @@ export function batchCells(rows: readonly BatchRow[]): BatchCells {
   // than the reversed order).
   cells.reverse();
   newspaper.reverse();
-  return { json: JSON.stringify(cells), rows: rows.length, newspaper };
+  return { json: JSON.stringify(cells), rows: rows.length, blank, newspaper };
 }
 
 /**
@@ -107,18 +120,22 @@ export async function batchCellsPaced(
   const SLICE = 5_000;
   const parts: string[] = [];
   const newspaper: BatchRow[] = [];
+  let blank = 0;
   for (let from = 0; from < rows.length; from += SLICE) {
     const cells: [string, string, string, number][] = [];
     for (let i = from; i < Math.min(from + SLICE, rows.length); i++) {
       const r = rows[i] as BatchRow;
-      if (r.amount === null) continue;
+      if (r.amount === null) {
+        blank++;
+        continue;
+      }
       cells.push([r.customerId, r.period, r.line, r.amount]);
       if (r.line === 'newspapers') newspaper.push(newspaperRow(r, r.amount));
     }
     if (cells.length > 0) parts.push(JSON.stringify(cells).slice(1, -1));
     await pause();
   }
-  return { json: `[${parts.join(',')}]`, rows: rows.length, newspaper };
+  return { json: `[${parts.join(',')}]`, rows: rows.length, blank, newspaper };
 }
 
 /** The cells back as rows (a worker checks claims from them). */
@@ -163,7 +180,10 @@ export function commitCells(db: Database, meta: BatchMeta, cells: BatchCells, at
   if (earlier) {
     throw new AppError(
       'CONFLICT',
-      `文件“${meta.fileName}”已于 ${earlier.committedAt.slice(0, 10)} 作为第 ${earlier.id} 批（“${earlier.fileName}”）导入过，不能重复导入`,
+      {
+        zh: `文件“${meta.fileName}”已于 ${earlier.committedAt.slice(0, 10)} 作为第 ${earlier.id} 批（“${earlier.fileName}”）导入过，不能重复导入`,
+        en: `“${meta.fileName}” was already imported on ${earlier.committedAt.slice(0, 10)} as batch ${earlier.id} (“${earlier.fileName}”); a file is imported once`,
+      },
       { batchId: earlier.id },
     );
   }
@@ -196,7 +216,9 @@ export function commitCells(db: Database, meta: BatchMeta, cells: BatchCells, at
     )
     .get(batchId) as { created: number; changed: number };
   const { created, changed } = counted;
-  const unchanged = cells.rows - created - changed;
+  // Blank rows are counted apart, not as unchanged (DOMAIN-DECISIONS "Imports", counts); the batch
+  // keeps new, changed and unchanged, and its blank rows are the rest of its total (handlers.ts).
+  const unchanged = cells.rows - cells.blank - created - changed;
   db.prepare('UPDATE import_batches SET rows_new = ?, rows_changed = ?, rows_unchanged = ? WHERE id = ?').run(
     created,
     changed,
@@ -205,7 +227,7 @@ export function commitCells(db: Database, meta: BatchMeta, cells: BatchCells, at
   );
   applyBatchNewspaperInputs(db, batchId, cells.newspaper, at);
   addBatchMonthDeltas(db, batchId);
-  return { batchId, total: cells.rows, created, changed, unchanged };
+  return { batchId, total: cells.rows, created, changed, unchanged, blank: cells.blank };
 }
 
 /**
@@ -228,8 +250,17 @@ function standingBatch(db: Database, batchId: number): void {
   const batch = db.prepare('SELECT id, undone_at FROM import_batches WHERE id = ?').get(batchId) as
     | { id: number; undone_at: string | null }
     | undefined;
-  if (!batch) throw new AppError('NOT_FOUND', `找不到导入批次 ${batchId}`, { batchId });
-  if (batch.undone_at) throw new AppError('CONFLICT', `第 ${batchId} 批已于 ${batch.undone_at.slice(0, 10)} 撤销`);
+  if (!batch)
+    throw new AppError(
+      'NOT_FOUND',
+      { zh: `找不到导入批次 ${batchId}`, en: `Import batch ${batchId} not found` },
+      { batchId },
+    );
+  if (batch.undone_at)
+    throw new AppError('CONFLICT', {
+      zh: `第 ${batchId} 批已于 ${batch.undone_at.slice(0, 10)} 撤销`,
+      en: `Batch ${batchId} was undone on ${batch.undone_at.slice(0, 10)}`,
+    });
 }
 
 /** What undoing a batch would do, without doing it: its cells, and those edited since. */

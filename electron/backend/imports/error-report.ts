@@ -81,25 +81,45 @@ export function writeErrorReport(
     });
     const timer = setTimeout(
       () =>
-        finish(new AppError('INTERNAL', `生成问题清单超过 ${Math.round(limits.timeoutMs / 1000)} 秒仍未完成，已停止`)),
+        finish(
+          new AppError('INTERNAL', {
+            zh: `生成问题清单超过 ${Math.round(limits.timeoutMs / 1000)} 秒仍未完成，已停止`,
+            en: `The problem list took over ${Math.round(limits.timeoutMs / 1000)} seconds and was stopped`,
+          }),
+        ),
       limits.timeoutMs,
     );
     worker.on('message', (m: { ok: true; bytes: Uint8Array } | { ok: false; message: string }) => {
       if (m.ok) finish(Buffer.from(m.bytes.buffer, m.bytes.byteOffset, m.bytes.byteLength));
-      else finish(new AppError('INTERNAL', `无法生成问题清单：${m.message}`));
+      else
+        finish(
+          new AppError('INTERNAL', {
+            zh: `无法生成问题清单：${m.message}`,
+            en: `Cannot make the problem list: ${m.message}`,
+          }),
+        );
     });
     worker.on('error', (e: Error & { code?: string }) =>
       finish(
         new AppError(
           'INTERNAL',
           e.code === 'ERR_WORKER_OUT_OF_MEMORY'
-            ? `生成问题清单时内存超过上限 ${limits.maxMemoryMb} MB，已停止`
-            : `无法生成问题清单：${e.message}`,
+            ? {
+                zh: `生成问题清单时内存超过上限 ${limits.maxMemoryMb} MB，已停止`,
+                en: `The problem list needed more than ${limits.maxMemoryMb} MB of memory and was stopped`,
+              }
+            : { zh: `无法生成问题清单：${e.message}`, en: `Cannot make the problem list: ${e.message}` },
         ),
       ),
     );
     worker.on('exit', (code) => {
-      if (code !== 0) finish(new AppError('INTERNAL', `生成问题清单意外中止（代码 ${code}）`));
+      if (code !== 0)
+        finish(
+          new AppError('INTERNAL', {
+            zh: `生成问题清单意外中止（代码 ${code}）`,
+            en: `Making the problem list stopped unexpectedly (code ${code})`,
+          }),
+        );
     });
   });
 }
@@ -119,22 +139,37 @@ export async function errorReportOf(
 ): Promise<ImportErrorReportView> {
   const staged = ctx.imports.take(token, ctx.now().getTime());
   if (!staged?.report) {
-    throw new AppError('NOT_FOUND', '预览已过期、已导入或不存在，请重新选择文件预览后再生成问题清单');
+    throw new AppError('NOT_FOUND', {
+      zh: '预览已过期、已导入或不存在，请重新选择文件预览后再生成问题清单',
+      en: 'The preview has expired, was imported or does not exist; preview the file again, then make the problem list',
+    });
   }
   const { report, meta } = staged;
   let buf: Buffer;
   try {
     buf = readFileSync(report.path);
   } catch {
-    throw new AppError('NOT_FOUND', `找不到预览过的文件：${report.path}，请重新选择文件预览`);
+    throw new AppError('NOT_FOUND', {
+      zh: `找不到预览过的文件：${report.path}，请重新选择文件预览`,
+      en: `The previewed file is gone: ${report.path}; choose the file and preview it again`,
+    });
   }
   if (createHash('sha256').update(buf).digest('hex') !== meta.sha256) {
-    throw new AppError('CONFLICT', `文件“${meta.fileName}”在预览之后被改动过，请重新预览后再生成问题清单`);
+    throw new AppError('CONFLICT', {
+      zh: `文件“${meta.fileName}”在预览之后被改动过，请重新预览后再生成问题清单`,
+      en: `“${meta.fileName}” changed after the preview; preview it again, then make the problem list`,
+    });
   }
   const headers = new Map(report.headerRows);
+  const hidden = new Set(report.hiddenSheets);
   const plan = planErrorReport(
     meta.fileName,
-    report.sheets.map((s) => ({ name: s.name, used: s.used, headerRow: headers.get(s.name) ?? null })),
+    report.sheets.map((s) => ({
+      name: s.name,
+      hidden: hidden.has(s.name),
+      used: s.used,
+      headerRow: headers.get(s.name) ?? null,
+    })),
     report.issues,
   );
   const bytes = await writeErrorReport(buf, meta.fileName, plan);

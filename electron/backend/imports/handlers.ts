@@ -43,6 +43,9 @@ function toBatch(r: BatchDbRow): ImportBatchView {
     created: r.rows_new,
     changed: r.rows_changed,
     unchanged: r.rows_unchanged,
+    // Not a column of its own: every row is new, changed, unchanged or blank (DOMAIN-DECISIONS
+    // "Imports", counts). Batches committed before that definition counted blanks as unchanged.
+    blank: r.rows_total - r.rows_new - r.rows_changed - r.rows_unchanged,
     excluded: r.rows_excluded,
     committedAt: r.committed_at,
     committedBy: r.committed_by,
@@ -82,11 +85,18 @@ export const importHandlers = defineHandlers({
     kind: 'thread-write',
     run: async ({ token, excludeErrorRows }, ctx, audit) => {
       const staged = ctx.imports.take(token, ctx.now().getTime());
-      if (!staged) throw new AppError('NOT_FOUND', '预览已过期或不存在，请重新选择文件预览后再导入');
+      if (!staged)
+        throw new AppError('NOT_FOUND', {
+          zh: '预览已过期或不存在，请重新选择文件预览后再导入',
+          en: 'The preview has expired or does not exist; preview the file again, then import',
+        });
       if (staged.errorRows > 0 && !excludeErrorRows) {
         throw new AppError(
           'VALIDATION',
-          `还有 ${staged.errorRows} 处错误：请修正后重新导入，或明确选择“排除错误行”后再导入`,
+          {
+            zh: `还有 ${staged.errorRows} 处错误：请修正后重新导入，或明确选择“排除错误行”后再导入`,
+            en: `${staged.errorRows} errors remain: correct them and import again, or choose “Leave out rows with errors” to import`,
+          },
           { errors: staged.errorRows },
         );
       }

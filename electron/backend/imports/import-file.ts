@@ -23,19 +23,22 @@ export async function readImportFile(path: string): Promise<ImportFile> {
   try {
     size = (await stat(path)).size;
   } catch {
-    throw new AppError('NOT_FOUND', `找不到文件：${path}`);
+    throw new AppError('NOT_FOUND', { zh: `找不到文件：${path}`, en: `File not found: ${path}` });
   }
   if (size > DEFAULT_PARSE_LIMITS.zip.maxFileBytes) {
-    throw new AppError(
-      'VALIDATION',
-      `文件“${basename(path)}”有 ${(size / 1024 / 1024).toFixed(1)} MB，超过上限 ${DEFAULT_PARSE_LIMITS.zip.maxFileBytes / 1024 / 1024} MB`,
-    );
+    throw new AppError('VALIDATION', {
+      zh: `文件“${basename(path)}”有 ${(size / 1024 / 1024).toFixed(1)} MB，超过上限 ${DEFAULT_PARSE_LIMITS.zip.maxFileBytes / 1024 / 1024} MB`,
+      en: `“${basename(path)}” is ${(size / 1024 / 1024).toFixed(1)} MB, over the limit of ${DEFAULT_PARSE_LIMITS.zip.maxFileBytes / 1024 / 1024} MB`,
+    });
   }
   let buf: Buffer;
   try {
     buf = await readFile(path);
   } catch (e) {
-    throw new AppError('NOT_FOUND', `无法读取文件：${path}（${(e as Error).message}）`);
+    throw new AppError('NOT_FOUND', {
+      zh: `无法读取文件：${path}（${(e as Error).message}）`,
+      en: `Cannot read the file: ${path} (${(e as Error).message})`,
+    });
   }
   const hash = createHash('sha256');
   for (let from = 0; from < buf.length; from += HASH_SLICE) {

@@ -8,6 +8,8 @@ const { parentPort } = require('node:worker_threads');
 const XLSX = require('xlsx');
 // Cell kinds on the wire: the one definition packed-rows.ts reads them with.
 const { TYPES, TEXT, NULL_VALUE, NO_CACHE } = require('./packed-format.cjs');
+// A CSV is read as text in its own encoding (csv-text.cjs says how).
+const { readInput } = require('./csv-text.cjs');
 
 /** SheetJS type → its code in a cell's kind. */
 const TYPE = Object.create(null);
@@ -61,8 +63,9 @@ parentPort.on('message', (job) => parseOne(job));
 
 function parseOne({ buffer, maxRows, kind }) {
   try {
-    const workbook = XLSX.read(buffer, {
-      type: 'buffer',
+    const input = readInput(buffer, kind);
+    const workbook = XLSX.read(input.data, {
+      ...input.options,
       dense: true,
       sheetRows: maxRows + 1,
       cellFormula: true,
@@ -71,8 +74,6 @@ function parseOne({ buffer, maxRows, kind }) {
       cellStyles: false,
       cellText: false,
       cellDates: false,
-      raw: kind === 'csv',
-      codepage: 65001,
     });
     const sheets = workbook.SheetNames.map((name) => {
       const sheet = workbook.Sheets[name] || {};

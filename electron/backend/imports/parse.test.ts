@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
+import { CSV_HEADER, type CsvEncoding, csvBytes } from '../../../tests/support/csv-bytes';
 import { minimalXlsx } from '../../../tests/support/zip';
 import { DEFAULT_PARSE_LIMITS, parseSpreadsheet } from './parse';
 
@@ -113,6 +114,24 @@ describe('parsing spreadsheets in a worker, under memory, time and row limits', 
     expect(r).toMatchObject({ ok: false, reason: 'timeout' });
     if (!r.ok) expect(r.message).toContain('解析超过');
   });
+
+  it.each<CsvEncoding>(['utf8', 'utf8-bom', 'gbk', 'utf16le-bom'])(
+    'reads a %s CSV as text cells: the header in four cells, 14-digit IDs and months kept as written',
+    async (encoding) => {
+      const buf = csvBytes(encoding, [
+        CSV_HEADER,
+        '44051500001000,2026-11,函件,"1,234.50"',
+        '44051500002000,2026-12,函件,',
+      ]);
+      const r = await parseSpreadsheet(buf, `收入.${encoding}.csv`);
+      expect(r.ok).toBe(true);
+      if (!r.ok) return;
+      const rows = r.workbook.sheets[0]?.rows ?? [];
+      expect(rows[0]?.map((c) => c?.v)).toEqual(['客户ID', '月份', '业务种类', '收入(元)']);
+      expect(rows[1]?.map((c) => c?.v)).toEqual(['44051500001000', '2026-11', '函件', '1,234.50']);
+      expect(rows[2]?.slice(0, 3).map((c) => c?.v)).toEqual(['44051500002000', '2026-12', '函件']);
+    },
+  );
 
   it('refuses hostile files before the parser runs (the file guard)', async () => {
     const r = await parseSpreadsheet(Buffer.from('not a workbook'), 'x.xlsx');

@@ -10,6 +10,7 @@ import type { Database } from 'better-sqlite3';
 import type { ImportChangeView, ImportIssueView, ImportPreview } from '../../../shared/api/types';
 import type { ImportIssue } from '../../../shared/domain/imports/revenue-sheet';
 import type { HandlerContext } from '../context';
+import { importFigureWarnings } from '../revenue/sanity';
 import { batchCellsPaced, findCommittedBatch } from './batches';
 import { fluctuationWarnings } from './fluctuation-warnings';
 import { readImportFile } from './import-file';
@@ -122,6 +123,7 @@ async function checkAgainstRevenue(
   const stored = await storedAmounts(db, unique, pacer);
   const r27 = await fluctuationWarnings(db, unique, stored, policy, pacer);
   for (const w of await template.explainFluctuations(r27, unique, pacer)) issues.push(w);
+  for (const w of await importFigureWarnings(db, unique, pacer)) issues.push(w);
   return stored;
 }
 
@@ -189,7 +191,7 @@ async function stagePreview(
   pacer: Pacer,
 ): Promise<string> {
   const { fileName, sha256, reading } = file;
-  const { template, unique, issues, sheets, headerRows } = reading;
+  const { template, unique, issues, sheets, headerRows, hiddenSheets } = reading;
   const token = `${sha256}:${ctx.now().getTime()}`;
   ctx.imports.put(
     token,
@@ -205,7 +207,7 @@ async function stagePreview(
           : await batchCellsPaced(unique, () => (pacer.due() ? pacer.pause() : undefined)),
       errorRows: summary.counts.errors,
       reasons: template.reasons,
-      report: { path, issues, headerRows, sheets },
+      report: { path, issues, headerRows, sheets, hiddenSheets },
     },
     ctx.now().getTime(),
   );

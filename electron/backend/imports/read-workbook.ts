@@ -42,6 +42,8 @@ export interface WorkbookReading {
   sheets: { name: string; used: boolean; rows: number }[];
   /** Header row (0-based) of each revenue sheet, for the error report (error-report.ts). */
   headerRows: [sheet: string, row: number][];
+  /** Hidden sheets, never read: the error report leaves them out. */
+  hiddenSheets: string[];
 }
 
 export interface ReadEnv {
@@ -109,21 +111,35 @@ export async function readWorkbook(
   const sheets: WorkbookReading['sheets'] = [];
   const headerProblems: ImportIssue[] = [];
   const headerRows: [sheet: string, row: number][] = [];
+  const hiddenSheets: string[] = [];
   for (const sheet of workbook.sheets) {
     if (sheet.hidden) {
+      hiddenSheets.push(sheet.name);
       sheets.push({ name: sheet.name, used: false, rows: 0 });
       continue;
     }
     if (sheet.truncated) {
-      throw new AppError(
-        'VALIDATION',
-        `工作表“${sheet.name}”超过 ${DEFAULT_PARSE_LIMITS.maxRows.toLocaleString('en')} 行，请拆分后再导入`,
-      );
+      throw new AppError('VALIDATION', {
+        zh: `工作表“${sheet.name}”超过 ${DEFAULT_PARSE_LIMITS.maxRows.toLocaleString('en')} 行，请拆分后再导入`,
+        en: `Sheet “${sheet.name}” has more than ${DEFAULT_PARSE_LIMITS.maxRows.toLocaleString('en')} rows; split it, then import`,
+      });
     }
     const other = template.readOtherSheet(sheet);
     if (other) {
       for (const i of other.issues) issues.push(i);
       sheets.push(other.sheet);
+      continue;
+    }
+    // 收入明细 in the template's wide layout (one row per customer); else a long revenue sheet.
+    const wide = await template.readWideSheet(sheet, lookup, pacer);
+    if (wide) {
+      headerRows.push([sheet.name, wide.headerRow]);
+      for (const i of wide.issues) issues.push(i);
+      for (const r of wide.rows) {
+        (r as SheetRow).sheet = sheet.name;
+        rows.push(r as SheetRow);
+      }
+      sheets.push({ name: sheet.name, used: true, rows: wide.rowsRead });
       continue;
     }
     const header = findHeader(sheet);
@@ -168,7 +184,7 @@ export async function readWorkbook(
       issues.push({
         sheet: r.sheet,
         row: r.row,
-        column: null,
+        column: r.column ?? null,
         severity: 'error',
         message: `与工作表“${at.sheet}”第 ${at.row} 行重复（同一客户、月份、业务种类）`,
       });
@@ -178,5 +194,5 @@ export async function readWorkbook(
     unique.push(r);
   }
   const cells = await batchCellsPaced(unique, () => (pacer.due() ? pacer.pause() : undefined));
-  return { date1904: workbook.date1904, template, unique, cells, issues, sheets, headerRows };
+  return { date1904: workbook.date1904, template, unique, cells, issues, sheets, headerRows, hiddenSheets };
 }

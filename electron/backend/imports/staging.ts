@@ -15,6 +15,8 @@ export interface StagedReportSource {
   issues: ImportIssue[];
   headerRows: [sheet: string, row: number][];
   sheets: { name: string; used: boolean; rows: number }[];
+  /** Hidden sheets (the template's `_kam_meta` among them): never read, left out of the report. */
+  hiddenSheets: string[];
 }
 
 export interface StagedImport {

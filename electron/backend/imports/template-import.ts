@@ -223,7 +223,8 @@ export function unitClaimFilter(
   const warned = new Set<string>();
   return (r, issues) => {
     const owner = customerOf(r.customerId);
-    const at = { sheet: r.sheet, row: r.row, column: null };
+    // The wide layout names the cell's column; the long layout's row is the cell.
+    const at = { sheet: r.sheet, row: r.row, column: r.column ?? null };
     if (owner.unitId !== me.id && !warned.has(r.customerId)) {
       warned.add(r.customerId);
       issues.push({
@@ -268,7 +269,10 @@ export function assertNoNewClaims(
     if (customerOf(r.customerId).unitId === unitId) continue;
     throw new AppError(
       'CONFLICT',
-      `预览之后，“${holder.unitName}”第 ${holder.batchId} 批已报送客户 ${r.customerId} ${r.period} 的同一项收入：未导入任何数据，请重新预览`,
+      {
+        zh: `预览之后，“${holder.unitName}”第 ${holder.batchId} 批已报送客户 ${r.customerId} ${r.period} 的同一项收入：未导入任何数据，请重新预览`,
+        en: `Since the preview, batch ${holder.batchId} of “${holder.unitName}” reported the same revenue of customer ${r.customerId} for ${r.period}: nothing was imported; preview again`,
+      },
       { batchId: holder.batchId, customerId: r.customerId },
     );
   }

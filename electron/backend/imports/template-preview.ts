@@ -8,11 +8,13 @@ import type { Database } from 'better-sqlite3';
 import type { ImportSectionView, ImportTemplateView } from '../../../shared/api/types';
 import type { HeaderMatch, ImportIssue, RevenueRow } from '../../../shared/domain/imports/revenue-sheet';
 import type { Policy } from '../../../shared/domain/policy/policy';
-import { TEMPLATE_FORM } from '../../../shared/domain/templates/layout';
+import { TEMPLATE_FORM, TEMPLATE_SHEETS } from '../../../shared/domain/templates/layout';
 import { isMetadataSheet } from '../../../shared/domain/templates/metadata';
 import { applyNewspaperInputs, findNewspaperColumns } from '../../../shared/domain/templates/newspaper-columns';
 import type { FluctuationReasonRow } from '../../../shared/domain/templates/side-sheets';
+import { findWideHeader, readWideRevenueSheet } from '../../../shared/domain/templates/wide-layout';
 import type { BatchMeta } from './batches';
+import type { PrimedLookup } from './customer-lookup';
 import type { Pacer } from './pace';
 import type { ParsedSheet } from './parsed-workbook';
 import { periodMismatch, readSideSheet, sideSheetKind, type TemplateContext, unitClaimFilter } from './template-import';
@@ -21,6 +23,8 @@ type SheetRow = RevenueRow & { sheet: string };
 
 /** Rows per slice between two looks at the clock (pace.ts). */
 const SLICE_ROWS = 2_000;
+/** Wide-layout rows per slice: each holds up to nine figures, so a slice checks ~1,800 of them. */
+const WIDE_SLICE_ROWS = 200;
 
 export class TemplatePreview {
   readonly sections: ImportSectionView[] = [];
@@ -47,6 +51,51 @@ export class TemplatePreview {
     this.sections.push(r.summary);
     this.reasons.push(...r.reasons);
     return { issues: r.issues, sheet: { name: sheet.name, used: true, rows: r.summary.rows } };
+  }
+
+  /**
+   * 收入明细 in the wide layout (one row per customer, the lines as columns; wide-layout.ts), read
+   * in paced slices of rows; null when the sheet is not in that layout (the caller reads it as a
+   * long one). Its month is the template's: a wide sheet outside a template is refused.
+   */
+  async readWideSheet(
+    sheet: ParsedSheet,
+    customers: PrimedLookup,
+    pacer: Pacer,
+  ): Promise<{ rows: RevenueRow[]; issues: ImportIssue[]; rowsRead: number; headerRow: number } | null> {
+    const header = findWideHeader(sheet);
+    if (!header) return null;
+    const out = { rows: [] as RevenueRow[], issues: [] as ImportIssue[], rowsRead: 0, headerRow: header.row };
+    if (!this.context) {
+      out.issues.push({
+        sheet: sheet.name,
+        row: header.row + 1,
+        column: null,
+        severity: 'error',
+        message: `工作表“${sheet.name}”是报送模板的${TEMPLATE_SHEETS.revenue}（每行一个客户），但文件中没有模板信息，无法确定月份：请在中心下发的原模板中填写，不要复制到新文件`,
+      });
+      return out;
+    }
+    const period = this.context.meta.period;
+    for (let from = header.row + 1; from < sheet.rows.length; from += WIDE_SLICE_ROWS) {
+      const to = Math.min(from + WIDE_SLICE_ROWS, sheet.rows.length);
+      if (header.customerId !== undefined) {
+        const ids: string[] = [];
+        for (let r = from; r < to; r++) {
+          const v = sheet.rows[r]?.[header.customerId]?.v;
+          const id = v === null || v === undefined ? '' : String(v).replace(/\s/g, '');
+          if (/^\d{14}$/.test(id)) ids.push(id);
+        }
+        customers.prime(ids);
+      }
+      const part = readWideRevenueSheet(sheet, header, customers, { period, from, to });
+      for (const r of part.rows) out.rows.push(r);
+      for (const i of part.issues) out.issues.push(i);
+      out.rowsRead += part.rowsRead;
+      if (pacer.progress) pacer.progress.done += to - from;
+      if (pacer.due()) await pacer.pause();
+    }
+    return out;
   }
 
   /** R8 columns beside 收入(元), in a template or a hand-made sheet; read in paced slices of rows. */

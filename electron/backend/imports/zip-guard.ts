@@ -101,7 +101,10 @@ export function checkSpreadsheetFile(buf: Buffer, name: string, limits: ZipLimit
   const isCfb = buf.length >= 8 && buf.readUInt32BE(0) === 0xd0cf11e0 && buf.readUInt32BE(4) === 0xa1b11ae1;
   if (isCfb) return { ok: true, kind: 'xls', entries: 0, uncompressedBytes: buf.length };
   if (!isZip) {
-    if (/\.csv$/i.test(name) && !buf.subarray(0, 4096).includes(0)) {
+    // A text file holds no NUL byte, except UTF-16 text (Excel's "Unicode text"), which starts
+    // with its byte-order mark (csv-text.cjs reads it).
+    const utf16 = buf.length >= 2 && ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff));
+    if (/\.csv$/i.test(name) && (utf16 || !buf.subarray(0, 4096).includes(0))) {
       return { ok: true, kind: 'csv', entries: 0, uncompressedBytes: buf.length };
     }
     return fail('not_spreadsheet', `文件“${name}”不是 Excel 工作簿（.xlsx / .xls）或 CSV 文件`);

@@ -40,7 +40,12 @@ function recordChange(ctx: HandlerContext, change: ChangeInput): void {
 
 function activeManager(db: Database, id: number): Manager {
   const m = getManager(db, id);
-  if (!m.active) throw new AppError('CONFLICT', `${m.name} 已于 ${m.leftOn} 离岗`, { managerId: id });
+  if (!m.active)
+    throw new AppError(
+      'CONFLICT',
+      { zh: `${m.name} 已于 ${m.leftOn} 离岗`, en: `${m.name} left on ${m.leftOn}` },
+      { managerId: id },
+    );
   return m;
 }
 
@@ -154,11 +159,28 @@ export const managerHandlers = defineHandlers({
     run: ({ id, toUnitId, effectiveOn }, ctx) => {
       const before = activeManager(ctx.db, id);
       if (effectiveOn < before.startedOn) {
-        throw new AppError('VALIDATION', `调动日期不能早于到岗日期 ${before.startedOn}`, {
-          issues: [{ path: 'effectiveOn', message: `不能早于到岗日期 ${before.startedOn}` }],
-        });
+        throw new AppError(
+          'VALIDATION',
+          {
+            zh: `调动日期不能早于到岗日期 ${before.startedOn}`,
+            en: `The move cannot be dated before the start date ${before.startedOn}`,
+          },
+          {
+            issues: [
+              {
+                path: 'effectiveOn',
+                message: `不能早于到岗日期 ${before.startedOn}`,
+                messageEn: `Cannot be before the start date ${before.startedOn}`,
+              },
+            ],
+          },
+        );
       }
-      if (before.unitId === toUnitId) throw new AppError('CONFLICT', `${before.name} 已在${before.unitName}`);
+      if (before.unitId === toUnitId)
+        throw new AppError('CONFLICT', {
+          zh: `${before.name} 已在${before.unitName}`,
+          en: `${before.name} is already in ${before.unitName}`,
+        });
       const to = getActiveUnitRow(ctx.db, toUnitId);
       ctx.db.prepare('UPDATE managers SET unit_id = ? WHERE id = ?').run(to.id, id);
       recordChange(ctx, {
@@ -177,9 +199,22 @@ export const managerHandlers = defineHandlers({
     run: ({ id, effectiveOn, reason }, ctx) => {
       const before = activeManager(ctx.db, id);
       if (effectiveOn < before.startedOn) {
-        throw new AppError('VALIDATION', `离岗日期不能早于到岗日期 ${before.startedOn}`, {
-          issues: [{ path: 'effectiveOn', message: `不能早于到岗日期 ${before.startedOn}` }],
-        });
+        throw new AppError(
+          'VALIDATION',
+          {
+            zh: `离岗日期不能早于到岗日期 ${before.startedOn}`,
+            en: `The leaving date cannot be before the start date ${before.startedOn}`,
+          },
+          {
+            issues: [
+              {
+                path: 'effectiveOn',
+                message: `不能早于到岗日期 ${before.startedOn}`,
+                messageEn: `Cannot be before the start date ${before.startedOn}`,
+              },
+            ],
+          },
+        );
       }
       ctx.db.prepare('UPDATE managers SET left_on = ? WHERE id = ?').run(effectiveOn, id);
       recordChange(ctx, {

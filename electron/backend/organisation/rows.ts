@@ -1,7 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { AppError } from '../../../shared/api/errors';
 import type { Manager, Unit } from '../../../shared/api/types';
-import type { ProductLine } from '../../../shared/domain/lines';
 import type { Employment, ManagerPost, UnitKind } from '../../../shared/domain/organisation';
 
 export interface UnitRow {
@@ -11,7 +10,6 @@ export interface UnitRow {
   kind: UnitKind;
   parent_id: number | null;
   area_code: string | null;
-  main_line: ProductLine | null;
   min_managers: number;
   retired_on: string | null;
   created_at: string;
@@ -25,7 +23,6 @@ export function toUnit(r: UnitRow): Unit {
     kind: r.kind,
     parentId: r.parent_id,
     areaCode: r.area_code,
-    mainLine: r.main_line,
     minManagers: r.min_managers,
     retiredOn: r.retired_on,
     createdAt: r.created_at,
@@ -34,7 +31,12 @@ export function toUnit(r: UnitRow): Unit {
 
 export function getUnitRow(db: Database, id: number): UnitRow {
   const row = db.prepare('SELECT * FROM units WHERE id = ?').get(id) as UnitRow | undefined;
-  if (!row) throw new AppError('NOT_FOUND', `找不到单位（编号 ${id}）`, { unitId: id });
+  if (!row)
+    throw new AppError(
+      'NOT_FOUND',
+      { zh: `找不到单位（编号 ${id}）`, en: `Unit (no. ${id}) not found` },
+      { unitId: id },
+    );
   return row;
 }
 
@@ -42,9 +44,16 @@ export function getUnitRow(db: Database, id: number): UnitRow {
 export function getActiveUnitRow(db: Database, id: number): UnitRow {
   const row = getUnitRow(db, id);
   if (row.retired_on !== null) {
-    throw new AppError('CONFLICT', `单位“${row.name}”已于 ${row.retired_on} 撤销，不能再分配人员或客户`, {
-      unitId: id,
-    });
+    throw new AppError(
+      'CONFLICT',
+      {
+        zh: `单位“${row.name}”已于 ${row.retired_on} 撤销，不能再分配人员或客户`,
+        en: `Unit “${row.name}” was retired on ${row.retired_on}; no managers or customers can be assigned to it`,
+      },
+      {
+        unitId: id,
+      },
+    );
   }
   return row;
 }
@@ -80,6 +89,11 @@ export function toManager(r: ManagerRow): Manager {
 
 export function getManager(db: Database, id: number): Manager {
   const row = db.prepare(`${MANAGER_SELECT} WHERE m.id = ?`).get(id) as ManagerRow | undefined;
-  if (!row) throw new AppError('NOT_FOUND', `找不到客户经理（编号 ${id}）`, { managerId: id });
+  if (!row)
+    throw new AppError(
+      'NOT_FOUND',
+      { zh: `找不到客户经理（编号 ${id}）`, en: `Account manager (no. ${id}) not found` },
+      { managerId: id },
+    );
   return toManager(row);
 }

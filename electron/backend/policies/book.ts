@@ -37,7 +37,10 @@ export class PolicyBook {
     this.cache = rows.map((r) => {
       const check = validatePolicy(JSON.parse(r.document));
       if (!check.ok) {
-        throw new AppError('INTERNAL', `已保存的政策版本 ${r.version} 无法通过校验：${check.issues[0]?.message ?? ''}`);
+        throw new AppError('INTERNAL', {
+          zh: `已保存的政策版本 ${r.version} 无法通过校验：${check.issues[0]?.message ?? ''}`,
+          en: `Saved policy version ${r.version} fails its check: ${check.issues[0]?.message ?? ''}`,
+        });
       }
       return check.policy;
     });
@@ -46,7 +49,12 @@ export class PolicyBook {
 
   get(version: number): Policy {
     const p = this.all().find((x) => x.version === version);
-    if (!p) throw new AppError('NOT_FOUND', `找不到政策版本 ${version}`, { version });
+    if (!p)
+      throw new AppError(
+        'NOT_FOUND',
+        { zh: `找不到政策版本 ${version}`, en: `Policy version ${version} not found` },
+        { version },
+      );
     return p;
   }
 

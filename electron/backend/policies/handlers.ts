@@ -26,9 +26,16 @@ function infos(ctx: HandlerContext): PolicyVersionInfo[] {
 function requireValid(document: unknown) {
   const check = validatePolicy(document);
   if (!check.ok) {
-    throw new AppError('VALIDATION', `政策无效：${check.issues.map((i) => i.message).join('；')}`, {
-      issues: check.issues,
-    });
+    throw new AppError(
+      'VALIDATION',
+      {
+        zh: `政策无效：${check.issues.map((i) => i.message).join('；')}`,
+        en: `Invalid policy: ${check.issues.map((i) => i.message).join('; ')}`,
+      },
+      {
+        issues: check.issues,
+      },
+    );
   }
   return check.policy;
 }
@@ -60,8 +67,19 @@ export const policyHandlers = defineHandlers({
       if (policy.effectiveFrom < latest.effectiveFrom) {
         throw new AppError(
           'VALIDATION',
-          `新版本的生效日期 ${policy.effectiveFrom} 不能早于当前最新版本（${latest.version}）的生效日期 ${latest.effectiveFrom}`,
-          { issues: [{ path: 'effectiveFrom', message: `不能早于 ${latest.effectiveFrom}` }] },
+          {
+            zh: `新版本的生效日期 ${policy.effectiveFrom} 不能早于当前最新版本（${latest.version}）的生效日期 ${latest.effectiveFrom}`,
+            en: `A new version cannot take effect (${policy.effectiveFrom}) before the latest version ${latest.version} does (${latest.effectiveFrom})`,
+          },
+          {
+            issues: [
+              {
+                path: 'effectiveFrom',
+                message: `不能早于 ${latest.effectiveFrom}`,
+                messageEn: `Cannot be before ${latest.effectiveFrom}`,
+              },
+            ],
+          },
         );
       }
       ctx.policies.insert(policy, ctx.now().toISOString(), ctx.actor);

@@ -1,11 +1,14 @@
 /** Revenue entry for one customer (manual, same parsing as imports) and the bureau's annual revenue (R10). */
 import type { Database } from 'better-sqlite3';
+import { AppError } from '../../../shared/api/errors';
 import type { BureauRevenue, CustomerRevenue, RevenueCellView, RevenueMonthView } from '../../../shared/api/types';
 import type { RevenueLine } from '../../../shared/domain/lines';
 import { calendarYear } from '../../../shared/domain/periods';
 import { getCustomerRow } from '../customers/rows';
 import { defineHandlers } from '../registry';
-import { type SourceKind, writeBureauRevenue } from './store';
+import { bureauRevenueHistory, setBureauRevenue } from './bureau';
+import { RevenueSanity } from './sanity';
+import type { SourceKind } from './store';
 
 interface CellRow {
   customer_id: string;
@@ -68,6 +71,13 @@ export const revenueHandlers = defineHandlers({
     kind: 'write',
     run: (input, { db, now, revenue }) => {
       getCustomerRow(db, input.customerId);
+      if (input.amount !== null && !input.confirm) {
+        const warnings = new RevenueSanity(db).warnings(input.customerId, input.period, input.amount);
+        if (warnings.length > 0) {
+          // Refused until confirmed: the figure is kept as given once the officer says so.
+          throw new AppError('CONFLICT', warnings.map((w) => w.message).join('；'), { warnings });
+        }
+      }
       revenue.write(
         [{ customerId: input.customerId, period: input.period, line: input.line, amount: input.amount }],
         { kind: 'manual', ref: null },
@@ -128,11 +138,7 @@ export const revenueHandlers = defineHandlers({
   },
   'revenue/bureau-set': {
     kind: 'write',
-    run: ({ year, amount }, { db, now }) => {
-      writeBureauRevenue(db, year, amount, now().toISOString());
-      return db
-        .prepare('SELECT year, amount_fen AS amount, entered_at AS enteredAt FROM bureau_revenue WHERE year = ?')
-        .get(year) as BureauRevenue;
-    },
+    run: (input, { db, now, actor }) => setBureauRevenue(db, input, now().toISOString(), actor),
   },
+  'revenue/bureau-history': { kind: 'read', run: (_input, { db }) => bureauRevenueHistory(db) },
 });

@@ -29,6 +29,9 @@ interface BatchRow {
   form: string;
   period: string | null;
   rows_total: number;
+  rows_new: number;
+  rows_changed: number;
+  rows_unchanged: number;
   committed_at: string;
   committed_by: string;
   undone_at: string | null;
@@ -44,6 +47,11 @@ function toBatchView(r: BatchRow): SubmissionBatchView {
     form: r.form,
     period: r.period,
     rows: r.rows_total,
+    // As imports/list counts them (imports/handlers.ts): blank rows are the rest of the total.
+    created: r.rows_new,
+    changed: r.rows_changed,
+    unchanged: r.rows_unchanged,
+    blank: r.rows_total - r.rows_new - r.rows_changed - r.rows_unchanged,
     committedAt: r.committed_at,
     committedBy: r.committed_by,
     undoneAt: r.undone_at,
@@ -118,7 +126,7 @@ export const submissionHandlers = defineHandlers({
     kind: 'read',
     run: ({ unitId }, { db }): SubmissionBatchView[] => {
       if (!db.prepare('SELECT 1 FROM units WHERE id = ?').get(unitId)) {
-        throw new AppError('NOT_FOUND', `找不到单位 ${unitId}`, { unitId });
+        throw new AppError('NOT_FOUND', { zh: `找不到单位 ${unitId}`, en: `Unit ${unitId} not found` }, { unitId });
       }
       return (
         db

@@ -19,9 +19,13 @@ export function unitsForTemplates(db: Database, unitCode: string | undefined): T
     const unit = db.prepare('SELECT id, code, name, retired_on FROM units WHERE code = ?').get(unitCode) as
       | (TemplateUnitRow & { retired_on: string | null })
       | undefined;
-    if (!unit) throw new AppError('NOT_FOUND', `找不到单位代码 ${unitCode}`);
+    if (!unit)
+      throw new AppError('NOT_FOUND', { zh: `找不到单位代码 ${unitCode}`, en: `Unit code ${unitCode} not found` });
     if (unit.retired_on !== null) {
-      throw new AppError('VALIDATION', `单位“${unit.name}”已于 ${unit.retired_on} 撤销，不再生成报送模板`);
+      throw new AppError('VALIDATION', {
+        zh: `单位“${unit.name}”已于 ${unit.retired_on} 撤销，不再生成报送模板`,
+        en: `Unit “${unit.name}” was retired on ${unit.retired_on}; no template is made for it`,
+      });
     }
     return [{ id: unit.id, code: unit.code, name: unit.name }];
   }
@@ -42,7 +46,8 @@ export interface UnitTemplateData {
 }
 
 /**
- * The unit's customers with the lines they used in the 12 months before `period`, and its key
+ * The unit's customers with last month's figures and the lines they used in the 12 months before
+ * `period` (the long layout's rows), and its key
  * customers (their tiers in force for the month, as the import's R27 warnings use) with last month's total.
  */
 export function unitTemplateData(db: Database, unitId: number, period: Period): UnitTemplateData {
@@ -63,6 +68,19 @@ export function unitTemplateData(db: Database, unitId: number, period: Period): 
     set.add(r.line);
     used.set(r.customerId, set);
   }
+  // Last month's figures, shown beside each 本月 cell for reference (wide layout).
+  const last = new Map<string, Partial<Record<RevenueLine, number>>>();
+  const lastRows = db
+    .prepare(
+      `SELECT r.customer_id AS customerId, r.line, r.amount_fen AS fen FROM revenue r
+       JOIN customers c ON c.id = r.customer_id WHERE c.unit_id = ? AND r.period = ?`,
+    )
+    .all(unitId, previousPeriod(period)) as { customerId: string; line: RevenueLine; fen: number }[];
+  for (const r of lastRows) {
+    const byLine = last.get(r.customerId) ?? {};
+    byLine[r.line] = r.fen;
+    last.set(r.customerId, byLine);
+  }
   // The tiers in force for the month (annual grading of an earlier year, R13 records beside).
   const inForce = keyCustomersInForce(db, period);
   const keyCustomers = (
@@ -80,7 +98,12 @@ export function unitTemplateData(db: Database, unitId: number, period: Period): 
   return {
     customers: customers.map((c) => {
       const lines = used.get(c.id);
-      return { id: c.id, name: c.name, recentLines: lines ? LINE_ORDER.filter((l) => lines.has(l)) : [] };
+      return {
+        id: c.id,
+        name: c.name,
+        recentLines: lines ? LINE_ORDER.filter((l) => lines.has(l)) : [],
+        lastMonth: last.get(c.id) ?? {},
+      };
     }),
     keyCustomers,
   };

@@ -19,26 +19,40 @@ export const templateHandlers = defineHandlers({
     kind: 'read',
     run: ({ period, outDir, unitCode, overwrite }, ctx) => {
       const units = unitsForTemplates(ctx.db, unitCode);
-      if (units.length === 0) throw new AppError('VALIDATION', '没有登记了客户的在用单位，无需生成模板');
+      if (units.length === 0)
+        throw new AppError('VALIDATION', {
+          zh: '没有登记了客户的在用单位，无需生成模板',
+          en: 'No active unit has customers, so there is no template to make',
+        });
       const planned = units.map((u) => ({ unit: u, path: join(outDir, templateFileName(u, period)) }));
       const names = new Set<string>();
       for (const p of planned) {
         // Two units whose names differ only in characters a file name cannot hold.
-        if (names.has(p.path)) throw new AppError('CONFLICT', `两个单位的模板文件名相同：${p.path}`);
+        if (names.has(p.path))
+          throw new AppError('CONFLICT', {
+            zh: `两个单位的模板文件名相同：${p.path}`,
+            en: `Two units' templates would have the same file name: ${p.path}`,
+          });
         names.add(p.path);
       }
       const existing = planned.filter((p) => existsSync(p.path));
       if (existing.length > 0 && !overwrite) {
         throw new AppError(
           'CONFLICT',
-          `文件夹中已有同名文件：${existing.map((p) => p.path).join('、')}。为免覆盖单位报回的表格，未生成任何模板；请换一个文件夹或选择覆盖`,
+          {
+            zh: `文件夹中已有同名文件：${existing.map((p) => p.path).join('、')}。为免覆盖单位报回的表格，未生成任何模板；请换一个文件夹或选择覆盖`,
+            en: `The folder already has files of these names: ${existing.map((p) => p.path).join(', ')}. No template was made, so that no workbook a unit sent back is overwritten; choose another folder or choose to overwrite`,
+          },
           { paths: existing.map((p) => p.path) },
         );
       }
       try {
         mkdirSync(outDir, { recursive: true });
       } catch (e) {
-        throw new AppError('VALIDATION', `无法创建文件夹 ${outDir}：${(e as Error).message}`);
+        throw new AppError('VALIDATION', {
+          zh: `无法创建文件夹 ${outDir}：${(e as Error).message}`,
+          en: `Cannot create the folder ${outDir}: ${(e as Error).message}`,
+        });
       }
       const at = ctx.now();
       const files: TemplateFileView[] = [];

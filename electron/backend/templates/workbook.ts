@@ -1,8 +1,9 @@
 /**
- * Writes a unit's monthly template (DOMAIN-DECISIONS "Templates"): instructions, the four data
- * sheets with their drop-downs, and the metadata sheet — very hidden (not listed under 取消隐藏)
- * and protected — so an import knows the form, version, unit and period without trusting the file
- * name.
+ * Writes a unit's monthly template (DOMAIN-DECISIONS "Templates"): instructions (printing on one
+ * A4 page), the four data sheets with their drop-downs, styled headers and frozen panes (收入明细
+ * in the wide layout: one row per customer, last month's figures greyed beside the input cells),
+ * and the metadata sheet — very hidden (not listed under 取消隐藏) and protected — so an import
+ * knows the form, version, unit and period without trusting the file name.
  */
 import * as XLSX from 'xlsx';
 import type { Period } from '../../../shared/domain/periods';
@@ -10,17 +11,22 @@ import type { Policy } from '../../../shared/domain/policy/policy';
 import { columnRange } from '../../../shared/domain/spreadsheet/cells';
 import {
   instructionRows,
+  LONG_TEMPLATE_VERSION,
   type SheetLayout,
   TEMPLATE_FORM,
   TEMPLATE_SHEETS,
   TEMPLATE_VERSION,
   type TemplateCustomer,
   type TemplateKeyCustomer,
+  type TemplateLayoutKind,
   type TemplateUnit,
   templateSheets,
 } from '../../../shared/domain/templates/layout';
 import { metadataRows, type TemplateMetadata } from '../../../shared/domain/templates/metadata';
-import { addValidationsToXlsx, type ListValidation } from './validations';
+import { WIDE_COLUMNS, WIDE_HEADER_ROWS, type WideRole } from '../../../shared/domain/templates/wide-layout';
+import { postProcessXlsx } from '../xlsx/package';
+import { type SheetLook, styleTemplateSheetXml, TEMPLATE_STYLE, templateStylesXml } from './styles';
+import { dataValidationsXml, insertDataValidations, type ListValidation } from './validations';
 
 /** Rows below the prefilled ones that still get the drop-downs (units add rows). */
 const SPARE_ROWS = 500;
@@ -35,36 +41,114 @@ export interface TemplateInput {
   generatedAt: Date;
   /** YYYY-MM-DD, local. */
   generatedOn: string;
+  /** 收入明细's layout: wide (version 2, the default) or long (version 1, kept for old files' tests). */
+  layout?: TemplateLayoutKind;
 }
 
-function dataSheet(layout: SheetLayout): { sheet: XLSX.WorkSheet; validations: ListValidation[] } {
-  const sheet = XLSX.utils.aoa_to_sheet([layout.columns.map((c) => c.header), ...layout.rows]);
+const WIDE_STYLE: Record<WideRole, number> = {
+  customerId: TEMPLATE_STYLE.id,
+  customerName: TEMPLATE_STYLE.text,
+  note: TEMPLATE_STYLE.text,
+  last: TEMPLATE_STYLE.lastMonth,
+  amount: TEMPLATE_STYLE.money,
+  turnover: TEMPLATE_STYLE.money,
+  other: TEMPLATE_STYLE.money,
+  rate: TEMPLATE_STYLE.rate,
+};
+
+/** Instructions: wide enough to read, one page when printed (fitToPage 1 × 1, A4 portrait). */
+const INSTRUCTIONS_WIDTH = 80;
+
+/**
+ * Width in the column's character units: a CJK character renders a little over two of them (宋体
+ * or the fallback font), so a paragraph's line count is estimated on the generous side.
+ */
+function displayWidth(text: string): number {
+  let n = 0;
+  for (const ch of text) n += /[\u2E80-\uFFEF]/.test(ch) ? 2.3 : 1.1;
+  return n;
+}
+
+function dataSheet(layout: SheetLayout): { sheet: XLSX.WorkSheet; validations: ListValidation[]; look: SheetLook } {
+  const header = layout.header ?? [layout.columns.map((c) => c.header)];
+  const sheet = XLSX.utils.aoa_to_sheet([...header, ...layout.rows]);
   sheet['!cols'] = layout.columns.map((c) => ({ wch: c.width }));
-  const last = Math.max(layout.rows.length + 1 + SPARE_ROWS, MIN_VALIDATED_ROWS);
+  if (layout.merges) sheet['!merges'] = layout.merges;
+  const wide = layout.header !== undefined;
+  if (wide) {
+    // Blank cells written as styled stubs (no value, read back as blank), so the grey reference
+    // columns and the input cells' borders and number formats show on every customer's row.
+    const total = header.length + layout.rows.length;
+    for (let r = 0; r < total; r++) {
+      for (let c = 0; c < layout.columns.length; c++) {
+        const ref = XLSX.utils.encode_cell({ r, c });
+        if (!sheet[ref]) sheet[ref] = { t: 'z', z: 'General' };
+      }
+    }
+    sheet['!rows'] = [{ hpt: 20 }, { hpt: 30 }];
+  }
+  const last = Math.max(layout.rows.length + header.length + SPARE_ROWS, MIN_VALIDATED_ROWS);
   const validations: ListValidation[] = [];
   layout.columns.forEach((c, i) => {
-    if (c.list) validations.push({ sqref: columnRange(i, 2, last), values: c.list });
+    if (c.list) validations.push({ sqref: columnRange(i, header.length + 1, last), values: c.list });
   });
-  return { sheet, validations };
+  const look: SheetLook = {
+    style: wide
+      ? (r, c) =>
+          r < WIDE_HEADER_ROWS
+            ? TEMPLATE_STYLE.header
+            : (WIDE_STYLE[WIDE_COLUMNS[c]?.role ?? 'note'] ?? TEMPLATE_STYLE.default)
+      : (r) => (r === 0 ? TEMPLATE_STYLE.header : TEMPLATE_STYLE.default),
+    frozenRows: header.length,
+    frozenColumns: wide ? 2 : 0,
+    landscape: true,
+    onePage: false,
+  };
+  return { sheet, validations, look };
+}
+
+function instructionsSheet(lines: readonly string[]): { sheet: XLSX.WorkSheet; look: SheetLook } {
+  const sheet = XLSX.utils.aoa_to_sheet(lines.map((line) => [line]));
+  sheet['!cols'] = [{ wch: INSTRUCTIONS_WIDTH }];
+  // Row heights set here: a wrapped paragraph's height is not recomputed by every program on open.
+  sheet['!rows'] = lines.map((line, i) =>
+    i === 0 ? { hpt: 24 } : { hpt: 15 * Math.max(1, Math.ceil(displayWidth(line) / (INSTRUCTIONS_WIDTH - 8))) },
+  );
+  return {
+    sheet,
+    look: {
+      style: (r) => (r === 0 ? TEMPLATE_STYLE.title : TEMPLATE_STYLE.paragraph),
+      frozenRows: 0,
+      frozenColumns: 0,
+      landscape: false,
+      onePage: true,
+    },
+  };
 }
 
 export function buildTemplate(input: TemplateInput): { buffer: Buffer; meta: TemplateMetadata; rows: number } {
+  const layoutKind = input.layout ?? 'wide';
   const wb = XLSX.utils.book_new();
-  const instructions = XLSX.utils.aoa_to_sheet(
-    instructionRows(input.unit, input.period, input.policy, input.generatedOn).map((line) => [line]),
+  const instructions = instructionsSheet(
+    instructionRows(input.unit, input.period, input.policy, input.generatedOn, layoutKind),
   );
-  instructions['!cols'] = [{ wch: 110 }];
-  XLSX.utils.book_append_sheet(wb, instructions, TEMPLATE_SHEETS.instructions);
+  XLSX.utils.book_append_sheet(wb, instructions.sheet, TEMPLATE_SHEETS.instructions);
+  const looks: SheetLook[] = [instructions.look];
   const validations = new Map<number, ListValidation[]>();
-  const layouts = templateSheets(input);
+  const names: NonNullable<XLSX.WorkBook['Workbook']>['Names'] = [];
+  const layouts = templateSheets(input, layoutKind);
   for (const layout of layouts) {
-    const { sheet, validations: v } = dataSheet(layout);
-    validations.set(wb.SheetNames.length, v);
+    const { sheet, validations: v, look } = dataSheet(layout);
+    const index = wb.SheetNames.length;
+    validations.set(index, v);
+    looks.push(look);
+    // The header rows repeat on every printed page.
+    names.push({ Name: '_xlnm.Print_Titles', Sheet: index, Ref: `'${layout.name}'!$1:$${look.frozenRows}` });
     XLSX.utils.book_append_sheet(wb, sheet, layout.name);
   }
   const meta: TemplateMetadata = {
     form: TEMPLATE_FORM,
-    version: TEMPLATE_VERSION,
+    version: layoutKind === 'wide' ? TEMPLATE_VERSION : LONG_TEMPLATE_VERSION,
     unitCode: input.unit.code,
     unitName: input.unit.name,
     period: input.period,
@@ -77,8 +161,24 @@ export function buildTemplate(input: TemplateInput): { buffer: Buffer; meta: Tem
   XLSX.utils.book_append_sheet(wb, metaSheet, TEMPLATE_SHEETS.meta);
   wb.Workbook = {
     Sheets: wb.SheetNames.map((name) => ({ name, Hidden: name === TEMPLATE_SHEETS.meta ? 2 : 0 })),
+    Names: names,
   };
-  const written = XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer;
-  const buffer = Buffer.from(addValidationsToXlsx(new Uint8Array(written), validations));
+  // Stored uncompressed: the post-processor unzips and zips once anyway.
+  const written = XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: false }) as Buffer;
+  const processed = postProcessXlsx(
+    new Uint8Array(written),
+    (parts) => {
+      parts.edit('xl/styles.xml', () => templateStylesXml());
+      looks.forEach((look, i) => {
+        const v = validations.get(i) ?? [];
+        parts.editSheet(i, (xml) => {
+          const styled = styleTemplateSheetXml(xml, look);
+          return v.length === 0 ? styled : insertDataValidations(styled, dataValidationsXml(v));
+        });
+      });
+    },
+    6,
+  );
+  const buffer = Buffer.from(processed);
   return { buffer, meta, rows: layouts[0]?.rows.length ?? 0 };
 }

@@ -6,6 +6,7 @@ import { evaluateCustomer } from '../../../shared/domain/evaluation';
 import { lastDayOf } from '../../../shared/domain/periods';
 import type { Tier } from '../../../shared/domain/tiers';
 import { getCustomerRow } from '../customers/rows';
+import { withResponsibleUnit } from '../organisation/line-bureaus';
 import { defineHandlers } from '../registry';
 import { INPUT_COLUMNS, type InputRow, readInputs } from './result-inputs';
 import { runTiering } from './run';
@@ -28,6 +29,7 @@ interface ResultDbRow {
   main_line: TierResultRow['mainLine'];
   responsible_unit: string | null;
   previous_tier: Tier | null;
+  compared: 0 | 1;
   approval_tier: Tier | null;
   override_tier: Tier | null;
 }
@@ -37,6 +39,7 @@ const RESULT_SELECT = `
   SELECT r.customer_id, c.name, u.name AS unit, r.qualified, r.clauses, r.annual_fen, r.this_month_fen,
     r.revenue_score, r.share_score, r.share_ppm, r.total_x100, r.tier, r.scope, r.main_line,
     ru.name AS responsible_unit, r.previous_tier,
+    (SELECT t.compared_run_id IS NOT NULL FROM tier_runs t WHERE t.id = r.run_id) AS compared,
     (SELECT a.tier FROM tier_approvals a WHERE a.customer_id = r.customer_id AND a.revoked_at IS NULL
        AND a.valid_from <= @asOf AND (a.valid_to IS NULL OR a.valid_to >= @asOf) ORDER BY a.id DESC LIMIT 1) AS approval_tier,
     (SELECT o.tier FROM tier_overrides o WHERE o.customer_id = r.customer_id AND o.revoked_at IS NULL
@@ -66,6 +69,7 @@ function toRow(r: ResultDbRow): TierResultRow {
     mainLine: r.main_line,
     responsibleUnit: r.responsible_unit,
     previousTier: r.previous_tier,
+    compared: r.compared === 1,
     effectiveTier: r.approval_tier ?? r.override_tier ?? r.tier,
     effectiveSource: source,
   };
@@ -75,7 +79,8 @@ function asOf(db: Database, runId: number): string {
   const run = db.prepare('SELECT window_to FROM tier_runs WHERE id = ?').get(runId) as
     | { window_to: string }
     | undefined;
-  if (!run) throw new AppError('NOT_FOUND', `找不到分级批次 ${runId}`, { runId });
+  if (!run)
+    throw new AppError('NOT_FOUND', { zh: `找不到分级批次 ${runId}`, en: `Tier run ${runId} not found` }, { runId });
   return lastDayOf(run.window_to);
 }
 
@@ -152,6 +157,31 @@ export const tieringHandlers = defineHandlers({
       ),
   },
   'tiers/summary': { kind: 'read', run: ({ runId }, { db }) => runSummary(db, runId) },
+  'tiers/set-in-force': {
+    kind: 'write',
+    // Which of a year's annual runs the exports, templates and customer pages use (in-force.ts).
+    run: ({ runId }, { db, now, actor }) => {
+      const run = db.prepare('SELECT kind, run_key FROM tier_runs WHERE id = ?').get(runId) as
+        | { kind: 'annual' | 'monthly'; run_key: string }
+        | undefined;
+      if (!run)
+        throw new AppError('NOT_FOUND', { zh: `找不到分级批次 ${runId}`, en: `No tiering run ${runId}` }, { runId });
+      if (run.kind !== 'annual')
+        throw new AppError(
+          'VALIDATION',
+          {
+            zh: '只有年度评级可以设为在用；月度预览只供参考',
+            en: 'Only an annual grading can be put in force; a monthly preview is for reference',
+          },
+          { runId },
+        );
+      db.prepare(
+        `INSERT INTO tier_in_force (year, run_id, chosen_at, actor) VALUES (?, ?, ?, ?)
+         ON CONFLICT (year) DO UPDATE SET run_id = excluded.run_id, chosen_at = excluded.chosen_at, actor = excluded.actor`,
+      ).run(Number(run.run_key), runId, now().toISOString(), actor);
+      return runSummary(db, runId);
+    },
+  },
   'tiers/results': {
     kind: 'read',
     run: (input, { db }) => {
@@ -190,7 +220,11 @@ export const tieringHandlers = defineHandlers({
         customerId,
         asOf: at,
       }) as ResultDbRow | undefined;
-      if (!row) throw new AppError('NOT_FOUND', `分级批次 ${runId} 中没有客户 ${customerId}`);
+      if (!row)
+        throw new AppError('NOT_FOUND', {
+          zh: `分级批次 ${runId} 中没有客户 ${customerId}`,
+          en: `Tier run ${runId} has no customer ${customerId}`,
+        });
       const extra = db
         .prepare(
           `SELECT ${INPUT_COLUMNS.map((c) => `r.${c}`).join(', ')}, t.policy_version, t.bureau_revenue_fen
@@ -216,7 +250,8 @@ export const tieringHandlers = defineHandlers({
         runId,
         policyVersion: extra.policy_version,
         row: toRow(row),
-        steps,
+        // R15: the unit's name, and the reason when the city centre stood in.
+        steps: withResponsibleUnit(db, runId, customerId, steps),
         inputs,
         approval: approval ? toApproval(approval) : null,
         override: override ? toOverride(override) : null,
@@ -269,7 +304,10 @@ export const tieringHandlers = defineHandlers({
         .prepare(`UPDATE ${table} SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL`)
         .run(now().toISOString(), id);
       if (info.changes === 0)
-        throw new AppError('NOT_FOUND', `找不到未撤销的${kind === 'approval' ? '特批' : '调整'}记录 ${id}`);
+        throw new AppError('NOT_FOUND', {
+          zh: `找不到未撤销的${kind === 'approval' ? '特批' : '调整'}记录 ${id}`,
+          en: `No standing ${kind === 'approval' ? 'approval' : 'adjustment'} record ${id}`,
+        });
       return { ok: true as const };
     },
   },

@@ -1,8 +1,9 @@
 /**
  * Which grading applies to a month, and the tier each customer holds in it: the one answer every
- * reader uses (exports, templates, import warnings, customer pages). Annual grading of year Y (on Y's revenue)
- * sets the tiers in force during Y+1, so a month of year Y uses the latest annual run of a year
- * before Y (the last run of that year, if it was run again). R13: a province approval valid at the
+ * reader uses (exports, templates, import warnings, customer pages, a run's "previous tier"). Annual
+ * grading of year Y (on Y's revenue) sets the tiers in force during Y+1, so a month of year Y uses
+ * the annual run in force of the latest year graded before Y (the officer's choice among that
+ * year's runs, else its last run). R13: a province approval valid at the
  * month's end comes first, then the latest override, both printed beside the computed tier.
  */
 import type { Database } from 'better-sqlite3';
@@ -16,14 +17,31 @@ export interface MonthTier {
   source: TierSource;
 }
 
-export function findTierBasis(db: Database, period: Period): TierBasis | null {
-  const run = db
+/**
+ * The annual run in force for grading year `year`: the one the officer chose among the year's
+ * runs, else the year's latest run (a re-run replaces it); null when the year was never graded.
+ */
+export function inForceRunOf(db: Database, year: number): number | null {
+  const row = db
     .prepare(
-      `SELECT id, run_key, policy_version FROM tier_runs WHERE kind = 'annual' AND run_key < ?
-       ORDER BY run_key DESC, id DESC LIMIT 1`,
+      `SELECT coalesce(
+         (SELECT run_id FROM tier_in_force WHERE year = @year),
+         (SELECT id FROM tier_runs WHERE kind = 'annual' AND run_key = @key ORDER BY id DESC LIMIT 1)) AS id`,
     )
-    .get(String(yearOf(period))) as { id: number; run_key: string; policy_version: number } | undefined;
-  return run ? { runId: run.id, year: Number(run.run_key), policyVersion: run.policy_version } : null;
+    .get({ year, key: String(year) }) as { id: number | null };
+  return row.id;
+}
+
+/** The annual grading in force during `period`: that of the latest graded year before the period's year. */
+export function findTierBasis(db: Database, period: Period): TierBasis | null {
+  const latest = db
+    .prepare(`SELECT max(run_key) AS key FROM tier_runs WHERE kind = 'annual' AND run_key < ?`)
+    .get(String(yearOf(period))) as { key: string | null };
+  if (latest.key === null) return null;
+  const runId = inForceRunOf(db, Number(latest.key));
+  if (runId === null) return null;
+  const run = db.prepare('SELECT policy_version FROM tier_runs WHERE id = ?').get(runId) as { policy_version: number };
+  return { runId, year: Number(latest.key), policyVersion: run.policy_version };
 }
 
 /**

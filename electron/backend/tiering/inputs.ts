@@ -1,23 +1,28 @@
 /**
  * Gathers what the rule chain needs for every customer, for one tiering window, in a handful of
  * set-wise queries over `revenue_months` (annual grading: a calendar year; monthly preview: the
- * rolling 12 months ending at the period).
+ * 12 months before the period, R13).
  */
 import type { Database } from 'better-sqlite3';
 import { AppError } from '../../../shared/api/errors';
 import type { EvaluationInput } from '../../../shared/domain/evaluation';
 import { PRODUCT_LINES, type RevenueLine } from '../../../shared/domain/lines';
-import { addMonths, lastDayOf, periodOf, yearOf } from '../../../shared/domain/periods';
-import type { LineAmounts } from '../../../shared/domain/qualification';
+import { gradingWindow, lastDayOf, yearOf } from '../../../shared/domain/periods';
+import { type LineAmounts, newspaperTurnover } from '../../../shared/domain/qualification';
 import type { ResponsibleCandidates } from '../../../shared/domain/scope';
+import { lineBureauMap } from '../organisation/line-bureaus';
 
 export type RunSpec = { kind: 'annual'; year: number } | { kind: 'monthly'; period: string };
 
 export interface Window {
   kind: 'annual' | 'monthly';
   key: string;
+  /** The months the run reads, recorded on the run: "last year" through this month. */
   from: string;
   to: string;
+  /** R13 "last year": a calendar year, or for a preview the 12 months before the graded month. */
+  lastYearFrom: string;
+  lastYearTo: string;
   /** The month graded as "this month" (the window's last). */
   month: string;
   /** Last day of the window, for agreements and the policy in force. */
@@ -25,25 +30,20 @@ export interface Window {
 }
 
 export function windowOf(spec: RunSpec): Window {
-  if (spec.kind === 'annual') {
-    const to = periodOf(spec.year, 12);
-    return {
-      kind: 'annual',
-      key: String(spec.year),
-      from: periodOf(spec.year, 1),
-      to,
-      month: to,
-      endDate: `${spec.year}-12-31`,
-    };
-  }
-  const to = spec.period;
+  // R13 (DOMAIN-DECISIONS "Windows"): a preview's last year ends the month before the graded one.
+  const graded = gradingWindow(spec);
+  const lastYearFrom = graded.lastYear[0] as string;
+  const lastYearTo = graded.lastYear[graded.lastYear.length - 1] as string;
+  const month = graded.thisMonth;
   return {
-    kind: 'monthly',
-    key: to,
-    from: addMonths(to, -11),
-    to,
-    month: to,
-    endDate: lastDayOf(to),
+    kind: spec.kind,
+    key: spec.kind === 'annual' ? String(spec.year) : spec.period,
+    from: lastYearFrom,
+    to: month,
+    lastYearFrom,
+    lastYearTo,
+    month,
+    endDate: lastDayOf(month),
   };
 }
 
@@ -57,7 +57,14 @@ export function bureauRevenueFor(db: Database, window: Window): { year: number; 
       | undefined;
     if (row) return { year: y, amount: row.amount };
   }
-  throw new AppError('CONFLICT', `请先录入 ${year} 年全市邮政业务总收入（R10 占比得分的分母），再进行分级`, { year });
+  throw new AppError(
+    'CONFLICT',
+    {
+      zh: `请先录入 ${year} 年全市邮政业务总收入（R10 占比得分的分母），再进行分级`,
+      en: `Enter the city bureau's total revenue for ${year} first (the denominator of the R10 share score), then run the tiering`,
+    },
+    { year },
+  );
 }
 
 export interface CustomerInputs {
@@ -68,7 +75,6 @@ export interface CustomerInputs {
 }
 
 const LINE_COLUMNS: readonly RevenueLine[] = [...PRODUCT_LINES, 'other'];
-const LINE_COUNT = LINE_COLUMNS.length;
 
 /**
  * Line amounts with every line present (zeros included): one object shape for all customers,
@@ -115,7 +121,7 @@ function annualRows(db: Database, window: Window): RevenueRow[] {
   if (window.kind === 'annual') {
     return db
       .prepare(
-        `SELECT customer_id, ${LINE_COLUMNS.join(', ')}, newspaper_turnover, turnover_months
+        `SELECT customer_id, ${LINE_COLUMNS.join(', ')}
          FROM revenue_years WHERE year = ? ORDER BY customer_id`,
       )
       .raw()
@@ -123,38 +129,65 @@ function annualRows(db: Database, window: Window): RevenueRow[] {
   }
   return db
     .prepare(
-      `SELECT customer_id, ${LINE_COLUMNS.map((l) => `sum(${l})`).join(', ')}, sum(newspaper_turnover),
-         count(newspaper_turnover)
+      `SELECT customer_id, ${LINE_COLUMNS.map((l) => `sum(${l})`).join(', ')}
        FROM revenue_months WHERE period BETWEEN ? AND ? GROUP BY customer_id ORDER BY customer_id`,
     )
     .raw()
-    .all(window.from, window.to) as RevenueRow[];
+    .all(window.lastYearFrom, window.lastYearTo) as RevenueRow[];
+}
+
+/**
+ * R8: each customer's annual newspaper turnovers as entered for the window's months (summed) and
+ * for the graded month, straight from `newspaper_inputs`: added as entered and divided by 12 once
+ * (`newspaperTurnover`), so twelve months of ¥20,000.00 make ¥20,000.00 — the monthly copy in
+ * `revenue_months` is each month's ÷ 12 rounded down and would lose up to 11 fen a month.
+ */
+function turnoverRows(db: Database, window: Window): { annual: RevenueRow[]; month: RevenueRow[] } {
+  return {
+    annual: db
+      .prepare(
+        `SELECT customer_id, sum(annual_turnover_fen) FROM newspaper_inputs WHERE period BETWEEN ? AND ?
+         GROUP BY customer_id ORDER BY customer_id`,
+      )
+      .raw()
+      .all(window.lastYearFrom, window.lastYearTo) as RevenueRow[],
+    month: db
+      .prepare('SELECT customer_id, annual_turnover_fen FROM newspaper_inputs WHERE period = ? ORDER BY customer_id')
+      .raw()
+      .all(window.month) as RevenueRow[],
+  };
 }
 
 export function gatherInputs(db: Database, window: Window, bureauRevenue: number): GatheredInputs {
   const annual = new Cursor(annualRows(db, window));
+  const turnovers = turnoverRows(db, window);
+  const annualTurnover = new Cursor(turnovers.annual);
+  const monthTurnover = new Cursor(turnovers.month);
   const month = new Cursor(
     db
       .prepare(
-        `SELECT customer_id, ${LINE_COLUMNS.join(', ')}, newspaper_turnover FROM revenue_months
+        `SELECT customer_id, ${LINE_COLUMNS.join(', ')} FROM revenue_months
          WHERE period = ? ORDER BY customer_id`,
       )
       .raw()
       .all(window.month) as RevenueRow[],
   );
-  const units = db.prepare('SELECT id, kind, area_code, main_line FROM units WHERE retired_on IS NULL').all() as {
+  const units = db.prepare('SELECT id, kind, area_code FROM units WHERE retired_on IS NULL').all() as {
     id: number;
     kind: string;
     area_code: string | null;
-    main_line: string | null;
   }[];
   const city = units.find((u) => u.kind === 'centre');
-  if (!city) throw new AppError('CONFLICT', '单位表中没有市局大客户中心，无法确定负责单位（R15）');
+  if (!city)
+    throw new AppError('CONFLICT', {
+      zh: '单位表中没有市局大客户中心，无法确定负责单位（R15）',
+      en: 'The units have no city key-account centre, so the responsible unit cannot be set (R15)',
+    });
   const province = units.find((u) => u.kind === 'province')?.id ?? null;
   const countyByArea = new Map(units.filter((u) => u.kind === 'county').map((u) => [u.area_code, u.id]));
-  const bureauByLine = new Map(
-    units.filter((u) => u.kind === 'professional' && u.main_line).map((u) => [u.main_line as string, u.id]),
-  );
+  // R15: the line → professional bureau table (organisation/line-bureaus.ts); a line without an
+  // active bureau is absent, so its professional customers fall back to the city centre.
+  const bureauByLine = lineBureauMap(db);
   const unitKind = new Map(
     (db.prepare('SELECT id, kind FROM units').all() as { id: number; kind: string }[]).map((u) => [u.id, u.kind]),
   );
@@ -171,13 +204,13 @@ export function gatherInputs(db: Database, window: Window, bureauRevenue: number
     const [id, unitId, areaCode, agreementSince, manualQualified, manualReason] = c;
     const a = annual.at(id);
     const m = month.at(id);
-    const turnoverMonths = a === undefined ? 0 : ((a[LINE_COUNT + 2] as number | null) ?? 0);
-    const monthTurnover = m === undefined ? null : (m[LINE_COUNT + 1] as number | null);
+    const ta = annualTurnover.at(id);
+    const tm = monthTurnover.at(id);
     const figures: EvaluationInput['figures'] = { annual: amounts(a, 1), thisMonth: amounts(m, 1) };
-    if (turnoverMonths > 0 || monthTurnover !== null) {
+    if (ta !== undefined || tm !== undefined) {
       figures.newspaperTurnover = {
-        annual: turnoverMonths > 0 ? ((a as RevenueRow)[LINE_COUNT + 1] as number) : null,
-        thisMonth: monthTurnover,
+        annual: ta === undefined ? null : newspaperTurnover([ta[1] as number]),
+        thisMonth: tm === undefined ? null : newspaperTurnover([tm[1] as number]),
       };
     }
     const evaluation: EvaluationInput = {

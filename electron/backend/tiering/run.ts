@@ -11,6 +11,7 @@ import { resolveResponsibleUnit } from '../../../shared/domain/scope';
 import type { Tier } from '../../../shared/domain/tiers';
 import type { HandlerContext } from '../context';
 import { BatchedInsert } from '../db/batched-insert';
+import { findTierBasis } from './in-force';
 import {
   bureauRevenueFor,
   type CustomerInputs,
@@ -51,18 +52,21 @@ export function evaluateAll(gathered: GatheredInputs, policy: Policy): Evaluated
   return out;
 }
 
-/** The latest earlier run of the same kind: its tiers are the "previous tier" of this one. */
-function previousTiers(db: Database, window: Window): Map<string, Tier | null> {
-  const prev = db
-    .prepare('SELECT id FROM tier_runs WHERE kind = ? AND run_key < ? ORDER BY run_key DESC, id DESC LIMIT 1')
-    .get(window.kind, window.key) as { id: number } | undefined;
-  if (!prev) return new Map();
-  return new Map(
-    db.prepare('SELECT customer_id, tier FROM tier_results WHERE run_id = ?').raw().all(prev.id) as [
+/**
+ * The tiers in force for the window's time are the "previous tier" of every run, annual or
+ * preview (in-force.ts: the annual run of an earlier year that exports use); a preview never
+ * compares with another preview. No such run: nothing to compare with (无上期可比).
+ */
+function previousTiers(db: Database, window: Window): { runId: number | null; tiers: Map<string, Tier | null> } {
+  const basis = findTierBasis(db, window.kind === 'annual' ? `${window.key}-12` : window.key);
+  if (basis === null) return { runId: null, tiers: new Map() };
+  const tiers = new Map(
+    db.prepare('SELECT customer_id, tier FROM tier_results WHERE run_id = ?').raw().all(basis.runId) as [
       string,
       Tier | null,
     ][],
   );
+  return { runId: basis.runId, tiers };
 }
 
 export function policyForWindow(ctx: HandlerContext, window: Window, version?: number): Policy {
@@ -76,13 +80,15 @@ export function runTiering(ctx: HandlerContext, spec: RunSpec & { policyVersion?
   const policy = policyForWindow(ctx, window, spec.policyVersion);
   const bureau = bureauRevenueFor(db, window);
   const results = evaluateAll(gatherInputs(db, window, bureau.amount), policy);
-  const previous = previousTiers(db, window);
+  const { runId: comparedRunId, tiers: previous } = previousTiers(db, window);
+  // A new annual run of a year is the one in force: it replaces an earlier choice among its runs.
+  if (window.kind === 'annual') db.prepare('DELETE FROM tier_in_force WHERE year = ?').run(Number(window.key));
   const qualified = results.filter((r) => r.evaluation.tier !== null).length;
   const runId = Number(
     db
       .prepare(
         `INSERT INTO tier_runs (kind, run_key, window_from, window_to, policy_version, bureau_year, bureau_revenue_fen,
-           customers, qualified, created_at, actor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           customers, qualified, created_at, actor, compared_run_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         window.kind,
@@ -96,6 +102,7 @@ export function runTiering(ctx: HandlerContext, spec: RunSpec & { policyVersion?
         qualified,
         ctx.now().toISOString(),
         ctx.actor,
+        comparedRunId,
       ).lastInsertRowid,
   );
   const columns = [
@@ -148,5 +155,5 @@ export function runTiering(ctx: HandlerContext, spec: RunSpec & { policyVersion?
     insert.push();
   }
   insert.flush();
-  return summaryOf(db, runId, counts, transitions);
+  return summaryOf(db, runId, counts, comparedRunId === null ? null : transitions);
 }

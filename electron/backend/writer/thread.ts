@@ -138,7 +138,7 @@ export class WriterThread {
     if (reply.ok) {
       this.options.committedElsewhere?.();
       job.resolve(reply.result);
-    } else if ('error' in reply) job.reject(new AppError(reply.error.code, reply.error.message, reply.error.details));
+    } else if ('error' in reply) job.reject(AppError.fromJSON(reply.error));
     else job.reject(new Error(reply.internal));
   }
 

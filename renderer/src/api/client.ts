@@ -1,7 +1,8 @@
 /**
  * The typed client over the preload bridge `window.kam`. Every call resolves to the result type
- * of its channel or throws an `ApiCallError` carrying the backend's code, Chinese message and
- * details (e.g. validation issues per field).
+ * of its channel or throws an `ApiCallError` carrying the backend's code, message and details
+ * (e.g. validation issues per field). The backend sends its message in Chinese and, where written,
+ * in English (`messageEn`); `message` is the one for the interface language, Chinese as fallback.
  */
 import type { ApiInput, ApiResult, Channel, KamBridge } from '../../../shared/api/contract';
 import { type ErrorCode, type FieldIssue, isApiError } from '../../../shared/api/errors';
@@ -16,23 +17,47 @@ declare global {
 /** Codes from the backend, plus two raised here when the bridge itself is unusable. */
 export type ClientErrorCode = ErrorCode | 'NO_BRIDGE' | 'BAD_RESPONSE';
 
+/** The interface language, as far as messages go; set by the i18n module so this file stays plain. */
+export const clientLanguage: { english: boolean } = { english: false };
+
 export class ApiCallError extends Error {
   readonly code: ClientErrorCode;
   readonly details: Record<string, unknown> | undefined;
   readonly channel: string;
+  /** The Chinese message (the backend's `message`). */
+  readonly messageZh: string;
+  readonly messageEn: string | undefined;
 
-  constructor(channel: string, code: ClientErrorCode, message: string, details?: Record<string, unknown>) {
-    super(message);
+  constructor(
+    channel: string,
+    code: ClientErrorCode,
+    message: string,
+    details?: Record<string, unknown>,
+    messageEn?: string,
+  ) {
+    super(clientLanguage.english && messageEn !== undefined ? messageEn : message);
     this.name = 'ApiCallError';
     this.channel = channel;
     this.code = code;
     this.details = details;
+    this.messageZh = message;
+    this.messageEn = messageEn;
   }
 
-  /** Field-level validation issues (`details.issues`), if any. */
-  get issues(): FieldIssue[] {
-    return fieldIssues(this.details);
+  /** The message in a given language (for a view that re-renders when the language changes). */
+  messageIn(english: boolean): string {
+    return english && this.messageEn !== undefined ? this.messageEn : this.messageZh;
   }
+
+  /** Field-level validation issues (`details.issues`), if any, in the interface language. */
+  get issues(): FieldIssue[] {
+    return fieldIssues(this.details).map((i) => ({ ...i, message: issueMessage(i) }));
+  }
+}
+
+/** An issue's message in the interface language: English where the backend sent one. */
+export function issueMessage(issue: FieldIssue): string {
+  return clientLanguage.english && issue.messageEn !== undefined ? issue.messageEn : issue.message;
 }
 
 export function fieldIssues(details: Record<string, unknown> | undefined): FieldIssue[] {
@@ -43,7 +68,8 @@ export function fieldIssues(details: Record<string, unknown> | undefined): Field
       typeof i === 'object' &&
       i !== null &&
       typeof (i as FieldIssue).path === 'string' &&
-      typeof (i as FieldIssue).message === 'string',
+      typeof (i as FieldIssue).message === 'string' &&
+      ['string', 'undefined'].includes(typeof (i as FieldIssue).messageEn),
   );
 }
 
@@ -82,7 +108,8 @@ async function call<C extends Channel>(channel: C, input: ApiInput<C>): Promise<
   if (envelope.ok) return envelope.value as ApiResult<C>;
   const error = envelope.error;
   if (!isApiError(error)) throw new ApiCallError(channel, 'BAD_RESPONSE', clientMessages.badResponse);
-  throw new ApiCallError(channel, error.code, error.message, error.details);
+  const messageEn = typeof error.messageEn === 'string' ? error.messageEn : undefined;
+  throw new ApiCallError(channel, error.code, error.message, error.details, messageEn);
 }
 
 /** A native dialog of the desktop host (shared/api/host.ts), on the same bridge. */

@@ -2,6 +2,7 @@ import { Select, type SelectProps } from '@mantine/core';
 import { MonthPickerInput } from '@mantine/dates';
 import { useTranslation } from 'react-i18next';
 import { previousPeriod } from '../../../shared/domain/periods';
+import { useCalendarLabels } from './DateField';
 
 /** Last calendar year and last month, from the backend's today (YYYY-MM-DD). */
 export function lastYearOf(today: string): number {
@@ -63,8 +64,10 @@ export function MonthField({
   w?: number;
 }) {
   const { t } = useTranslation();
+  const { yearLabelFormat } = useCalendarLabels();
   return (
     <MonthPickerInput
+      yearLabelFormat={yearLabelFormat}
       label={label}
       value={`${value}-01`}
       onChange={(v) => {

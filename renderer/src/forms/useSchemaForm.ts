@@ -9,8 +9,8 @@ import { type UseFormReturnType, useForm } from '@mantine/form';
 import { useCallback, useState } from 'react';
 import type { z } from 'zod';
 import type { FieldIssue } from '../../../shared/api/errors';
-import { configureChineseValidationMessages } from '../../../shared/api/zod-locale';
-import { type ApiCallError, toApiCallError } from '../api/client';
+import { configureChineseValidationMessages, ENGLISH_ISSUES } from '../../../shared/api/zod-locale';
+import { type ApiCallError, clientLanguage, toApiCallError } from '../api/client';
 
 // The form checks with the backend's schemas, so with the backend's messages: zod's own (for a
 // field whose schema carries no message of ours) in Chinese too, not zod's English default.
@@ -87,7 +87,8 @@ export function useSchemaForm<V extends Values, I>({
     // (a same-name warning and its 仍然登记 must not outlive the name it was about).
     onValuesChange: () => setError(null),
     validate: (values) => {
-      const parsed = schema.safeParse(toInput(values));
+      // zod's own messages follow the interface language; a schema's own message is Chinese only.
+      const parsed = schema.safeParse(toInput(values), clientLanguage.english ? ENGLISH_ISSUES : undefined);
       if (parsed.success) return {};
       const issues = parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
       // An issue no field holds is left to the backend, which refuses with it above the form.

@@ -77,6 +77,36 @@ describe('formatFenSummary', () => {
   });
 });
 
+describe('money in English (万 only in Chinese)', () => {
+  it.each([
+    [3_672_260_000, '¥36,722,600.00', '¥36.72M', '3,672.3万'],
+    [1_000_000, '¥10,000.00', '¥10K', '1.0万'],
+    [999_999, '¥9,999.99', '¥10K', '9,999.99元'],
+    [160_000_000_000, '¥1,600,000,000.00', '¥1.6B', '160,000.0万'],
+    [99_999_500_000, '¥999,995,000.00', '¥1B', '99,999.5万'],
+    [-2_500_000, '-¥25,000.00', '-¥25K', '-2.5万'],
+    [0, '¥0.00', '¥0.00', '0.00元'],
+  ])('%i fen: table %s, English compact %s, Chinese compact %s', (fen, full, en, zh) => {
+    expect(formatFen(fen)).toBe(full);
+    expect(formatFenSummary(fen, 'en')).toBe(en);
+    expect(formatFenSummary(fen, 'zh-CN')).toBe(zh);
+    expect(formatFenSummary(fen, 'en')).not.toMatch(/[万元]/);
+  });
+
+  it('the pages never format money with 万 themselves: only through i18n/format, which knows the language', () => {
+    const sources = import.meta.glob<string>(['../**/*.ts', '../**/*.tsx', '!../**/*.test.ts', '!./format.ts'], {
+      query: '?raw',
+      import: 'default',
+      eager: true,
+    });
+    expect(Object.keys(sources).length).toBeGreaterThan(50);
+    const offenders = Object.entries(sources)
+      .filter(([, text]) => /\bformatWan\b/.test(text))
+      .map(([path]) => path);
+    expect(offenders).toEqual([]);
+  });
+});
+
 describe('formatCount', () => {
   it('groups thousands', () => {
     expect(formatCount(20000)).toBe('20,000');

@@ -90,7 +90,8 @@ function group(digits: string): string {
 const isFen = (fen: number) => Number.isSafeInteger(fen);
 
 /**
- * Integer fen as yuan with two decimals: 123450 → "¥1,234.50", -5 → "-¥0.05". Delegates to the
+ * Integer fen as yuan with two decimals: 123450 → "¥1,234.50", -5 → "-¥0.05". The one style for
+ * money in tables and forms, in both languages. Delegates to the
  * shared money module (integer arithmetic, never floats); a value that is not whole fen gives "—".
  */
 export function formatFen(fen: number): string {
@@ -113,15 +114,26 @@ function decimal(steps: number, digits: number): string {
 }
 
 /**
- * Compact money for summaries: Chinese delegates to the shared `formatWan` ("123.4万"; below 1万
- * "9,876.50元"). English: "¥1.23M", "¥12.3K", "¥987.00" — integer arithmetic as well.
+ * Compact money for summary sentences and tooltips, where space is tight: Chinese delegates to the
+ * shared `formatWan` ("123.4万"; below 1万 "9,876.50元"); English never shows 万: "¥1.6B",
+ * "¥1.23M", "¥12.3K", "¥987.00" — integer arithmetic as well. Table cells use `formatFen` in both
+ * languages (one money style per table, docs/DOMAIN-DECISIONS.md).
  */
 export function formatFenSummary(fen: number, language: Language): string {
   if (!isFen(fen)) return EMPTY_VALUE;
   if (language !== 'en') return formatWan(fen);
   const sign = fen < 0 ? '-' : '';
   const abs = Math.abs(fen);
-  if (abs >= 1_000_000 * FEN_PER_YUAN) return `${sign}¥${decimal(roundTo(abs, 10_000 * FEN_PER_YUAN), 2)}M`;
+  // B and M are taken when the amount reaches them after rounding (¥999,995 is ¥1M, not ¥1,000K);
+  // below ¥1,000 the amount is shown whole.
+  const units: [step: number, digits: number, suffix: string][] = [
+    [10_000_000 * FEN_PER_YUAN, 2, 'B'],
+    [10_000 * FEN_PER_YUAN, 2, 'M'],
+  ];
+  for (const [step, digits, suffix] of units) {
+    const steps = roundTo(abs, step);
+    if (steps >= 10 ** digits) return `${sign}¥${decimal(steps, digits)}${suffix}`;
+  }
   if (abs >= 1_000 * FEN_PER_YUAN) return `${sign}¥${decimal(roundTo(abs, 100 * FEN_PER_YUAN), 1)}K`;
   return formatMoney(fen);
 }

@@ -1,7 +1,7 @@
 /** i18next set-up: Chinese by default, English second; the choice is kept in localStorage. */
 import i18n from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
-import { clientMessages } from '../api/client';
+import { clientLanguage, clientMessages } from '../api/client';
 import { en } from './en';
 import { DEFAULT_LANGUAGE, isLanguage, type Language } from './languages';
 import { zhCN } from './zh-CN';
@@ -20,6 +20,7 @@ function storedLanguage(): Language {
 function applyLanguage(language: Language): void {
   document.documentElement.lang = language;
   document.title = i18n.t('app.documentTitle');
+  clientLanguage.english = language === 'en';
   clientMessages.noBridge = i18n.t('errors.noBridge');
   clientMessages.badResponse = i18n.t('errors.badResponse');
 }

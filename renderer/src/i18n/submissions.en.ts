@@ -81,6 +81,7 @@ export const submissionsEn: typeof submissionsZh = {
     created: 'New',
     changed: 'Changed',
     unchanged: 'Same',
+    blank: 'Blank',
     excluded: 'Excluded',
     committedAt: 'Imported',
     unit: 'Unit',
@@ -141,7 +142,7 @@ export const submissionsEn: typeof submissionsZh = {
   },
   choose: {
     title: 'Choose the workbook to import',
-    text: "Choose a unit's returned submission template, or a hand-made revenue sheet (.xlsx). The preview only reads and checks; nothing is written.",
+    text: "Choose a unit's returned submission template, or a hand-made revenue sheet (.xlsx, .xls, or .csv in UTF-8 or GBK). The preview only reads and checks; nothing is written.",
     button: 'Choose file…',
     dialogTitle: 'Choose the workbook to import',
     chosen: 'Chosen',
@@ -231,7 +232,8 @@ export const submissionsEn: typeof submissionsZh = {
   },
   commit: {
     title: 'Commit “{{file}}”',
-    summary: '{{new}} new and {{changed}} changed cells will be written; {{unchanged}} already match.',
+    summary:
+      '{{new}} new and {{changed}} changed cells will be written; {{unchanged}} already match; {{blank}} blank rows (not reported) write nothing.',
     errorsTitle: '{{count}} errors remain',
     errorsText: 'Correct the workbook and import it again, or explicitly leave out the rows with errors.',
     exclude: 'Leave out the {{count}} rows with errors and import the rest',
@@ -300,5 +302,8 @@ export const submissionsEn: typeof submissionsZh = {
     tierBasisNone: 'No annual grading yet: the tiers in the report are empty.',
     savedTo: 'Saved to',
     showInFolder: 'Show in folder',
+    emptyTitle: 'Nothing to export',
+    empty:
+      "No revenue has been reported for the city in {{month}}: there is nothing to export (no table of zeros is written). Import the units' workbooks under Import, or enter revenue on the customer pages first.",
   },
 };

@@ -71,6 +71,7 @@ export const submissionsZh = {
     created: '新增',
     changed: '修改',
     unchanged: '未变',
+    blank: '空白',
     excluded: '排除',
     committedAt: '导入时间',
     unit: '单位',
@@ -130,7 +131,7 @@ export const submissionsZh = {
   },
   choose: {
     title: '选择要导入的工作簿',
-    text: '选择各单位报回的数据报送模板，或手工整理的收入表（.xlsx）。预览只读取和核对，不会写入任何数据。',
+    text: '选择各单位报回的数据报送模板，或手工整理的收入表（.xlsx、.xls，或 UTF-8 / GBK 编码的 .csv）。预览只读取和核对，不会写入任何数据。',
     button: '选择文件…',
     dialogTitle: '选择要导入的工作簿',
     chosen: '已选择',
@@ -214,7 +215,8 @@ export const submissionsZh = {
   },
   commit: {
     title: '提交“{{file}}”',
-    summary: '将写入 {{new}} 项新增、{{changed}} 项修改；{{unchanged}} 项与系统一致。',
+    summary:
+      '将写入 {{new}} 项新增、{{changed}} 项修改；{{unchanged}} 项与系统一致，{{blank}} 行空白（未报送，不写入）。',
     errorsTitle: '还有 {{count}} 处错误',
     errorsText: '请修正表格后重新导入；或明确排除有错误的行，只导入其余的行。',
     exclude: '排除有错误的 {{count}} 行，只导入其余的行',
@@ -278,5 +280,8 @@ export const submissionsZh = {
     tierBasisNone: '尚未做年度分级：报表中的客户等级为空。',
     savedTo: '保存位置',
     showInFolder: '打开所在文件夹',
+    emptyTitle: '没有可导出的内容',
+    empty:
+      '{{month}}全市还没有任何收入数据，没有可导出的内容（不会生成全是 0 的报表）。请先在“导入”中导入各单位的报表，或在客户页面录入收入。',
   },
 };

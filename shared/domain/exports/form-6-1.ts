@@ -5,6 +5,7 @@
  * and YoY of the year to date.
  */
 import { LINE_NAMES_ZH } from '../lines';
+import { formatMoney } from '../money';
 import { formatPeriodZh } from '../periods';
 import { TIER_NAMES_ZH, TIERS, type Tier } from '../tiers';
 import { periodLine, TIER_NOTE, tierBasisLine, UNITS_OF_MEASURE, unitLine } from './common';
@@ -24,7 +25,7 @@ import {
 import { type Cell, count, money, type OfficialTable, percent, text } from './layout';
 import { changeRatio } from './ratios';
 
-/** Tier rows: R12's four tiers, then customers without one (not key in the run, newer, or no run). */
+/** Counted groups: R12's four tiers, then customers without one (not key in the run, newer, or no run). */
 export const COUNT_ROWS = [...TIERS, 'none'] as const;
 export type CountRow = (typeof COUNT_ROWS)[number];
 
@@ -108,12 +109,22 @@ function revenueCells(label: string, at: (b: Bucket) => number): Cell[] {
   ];
 }
 
+/**
+ * The rows of 大客户户数: with an annual grading in force, R12's four tiers — key customers only
+ * (R5–R8 qualified, a tier in force), so the total is the number of key customers; customers
+ * without a tier are told apart in a note. With no grading yet nobody's tier is known: every
+ * customer is in one 分级未知 row (the tier rows stay as zeros, the table keeps its shape).
+ */
+export function form61CountRows(header: ExportHeader): readonly CountRow[] {
+  return header.tierBasis === null ? COUNT_ROWS : TIERS;
+}
+
 export function buildForm61(header: ExportHeader, customers: readonly CustomerFigures[]): OfficialTable {
   const f = form61Figures(customers);
   const plan = periodPlan(header.period);
-  // With no tiering run every customer is in the one "unknown" row; the tier rows stay as zeros so
-  // the table keeps its official shape.
-  const total = COUNT_ROWS.reduce<TierCounts>(
+  const countRows = form61CountRows(header);
+  const notKey = f.byTier.none;
+  const total = countRows.reduce<TierCounts>(
     (sum, t) => {
       const c = f.byTier[t];
       return {
@@ -143,7 +154,7 @@ export function buildForm61(header: ExportHeader, customers: readonly CustomerFi
       {
         caption: '一、大客户户数（按分级）',
         header: ['分级', '上月末户数', '本月新增', '本月流失', '期末户数', '本月收入', '本年累计收入'],
-        rows: [...COUNT_ROWS.map((t) => countCells(tierRowLabel(t, header), f.byTier[t])), countCells('合计', total)],
+        rows: [...countRows.map((t) => countCells(tierRowLabel(t, header), f.byTier[t])), countCells('合计', total)],
         totalRows: 1,
       },
       {
@@ -158,7 +169,9 @@ export function buildForm61(header: ExportHeader, customers: readonly CustomerFi
     ],
     notes: [
       '注：1. 期末户数为本月各业务收入合计大于 0 的客户；本月新增为本月有收入而上月没有的客户，本月流失为上月有收入而本月没有的客户，故上月末户数 + 本月新增 − 本月流失 = 期末户数。',
-      `2. ${TIER_NOTE}“未定级”为该次分级未达大客户标准、分级后新建档或尚无分级的客户。`,
+      header.tierBasis === null
+        ? `2. ${TIER_NOTE}尚无年度分级，客户均列为“分级未知”。`
+        : `2. ${TIER_NOTE}户数只计大客户（达到大客户条件、有在用分级）；未定级客户（该次分级未达标准或分级后新建档）期末 ${notKey.periodEnd} 户、本月收入 ${formatMoney(notKey.thisMonth)}，不计入户数，其收入计入下表。`,
       '3. 环比 =（本月 − 上月）÷ 上月，同比 =（本月 − 去年同月）÷ 去年同月，累计同比同理；对比期无收入时留空。',
     ],
   };

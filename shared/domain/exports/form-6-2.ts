@@ -1,6 +1,7 @@
 /**
- * 附件6-2 (R25): the key-customer revenue table — customers of silver and above (the policy's
- * `keyCustomerMinTier`), topped up to the unit's top 10 by the month's revenue (see selection.ts),
+ * 附件6-2 (R25): the key-customer revenue table — every key customer of silver and above (the
+ * policy's `keyCustomerMinTier`) and the unit's top 10 key customers by the month's revenue, the
+ * union (see selection.ts),
  * each with this month, last month, MoM, same month last year, YoY, year to date and its YoY.
  */
 import { formatPeriodZh } from '../periods';
@@ -48,9 +49,12 @@ export function form62List(header: ExportHeader, customers: readonly CustomerFig
     tieBreak: totalOf(c.yearToDate),
     customer: c,
   }));
-  return selectKeyCustomers(candidates, header.rules.keyCustomerMinTier, header.rules.keyCustomerTopN).map(
-    ({ item, because }) => ({ customer: item.customer, because }),
-  );
+  return selectKeyCustomers(
+    candidates,
+    header.rules.keyCustomerMinTier,
+    header.rules.keyCustomerTopN,
+    header.tierBasis !== null,
+  ).map(({ item, because }) => ({ customer: item.customer, because }));
 }
 
 export function buildForm62(header: ExportHeader, customers: readonly CustomerFigures[]): OfficialTable {
@@ -58,6 +62,7 @@ export function buildForm62(header: ExportHeader, customers: readonly CustomerFi
   const because = {
     tier: `${TIER_NAMES_ZH[keyCustomerMinTier]}及以上`,
     top: `本月收入前 ${keyCustomerTopN} 名`,
+    both: `${TIER_NAMES_ZH[keyCustomerMinTier]}及以上；本月收入前 ${keyCustomerTopN} 名`,
   };
   const listed = form62List(header, customers);
   const sum: Totals = { thisMonth: 0, lastMonth: 0, sameMonthLastYear: 0, yearToDate: 0, yearToDateLastYear: 0 };
@@ -106,7 +111,7 @@ export function buildForm62(header: ExportHeader, customers: readonly CustomerFi
     ],
     frozenColumns: 3,
     notes: [
-      `注：1. 列入${TIER_NAMES_ZH[keyCustomerMinTier]}及以上的客户；不足 ${keyCustomerTopN} 户的，按本月收入由高到低补足 ${keyCustomerTopN} 户（尚无分级时即本月收入前 ${keyCustomerTopN} 名）。`,
+      `注：1. 列入全部${TIER_NAMES_ZH[keyCustomerMinTier]}及以上大客户，以及本单位本月收入前 ${keyCustomerTopN} 名的大客户（不论分级），每户列一次；非大客户不列入（尚无分级时即本月收入前 ${keyCustomerTopN} 名）。`,
       `2. ${TIER_NOTE}`,
       '3. 同比、环比对比期无收入时留空。',
     ],

@@ -92,7 +92,8 @@ describe('layout roles and print setup (official look)', () => {
     const totals = layout.rows.filter((_, i) => layout.rowRoles[i] === 'total');
     expect(totals.map((r) => (r[0]?.kind === 'text' ? r[0].text : ''))).toEqual(['合计', '合计']);
     expect(layout.rowRoles.filter((r) => r === 'header')).toHaveLength(2);
-    expect(layout.rowRoles.filter((r) => r === 'body')).toHaveLength(5 + 9);
+    // With a grading in force: the four tiers (key customers only), then the nine lines.
+    expect(layout.rowRoles.filter((r) => r === 'body')).toHaveLength(4 + 9);
   });
 
   it('附件6-2 repeats its header row when printed and freezes the ID and name columns', () => {

@@ -1,15 +1,15 @@
 /**
- * Who is listed on 附件6-2 (R25) and 附件7 (R26). Both lists are "a rule, or the top N": everyone
- * the rule admits, and when that is fewer than N, the highest-revenue others up to N — so a unit
- * (or a city) with few or no customers over the line still files its top N, and a ranking by the
- * same figure as the rule never drops a customer the rule admits.
+ * Who is listed on 附件6-2 (R25) and 附件7 (R26). 附件6-2 is the union of "silver and above" and
+ * "the unit's top 10 key customers"; 附件7 is "a rule, or the top N": everyone the rule admits, and
+ * when that is fewer than N, the highest-revenue others up to N — so a city with few or no
+ * customers over the line still files its top N.
  */
 import type { Fen } from '../money';
 import { type Tier, tierRank } from '../tiers';
 
 export interface Listed<T, B extends string> {
   item: T;
-  /** `tier` / `threshold`: the rule admits it; `top`: it fills the list up to N. */
+  /** `tier` / `threshold`: the rule admits it; `top`: among the top N; `both`: tier and top N. */
   because: B;
 }
 
@@ -34,27 +34,39 @@ function topUp<T extends Ranked>(admitted: Set<string>, candidates: readonly T[]
 }
 
 export interface KeyCustomerCandidate extends Ranked {
+  /** The tier in force for the month; null for a customer that is not a key customer. */
   tier: Tier | null;
 }
 
 /**
- * R25: customers of `minTier` and above (best tier first, then by the month's revenue), then, if
- * fewer than `topN`, the unit's highest revenue of the month up to `topN` (with no tiers known,
- * that is the whole list).
+ * R25: every key customer of `minTier` and above (best tier first, then by the month's revenue),
+ * and the unit's `topN` highest-revenue key customers of the month whatever their tier — the
+ * union, each listed once (`both` when it is in both). A customer holding no tier is not a key
+ * customer and is never listed. With `tiersKnown` false (no annual grading yet) nobody's tier is
+ * known, and the list is the top `topN` by revenue (DOMAIN-DECISIONS "附件6-2").
  */
 export function selectKeyCustomers<T extends KeyCustomerCandidate>(
   customers: readonly T[],
   minTier: Tier,
   topN: number,
-): Listed<T, 'tier' | 'top'>[] {
+  tiersKnown: boolean,
+): Listed<T, 'tier' | 'top' | 'both'>[] {
+  if (!tiersKnown) {
+    return topUp(new Set(), customers, topN).map((item) => ({ item, because: 'top' as const }));
+  }
   const min = tierRank(minTier);
-  const byTier = customers
-    .filter((c) => c.tier !== null && tierRank(c.tier) >= min)
+  const key = customers.filter((c) => c.tier !== null);
+  const top = new Set(topUp(new Set(), key, topN).map((c) => c.id));
+  const byTier = key
+    .filter((c) => tierRank(c.tier as Tier) >= min)
     .sort((a, b) => tierRank(b.tier as Tier) - tierRank(a.tier as Tier) || byRevenue(a, b));
   const admitted = new Set(byTier.map((c) => c.id));
   return [
-    ...byTier.map((item) => ({ item, because: 'tier' as const })),
-    ...topUp(admitted, customers, topN).map((item) => ({ item, because: 'top' as const })),
+    ...byTier.map((item) => ({ item, because: top.has(item.id) ? ('both' as const) : ('tier' as const) })),
+    ...key
+      .filter((c) => top.has(c.id) && !admitted.has(c.id))
+      .sort(byRevenue)
+      .map((item) => ({ item, because: 'top' as const })),
   ];
 }
 

@@ -10,6 +10,7 @@
 import { LINE_NAMES_ZH, PRODUCT_LINES, type RevenueLine } from '../lines';
 import { parseMoney } from '../money';
 import { parsePeriod } from '../periods';
+import { revenueFigureWarnings } from '../revenue-sanity';
 import { columnLetter } from '../spreadsheet/cells';
 
 export interface SheetCell {
@@ -127,6 +128,8 @@ export interface RevenueRow {
   line: RevenueLine;
   /** Fen; null: blank (not reported). */
   amount: number | null;
+  /** The cell's column letter, where one cell holds the figure (the template's wide layout). */
+  column?: string;
 }
 
 export interface CustomerLookup {
@@ -244,8 +247,9 @@ export function readRevenueSheet(
       if (!parsed.ok) issue('amount', `收入：${parsed.message}`);
       else if (!parsed.empty) {
         amount = parsed.fen;
-        // A correction (冲减) is legitimate but rare: stored as given, the officer asked to look.
-        if (amount < 0) issue('amount', `收入为负数（${cellText(amountCell)}），请核实是否为冲减`, 'warning');
+        // The sheet-level sanity warnings (negative, absolute ceiling); the ones that need the
+        // customer's history and the bureau's revenue are added at preview (revenue/sanity.ts).
+        for (const w of revenueFigureWarnings(amount, {}, cellText(amountCell))) issue('amount', w.message, 'warning');
       }
     }
     // Warnings keep the row; any error refuses it.

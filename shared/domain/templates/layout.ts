@@ -11,12 +11,26 @@ import { EMPLOYMENT_NAMES_ZH, MANAGER_POST_NAMES_ZH } from '../organisation';
 import { formatPeriodZh, type Period } from '../periods';
 import type { Policy } from '../policy/policy';
 import { SCOPE_NAMES_ZH, TIER_NAMES_ZH, type Tier } from '../tiers';
+import {
+  WIDE_COLUMNS,
+  WIDE_HEADERS,
+  type WideCustomer,
+  wideHeaderMerges,
+  wideHeaderRows,
+  wideRevenueRows,
+} from './wide-layout';
 
 /** What the metadata's `form` says; an import refuses any other. */
 export const TEMPLATE_FORM = 'unit-monthly';
-/** Layout version written into every file; an import refuses versions it does not know. */
-export const TEMPLATE_VERSION = 1;
-export const SUPPORTED_TEMPLATE_VERSIONS: readonly number[] = [1];
+/**
+ * Layout version written into every file; an import refuses versions it does not know. Version 1
+ * had 收入明细 one row per customer and line (the long layout, still read); version 2 has one row
+ * per customer with the lines as columns (wide-layout.ts). The reader goes by the header.
+ */
+export const TEMPLATE_VERSION = 2;
+export const LONG_TEMPLATE_VERSION = 1;
+export const SUPPORTED_TEMPLATE_VERSIONS: readonly number[] = [1, 2];
+export type TemplateLayoutKind = 'wide' | 'long';
 
 export const TEMPLATE_SHEETS = {
   instructions: '填表说明',
@@ -49,12 +63,16 @@ export type CellValue = string | number | null;
 export interface SheetLayout {
   name: string;
   columns: readonly ColumnSpec[];
-  /** Data rows under the header row (row 1). */
+  /** Header rows; default one row of the columns' headers. */
+  header?: CellValue[][];
+  merges?: { s: { r: number; c: number }; e: { r: number; c: number } }[];
+  /** Data rows under the header. */
   rows: CellValue[][];
 }
 
-// The revenue header uses the names the hand-made reader knows (revenue-sheet.ts), so the same
-// reader serves both; the three R8 columns are read beside it (newspaper-columns.ts).
+// The long layout (version 1): the header uses the names the hand-made reader knows
+// (revenue-sheet.ts), so the same reader serves both; the three R8 columns are read beside it
+// (newspaper-columns.ts).
 export const REVENUE_COLUMNS: readonly ColumnSpec[] = [
   { header: '客户ID', width: 17 },
   { header: '客户名称', width: 32 },
@@ -104,9 +122,7 @@ export const FLUCTUATION_COLUMNS: readonly ColumnSpec[] = [
   { header: '是否一次性', width: 10, list: YES_NO },
 ];
 
-export interface TemplateCustomer {
-  id: string;
-  name: string;
+export interface TemplateCustomer extends WideCustomer {
   /** Lines with revenue in the 12 months before the period (R1 order); empty: every line. */
   recentLines: readonly RevenueLine[];
 }
@@ -120,7 +136,7 @@ export interface TemplateKeyCustomer {
 }
 
 /**
- * One row per customer and line, the month filled in. A customer with recent revenue gets the
+ * The long layout (version 1): one row per customer and line, the month filled in. A customer with recent revenue gets the
  * lines it used; one without gets every line, so no customer is missing from the sheet.
  */
 export function revenueRows(customers: readonly TemplateCustomer[], period: Period): CellValue[][] {
@@ -157,6 +173,7 @@ export function instructionRows(
   policy: Pick<Policy, 'reporting' | 'fluctuationPercent'>,
   /** YYYY-MM-DD. */
   generatedOn: string,
+  layout: TemplateLayoutKind = 'wide',
 ): string[] {
   const due = unitReportDueDate(period, policy);
   const managerDue = managerChangeDueDateFor(`${period}-01`, policy);
@@ -171,8 +188,15 @@ export function instructionRows(
     '4. 本文件含有隐藏的模板信息（单位、月份、版本），请在本文件中填写，不要另存为其他格式或复制到新文件。',
     '',
     `二、${TEMPLATE_SHEETS.revenue}`,
-    '1. 每行为一个客户、一个月份、一种业务的收入；已按客户近 12 个月使用的业务种类列出，没有的业务可复制一行后在“业务种类”中选择。',
-    '2. 报刊（R8）：可直接填“收入(元)”，也可填“报刊年流转额(元)”“报刊平均费率(%)”（如 25 表示 25%）和“报刊其他收入(元)”，系统按 年流转额 × 平均费率 ÷ 12 + 其他收入 计算当月报刊收入；两者都填时须一致。',
+    ...(layout === 'wide'
+      ? [
+          `1. 每行为一个客户，各业务种类为列（R1 顺序，另加“其他”）。请在各业务的“${WIDE_HEADERS.amount}”列填写本月收入；灰色的“${WIDE_HEADERS.last}”列为上月已入库数，仅供参考，改动不会被导入。空白的“本月”表示未报送；未列出的客户请在末尾新增一行，填写客户ID后填写金额。`,
+          `2. 报刊（R8）：可直接填“${WIDE_HEADERS.amount}”，也可填“${WIDE_HEADERS.turnover}”“${WIDE_HEADERS.rate}”（如 25 表示 25%）和“${WIDE_HEADERS.other}”，系统按 年流转额 × 平均费率 ÷ 12 + 其他收入 计算当月报刊收入；两者都填时须一致。`,
+        ]
+      : [
+          '1. 每行为一个客户、一个月份、一种业务的收入；已按客户近 12 个月使用的业务种类列出，没有的业务可复制一行后在“业务种类”中选择。',
+          '2. 报刊（R8）：可直接填“收入(元)”，也可填“报刊年流转额(元)”“报刊平均费率(%)”（如 25 表示 25%）和“报刊其他收入(元)”，系统按 年流转额 × 平均费率 ÷ 12 + 其他收入 计算当月报刊收入；两者都填时须一致。',
+        ]),
     '3. 只能报送本单位登记的客户；填写其他单位的客户会被提示，同一客户同一月份同一业务只能由一个单位报送。',
     '',
     `三、${TEMPLATE_SHEETS.registrations}`,
@@ -186,13 +210,29 @@ export function instructionRows(
   ];
 }
 
-export function templateSheets(input: {
-  customers: readonly TemplateCustomer[];
-  keyCustomers: readonly TemplateKeyCustomer[];
-  period: Period;
-}): SheetLayout[] {
+/** 收入明细 in the wide layout (version 2). */
+export function wideRevenueSheet(customers: readonly TemplateCustomer[]): SheetLayout {
+  return {
+    name: TEMPLATE_SHEETS.revenue,
+    columns: WIDE_COLUMNS.map((c) => ({ header: c.name || c.group, width: c.width })),
+    header: wideHeaderRows(),
+    merges: wideHeaderMerges(),
+    rows: wideRevenueRows(customers),
+  };
+}
+
+export function templateSheets(
+  input: {
+    customers: readonly TemplateCustomer[];
+    keyCustomers: readonly TemplateKeyCustomer[];
+    period: Period;
+  },
+  layout: TemplateLayoutKind = 'wide',
+): SheetLayout[] {
   return [
-    { name: TEMPLATE_SHEETS.revenue, columns: REVENUE_COLUMNS, rows: revenueRows(input.customers, input.period) },
+    layout === 'wide'
+      ? wideRevenueSheet(input.customers)
+      : { name: TEMPLATE_SHEETS.revenue, columns: REVENUE_COLUMNS, rows: revenueRows(input.customers, input.period) },
     { name: TEMPLATE_SHEETS.registrations, columns: REGISTRATION_COLUMNS, rows: [] },
     { name: TEMPLATE_SHEETS.managerChanges, columns: MANAGER_CHANGE_COLUMNS, rows: [] },
     {

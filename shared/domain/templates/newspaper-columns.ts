@@ -26,7 +26,8 @@ export interface NewspaperInputs {
 
 export type NewspaperField = 'turnover' | 'rate' | 'other';
 
-const VARIANTS: Record<NewspaperField, readonly string[]> = {
+/** Header texts after `normaliseHeader`, by field (the wide layout reads them under 报刊 too). */
+export const NEWSPAPER_HEADER_VARIANTS: Record<NewspaperField, readonly string[]> = {
   turnover: ['报刊年流转额(元)', '报刊年流转额', '年流转额(元)', '年流转额', '流转额(元)', '流转额'],
   rate: ['报刊平均费率(%)', '报刊平均费率', '平均费率(%)', '平均费率', '费率(%)', '费率'],
   other: ['报刊其他收入(元)', '报刊其他收入', '其他收入(元)', '其他收入'],
@@ -44,8 +45,8 @@ export function findNewspaperColumns(sheet: SheetInput, header: HeaderMatch): Ne
   const out: NewspaperColumns = {};
   (sheet.rows[header.row] ?? []).forEach((cell, c) => {
     const key = normaliseHeader(cell?.v === null || cell?.v === undefined ? '' : String(cell.v));
-    for (const field of Object.keys(VARIANTS) as NewspaperField[]) {
-      if (out[field] === undefined && VARIANTS[field].includes(key)) out[field] = c;
+    for (const field of Object.keys(NEWSPAPER_HEADER_VARIANTS) as NewspaperField[]) {
+      if (out[field] === undefined && NEWSPAPER_HEADER_VARIANTS[field].includes(key)) out[field] = c;
     }
   });
   return out;

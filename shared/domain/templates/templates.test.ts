@@ -4,6 +4,14 @@ import { revenueRows, templateFileName } from './layout';
 import { metadataRows, readTemplateMetadata, type TemplateMetadata } from './metadata';
 import { applyNewspaperInputs, findNewspaperColumns, parseRatePercent } from './newspaper-columns';
 import { parseCellDate, readFluctuationReasons, readManagerChanges, readRegistrations } from './side-sheets';
+import {
+  findWideHeader,
+  readWideRevenueSheet,
+  WIDE_COLUMNS,
+  type WideHeader,
+  wideHeaderMerges,
+  wideHeaderRows,
+} from './wide-layout';
 
 const cell = (v: string | number | null): SheetCell | null =>
   v === null ? null : { t: typeof v === 'number' ? 'n' : 's', v };
@@ -36,7 +44,7 @@ describe('template metadata: read back, tampered values refused naming the cell'
 
   it.each([
     ['form', 'x', 'B2', '表单“x”不是本系统的报送模板'],
-    ['version', '2', 'B3', '模板版本“2”不受支持'],
+    ['version', '3', 'B3', '模板版本“3”不受支持'],
     ['version', '1.0', 'B3', '模板版本“1.0”不受支持'],
     ['unitCode', '999999', 'B4', '单位代码“999999”不存在'],
     ['unitCode', '440599', 'B4', '已撤销'],
@@ -188,5 +196,107 @@ describe('side sheets', () => {
     );
     expect(r.rows).toEqual([{ row: 3, customerId: '44051500001000', period: '2026-10', reason: '', oneOff: true }]);
     expect(r.issues).toEqual([expect.objectContaining({ row: 4, column: 'B', severity: 'error' })]);
+  });
+});
+
+describe('收入明细 in the wide layout (version 2)', () => {
+  const ID = '44051500000001';
+  const customers = { byId: (id: string) => id === ID, byName: (n: string) => (n === '甲公司' ? [ID] : []) };
+  const header = wideHeaderRows();
+  /** A sheet with the template's header and one customer row, `cells` set by column letter. */
+  const wide = (cells: Record<string, string | number | SheetCell>, id: string | null = ID): SheetInput => {
+    const row: (SheetCell | null)[] = WIDE_COLUMNS.map(() => null);
+    row[0] = id === null ? null : { t: 's', v: id };
+    row[1] = { t: 's', v: '甲公司' };
+    for (const [letter, v] of Object.entries(cells)) {
+      row[letter.charCodeAt(0) - 65] = typeof v === 'object' ? v : cell(v);
+    }
+    return { name: '收入明细', rows: [...header.map((r) => r.map(cell)), row], merges: wideHeaderMerges() };
+  };
+  const read = (s: SheetInput) => {
+    const h = findWideHeader(s) as WideHeader;
+    return readWideRevenueSheet(s, h, customers, { period: '2026-10' });
+  };
+
+  it('finds the line columns under the merged line names; a long header is not wide', () => {
+    const h = findWideHeader(wide({})) as WideHeader;
+    expect(h).toMatchObject({ row: 1, customerId: 0, customerName: 1 });
+    expect([...h.lines.keys()]).toEqual([
+      'savings',
+      'bills',
+      'letters',
+      'philately',
+      'express',
+      'logistics',
+      'parcels',
+      'newspapers',
+      'other',
+    ]);
+    // 储汇 本月 is D (A ID, B name, C 上月); 报刊 Q–U: 上月, 本月, 年流转额, 平均费率, 其他收入.
+    expect(h.lines.get('savings')).toEqual({ amount: 3, newspaper: {} });
+    expect(h.lines.get('newspapers')).toEqual({ amount: 17, newspaper: { turnover: 18, rate: 19, other: 20 } });
+    expect(
+      findWideHeader(
+        sheet('收入', [
+          ['客户ID', '月份', '业务种类', '收入(元)'],
+          [ID, '2026-10', '函件', 1],
+        ]),
+      ),
+    ).toBeNull();
+  });
+
+  it.each([
+    ['blank: not reported', {}, [], []],
+    ['spaces only: not reported', { D: '  ' }, [], []],
+    ['a figure', { D: 1234.5 }, [['savings', 123_450, 'D']], []],
+    ['a real zero', { F: 0 }, [['bills', 0, 'F']], []],
+    [
+      '万 and thousands separators',
+      { H: '1.2万', J: '1,000.25' },
+      [
+        ['letters', 1_200_000, 'H'],
+        ['philately', 100_025, 'J'],
+      ],
+      [],
+    ],
+    ['a figure typed over 上月 is not read', { C: 99 }, [], []],
+    ['R8 inputs give 报刊', { S: 120000, T: 25, U: 100 }, [['newspapers', 260_000, 'R']], []],
+    [
+      'a negative figure: kept, with a warning',
+      { W: -5 },
+      [['other', -500, 'W']],
+      [['W', 'warning', '其他本月收入为负数']],
+    ],
+    ['not a number', { H: 'abc' }, [], [['H', 'error', '函件本月收入']]],
+    ['R8 rate without turnover', { T: 25 }, [], [['S', 'error', '缺少报刊年流转额']]],
+    ['R8 inputs disagreeing with 本月', { R: 1, S: 120000, T: 25 }, [], [['R', 'error', '不一致']]],
+    [
+      'a formula without its result',
+      { L: { t: 'n', v: null, f: 'K3*2', noCache: true } },
+      [],
+      [['L', 'error', '公式没有保存计算结果']],
+    ],
+  ] as const)('%s', (_label, cells, rows, issues) => {
+    const r = read(wide(cells as Record<string, string | number | SheetCell>));
+    expect(r.rows.map((x) => [x.line, x.amount, x.column])).toEqual(rows);
+    expect(r.rows.every((x) => x.row === 3 && x.period === '2026-10' && x.customerId === ID)).toBe(true);
+    expect(r.issues.map((i) => [i.column, i.severity, i.message])).toEqual(
+      issues.map(([c, s, m]) => [c, s, expect.stringContaining(m)]),
+    );
+    for (const i of r.issues) expect(i).toMatchObject({ sheet: '收入明细', row: 3 });
+  });
+
+  it('a figure without a customer, or for an unknown one, names the ID column; a customer by name is found', () => {
+    expect(read(wide({ D: 5 }, null)).issues).toEqual([]); // the name 甲公司 identifies it
+    const noName = wide({ D: 5 }, null);
+    (noName.rows[2] as (SheetCell | null)[])[1] = null;
+    expect(read(noName).issues).toEqual([
+      expect.objectContaining({ row: 3, column: 'A', message: '填写了收入，但缺少客户ID或客户名称' }),
+    ]);
+    expect(read(wide({ D: 5 }, '44051599999999')).issues).toEqual([
+      expect.objectContaining({ row: 3, column: 'A', message: '客户ID 44051599999999 不存在' }),
+    ]);
+    // A customer's row left blank is neither read nor an error.
+    expect(read(wide({}, '44051599999999'))).toEqual({ rows: [], issues: [], rowsRead: 0 });
   });
 });

@@ -21,6 +21,89 @@ const EXAMPLE = {
 };
 
 describe('kam rules evaluate', () => {
+  const evaluate = async (customer: Record<string, unknown>) => {
+    const r = await kam(
+      ['rules', 'evaluate', '--json'],
+      JSON.stringify({ bureauAnnualRevenue: '16亿', customers: [customer] }),
+    );
+    return { ...r, result: r.code === 0 ? JSON.parse(r.out).results[0] : null };
+  };
+  const month = (turnover: string, rate = '10', other?: string) => ({ turnover, rate, ...(other ? { other } : {}) });
+
+  it.each<[string, Record<string, unknown>, string[]]>([
+    [
+      'R7/R8: an annual ¥20,000.00 entered in each of the twelve months is ¥20,000.00 and qualifies',
+      { newspapers: { lastYear: Array.from({ length: 12 }, () => month('20000.00')), thisMonth: month('24000') } },
+      ['R7:newspapers'],
+    ],
+    [
+      'R7/R8: one object for last year stands for each of its twelve months',
+      { newspapers: { lastYear: month('20000.00'), thisMonth: month('24000') } },
+      ['R7:newspapers'],
+    ],
+    [
+      'R7/R8: eleven months of ¥20,000.00 fall short',
+      { newspapers: { lastYear: Array.from({ length: 11 }, () => month('20000.00')), thisMonth: month('24000') } },
+      [],
+    ],
+    [
+      'R7/R8: this month ¥23,999.99 a year is short of ¥2,000 a month',
+      { newspapers: { lastYear: month('20000'), thisMonth: month('23999.99') } },
+      [],
+    ],
+    [
+      'R7/R8: newspaper revenue without turnover cannot meet R7 (R6 on all lines still can)',
+      { lastYear: { newspapers: '20000' }, thisMonth: { newspapers: '2000' } },
+      ['R6'],
+    ],
+    [
+      'R8: revenue from the inputs counts for R6: ¥120,000 at 10% + ¥0 is ¥1,000 a month',
+      { newspapers: { lastYear: month('120000'), thisMonth: month('120000') } },
+      ['R6', 'R7:newspapers'],
+    ],
+  ])('%s', async (_label, customer, clauses) => {
+    const r = await evaluate({ ref: 'N', ...customer });
+    expect(r).toMatchObject({ code: 0, err: '' });
+    expect(r.result.clauses).toEqual(clauses);
+  });
+
+  it('R8: other revenue is added to the computed newspaper revenue (R6 on the total)', async () => {
+    // ¥12,000 × 10% ÷ 12 = ¥100 a month, + ¥900 other = ¥1,000 this month; last year 12 × ¥1,000.
+    // The turnover (¥12,000) is below R7's ¥20,000, so only R6 holds, and only with the other revenue.
+    const r = await evaluate({
+      ref: 'O',
+      newspapers: { lastYear: month('12000', '10', '900'), thisMonth: month('12000', '10', '900') },
+    });
+    expect(r.result.clauses).toEqual(['R6']);
+  });
+
+  it.each<[string, Record<string, unknown>, string]>([
+    [
+      'a rate over 100%',
+      { newspapers: { thisMonth: month('1000', '101') } },
+      'customers[0]（N）.newspapers.thisMonth.rate',
+    ],
+    [
+      'turnover without a rate',
+      { newspapers: { thisMonth: { turnover: '1000' } } },
+      'customers[0]（N）.newspapers.thisMonth.rate',
+    ],
+    [
+      'thirteen months of last year',
+      { newspapers: { lastYear: Array.from({ length: 13 }, () => month('1000')) } },
+      'customers[0]（N）.newspapers.lastYear',
+    ],
+    [
+      'newspaper revenue given both ways',
+      { thisMonth: { newspapers: '100' }, newspapers: { thisMonth: month('1000') } },
+      'customers[0]（N）.newspapers.thisMonth',
+    ],
+  ])('refuses %s, naming the field', async (_label, customer, field) => {
+    const r = await evaluate({ ref: 'N', ...customer });
+    expect(r.code).not.toBe(0);
+    expect(r.err).toContain(field);
+  });
+
   it('gives the worked check of R11–R12 exactly (R6, R7 by line order; 90/60 → 78 → gold)', async () => {
     const r = await kam(['rules', 'evaluate', '--json'], JSON.stringify(EXAMPLE));
     expect(r).toMatchObject({ code: 0, err: '' });
@@ -148,6 +231,27 @@ describe('kam tiers run, revenue set, bureau set', () => {
 
     const both = await kam(['tiers', 'run', '--db', db, '--year', '2025', '--period', '2026-03']);
     expect(both.code).toBe(1);
+
+    // R10: a different figure for 2025 needs --replace; the old run is then stale and may be put in force.
+    const noReplace = await kam(['bureau', 'set', '--db', db, '--year', '2025', '--amount', '17亿']);
+    expect(noReplace.code).toBe(1);
+    expect(noReplace.err).toContain('需要确认');
+    expect((await kam(['bureau', 'set', '--db', db, '--year', '2025', '--amount', '17亿', '--replace'])).code).toBe(0);
+    const first = JSON.parse(annual.out) as { id: number };
+    const rerun = JSON.parse((await kam(['tiers', 'run', '--db', db, '--year', '2025', '--json'])).out) as {
+      id: number;
+    };
+    const chosen = await kam([
+      'call',
+      'tiers/set-in-force',
+      '--db',
+      db,
+      '--input',
+      JSON.stringify({ runId: first.id }),
+    ]);
+    expect(chosen.code).toBe(0);
+    expect(JSON.parse(chosen.out)).toMatchObject({ id: first.id, inForce: true, bureauStale: true, sameYearRuns: 2 });
+    expect(rerun.id).not.toBe(first.id);
     const badLine = await kam([
       'revenue',
       'set',

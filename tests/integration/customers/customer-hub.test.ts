@@ -76,6 +76,7 @@ describe('the customer as the hub (R9–R15)', () => {
       computedTier: null,
       tierSource: null,
       scope: null,
+      score: null,
       tierBasis: null,
       responsibleUnit: null,
     };
@@ -95,6 +96,8 @@ describe('the customer as the hub (R9–R15)', () => {
       computedTier: 'gold',
       tierSource: 'computed',
       scope: 'comprehensive',
+      // DOMAIN.md worked check: 90×0.6 + 60×0.4 = 78.
+      score: 78,
       tierBasis: { runId: run.id, year: 2025, policyVersion: 1 },
       responsibleUnit: { id: f.unit('440500').id, name: f.unit('440500').name },
       managers: [{ id: f.manager.id, name: '林晓华', post: 'account_manager' }],

@@ -24,6 +24,7 @@ const UNGRADED = {
   computedTier: null,
   tierSource: null,
   scope: null,
+  score: null,
   tierBasis: null,
   responsibleUnit: null,
   managers: [],
@@ -465,6 +466,7 @@ describe('customers/list search', () => {
           parentId: null,
           parentName: null,
           branchCount: 1,
+          matchedOn: 'name',
           ...UNGRADED,
         },
         {
@@ -478,6 +480,7 @@ describe('customers/list search', () => {
           parentId: s.cable.id,
           parentName: s.cable.name,
           branchCount: 0,
+          matchedOn: 'name',
           ...UNGRADED,
         },
       ],
@@ -609,7 +612,9 @@ describe('customers/get and customers/update', () => {
     const f = await setup();
     const error = await f.fail(f.create({ name: '汕头市宏达电子有限公司', areaCode: '440599' }));
     expect(error.code).toBe('VALIDATION');
-    expect(error.details).toEqual({ issues: [{ path: 'areaCode', message: '区划代码不在代码表中' }] });
+    expect(error.details).toEqual({
+      issues: [{ path: 'areaCode', message: '区划代码不在代码表中', messageEn: 'Not in the area code table' }],
+    });
   });
 
   it('update of an unknown customer is NOT_FOUND', async () => {

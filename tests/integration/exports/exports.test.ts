@@ -322,8 +322,8 @@ describe('附件6-1 (R24)', () => {
     expect(row(rows, '黄金', '分级').slice(1, 6)).toEqual([0, 1, 0, 1, 800]);
     const six2 = listed(rowsOf((await build({ form: '6-2', period: PERIOD })).book, '附件6-2'));
     expect(six2.map((r) => [r[1], r[4], r[5]])).toEqual([
-      [a, '钻石（省局认定；计算为黄金）', '白银及以上'],
-      [g, '黄金', '白银及以上'],
+      [a, '钻石（省局认定；计算为黄金）', '白银及以上；本月收入前 10 名'],
+      [g, '黄金', '白银及以上；本月收入前 10 名'],
     ]);
     // The unit's template for the month lists the same tiers in force (one answer for every reader).
     const unitOf = db.prepare('SELECT unit_id FROM customers WHERE id = ?').pluck();
@@ -333,6 +333,30 @@ describe('附件6-1 (R24)', () => {
       [a, 'diamond'],
       [g, 'gold'],
     ]);
+  });
+
+  it('大客户户数 counts key customers (a tier in force) only; the others are told apart in a note', async () => {
+    const { db, customer, revenue, build } = await setup();
+    const s = await customer('汕头市白银客户有限公司');
+    const g = await customer('汕头市普通客户有限公司');
+    const n = await customer('汕头市非大客户有限公司');
+    const fresh = await customer('汕头市新建档有限公司');
+    revenue([
+      [s, PERIOD, 'bills', 500_00],
+      [g, PERIOD, 'bills', 300_00],
+      [n, PERIOD, 'bills', 200_00],
+      [fresh, PERIOD, 'bills', 100_00],
+    ]);
+    annualRun(db, 2025, { [s]: 'silver', [g]: 'general', [n]: null });
+    const rows = rowsOf((await build({ form: '6-1', period: PERIOD })).book, '附件6-1');
+    const labels = rows.slice(rows.findIndex((r) => r[0] === '分级') + 1).map((r) => r[0]);
+    expect(labels.slice(0, 5)).toEqual(['钻石', '黄金', '白银', '一般', '合计']);
+    expect(row(rows, '合计', '分级').slice(1, 6)).toEqual([0, 2, 0, 2, 800]);
+    expect(rows.flat()).toContainEqual(
+      expect.stringContaining('未定级客户（该次分级未达标准或分级后新建档）期末 2 户、本月收入 ¥300.00'),
+    );
+    // The revenue by line is still the unit's whole revenue.
+    expect(row(rows, '合计', '业务种类')[1]).toBe(1_100);
   });
 
   it('works without any tiering run and says tiers are unknown', async () => {
@@ -362,8 +386,8 @@ describe('附件6-1 (R24)', () => {
 });
 
 describe('附件6-2 (R25)', () => {
-  it('without silver+ customers lists the unit top 10 by this month; one silver customer comes first', async () => {
-    const { db, customer, revenue, build } = await setup();
+  it('without any annual grading lists the unit top 10 by this month (nobody’s tier is known)', async () => {
+    const { customer, revenue, build } = await setup();
     const ids: string[] = [];
     for (let i = 0; i < 12; i++) ids.push(await customer(`汕头市前十${String.fromCharCode(0x4e00 + i)}有限公司`));
     const other = await customer('潮阳大户有限公司', '440513', '440513');
@@ -375,20 +399,77 @@ describe('附件6-2 (R25)', () => {
     expect(top.map((r) => r[1])).toEqual(ids.slice(2).reverse());
     expect(top.every((r) => r[4] === '未知' && r[5] === '本月收入前 10 名')).toBe(true);
     expect(top.map((r) => r[0])).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+  });
 
-    annualRun(db, 2025, { [ids[0] as string]: 'silver', [ids[11] as string]: 'general' });
-    const withTier = listed(rowsOf((await build({ form: '6-2', period: PERIOD, unitCode: '440515' })).book, '附件6-2'));
-    expect(withTier.map((r) => r[1])).toEqual([ids[0], ...ids.slice(3).reverse()]);
-    expect(withTier.map((r) => r[5])).toEqual(['白银及以上', ...Array(9).fill('本月收入前 10 名')]);
-    const rows = rowsOf((await build({ form: '6-2', period: PERIOD, unitCode: '440515' })).book, '附件6-2');
-    expect(row(rows, '合计').slice(1, 7)).toEqual([
-      '10 户',
-      null,
-      null,
-      null,
-      null,
-      (1 + 4 + 5 + 6 + 7 + 8 + 9 + 10 + 11 + 12) * 1000,
+  it('lists every silver+ key customer AND the unit’s top 10 key customers (the union, each once); a non-key top earner never', async () => {
+    const { db, customer, revenue, build } = await setup();
+    // 12 silver-and-above with modest revenue, 3 general key customers earning more, one general
+    // earning little, and a customer with no tier in force (not key) earning most of all.
+    const silverPlus: string[] = [];
+    for (let i = 0; i < 12; i++)
+      silverPlus.push(await customer(`汕头市白银${String.fromCharCode(0x4e00 + i)}有限公司`));
+    const general: string[] = [];
+    for (let i = 0; i < 4; i++) general.push(await customer(`汕头市普通${String.fromCharCode(0x4e00 + i)}有限公司`));
+    const notKey = await customer('汕头市非大客户有限公司');
+    revenue([
+      ...silverPlus.map((id, i): Cell => [id, PERIOD, 'express', (100 + i) * 100_00]),
+      ...general.map((id, i): Cell => [id, PERIOD, 'express', i < 3 ? (1_000 - i * 100) * 100_00 : 1_00]),
+      [notKey, PERIOD, 'express', 99_000 * 100_00],
     ]);
+    annualRun(db, 2025, {
+      ...Object.fromEntries(silverPlus.map((id, i) => [id, i < 2 ? 'gold' : 'silver'] as const)),
+      ...Object.fromEntries(general.map((id) => [id, 'general'] as const)),
+      [notKey]: null,
+    });
+    const rows = rowsOf((await build({ form: '6-2', period: PERIOD, unitCode: '440515' })).book, '附件6-2');
+    const list = listed(rows);
+    expect(list.map((r) => r[1])).toEqual([
+      silverPlus[1],
+      silverPlus[0],
+      ...silverPlus.slice(2).reverse(),
+      general[0],
+      general[1],
+      general[2],
+    ]);
+    expect(list.map((r) => r[1])).not.toContain(notKey);
+    expect(list.map((r) => r[1])).not.toContain(general[3]);
+    // The top 10 key customers: the three general and silver 11…5; the rest are in by tier alone.
+    const why = new Map(list.map((r) => [r[1], r[5]]));
+    expect(why.get(general[0])).toBe('本月收入前 10 名');
+    expect(why.get(silverPlus[11])).toBe('白银及以上；本月收入前 10 名');
+    expect(why.get(silverPlus[2])).toBe('白银及以上');
+    expect(row(rows, '合计')[1]).toBe('15 户');
+  });
+});
+
+describe('an empty month (no revenue reported)', () => {
+  it.each(['6-1', '6-2', '7', 'province'] as const)(
+    '附件 %s: refuses with a clear message instead of a workbook of zeros',
+    async (form) => {
+      const { customer, revenue, call } = await setup();
+      const a = await customer('汕头市空月有限公司');
+      revenue([[a, '2026-09', 'letters', 100_00]]);
+      const error = await call('exports/build', { form, period: PERIOD, unitCode: null, path: null }).then(
+        () => null,
+        (e: unknown) => e as AppError,
+      );
+      expect(error).toBeInstanceOf(AppError);
+      expect(error?.code).toBe('NOT_FOUND');
+      expect(error?.message).toBe('2026年10月全市没有任何收入数据，没有可导出的内容；请先导入或录入该月收入');
+      expect(error?.details).toMatchObject({ reason: 'empty-month' });
+    },
+  );
+
+  it('a unit with nothing this month is refused while the city exports', async () => {
+    const { customer, revenue, call } = await setup();
+    const a = await customer('潮阳有收入有限公司', '440513', '440513');
+    revenue([[a, PERIOD, 'letters', 100_00]]);
+    await expect(
+      call('exports/build', { form: '6-1', period: PERIOD, unitCode: null, path: null }),
+    ).resolves.toBeTruthy();
+    await expect(
+      call('exports/build', { form: '6-1', period: PERIOD, unitCode: '440515', path: null }),
+    ).rejects.toThrow('2026年10月澄海分局没有任何收入数据');
   });
 });
 

@@ -62,7 +62,8 @@ describe('import batches', () => {
       { customerId: c, period: '2026-10', line: 'bills', amount: null }, // blank: not reported
     ];
     const result = inTx(db, () => commitBatch(db, meta('sha-1'), rows, AT, '信息主管'));
-    expect(result).toMatchObject({ total: 4, created: 1, changed: 1, unchanged: 2 });
+    // Blank rows are counted apart from unchanged ones (DOMAIN-DECISIONS "Imports", counts).
+    expect(result).toMatchObject({ total: 4, created: 1, changed: 1, unchanged: 1, blank: 1 });
     expect(
       db
         .prepare('SELECT amount_fen, source_kind, source_ref FROM revenue WHERE customer_id = ? AND line = ?')

@@ -6,9 +6,14 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import { type Backend, openBackend } from '../../../electron/backend';
+import { fillDemo } from '../../../electron/backend/demo/fill';
+import { POLICY_V1 } from '../../../shared/domain/policy/policy';
+import { TEMPLATE_SHEETS } from '../../../shared/domain/templates/layout';
+import { CSV_HEADER, csvBytes } from '../../support/csv-bytes';
 import { xlsxToCsvWithLibreOffice } from '../../support/libreoffice';
 import { tempDirsForTests } from '../../support/temp-dir';
 
@@ -95,7 +100,7 @@ describe('the error report workbook', () => {
       header: 1,
     });
     expect(summary[1]).toEqual(['文件', '澄海分局2026年10月.xlsx']);
-    expect(summary).toContainEqual(['说明', '未读取（没有找到收入表头或为隐藏工作表）']);
+    expect(summary).toContainEqual(['说明', '未读取（没有找到收入表头）']);
     const listed = summary.slice(summary.findIndex((r) => r[1] === '行') + 1);
     expect(listed).toHaveLength(preview.counts.errors + preview.counts.warnings);
     expect(listed[0]).toEqual(['收入明细', 4, 'A', '错误', '客户ID 44051599999000 不存在']);
@@ -136,5 +141,120 @@ describe('the error report workbook', () => {
 
     const unknown = await b.registry.invoke('imports/error-report', { token: 'nope' });
     expect(unknown).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+});
+
+describe('the error report of a unit template', () => {
+  it('leaves out _kam_meta and the instructions, adds its columns to data sheets only, and prints legibly', async () => {
+    const now = new Date('2026-11-10T02:00:00Z');
+    const b = openBackend({ databasePath: ':memory:', now: () => now });
+    backends.push(b);
+    fillDemo(b.db, POLICY_V1, { customers: 30, seed: 3 }, now);
+    const dir = tempDir();
+    const { files } = await b.registry.call('templates/generate', {
+      period: '2026-10',
+      outDir: dir,
+      unitCode: '440515',
+    });
+    const template = files[0]?.path as string;
+    // The unit mistypes a customer ID: an error on that row of the revenue sheet.
+    const wb = XLSX.read(readFileSync(template), { type: 'buffer' });
+    const revenue = wb.Sheets[TEMPLATE_SHEETS.revenue] as XLSX.WorkSheet;
+    const range = XLSX.utils.decode_range(revenue['!ref'] as string);
+    // The first customer row: the first 14-digit ID below the 客户ID header.
+    let idCell: { r: number; c: number } | null = null;
+    for (let r = range.s.r; r <= range.e.r && !idCell; r++) {
+      for (let c = range.s.c; c <= range.e.c; c++) {
+        if (/^\d{14}$/.test(String(revenue[XLSX.utils.encode_cell({ r, c })]?.v ?? ''))) idCell = { r, c };
+      }
+    }
+    if (!idCell) throw new Error('no customer row in the template');
+    revenue[XLSX.utils.encode_cell(idCell)] = { t: 's', v: '44051599999000' };
+    // …with a figure in the first amount column this month (本月; 收入(元) in a one-line layout).
+    let amountColumn = -1;
+    for (let r = range.s.r; r < idCell.r && amountColumn < 0; r++) {
+      for (let c = range.s.c; c <= range.e.c && amountColumn < 0; c++) {
+        const v = String(revenue[XLSX.utils.encode_cell({ r, c })]?.v ?? '');
+        if (v.startsWith('本月') || v.startsWith('收入')) amountColumn = c;
+      }
+    }
+    revenue[XLSX.utils.encode_cell({ r: idCell.r, c: amountColumn })] = { t: 'n', v: 100 };
+    const filled = join(dir, '澄海分局_回报.xlsx');
+    writeFileSync(filled, XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+
+    const preview = await b.registry.call('imports/preview', { path: filled });
+    expect(preview.counts.errors).toBeGreaterThan(0);
+    const report = await b.registry.call('imports/error-report', { token: preview.token });
+    const bytes = Buffer.from(report.base64 ?? '', 'base64');
+    const out = XLSX.read(bytes, { type: 'buffer' });
+    expect(out.SheetNames[0]).toBe('问题汇总');
+    expect(out.SheetNames).toContain(TEMPLATE_SHEETS.revenue);
+    expect(out.SheetNames).not.toContain(TEMPLATE_SHEETS.meta);
+    expect(out.SheetNames).not.toContain(TEMPLATE_SHEETS.instructions);
+
+    // 有问题/问题 after the last column of the revenue sheet's header row, nowhere else.
+    const grid = XLSX.utils.sheet_to_json<unknown[]>(out.Sheets[TEMPLATE_SHEETS.revenue] as XLSX.WorkSheet, {
+      header: 1,
+      blankrows: true,
+      defval: null,
+    });
+    const headerRow = grid.findIndex((r) => r.includes('有问题'));
+    const header = grid[headerRow] as unknown[];
+    expect(headerRow).toBeLessThan(idCell.r);
+    expect(header.slice(-2)).toEqual(['有问题', '问题']);
+    expect(String(grid[idCell.r]?.at(-1))).toMatch(/^错误 · [A-Z]+列：客户ID 44051599999000 不存在/);
+    for (const name of out.SheetNames) {
+      const cells = Object.values(out.Sheets[name] as XLSX.WorkSheet).map((c) => (c as XLSX.CellObject)?.v);
+      const withColumns = name === TEMPLATE_SHEETS.revenue || preview.sheets.some((s) => s.name === name && s.used);
+      if (!withColumns) expect(cells, name).not.toContain('有问题');
+    }
+    const summary = XLSX.utils.sheet_to_json<unknown[]>(out.Sheets.问题汇总 as XLSX.WorkSheet, { header: 1 });
+    expect(summary.map((r) => r[0])).toContain('警告');
+    expect(summary.flat()).not.toContain('提示');
+
+    // Print setup in the package: A4 landscape one page wide, the header row on every page,
+    // widths on every column, the 问题 column wrapped.
+    const parts = unzipSync(new Uint8Array(bytes));
+    const index = out.SheetNames.indexOf(TEMPLATE_SHEETS.revenue);
+    const sheetXml = strFromU8(parts[`xl/worksheets/sheet${index + 1}.xml`] as Uint8Array);
+    expect(sheetXml).toContain('<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>');
+    expect(sheetXml).toContain('<pageSetUpPr fitToPage="1"/>');
+    const cols = [...sheetXml.matchAll(/<col min="(\d+)" max="(\d+)" width="([\d.]+)"/g)];
+    expect(cols.length).toBe(header.length);
+    const workbookXml = strFromU8(parts['xl/workbook.xml'] as Uint8Array);
+    // The rows from the top down to the header (the template's header has two rows).
+    expect(workbookXml).toContain(
+      `<definedName name="_xlnm.Print_Titles" localSheetId="${index}">&apos;${TEMPLATE_SHEETS.revenue}&apos;!$1:$${headerRow + 1}</definedName>`,
+    );
+    const problemColumn = XLSX.utils.encode_col(header.length - 1);
+    const problemCell = new RegExp(`<c r="${problemColumn}${idCell.r + 1}" s="(\\d+)"`).exec(sheetXml);
+    expect(problemCell).not.toBeNull();
+    const stylesXml = strFromU8(parts['xl/styles.xml'] as Uint8Array);
+    const xfs = [
+      ...(/<cellXfs[^>]*>([\s\S]*?)<\/cellXfs>/.exec(stylesXml)?.[1] ?? '').matchAll(/<xf [\s\S]*?(?:\/>|<\/xf>)/g),
+    ];
+    expect(xfs[Number(problemCell?.[1])]?.[0]).toContain('wrapText="1"');
+    for (const name of out.SheetNames) {
+      const xml = strFromU8(parts[`xl/worksheets/sheet${out.SheetNames.indexOf(name) + 1}.xml`] as Uint8Array);
+      expect(xml, name).toContain('orientation="landscape"');
+    }
+  }, 60_000);
+});
+
+describe('the error report of a CSV file', () => {
+  it('reads a GBK CSV as the import did: its rows in Chinese, the problem beside the right row', async () => {
+    const { b, a } = await setup();
+    const dir = tempDir();
+    const path = join(dir, '澄海.csv');
+    writeFileSync(path, csvBytes('gbk', [CSV_HEADER, `${a},2026-10,函件,100`, '44051599999000,2026-10,函件,5']));
+    const preview = await b.registry.call('imports/preview', { path });
+    expect(preview.counts).toMatchObject({ rows: 1, errors: 1 });
+    const report = await b.registry.call('imports/error-report', { token: preview.token });
+    const out = XLSX.read(Buffer.from(report.base64 ?? '', 'base64'), { type: 'buffer' });
+    const [, data] = out.SheetNames;
+    const rows = XLSX.utils.sheet_to_json<unknown[]>(out.Sheets[data as string] as XLSX.WorkSheet, { header: 1 });
+    expect(rows[0]).toEqual(['客户ID', '月份', '业务种类', '收入(元)', '有问题', '问题']);
+    expect(rows[1]?.slice(0, 5)).toEqual([a, '2026-10', '函件', '100', '否']);
+    expect(String(rows[2]?.[5])).toMatch(/^错误 · A列：客户ID 44051599999000 不存在/);
   });
 });

@@ -87,8 +87,10 @@ describe('R3 seed', () => {
       ['P05', '速递物流局', 'professional', '440500', '市局大客户中心'],
       ['P06', '报刊发行局', 'professional', '440500', '市局大客户中心'],
     ]);
-    expect(units.find((u) => u.code === 'P02')?.mainLine).toBe('savings');
-    expect(units.find((u) => u.code === 'P01')?.mainLine).toBeNull();
+    expect(units.find((u) => u.code === 'P02')?.lines).toEqual(['savings']);
+    expect(units.find((u) => u.code === 'P03')?.lines).toEqual(['bills', 'letters']);
+    expect(units.find((u) => u.code === 'P05')?.lines).toEqual(['express', 'logistics', 'parcels']);
+    expect(units.find((u) => u.code === 'P01')?.lines).toEqual([]);
     // Urban districts have no county centre of their own.
     for (const urban of ['440507', '440511', '440512']) expect(units.some((u) => u.code === urban)).toBe(false);
   });
@@ -104,7 +106,6 @@ describe('R3 seed', () => {
 
 describe('R4 staffing gaps', () => {
   it.each([
-    ['440500', 5, 'city centre'],
     ['440515', 3, 'county bureau'],
     ['440513', 3, 'county bureau'],
     ['440514', 3, 'county bureau'],
@@ -136,7 +137,7 @@ describe('R4 staffing gaps', () => {
 
     await register('吴静', '440500', { post: 'director' });
     await register('郑洋', '440500', { post: 'information_officer' });
-    expect(await gap('440500')).toBe(5);
+    expect(await gap('440500')).toBe(0); // the city centre has an establishment, never a gap
     await register('蔡艳', '440523');
     expect(await gap('440523')).toBe(0);
     await register('许勇', 'P01');
@@ -312,17 +313,26 @@ describe('R30 manager register and change log', () => {
     expect(
       (await fail(call('managers/move', { id: m.id, toUnitId: unit('440515'), effectiveOn: '2026-11-05' }))).code,
     ).toBe('CONFLICT');
-    await call('units/retire', { id: unit('P06'), retiredOn: '2026-11-01' });
-    const retired = await fail(call('managers/move', { id: m.id, toUnitId: unit('P06'), effectiveOn: '2026-11-05' }));
+    await call('units/retire', { id: unit('P01'), retiredOn: '2026-11-01' });
+    const retired = await fail(call('managers/move', { id: m.id, toUnitId: unit('P01'), effectiveOn: '2026-11-05' }));
     expect(retired.code).toBe('CONFLICT');
-    expect(retired.message).toContain('报刊发行局');
-    expect((await fail(register('黄敏', 'P06'))).code).toBe('CONFLICT');
+    expect(retired.message).toContain('营业分局');
+    expect((await fail(register('黄敏', 'P01'))).code).toBe('CONFLICT');
 
     const early = await fail(call('managers/leave', { id: m.id, effectiveOn: '2026-10-31', reason: '调走' }));
     expect(early).toEqual({
       code: 'VALIDATION',
       message: '离岗日期不能早于到岗日期 2026-11-01',
-      details: { issues: [{ path: 'effectiveOn', message: '不能早于到岗日期 2026-11-01' }] },
+      messageEn: 'The leaving date cannot be before the start date 2026-11-01',
+      details: {
+        issues: [
+          {
+            path: 'effectiveOn',
+            message: '不能早于到岗日期 2026-11-01',
+            messageEn: 'Cannot be before the start date 2026-11-01',
+          },
+        ],
+      },
     });
 
     await call('managers/leave', { id: m.id, effectiveOn: '2026-11-05', reason: '调走' });
@@ -382,6 +392,7 @@ describe('R2 units: retire, reinstate, create', () => {
     expect(error).toEqual({
       code: 'CONFLICT',
       message: '单位“澄海分局”仍有2 名在岗客户经理，请先调出或撤销后再撤销本单位',
+      messageEn: 'Unit “澄海分局” still has 2 active account manager(s); move or retire them before retiring the unit',
       details: { managers: 2, customers: 0, children: 0 },
     });
   });
@@ -407,6 +418,7 @@ describe('R2 units: retire, reinstate, create', () => {
 
   it('retires an empty unit, hides it unless asked, and reinstates it', async () => {
     const { call, unit, fail, view } = await setup();
+    await call('units/set-line-bureau', { line: 'newspapers', unitId: null }); // R15: P06 owns no line now
     const retired = await call('units/retire', { id: unit('P06'), retiredOn: '2026-11-30' });
     expect(retired.retiredOn).toBe('2026-11-30');
     expect((await call('units/list', {})).map((u) => u.code)).not.toContain('P06');
@@ -429,13 +441,14 @@ describe('R2 units: retire, reinstate, create', () => {
       parentId: unit('P06'),
     });
     await call('units/retire', { id: team.id, retiredOn: '2026-11-30' });
+    await call('units/set-line-bureau', { line: 'newspapers', unitId: null });
     await call('units/retire', { id: unit('P06'), retiredOn: '2026-11-30' });
     const error = await fail(call('units/reinstate', { id: team.id }));
     expect(error.code).toBe('CONFLICT');
     expect(error.message).toBe('上级单位已撤销，请先恢复上级单位');
   });
 
-  it('creates units with the policy minimum by kind, a main line only for professional bureaus', async () => {
+  it('creates units with the policy minimum by kind; a new bureau owns no line until the table says so', async () => {
     const { call, unit, gap } = await setup(local(2026, 11, 10));
     const bureau = await call('units/create', {
       code: 'P07',
@@ -443,12 +456,10 @@ describe('R2 units: retire, reinstate, create', () => {
       kind: 'professional',
       parentId: unit('440500'),
       areaCode: '440500',
-      mainLine: 'parcels',
     });
     expect(bureau).toMatchObject({
       code: 'P07',
       kind: 'professional',
-      mainLine: 'parcels',
       minManagers: 2,
       retiredOn: null,
     });
@@ -459,9 +470,9 @@ describe('R2 units: retire, reinstate, create', () => {
       name: '澄海城区支局',
       kind: 'branch',
       parentId: unit('440515'),
-      mainLine: 'letters',
     });
-    expect(team).toMatchObject({ mainLine: null, minManagers: 0, areaCode: null });
+    expect(team).toMatchObject({ minManagers: 0, areaCode: null });
+    expect((await call('units/list', {})).find((u) => u.code === 'P07')?.lines).toEqual([]);
     const county = await call('units/create', {
       code: 'NA-2',
       name: '南澳第二支局',
@@ -506,8 +517,8 @@ describe('R2 units: retire, reinstate, create', () => {
     expect((await fail(call('units/create', { code: 'X3', name: '测试', kind: 'branch', parentId: 9999 }))).code).toBe(
       'NOT_FOUND',
     );
-    await call('units/retire', { id: unit('P06'), retiredOn: '2026-11-30' });
-    const error = await fail(call('units/create', { code: 'X4', name: '测试', kind: 'branch', parentId: unit('P06') }));
+    await call('units/retire', { id: unit('P01'), retiredOn: '2026-11-30' });
+    const error = await fail(call('units/create', { code: 'X4', name: '测试', kind: 'branch', parentId: unit('P01') }));
     expect(error.code).toBe('CONFLICT');
     expect(error.details).toEqual({ field: 'parentId' });
   });

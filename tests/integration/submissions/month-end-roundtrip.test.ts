@@ -16,6 +16,7 @@ import type { RevenueLine } from '../../../shared/domain/lines';
 import { POLICY_V1 } from '../../../shared/domain/policy/policy';
 import { OFFICIAL_LINE_ROWS } from '../../support/official-lines';
 import { tempDirsForTests } from '../../support/temp-dir';
+import { mapWideSheet, setWide } from '../../support/wide-template';
 
 const NOW = new Date('2026-11-03T02:00:00Z');
 const PERIOD = '2026-10';
@@ -47,21 +48,18 @@ describe('month-end round trip', () => {
     for (const f of files) {
       const wb = XLSX.read(readFileSync(f.path), { type: 'buffer' });
       const ws = wb.Sheets.收入明细 as XLSX.WorkSheet;
-      const rows = XLSX.utils.sheet_to_json<Cells>(ws, { header: 1, defval: null });
-      const header = rows[0] as Cells;
-      const lineCol = header.indexOf('业务种类');
-      const amountCol = header.indexOf('收入(元)');
-      expect(lineCol).toBeGreaterThanOrEqual(0);
-      expect(amountCol).toBeGreaterThanOrEqual(0);
-      rows.slice(1).forEach((r, i) => {
-        n++;
-        if (n % 5 === 0) return; // left blank: not reported
-        const line = LINE_BY_ZH.get(String(r[lineCol]));
-        if (line === undefined) throw new Error(`${f.fileName}: unknown line “${r[lineCol]}” in row ${i + 2}`);
-        const fen = 10_000 + ((n * 7919) % 5_000_000);
-        ws[XLSX.utils.encode_cell({ r: i + 1, c: amountCol })] = { t: 'n', v: fen / 100 };
-        filled.set(line, (filled.get(line) ?? 0) + fen);
-      });
+      // The wide layout: one row per customer, each line's 本月 column beside last month's.
+      const map = mapWideSheet(ws);
+      expect(map.rows.size).toBeGreaterThan(0);
+      for (const id of map.rows.keys()) {
+        for (const [zh, line] of LINE_BY_ZH) {
+          n++;
+          if (n % 5 === 0) continue; // left blank: not reported
+          const fen = 10_000 + ((n * 7919) % 5_000_000);
+          setWide(ws, map, id, zh, fen / 100);
+          filled.set(line, (filled.get(line) ?? 0) + fen);
+        }
+      }
       const path = join(outDir, `已填_${f.fileName}`);
       writeFileSync(path, XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
       const preview = await b.registry.call('imports/preview', { path });

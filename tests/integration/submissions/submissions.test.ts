@@ -12,6 +12,7 @@ import { fillDemo } from '../../../electron/backend/demo/fill';
 import { fillDemoRevenue } from '../../../electron/backend/demo/revenue';
 import { POLICY_V1 } from '../../../shared/domain/policy/policy';
 import { tempDirsForTests } from '../../support/temp-dir';
+import { mapWideSheet, setWide } from '../../support/wide-template';
 
 const PERIOD = '2026-10';
 const tempDir = tempDirsForTests('kam-submissions-');
@@ -38,7 +39,10 @@ async function filledTemplate(b: Backend, unitCode: string, yuan: number): Promi
   const { files } = await b.registry.call('templates/generate', { period: PERIOD, outDir: dir, unitCode });
   const path = (files[0] as { path: string }).path;
   const wb = XLSX.read(readFileSync(path), { type: 'buffer' });
-  (wb.Sheets.收入明细 as XLSX.WorkSheet).E2 = { t: 'n', v: yuan };
+  // The first customer's first line (储汇 本月; the wide layout: one row per customer).
+  const ws = wb.Sheets.收入明细 as XLSX.WorkSheet;
+  const map = mapWideSheet(ws);
+  setWide(ws, map, [...map.rows.keys()][0] as string, '储汇', yuan);
   const out = join(dir, `${unitCode}-filled.xlsx`);
   writeFileSync(out, XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
   return out;

@@ -4,7 +4,7 @@
  * two units claiming one customer; `kam templates`.
  */
 
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -13,12 +13,16 @@ import { type Backend, openBackend } from '../../../electron/backend';
 import { runCli } from '../../../electron/backend/cli/main';
 import { fillDemo } from '../../../electron/backend/demo/fill';
 import { fillDemoRevenue } from '../../../electron/backend/demo/revenue';
+import { unitTemplateData } from '../../../electron/backend/templates/data';
+import { buildTemplate } from '../../../electron/backend/templates/workbook';
 import type { TemplateFileView } from '../../../shared/api/types';
 import type { RevenueLine } from '../../../shared/domain/lines';
 import { POLICY_V1 } from '../../../shared/domain/policy/policy';
 import { dumpTables } from '../../support/db-dump';
+import { findSoffice, sofficeConvert } from '../../support/libreoffice';
 import { OFFICIAL_LINE_ROWS } from '../../support/official-lines';
 import { tempDirsForTests } from '../../support/temp-dir';
+import { appendWideRow, mapWideSheet, setWide } from '../../support/wide-template';
 
 const NOW = new Date('2026-11-10T02:00:00Z');
 const PERIOD = '2026-10';
@@ -44,6 +48,32 @@ async function generate(b: Backend, unitCode?: string): Promise<{ dir: string; f
     ...(unitCode ? { unitCode } : {}),
   });
   return { dir, files: r.files };
+}
+
+/**
+ * A version 1 template (收入明细 one row per customer and line), as units still hold from before
+ * the wide layout: written by the same builder with the long layout.
+ */
+function generateLong(b: Backend, unitCode: string): { dir: string; files: { path: string }[] } {
+  const dir = tempDir();
+  const unit = b.db.prepare('SELECT id, code, name FROM units WHERE code = ?').get(unitCode) as {
+    id: number;
+    code: string;
+    name: string;
+  };
+  const data = unitTemplateData(b.db, unit.id, PERIOD);
+  const built = buildTemplate({
+    unit,
+    period: PERIOD,
+    ...data,
+    policy: POLICY_V1,
+    generatedAt: NOW,
+    generatedOn: '2026-11-10',
+    layout: 'long',
+  });
+  const path = join(dir, `${unit.name}_长表.xlsx`);
+  writeFileSync(path, built.buffer);
+  return { dir, files: [{ path }] };
 }
 
 /** Opens a template, lets the test edit it as a unit would, and saves it under a new name. */
@@ -95,31 +125,20 @@ describe('templates/generate', () => {
     expect(part('xl/workbook.xml')).toMatch(/<sheet name="_kam_meta"[^>]*state="veryHidden"/);
     // Sheet order: 填表说明, 收入明细, 新客户申报, 客户经理变动, 波动原因, _kam_meta.
     expect(part('xl/worksheets/sheet6.xml')).toContain('<sheetProtection');
-    const revenueXml = part('xl/worksheets/sheet2.xml');
-    expect(revenueXml).toMatch(
-      /<dataValidation type="list"[^>]*sqref="D2:D\d+"><formula1>"储汇,帐单,函件,集邮,特快,物流,包件,报刊,其他"<\/formula1>/,
-    );
     const registrationXml = part('xl/worksheets/sheet3.xml');
     expect(registrationXml).toContain('<formula1>"是,否"</formula1>');
     expect(registrationXml).toContain('<formula1>"钻石,黄金,白银,一般"</formula1>');
     expect(part('xl/worksheets/sheet5.xml')).toContain('<formula1>"是,否"</formula1>');
-    // The schema orders dataValidations before ignoredErrors/pageMargins; Excel refuses otherwise.
-    expect(revenueXml.indexOf('<dataValidations')).toBeLessThan(revenueXml.indexOf('</worksheet>'));
-    expect(revenueXml.indexOf('</sheetData>')).toBeLessThan(revenueXml.indexOf('<dataValidations'));
+    // The schema orders dataValidations after sheetData and before pageMargins; Excel refuses otherwise.
+    const fluctuationXml = part('xl/worksheets/sheet5.xml');
+    expect(fluctuationXml.indexOf('</sheetData>')).toBeLessThan(fluctuationXml.indexOf('<dataValidations'));
+    expect(fluctuationXml.indexOf('<dataValidations')).toBeLessThan(fluctuationXml.indexOf('<pageMargins'));
 
     const wb = XLSX.read(readFileSync(chenghai.path), { type: 'buffer' });
     expect(wb.SheetNames).toEqual(['填表说明', '收入明细', '新客户申报', '客户经理变动', '波动原因', '_kam_meta']);
-    const rows = sheetRows(wb, '收入明细');
-    expect(rows[0]).toEqual(expect.arrayContaining(['客户ID', '月份', '业务种类', '收入(元)', '报刊年流转额(元)']));
-    const ids = new Set(rows.slice(1).map((r) => r[0]));
-    const customers = b.db
-      .prepare("SELECT id FROM customers WHERE unit_id = (SELECT id FROM units WHERE code = '440515') ORDER BY id")
-      .all() as { id: string }[];
-    expect([...ids].sort()).toEqual(customers.map((c) => c.id));
-    expect(new Set(rows.slice(1).map((r) => r[2]))).toEqual(new Set([PERIOD]));
     expect(sheetRows(wb, '_kam_meta').slice(1, 7)).toEqual([
       ['form', 'unit-monthly', '表单'],
-      ['version', 1, '模板版本'],
+      ['version', 2, '模板版本'],
       ['unitCode', '440515', '单位代码'],
       ['unitName', '澄海分局', '单位名称'],
       ['period', PERIOD, '报送月份'],
@@ -144,9 +163,9 @@ describe('templates/generate', () => {
 });
 
 describe('template round trip (R8, R27)', () => {
-  it('imports exactly the filled figures, R8 inputs and R27 reasons, records unit/form/period, and undoes them', async () => {
+  it('a version 1 template (long layout) still imports exactly the filled figures, R8 inputs and R27 reasons, and undoes them', async () => {
     const b = demoBackend();
-    const { dir, files } = await generate(b, '440515');
+    const { dir, files } = generateLong(b, '440515');
     const unitId = (b.db.prepare("SELECT id FROM units WHERE code = '440515'").get() as { id: number }).id;
     const expected: Record<string, number> = {};
     let reasonCustomer = '';
@@ -245,9 +264,9 @@ describe('template round trip (R8, R27)', () => {
     });
   });
 
-  it('refuses rows for another month than the template says', async () => {
+  it('refuses rows for another month than the template says (long layout)', async () => {
     const b = demoBackend();
-    const { dir, files } = await generate(b, '440515');
+    const { dir, files } = generateLong(b, '440515');
     const path = fill(files[0]?.path as string, join(dir, 'wrong-month.xlsx'), (wb) => {
       setCell(wb, '收入明细', 'C2', '2026-09');
       setCell(wb, '收入明细', 'E2', 500);
@@ -282,6 +301,233 @@ describe('template round trip (R8, R27)', () => {
   );
 });
 
+/** The cell format of a cell in a sheet part: its xf, font and fill as written in styles.xml. */
+function cellFormat(zip: Record<string, Uint8Array>, sheetPart: string, ref: string) {
+  const sheet = strFromU8(zip[sheetPart] as Uint8Array);
+  const styles = strFromU8(zip['xl/styles.xml'] as Uint8Array);
+  const s = Number(new RegExp(`<c r="${ref}"[^>]*? s="(\\d+)"`).exec(sheet)?.[1] ?? 0);
+  const section = (tag: string) => new RegExp(`<${tag}[^>]*>([\\s\\S]*?)</${tag}>`).exec(styles)?.[1] ?? '';
+  const items = (tag: string, item: string) =>
+    section(tag).match(new RegExp(`<${item}\\b[\\s\\S]*?(?:/>|</${item}>)`, 'g')) ?? [];
+  const xf = items('cellXfs', 'xf')[s] as string;
+  const attr = (name: string) => Number(new RegExp(`${name}="(\\d+)"`).exec(xf)?.[1]);
+  return {
+    numFmtId: attr('numFmtId'),
+    font: items('fonts', 'font')[attr('fontId')] as string,
+    fill: items('fills', 'fill')[attr('fillId')] as string,
+    border: items('borders', 'border')[attr('borderId')] as string,
+    wrap: xf.includes('wrapText="1"'),
+  };
+}
+
+const LINES_ZH = ['储汇', '帐单', '函件', '集邮', '特快', '物流', '包件', '报刊', '其他'];
+
+describe('the wide layout (one row per customer)', () => {
+  it('the template has one row per customer, the lines as columns with last month beside each, styled, frozen, printable', async () => {
+    const b = demoBackend();
+    const { files } = await generate(b, '440515');
+    const file = files[0] as TemplateFileView;
+    const wb = XLSX.read(readFileSync(file.path), { type: 'buffer' });
+    const rows = sheetRows(wb, '收入明细');
+    expect(rows[0]?.filter((v) => v !== null)).toEqual(['客户ID', '客户名称', ...LINES_ZH, '备注']);
+    const pair = ['上月(元)', '本月(元)'];
+    expect(rows[1]?.filter((v) => v !== null)).toEqual([
+      ...LINES_ZH.slice(0, 7).flatMap(() => pair),
+      ...pair,
+      '年流转额(元)',
+      '平均费率(%)',
+      '其他收入(元)',
+      ...pair,
+    ]);
+    const customers = b.db
+      .prepare(
+        "SELECT id, name FROM customers WHERE unit_id = (SELECT id FROM units WHERE code = '440515') ORDER BY id",
+      )
+      .all() as { id: string; name: string }[];
+    expect(rows.slice(2).map((r) => [r[0], r[1]])).toEqual(customers.map((c) => [c.id, c.name]));
+    expect(file.revenueRows).toBe(customers.length);
+
+    // Last month's figure beside each line's input cell; every input cell blank.
+    const ws = wb.Sheets.收入明细 as XLSX.WorkSheet;
+    const map = mapWideSheet(ws);
+    const last = b.db.prepare('SELECT amount_fen FROM revenue WHERE customer_id = ? AND period = ? AND line = ?');
+    let figures = 0;
+    for (const c of customers) {
+      for (const [zh, line] of LINE_BY_ZH) {
+        const r = map.rows.get(c.id) as number;
+        const cell = (field: '上月(元)' | '本月(元)') => rows[r]?.[map.columns.get(`${zh}|${field}`) as number];
+        const stored = last.get(c.id, '2026-09', line) as { amount_fen: number } | undefined;
+        expect(cell('上月(元)')).toBe(stored ? stored.amount_fen / 100 : null);
+        if (stored) figures++;
+        expect(cell('本月(元)')).toBeNull();
+      }
+    }
+    expect(figures).toBeGreaterThan(0);
+
+    const zip = unzipSync(new Uint8Array(readFileSync(file.path)));
+    const part = (p: string) => strFromU8(zip[p] as Uint8Array);
+    const revenueXml = part('xl/worksheets/sheet2.xml');
+    // Frozen: the two header rows and the ID/name columns.
+    expect(revenueXml).toMatch(
+      /<pane xSplit="2" ySplit="2" topLeftCell="C3" activePane="bottomRight" state="frozen"\/>/,
+    );
+    expect(revenueXml).toContain('<mergeCell ref="C1:D1"/>');
+    expect(revenueXml).toContain('<mergeCell ref="Q1:U1"/>');
+    expect(revenueXml).toMatch(/<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"\/>/);
+    expect(part('xl/workbook.xml')).toMatch(/_xlnm.Print_Titles[^>]*>&apos;收入明细&apos;!\$1:\$2</);
+    const header = cellFormat(zip, 'xl/worksheets/sheet2.xml', 'C1');
+    expect(header.font).toContain('<b/>');
+    expect(header.fill).toContain('patternType="solid"');
+    expect(header.border).toContain('style="thin"');
+    expect(header.wrap).toBe(true);
+    // 上月 greyed (read-only look), 本月 plain; both money-formatted (#,##0.00 is built-in 4).
+    const lastMonth = cellFormat(zip, 'xl/worksheets/sheet2.xml', 'C3');
+    const input = cellFormat(zip, 'xl/worksheets/sheet2.xml', 'D3');
+    expect(lastMonth).toMatchObject({ numFmtId: 4, fill: expect.stringContaining('FFEDEDED') });
+    expect(input).toMatchObject({ numFmtId: 4, fill: expect.stringContaining('patternType="none"') });
+    expect(cellFormat(zip, 'xl/worksheets/sheet2.xml', 'A3').numFmtId).toBe(49);
+    // 填表说明 prints on one A4 page.
+    const instructionsXml = part('xl/worksheets/sheet1.xml');
+    expect(instructionsXml).toContain('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
+    expect(instructionsXml).toMatch(
+      /<pageSetup paperSize="9" orientation="portrait" fitToWidth="1" fitToHeight="1"\/>/,
+    );
+    expect(instructionsXml).toMatch(/<pageMargins left="[\d.]+" right="[\d.]+"/);
+  });
+
+  /** Fills the first customers' cells as a unit would; returns the revenue the database should hold. */
+  function fillWide(wb: XLSX.WorkBook, ids: readonly string[]): Record<string, number> {
+    const ws = wb.Sheets.收入明细 as XLSX.WorkSheet;
+    const map = mapWideSheet(ws);
+    const expected: Record<string, number> = {};
+    const [a, c, d, e] = ids as [string, string, string, string];
+    setWide(ws, map, a, '储汇', 1234.5);
+    expected[`${a}|savings`] = 123_450;
+    setWide(ws, map, a, '函件', '1,000.25');
+    expected[`${a}|letters`] = 100_025;
+    setWide(ws, map, a, '其他', 0); // a real zero, reported
+    expected[`${a}|other`] = 0;
+    setWide(ws, map, c, '特快', '1.2万');
+    expected[`${c}|express`] = 1_200_000;
+    // R8: 120,000 × 25% ÷ 12 + 100 = 2,600 yuan.
+    setWide(ws, map, d, '报刊', 120000, '年流转额(元)');
+    setWide(ws, map, d, '报刊', 25, '平均费率(%)');
+    setWide(ws, map, d, '报刊', 100, '其他收入(元)');
+    expected[`${d}|newspapers`] = 260_000;
+    setWide(ws, map, e, '报刊', 88);
+    expected[`${e}|newspapers`] = 8_800;
+    // A figure typed over a 上月 reference cell is not read.
+    setWide(ws, map, e, '包件', 999, '上月(元)');
+    return expected;
+  }
+
+  it('wide layout imports: the typed figures become revenue, blanks are not reported, R8 inputs apply', async () => {
+    const b = demoBackend();
+    const { dir, files } = await generate(b, '440515');
+    const ids = [
+      ...mapWideSheet(XLSX.read(readFileSync(files[0]?.path as string)).Sheets.收入明细 as XLSX.WorkSheet).rows.keys(),
+    ];
+    // A figure already stored for the month, whose cell the unit leaves blank: it must stay.
+    const first = fill(files[0]?.path as string, join(dir, 'first.xlsx'), (wb) => {
+      const ws = wb.Sheets.收入明细 as XLSX.WorkSheet;
+      setWide(ws, mapWideSheet(ws), ids[5] as string, '集邮', 500);
+    });
+    await b.registry.call('imports/commit', {
+      token: (await b.registry.call('imports/preview', { path: first })).token,
+    });
+    let expected: Record<string, number> = {};
+    const path = fill(files[0]?.path as string, join(dir, 'filled.xlsx'), (wb) => {
+      expected = fillWide(wb, ids);
+    });
+    const preview = await b.registry.call('imports/preview', { path });
+    expect(preview.template).toMatchObject({ unitCode: '440515', period: PERIOD, version: 2 });
+    expect(preview.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    expect(preview.counts).toMatchObject({ errors: 0, new: Object.keys(expected).length, blank: 0 });
+    expect(preview.sheets).toEqual(expect.arrayContaining([{ name: '收入明细', used: true, rows: 4 }]));
+    await b.registry.call('imports/commit', { token: preview.token });
+    expect(periodRevenue(b)).toEqual({ ...expected, [`${ids[5]}|philately`]: 50_000 });
+    expect(b.db.prepare('SELECT annual_turnover_fen, rate_bp, other_fen FROM newspaper_inputs').all()).toEqual([
+      { annual_turnover_fen: 12_000_000, rate_bp: 2500, other_fen: 10_000 },
+    ]);
+  });
+
+  it('wide layout errors name the sheet, the row and the line’s column', async () => {
+    const b = demoBackend();
+    const { dir, files } = await generate(b, '440515');
+    let row = 0;
+    const path = fill(files[0]?.path as string, join(dir, 'bad.xlsx'), (wb) => {
+      const ws = wb.Sheets.收入明细 as XLSX.WorkSheet;
+      const map = mapWideSheet(ws);
+      const id = [...map.rows.keys()][1] as string;
+      row = (map.rows.get(id) as number) + 1;
+      setWide(ws, map, id, '函件', 'abc');
+      setWide(ws, map, id, '储汇', 10);
+      setWide(ws, map, id, '报刊', 25, '平均费率(%)');
+      appendWideRow(ws, map, { id: '44051500000000', name: '不存在的客户' }, { 物流: 5 });
+    });
+    const preview = await b.registry.call('imports/preview', { path });
+    const errors = preview.issues.filter((i) => i.severity === 'error');
+    expect(errors).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          sheet: '收入明细',
+          row,
+          column: 'H',
+          message: expect.stringContaining('函件本月收入'),
+        }),
+        expect.objectContaining({
+          sheet: '收入明细',
+          row,
+          column: 'S',
+          message: expect.stringContaining('缺少报刊年流转额'),
+        }),
+        expect.objectContaining({ sheet: '收入明细', column: 'A', message: '客户ID 44051500000000 不存在' }),
+      ]),
+    );
+    expect(errors.every((i) => i.sheet !== null && i.row !== null && i.column !== null)).toBe(true);
+    // The row's good cell (储汇) stays importable when the bad ones are excluded.
+    await b.registry.call('imports/commit', { token: preview.token, excludeErrorRows: true });
+    expect(Object.values(periodRevenue(b))).toEqual([1000]);
+  });
+
+  it('a wide 收入明细 copied out of its template is refused: no month to file it under', async () => {
+    const b = demoBackend();
+    const { dir, files } = await generate(b, '440515');
+    const wb = XLSX.read(readFileSync(files[0]?.path as string));
+    const ws = wb.Sheets.收入明细 as XLSX.WorkSheet;
+    setWide(ws, mapWideSheet(ws), [...mapWideSheet(ws).rows.keys()][0] as string, '函件', 10);
+    const copy = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(copy, ws, '收入明细');
+    const path = join(dir, 'copy.xlsx');
+    writeFileSync(path, XLSX.write(copy, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+    const preview = await b.registry.call('imports/preview', { path });
+    expect(preview.issues[0]).toMatchObject({ sheet: '收入明细', row: 2, severity: 'error' });
+    expect(preview.issues[0]?.message).toContain('没有模板信息');
+    expect(preview.counts.new).toBe(0);
+  });
+
+  it('round trip through LibreOffice: generated, filled, saved by soffice, imported with the typed figures', async () => {
+    expect(findSoffice(), 'LibreOffice (soffice) is required for this test; it never skips').not.toBeNull();
+    const b = demoBackend();
+    const { dir, files } = await generate(b, '440515');
+    const ids = [
+      ...mapWideSheet(XLSX.read(readFileSync(files[0]?.path as string)).Sheets.收入明细 as XLSX.WorkSheet).rows.keys(),
+    ];
+    let expected: Record<string, number> = {};
+    const filled = fill(files[0]?.path as string, join(dir, 'filled.xlsx'), (wb) => {
+      expected = fillWide(wb, ids);
+    });
+    const out = join(dir, 'lo');
+    mkdirSync(out, { recursive: true });
+    const saved = await sofficeConvert(filled, 'xlsx', out);
+    const preview = await b.registry.call('imports/preview', { path: saved });
+    expect(preview.template).toMatchObject({ version: 2, period: PERIOD });
+    expect(preview.counts.errors).toBe(0);
+    await b.registry.call('imports/commit', { token: preview.token });
+    expect(periodRevenue(b)).toEqual(expected);
+  }, 180_000);
+});
+
 describe('two units claiming one customer (R14/R15, R19)', () => {
   /** Unit 440515's first customer, reported for letters by its own unit and by 440513 (which adds a row). */
   async function twoWorkbooks(b: Backend) {
@@ -293,18 +539,20 @@ describe('two units claiming one customer (R14/R15, R19)', () => {
       )
       .get() as { id: string; name: string };
     const ownPath = fill(own.files[0]?.path as string, join(own.dir, 'own.xlsx'), (wb) => {
-      // The prefilled letters row when the customer used letters lately, else a new row.
-      const at = sheetRows(wb, '收入明细').findIndex((r) => r[0] === customer.id && r[3] === '函件');
-      if (at > 0) setCell(wb, '收入明细', `E${at + 1}`, 1000);
-      else appendRow(wb, '收入明细', [customer.id, customer.name, PERIOD, '函件', 1000]);
+      const ws = wb.Sheets.收入明细 as XLSX.WorkSheet;
+      setWide(ws, mapWideSheet(ws), customer.id, '函件', 1000);
     });
     let otherCustomer = '';
+    let otherRow = 0;
     const otherPath = fill(other.files[0]?.path as string, join(other.dir, 'other.xlsx'), (wb) => {
-      otherCustomer = String(sheetRows(wb, '收入明细')[1]?.[0]);
-      setCell(wb, '收入明细', 'E2', 300);
-      appendRow(wb, '收入明细', [customer.id, customer.name, PERIOD, '函件', 2000]);
+      const ws = wb.Sheets.收入明细 as XLSX.WorkSheet;
+      const map = mapWideSheet(ws);
+      otherCustomer = [...map.rows.keys()][0] as string;
+      setWide(ws, map, otherCustomer, '函件', 300);
+      // Another unit's customer, added at the bottom as the instructions say.
+      otherRow = appendWideRow(ws, map, customer, { 函件: 2000 }) + 1;
     });
-    return { customer, ownPath, otherPath, otherCustomer };
+    return { customer, ownPath, otherPath, otherCustomer, otherRow };
   }
   const letters = (b: Backend, id: string) =>
     (
@@ -344,13 +592,14 @@ describe('two units claiming one customer (R14/R15, R19)', () => {
 
   it('owning unit first: the other unit’s row is an error; excluded, the owner’s figure stays', async () => {
     const b = demoBackend();
-    const { customer, ownPath, otherPath, otherCustomer } = await twoWorkbooks(b);
+    const { customer, ownPath, otherPath, otherCustomer, otherRow } = await twoWorkbooks(b);
     const own = await b.registry.call('imports/commit', {
       token: (await b.registry.call('imports/preview', { path: ownPath })).token,
     });
     const p = await b.registry.call('imports/preview', { path: otherPath });
     expect(p.counts.errors).toBe(1);
-    expect(p.issues[0]).toMatchObject({ severity: 'error', sheet: '收入明细' });
+    // The cell named: the row added and the 函件 本月 column (H: 客户ID, 客户名称, then 上月/本月 pairs).
+    expect(p.issues[0]).toMatchObject({ severity: 'error', sheet: '收入明细', row: otherRow, column: 'H' });
     expect(p.issues[0]?.message).toContain(`已由“澄海分局”（第 ${own.id} 批）报送 1000.00 元`);
     const refused = await b.registry.invoke('imports/commit', { token: p.token });
     expect(refused).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
@@ -367,7 +616,8 @@ describe('two units claiming one customer (R14/R15, R19)', () => {
     // A third unit (函件局) also claims the customer's letters: neither it nor 潮阳 owns it.
     const third = await generate(b, 'P03');
     const thirdPath = fill(third.files[0]?.path as string, join(third.dir, 'third.xlsx'), (wb) => {
-      appendRow(wb, '收入明细', [customer.id, customer.name, PERIOD, '函件', 3000]);
+      const ws = wb.Sheets.收入明细 as XLSX.WorkSheet;
+      appendWideRow(ws, mapWideSheet(ws), customer, { 函件: 3000 });
     });
     void ownPath;
     const pOther = await b.registry.call('imports/preview', { path: otherPath });

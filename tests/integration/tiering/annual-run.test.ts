@@ -45,6 +45,7 @@ describe('annual tiering: the worked checks (R6, R9–R12, R14, R15)', () => {
       mainLine: 'bills',
       responsibleUnit: '市局大客户中心',
       previousTier: null,
+      compared: false,
       effectiveTier: 'gold',
       effectiveSource: 'computed',
     });
@@ -69,7 +70,9 @@ describe('annual tiering: the worked checks (R6, R9–R12, R14, R15)', () => {
       silver: { regional: 0, comprehensive: 0, professional: 0 },
       general: { regional: 1, comprehensive: 0, professional: 1 },
     });
-    expect(summary.transitions.none).toEqual({ diamond: 0, gold: 1, silver: 0, general: 2, none: 0 });
+    // The first annual run: nothing in force to compare with (无上期可比), so no transitions.
+    expect(summary.transitions).toBeNull();
+    expect(summary.comparedWith).toBeNull();
 
     const explain = await f.call('tiers/explain', { runId: run.id, customerId: C1 });
     expect(explain.runId).toBe(run.id);
@@ -237,7 +240,8 @@ describe('idempotence and previous tiers', () => {
     const first = await f.call('tiers/run', { kind: 'annual', year: 2025 });
     const second = await f.call('tiers/run', { kind: 'annual', year: 2025 });
     expect(second.id).not.toBe(first.id);
-    expect(summaryWithoutRun(second)).toEqual(summaryWithoutRun(first));
+    // The same figures; the re-run is the year's second run, and the one in force.
+    expect(summaryWithoutRun(second)).toEqual({ ...summaryWithoutRun(first), sameYearRuns: 2 });
     const a = await f.call('tiers/results', { runId: first.id });
     const b = await f.call('tiers/results', { runId: second.id });
     expect(b).toEqual(a);
@@ -251,7 +255,7 @@ describe('idempotence and previous tiers', () => {
     expect(b.rows.every((r) => r.previousTier === null)).toBe(true);
   });
 
-  it('the previous tier is the latest earlier run key of the same kind; transitions count previous → this', async () => {
+  it('the previous tier is that of the annual run in force (an earlier year); transitions count previous → this', async () => {
     const f = await workedCheckDb(BUREAU.B);
     await f.call('revenue/bureau-set', { year: 2024, amount: BUREAU.B });
     // 2024: only C1, ¥120,000 in December → 60×0.6 + 60×0.4 (0.6‰) = 60 → general.
@@ -263,7 +267,7 @@ describe('idempotence and previous tiers', () => {
     const r2024 = await f.results(y2024.id);
     expect(r2024.get(C1)).toMatchObject({ total: 60, tier: 'general', previousTier: null });
     expect(r2024.get(C2)).toMatchObject({ tier: null, previousTier: null });
-    expect(y2024.transitions.none).toEqual({ diamond: 0, gold: 0, silver: 0, general: 1, none: 2 });
+    expect(y2024.transitions).toBeNull();
     expect((await f.results(early2025.id)).get(C1)?.previousTier).toBeNull();
 
     // A monthly preview in between does not count as an annual "previous".
@@ -284,13 +288,12 @@ describe('idempotence and previous tiers', () => {
     expect(y2025.transitions).toEqual(expected);
     expect((await f.call('tiers/summary', { runId: y2025.id })).transitions).toEqual(expected);
 
-    // Monthly previews chain among themselves.
-    const m1 = await f.call('tiers/run', { kind: 'monthly', period: '2025-11' });
+    // Monthly previews compare with the tiers in force (2024's run), not with each other.
+    await f.call('tiers/run', { kind: 'monthly', period: '2025-11' });
     const m2 = await f.call('tiers/run', { kind: 'monthly', period: '2025-12' });
-    const m1rows = await f.results(m1.id);
     const m2rows = await f.results(m2.id);
-    expect(m2rows.get(C1)?.previousTier).toBe(m1rows.get(C1)?.tier ?? null);
-    expect(m2rows.get(C2)?.previousTier).toBe(m1rows.get(C2)?.tier ?? null);
+    expect(m2rows.get(C1)?.previousTier).toBe('general');
+    expect(m2rows.get(C2)?.previousTier).toBeNull();
   });
 });
 
@@ -314,10 +317,10 @@ describe('responsible unit (R15)', () => {
       mainLine: 'letters',
       responsibleUnit: '函件局',
     });
-    // The seed's 函件局 (P03) is the bureau with main line letters.
+    // The seed's line → bureau table gives letters (and bills) to 函件局 (P03).
     expect((await c.call('units/list', { includeRetired: false })).find((u) => u.code === 'P03')).toMatchObject({
       name: '函件局',
-      mainLine: 'letters',
+      lines: ['bills', 'letters'],
     });
     // R15 text in the explanation names the role.
     const steps = (

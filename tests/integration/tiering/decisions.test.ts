@@ -27,7 +27,7 @@ describe('R5 agreements', () => {
     });
     expect(run.qualified).toBe(4);
     const steps = (await f.call('tiers/explain', { runId: run.id, customerId: d })).steps;
-    expect(steps[0]).toEqual({ rule: 'R5', text: expect.stringContaining('协议') });
+    expect(steps[0]).toMatchObject({ rule: 'R5', key: 'agreement', text: expect.stringContaining('协议') });
 
     // Signed on the last day of the window still counts.
     await f.call('customers/set-agreement', { id: d, since: '2025-12-31' });

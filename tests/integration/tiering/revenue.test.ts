@@ -311,19 +311,75 @@ describe('revenue store (R1, R8) through revenue/*', () => {
     expect(explain.steps.find((s) => s.rule === 'R7')?.text).toContain('流转额');
     expect(explain.inputs).toMatchObject({ figures: { newspaperTurnover: { annual: 3_000_000, thisMonth: 250_000 } } });
   });
+
+  it.each<[string, string, string, boolean]>([
+    ['an annual ¥20,000.00 entered in each month is ¥20,000.00 to the fen and meets R7', '20000.00', '24000', true],
+    ['an annual ¥19,999.99 in each month falls short by the fen', '19999.99', '24000', false],
+    ['this month ¥23,999.99 a year is ¥1,999.99… a month, short of ¥2,000', '20000', '23999.99', false],
+  ])('R7/R8: %s', async (_label, lastYearAnnual, thisMonthAnnual, qualified) => {
+    const f = await setup();
+    const id = await f.customer('汕头市新联印务有限公司', '440511', 'P01');
+    const set = (period: string, annualTurnover: string) =>
+      f.call('revenue/set-newspaper', { customerId: id, period, annualTurnover, ratePercent: '10', other: '' });
+    for (let m = 3; m <= 12; m++) await set(`2025-${String(m).padStart(2, '0')}`, lastYearAnnual);
+    for (const period of ['2026-01', '2026-02']) await set(period, lastYearAnnual);
+    await set('2026-03', thisMonthAnnual);
+    await f.call('revenue/bureau-set', { year: 2026, amount: BUREAU.B });
+    const run = await f.call('tiers/run', { kind: 'monthly', period: '2026-03' });
+    expect((await f.results(run.id)).get(id)?.clauses).toEqual(qualified ? ['R7:newspapers'] : []);
+  });
+
+  it('R8: twelve months of an annual ¥20,000.00 add back to ¥20,000.00 to the fen in the stored inputs', async () => {
+    const f = await setup();
+    const id = await f.customer('汕头市新联印务有限公司', '440511', 'P01');
+    for (let m = 1; m <= 12; m++) {
+      const period = `2025-${String(m).padStart(2, '0')}`;
+      await f.call('revenue/set-newspaper', {
+        customerId: id,
+        period,
+        annualTurnover: '20000.00',
+        ratePercent: '10',
+        other: '',
+      });
+    }
+    await f.call('revenue/bureau-set', { year: 2025, amount: BUREAU.B });
+    const run = await f.call('tiers/run', { kind: 'annual', year: 2025 });
+    const explain = await f.call('tiers/explain', { runId: run.id, customerId: id });
+    // Dividing each month first gave 12 × ¥1,666.66 = ¥19,999.92.
+    expect(explain.inputs).toMatchObject({ figures: { newspaperTurnover: { annual: 2_000_000, thisMonth: 166_666 } } });
+  });
+
+  it('R7/R8: newspapers reported as revenue only (no turnover) never meet R7, and the explanation says why', async () => {
+    const f = await setup();
+    const id = await f.customer('汕头市新联印务有限公司', '440511', 'P01');
+    for (let m = 1; m <= 12; m++) {
+      const period = `2025-${String(m).padStart(2, '0')}`;
+      await f.call('revenue/set', { customerId: id, period, line: 'newspapers', amount: '5000' });
+    }
+    await f.call('revenue/bureau-set', { year: 2025, amount: BUREAU.B });
+    const run = await f.call('tiers/run', { kind: 'annual', year: 2025 });
+    // ¥60,000 of newspaper revenue is R6 (all lines), never R7:newspapers.
+    expect((await f.results(run.id)).get(id)?.clauses).toEqual(['R6']);
+    const explain = await f.call('tiers/explain', { runId: run.id, customerId: id });
+    expect(explain.steps.filter((s) => s.rule === 'R7').map((s) => s.key)).toEqual([
+      'professionalNone',
+      'newspapersNoTurnover',
+    ]);
+  });
 });
 
 describe('bureau revenue (R10)', () => {
-  it('is set per year, listed newest first, replaced on a second entry; 0 or negative is refused', async () => {
+  it('is set per year, listed newest first, replaced on a second entry when asked; 0 or negative is refused', async () => {
     const f = await setup();
     expect(await f.call('revenue/bureau-list', {})).toEqual([]);
     expect(await f.call('revenue/bureau-set', { year: 2024, amount: '1.8亿' })).toEqual({
       year: 2024,
       amount: 18_000_000_000,
       enteredAt: NOW.toISOString(),
+      staleRuns: 0,
     });
     await f.call('revenue/bureau-set', { year: 2025, amount: '200,000,000' });
-    await f.call('revenue/bureau-set', { year: 2025, amount: '2.1亿' });
+    await f.call('revenue/bureau-set', { year: 2025, amount: '2.1亿', replace: true });
     expect((await f.call('revenue/bureau-list', {})).map((r) => [r.year, r.amount])).toEqual([
       [2025, 21_000_000_000],
       [2024, 18_000_000_000],
@@ -361,7 +417,8 @@ describe('bureau revenue (R10)', () => {
     expect(run).toMatchObject({
       kind: 'monthly',
       key: '2026-03',
-      windowFrom: '2025-04',
+      // R13: last year 2025-03…2026-02, this month 2026-03 (the run records both, from…to).
+      windowFrom: '2025-03',
       windowTo: '2026-03',
       bureauYear: 2025,
       bureauRevenue: BUREAU.B * 100,
@@ -376,18 +433,71 @@ describe('bureau revenue (R10)', () => {
     expect(error.message).toContain('2028');
   });
 
-  it('a monthly preview grades the rolling 12 months with its own month as “this month”', async () => {
+  it('a monthly preview grades the 12 months before its month as last year, and its month as this month (R13)', async () => {
     const f = await workedCheckDb(BUREAU.B);
-    // 2026-03: the window 2025-04…2026-03 holds C1's Apr–Dec 2025, but March 2026 has nothing: no R6.
+    // 2026-03: last year is 2025-03…2026-02 (C1's Mar–Dec 2025); March 2026 has nothing: no R6.
     let run = await f.call('tiers/run', { kind: 'monthly', period: '2026-03' });
     let rows = await f.results(run.id);
-    expect(rows.get(C1)?.annualRevenue).toBe((8 * 120_000 + 130_000) * 100);
+    expect(rows.get(C1)?.annualRevenue).toBe((9 * 120_000 + 130_000) * 100);
     expect(rows.get(C1)?.thisMonthRevenue).toBe(0);
     expect(rows.get(C1)?.qualified).toBe(false);
     expect(rows.get(C1)?.tier).toBeNull();
-    // 2025-12 as a monthly preview is the same window as the annual 2025 run.
+    // 2025-12: December is this month only; last year is 2024-12…2025-11 (never the graded month).
     run = await f.call('tiers/run', { kind: 'monthly', period: '2025-12' });
     rows = await f.results(run.id);
-    expect(rows.get(C1)).toMatchObject({ annualRevenue: 145_000_000, thisMonthRevenue: 13_000_000, total: 94 });
+    expect(rows.get(C1)).toMatchObject({ annualRevenue: 11 * 120_000 * 100, thisMonthRevenue: 13_000_000 });
+    // 2026-01: last year is the calendar year 2025, the annual run's figure.
+    run = await f.call('tiers/run', { kind: 'monthly', period: '2026-01' });
+    rows = await f.results(run.id);
+    expect(rows.get(C1)).toMatchObject({ annualRevenue: 145_000_000, thisMonthRevenue: 0 });
+  });
+
+  it.each<[string, [string, number][], boolean]>([
+    [
+      'a new customer whose only revenue is in the graded month has no last year (R5 or a decision only)',
+      [['2026-03', 50_000]],
+      false,
+    ],
+    [
+      '¥9,000 last June + ¥1,000 this month: last year is ¥9,000, short of R6',
+      [
+        ['2025-06', 9_000],
+        ['2026-03', 1_000],
+      ],
+      false,
+    ],
+    [
+      '¥10,000 last June + ¥1,000 this month meets R6 exactly',
+      [
+        ['2025-06', 10_000],
+        ['2026-03', 1_000],
+      ],
+      true,
+    ],
+    [
+      '¥10,000 in March 2025 (12 months before) + ¥1,000 this month meets R6',
+      [
+        ['2025-03', 10_000],
+        ['2026-03', 1_000],
+      ],
+      true,
+    ],
+    [
+      '¥10,000 in February 2025 (13 months before) is outside the window',
+      [
+        ['2025-02', 10_000],
+        ['2026-03', 1_000],
+      ],
+      false,
+    ],
+  ])('monthly preview of 2026-03: %s', async (_label, figures, qualified) => {
+    const f = await workedCheckDb(BUREAU.B);
+    const id = await f.customer('汕头市新开张贸易有限公司', '440507', '440500');
+    for (const [period, amount] of figures)
+      await f.call('revenue/set', { customerId: id, period, line: 'bills', amount });
+    const run = await f.call('tiers/run', { kind: 'monthly', period: '2026-03' });
+    const row = (await f.results(run.id)).get(id);
+    expect(row?.qualified).toBe(qualified);
+    expect(row?.clauses).toEqual(qualified ? ['R6'] : []);
   });
 });

@@ -41,6 +41,8 @@ describe('tiering runs (R9–R15)', () => {
                 period: `2025-${String(c.month).padStart(2, '0')}`,
                 line: c.line,
                 amount: String(c.yuan),
+                // Random figures are meant as given (the sanity warnings are tested elsewhere).
+                confirm: true,
               });
             }
             await b.registry.call('revenue/bureau-set', { year: 2025, amount: '5亿' });

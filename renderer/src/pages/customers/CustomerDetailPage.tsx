@@ -44,8 +44,9 @@ function CustomerDetailView({ customer }: { customer: CustomerDetail }) {
       <PageHeader
         title={customer.name}
         after={
-          <Group gap="xs" wrap="nowrap">
-            <Badge variant="light" color={isBranch ? 'blue' : 'postal'}>
+          // A long name wraps; the badges keep their width ("总部" never squashes to "总").
+          <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }} data-testid="customer-header-badges">
+            <Badge variant="light" color={isBranch ? 'blue' : 'postal'} style={{ flexShrink: 0, overflow: 'visible' }}>
               {isBranch ? t('customerDetail.kindBranch') : t('customerDetail.kindHead')}
             </Badge>
             <StandingTier standing={customer} testId="customer-header-tier" />
@@ -104,7 +105,7 @@ function CustomerDetailView({ customer }: { customer: CustomerDetail }) {
         </Group>
       </Paper>
 
-      <StandingPanel standing={customer} ownUnit={customer.unit} />
+      <StandingPanel standing={customer} ownUnit={customer.unit} customerId={customer.id} />
 
       <Paper withBorder p="md">
         <Title order={2} size="h5" mb="sm">

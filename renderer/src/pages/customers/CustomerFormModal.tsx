@@ -13,6 +13,7 @@ import {
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
+import type { TFunction } from 'i18next';
 import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
@@ -21,6 +22,7 @@ import { customersCreate, customersUpdate } from '../../../../shared/api/schemas
 import type { Customer, CustomerDetail, CustomerRef } from '../../../../shared/api/types';
 import { checkCreditCode, normaliseCreditCode } from '../../../../shared/domain/credit-code';
 import { INDUSTRIES } from '../../../../shared/domain/industries';
+import { CUSTOMER_TEXT_LIMITS as LIMIT, textLength } from '../../../../shared/domain/names';
 import { useApiMutation, useApiQuery } from '../../api/query';
 import { ErrorAlert } from '../../components/ApiViews';
 import { CustomerIdText } from '../../components/CustomerIdText';
@@ -241,7 +243,8 @@ function CustomerForm({ title, mode, onClose, onSaved }: Omit<Props, 'opened'> &
             data-autofocus
             data-testid="customer-form-name"
             autoComplete="off"
-            maxLength={80}
+            // No maxLength: a pasted name over the limit is refused with the limit, never cut (names.ts).
+            description={nearLimit(values.name, LIMIT.name, t)}
           />
 
           {mode.kind === 'create' && (
@@ -264,7 +267,7 @@ function CustomerForm({ title, mode, onClose, onSaved }: Omit<Props, 'opened'> &
               {...form.getInputProps('shortName')}
               data-testid="customer-form-short-name"
               autoComplete="off"
-              maxLength={30}
+              description={nearLimit(values.shortName, LIMIT.shortName, t)}
             />
             <Autocomplete
               label={t('customerForm.industry')}
@@ -272,7 +275,6 @@ function CustomerForm({ title, mode, onClose, onSaved }: Omit<Props, 'opened'> &
               data={[...INDUSTRIES]}
               {...form.getInputProps('industry')}
               data-testid="customer-form-industry"
-              maxLength={30}
             />
             <Select
               label={t('customerForm.area')}
@@ -309,7 +311,6 @@ function CustomerForm({ title, mode, onClose, onSaved }: Omit<Props, 'opened'> &
             autoComplete="off"
             spellCheck={false}
             classNames={{ input: 'kam-mono-input' }}
-            maxLength={30}
           />
 
           <TextInput
@@ -317,7 +318,7 @@ function CustomerForm({ title, mode, onClose, onSaved }: Omit<Props, 'opened'> &
             {...form.getInputProps('address')}
             data-testid="customer-form-address"
             autoComplete="off"
-            maxLength={120}
+            description={nearLimit(values.address, LIMIT.address, t)}
           />
 
           {dupByCredit && duplicateReason !== 'creditCode' && (
@@ -459,4 +460,10 @@ function ParentSelect({
       data-testid="customer-form-parent"
     />
   );
+}
+
+/** "已输入 75 / 80 个字" once a text nears its limit, so the limit is known before it refuses. */
+function nearLimit(value: string | null | undefined, max: number, t: TFunction): string | undefined {
+  const n = textLength((value ?? '').trim());
+  return n >= max * 0.8 ? t('customerForm.lengthCount', { count: n, max }) : undefined;
 }

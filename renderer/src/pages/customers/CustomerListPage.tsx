@@ -12,7 +12,9 @@ import { TIERS_OR_NONE } from '../../components/TierBadge';
 import { formatCount } from '../../i18n/format';
 import { navigate } from '../../router/useRoute';
 import { CustomerFormModal } from './CustomerFormModal';
+import { CustomerImportModal } from './CustomerImportModal';
 import { CustomerVirtualList, customerColumns } from './CustomerVirtualList';
+import { FirstStartChecklist } from './FirstStartChecklist';
 import { fetchAllCustomers, useCustomerPages } from './useCustomerPages';
 
 /**
@@ -38,6 +40,7 @@ export function CustomerListPage() {
   }, [searchText, unitValue, tierValue]);
   const [initialScrollTop] = useState(remembered.scrollTop);
   const [creating, setCreating] = useState(false);
+  const [importing, setImporting] = useState(false);
   const [debounced] = useDebouncedValue(searchText, 200);
   const search = debounced.trim();
   const unitId = unitValue === null ? null : Number(unitValue);
@@ -73,6 +76,9 @@ export function CustomerListPage() {
           </Text>
         }
       >
+        <Button variant="default" onClick={() => setImporting(true)} data-testid="customer-import-open">
+          {t('customerImport.open')}
+        </Button>
         <Button onClick={() => setCreating(true)} data-testid="customer-new">
           {t('customers.newCustomer')}
         </Button>
@@ -160,7 +166,7 @@ export function CustomerListPage() {
             </Button>
           </EmptyBlock>
         ) : (
-          <EmptyBlock description={t('customers.emptyText')} testId="customer-empty" />
+          <FirstStartChecklist onCreate={() => setCreating(true)} onImport={() => setImporting(true)} />
         )
       ) : (
         <CustomerVirtualList
@@ -177,6 +183,7 @@ export function CustomerListPage() {
         />
       )}
 
+      <CustomerImportModal opened={importing} onClose={() => setImporting(false)} />
       <CustomerFormModal
         opened={creating}
         onClose={() => setCreating(false)}

@@ -5,12 +5,15 @@
  */
 import { Anchor, Badge, Group, Paper, SimpleGrid, Text, Title } from '@mantine/core';
 import type { TFunction } from 'i18next';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerStanding } from '../../../../shared/api/types';
 import { DetailField } from '../../components/DetailField';
 import { TierBadge } from '../../components/TierBadge';
 import { EMPTY_VALUE } from '../../i18n/format';
 import { hrefOf } from '../../router/useRoute';
+
+const ExplainDrawer = lazy(() => import('../tiers/ExplainDrawer').then((m) => ({ default: m.ExplainDrawer })));
 
 /** The tier as words for sorting and the export: 钻石 / 钻石（省局特批）/ 非大客户 / 未分级. */
 export function tierText(t: TFunction, s: CustomerStanding): string {
@@ -29,6 +32,11 @@ export function scopeText(t: TFunction, s: CustomerStanding): string | null {
 /** The unit looking after the customer: the run's R15 unit, else its own unit. */
 export function responsibleText(t: TFunction, s: CustomerStanding, ownUnit: string): string {
   return s.responsibleUnit ? s.responsibleUnit.name : t('customerDetail.hub.homeUnit', { unit: ownUnit });
+}
+
+/** 78 → "78", 78.5 → "78.5": the score as the explanation prints it. */
+export function formatScore(score: number): string {
+  return Number.isInteger(score) ? String(score) : score.toFixed(2).replace(/0$/, '');
 }
 
 export function managersText(s: CustomerStanding): string {
@@ -79,9 +87,18 @@ export function StandingTier({
 }
 
 /** The customer page's 分级与负责单位 panel. */
-export function StandingPanel({ standing, ownUnit }: { standing: CustomerStanding; ownUnit: string }) {
+export function StandingPanel({
+  standing,
+  ownUnit,
+  customerId,
+}: {
+  standing: CustomerStanding;
+  ownUnit: string;
+  customerId: string;
+}) {
   const { t } = useTranslation();
   const basis = standing.tierBasis;
+  const [explaining, setExplaining] = useState(false);
   return (
     <Paper withBorder p="md" data-testid="customer-standing">
       <Group justify="space-between" align="baseline" mb="sm">
@@ -98,7 +115,7 @@ export function StandingPanel({ standing, ownUnit }: { standing: CustomerStandin
           </Text>
         )}
       </Group>
-      <SimpleGrid cols={{ base: 2, lg: 4 }} spacing="md" verticalSpacing="sm" component="dl" m={0}>
+      <SimpleGrid cols={{ base: 3, lg: 5 }} spacing="md" verticalSpacing="sm" component="dl" m={0}>
         <DetailField label={t('customerDetail.hub.tier')}>
           <StandingTier standing={standing} testId="customer-tier" />
           {standing.computedTier && standing.computedTier !== standing.tier && (
@@ -106,6 +123,25 @@ export function StandingPanel({ standing, ownUnit }: { standing: CustomerStandin
               {t('customerDetail.hub.computed', { tier: t(`tier.${standing.computedTier}`) })}
             </Text>
           )}
+          {basis && (
+            <Anchor
+              component="button"
+              type="button"
+              size="xs"
+              display="block"
+              onClick={() => setExplaining(true)}
+              data-testid="customer-tier-why"
+            >
+              {t('customerDetail.hub.why')}
+            </Anchor>
+          )}
+        </DetailField>
+        <DetailField label={t('customerDetail.hub.score')}>
+          <span data-testid="customer-score">
+            {standing.score === null
+              ? EMPTY_VALUE
+              : t('customerDetail.hub.scoreValue', { score: formatScore(standing.score) })}
+          </span>
         </DetailField>
         <DetailField label={t('customerDetail.hub.scope')}>
           <span data-testid="customer-scope">{scopeText(t, standing) ?? EMPTY_VALUE}</span>
@@ -135,6 +171,12 @@ export function StandingPanel({ standing, ownUnit }: { standing: CustomerStandin
           )}
         </DetailField>
       </SimpleGrid>
+      {basis && explaining && (
+        // The tier run's own explanation drawer, loaded with the grading pages' code when asked for.
+        <Suspense fallback={null}>
+          <ExplainDrawer runId={basis.runId} customerId={customerId} onClose={() => setExplaining(false)} />
+        </Suspense>
+      )}
     </Paper>
   );
 }

@@ -8,7 +8,7 @@ import { CustomerIdText } from '../../components/CustomerIdText';
 import { cellValue, displayValue, type ListColumn } from '../../components/list/columns';
 import { spacedCustomerId } from '../../domain/customer-id';
 import { formatCount } from '../../i18n/format';
-import { managersText, responsibleText, StandingTier, scopeText, tierText } from './CustomerStanding';
+import { formatScore, managersText, responsibleText, StandingTier, scopeText, tierText } from './CustomerStanding';
 import type { CustomerPages } from './useCustomerPages';
 
 export const ROW_HEIGHT = 38;
@@ -17,8 +17,15 @@ const HEADER_HEIGHT = 34;
 const FETCH_SETTLE_MS = 60;
 /** One grid for header, rows and placeholders; the columns are customerColumns' order. */
 const GRID_COLUMNS =
-  '11.5em minmax(12em, 2.4fr) 6em 2.5em minmax(3.5em, 0.6fr) minmax(7.5em, 1fr) minmax(7.5em, 1fr) minmax(6em, 1.1fr) minmax(4em, 0.7fr) minmax(6em, 1fr)';
-const PLACEHOLDER_WIDTHS: Record<string, number> = { id: 150, name: 240, tier: 50, scope: 30, responsible: 110 };
+  '11.5em minmax(12em, 2.4fr) 6em 3em 2.5em minmax(3.5em, 0.6fr) minmax(7.5em, 1fr) minmax(7.5em, 1fr) minmax(6em, 1.1fr) minmax(4em, 0.7fr) minmax(6em, 1fr)';
+const PLACEHOLDER_WIDTHS: Record<string, number> = {
+  id: 150,
+  name: 240,
+  tier: 50,
+  score: 24,
+  scope: 30,
+  responsible: 110,
+};
 
 /**
  * The list's columns, declared once: the header and each row show them, and 导出 Excel writes
@@ -31,17 +38,38 @@ export function customerColumns(t: TFunction): ListColumn<CustomerRow>[] {
     {
       key: 'name',
       title: title.name,
-      render: (row) => (
-        <span className="kam-cell-strong" title={row.name}>
-          {row.name}
-        </span>
-      ),
+      render: (row) => {
+        // A row found through a field the list does not show says which one (credit code, pinyin).
+        const hidden = row.matchedOn === 'creditCode' || row.matchedOn === 'pinyin' ? row.matchedOn : null;
+        return (
+          <span className="kam-name-cell">
+            <span className="kam-cell-strong kam-ellipsis" title={row.name}>
+              {row.name}
+            </span>
+            {hidden && (
+              <Text span size="xs" c="dimmed" className="kam-nowrap" data-testid="customer-row-match">
+                {t('customers.matchedOn', { field: t(`customers.matchField.${hidden}`) })}
+              </Text>
+            )}
+          </span>
+        );
+      },
     },
     {
       key: 'tier',
       title: title.tier,
       value: (row) => tierText(t, row),
       render: (row) => <StandingTier standing={row} testId="customer-row-tier" short />,
+    },
+    {
+      key: 'score',
+      title: title.score,
+      value: (row) => row.score,
+      render: (row) => (
+        <span className="kam-num" data-testid="customer-row-score">
+          {row.score === null ? '' : formatScore(row.score)}
+        </span>
+      ),
     },
     { key: 'scope', title: title.scope, value: (row) => scopeText(t, row) },
     { key: 'shortName', title: title.shortName },

@@ -6,8 +6,9 @@ import { useTranslation } from 'react-i18next';
 import { customersSetAgreement, revenueSetNewspaper } from '../../../../shared/api/schemas';
 import type { Customer, CustomerDetail, RevenueCellView, RevenueMonthView } from '../../../../shared/api/types';
 import { PRODUCT_LINES, type RevenueLine } from '../../../../shared/domain/lines';
-import { fenToYuanString, formatMoney, formatWan } from '../../../../shared/domain/money';
+import { fenToYuanString, formatMoney } from '../../../../shared/domain/money';
 import { periodOf } from '../../../../shared/domain/periods';
+import type { RevenueFigureWarning } from '../../../../shared/domain/revenue-sanity';
 import { toApiCallError } from '../../api/client';
 import { useApiMutation, useApiQuery } from '../../api/query';
 import { ApiView } from '../../components/ApiViews';
@@ -17,6 +18,7 @@ import { FormModal } from '../../components/FormModal';
 import { lastMonthOf, MonthField, YearSelect } from '../../components/PeriodPickers';
 import { useSchemaForm } from '../../forms/useSchemaForm';
 import { EMPTY_VALUE, formatDateTime } from '../../i18n/format';
+import { useFormat } from '../../i18n/useFormat';
 import { gridMove, previewNewspaper, startsEdit } from './revenue-math';
 
 const LINES: RevenueLine[] = [...PRODUCT_LINES, 'other'];
@@ -83,6 +85,7 @@ function RevenueGrid({
   total: number;
 }) {
   const { t } = useTranslation();
+  const f = useFormat();
   const byPeriod = new Map(months.map((m) => [m.period, m]));
   const lineTotal = (line: RevenueLine) => months.reduce((n, m) => n + (m.cells[line]?.amount ?? 0), 0);
   const anyLine = (line: RevenueLine) => months.some((m) => m.cells[line]?.amount != null);
@@ -148,7 +151,7 @@ function RevenueGrid({
               </Table.Th>
             ))}
             <Table.Th ta="right" data-testid="revenue-year-total">
-              <Text span fw={700} size="xs" title={formatWan(total)}>
+              <Text span fw={700} size="xs" title={f.fenSummary(total)}>
                 {formatMoney(total)}
               </Text>
             </Table.Th>
@@ -195,7 +198,10 @@ function RevenueCell({
   }, [amount, editing]);
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
+  // A figure the backend asked about (shared/domain/revenue-sanity.ts): saved only after 仍然保存.
+  const [warnings, setWarnings] = useState<RevenueFigureWarning[] | null>(null);
   const [saving, setSaving] = useState(false);
+  const inputRef = useRef<HTMLInputElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
   // Set once the edit is being saved or abandoned, so the input's blur on unmount does nothing.
   const closing = useRef(false);
@@ -204,6 +210,7 @@ function RevenueCell({
     closing.current = false;
     setText(typed ?? (shown === null ? '' : fenToYuanString(shown)));
     setError(null);
+    setWarnings(null);
     setEditing(true);
   };
   // Where focus goes once the editor has closed and the button is back in the DOM.
@@ -224,8 +231,9 @@ function RevenueCell({
     focusAfterClose.current = moveDown ? 'down' : 'stay';
     setEditing(false);
     setError(null);
+    setWarnings(null);
   };
-  const save = async (moveDown = false) => {
+  const save = async (moveDown = false, confirm = false) => {
     const original = shown === null ? '' : fenToYuanString(shown);
     if (text.trim() === original) {
       stop(moveDown);
@@ -234,13 +242,20 @@ function RevenueCell({
     closing.current = true;
     setSaving(true);
     try {
-      const saved = await setRevenue.mutateAsync({ customerId, period, line, amount: text });
+      const saved = await setRevenue.mutateAsync({ customerId, period, line, amount: text, confirm });
       setShown(saved.amount);
       stop(moveDown);
     } catch (e) {
       const err = toApiCallError('revenue/set', e);
-      closing.current = false;
-      setError(err.issues[0]?.message ?? err.message);
+      const asked = err.code === 'CONFLICT' ? sanityWarnings(err.details) : null;
+      if (asked) {
+        // Stays open (a blur does not save again) until the officer confirms or edits the figure.
+        setWarnings(asked);
+        requestAnimationFrame(() => inputRef.current?.focus());
+      } else {
+        closing.current = false;
+        setError(err.issues[0]?.message ?? err.message);
+      }
     } finally {
       setSaving(false);
     }
@@ -288,6 +303,10 @@ function RevenueCell({
           onChange={(e) => {
             setText(e.currentTarget.value);
             setError(null);
+            if (warnings) {
+              setWarnings(null);
+              closing.current = false;
+            }
           }}
           onKeyDown={onKey}
           onBlur={() => {
@@ -296,6 +315,7 @@ function RevenueCell({
           error={error}
           disabled={saving}
           autoFocus
+          ref={inputRef}
           className="kam-revenue-input"
           aria-label={t('revenue.cellLabel', { period, line: t(`line.${line}`) })}
           placeholder={t('revenue.cellPlaceholder')}
@@ -317,7 +337,20 @@ function RevenueCell({
             },
           }}
         />
-      ) : (
+      ) : null}
+      {editing && warnings && (
+        <SanityPrompt
+          warnings={warnings}
+          saving={saving}
+          onConfirm={() => void save(true, true)}
+          onEdit={() => {
+            setWarnings(null);
+            closing.current = false;
+            inputRef.current?.focus();
+          }}
+        />
+      )}
+      {editing ? null : (
         <button
           ref={buttonRef}
           type="button"
@@ -355,6 +388,76 @@ function RevenueCell({
         </button>
       )}
     </Table.Td>
+  );
+}
+
+/** The warnings in `details` of a CONFLICT from revenue/set, if that is what it is. */
+function sanityWarnings(details: Record<string, unknown> | undefined): RevenueFigureWarning[] | null {
+  const list = details?.warnings;
+  return Array.isArray(list) && list.length > 0 ? (list as RevenueFigureWarning[]) : null;
+}
+
+/** Below the cell being edited: what looks wrong with the figure, and 仍然保存 / 修改. */
+function SanityPrompt({
+  warnings,
+  saving,
+  onConfirm,
+  onEdit,
+}: {
+  warnings: RevenueFigureWarning[];
+  saving: boolean;
+  onConfirm: () => void;
+  onEdit: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Paper
+      withBorder
+      shadow="sm"
+      p="xs"
+      role="alertdialog"
+      aria-label={t('revenue.sanity.title')}
+      data-testid="revenue-sanity"
+      // Buttons take no focus from the input, so its blur does not end the edit.
+      onMouseDown={(e) => e.preventDefault()}
+      style={{
+        position: 'absolute',
+        top: '100%',
+        right: 0,
+        zIndex: 6,
+        width: 300,
+        textAlign: 'left',
+        borderColor: 'var(--mantine-color-orange-4)',
+      }}
+    >
+      <Text size="xs" fw={700} c="orange.8">
+        {t('revenue.sanity.title')}
+      </Text>
+      {warnings.map((w) => (
+        <Text key={w.code} size="xs" mt={2} data-testid="revenue-sanity-warning" data-code={w.code}>
+          {t(`revenue.sanity.${w.code}`, {
+            amount: formatMoney(w.params.amount),
+            reference: w.params.reference === undefined ? '' : formatMoney(w.params.reference),
+            factor: w.params.factor,
+            percent: w.params.permille === undefined ? '' : w.params.permille / 10,
+          })}
+        </Text>
+      ))}
+      <Group gap="xs" mt="xs" justify="flex-end" wrap="nowrap">
+        <Button size="compact-xs" variant="default" onClick={onEdit} data-testid="revenue-sanity-edit">
+          {t('revenue.sanity.edit')}
+        </Button>
+        <Button
+          size="compact-xs"
+          color="orange"
+          onClick={onConfirm}
+          loading={saving}
+          data-testid="revenue-sanity-confirm"
+        >
+          {t('revenue.sanity.confirm')}
+        </Button>
+      </Group>
+    </Paper>
   );
 }
 

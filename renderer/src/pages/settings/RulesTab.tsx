@@ -33,6 +33,7 @@ import { TierBadge } from '../../components/TierBadge';
 import { TransitionMatrix } from '../../components/TransitionMatrix';
 import { errorsByField, type SchemaForm, useSchemaForm } from '../../forms/useSchemaForm';
 import { formatCount, formatDateTime } from '../../i18n/format';
+import { useStepText } from '../tiers/stepText';
 import { type PolicyValues, PolicyView } from './PolicyView';
 
 /** 设置 → 规则 (R0): the versions, the current one as tables, a draft with live checks and a what-if. */
@@ -491,6 +492,7 @@ function ChangeRow({ change, base }: { change: WhatIfChange; base: number }) {
 }
 
 function Steps({ title, steps }: { title: string; steps: ExplanationStep[] }) {
+  const stepText = useStepText();
   return (
     <div>
       <Text size="xs" fw={700} mb={4}>
@@ -503,7 +505,7 @@ function Steps({ title, steps }: { title: string; steps: ExplanationStep[] }) {
             <Text span fw={700} c="postal.7">
               {s.rule}
             </Text>{' '}
-            {s.text}
+            {stepText(s)}
           </Text>
         ))}
       </Stack>

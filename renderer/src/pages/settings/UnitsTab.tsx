@@ -1,11 +1,23 @@
-import { Badge, Button, Group, Menu, NumberInput, Select, Switch, Text, TextInput } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  Group,
+  Menu,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  Switch,
+  Text,
+  TextInput,
+  Tooltip,
+} from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { unitsCreate, unitsRename, unitsRetire, unitsSetMinimum } from '../../../../shared/api/schemas';
 import type { UnitView } from '../../../../shared/api/types';
-import { PRODUCT_LINES, type ProductLine } from '../../../../shared/domain/lines';
 import { UNIT_KINDS, type UnitKind } from '../../../../shared/domain/organisation';
 import { toApiCallError } from '../../api/client';
 import { useApiMutation, useApiQuery } from '../../api/query';
@@ -17,6 +29,8 @@ import { type ListColumn, ListTable } from '../../components/list/ListTable';
 import { RowMenu, useActionsColumn } from '../../components/list/RowMenu';
 import { useSchemaForm } from '../../forms/useSchemaForm';
 import { useFormat } from '../../i18n/useFormat';
+import { CentreEstablishmentCard } from './CentreEstablishmentCard';
+import { LineBureausCard } from './LineBureausCard';
 import { treeOrder } from './unit-tree';
 
 type Dialog =
@@ -111,21 +125,34 @@ export function UnitsTab() {
       key: 'managers',
       title: t('units.columns.managers'),
       width: 210,
-      // R4: the staffing gap travels with the count into the export.
+      // R4: the staffing gap travels with the count into the export. The city centre has an
+      // establishment of account managers, not a minimum: in post against establishment, no gap.
       value: ({ unit }) =>
-        `${unit.accountManagers} / ${unit.minManagers}${unit.staffingGap > 0 ? ` ${t('units.gap', { count: unit.staffingGap })}` : ''}`,
-      render: ({ unit }) => (
-        <Group gap={6} wrap="nowrap">
-          <Text size="sm">
-            {unit.accountManagers} / {unit.minManagers}
-          </Text>
-          {unit.staffingGap > 0 && (
-            <Badge color="red" variant="filled" size="sm" data-testid="staffing-gap">
-              {t('units.gap', { count: unit.staffingGap })}
-            </Badge>
-          )}
-        </Group>
-      ),
+        unit.staffing.mode === 'establishment'
+          ? `${unit.accountManagers} / ${t('units.establishment', { planned: establishedManagers(unit) })}`
+          : `${unit.accountManagers} / ${unit.minManagers}${unit.staffingGap > 0 ? ` ${t('units.gap', { count: unit.staffingGap })}` : ''}`,
+      render: ({ unit }) =>
+        unit.staffing.mode === 'establishment' ? (
+          <Tooltip label={t('units.establishmentHint')} multiline w={260}>
+            <Text size="sm" data-testid="staffing-establishment">
+              {unit.accountManagers} /{' '}
+              <Text span c="dimmed" size="sm">
+                {t('units.establishment', { planned: establishedManagers(unit) })}
+              </Text>
+            </Text>
+          </Tooltip>
+        ) : (
+          <Group gap={6} wrap="nowrap">
+            <Text size="sm">
+              {unit.accountManagers} / {unit.minManagers}
+            </Text>
+            {unit.staffingGap > 0 && (
+              <Badge color="red" variant="filled" size="sm" data-testid="staffing-gap">
+                {t('units.gap', { count: unit.staffingGap })}
+              </Badge>
+            )}
+          </Group>
+        ),
     },
     {
       key: 'customers',
@@ -154,7 +181,7 @@ export function UnitsTab() {
       return (
         <RowMenu label={t('units.actionsFor', { name: unit.name })}>
           <Menu.Item onClick={() => setDialog({ kind: 'rename', unit })}>{t('units.rename')}</Menu.Item>
-          {!retired && (
+          {!retired && unit.staffing.mode === 'minimum' && (
             <Menu.Item onClick={() => setDialog({ kind: 'minimum', unit })}>{t('units.setMinimum')}</Menu.Item>
           )}
           {retired ? (
@@ -169,8 +196,9 @@ export function UnitsTab() {
     }, 60),
   ];
 
+  const centre = (units.data ?? []).find((u) => u.kind === 'centre' && u.retiredOn === null);
   return (
-    <>
+    <Stack gap="md">
       <ApiView state={units}>
         {() => (
           <ListTable
@@ -205,12 +233,24 @@ export function UnitsTab() {
           />
         )}
       </ApiView>
+      {units.data && (
+        <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+          <LineBureausCard units={units.data} />
+          {centre && <CentreEstablishmentCard centre={centre} />}
+        </SimpleGrid>
+      )}
       {dialog?.kind === 'create' && <UnitCreateModal units={units.data ?? []} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'rename' && <UnitRenameModal unit={dialog.unit} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'minimum' && <UnitMinimumModal unit={dialog.unit} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'retire' && <UnitRetireModal unit={dialog.unit} onClose={() => setDialog(null)} />}
-    </>
+    </Stack>
   );
+}
+
+/** R4: the account managers of the city centre's establishment. */
+function establishedManagers(unit: UnitView): number {
+  if (unit.staffing.mode !== 'establishment') return 0;
+  return unit.staffing.posts.find((p) => p.post === 'account_manager')?.planned ?? 0;
 }
 
 interface DialogProps {
@@ -229,7 +269,6 @@ function UnitCreateModal({ units, onClose }: DialogProps & { units: UnitView[] }
       kind: null as UnitKind | null,
       parentId: centre ? String(centre.id) : (null as string | null),
       areaCode: null as string | null,
-      mainLine: null as ProductLine | null,
       minManagers: '' as string | number,
     },
     schema: unitsCreate,
@@ -240,7 +279,6 @@ function UnitCreateModal({ units, onClose }: DialogProps & { units: UnitView[] }
       kind: (v.kind ?? '') as UnitKind,
       parentId: v.parentId === null ? null : Number(v.parentId),
       areaCode: v.areaCode,
-      mainLine: v.kind === 'professional' ? v.mainLine : null,
       // Empty: the unit kind's default minimum (R4).
       minManagers: typeof v.minManagers === 'number' ? v.minManagers : null,
     }),
@@ -321,14 +359,9 @@ function UnitCreateModal({ units, onClose }: DialogProps & { units: UnitView[] }
         />
       </Group>
       {kind === 'professional' && (
-        <Select
-          label={t('units.form.mainLine')}
-          description={t('units.form.mainLineHint')}
-          data={PRODUCT_LINES.map((l) => ({ value: l, label: t(`line.${l}`) }))}
-          {...form.form.getInputProps('mainLine')}
-          clearable
-          inputWrapperOrder={['label', 'input', 'description', 'error']}
-        />
+        <Text size="sm" c="dimmed">
+          {t('units.form.linesHint')}
+        </Text>
       )}
     </FormModal>
   );

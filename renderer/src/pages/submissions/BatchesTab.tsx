@@ -12,7 +12,8 @@ import { batchKindAndPeriodColumns } from './batch-columns';
 import { batchKind } from './status';
 import { UndoBatchModal, type UndoTarget } from './UndoBatchModal';
 
-const COUNTS = ['rows', 'created', 'changed', 'unchanged', 'excluded'] as const;
+// The preview's counts (DOMAIN-DECISIONS "Imports", counts): rows = new + changed + unchanged + blank.
+const COUNTS = ['rows', 'created', 'changed', 'unchanged', 'blank', 'excluded'] as const;
 
 /** 导入记录: every batch, newest first, each undoable once. */
 export function BatchesTab() {

@@ -38,6 +38,7 @@ export function CommitStep({
             new: formatCount(preview.counts.new),
             changed: formatCount(preview.counts.changed),
             unchanged: formatCount(preview.counts.unchanged),
+            blank: formatCount(preview.counts.blank),
           })}
         </Text>
         {preview.earlierBatch && (

@@ -13,14 +13,16 @@ export function DoneStep({ batch, onNext }: { batch: ImportBatchView; onNext: ()
   const f = useFormat();
   const [undoing, setUndoing] = useState(false);
   const [undone, setUndone] = useState(false);
-  const facts: [string, string][] = [
-    [t('submissions.done.period'), batch.period ? f.month(batch.period) : t('submissions.batch.multiPeriod')],
-    [t('submissions.batch.rows'), formatCount(batch.rows)],
-    [t('submissions.batch.created'), formatCount(batch.created)],
-    [t('submissions.batch.changed'), formatCount(batch.changed)],
-    [t('submissions.batch.unchanged'), formatCount(batch.unchanged)],
-    [t('submissions.batch.excluded'), formatCount(batch.excluded)],
-    [t('submissions.done.at'), f.dateTime(batch.committedAt)],
+  // The counts as the preview showed them (DOMAIN-DECISIONS "Imports", counts).
+  const facts: [kind: string, label: string, value: string][] = [
+    ['period', t('submissions.done.period'), batch.period ? f.month(batch.period) : t('submissions.batch.multiPeriod')],
+    ['rows', t('submissions.batch.rows'), formatCount(batch.rows)],
+    ['new', t('submissions.batch.created'), formatCount(batch.created)],
+    ['changed', t('submissions.batch.changed'), formatCount(batch.changed)],
+    ['unchanged', t('submissions.batch.unchanged'), formatCount(batch.unchanged)],
+    ['blank', t('submissions.batch.blank'), formatCount(batch.blank)],
+    ['excluded', t('submissions.batch.excluded'), formatCount(batch.excluded)],
+    ['at', t('submissions.done.at'), f.dateTime(batch.committedAt)],
   ];
   return (
     <Paper withBorder p="md" data-testid="import-done" data-batch-id={batch.id}>
@@ -35,9 +37,9 @@ export function DoneStep({ batch, onNext }: { batch: ImportBatchView; onNext: ()
             {undone ? t('submissions.done.undone') : t('submissions.done.text', { file: batch.fileName })}
           </Text>
         </Alert>
-        <SimpleGrid cols={{ base: 4, md: 7 }} spacing="sm">
-          {facts.map(([label, value]) => (
-            <Stack key={label} gap={2}>
+        <SimpleGrid cols={{ base: 4, md: 8 }} spacing="sm">
+          {facts.map(([kind, label, value]) => (
+            <Stack key={kind} gap={2} data-testid="done-fact" data-kind={kind}>
               <Text size="xs" c="dimmed">
                 {label}
               </Text>

@@ -10,6 +10,7 @@ import { ErrorAlert } from '../../components/ApiViews';
 import { useToday } from '../../components/AppInfo';
 import { lastMonthOf, MonthField } from '../../components/PeriodPickers';
 import { formatCount } from '../../i18n/format';
+import { useFormat } from '../../i18n/useFormat';
 
 const CITY = '';
 
@@ -24,6 +25,9 @@ export function ExportsTab() {
   const [running, setRunning] = useState(false);
   const [error, setError] = useState<ApiCallError | null>(null);
   const [done, setDone] = useState<ExportFileView | null>(null);
+  // A month nobody reported: said before the save dialog, not after (DOMAIN-DECISIONS "An empty month").
+  const [emptyMonth, setEmptyMonth] = useState<string | null>(null);
+  const format = useFormat();
 
   // The province package is city-wide only (the backend refuses a unit).
   const cityOnly = form === 'province';
@@ -33,8 +37,13 @@ export function ExportsTab() {
   const run = async () => {
     setError(null);
     setDone(null);
+    setEmptyMonth(null);
     setRunning(true);
     try {
+      if ((await api.call('revenue/summary', { period })).customers === 0) {
+        setEmptyMonth(period);
+        return;
+      }
       const { path } = await api.host('host/save-file', {
         title: t('submissions.exports.saveTitle'),
         defaultName: exportFileName(form, period, unitName),
@@ -77,6 +86,7 @@ export function ExportsTab() {
             onChange={(p) => {
               setPeriod(p);
               setDone(null);
+              setEmptyMonth(null);
             }}
             testId="exports-month"
           />
@@ -102,6 +112,17 @@ export function ExportsTab() {
             {t('submissions.exports.export')}
           </Button>
         </Group>
+        {emptyMonth && (
+          <Alert
+            mt="md"
+            color="yellow"
+            variant="light"
+            title={t('submissions.exports.emptyTitle')}
+            data-testid="exports-empty"
+          >
+            {t('submissions.exports.empty', { month: format.month(emptyMonth) })}
+          </Alert>
+        )}
         {error && (
           <Stack mt="md">
             <ErrorAlert error={error} />

@@ -1,7 +1,7 @@
 import { Button, Group, Paper, Progress, Stack, Stepper, Text, Title } from '@mantine/core';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { XLSX_FILTERS } from '../../../../shared/api/host';
+import { IMPORT_FILTERS } from '../../../../shared/api/host';
 import type { ImportBatchView, ImportPreview, ImportProgressView } from '../../../../shared/api/types';
 import { type ApiCallError, api, toApiCallError } from '../../api/client';
 import { useApiMutation } from '../../api/query';
@@ -63,7 +63,8 @@ export function ImportWizard() {
     try {
       const { paths } = await api.host('host/open-file', {
         title: t('submissions.choose.dialogTitle'),
-        filters: XLSX_FILTERS,
+        // .xlsx, .xls and .csv: what the importer reads (DOMAIN-DECISIONS "Imports", CSV).
+        filters: IMPORT_FILTERS,
       });
       const file = paths[0];
       if (!file) return; // cancelled: stay where we are

@@ -23,7 +23,8 @@ export function UnitBatchesDrawer({
       opened={unit !== null}
       onClose={onClose}
       position="right"
-      size={760}
+      // Wide enough for the four counts beside 行数 (the preview's, DOMAIN-DECISIONS "Imports", counts) at 1366 px.
+      size={880}
       title={<Text fw={700}>{unit ? t('submissions.unitDrawer.title', { name: unit.name }) : ''}</Text>}
       closeButtonProps={{ 'aria-label': t('common.close') }}
     >
@@ -86,7 +87,15 @@ function Batches({ unitId, highlight }: { unitId: number; highlight: number | nu
       ),
     },
     ...batchKindAndPeriodColumns<SubmissionBatchView>(t, f.month),
-    { key: 'rows', title: t('submissions.batch.rows'), format: 'count', noWrap: true },
+    // The counts 导入记录 and the import's preview show (DOMAIN-DECISIONS "Imports", counts).
+    ...(['rows', 'created', 'changed', 'unchanged', 'blank'] as const).map(
+      (k): ListColumn<SubmissionBatchView> => ({
+        key: k,
+        title: t(`submissions.batch.${k}`),
+        format: 'count',
+        noWrap: true,
+      }),
+    ),
     {
       key: 'committedAt',
       title: t('submissions.batch.committedAt'),

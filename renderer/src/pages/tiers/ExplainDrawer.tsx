@@ -18,8 +18,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { tiersApprove, tiersOverride } from '../../../../shared/api/schemas';
 import type { ApprovalView, OverrideView, TierExplanation } from '../../../../shared/api/types';
-import type { EvaluationInput } from '../../../../shared/domain/evaluation';
-import { formatPermille } from '../../../../shared/domain/evaluation';
+import { type EvaluationInput, formatPermille } from '../../../../shared/domain/evaluation';
 import { LINE_NAMES_ZH, PRODUCT_LINES, type RevenueLine } from '../../../../shared/domain/lines';
 import { formatMoney } from '../../../../shared/domain/money';
 import { TIERS, type Tier } from '../../../../shared/domain/tiers';
@@ -34,8 +33,10 @@ import { TierBadge } from '../../components/TierBadge';
 import { useSchemaForm } from '../../forms/useSchemaForm';
 import { EMPTY_VALUE, formatDate } from '../../i18n/format';
 import { hrefOf } from '../../router/useRoute';
+import { useStepText } from './stepText';
 
 type StoredInputs = Omit<EvaluationInput, 'bureauRevenue'>;
+
 const LINES: RevenueLine[] = [...PRODUCT_LINES, 'other'];
 
 /**
@@ -91,6 +92,7 @@ function ExplainBody({ runId, customerId, ...dialog }: { runId: number; customer
 
 function Explanation({ x, dialog: form, setDialog: setForm }: { x: TierExplanation } & DialogState) {
   const { t } = useTranslation();
+  const stepText = useStepText();
   const row = x.row;
   return (
     <Stack gap="md" data-testid="explain-body" data-customer-id={row.customerId}>
@@ -155,7 +157,7 @@ function Explanation({ x, dialog: form, setDialog: setForm }: { x: TierExplanati
               <Badge variant="light" color="postal" w={64} style={{ flexShrink: 0 }}>
                 {step.rule}
               </Badge>
-              <Text size="sm">{step.text}</Text>
+              <Text size="sm">{stepText(step)}</Text>
             </Group>
           ))}
         </Stack>
@@ -211,19 +213,27 @@ function Inputs({ inputs, sharePpm }: { inputs: StoredInputs | null; sharePpm: n
       </Title>
       <Group gap="lg" mb="xs">
         <Text size="sm">
-          {t('explain.agreement')}：{inputs.agreement ? t('common.yes') : t('common.no')}
+          {t('explain.agreement')}
+          {t('explain.colon')}
+          {inputs.agreement ? t('common.yes') : t('common.no')}
         </Text>
         <Text size="sm">
-          {t('explain.homeCounty')}：{inputs.homeUnitIsCounty ? t('common.yes') : t('common.no')}
+          {t('explain.homeCounty')}
+          {t('explain.colon')}
+          {inputs.homeUnitIsCounty ? t('common.yes') : t('common.no')}
         </Text>
         <Text size="sm">
-          {t('explain.share')}：{formatPermille(sharePpm)}
+          {t('explain.share')}
+          {t('explain.colon')}
+          {formatPermille(sharePpm)}
         </Text>
       </Group>
       {inputs.manual && (
         <Text size="sm" mb="xs">
-          {t('explain.manualDecision')}：{inputs.manual.qualified ? t('common.yes') : t('common.no')}（
-          {inputs.manual.reason}）
+          {t('explain.manualDecision')}
+          {t('explain.colon')}
+          {inputs.manual.qualified ? t('common.yes') : t('common.no')}
+          {t('explain.manualReason', { reason: inputs.manual.reason })}
         </Text>
       )}
       <Table withTableBorder fz="xs" verticalSpacing={3}>
@@ -308,14 +318,22 @@ function ApprovalCard({ approval }: { approval: ApprovalView }) {
         </Button>
       </Group>
       <Text size="sm">
-        {t('explain.approver')}：{approval.approver} · {t('explain.documentNo')}：{approval.documentNo}
+        {t('explain.approver')}
+        {t('explain.colon')}
+        {approval.approver} · {t('explain.documentNo')}
+        {t('explain.colon')}
+        {approval.documentNo}
       </Text>
       <Text size="sm">
-        {t('explain.validity')}：{formatDate(approval.validFrom, 'zh-CN', 'iso')} ~{' '}
+        {t('explain.validity')}
+        {t('explain.colon')}
+        {formatDate(approval.validFrom, 'zh-CN', 'iso')} ~{' '}
         {approval.validTo ? formatDate(approval.validTo, 'zh-CN', 'iso') : t('explain.openEnded')}
       </Text>
       <Text size="sm" c="dimmed">
-        {t('explain.reason')}：{approval.reason}
+        {t('explain.reason')}
+        {t('explain.colon')}
+        {approval.reason}
       </Text>
     </Paper>
   );
@@ -336,10 +354,14 @@ function OverrideCard({ override }: { override: OverrideView }) {
         </Button>
       </Group>
       <Text size="sm">
-        {t('explain.approver')}：{override.approver}
+        {t('explain.approver')}
+        {t('explain.colon')}
+        {override.approver}
       </Text>
       <Text size="sm" c="dimmed">
-        {t('explain.reason')}：{override.reason}
+        {t('explain.reason')}
+        {t('explain.colon')}
+        {override.reason}
       </Text>
     </Paper>
   );

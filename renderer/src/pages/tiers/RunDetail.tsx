@@ -1,7 +1,8 @@
-import { BarChart } from '@mantine/charts';
 import {
+  Alert,
   Anchor,
   Badge,
+  Button,
   Group,
   Pagination,
   Paper,
@@ -15,22 +16,25 @@ import {
   Tooltip,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
+import { modals } from '@mantine/modals';
+import { notifications } from '@mantine/notifications';
 import { type KeyboardEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiInput } from '../../../../shared/api/contract';
 import type { TierOrNone, TierResultRow, TierRunSummary } from '../../../../shared/api/types';
 import { formatPermille } from '../../../../shared/domain/evaluation';
-import { formatMoney, formatWan } from '../../../../shared/domain/money';
 import { SCOPES, type Scope, TIERS } from '../../../../shared/domain/tiers';
-import { api } from '../../api/client';
-import { useApiQuery } from '../../api/query';
+import { api, toApiCallError } from '../../api/client';
+import { useApiMutation, useApiQuery } from '../../api/query';
 import { ApiView } from '../../components/ApiViews';
 import { CustomerIdText } from '../../components/CustomerIdText';
 import { type ListColumn, ListTable } from '../../components/list/ListTable';
 import { PageHeader } from '../../components/PageHeader';
 import { TIER_COLORS, TIERS_OR_NONE, TierBadge } from '../../components/TierBadge';
+import { TierCountChart } from '../../components/TierCountChart';
 import { TransitionMatrix } from '../../components/TransitionMatrix';
-import { EMPTY_VALUE, formatCount, formatDateTime } from '../../i18n/format';
+import { EMPTY_VALUE, formatCount, formatDateTime, formatFen } from '../../i18n/format';
+import { useFormat } from '../../i18n/useFormat';
 import { hrefOf } from '../../router/useRoute';
 import { ExplainDrawer } from './ExplainDrawer';
 
@@ -54,15 +58,19 @@ export function RunDetail({ runId }: { runId: number }) {
 
 function RunView({ run }: { run: TierRunSummary }) {
   const { t } = useTranslation();
+  const f = useFormat();
   const [open, setOpen] = useState<string | null>(null);
   return (
     <>
       <PageHeader
         title={t('tiers.runTitle', { kind: t(`tiers.kind.${run.kind}`), key: run.key })}
         after={
-          <Badge variant="light" styles={{ label: { textTransform: 'none' } }}>
-            {t('tiers.policyVersion', { version: run.policyVersion })}
-          </Badge>
+          <Group gap="xs">
+            <Badge variant="light" styles={{ label: { textTransform: 'none' } }}>
+              {t('tiers.policyVersion', { version: run.policyVersion })}
+            </Badge>
+            <RunBadges run={run} />
+          </Group>
         }
       />
       <Text size="sm" c="dimmed" mt={-8} data-testid="tier-run-facts">
@@ -70,12 +78,14 @@ function RunView({ run }: { run: TierRunSummary }) {
           from: run.windowFrom,
           to: run.windowTo,
           bureauYear: run.bureauYear,
-          bureau: formatWan(run.bureauRevenue),
+          bureau: f.fenSummary(run.bureauRevenue),
           customers: formatCount(run.customers),
           qualified: formatCount(run.qualified),
           at: formatDateTime(run.createdAt),
         })}
       </Text>
+      <StaleAlert run={run} />
+      <InForceNote run={run} />
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
         <Paper withBorder p="md">
           <Title order={2} size="h5" mb="sm">
@@ -94,22 +104,145 @@ function RunView({ run }: { run: TierRunSummary }) {
         <Title order={2} size="h5" mb={4}>
           {t('tiers.transitions.title')}
         </Title>
-        <Text size="xs" c="dimmed" mb="sm">
-          {t('tiers.transitions.hint')}
-        </Text>
-        <TransitionMatrix
-          matrix={run.transitions}
-          fromLabel={t('tiers.transitions.from')}
-          toLabel={t('tiers.transitions.to')}
-          testId="tier-transitions"
-          caption={t('tiers.transitions.title')}
-        />
+        {run.transitions === null || run.comparedWith === null ? (
+          // Nothing in force before this run: every customer would read "upgraded from 非大客户".
+          <Alert color="gray" variant="light" title={t('tiers.transitions.none')} data-testid="tier-no-previous">
+            {t('tiers.transitions.noneText', {
+              when:
+                run.kind === 'annual'
+                  ? t('tiers.transitions.noneWhenAnnual', { year: run.key })
+                  : t('tiers.transitions.noneWhenMonthly', { period: run.key }),
+            })}
+          </Alert>
+        ) : (
+          <>
+            <Text size="xs" c="dimmed" data-testid="tier-compared-with">
+              {t('tiers.transitions.comparedWith', {
+                kind: t(`tiers.kind.${run.comparedWith.kind}`),
+                key: run.comparedWith.key,
+                runId: run.comparedWith.runId,
+              })}
+            </Text>
+            <Text size="xs" c="dimmed" mb="sm">
+              {t('tiers.transitions.hint')}
+            </Text>
+            <TransitionMatrix
+              matrix={run.transitions}
+              fromLabel={t('tiers.transitions.from')}
+              toLabel={t('tiers.transitions.to')}
+              testId="tier-transitions"
+              caption={t('tiers.transitions.title')}
+            />
+          </>
+        )}
       </Paper>
       {/* An approval, override or revocation in the drawer invalidates the tiers area: the
           results below and the explanation refetch by themselves (R13). */}
       <Results run={run} onOpen={setOpen} />
       <ExplainDrawer runId={run.id} customerId={open} onClose={() => setOpen(null)} />
     </>
+  );
+}
+
+/** 在用 (annual runs, when the year has several) and 需重新评级 (R10 figure replaced since the run). */
+export function RunBadges({ run }: { run: TierRunSummary }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {run.kind === 'annual' && run.inForce && (
+        <Badge
+          color="postal"
+          variant="filled"
+          data-testid="tier-run-in-force"
+          style={{ flexShrink: 0 }}
+          styles={{ label: { textTransform: 'none', overflow: 'visible' } }}
+        >
+          {t('tiers.inForce.badge')}
+        </Badge>
+      )}
+      {run.bureauStale && (
+        <Tooltip label={t('tiers.stale.title')} withinPortal>
+          <Badge
+            color="orange"
+            variant="light"
+            data-testid="tier-run-stale"
+            style={{ flexShrink: 0 }}
+            styles={{ label: { textTransform: 'none', overflow: 'visible' } }}
+          >
+            {t('tiers.stale.badge')}
+          </Badge>
+        </Tooltip>
+      )}
+    </>
+  );
+}
+
+function StaleAlert({ run }: { run: TierRunSummary }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  if (!run.bureauStale) return null;
+  const values = { year: run.bureauYear, old: f.fenSummary(run.bureauRevenue) };
+  return (
+    <Alert color="orange" title={t('tiers.stale.title')} data-testid="tier-stale-alert">
+      <Text size="sm">
+        {run.bureauRevenueNow === null
+          ? t('tiers.stale.textMissing', values)
+          : t('tiers.stale.text', { ...values, now: f.fenSummary(run.bureauRevenueNow) })}
+      </Text>
+    </Alert>
+  );
+}
+
+/** Which of the year's annual runs is in force, and the choice (tiers/set-in-force, logged). */
+function InForceNote({ run }: { run: TierRunSummary }) {
+  const { t } = useTranslation();
+  const choose = useApiMutation('tiers/set-in-force');
+  if (run.kind !== 'annual' || run.sameYearRuns < 2) return null;
+  const year = run.key;
+  const confirm = () =>
+    modals.openConfirmModal({
+      title: t('tiers.inForce.confirmTitle', { id: run.id, year }),
+      children: <Text size="sm">{t('tiers.inForce.confirmText', { year })}</Text>,
+      labels: { confirm: t('tiers.inForce.choose'), cancel: t('common.cancel') },
+      closeButtonProps: { 'aria-label': t('common.close') },
+      confirmProps: { 'data-testid': 'tier-in-force-confirm' },
+      onConfirm: () => {
+        choose.mutateAsync({ runId: run.id }).then(
+          () =>
+            notifications.show({
+              color: 'postal',
+              title: t('tiers.inForce.chosen'),
+              message: t('tiers.inForce.chosenText', { year, id: run.id }),
+            }),
+          (e: unknown) =>
+            notifications.show({
+              color: 'red',
+              title: t('common.errorTitle'),
+              message: toApiCallError('tiers/set-in-force', e).message,
+            }),
+        );
+      },
+    });
+  return (
+    <Alert color={run.inForce ? 'postal' : 'yellow'} variant="light" data-testid="tier-in-force-note">
+      <Group justify="space-between" wrap="nowrap" gap="md">
+        <Text size="sm">
+          {t('tiers.inForce.several', { year, count: run.sameYearRuns })}
+          {run.inForce ? t('tiers.inForce.thisOne', { year }) : t('tiers.inForce.notThisOne', { year })}
+        </Text>
+        {!run.inForce && (
+          <Button
+            size="xs"
+            variant="light"
+            onClick={confirm}
+            loading={choose.isPending}
+            data-testid="tier-in-force-choose"
+          >
+            {t('tiers.inForce.choose')}
+          </Button>
+        )}
+      </Group>
+    </Alert>
   );
 }
 
@@ -175,33 +308,14 @@ function CountsTable({ run }: { run: TierRunSummary }) {
   );
 }
 
-const SCOPE_COLORS: Record<Scope, string> = {
-  regional: 'postal.6',
-  comprehensive: 'blue.5',
-  professional: 'orange.5',
-};
-
 function CountsChart({ run }: { run: TierRunSummary }) {
   const { t } = useTranslation();
-  const data = TIERS.map((tier) => ({
-    tier: t(`tier.${tier}`),
-    ...Object.fromEntries(SCOPES.map((s) => [s, run.counts[tier]?.[s] ?? 0])),
-  }));
-  return (
-    <div data-testid="tier-chart" role="img" aria-label={t('tiers.counts.chartTitle')}>
-      <BarChart
-        h={230}
-        data={data}
-        dataKey="tier"
-        type="stacked"
-        withLegend
-        legendProps={{ verticalAlign: 'bottom', height: 30 }}
-        series={SCOPES.map((s) => ({ name: s, label: t(`scope.${s}`), color: SCOPE_COLORS[s] }))}
-        tickLine="y"
-        maxBarWidth={56}
-      />
-    </div>
-  );
+  const keyCustomers = TIERS.reduce((n, tier) => n + SCOPES.reduce((m, s) => m + (run.counts[tier]?.[s] ?? 0), 0), 0);
+  const counts = Object.fromEntries([
+    ...TIERS.map((tier) => [tier, SCOPES.reduce((m, s) => m + (run.counts[tier]?.[s] ?? 0), 0)]),
+    ['none', run.customers - keyCustomers],
+  ]) as Record<TierOrNone, number>;
+  return <TierCountChart counts={counts} label={t('tiers.counts.chartTitle')} hint={t('tiers.counts.chartHint')} />;
 }
 
 /** tiers/results takes at most this many rows a call; an export walks the pages with it. */
@@ -221,6 +335,7 @@ async function allResults(filter: ResultFilter): Promise<TierResultRow[]> {
 
 function Results({ run, onOpen }: { run: TierRunSummary; onOpen: (id: string) => void }) {
   const { t } = useTranslation();
+  const f = useFormat();
   const [tier, setTier] = useState<TierOrNone | null>(null);
   const [scope, setScope] = useState<Scope | null>(null);
   const [unitId, setUnitId] = useState<number | null>(null);
@@ -289,8 +404,8 @@ function Results({ run, onOpen }: { run: TierRunSummary; onOpen: (id: string) =>
       format: 'money',
       noWrap: true,
       render: (row) => (
-        <Tooltip label={formatMoney(row.annualRevenue)} withinPortal>
-          <span className="kam-num">{formatWan(row.annualRevenue)}</span>
+        <Tooltip label={f.fenSummary(row.annualRevenue)} withinPortal>
+          <span className="kam-num">{formatFen(row.annualRevenue)}</span>
         </Tooltip>
       ),
     },
@@ -346,13 +461,18 @@ function Results({ run, onOpen }: { run: TierRunSummary; onOpen: (id: string) =>
         </Group>
       ),
     },
-    {
-      key: 'previousTier',
-      title: t('tiers.results.columns.previous'),
-      noWrap: true,
-      value: (row) => tierLabel(row.previousTier),
-      render: (row) => <TierBadge tier={row.previousTier} variant="outline" />,
-    },
+    // 无上期可比: without tiers in force to compare with, a "previous tier" column would read 非大客户.
+    ...(run.comparedWith === null
+      ? []
+      : [
+          {
+            key: 'previousTier',
+            title: t('tiers.results.columns.previous'),
+            noWrap: true,
+            value: (row: TierResultRow) => tierLabel(row.previousTier),
+            render: (row: TierResultRow) => <TierBadge tier={row.previousTier} variant="outline" />,
+          } satisfies ListColumn<TierResultRow>,
+        ]),
     {
       key: 'responsibleUnit',
       title: t('tiers.results.columns.responsible'),

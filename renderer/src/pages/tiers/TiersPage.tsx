@@ -13,7 +13,7 @@ import { lastMonthOf, lastYearOf, MonthField, YearSelect } from '../../component
 import { TierBadge } from '../../components/TierBadge';
 import { formatDateTime } from '../../i18n/format';
 import { hrefOf, navigate } from '../../router/useRoute';
-import { RunDetail } from './RunDetail';
+import { RunBadges, RunDetail } from './RunDetail';
 
 /** 分级: the run panel and the list of runs, or one run (#/tiers/:runId). */
 export function TiersPage({ runId }: { runId: number | null }) {
@@ -151,25 +151,52 @@ function RunList() {
     },
     { key: 'kind', title: t('tiers.runs.kind'), value: (run) => t(`tiers.kind.${run.kind}`), noWrap: true },
     {
+      // Which annual run of a year is in force, and runs computed with a replaced bureau figure (R10).
+      key: 'status',
+      title: t('tiers.inForce.column'),
+      noWrap: true,
+      sortable: false,
+      value: (run) =>
+        [
+          run.kind === 'annual' && run.inForce ? t('tiers.inForce.badge') : '',
+          run.kind === 'annual' && !run.inForce ? t('tiers.inForce.notInForce') : '',
+          run.bureauStale ? t('tiers.stale.badge') : '',
+        ]
+          .filter(Boolean)
+          .join('、'),
+      // Stacked rather than side by side: the tier columns must fit at 1366 px.
+      render: (run) => (
+        <Stack gap={2} align="flex-start">
+          <RunBadges run={run} />
+          {run.kind === 'annual' && !run.inForce && (
+            <Text span size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+              {t('tiers.inForce.notInForce')}
+            </Text>
+          )}
+        </Stack>
+      ),
+    },
+    {
       key: 'window',
       title: t('tiers.runs.window'),
       value: (run) => `${run.key}（${run.windowFrom} ~ ${run.windowTo}）`,
-      noWrap: true,
+      // Two lines, so the tier columns fit beside the status at 1366 px.
       render: (run) => (
-        <>
-          <Text span fw={600} size="sm">
+        <Stack gap={0}>
+          <Text span fw={600} size="sm" style={{ whiteSpace: 'nowrap' }}>
             {run.key}
-          </Text>{' '}
-          <Text span c="dimmed" size="xs">
+          </Text>
+          <Text span c="dimmed" size="xs" style={{ whiteSpace: 'nowrap' }}>
             {run.windowFrom} ~ {run.windowTo}
           </Text>
-        </>
+        </Stack>
       ),
     },
     {
       key: 'policyVersion',
       title: t('tiers.runs.policy'),
-      value: (run) => t('tiers.policyVersion', { version: run.policyVersion }),
+      // The column says 政策版本; the cell only the number, so the tier columns fit at 1366 px.
+      value: (run) => t('tiers.runs.policyShort', { version: run.policyVersion }),
       noWrap: true,
     },
     {
