@@ -14,6 +14,10 @@ export default defineConfig({
           ],
           environment: 'node',
           pool: 'forks',
+          // No wall-clock bound: CI runs the suite beside two CPU-bound processes, where a
+          // property test of 150 random databases takes several times its quiet-machine time.
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
         },
       },
       {
