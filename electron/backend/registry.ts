@@ -47,7 +47,9 @@ export type NamedGroup = readonly [name: string, group: HandlerGroup];
 function issuesOf(error: z.ZodError, english: readonly string[] | null = null): FieldIssue[] {
   return error.issues.map((i, n) => {
     const issue: FieldIssue = { path: i.path.map(String).join('.'), message: i.message };
-    const en = english?.[n];
+    // A message of ours carries its English in `params.messageEn` (schemas.ts); zod's own, by locale.
+    const own = i.code === 'custom' ? (i.params as { messageEn?: unknown } | undefined)?.messageEn : undefined;
+    const en = typeof own === 'string' ? own : english?.[n];
     if (en !== undefined && en !== i.message) issue.messageEn = en;
     return issue;
   });

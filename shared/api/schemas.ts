@@ -6,16 +6,35 @@ import { EXPORT_FORMS } from '../domain/exports/forms';
 import { LIST_COLUMN_FORMATS } from '../domain/exports/list-table';
 import { PRODUCT_LINES } from '../domain/lines';
 import { parseMoney } from '../domain/money';
-import { CUSTOMER_TEXT_LIMITS as LIMIT, tooLongMessage } from '../domain/names';
+import { CUSTOMER_TEXT_LIMITS as LIMIT, tooLongText } from '../domain/names';
 import { EMPLOYMENT_KINDS, MANAGER_POSTS, UNIT_KINDS } from '../domain/organisation';
 import { parsePeriod } from '../domain/periods';
 import { SCOPES, TIERS } from '../domain/tiers';
 
 const isoDate = z.string().refine(isIsoDate, { message: '日期格式应为 YYYY-MM-DD，且是有效日期' });
 /** Over its limit a text is refused with the limit and its length (names.ts), never cut. */
+/** The limited fields' names in English, for the over-limit message in the English interface. */
+const LABEL_EN: Record<string, string> = {
+  决定人: 'Decided by',
+  列名: 'Column name',
+  区划名称: 'Area name',
+  单位名称: 'Unit name',
+  地址: 'Address',
+  姓名: 'Name',
+  审批人: 'Approver',
+  客户全称: 'Full name',
+  客户简称: 'Short name',
+  批准文号: 'Approval number',
+  标题: 'Title',
+  理由: 'Reason',
+  电话: 'Phone',
+  离岗原因: 'Reason for leaving',
+  行业: 'Industry',
+};
 const withinLimit = (label: string, max: number) => (v: string, ctx: z.RefinementCtx) => {
-  const problem = tooLongMessage(label, max, v);
-  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  const problem = tooLongText({ zh: label, en: LABEL_EN[label] ?? 'The text' }, max, v);
+  // The English rides in `params` (the registry's issuesOf reads it): a custom message has no locale.
+  if (problem) ctx.addIssue({ code: 'custom', message: problem.zh, params: { messageEn: problem.en } });
 };
 const text = (label: string, max: number) =>
   z

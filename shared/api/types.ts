@@ -156,6 +156,8 @@ export interface CustomerImportPreview {
     row: number | null;
     column: string | null;
     message: string;
+    /** English, for the interface in English; absent → `message`. */
+    messageEn?: string;
     severity: 'error' | 'warning';
   }[];
   /** The first rows that would be imported. */
@@ -451,6 +453,8 @@ export interface ImportIssueView {
   row: number | null;
   column: string | null;
   message: string;
+  /** English, for the interface in English; absent → `message`. */
+  messageEn?: string;
   severity: 'error' | 'warning';
 }
 

@@ -80,7 +80,7 @@ describe('checkCreditCode: normalisation of pasted input', () => {
 describe('checkCreditCode: refusals', () => {
   it('names the expected check character when the 18th is wrong', () => {
     const result = checkCreditCode('91350100M000100Y44');
-    expect(result).toEqual({
+    expect(result).toMatchObject({
       ok: false,
       code: '91350100M000100Y44',
       expectedCheck: '3',

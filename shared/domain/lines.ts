@@ -25,6 +25,19 @@ export const LINE_NAMES_ZH: Record<RevenueLine, string> = {
   other: '其他',
 };
 
+/** The same names in English, for backend messages shown in the English interface (as in i18n/en.ts). */
+export const LINE_NAMES_EN: Record<RevenueLine, string> = {
+  savings: 'Savings & remittance',
+  bills: 'Bills',
+  letters: 'Letters',
+  philately: 'Philately',
+  express: 'Express',
+  logistics: 'Logistics',
+  parcels: 'Parcels',
+  newspapers: 'Newspapers',
+  other: 'Other',
+};
+
 export function isProductLine(value: string): value is ProductLine {
   return (PRODUCT_LINES as readonly string[]).includes(value);
 }

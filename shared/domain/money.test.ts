@@ -188,7 +188,7 @@ describe('parseMoney: text in yuan → fen', () => {
   });
 
   it('names the fault in Chinese, quoting what was typed', () => {
-    expect(parseMoney('1.2.3')).toEqual({ ok: false, message: '无法识别的金额“1.2.3”：小数点多于一个' });
+    expect(parseMoney('1.2.3')).toMatchObject({ ok: false, message: '无法识别的金额“1.2.3”：小数点多于一个' });
   });
 
   it.each([
@@ -243,7 +243,7 @@ describe('parseMoney: numbers from spreadsheets (yuan)', () => {
     [90071992547409.92, '90071992547409.92'],
   ])('refuses %d beyond the safe range', (input, shown) => {
     const r = parseMoney(input);
-    expect(r).toEqual({
+    expect(r).toMatchObject({
       ok: false,
       message: `金额“${shown}”超出可处理的范围（绝对值不能超过 ¥90,071,992,547,409.91）`,
     });
@@ -254,7 +254,7 @@ describe('parseMoney: numbers from spreadsheets (yuan)', () => {
     [Number.POSITIVE_INFINITY, '金额不是有限数值（Infinity）'],
     [Number.NEGATIVE_INFINITY, '金额不是有限数值（-Infinity）'],
   ])('refuses %d', (input, message) => {
-    expect(parseMoney(input)).toEqual({ ok: false, message });
+    expect(parseMoney(input)).toMatchObject({ ok: false, message });
   });
 
   it('reads a number with up to 15 significant digits exactly as the yuan it shows', () => {

@@ -5,6 +5,8 @@
  * ever sits between what the unit wrote and what is stored.
  */
 
+import { type Bilingual, bi } from './bilingual';
+
 /** A safe integer count of fen (分). 1 yuan = 100 fen. */
 export type Fen = number;
 
@@ -12,7 +14,8 @@ export type Fen = number;
 export type MoneyAmount = { ok: true; empty: false; fen: Fen };
 /** The cell was blank or a placeholder dash: no figure was given, which is not the same as 0. */
 export type MoneyEmpty = { ok: true; empty: true };
-export type MoneyError = { ok: false; message: string };
+/** `message` is Chinese; `messageEn` the same in English, for the interface in English. */
+export type MoneyError = { ok: false; message: string; messageEn: string };
 export type MoneyParse = MoneyAmount | MoneyEmpty | MoneyError;
 
 export const FEN_PER_YUAN = 100;
@@ -62,11 +65,19 @@ const BODY = /^[0-9.,](?:[0-9., ]*[0-9.,])?/;
 /** 万 and 亿 move the decimal point; the value is written in yuan, fen are two places further. */
 const UNIT_SHIFT: Record<string, number> = { 万: 4, 亿: 8 };
 
-const rangeMessage = (raw: string) => `金额“${raw}”超出可处理的范围（绝对值不能超过 ${formatMoney(MAX_FEN)}）`;
-const reject = (raw: string, reason: string): MoneyError => ({
+const outOfRange = (raw: string): MoneyError => ({
   ok: false,
-  message: `无法识别的金额“${raw}”：${reason}`,
+  message: `金额“${raw}”超出可处理的范围（绝对值不能超过 ${formatMoney(MAX_FEN)}）`,
+  messageEn: `Amount "${raw}" is out of range (at most ${formatMoney(MAX_FEN)} either way)`,
 });
+const reject = (raw: string, reason: Bilingual): MoneyError => ({
+  ok: false,
+  message: `无法识别的金额“${raw}”：${reason.zh}`,
+  messageEn: `Unrecognised amount "${raw}": ${reason.en}`,
+});
+
+const NO_DIGITS = bi('没有数字', 'no digits');
+const unknownText = (odd: string) => bi(`含有无法识别的字符“${odd}”`, `unrecognised characters "${odd}"`);
 
 /** The first run of characters that is neither a digit nor a space, to name in an error. */
 function oddText(text: string): string {
@@ -94,7 +105,7 @@ function toFen(
   const roundUp = point < digits.length && digits.charAt(point) >= '5';
   let magnitude = BigInt(whole);
   if (roundUp) magnitude += 1n;
-  if (magnitude > MAX_FEN_BIG) return { ok: false, message: rangeMessage(raw) };
+  if (magnitude > MAX_FEN_BIG) return outOfRange(raw);
   const fen = Number(magnitude);
   // No negative zero: "-0.001" and "(0.00)" are 0.
   return { ok: true, empty: false, fen: negative && fen !== 0 ? -fen : fen };
@@ -107,13 +118,19 @@ function toFen(
  * comma (12,34 = 12.34 in European sheets), and reading it as 1234 could be wrong by a factor of
  * 100. A person has to look at it.
  */
-function checkGrouping(intPart: string): string | null {
+function checkGrouping(intPart: string): Bilingual | null {
   const separators = new Set(intPart.replace(/\d/g, ''));
   if (separators.size === 0) return null;
-  if (separators.size > 1) return '千位分隔符不统一（逗号与空格混用）';
+  if (separators.size > 1)
+    return bi('千位分隔符不统一（逗号与空格混用）', 'thousands separators are mixed (commas and spaces)');
   const groups = intPart.split(/[, ]/);
   const ok = groups.every((g, i) => (i === 0 ? g.length >= 1 && g.length <= 3 : g.length === 3));
-  return ok ? null : '千位分隔符位置不对，应每三位一组（如 1,234,567）';
+  return ok
+    ? null
+    : bi(
+        '千位分隔符位置不对，应每三位一组（如 1,234,567）',
+        'thousands separators are misplaced; group by three digits (e.g. 1,234,567)',
+      );
 }
 
 /**
@@ -139,12 +156,14 @@ export function parseMoney(input: string | number): MoneyParse {
 }
 
 function parseMoneyNumber(n: number): MoneyParse {
-  if (Number.isNaN(n)) return { ok: false, message: '金额不是有效数字（NaN）' };
-  if (!Number.isFinite(n)) return { ok: false, message: `金额不是有限数值（${n}）` };
+  if (Number.isNaN(n))
+    return { ok: false, message: '金额不是有效数字（NaN）', messageEn: 'The amount is not a valid number (NaN)' };
+  if (!Number.isFinite(n))
+    return { ok: false, message: `金额不是有限数值（${n}）`, messageEn: `The amount is not a finite number (${n})` };
   const raw = String(n);
   // String(n) is "-?d+(.d+)?" or "-?d(.d+)?e[+-]d+"; an exponent moves the point.
   const m = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(raw);
-  if (!m) return reject(raw, '无法转换为十进制数');
+  if (!m) return reject(raw, bi('无法转换为十进制数', 'cannot be written as a decimal number'));
   const negative = m[1] === '-';
   const mantissa = (m[2] ?? '') + (m[3] ?? '');
   const point = (m[2] ?? '').length + Number(m[4] ?? '0');
@@ -178,9 +197,16 @@ function parseMoneyText(input: string): MoneyParse {
   const rest = text.slice(i + body.length);
   if (body === '') {
     const odd = text.slice(i);
-    return reject(raw, odd === '' || /^[)元万亿 ]*$/.test(odd) ? '没有数字' : `含有无法识别的字符“${oddText(odd)}”`);
+    return reject(raw, odd === '' || /^[)元万亿 ]*$/.test(odd) ? NO_DIGITS : unknownText(oddText(odd)));
   }
-  if (/^[eE][-+]?\d/.test(rest)) return reject(raw, '不接受科学计数法（如 1e5），请直接写出数字');
+  if (/^[eE][-+]?\d/.test(rest))
+    return reject(
+      raw,
+      bi(
+        '不接受科学计数法（如 1e5），请直接写出数字',
+        'scientific notation (e.g. 1e5) is not accepted; write the digits out',
+      ),
+    );
 
   // Suffix: 万 or 亿, then 元, and the closing parenthesis.
   let close = 0;
@@ -191,24 +217,38 @@ function parseMoneyText(input: string): MoneyParse {
     if (ch === ' ') continue;
     if (ch === ')') close++;
     else if (ch === '万' || ch === '亿') {
-      if (unit !== '') return reject(raw, `单位重复（“${unit}${ch}”），只能用一个“万”或“亿”`);
-      if (yuanSign > 0) return reject(raw, `“${ch}”应写在“元”之前`);
+      if (unit !== '')
+        return reject(
+          raw,
+          bi(
+            `单位重复（“${unit}${ch}”），只能用一个“万”或“亿”`,
+            `repeated unit ("${unit}${ch}"); use one 万 (10 thousand) or 亿 (100 million) only`,
+          ),
+        );
+      if (yuanSign > 0) return reject(raw, bi(`“${ch}”应写在“元”之前`, `"${ch}" must come before 元 (yuan)`));
       unit = ch;
     } else if (ch === '元') yuanSign++;
-    else return reject(raw, `含有无法识别的字符“${oddText(rest.slice(j))}”`);
+    else return reject(raw, unknownText(oddText(rest.slice(j))));
   }
 
-  if (minus + plus + open > 1) return reject(raw, '正负号多于一个');
-  if (open !== close) return reject(raw, open > close ? '缺少右括号' : '缺少左括号');
-  if (currency > 1) return reject(raw, '货币符号“¥”多于一个');
-  if (yuanSign > 1) return reject(raw, '“元”多于一个');
+  if (minus + plus + open > 1) return reject(raw, bi('正负号多于一个', 'more than one sign'));
+  if (open !== close) {
+    return reject(
+      raw,
+      open > close ? bi('缺少右括号', 'closing parenthesis missing') : bi('缺少左括号', 'opening parenthesis missing'),
+    );
+  }
+  if (currency > 1) return reject(raw, bi('货币符号“¥”多于一个', 'more than one "¥" sign'));
+  if (yuanSign > 1) return reject(raw, bi('“元”多于一个', 'more than one 元 (yuan)'));
 
-  if (!/\d/.test(body)) return reject(raw, '没有数字');
+  if (!/\d/.test(body)) return reject(raw, NO_DIGITS);
   const points = body.split('.').length - 1;
-  if (points > 1) return reject(raw, '小数点多于一个');
+  if (points > 1) return reject(raw, bi('小数点多于一个', 'more than one decimal point'));
   const [intPart = '', fracPart = ''] = body.split('.');
-  if (points === 1 && fracPart === '') return reject(raw, '小数点后缺少数字');
-  if (/[, ]/.test(fracPart)) return reject(raw, '小数部分不能有分隔符');
+  if (points === 1 && fracPart === '')
+    return reject(raw, bi('小数点后缺少数字', 'digits missing after the decimal point'));
+  if (/[, ]/.test(fracPart))
+    return reject(raw, bi('小数部分不能有分隔符', 'separators are not allowed after the decimal point'));
   const grouping = checkGrouping(intPart);
   if (grouping !== null) return reject(raw, grouping);
 

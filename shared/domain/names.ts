@@ -1,3 +1,5 @@
+import { type Bilingual, bi } from './bilingual';
+
 /**
  * Normalised customer name for duplicate detection (R19: "same normalised name"): NFKC folds
  * full-width letters, digits and brackets; whitespace and punctuation are dropped; Latin letters
@@ -23,6 +25,15 @@ export function textLength(text: string): number {
  * would be a different name, saved without the officer seeing it.
  */
 export function tooLongMessage(label: string, max: number, text: string): string | null {
+  return tooLongText({ zh: label, en: label }, max, text)?.zh ?? null;
+}
+
+/** The same refusal in both interface languages; `label` names the field in each. */
+export function tooLongText(label: Bilingual, max: number, text: string): Bilingual | null {
   const n = textLength(text);
-  return n > max ? `${label}不能超过 ${max} 个字（现有 ${n} 个字），请删减后再保存` : null;
+  if (n <= max) return null;
+  return bi(
+    `${label.zh}不能超过 ${max} 个字（现有 ${n} 个字），请删减后再保存`,
+    `${label.en} can have at most ${max} characters (it has ${n}): shorten it and save again`,
+  );
 }

@@ -2,6 +2,7 @@
  * R2–R4, R15: unit kinds, seed units, the line → professional bureau seed, posts and staffing.
  * The tree and the line table are data the officer edits; these are seeds.
  */
+import { type Bilingual, bi } from './bilingual';
 import type { ProductLine } from './lines';
 
 export const UNIT_KINDS = ['province', 'centre', 'county', 'professional', 'branch'] as const;
@@ -13,6 +14,15 @@ export const UNIT_KIND_NAMES_ZH: Record<UnitKind, string> = {
   county: '县、区(分)局',
   professional: '专业局',
   branch: '支局/班组',
+};
+
+/** The same names in English, for backend messages shown in the English interface (as in i18n/en.ts). */
+export const UNIT_KIND_NAMES_EN: Record<UnitKind, string> = {
+  province: 'province key-account centre',
+  centre: 'city key-account centre',
+  county: 'county/district bureau',
+  professional: 'professional bureau',
+  branch: 'branch office / team',
 };
 
 export interface SeedAreaCode {
@@ -119,10 +129,23 @@ export const SEED_LINE_BUREAUS: Readonly<Record<ProductLine, string>> = {
 
 /** Why a unit cannot own a line (R15): only an active professional bureau can; null when it can. */
 export function lineOwnerProblem(unit: { name: string; kind: UnitKind; retiredOn: string | null }): string | null {
+  return lineOwnerText(unit)?.zh ?? null;
+}
+
+/** The same refusal in both interface languages. */
+export function lineOwnerText(unit: { name: string; kind: UnitKind; retiredOn: string | null }): Bilingual | null {
   if (unit.kind !== 'professional') {
-    return `“${unit.name}”是${UNIT_KIND_NAMES_ZH[unit.kind]}，业务种类只能归属专业局`;
+    return bi(
+      `“${unit.name}”是${UNIT_KIND_NAMES_ZH[unit.kind]}，业务种类只能归属专业局`,
+      `"${unit.name}" is a ${UNIT_KIND_NAMES_EN[unit.kind]}: a line can only belong to a professional bureau`,
+    );
   }
-  if (unit.retiredOn !== null) return `“${unit.name}”已于 ${unit.retiredOn} 撤销，业务种类不能归属已撤销的专业局`;
+  if (unit.retiredOn !== null) {
+    return bi(
+      `“${unit.name}”已于 ${unit.retiredOn} 撤销，业务种类不能归属已撤销的专业局`,
+      `"${unit.name}" was retired on ${unit.retiredOn}: a line cannot belong to a retired bureau`,
+    );
+  }
   return null;
 }
 

@@ -99,7 +99,7 @@ describe('parsePeriod: text', () => {
   });
 
   it.each([[''], ['   ']])('refuses blank %j', (input) => {
-    expect(parsePeriod(input)).toEqual({ ok: false, message: '月份不能为空' });
+    expect(parsePeriod(input)).toMatchObject({ ok: false, message: '月份不能为空' });
   });
 });
 
@@ -127,7 +127,7 @@ describe('parsePeriod: Excel serial dates (1900 system)', () => {
   });
 
   it('refuses serial 60, the fictitious 1900-02-29', () => {
-    expect(parsePeriod(60)).toEqual({ ok: false, message: '序列号 60 不是有效日期（Excel 1900 年闰日错误）' });
+    expect(parsePeriod(60)).toMatchObject({ ok: false, message: '序列号 60 不是有效日期（Excel 1900 年闰日错误）' });
     expect(parsePeriod(60.5).ok).toBe(false);
   });
 

@@ -5,10 +5,13 @@
  * local-time `Date`: a month must not move because the workstation's time zone did.
  */
 
+import { type Bilingual, bi } from './bilingual';
+
 /** A month, `YYYY-MM`, year 1900–9999. */
 export type Period = string;
 
-export type PeriodParse = { ok: true; period: Period } | { ok: false; message: string };
+/** `message` is Chinese; `messageEn` the same in English, for the interface in English. */
+export type PeriodParse = { ok: true; period: Period } | { ok: false; message: string; messageEn: string };
 
 export interface ParsePeriodOptions {
   /** The workbook uses Excel's 1904 date system (old Mac workbooks): serial 0 is 1904-01-01. */
@@ -95,19 +98,26 @@ function foldWidth(text: string): string {
   return out.replace(/\s/g, ' ');
 }
 
-const FORMAT_HINT = '应为 2026-10、2026年10月、2026/10、2026.10 或 202610 这样的年月';
+const FORMAT_HINT = bi(
+  '应为 2026-10、2026年10月、2026/10、2026.10 或 202610 这样的年月',
+  'expected a year and month such as 2026-10, 2026/10, 2026.10 or 202610',
+);
 
-const reject = (raw: string, reason: string): PeriodParse => ({
+const reject = (raw: string, reason: Bilingual): PeriodParse => ({
   ok: false,
-  message: `无法识别的月份“${raw}”：${reason}`,
+  message: `无法识别的月份“${raw}”：${reason.zh}`,
+  messageEn: `Unrecognised month "${raw}": ${reason.en}`,
 });
+const fail = (message: Bilingual): PeriodParse => ({ ok: false, message: message.zh, messageEn: message.en });
 
 /** Checks year, month and, for a date, the day; the period is the date's month. */
 function fromParts(raw: string, year: number, month: number, day?: number): PeriodParse {
-  if (year < MIN_YEAR || year > MAX_YEAR) return reject(raw, `年份应在 ${MIN_YEAR}–${MAX_YEAR} 之间`);
-  if (month < 1 || month > 12) return reject(raw, `月份应为 1–12，实际为 ${month}`);
+  if (year < MIN_YEAR || year > MAX_YEAR)
+    return reject(raw, bi(`年份应在 ${MIN_YEAR}–${MAX_YEAR} 之间`, `the year must be ${MIN_YEAR}–${MAX_YEAR}`));
+  if (month < 1 || month > 12)
+    return reject(raw, bi(`月份应为 1–12，实际为 ${month}`, `the month must be 1–12, not ${month}`));
   if (day !== undefined && (day < 1 || day > daysInMonth(year, month))) {
-    return reject(raw, `${year}年${month}月没有 ${day} 日`);
+    return reject(raw, bi(`${year}年${month}月没有 ${day} 日`, `${year}-${pad2(month)} has no day ${day}`));
   }
   return { ok: true, period: `${year}-${pad2(month)}` };
 }
@@ -124,7 +134,7 @@ const COMPACT_DATE = /^(\d{4})(\d{2})(\d{2})$/;
 function parsePeriodText(input: string): PeriodParse {
   const raw = input.trim();
   const text = foldWidth(input).trim();
-  if (text === '') return { ok: false, message: '月份不能为空' };
+  if (text === '') return fail(bi('月份不能为空', 'The month is empty'));
   const num = (s: string | undefined) => Number(s ?? '');
   let m = YEAR_MONTH.exec(text) ?? ZH_YEAR_MONTH.exec(text);
   if (m) return fromParts(raw, num(m[1]), num(m[m.length - 1]));
@@ -135,36 +145,65 @@ function parsePeriodText(input: string): PeriodParse {
   m = COMPACT_MONTH.exec(text);
   if (m) return fromParts(raw, num(m[1]), num(m[2]));
   // Diagnose the usual slips rather than only repeating the format.
-  if (/^\d{1,2} ?[-./] ?\d{4}$/.test(text)) return reject(raw, '年份应写在月份之前（如 2026-10）');
-  if (/^\d{2,3} ?[-./年]/.test(text)) return reject(raw, '年份应为四位数字');
-  if (/\d:\d/.test(text)) return reject(raw, '只需年月或日期，不要带时间');
+  if (/^\d{1,2} ?[-./] ?\d{4}$/.test(text))
+    return reject(raw, bi('年份应写在月份之前（如 2026-10）', 'the year comes before the month (e.g. 2026-10)'));
+  if (/^\d{2,3} ?[-./年]/.test(text)) return reject(raw, bi('年份应为四位数字', 'the year must have four digits'));
+  if (/\d:\d/.test(text))
+    return reject(raw, bi('只需年月或日期，不要带时间', 'give a month or a date, without a time'));
   return reject(raw, FORMAT_HINT);
 }
 
 function parsePeriodNumber(n: number, date1904: boolean): PeriodParse {
-  if (!Number.isFinite(n)) return { ok: false, message: `月份不是有效数字：${n}` };
+  if (!Number.isFinite(n)) return fail(bi(`月份不是有效数字：${n}`, `The month is not a valid number: ${n}`));
   // A six-digit number is YYYYMM, an eight-digit one YYYYMMDD (see `parsePeriod`).
   if (n >= 190001 && n <= 999912) {
-    if (!Number.isInteger(n)) return reject(String(n), '按 YYYYMM 年月读取，但不是整数');
+    if (!Number.isInteger(n))
+      return reject(String(n), bi('按 YYYYMM 年月读取，但不是整数', 'read as YYYYMM but not a whole number'));
     return fromParts(String(n), Math.floor(n / 100), n % 100);
   }
   if (n >= 19000101 && n <= 99991231) {
-    if (!Number.isInteger(n)) return reject(String(n), '按 YYYYMMDD 日期读取，但不是整数');
+    if (!Number.isInteger(n))
+      return reject(String(n), bi('按 YYYYMMDD 日期读取，但不是整数', 'read as YYYYMMDD but not a whole number'));
     return fromParts(String(n), Math.floor(n / 10000), Math.floor(n / 100) % 100, n % 100);
   }
   // Any other number this large is a typo ("2026100"), not a serial: serial 190001 is in 2420.
   if (n >= 190001) {
-    return { ok: false, message: `数字 ${n} 不是 YYYYMM 年月或 YYYYMMDD 日期，也不是合理的 Excel 日期序列号` };
+    return fail(
+      bi(
+        `数字 ${n} 不是 YYYYMM 年月或 YYYYMMDD 日期，也不是合理的 Excel 日期序列号`,
+        `The number ${n} is neither a YYYYMM month, a YYYYMMDD date nor a plausible Excel date serial`,
+      ),
+    );
   }
   // An Excel serial date; a fraction is the time of day and does not change the month.
   const serial = Math.floor(n);
   let days: number;
   if (date1904) {
-    if (serial < 0) return { ok: false, message: `序列号 ${n} 不是有效日期（1904 日期系统从 0 开始）` };
+    if (serial < 0) {
+      return fail(
+        bi(
+          `序列号 ${n} 不是有效日期（1904 日期系统从 0 开始）`,
+          `Serial ${n} is not a valid date (the 1904 date system starts at 0)`,
+        ),
+      );
+    }
     days = EPOCH_1904 + serial;
   } else {
-    if (serial < 1) return { ok: false, message: `序列号 ${n} 不是有效日期（1900 日期系统从 1 开始）` };
-    if (serial === 60) return { ok: false, message: '序列号 60 不是有效日期（Excel 1900 年闰日错误）' };
+    if (serial < 1) {
+      return fail(
+        bi(
+          `序列号 ${n} 不是有效日期（1900 日期系统从 1 开始）`,
+          `Serial ${n} is not a valid date (the 1900 date system starts at 1)`,
+        ),
+      );
+    }
+    if (serial === 60)
+      return fail(
+        bi(
+          '序列号 60 不是有效日期（Excel 1900 年闰日错误）',
+          'Serial 60 is not a valid date (Excel’s 1900 leap-day bug)',
+        ),
+      );
     days = (serial < 60 ? EPOCH_1900_EARLY : EPOCH_1900) + serial;
   }
   const { year, month } = civilFromDays(days);

@@ -23,6 +23,8 @@ export interface RevenueFigureWarning {
   code: RevenueWarningCode;
   /** Chinese, for the officer. */
   message: string;
+  /** The same in English, for the interface in English. */
+  messageEn: string;
   /** The figures in the message (fen), so the UI can word it in English. */
   params: { amount: number; reference?: number; factor?: number; permille?: number };
 }
@@ -46,7 +48,12 @@ export function revenueFigureWarnings(
   const out: RevenueFigureWarning[] = [];
   // A correction (冲减) is legitimate but rare: stored as given, the officer asked to look.
   if (amount < 0) {
-    out.push({ code: 'negative', message: `收入为负数（${shown}），请核实是否为冲减`, params: { amount } });
+    out.push({
+      code: 'negative',
+      message: `收入为负数（${shown}），请核实是否为冲减`,
+      messageEn: `Negative revenue (${shown}): check whether it is a correction`,
+      params: { amount },
+    });
     return out;
   }
   const { historyMax = null, bureauAnnual = null } = context;
@@ -59,6 +66,7 @@ export function revenueFigureWarnings(
     out.push({
       code: 'above-history',
       message: `收入 ${formatMoney(amount)} 超过该客户前 24 个月最高月收入 ${formatMoney(historyMax)} 的 ${REVENUE_SANITY.historyFactor} 倍，请核实金额（单位是否为元）`,
+      messageEn: `Revenue ${formatMoney(amount)} is more than ${REVENUE_SANITY.historyFactor} times the customer's largest month in the 24 months before (${formatMoney(historyMax)}): check the amount (is it in yuan?)`,
       params: { amount, reference: historyMax, factor: REVENUE_SANITY.historyFactor },
     });
   }
@@ -67,6 +75,7 @@ export function revenueFigureWarnings(
       out.push({
         code: 'above-bureau',
         message: `收入 ${formatMoney(amount)} 超过全局年收入 ${formatMoney(bureauAnnual)} 的 ${REVENUE_SANITY.bureauPermille / 10}%，请核实金额`,
+        messageEn: `Revenue ${formatMoney(amount)} is more than ${REVENUE_SANITY.bureauPermille / 10}% of the bureau's annual revenue (${formatMoney(bureauAnnual)}): check the amount`,
         params: { amount, reference: bureauAnnual, permille: REVENUE_SANITY.bureauPermille },
       });
     }
@@ -74,6 +83,7 @@ export function revenueFigureWarnings(
     out.push({
       code: 'above-ceiling',
       message: `收入 ${formatMoney(amount)} 达到单月单项 ${formatMoney(REVENUE_SANITY.ceiling)} 以上，请核实金额`,
+      messageEn: `Revenue ${formatMoney(amount)} is ${formatMoney(REVENUE_SANITY.ceiling)} or more for one month of one line: check the amount`,
       params: { amount, reference: REVENUE_SANITY.ceiling },
     });
   }

@@ -155,6 +155,41 @@ describe('the import wizard at 1366×768', () => {
     expect(h.pageErrors).toEqual([]);
   });
 
+  it('shows the preview’s problems in English when the interface is English, in Chinese otherwise', async () => {
+    const { page } = h;
+    const id = h.backend.db.prepare('SELECT id FROM customers ORDER BY id LIMIT 1').pluck().get() as string;
+    const file = join(dir, 'bad.csv');
+    writeFileSync(
+      file,
+      csvBytes('utf8', [
+        CSV_HEADER,
+        `${id},2026-13,函件,100`,
+        `44051599999000,${lastMonth},函件,100`,
+        `${id},${lastMonth},函件,12abc`,
+      ]),
+    );
+    await h.open('#/submissions/import');
+    await page.getByTestId('language-switch').getByText('English').click();
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
+    h.host.openFile = [file];
+    await page.getByTestId('import-choose-file').click();
+    await page.getByTestId('import-preview').waitFor();
+    const issues = page.getByTestId('issues-table');
+    await expect.poll(() => issues.textContent()).toContain('No customer has ID 44051599999000');
+    const text = (await issues.textContent()) ?? '';
+    expect(text).toContain('Month: Unrecognised month "2026-13": the month must be 1–12, not 13');
+    expect(text).toContain('Revenue: Unrecognised amount "12abc"');
+    expect(text).not.toContain('不存在');
+    if (SHOTS) {
+      await h.settled();
+      await page.screenshot({ path: join(SHOTS, 'preview-issues-english.png') });
+    }
+    // Back to Chinese: the same problems as the units read them.
+    await page.getByTestId('language-switch').getByText('中文').click();
+    await expect.poll(() => issues.textContent()).toContain('客户ID 44051599999000 不存在');
+    expect(h.pageErrors).toEqual([]);
+  });
+
   it('keeps a notification off the primary action (下一步：提交) after 下载问题清单', async () => {
     const { page } = h;
     const ids = (h.backend.db.prepare('SELECT id FROM customers ORDER BY id LIMIT 40').pluck().all() as string[]).map(

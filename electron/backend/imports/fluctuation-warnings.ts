@@ -63,6 +63,7 @@ export async function fluctuationWarnings(
         column: null,
         severity: 'warning',
         message: `R27：客户 ${e.customerId} ${e.period} 收入较上月${f.changePercent === null ? (f.reason === 'new' ? '新增' : '变动') : `变动 ${f.changePercent > 0 ? '+' : ''}${f.changePercent}%`}，需在“波动原因”中说明`,
+        messageEn: `R27: customer ${e.customerId} ${e.period} revenue ${f.changePercent === null ? (f.reason === 'new' ? 'is new' : 'changed') : `changed ${f.changePercent > 0 ? '+' : ''}${f.changePercent}%`} on the month before: explain it in the fluctuation reasons sheet`,
       });
     }
   }

@@ -166,9 +166,13 @@ export async function readWorkbook(
     sheets.push({ name: sheet.name, used: true, rows: result.rows.length + refused.size });
   }
   if (!sheets.some((s) => s.used)) {
+    const none = headerProblems.length === 0;
     throw new AppError(
       'VALIDATION',
-      headerProblems.map((p) => p.message).join('；') || `文件“${fileName}”中没有工作表`,
+      {
+        zh: none ? `文件“${fileName}”中没有工作表` : headerProblems.map((p) => p.message).join('；'),
+        en: none ? `File "${fileName}" has no sheets` : headerProblems.map((p) => p.messageEn ?? p.message).join('; '),
+      },
       { issues: headerProblems },
     );
   }
@@ -187,6 +191,7 @@ export async function readWorkbook(
         column: r.column ?? null,
         severity: 'error',
         message: `与工作表“${at.sheet}”第 ${at.row} 行重复（同一客户、月份、业务种类）`,
+        messageEn: `Same customer, month and line as row ${at.row} of sheet "${at.sheet}"`,
       });
       continue;
     }

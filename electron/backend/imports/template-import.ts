@@ -14,7 +14,7 @@ import type { Database } from 'better-sqlite3';
 import { AppError } from '../../../shared/api/errors';
 import { localDate } from '../../../shared/domain/dates';
 import type { ImportIssue, RevenueRow } from '../../../shared/domain/imports/revenue-sheet';
-import { LINE_NAMES_ZH } from '../../../shared/domain/lines';
+import { LINE_NAMES_EN, LINE_NAMES_ZH } from '../../../shared/domain/lines';
 import { fenToYuanString } from '../../../shared/domain/money';
 import type { Policy } from '../../../shared/domain/policy/policy';
 import { TEMPLATE_SHEETS } from '../../../shared/domain/templates/layout';
@@ -58,7 +58,12 @@ export function readTemplateContext(db: Database, workbook: ParsedWorkbook): Tem
     const u = unitStmt.get(code) as { id: number; code: string; name: string; retired_on: string | null } | undefined;
     return u ? { id: u.id, code: u.code, name: u.name, retired: u.retired_on !== null } : null;
   });
-  if (!read.ok) throw new AppError('VALIDATION', read.issue.message, { issues: [read.issue] });
+  if (!read.ok) {
+    const { message, messageEn } = read.issue;
+    throw new AppError('VALIDATION', messageEn === undefined ? message : { zh: message, en: messageEn }, {
+      issues: [read.issue],
+    });
+  }
   return { meta: read.meta, unit: read.unit };
 }
 
@@ -150,6 +155,7 @@ export function periodMismatch(template: TemplateContext, r: SheetRow): ImportIs
     column: null,
     severity: 'error',
     message: `本模板为 ${template.meta.unitName || template.unit.name} ${template.meta.period} 月报，该行月份为 ${r.period}：其他月份请用该月的模板报送`,
+    messageEn: `This template is the ${template.meta.period} report of "${template.meta.unitName || template.unit.name}" but this row is for ${r.period}: report other months with that month's template`,
   };
 }
 
@@ -231,6 +237,7 @@ export function unitClaimFilter(
         ...at,
         severity: 'warning',
         message: `客户 ${r.customerId}（${owner.name}）登记在“${owner.unitName}”，本表由“${me.name}”报送：请核实由哪个单位报送该客户`,
+        messageEn: `Customer ${r.customerId} ("${owner.name}") is registered with "${owner.unitName}" but this sheet is from "${me.name}": check which unit reports this customer`,
       });
     }
     if (r.amount === null) return true;
@@ -241,6 +248,7 @@ export function unitClaimFilter(
         ...at,
         severity: 'warning',
         message: `该客户登记在本单位：将替换“${holder.unitName}”第 ${holder.batchId} 批报送的 ${fenToYuanString(holder.amount)} 元`,
+        messageEn: `The customer is registered with this unit: this replaces the ${fenToYuanString(holder.amount)} yuan reported by "${holder.unitName}" in batch ${holder.batchId}`,
       });
       return true;
     }
@@ -248,6 +256,7 @@ export function unitClaimFilter(
       ...at,
       severity: 'error',
       message: `客户 ${r.customerId} ${r.period} ${LINE_NAMES_ZH[r.line]}收入已由“${holder.unitName}”（第 ${holder.batchId} 批）报送 ${fenToYuanString(holder.amount)} 元；同一客户同一月份同一业务只能由一个单位报送，如需更改请先撤销该批次或由客户所属单位“${owner.unitName}”报送`,
+      messageEn: `${LINE_NAMES_EN[r.line]} revenue of customer ${r.customerId} for ${r.period} was reported by "${holder.unitName}" (batch ${holder.batchId}, ${fenToYuanString(holder.amount)} yuan); one unit reports a customer's line for a month: undo that batch first, or let the customer's unit "${owner.unitName}" report it`,
     });
     return false;
   };

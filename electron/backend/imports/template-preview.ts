@@ -73,6 +73,7 @@ export class TemplatePreview {
         column: null,
         severity: 'error',
         message: `工作表“${sheet.name}”是报送模板的${TEMPLATE_SHEETS.revenue}（每行一个客户），但文件中没有模板信息，无法确定月份：请在中心下发的原模板中填写，不要复制到新文件`,
+        messageEn: `Sheet "${sheet.name}" is the revenue sheet of a reporting template (one customer a row), but the file has no template information, so its month is unknown: fill in the template the centre sent, not a copy in a new file`,
       });
       return out;
     }

@@ -9,7 +9,7 @@ import { AppError } from '../../../shared/api/errors';
 import type { LineBureauView } from '../../../shared/api/types';
 import type { ExplanationStep } from '../../../shared/domain/evaluation';
 import { PRODUCT_LINES, type ProductLine } from '../../../shared/domain/lines';
-import { lineOwnerProblem, type UnitKind } from '../../../shared/domain/organisation';
+import { lineOwnerText, type UnitKind } from '../../../shared/domain/organisation';
 import type { ResponsibleRole } from '../../../shared/domain/policy/policy';
 import { isFallbackUnit, responsibleUnitNote } from '../../../shared/domain/scope';
 import { defineHandlers } from '../registry';
@@ -104,8 +104,12 @@ export const lineBureauHandlers = defineHandlers({
         db.prepare('DELETE FROM line_bureaus WHERE line = ?').run(line);
       } else {
         const unit = getUnitRow(db, unitId);
-        const problem = lineOwnerProblem({ name: unit.name, kind: unit.kind, retiredOn: unit.retired_on });
-        if (problem) throw new AppError('VALIDATION', problem, { issues: [{ path: 'unitId', message: problem }] });
+        const problem = lineOwnerText({ name: unit.name, kind: unit.kind, retiredOn: unit.retired_on });
+        if (problem) {
+          throw new AppError('VALIDATION', problem, {
+            issues: [{ path: 'unitId', message: problem.zh, messageEn: problem.en }],
+          });
+        }
         db.prepare(
           `INSERT INTO line_bureaus (line, unit_id, updated_at) VALUES (?, ?, ?)
            ON CONFLICT (line) DO UPDATE SET unit_id = excluded.unit_id, updated_at = excluded.updated_at`,

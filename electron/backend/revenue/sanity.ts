@@ -80,6 +80,7 @@ export async function importFigureWarnings(
         column: null,
         severity: 'warning',
         message: `客户 ${r.customerId} ${r.period}：${w.message}`,
+        messageEn: `Customer ${r.customerId} ${r.period}: ${w.messageEn}`,
       });
     }
   }

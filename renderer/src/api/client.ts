@@ -56,7 +56,7 @@ export class ApiCallError extends Error {
 }
 
 /** An issue's message in the interface language: English where the backend sent one. */
-export function issueMessage(issue: FieldIssue): string {
+export function issueMessage(issue: Pick<FieldIssue, 'message' | 'messageEn'>): string {
   return clientLanguage.english && issue.messageEn !== undefined ? issue.messageEn : issue.message;
 }
 

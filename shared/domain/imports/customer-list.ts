@@ -4,10 +4,11 @@
  * the database are the backend's (customers/import). Every problem names sheet, row and column
  * (DOMAIN-DECISIONS "Customer-list import").
  */
-import { checkCreditCode } from '../credit-code';
-import { CUSTOMER_TEXT_LIMITS, normaliseCustomerName, tooLongMessage } from '../names';
+import { type Bilingual, bi } from '../bilingual';
+import { checkCreditCodeText } from '../credit-code';
+import { CUSTOMER_TEXT_LIMITS, normaliseCustomerName, tooLongText } from '../names';
 import { columnLetter } from '../spreadsheet/cells';
-import { type ImportIssue, normaliseHeader, type SheetCell, type SheetInput } from './revenue-sheet';
+import { type ImportIssue, issueText, normaliseHeader, type SheetCell, type SheetInput } from './revenue-sheet';
 
 export type CustomerListField = 'name' | 'shortName' | 'creditCode' | 'area' | 'unit' | 'industry' | 'address';
 
@@ -35,14 +36,14 @@ const HEADERS: Record<CustomerListField, readonly string[]> = {
   address: ['地址', '详细地址'],
 };
 
-const LABELS: Record<CustomerListField, string> = {
-  name: '客户全称',
-  shortName: '客户简称',
-  creditCode: '统一社会信用代码',
-  area: '属地区划',
-  unit: '所属单位',
-  industry: '行业',
-  address: '地址',
+const LABELS: Record<CustomerListField, Bilingual> = {
+  name: bi('客户全称', 'Full name'),
+  shortName: bi('客户简称', 'Short name'),
+  creditCode: bi('统一社会信用代码', 'Credit code'),
+  area: bi('属地区划', 'Area'),
+  unit: bi('所属单位', 'Unit'),
+  industry: bi('行业', 'Industry'),
+  address: bi('地址', 'Address'),
 };
 
 export interface CustomerListHeader {
@@ -109,7 +110,12 @@ export function missingHeaderIssue(sheet: string, scan = 10): ImportIssue {
     row: null,
     column: null,
     severity: 'error',
-    message: `工作表“${sheet}”的前 ${scan} 行中找不到表头：需要 客户全称、属地区划、所属单位 列（可下载空白客户名单模板）`,
+    ...issueText(
+      bi(
+        `工作表“${sheet}”的前 ${scan} 行中找不到表头：需要 客户全称、属地区划、所属单位 列（可下载空白客户名单模板）`,
+        `No header row in the first ${scan} rows of sheet "${sheet}": it needs the full name, area and unit columns (the blank customer-list template has them)`,
+      ),
+    ),
   };
 }
 
@@ -140,60 +146,94 @@ export function readCustomerListSheet(
     >;
     if (Object.values(values).every((v) => v === '')) continue;
     let refused = false;
-    const issue = (field: CustomerListField, message: string, severity: 'error' | 'warning' = 'error') => {
+    const issue = (field: CustomerListField, message: Bilingual, severity: 'error' | 'warning' = 'error') => {
       const c = header.columns[field];
       issues.push({
         sheet: sheet.name,
         row: rowNo,
         column: c === undefined ? null : columnLetter(c),
-        message,
+        ...issueText(message),
         severity,
       });
       if (severity === 'error') refused = true;
     };
     const limited = (field: 'name' | 'shortName' | 'industry' | 'address') => {
       const v = values[field];
-      const problem = tooLongMessage(LABELS[field], CUSTOMER_TEXT_LIMITS[field], v);
+      const problem = tooLongText(LABELS[field], CUSTOMER_TEXT_LIMITS[field], v);
       if (problem) issue(field, problem);
       return v === '' ? null : v;
     };
     const name = limited('name');
-    if (name === null) issue('name', '缺少客户全称');
+    if (name === null) issue('name', bi('缺少客户全称', 'Full name missing'));
     const shortName = limited('shortName');
     const industry = limited('industry');
     const address = limited('address');
     let creditCode: string | null = null;
     if (values.creditCode !== '') {
-      const check = checkCreditCode(values.creditCode);
+      const check = checkCreditCodeText(values.creditCode);
       if (check.ok) creditCode = check.code;
-      else issue('creditCode', `统一社会信用代码：${check.message}`);
+      else issue('creditCode', check.problem);
     }
     let areaCode: string | null = null;
-    if (values.area === '') issue('area', '缺少属地区划（6 位区划代码，如 440515）');
+    if (values.area === '')
+      issue(
+        'area',
+        bi('缺少属地区划（6 位区划代码，如 440515）', 'Area missing (a 6-digit division code, e.g. 440515)'),
+      );
     else {
       const area = lookups.area(values.area);
       if (area) areaCode = area.code;
-      else issue('area', `属地区划“${values.area}”不在区划代码表中（应为 6 位代码，如 440515）`);
+      else {
+        issue(
+          'area',
+          bi(
+            `属地区划“${values.area}”不在区划代码表中（应为 6 位代码，如 440515）`,
+            `Area "${values.area}" is not in the division code table (expected a 6-digit code, e.g. 440515)`,
+          ),
+        );
+      }
     }
     let unit: { id: number; name: string } | null = null;
-    if (values.unit === '') issue('unit', '缺少所属单位');
+    if (values.unit === '') issue('unit', bi('缺少所属单位', 'Unit missing'));
     else {
       const found = lookups.unit(values.unit);
-      if (found === 'retired') issue('unit', `单位“${values.unit}”已撤销，请填写在用单位`);
-      else if (found === null) issue('unit', `找不到单位“${values.unit}”（请填写单位名称或代码）`);
-      else unit = found;
+      if (found === 'retired') {
+        issue(
+          'unit',
+          bi(`单位“${values.unit}”已撤销，请填写在用单位`, `Unit "${values.unit}" is retired: give a unit in use`),
+        );
+      } else if (found === null) {
+        issue(
+          'unit',
+          bi(
+            `找不到单位“${values.unit}”（请填写单位名称或代码）`,
+            `No unit "${values.unit}" (give a unit name or code)`,
+          ),
+        );
+      } else unit = found;
     }
     const normalisedName = name === null ? '' : normaliseCustomerName(name);
     if (creditCode !== null) {
       const first = byCode.get(creditCode);
       if (first !== undefined)
-        issue('creditCode', `统一社会信用代码 ${creditCode} 与第 ${first} 行相同：同一法人只能登记一次`);
+        issue(
+          'creditCode',
+          bi(
+            `统一社会信用代码 ${creditCode} 与第 ${first} 行相同：同一法人只能登记一次`,
+            `Credit code ${creditCode} is the same as row ${first}'s: a legal entity is registered once`,
+          ),
+        );
       else byCode.set(creditCode, rowNo);
     }
     if (normalisedName !== '') {
       const first = byName.get(normalisedName);
-      if (first !== undefined) issue('name', `客户全称与第 ${first} 行相同，请核实是否重复`, 'warning');
-      else byName.set(normalisedName, rowNo);
+      if (first !== undefined) {
+        issue(
+          'name',
+          bi(`客户全称与第 ${first} 行相同，请核实是否重复`, `Same full name as row ${first}: check for a duplicate`),
+          'warning',
+        );
+      } else byName.set(normalisedName, rowNo);
     }
     if (refused || name === null || areaCode === null || unit === null) {
       errorRows++;

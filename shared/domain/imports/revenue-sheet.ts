@@ -7,6 +7,7 @@
  * customer lookups and the parsed cells.
  */
 
+import { type Bilingual, bi } from '../bilingual';
 import { LINE_NAMES_ZH, PRODUCT_LINES, type RevenueLine } from '../lines';
 import { parseMoney } from '../money';
 import { parsePeriod } from '../periods';
@@ -77,8 +78,16 @@ export interface ImportIssue {
   row: number | null;
   /** Column letter, e.g. "C"; null when the whole row or sheet is meant. */
   column: string | null;
+  /** Chinese: the command line and the problem list sent to units read this. */
   message: string;
+  /** The same in English, shown when the interface is in English; absent → `message`. */
+  messageEn?: string;
   severity: 'error' | 'warning';
+}
+
+/** `message` and `messageEn` of an issue from a bilingual text. */
+export function issueText(text: Bilingual): { message: string; messageEn: string } {
+  return { message: text.zh, messageEn: text.en };
 }
 
 function cellText(cell: SheetCell | null | undefined): string {
@@ -105,18 +114,25 @@ export function findHeader(sheet: SheetInput, scan = 10): HeaderMatch | ImportIs
       return { row: r, columns };
     }
   }
-  const missing: string[] = [];
+  const missing: Bilingual[] = [];
   const c = best?.columns ?? {};
-  if (c.customerId === undefined && c.customerName === undefined) missing.push('客户ID（或客户名称）');
-  if (c.period === undefined) missing.push('月份');
-  if (c.line === undefined) missing.push('业务种类');
-  if (c.amount === undefined) missing.push('收入(元)');
+  if (c.customerId === undefined && c.customerName === undefined) {
+    missing.push(bi('客户ID（或客户名称）', 'customer ID (or customer name)'));
+  }
+  if (c.period === undefined) missing.push(bi('月份', 'month'));
+  if (c.line === undefined) missing.push(bi('业务种类', 'line'));
+  if (c.amount === undefined) missing.push(bi('收入(元)', 'revenue (yuan)'));
   return {
     sheet: sheet.name,
     row: best && Object.keys(c).length > 0 ? best.row + 1 : null,
     column: null,
     severity: 'error',
-    message: `工作表“${sheet.name}”的前 ${scan} 行中找不到表头：缺少 ${missing.join('、')} 列`,
+    ...issueText(
+      bi(
+        `工作表“${sheet.name}”的前 ${scan} 行中找不到表头：缺少 ${missing.map((m) => m.zh).join('、')} 列`,
+        `No header row in the first ${scan} rows of sheet "${sheet.name}": missing column(s) ${missing.map((m) => m.en).join(', ')}`,
+      ),
+    ),
   };
 }
 
@@ -174,19 +190,25 @@ export function readRevenueSheet(
   for (let r = first; r < end; r++) {
     const cells = sheet.rows[r] ?? [];
     const rowNo = r + 1;
-    const issue = (field: RevenueField | null, message: string, severity: 'error' | 'warning' = 'error') => {
+    const issue = (field: RevenueField | null, text: Bilingual, severity: 'error' | 'warning' = 'error') => {
       const c = field === null ? undefined : col[field];
       issues.push({
         sheet: sheet.name,
         row: rowNo,
         column: c === undefined ? null : columnLetter(c),
-        message,
+        ...issueText(text),
         severity,
       });
     };
     if (cells.every((c) => cellText(c) === '')) continue;
     if (mergedRows.has(r)) {
-      issue(null, '数据行中有合并单元格：请取消合并，每个单元格填一个值');
+      issue(
+        null,
+        bi(
+          '数据行中有合并单元格：请取消合并，每个单元格填一个值',
+          'Merged cells in a data row: unmerge them and put one value in each cell',
+        ),
+      );
       continue;
     }
     const formula = cells.findIndex((c) => c?.noCache === true);
@@ -196,7 +218,12 @@ export function readRevenueSheet(
         row: rowNo,
         column: columnLetter(formula),
         severity: 'error',
-        message: '公式没有保存计算结果：请在 Excel 中打开并保存后再导入，或改为填写数值',
+        ...issueText(
+          bi(
+            '公式没有保存计算结果：请在 Excel 中打开并保存后再导入，或改为填写数值',
+            'A formula has no saved result: open and save the file in Excel before importing, or type the value',
+          ),
+        ),
       });
       continue;
     }
@@ -206,20 +233,36 @@ export function readRevenueSheet(
     const idText = col.customerId === undefined ? '' : cellText(cells[col.customerId]).replace(/\s/g, '');
     const nameText = col.customerName === undefined ? '' : cellText(cells[col.customerName]);
     if (idText !== '') {
-      if (!/^\d{14}$/.test(idText)) issue('customerId', `客户ID应为 14 位数字，实际为“${idText}”`);
-      else if (!customers.byId(idText)) issue('customerId', `客户ID ${idText} 不存在`);
+      if (!/^\d{14}$/.test(idText)) {
+        issue(
+          'customerId',
+          bi(`客户ID应为 14 位数字，实际为“${idText}”`, `The customer ID must be 14 digits, not "${idText}"`),
+        );
+      } else if (!customers.byId(idText))
+        issue('customerId', bi(`客户ID ${idText} 不存在`, `No customer has ID ${idText}`));
       else customerId = idText;
     } else if (nameText !== '') {
       const ids = customers.byName(nameText);
-      if (ids.length === 0) issue('customerName', `找不到名为“${nameText}”的客户`);
-      else if (ids.length > 1) issue('customerName', `有 ${ids.length} 个客户名为“${nameText}”，请改填客户ID`);
-      else customerId = ids[0] as string;
+      if (ids.length === 0)
+        issue('customerName', bi(`找不到名为“${nameText}”的客户`, `No customer is named "${nameText}"`));
+      else if (ids.length > 1) {
+        issue(
+          'customerName',
+          bi(
+            `有 ${ids.length} 个客户名为“${nameText}”，请改填客户ID`,
+            `${ids.length} customers are named "${nameText}": give the customer ID instead`,
+          ),
+        );
+      } else customerId = ids[0] as string;
     } else {
-      issue(col.customerId === undefined ? 'customerName' : 'customerId', '缺少客户ID或客户名称');
+      issue(
+        col.customerId === undefined ? 'customerName' : 'customerId',
+        bi('缺少客户ID或客户名称', 'Customer ID or customer name missing'),
+      );
     }
     const periodCell = col.period === undefined ? null : cells[col.period];
     let period: string | null = null;
-    if (!periodCell || cellText(periodCell) === '') issue('period', '缺少月份');
+    if (!periodCell || cellText(periodCell) === '') issue('period', bi('缺少月份', 'Month missing'));
     else {
       const key = typeof periodCell.v === 'number' ? periodCell.v : cellText(periodCell);
       let parsed = periods.get(key);
@@ -228,7 +271,12 @@ export function readRevenueSheet(
         periods.set(key, parsed);
       }
       if (parsed.ok) period = parsed.period;
-      else issue('period', `月份：${parsed.message}（应为 2026-10、2026年10月 等）`);
+      else {
+        issue(
+          'period',
+          bi(`月份：${parsed.message}（应为 2026-10、2026年10月 等）`, `Month: ${parsed.messageEn} (e.g. 2026-10)`),
+        );
+      }
     }
     const lineText = col.line === undefined ? '' : cellText(cells[col.line]);
     let line = lines.get(lineText);
@@ -236,20 +284,28 @@ export function readRevenueSheet(
       line = lineText === '' ? null : parseLine(lineText);
       lines.set(lineText, line);
     }
-    if (lineText === '') issue('line', '缺少业务种类');
+    if (lineText === '') issue('line', bi('缺少业务种类', 'Line missing'));
     else if (line === null) {
-      issue('line', `未知的业务种类“${lineText}”（应为 储汇、帐单、函件、集邮、特快、物流、包件、报刊 或 其他）`);
+      issue(
+        'line',
+        bi(
+          `未知的业务种类“${lineText}”（应为 储汇、帐单、函件、集邮、特快、物流、包件、报刊 或 其他）`,
+          `Unknown line "${lineText}" (expected one of the line names of the template, in Chinese)`,
+        ),
+      );
     }
     const amountCell = col.amount === undefined ? null : cells[col.amount];
     let amount: number | null = null;
     if (amountCell && cellText(amountCell) !== '') {
       const parsed = parseMoney(typeof amountCell.v === 'number' ? amountCell.v : cellText(amountCell));
-      if (!parsed.ok) issue('amount', `收入：${parsed.message}`);
+      if (!parsed.ok) issue('amount', bi(`收入：${parsed.message}`, `Revenue: ${parsed.messageEn}`));
       else if (!parsed.empty) {
         amount = parsed.fen;
         // The sheet-level sanity warnings (negative, absolute ceiling); the ones that need the
         // customer's history and the bureau's revenue are added at preview (revenue/sanity.ts).
-        for (const w of revenueFigureWarnings(amount, {}, cellText(amountCell))) issue('amount', w.message, 'warning');
+        for (const w of revenueFigureWarnings(amount, {}, cellText(amountCell))) {
+          issue('amount', bi(w.message, w.messageEn), 'warning');
+        }
       }
     }
     // Warnings keep the row; any error refuses it.

@@ -4,9 +4,11 @@
  * agree with 收入 when both are given). Read from the template and from hand-made sheets alike.
  */
 
+import { type Bilingual, bi } from '../bilingual';
 import {
   type HeaderMatch,
   type ImportIssue,
+  issueText,
   normaliseHeader,
   type RevenueRow,
   type SheetInput,
@@ -33,10 +35,10 @@ export const NEWSPAPER_HEADER_VARIANTS: Record<NewspaperField, readonly string[]
   other: ['报刊其他收入(元)', '报刊其他收入', '其他收入(元)', '其他收入'],
 };
 
-const LABELS: Record<NewspaperField, string> = {
-  turnover: '报刊年流转额',
-  rate: '报刊平均费率',
-  other: '报刊其他收入',
+const LABELS: Record<NewspaperField, Bilingual> = {
+  turnover: bi('报刊年流转额', 'Newspaper annual turnover'),
+  rate: bi('报刊平均费率', 'Newspaper average rate'),
+  other: bi('报刊其他收入', 'Newspaper other revenue'),
 };
 
 export type NewspaperColumns = Partial<Record<NewspaperField, number>>;
@@ -52,11 +54,15 @@ export function findNewspaperColumns(sheet: SheetInput, header: HeaderMatch): Ne
   return out;
 }
 
-export type RateParse = { ok: true; basisPoints: number } | { ok: false; message: string };
+export type RateParse = { ok: true; basisPoints: number } | { ok: false; message: string; messageEn: string };
 
 /** "25", "25.5", "25%", 25 → basis points; 0–100 with at most two decimals. */
 export function parseRatePercent(input: string | number): RateParse {
-  const bad: RateParse = { ok: false, message: '平均费率应为 0–100 之间的百分数（如 25 表示 25%），最多两位小数' };
+  const bad: RateParse = {
+    ok: false,
+    message: '平均费率应为 0–100 之间的百分数（如 25 表示 25%），最多两位小数',
+    messageEn: 'The average rate must be a percentage from 0 to 100 (25 means 25%), with at most two decimals',
+  };
   if (typeof input === 'number') {
     if (!Number.isFinite(input) || input < 0 || input > 100) return bad;
     const bp = Math.round(input * 100);
@@ -99,18 +105,24 @@ export function applyNewspaperInputs(
       out.push(r);
       continue;
     }
-    const problem = (field: NewspaperField | 'amount', message: string, severity: 'error' | 'warning' = 'error') => {
+    const problem = (field: NewspaperField | 'amount', message: Bilingual, severity: 'error' | 'warning' = 'error') => {
       const c = field === 'amount' ? header.columns.amount : columns[field];
       issues.push({
         sheet: sheet.name,
         row: r.row,
         column: c === undefined ? null : columnLetter(c),
         severity,
-        message,
+        ...issueText(message),
       });
     };
     if (r.line !== 'newspapers') {
-      problem(filled[0] as NewspaperField, `${filled.map((f) => LABELS[f]).join('、')}只适用于“报刊”行（R8）`);
+      problem(
+        filled[0] as NewspaperField,
+        bi(
+          `${filled.map((f) => LABELS[f].zh).join('、')}只适用于“报刊”行（R8）`,
+          `${filled.map((f) => LABELS[f].en).join(', ')}: only for the newspapers line (R8)`,
+        ),
+      );
       continue;
     }
     const before = issues.length;
@@ -119,7 +131,7 @@ export function applyNewspaperInputs(
       if (!cell || cellText(cell.v) === '') return null;
       const parsed = parseMoney(typeof cell.v === 'number' ? cell.v : cellText(cell.v));
       if (!parsed.ok) {
-        problem(f, `${LABELS[f]}：${parsed.message}`);
+        problem(f, bi(`${LABELS[f].zh}：${parsed.message}`, `${LABELS[f].en}: ${parsed.messageEn}`));
         return null;
       }
       return parsed.empty ? null : parsed.fen;
@@ -131,12 +143,29 @@ export function applyNewspaperInputs(
     if (rateCell && cellText(rateCell.v) !== '') {
       const parsed = parseRatePercent(typeof rateCell.v === 'number' ? rateCell.v : cellText(rateCell.v));
       if (parsed.ok) rate = parsed.basisPoints;
-      else problem('rate', parsed.message);
+      else problem('rate', bi(parsed.message, parsed.messageEn));
     }
     if (issues.length > before) continue;
-    if (turnover === null) problem('turnover', '填写了报刊费率或其他收入，但缺少报刊年流转额（R8）');
-    else if (turnover < 0) problem('turnover', '报刊年流转额不能为负数');
-    if (rate === null) problem('rate', '填写了报刊年流转额或其他收入，但缺少平均费率（R8）');
+    if (turnover === null) {
+      problem(
+        'turnover',
+        bi(
+          '填写了报刊费率或其他收入，但缺少报刊年流转额（R8）',
+          'A rate or other revenue is given but the newspaper annual turnover is missing (R8)',
+        ),
+      );
+    } else if (turnover < 0) {
+      problem('turnover', bi('报刊年流转额不能为负数', 'The newspaper annual turnover cannot be negative'));
+    }
+    if (rate === null) {
+      problem(
+        'rate',
+        bi(
+          '填写了报刊年流转额或其他收入，但缺少平均费率（R8）',
+          'A turnover or other revenue is given but the average rate is missing (R8)',
+        ),
+      );
+    }
     if (issues.length > before || turnover === null || rate === null) continue;
     // A unit that reports turnover and rate without other revenue has none (as in manual entry).
     const inputs: NewspaperInputs = { annualTurnover: turnover, rateBasisPoints: rate, other: other ?? 0 };
@@ -144,14 +173,20 @@ export function applyNewspaperInputs(
     if (r.amount !== null && r.amount !== computed) {
       problem(
         'amount',
-        `收入 ${fenToYuanString(r.amount)} 元与按报刊年流转额 × 平均费率 ÷ 12 + 其他收入计算的 ${fenToYuanString(computed)} 元不一致（R8）：请只填一种，或改正其一`,
+        bi(
+          `收入 ${fenToYuanString(r.amount)} 元与按报刊年流转额 × 平均费率 ÷ 12 + 其他收入计算的 ${fenToYuanString(computed)} 元不一致（R8）：请只填一种，或改正其一`,
+          `Revenue ${fenToYuanString(r.amount)} yuan differs from turnover × rate ÷ 12 + other revenue = ${fenToYuanString(computed)} yuan (R8): give one of them, or correct one`,
+        ),
       );
       continue;
     }
     if (typeof rateCell?.v === 'number' && rate > 0 && rate < 100) {
       problem(
         'rate',
-        `平均费率 ${rateCell.v} 按 ${rateCell.v}% 计算；如指 ${rateCell.v * 100}%，请填 ${rateCell.v * 100}`,
+        bi(
+          `平均费率 ${rateCell.v} 按 ${rateCell.v}% 计算；如指 ${rateCell.v * 100}%，请填 ${rateCell.v * 100}`,
+          `Average rate ${rateCell.v} is taken as ${rateCell.v}%; if ${rateCell.v * 100}% is meant, enter ${rateCell.v * 100}`,
+        ),
         'warning',
       );
     }

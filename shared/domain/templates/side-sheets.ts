@@ -6,7 +6,8 @@
  * errors. Pure: the caller supplies the lookups.
  */
 
-import { checkCreditCode } from '../credit-code';
+import { type Bilingual, bi } from '../bilingual';
+import { checkCreditCodeText } from '../credit-code';
 import { isIsoDate, managerChangeDueDate } from '../dates';
 import {
   type CustomerLookup,
@@ -52,13 +53,14 @@ export function findColumns<K extends string>(
     });
     if (required.every((k) => columns[k] !== undefined)) return { row: r, columns };
   }
-  const names = required.map((k) => variants[k][0]).join('、');
+  const names = required.map((k) => variants[k][0]);
   return {
     sheet: sheet.name,
     row: null,
     column: null,
     severity: 'warning',
-    message: `工作表“${sheet.name}”的前 ${scan} 行中找不到表头（应有 ${names} 列），未读取该表`,
+    message: `工作表“${sheet.name}”的前 ${scan} 行中找不到表头（应有 ${names.join('、')} 列），未读取该表`,
+    messageEn: `No header row in the first ${scan} rows of sheet "${sheet.name}" (it needs the columns ${names.map((n) => `"${n}"`).join(', ')}): the sheet was not read`,
   };
 }
 
@@ -68,7 +70,7 @@ function eachRow<K extends string>(
   header: { row: number; columns: Columns<K> },
   severity: 'error' | 'warning',
   issues: ImportIssue[],
-  visit: (get: (k: K) => SheetCell | null, problem: (k: K | null, message: string) => void, rowNo: number) => void,
+  visit: (get: (k: K) => SheetCell | null, problem: (k: K | null, message: Bilingual) => void, rowNo: number) => void,
 ): void {
   for (let r = header.row + 1; r < sheet.rows.length; r++) {
     const cells = sheet.rows[r] ?? [];
@@ -77,21 +79,22 @@ function eachRow<K extends string>(
       const c = header.columns[k];
       return c === undefined ? null : (cells[c] ?? null);
     };
-    const problem = (k: K | null, message: string) => {
+    const problem = (k: K | null, message: Bilingual) => {
       const c = k === null ? undefined : header.columns[k];
       issues.push({
         sheet: sheet.name,
         row: r + 1,
         column: c === undefined ? null : columnLetter(c),
         severity,
-        message,
+        message: message.zh,
+        messageEn: message.en,
       });
     };
     visit(get, problem, r + 1);
   }
 }
 
-export type DateParse = { ok: true; date: string } | { ok: false; message: string };
+export type DateParse = { ok: true; date: string } | { ok: false; message: string; messageEn: string };
 
 const DAY_MS = 86_400_000;
 
@@ -101,7 +104,7 @@ export function parseCellDate(value: string | number, date1904 = false): DatePar
     const serial = Math.floor(value);
     // Serials ≥ 61 count from 1899-12-30 (Excel's 1900 leap-year error); dates before March 1900 are not ours.
     if (!Number.isFinite(value) || serial < (date1904 ? 0 : 61) || serial > 2_958_465) {
-      return { ok: false, message: `“${value}”不是有效日期` };
+      return { ok: false, message: `“${value}”不是有效日期`, messageEn: `"${value}" is not a valid date` };
     }
     const epoch = date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30);
     return { ok: true, date: new Date(epoch + serial * DAY_MS).toISOString().slice(0, 10) };
@@ -115,7 +118,11 @@ export function parseCellDate(value: string | number, date1904 = false): DatePar
     const date = `${m[1]}-${(m[3] as string).padStart(2, '0')}-${(m[4] as string).padStart(2, '0')}`;
     if (isIsoDate(date)) return { ok: true, date };
   }
-  return { ok: false, message: `“${value}”不是有效日期（应为 2026-10-05 这样的日期）` };
+  return {
+    ok: false,
+    message: `“${value}”不是有效日期（应为 2026-10-05 这样的日期）`,
+    messageEn: `"${value}" is not a valid date (expected a date such as 2026-10-05)`,
+  };
 }
 
 // ── 新客户申报 (R19) ─────────────────────────────────────────────────────────────────────────
@@ -148,12 +155,17 @@ export interface RegistrationRow {
 function checkList(
   value: string,
   list: readonly string[],
-  label: string,
-  problem: (message: string) => void,
+  label: Bilingual,
+  problem: (message: Bilingual) => void,
 ): string | null {
   if (value === '') return null;
   if (list.includes(value)) return value;
-  problem(`${label}“${value}”不在下拉列表中（应为 ${list.join('、')}）`);
+  problem(
+    bi(
+      `${label.zh}“${value}”不在下拉列表中（应为 ${list.join('、')}）`,
+      `${label.en} "${value}" is not one of the drop-down list's values`,
+    ),
+  );
   return null;
 }
 
@@ -169,22 +181,32 @@ export function readRegistrations(
   eachRow(sheet, header, 'warning', issues, (get, problem, rowNo) => {
     const name = cellText(get('name'));
     if (name === '') {
-      problem('name', '缺少客户名称');
+      problem('name', bi('缺少客户名称', 'Customer name missing'));
       return;
     }
     let creditCode: string | null = null;
     const codeText = cellText(get('creditCode'));
     if (codeText !== '') {
-      const check = checkCreditCode(codeText);
-      if (!check.ok) problem('creditCode', `统一社会信用代码：${check.message}`);
+      const check = checkCreditCodeText(codeText);
+      if (!check.ok) problem('creditCode', check.problem);
       else {
         creditCode = check.code;
         const owner = lookup.byCreditCode(check.code);
         if (owner)
-          problem('creditCode', `R19：该信用代码已登记为客户 ${owner.id}（${owner.name}），同一法人不能重复登记`);
+          problem(
+            'creditCode',
+            bi(
+              `R19：该信用代码已登记为客户 ${owner.id}（${owner.name}），同一法人不能重复登记`,
+              `R19: this credit code is registered to customer ${owner.id} ("${owner.name}"): a legal entity is registered once`,
+            ),
+          );
         const first = seenCodes.get(check.code);
-        if (first !== undefined) problem('creditCode', `与本表第 ${first} 行的信用代码相同`);
-        else seenCodes.set(check.code, rowNo);
+        if (first !== undefined) {
+          problem(
+            'creditCode',
+            bi(`与本表第 ${first} 行的信用代码相同`, `Same credit code as row ${first} of this sheet`),
+          );
+        } else seenCodes.set(check.code, rowNo);
       }
     }
     if (!creditCode || !lookup.byCreditCode(creditCode)) {
@@ -192,20 +214,31 @@ export function readRegistrations(
       if (same.length > 0) {
         problem(
           'name',
-          `R19：已有同名客户 ${same.map((c) => `${c.id}（${c.name}）`).join('、')}，请中心核实是否同一客户`,
+          bi(
+            `R19：已有同名客户 ${same.map((c) => `${c.id}（${c.name}）`).join('、')}，请中心核实是否同一客户`,
+            `R19: customer(s) of the same name exist (${same.map((c) => `${c.id} "${c.name}"`).join(', ')}): the centre checks whether it is the same customer`,
+          ),
         );
       }
     }
     const area = cellText(get('areaCode'));
     if (area !== '' && (!/^\d{6}$/.test(area) || !lookup.areaExists(area))) {
-      problem('areaCode', `地区代码“${area}”不存在（应为 6 位行政区划代码，如 440515）`);
+      problem(
+        'areaCode',
+        bi(
+          `地区代码“${area}”不存在（应为 6 位行政区划代码，如 440515）`,
+          `Area code "${area}" does not exist (expected a 6-digit division code, e.g. 440515)`,
+        ),
+      );
     }
-    checkList(cellText(get('mainLine')), LINE_LIST, '主要业务种类', (m) => problem('mainLine', m));
-    checkList(cellText(get('agreement')), YES_NO, '是否已签协议', (m) => problem('agreement', m));
+    checkList(cellText(get('mainLine')), LINE_LIST, bi('主要业务种类', 'Main line'), (m) => problem('mainLine', m));
+    checkList(cellText(get('agreement')), YES_NO, bi('是否已签协议', 'Agreement signed'), (m) =>
+      problem('agreement', m),
+    );
     const tierList = REGISTRATION_COLUMNS.find((c) => c.header === '预计等级')?.list ?? [];
-    checkList(cellText(get('tier')), tierList, '预计等级', (m) => problem('tier', m));
+    checkList(cellText(get('tier')), tierList, bi('预计等级', 'Expected tier'), (m) => problem('tier', m));
     const scopeList = REGISTRATION_COLUMNS.find((c) => c.header === '建议范围')?.list ?? [];
-    checkList(cellText(get('scope')), scopeList, '建议范围', (m) => problem('scope', m));
+    checkList(cellText(get('scope')), scopeList, bi('建议范围', 'Proposed scope'), (m) => problem('scope', m));
     rows.push({ row: rowNo, name, creditCode });
   });
   return { rows, issues };
@@ -251,41 +284,69 @@ export function readManagerChanges(
     const name = cellText(get('name'));
     const kindText = cellText(get('kind'));
     const dateCell = get('effectiveOn');
-    if (name === '') problem('name', '缺少姓名');
+    if (name === '') problem('name', bi('缺少姓名', 'Name missing'));
     const kind = (MANAGER_CHANGE_KINDS_ZH as readonly string[]).includes(kindText)
       ? (kindText as ManagerChangeKindZh)
       : null;
     if (kind === null) {
       problem(
         'kind',
-        kindText === '' ? '缺少变动类型' : `变动类型“${kindText}”应为 ${MANAGER_CHANGE_KINDS_ZH.join('、')}`,
+        kindText === ''
+          ? bi('缺少变动类型', 'Kind of change missing')
+          : bi(
+              `变动类型“${kindText}”应为 ${MANAGER_CHANGE_KINDS_ZH.join('、')}`,
+              `Kind of change "${kindText}" is not one of the drop-down list's values`,
+            ),
       );
     }
     let effectiveOn: string | null = null;
-    if (!dateCell || cellText(dateCell) === '') problem('effectiveOn', '缺少生效日期');
+    if (!dateCell || cellText(dateCell) === '') problem('effectiveOn', bi('缺少生效日期', 'Effective date missing'));
     else {
       const parsed = parseCellDate(typeof dateCell.v === 'number' ? dateCell.v : cellText(dateCell), options.date1904);
       if (parsed.ok) effectiveOn = parsed.date;
-      else problem('effectiveOn', `生效日期：${parsed.message}`);
+      else problem('effectiveOn', bi(`生效日期：${parsed.message}`, `Effective date: ${parsed.messageEn}`));
     }
-    checkList(cellText(get('post')), column('岗位'), '岗位', (m) => problem('post', m));
-    checkList(cellText(get('employment')), column('用工性质'), '用工性质', (m) => problem('employment', m));
+    checkList(cellText(get('post')), column('岗位'), bi('岗位', 'Post'), (m) => problem('post', m));
+    checkList(cellText(get('employment')), column('用工性质'), bi('用工性质', 'Employment'), (m) =>
+      problem('employment', m),
+    );
     const toUnit = cellText(get('toUnit'));
-    if (kind === '调动' && toUnit === '') problem('toUnit', '调动须填写调入单位代码');
-    else if (toUnit !== '' && !lookup.unitByCode(toUnit)) problem('toUnit', `调入单位代码“${toUnit}”不存在`);
+    if (kind === '调动' && toUnit === '') {
+      problem('toUnit', bi('调动须填写调入单位代码', 'A transfer needs the code of the unit transferred to'));
+    } else if (toUnit !== '' && !lookup.unitByCode(toUnit)) {
+      problem('toUnit', bi(`调入单位代码“${toUnit}”不存在`, `No unit has code "${toUnit}"`));
+    }
     if (name !== '' && kind !== null) {
       const inPost = lookup.managerInUnit(name);
-      if (inPost === true && kind === '新任') problem('name', `“${name}”已在本单位客户经理名册中`);
-      if (inPost === false && kind !== '新任') problem('name', `本单位客户经理名册中没有“${name}”`);
+      if (inPost === true && kind === '新任') {
+        problem(
+          'name',
+          bi(`“${name}”已在本单位客户经理名册中`, `"${name}" is already on this unit's roll of managers`),
+        );
+      }
+      if (inPost === false && kind !== '新任') {
+        problem('name', bi(`本单位客户经理名册中没有“${name}”`, `"${name}" is not on this unit's roll of managers`));
+      }
     }
     if (name === '' || kind === null || effectiveOn === null) return;
     const due = managerChangeDueDate(effectiveOn, options.dueDay);
     const late = options.receivedOn > due;
-    if (late) problem('effectiveOn', `R30：该变动应于 ${due} 前报送，${options.receivedOn} 收到，已逾期`);
+    if (late) {
+      problem(
+        'effectiveOn',
+        bi(
+          `R30：该变动应于 ${due} 前报送，${options.receivedOn} 收到，已逾期`,
+          `R30: this change was due by ${due} and was received on ${options.receivedOn}: late`,
+        ),
+      );
+    }
     rows.push({ row: rowNo, name, kind, effectiveOn, late });
   });
   return { rows, issues };
 }
+
+const oneOffProblem = (text: string) =>
+  bi(`是否一次性“${text}”应为 是 或 否`, `One-off "${text}" must be "是" (yes) or "否" (no)`);
 
 // ── 波动原因 (R27) ───────────────────────────────────────────────────────────────────────────
 
@@ -321,31 +382,48 @@ export function readFluctuationReasons(
     const reason = cellText(get('reason'));
     const oneOffText = cellText(get('oneOff'));
     if (reason === '' && oneOffText !== '是') {
-      if (oneOffText !== '' && oneOffText !== '否') problem('oneOff', `是否一次性“${oneOffText}”应为 是 或 否`);
+      if (oneOffText !== '' && oneOffText !== '否') problem('oneOff', oneOffProblem(oneOffText));
       return;
     }
     if (oneOffText !== '' && !(YES_NO as readonly string[]).includes(oneOffText)) {
-      problem('oneOff', `是否一次性“${oneOffText}”应为 是 或 否`);
+      problem('oneOff', oneOffProblem(oneOffText));
       return;
     }
     if (reason.length > 500) {
-      problem('reason', `原因说明不能超过 500 字（现有 ${reason.length} 字）`);
+      problem(
+        'reason',
+        bi(
+          `原因说明不能超过 500 字（现有 ${reason.length} 字）`,
+          `The reason can have at most 500 characters (it has ${reason.length})`,
+        ),
+      );
       return;
     }
     const id = cellText(get('customerId')).replace(/\s/g, '');
     let customerId: string | null = null;
     if (/^\d{14}$/.test(id) && customers.byId(id)) customerId = id;
-    else problem('customerId', id === '' ? '缺少客户ID' : `客户ID“${id}”不存在`);
+    else {
+      problem(
+        'customerId',
+        id === '' ? bi('缺少客户ID', 'Customer ID missing') : bi(`客户ID“${id}”不存在`, `No customer has ID "${id}"`),
+      );
+    }
     const periodCell = get('period');
     let period: Period | null = null;
-    if (!periodCell || cellText(periodCell) === '') problem('period', '缺少月份');
+    if (!periodCell || cellText(periodCell) === '') problem('period', bi('缺少月份', 'Month missing'));
     else {
       const parsed = parsePeriod(typeof periodCell.v === 'number' ? periodCell.v : cellText(periodCell), {
         date1904: options.date1904,
       });
-      if (!parsed.ok) problem('period', `月份：${parsed.message}`);
+      if (!parsed.ok) problem('period', bi(`月份：${parsed.message}`, `Month: ${parsed.messageEn}`));
       else if (options.period !== null && parsed.period !== options.period) {
-        problem('period', `本模板为 ${options.period} 月报，该行月份为 ${parsed.period}`);
+        problem(
+          'period',
+          bi(
+            `本模板为 ${options.period} 月报，该行月份为 ${parsed.period}`,
+            `This template is the ${options.period} report but this row is for ${parsed.period}`,
+          ),
+        );
       } else period = parsed.period;
     }
     if (customerId && period) rows.push({ row: rowNo, customerId, period, reason, oneOff: oneOffText === '是' });

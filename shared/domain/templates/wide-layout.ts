@@ -7,16 +7,18 @@
  * the same revenue row the long layout gives, its problems naming the sheet, row and the cell's
  * column. Pure: the caller supplies the customer lookups and the parsed cells.
  */
+import { type Bilingual, bi } from '../bilingual';
 import {
   type CustomerLookup,
   type HeaderMatch,
   type ImportIssue,
+  issueText,
   normaliseHeader,
   parseLine,
   type SheetCell,
   type SheetInput,
 } from '../imports/revenue-sheet';
-import { LINE_NAMES_ZH, PRODUCT_LINES, type RevenueLine } from '../lines';
+import { LINE_NAMES_EN, LINE_NAMES_ZH, PRODUCT_LINES, type RevenueLine } from '../lines';
 import { fenToYuanString, parseMoney } from '../money';
 import type { Period } from '../periods';
 import { columnLetter } from '../spreadsheet/cells';
@@ -232,55 +234,96 @@ export function readWideRevenueSheet(
     rowsRead++;
     const rowNo = r + 1;
     const before = issues.length;
-    const issue = (column: number | undefined, message: string, severity: 'error' | 'warning' = 'error') =>
+    const issue = (column: number | undefined, message: Bilingual, severity: 'error' | 'warning' = 'error') =>
       issues.push({
         sheet: sheet.name,
         row: rowNo,
         column: column === undefined ? null : columnLetter(column),
-        message,
+        ...issueText(message),
         severity,
       });
     const merged = mergedAt.get(r);
     if (merged !== undefined) {
-      issue(merged, '数据行中有合并单元格：请取消合并，每个单元格填一个值');
+      issue(
+        merged,
+        bi(
+          '数据行中有合并单元格：请取消合并，每个单元格填一个值',
+          'Merged cells in a data row: unmerge them and put one value in each cell',
+        ),
+      );
       continue;
     }
     let customerId: string | null = null;
     const idText = header.customerId === undefined ? '' : text(cells[header.customerId]).replace(/\s/g, '');
     const nameText = header.customerName === undefined ? '' : text(cells[header.customerName]);
     if (idText !== '') {
-      if (!/^\d{14}$/.test(idText)) issue(header.customerId, `客户ID应为 14 位数字，实际为“${idText}”`);
-      else if (!customers.byId(idText)) issue(header.customerId, `客户ID ${idText} 不存在`);
+      if (!/^\d{14}$/.test(idText)) {
+        issue(
+          header.customerId,
+          bi(`客户ID应为 14 位数字，实际为“${idText}”`, `The customer ID must be 14 digits, not "${idText}"`),
+        );
+      } else if (!customers.byId(idText))
+        issue(header.customerId, bi(`客户ID ${idText} 不存在`, `No customer has ID ${idText}`));
       else customerId = idText;
     } else if (nameText !== '') {
       const ids = customers.byName(nameText);
-      if (ids.length === 0) issue(header.customerName, `找不到名为“${nameText}”的客户`);
-      else if (ids.length > 1) issue(header.customerName, `有 ${ids.length} 个客户名为“${nameText}”，请改填客户ID`);
-      else customerId = ids[0] as string;
+      if (ids.length === 0)
+        issue(header.customerName, bi(`找不到名为“${nameText}”的客户`, `No customer is named "${nameText}"`));
+      else if (ids.length > 1) {
+        issue(
+          header.customerName,
+          bi(
+            `有 ${ids.length} 个客户名为“${nameText}”，请改填客户ID`,
+            `${ids.length} customers are named "${nameText}": give the customer ID instead`,
+          ),
+        );
+      } else customerId = ids[0] as string;
     } else {
-      issue(header.customerId ?? header.customerName, '填写了收入，但缺少客户ID或客户名称');
+      issue(
+        header.customerId ?? header.customerName,
+        bi('填写了收入，但缺少客户ID或客户名称', 'Revenue given but the customer ID or name is missing'),
+      );
     }
     if (customerId === null || issues.length > before) continue;
     for (const l of lines) {
       const name = LINE_NAMES_ZH[l.line];
+      const nameEn = LINE_NAMES_EN[l.line];
       const cell = cells[l.amount];
       const inputs = Object.values(l.newspaper).filter((c) => text(cells[c]) !== '' || cells[c]?.noCache === true);
       const formula = [l.amount, ...inputs].find((c) => cells[c]?.noCache === true);
       if (formula !== undefined) {
-        issue(formula, `${name}：公式没有保存计算结果：请在 Excel 中打开并保存后再导入，或改为填写数值`);
+        issue(
+          formula,
+          bi(
+            `${name}：公式没有保存计算结果：请在 Excel 中打开并保存后再导入，或改为填写数值`,
+            `${nameEn}: a formula has no saved result: open and save the file in Excel before importing, or type the value`,
+          ),
+        );
         continue;
       }
       let amount: number | null = null;
       if (text(cell) !== '') {
         const parsed = parseMoney(typeof cell?.v === 'number' ? cell.v : text(cell));
         if (!parsed.ok) {
-          issue(l.amount, `${name}本月收入：${parsed.message}`);
+          issue(
+            l.amount,
+            bi(`${name}本月收入：${parsed.message}`, `${nameEn} revenue this month: ${parsed.messageEn}`),
+          );
           continue;
         }
         if (!parsed.empty) {
           amount = parsed.fen;
           // A correction (冲减) is legitimate but rare: stored as given, the officer asked to look.
-          if (amount < 0) issue(l.amount, `${name}本月收入为负数（${text(cell)}），请核实是否为冲减`, 'warning');
+          if (amount < 0) {
+            issue(
+              l.amount,
+              bi(
+                `${name}本月收入为负数（${text(cell)}），请核实是否为冲减`,
+                `${nameEn} revenue this month is negative (${text(cell)}): check whether it is a correction`,
+              ),
+              'warning',
+            );
+          }
         }
       }
       // Blank: not reported (never 0), unless R8 inputs give the figure.

@@ -19,7 +19,11 @@ describe('customer text limits', () => {
     const err = await appError(call('customers/create', { name: long, areaCode: '440507', unitId }));
     expect(err.code).toBe('VALIDATION');
     expect(err.details?.issues).toEqual([
-      { path: 'name', message: '客户全称不能超过 80 个字（现有 81 个字），请删减后再保存' },
+      {
+        path: 'name',
+        message: '客户全称不能超过 80 个字（现有 81 个字），请删减后再保存',
+        messageEn: 'Full name can have at most 80 characters (it has 81): shorten it and save again',
+      },
     ]);
     expect((await call('customers/list', {})).total).toBe(0);
 
@@ -29,7 +33,7 @@ describe('customer text limits', () => {
     const update = await appError(
       call('customers/update', { id: made.id, name: long, areaCode: '440507', unitId, shortName: '简'.repeat(31) }),
     );
-    expect(update.details?.issues).toEqual([
+    expect(update.details?.issues).toMatchObject([
       { path: 'name', message: '客户全称不能超过 80 个字（现有 81 个字），请删减后再保存' },
       { path: 'shortName', message: '客户简称不能超过 30 个字（现有 31 个字），请删减后再保存' },
     ]);

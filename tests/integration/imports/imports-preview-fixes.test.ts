@@ -52,7 +52,14 @@ describe('imports/preview details', () => {
     const preview = await b.registry.call('imports/preview', { path });
     expect(preview.counts).toMatchObject({ rows: 1, new: 1, errors: 0, warnings: 1 });
     expect(preview.issues).toEqual([
-      { sheet: '收入明细', row: 2, column: 'D', severity: 'warning', message: '收入为负数（-5），请核实是否为冲减' },
+      {
+        sheet: '收入明细',
+        row: 2,
+        column: 'D',
+        severity: 'warning',
+        message: '收入为负数（-5），请核实是否为冲减',
+        messageEn: 'Negative revenue (-5): check whether it is a correction',
+      },
     ]);
     await b.registry.call('imports/commit', { token: preview.token });
     expect(b.db.prepare('SELECT amount_fen FROM revenue WHERE customer_id = ?').pluck().get(a)).toBe(-500);

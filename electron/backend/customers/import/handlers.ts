@@ -118,6 +118,7 @@ function checkAgainstDatabase(
           column: columnOf('creditCode'),
           severity: 'error',
           message: `统一社会信用代码 ${r.creditCode} 已登记为客户“${hit.name}”（${hit.id}），同一法人不能重复登记`,
+          messageEn: `Credit code ${r.creditCode} is already registered to customer "${hit.name}" (${hit.id}): a legal entity is registered once`,
         });
         continue;
       }
@@ -130,6 +131,7 @@ function checkAgainstDatabase(
         column: columnOf('name'),
         severity: 'warning',
         message: `已有同名客户“${same.name}”（${same.id}），导入后将另行登记；如为同一客户请删去此行`,
+        messageEn: `A customer named "${same.name}" (${same.id}) exists; this row would be registered separately: delete it if it is the same customer`,
       });
     }
     kept.push(r);

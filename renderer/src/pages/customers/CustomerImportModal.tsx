@@ -8,7 +8,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { IMPORT_FILTERS } from '../../../../shared/api/host';
 import type { CustomerImportBatchView, CustomerImportPreview } from '../../../../shared/api/types';
-import { type ApiCallError, api, toApiCallError } from '../../api/client';
+import { type ApiCallError, api, issueMessage, toApiCallError } from '../../api/client';
 import { useApiMutation } from '../../api/query';
 import { ErrorAlert } from '../../components/ApiViews';
 
@@ -147,7 +147,7 @@ export function CustomerImportModal({ opened, onClose }: { opened: boolean; onCl
                             ? i.sheet
                             : t('customerImport.cell', { sheet: i.sheet, row: i.row, column: i.column ?? '' })}
                         </Table.Td>
-                        <Table.Td>{i.message}</Table.Td>
+                        <Table.Td>{issueMessage(i)}</Table.Td>
                       </Table.Tr>
                     ))}
                   </Table.Tbody>

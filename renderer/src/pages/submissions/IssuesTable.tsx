@@ -2,6 +2,7 @@ import { Badge, Paper, SegmentedControl, Text, Title } from '@mantine/core';
 import { type ReactNode, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportIssueView, ImportPreview } from '../../../../shared/api/types';
+import { issueMessage } from '../../api/client';
 import { type ListColumn, ListTable } from '../../components/list/ListTable';
 import { EMPTY_VALUE, formatCount } from '../../i18n/format';
 import { PagedTableFooter } from './PagedTableFooter';
@@ -55,7 +56,14 @@ export function IssuesTable({ preview, actions }: { preview: ImportPreview; acti
         </Badge>
       ),
     },
-    { key: 'message', title: t('submissions.preview.issueColumns.message'), toggleable: false, sortable: false },
+    {
+      key: 'message',
+      title: t('submissions.preview.issueColumns.message'),
+      toggleable: false,
+      sortable: false,
+      // The backend writes each problem in both languages; English where it sent one.
+      value: (i) => issueMessage(i),
+    },
   ];
 
   const severityFilter = total > 0 && (
