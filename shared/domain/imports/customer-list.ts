@@ -4,7 +4,7 @@
  * the database are the backend's (customers/import). Every problem names sheet, row and column
  * (DOMAIN-DECISIONS "Customer-list import").
  */
-import { type Bilingual, bi } from '../bilingual';
+import { type Bilingual, bi, echo } from '../bilingual';
 import { checkCreditCodeText } from '../credit-code';
 import { CUSTOMER_TEXT_LIMITS, normaliseCustomerName, tooLongText } from '../names';
 import { columnLetter } from '../spreadsheet/cells';
@@ -187,8 +187,8 @@ export function readCustomerListSheet(
         issue(
           'area',
           bi(
-            `属地区划“${values.area}”不在区划代码表中（应为 6 位代码，如 440515）`,
-            `Area "${values.area}" is not in the division code table (expected a 6-digit code, e.g. 440515)`,
+            `属地区划“${echo(values.area)}”不在区划代码表中（应为 6 位代码，如 440515）`,
+            `Area "${echo(values.area)}" is not in the division code table (expected a 6-digit code, e.g. 440515)`,
           ),
         );
       }
@@ -200,14 +200,17 @@ export function readCustomerListSheet(
       if (found === 'retired') {
         issue(
           'unit',
-          bi(`单位“${values.unit}”已撤销，请填写在用单位`, `Unit "${values.unit}" is retired: give a unit in use`),
+          bi(
+            `单位“${echo(values.unit)}”已撤销，请填写在用单位`,
+            `Unit "${echo(values.unit)}" is retired: give a unit in use`,
+          ),
         );
       } else if (found === null) {
         issue(
           'unit',
           bi(
-            `找不到单位“${values.unit}”（请填写单位名称或代码）`,
-            `No unit "${values.unit}" (give a unit name or code)`,
+            `找不到单位“${echo(values.unit)}”（请填写单位名称或代码）`,
+            `No unit "${echo(values.unit)}" (give a unit name or code)`,
           ),
         );
       } else unit = found;

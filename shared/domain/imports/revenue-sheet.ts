@@ -7,7 +7,7 @@
  * customer lookups and the parsed cells.
  */
 
-import { type Bilingual, bi } from '../bilingual';
+import { type Bilingual, bi, echo } from '../bilingual';
 import { LINE_NAMES_ZH, PRODUCT_LINES, type RevenueLine } from '../lines';
 import { parseMoney } from '../money';
 import { parsePeriod } from '../periods';
@@ -236,7 +236,10 @@ export function readRevenueSheet(
       if (!/^\d{14}$/.test(idText)) {
         issue(
           'customerId',
-          bi(`客户ID应为 14 位数字，实际为“${idText}”`, `The customer ID must be 14 digits, not "${idText}"`),
+          bi(
+            `客户ID应为 14 位数字，实际为“${echo(idText)}”`,
+            `The customer ID must be 14 digits, not "${echo(idText)}"`,
+          ),
         );
       } else if (!customers.byId(idText))
         issue('customerId', bi(`客户ID ${idText} 不存在`, `No customer has ID ${idText}`));
@@ -244,13 +247,13 @@ export function readRevenueSheet(
     } else if (nameText !== '') {
       const ids = customers.byName(nameText);
       if (ids.length === 0)
-        issue('customerName', bi(`找不到名为“${nameText}”的客户`, `No customer is named "${nameText}"`));
+        issue('customerName', bi(`找不到名为“${echo(nameText)}”的客户`, `No customer is named "${echo(nameText)}"`));
       else if (ids.length > 1) {
         issue(
           'customerName',
           bi(
-            `有 ${ids.length} 个客户名为“${nameText}”，请改填客户ID`,
-            `${ids.length} customers are named "${nameText}": give the customer ID instead`,
+            `有 ${ids.length} 个客户名为“${echo(nameText)}”，请改填客户ID`,
+            `${ids.length} customers are named "${echo(nameText)}": give the customer ID instead`,
           ),
         );
       } else customerId = ids[0] as string;
@@ -289,8 +292,8 @@ export function readRevenueSheet(
       issue(
         'line',
         bi(
-          `未知的业务种类“${lineText}”（应为 储汇、帐单、函件、集邮、特快、物流、包件、报刊 或 其他）`,
-          `Unknown line "${lineText}" (expected one of the line names of the template, in Chinese)`,
+          `未知的业务种类“${echo(lineText)}”（应为 储汇、帐单、函件、集邮、特快、物流、包件、报刊 或 其他）`,
+          `Unknown line "${echo(lineText)}" (expected one of the line names of the template, in Chinese)`,
         ),
       );
     }
