@@ -85,9 +85,17 @@ describe('Registry boundary: validation and unknown channels', () => {
     expect(error.code).toBe('VALIDATION');
     const issues = (error.details as { issues: { path: string; message: string }[] }).issues;
     expect([...issues].sort((a, c) => a.path.localeCompare(c.path))).toEqual([
-      { path: 'areaCode', message: '区划代码应为 6 位数字（GB/T 2260）' },
-      { path: 'creditCode', message: '校验位错误：第 18 位应为“3”，实际为“4”，请核对代码是否抄错' },
-      { path: 'name', message: '请填写客户全称' },
+      {
+        path: 'areaCode',
+        message: '区划代码应为 6 位数字（GB/T 2260）',
+        messageEn: 'An area code has 6 digits (GB/T 2260)',
+      },
+      {
+        path: 'creditCode',
+        message: '校验位错误：第 18 位应为“3”，实际为“4”，请核对代码是否抄错',
+        messageEn: 'Wrong check character: character 18 should be "3", not "4"; check the code for a copying slip',
+      },
+      { path: 'name', message: '请填写客户全称', messageEn: 'Enter the full name' },
     ]);
     expect(error.message.startsWith('输入有误：')).toBe(true);
     expect(error.message).toContain('请填写客户全称');
@@ -116,7 +124,7 @@ describe('Registry boundary: validation and unknown channels', () => {
     expect(dump(b.db)).toEqual(before);
   });
 
-  it('zod’s own messages also come in English beside the Chinese; a message of ours stays Chinese only', async () => {
+  it('zod’s own messages come in English beside the Chinese by locale, a message of ours by said()', async () => {
     const b = backend();
     const unknownKey = failure(await b.registry.invoke('units/list', { includeRetired: false, extra: 1 }));
     const [issue] = (unknownKey.details as { issues: { path: string; message: string; messageEn?: string }[] }).issues;
@@ -125,7 +133,9 @@ describe('Registry boundary: validation and unknown channels', () => {
     expect(unknownKey.message).toBe(`输入有误：${issue?.message}`);
     expect(unknownKey.messageEn).toBe('Invalid input: Unrecognized key: "extra"');
     const ours = failure(await b.registry.invoke('customers/get', { id: '123' }));
-    expect((ours.details as { issues: unknown[] }).issues).toEqual([{ path: 'id', message: '客户编号应为 14 位数字' }]);
+    expect((ours.details as { issues: unknown[] }).issues).toEqual([
+      { path: 'id', message: '客户编号应为 14 位数字', messageEn: 'A customer ID has 14 digits' },
+    ]);
   });
 
   it('call() throws the same error as an AppError', async () => {
@@ -133,7 +143,10 @@ describe('Registry boundary: validation and unknown channels', () => {
     const error = await b.registry.call('customers/get', { id: '123' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).code).toBe('VALIDATION');
-    expect((error as AppError).details).toEqual({ issues: [{ path: 'id', message: '客户编号应为 14 位数字' }] });
+    expect((error as AppError).details).toEqual({
+      issues: [{ path: 'id', message: '客户编号应为 14 位数字', messageEn: 'A customer ID has 14 digits' }],
+    });
+    expect((error as AppError).messageEn).toBe('Invalid input: A customer ID has 14 digits');
   });
 
   it.each([['customers/delete'], ['../../etc/passwd'], [42], [undefined], ['constructor'], ['__proto__']])(

@@ -16,6 +16,7 @@ import {
 } from '../../shared/api/contract';
 import { type ApiResponse, AppError, type FieldIssue } from '../../shared/api/errors';
 import { configureChineseValidationMessages, issuesInEnglish } from '../../shared/api/zod-locale';
+import { issueEnglish } from '../../shared/domain/bilingual';
 import type { HandlerContext } from './context';
 import { type AuditEntry, writeAudit } from './db/audit';
 
@@ -47,9 +48,8 @@ export type NamedGroup = readonly [name: string, group: HandlerGroup];
 function issuesOf(error: z.ZodError, english: readonly string[] | null = null): FieldIssue[] {
   return error.issues.map((i, n) => {
     const issue: FieldIssue = { path: i.path.map(String).join('.'), message: i.message };
-    // A message of ours carries its English in `params.messageEn` (schemas.ts); zod's own, by locale.
-    const own = i.code === 'custom' ? (i.params as { messageEn?: unknown } | undefined)?.messageEn : undefined;
-    const en = typeof own === 'string' ? own : english?.[n];
+    // A message of ours carries its English (`said`, `customIssue`); zod's own is English by locale.
+    const en = issueEnglish(i, english?.[n]);
     if (en !== undefined && en !== i.message) issue.messageEn = en;
     return issue;
   });

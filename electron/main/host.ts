@@ -9,7 +9,8 @@ export async function invokeHost(
   win: BrowserWindow | null,
 ): Promise<ApiResponse<HostResults[HostChannel]>> {
   const parsed = hostSchemas[channel].safeParse(input);
-  if (!parsed.success) return { ok: false, error: { code: 'VALIDATION', message: '对话框参数有误' } };
+  if (!parsed.success)
+    return { ok: false, error: { code: 'VALIDATION', message: '对话框参数有误', messageEn: 'Invalid dialog options' } };
   const options = parsed.data;
   const parent = win ?? undefined;
   switch (channel) {

@@ -118,7 +118,14 @@ function start(): void {
       const frame = event.senderFrame;
       const isMain = frame !== null && frame === event.sender.mainFrame;
       if (!isTrustedSender(frame?.url, isMain, rendererUrl)) {
-        return { ok: false, error: { code: 'FORBIDDEN', message: '拒绝来自非本程序页面的请求' } };
+        return {
+          ok: false,
+          error: {
+            code: 'FORBIDDEN',
+            message: '拒绝来自非本程序页面的请求',
+            messageEn: 'Refused: the request did not come from this program’s pages',
+          },
+        };
       }
       if (isHostChannel(channel)) return invokeHost(channel, input, BrowserWindow.fromWebContents(event.sender));
       return opened.registry.invoke(channel, input);

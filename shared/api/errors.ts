@@ -33,7 +33,7 @@ export interface FieldIssue {
   /** Dotted path of the input field, e.g. `name` or `customers.0.ref`. */
   path: string;
   message: string;
-  /** English, when it differs (zod's own messages); a message of ours in a schema is Chinese only. */
+  /** English, when it differs: zod's own messages by locale, ours from `said`/`customIssue` (bilingual.ts). */
   messageEn?: string;
 }
 

@@ -1,5 +1,9 @@
-/** Input schemas, one per channel. Messages are Chinese: they reach the officer as they are. */
+/**
+ * Input schemas, one per channel. Messages are Chinese (the command line and stored data read them)
+ * with their English beside them (`said`, `customIssue`) for the interface in English.
+ */
 import { z } from 'zod';
+import { bi, customIssue, said } from '../domain/bilingual';
 import { checkCreditCode } from '../domain/credit-code';
 import { isIsoDate } from '../domain/dates';
 import { EXPORT_FORMS } from '../domain/exports/forms';
@@ -11,10 +15,25 @@ import { EMPLOYMENT_KINDS, MANAGER_POSTS, UNIT_KINDS } from '../domain/organisat
 import { parsePeriod } from '../domain/periods';
 import { SCOPES, TIERS } from '../domain/tiers';
 
-const isoDate = z.string().refine(isIsoDate, { message: '日期格式应为 YYYY-MM-DD，且是有效日期' });
+const isoDate = z
+  .string()
+  .refine(isIsoDate, said('日期格式应为 YYYY-MM-DD，且是有效日期', 'A date must be a real date written YYYY-MM-DD'));
 /** Over its limit a text is refused with the limit and its length (names.ts), never cut. */
-/** The limited fields' names in English, for the over-limit message in the English interface. */
+/** The fields' names in English, for the messages in the English interface (`said`). */
 const LABEL_EN: Record<string, string> = {
+  上级单位: 'Parent unit',
+  专业局: 'Professional bureau',
+  全局年收入: 'Bureau annual revenue',
+  其他收入: 'Other revenue',
+  分级批次: 'Tiering run',
+  单位: 'Unit',
+  客户经理: 'Account manager',
+  导入批次: 'Import batch',
+  年流转额: 'Annual turnover',
+  所属单位: 'Unit',
+  收入: 'Revenue',
+  记录: 'Record',
+  调入单位: 'Receiving unit',
   决定人: 'Decided by',
   列名: 'Column name',
   区划名称: 'Area name',
@@ -31,20 +50,20 @@ const LABEL_EN: Record<string, string> = {
   离岗原因: 'Reason for leaving',
   行业: 'Industry',
 };
+const en = (label: string) => LABEL_EN[label] ?? 'The field';
 const withinLimit = (label: string, max: number) => (v: string, ctx: z.RefinementCtx) => {
-  const problem = tooLongText({ zh: label, en: LABEL_EN[label] ?? 'The text' }, max, v);
-  // The English rides in `params` (the registry's issuesOf reads it): a custom message has no locale.
-  if (problem) ctx.addIssue({ code: 'custom', message: problem.zh, params: { messageEn: problem.en } });
+  const problem = tooLongText({ zh: label, en: en(label) }, max, v);
+  if (problem) ctx.addIssue(customIssue(problem));
 };
 const text = (label: string, max: number) =>
   z
-    .string({ message: `${label}必须是文本` })
+    .string(said(`${label}必须是文本`, `${en(label)} must be text`))
     .trim()
-    .min(1, { message: `请填写${label}` })
+    .min(1, said(`请填写${label}`, `Enter the ${en(label).toLowerCase()}`))
     .superRefine(withinLimit(label, max));
 const optionalText = (label: string, max: number) =>
   z
-    .string({ message: `${label}必须是文本` })
+    .string(said(`${label}必须是文本`, `${en(label)} must be text`))
     .trim()
     .superRefine(withinLimit(label, max))
     .transform((v) => (v === '' ? null : v))
@@ -52,12 +71,14 @@ const optionalText = (label: string, max: number) =>
     .optional();
 const id = (label: string) =>
   z
-    .number({ message: `${label}必须是数字` })
+    .number(said(`${label}必须是数字`, `${en(label)} must be a number`))
     .int()
     // 0 is what a form sends when nothing was chosen.
-    .positive({ message: `请选择${label}` });
-const areaCode = z.string().regex(/^\d{6}$/, { message: '区划代码应为 6 位数字（GB/T 2260）' });
-const customerId = z.string().regex(/^\d{14}$/, { message: '客户编号应为 14 位数字' });
+    .positive(said(`请选择${label}`, `Choose the ${en(label).toLowerCase()}`));
+const areaCode = z
+  .string()
+  .regex(/^\d{6}$/, said('区划代码应为 6 位数字（GB/T 2260）', 'An area code has 6 digits (GB/T 2260)'));
+const customerId = z.string().regex(/^\d{14}$/, said('客户编号应为 14 位数字', 'A customer ID has 14 digits'));
 const creditCode = z
   .string()
   .trim()
@@ -65,7 +86,7 @@ const creditCode = z
     if (v === '') return null;
     const check = checkCreditCode(v);
     if (!check.ok) {
-      ctx.addIssue({ code: 'custom', message: check.message });
+      ctx.addIssue(customIssue(bi(check.message, check.messageEn)));
       return z.NEVER;
     }
     return check.code;
@@ -81,10 +102,12 @@ export const areasUpsert = z
 
 /** R4: a unit's minimum number of account managers. */
 const minManagers = z
-  .number({ message: '请填写最低客户经理人数（0–99 的整数）' })
-  .int({ message: '最低客户经理人数应为整数' })
-  .min(0, { message: '最低客户经理人数不能小于 0' })
-  .max(99, { message: '最低客户经理人数不能超过 99' });
+  .number(
+    said('请填写最低客户经理人数（0–99 的整数）', 'Enter the minimum number of account managers (a whole number 0–99)'),
+  )
+  .int(said('最低客户经理人数应为整数', 'The minimum number of account managers must be a whole number'))
+  .min(0, said('最低客户经理人数不能小于 0', 'The minimum number of account managers cannot be below 0'))
+  .max(99, said('最低客户经理人数不能超过 99', 'The minimum number of account managers cannot exceed 99'));
 
 export const unitsList = z.object({ includeRetired: z.boolean().default(false) }).strict();
 export const unitsCreate = z
@@ -92,9 +115,12 @@ export const unitsCreate = z
     code: z
       .string()
       .trim()
-      .regex(/^[0-9A-Za-z-]{2,12}$/, { message: '单位代码应为 2–12 位字母、数字或“-”' }),
+      .regex(
+        /^[0-9A-Za-z-]{2,12}$/,
+        said('单位代码应为 2–12 位字母、数字或“-”', 'A unit code has 2–12 letters, digits or “-”'),
+      ),
     name: text('单位名称', 40),
-    kind: z.enum(UNIT_KINDS, { message: '请选择单位类型' }),
+    kind: z.enum(UNIT_KINDS, said('请选择单位类型', 'Choose the kind of unit')),
     parentId: id('上级单位').nullable(),
     areaCode: areaCode.nullable().default(null),
     minManagers: minManagers.nullable().default(null),
@@ -107,7 +133,7 @@ export const unitsSetMinimum = z.object({ id: id('单位'), minManagers }).stric
 /** R15: a line's professional bureau; null leaves the line without one (the city centre stands in). */
 export const unitsSetLineBureau = z
   .object({
-    line: z.enum(PRODUCT_LINES, { message: '请选择业务种类（八大业务之一）' }),
+    line: z.enum(PRODUCT_LINES, said('请选择业务种类（八大业务之一）', 'Choose the line (one of the eight)')),
     unitId: id('专业局').nullable(),
   })
   .strict();
@@ -119,8 +145,8 @@ export const managersRegister = z
   .object({
     name: text('姓名', 20),
     unitId: id('单位'),
-    post: z.enum(MANAGER_POSTS, { message: '请选择岗位' }),
-    employment: z.enum(EMPLOYMENT_KINDS, { message: '请选择专职或兼职' }),
+    post: z.enum(MANAGER_POSTS, said('请选择岗位', 'Choose the post')),
+    employment: z.enum(EMPLOYMENT_KINDS, said('请选择专职或兼职', 'Choose full-time or part-time')),
     phone: optionalText('电话', 30),
     effectiveOn: isoDate,
   })
@@ -129,8 +155,8 @@ export const managersUpdate = z
   .object({
     id: id('客户经理'),
     name: text('姓名', 20),
-    post: z.enum(MANAGER_POSTS, { message: '请选择岗位' }),
-    employment: z.enum(EMPLOYMENT_KINDS, { message: '请选择专职或兼职' }),
+    post: z.enum(MANAGER_POSTS, said('请选择岗位', 'Choose the post')),
+    employment: z.enum(EMPLOYMENT_KINDS, said('请选择专职或兼职', 'Choose full-time or part-time')),
     phone: optionalText('电话', 30),
     effectiveOn: isoDate,
   })
@@ -144,7 +170,7 @@ export const managersChanges = z
     managerId: id('客户经理').nullable().default(null),
     month: z
       .string()
-      .regex(/^\d{4}-\d{2}$/, { message: '月份格式应为 YYYY-MM' })
+      .regex(/^\d{4}-\d{2}$/, said('月份格式应为 YYYY-MM', 'A month is written YYYY-MM'))
       .nullable()
       .default(null),
   })
@@ -152,13 +178,17 @@ export const managersChanges = z
 
 export const customersList = z
   .object({
-    search: z.string().trim().max(60, { message: '搜索内容不能超过 60 个字' }).default(''),
+    search: z
+      .string()
+      .trim()
+      .max(60, said('搜索内容不能超过 60 个字', 'A search is at most 60 characters'))
+      .default(''),
     unitId: id('单位').nullable().default(null),
     /** Only customers that can have branches (branch number 000), for the head-office picker. */
     headOfficesOnly: z.boolean().default(false),
     /** The tier in force this month (R9–R13); 'none': no key-customer tier (or no run yet). */
     tier: z
-      .enum([...TIERS, 'none'], { message: '未知的分级' })
+      .enum([...TIERS, 'none'], said('未知的分级', 'Unknown tier'))
       .nullable()
       .default(null),
     offset: z.number().int().min(0).default(0),
@@ -194,7 +224,7 @@ export const customersUpdate = z
   })
   .strict();
 /** 客户名单导入 (customers/import): a workbook picked by the officer, previewed, then committed. */
-const filePath = z.string({ message: '请选择文件' }).trim().min(1, { message: '请选择文件' });
+const filePath = z.string(said('请选择文件', 'Choose a file')).trim().min(1, said('请选择文件', 'Choose a file'));
 export const customersImportPreview = z.object({ path: filePath }).strict();
 export const customersImportCommit = z
   .object({ token: z.string().min(1), excludeErrorRows: z.boolean().default(false) })
@@ -213,10 +243,10 @@ export const customersCheckDuplicates = z
 
 /** Money as the officer types it (R0 parsing): `1,234.50`, `1.2万`, full-width…; blank = not reported. */
 const moneyOrEmpty = (label: string) =>
-  z.union([z.string(), z.number()], { message: `${label}应为金额` }).transform((v, ctx) => {
+  z.union([z.string(), z.number()], said(`${label}应为金额`, `${en(label)} must be an amount`)).transform((v, ctx) => {
     const parsed = parseMoney(v);
     if (!parsed.ok) {
-      ctx.addIssue({ code: 'custom', message: `${label}：${parsed.message}` });
+      ctx.addIssue(customIssue(bi(`${label}：${parsed.message}`, `${en(label)}: ${parsed.messageEn}`)));
       return z.NEVER;
     }
     return parsed.empty ? null : parsed.fen;
@@ -224,7 +254,7 @@ const moneyOrEmpty = (label: string) =>
 const money = (label: string) =>
   moneyOrEmpty(label).transform((v, ctx) => {
     if (v === null) {
-      ctx.addIssue({ code: 'custom', message: `请填写${label}` });
+      ctx.addIssue(customIssue(bi(`请填写${label}`, `Enter the ${en(label).toLowerCase()}`)));
       return z.NEVER;
     }
     return v;
@@ -235,19 +265,23 @@ const period = z
   .transform((v, ctx) => {
     const parsed = parsePeriod(v);
     if (!parsed.ok) {
-      ctx.addIssue({ code: 'custom', message: parsed.message });
+      ctx.addIssue(customIssue(bi(parsed.message, parsed.messageEn)));
       return z.NEVER;
     }
     return parsed.period;
   });
-const year = z.number({ message: '年份必须是数字' }).int().min(1990, { message: '年份不能早于 1990' }).max(9999);
-const tier = z.enum(TIERS, { message: '请选择分级' });
+const year = z
+  .number(said('年份必须是数字', 'The year must be a number'))
+  .int()
+  .min(1990, said('年份不能早于 1990', 'The year cannot be before 1990'))
+  .max(9999);
+const tier = z.enum(TIERS, said('请选择分级', 'Choose the tier'));
 
 export const revenueSet = z
   .object({
     customerId: customerId,
     period,
-    line: z.enum([...PRODUCT_LINES, 'other'], { message: '未知的业务种类' }),
+    line: z.enum([...PRODUCT_LINES, 'other'], said('未知的业务种类', 'Unknown line')),
     amount: moneyOrEmpty('收入'),
     /** A figure that looks wrong (shared/domain/revenue-sanity.ts) is saved only once confirmed. */
     confirm: z.boolean().default(false),
@@ -257,14 +291,24 @@ export const revenueSetNewspaper = z
   .object({
     customerId: customerId,
     period,
-    annualTurnover: money('年流转额').refine((v) => v >= 0, { message: '年流转额不能为负数' }),
+    annualTurnover: money('年流转额').refine(
+      (v) => v >= 0,
+      said('年流转额不能为负数', 'The annual turnover cannot be negative'),
+    ),
     /** Percent, e.g. `25` or `25.5%`. */
     ratePercent: z.union([z.string(), z.number()]).transform((v, ctx) => {
       const text = String(v)
         .trim()
         .replace(/[%％]$/, '');
       if (!/^\d{1,3}(\.\d{1,2})?$/.test(text) || Number(text) > 100) {
-        ctx.addIssue({ code: 'custom', message: '平均费率应为 0–100 之间的百分数，最多两位小数' });
+        ctx.addIssue(
+          customIssue(
+            bi(
+              '平均费率应为 0–100 之间的百分数，最多两位小数',
+              'The average rate is a percentage 0–100 with at most two decimals',
+            ),
+          ),
+        );
         return z.NEVER;
       }
       const [whole, fraction = ''] = text.split('.');
@@ -277,7 +321,10 @@ export const revenueCustomer = z.object({ customerId: customerId, year }).strict
 export const bureauSet = z
   .object({
     year,
-    amount: money('全局年收入').refine((v) => v > 0, { message: '全局年收入必须大于 0' }),
+    amount: money('全局年收入').refine(
+      (v) => v > 0,
+      said('全局年收入必须大于 0', 'The bureau’s annual revenue must be above 0'),
+    ),
     /** R10: a different figure for a year already entered is refused (CONFLICT) unless this is true. */
     replace: z.boolean().default(false),
   })
@@ -302,7 +349,7 @@ export const tiersRun = z.discriminatedUnion(
     z.object({ kind: z.literal('annual'), year, policyVersion: z.number().int().positive().optional() }).strict(),
     z.object({ kind: z.literal('monthly'), period, policyVersion: z.number().int().positive().optional() }).strict(),
   ],
-  { message: '请选择年度分级或月度预览' },
+  said('请选择年度分级或月度预览', 'Choose an annual run or a monthly preview'),
 );
 export const tiersSummary = z.object({ runId: id('分级批次') }).strict();
 /** The annual run in force for its year (docs/DOMAIN-DECISIONS.md, "Tiers in force for a month"). */
@@ -333,7 +380,10 @@ export const tiersApprove = z
     validTo: isoDate.nullable().default(null),
   })
   .strict()
-  .refine((v) => v.validTo === null || v.validTo >= v.validFrom, { message: '有效期止不能早于起', path: ['validTo'] });
+  .refine((v) => v.validTo === null || v.validTo >= v.validFrom, {
+    ...said('有效期止不能早于起', 'Valid to cannot be before valid from'),
+    path: ['validTo'],
+  });
 export const tiersOverride = z
   .object({ customerId: customerId, tier, approver: text('审批人', 40), reason: text('理由', 300) })
   .strict();
@@ -350,13 +400,13 @@ export const policiesWhatIf = z
   })
   .strict()
   .refine((v) => (v.kind === 'annual' ? v.year !== undefined : v.period !== undefined), {
-    message: '年度分级需要年份，月度预览需要月份',
+    ...said('年度分级需要年份，月度预览需要月份', 'An annual run needs a year, a monthly preview a month'),
   });
 
 // ── Imports (DOMAIN-DECISIONS "Imports") ─────────────────────────────────────────────────
 export const importsPreview = z
   .object({
-    path: z.string().trim().min(1, { message: '请选择要导入的文件' }).max(1000),
+    path: z.string().trim().min(1, said('请选择要导入的文件', 'Choose the file to import')).max(1000),
     /**
      * The file to be previewed after this one, when several were picked together: its parse may
      * start while this one is checked (nothing else is done with it until its own preview).
@@ -382,14 +432,19 @@ export const importsUndoCheck = z.object({ batchId: id('导入批次') }).strict
 export const importsErrorReport = z
   .object({
     /** The staged preview's token (imports/preview). */
-    token: z.string({ message: '预览标识必须是文本' }).min(1, { message: '请先预览文件，再生成问题清单' }),
+    token: z
+      .string(said('预览标识必须是文本', 'The preview token must be text'))
+      .min(1, said('请先预览文件，再生成问题清单', 'Preview the file before making its problem list')),
     /** Where to write the report (the save dialog's path); null returns the bytes instead. */
     path: z
-      .string({ message: '文件路径必须是文本' })
+      .string(said('文件路径必须是文本', 'The file path must be text'))
       .trim()
-      .min(1, { message: '请选择保存位置' })
+      .min(1, said('请选择保存位置', 'Choose where to save'))
       .max(1000)
-      .refine((p) => /\.xlsx$/i.test(p), { message: '问题清单文件名应以 .xlsx 结尾' })
+      .refine(
+        (p) => /\.xlsx$/i.test(p),
+        said('问题清单文件名应以 .xlsx 结尾', 'The problem list’s file name must end in .xlsx'),
+      )
       .nullable()
       .default(null),
   })
@@ -400,23 +455,29 @@ export const submissionsUnitBatches = z.object({ unitId: id('单位') }).strict(
 // ── Exports (R24–R26) ────────────────────────────────────────────────────────────────────
 export const exportsBuild = z
   .object({
-    form: z.enum(EXPORT_FORMS, { message: '报表应为 6-1、6-2、7 或 province（省局报送包）' }),
+    form: z.enum(
+      EXPORT_FORMS,
+      said(
+        '报表应为 6-1、6-2、7 或 province（省局报送包）',
+        'The form is 6-1, 6-2, 7 or province (the province package)',
+      ),
+    ),
     period,
     /** A unit's code for a per-unit table; null (default) for the city. */
     unitCode: z
-      .string({ message: '单位代码必须是文本' })
+      .string(said('单位代码必须是文本', 'The unit code must be text'))
       .trim()
-      .min(1, { message: '单位代码不能为空' })
-      .max(12, { message: '单位代码不能超过 12 个字符' })
+      .min(1, said('单位代码不能为空', 'Enter the unit code'))
+      .max(12, said('单位代码不能超过 12 个字符', 'A unit code is at most 12 characters'))
       .nullable()
       .default(null),
     /** Where to write the workbook (the path the officer chose); null returns the bytes instead. */
     path: z
-      .string({ message: '文件路径必须是文本' })
+      .string(said('文件路径必须是文本', 'The file path must be text'))
       .trim()
-      .min(1, { message: '请选择保存位置' })
+      .min(1, said('请选择保存位置', 'Choose where to save'))
       .max(1000)
-      .refine((p) => /\.xlsx$/i.test(p), { message: '导出文件名应以 .xlsx 结尾' })
+      .refine((p) => /\.xlsx$/i.test(p), said('导出文件名应以 .xlsx 结尾', 'The export’s file name must end in .xlsx'))
       .nullable()
       .default(null),
   })
@@ -427,30 +488,34 @@ export const revenueSummary = z.object({ period }).strict();
 export const listsExport = z
   .object({
     path: z
-      .string({ message: '文件路径必须是文本' })
+      .string(said('文件路径必须是文本', 'The file path must be text'))
       .trim()
-      .min(1, { message: '请选择保存位置' })
+      .min(1, said('请选择保存位置', 'Choose where to save'))
       .max(1000)
-      .refine((p) => /\.xlsx$/i.test(p), { message: '导出文件名应以 .xlsx 结尾' }),
+      .refine((p) => /\.xlsx$/i.test(p), said('导出文件名应以 .xlsx 结尾', 'The export’s file name must end in .xlsx')),
     title: text('标题', 60),
     filters: z.array(z.string().max(200)).max(20).default([]),
     columns: z
       .array(z.object({ title: text('列名', 60), format: z.enum(LIST_COLUMN_FORMATS).default('text') }).strict())
-      .min(1, { message: '至少要有一列' })
+      .min(1, said('至少要有一列', 'At least one column is needed'))
       .max(80),
     rows: z
       .array(z.array(z.union([z.string().max(32_767), z.number().finite(), z.null()])))
-      .max(300_000, { message: '一次最多导出 300,000 行' }),
+      .max(300_000, said('一次最多导出 300,000 行', 'At most 300,000 rows at a time')),
   })
   .strict()
   .superRefine((v, ctx) => {
     const bad = v.rows.findIndex((r) => r.length !== v.columns.length);
     if (bad >= 0) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['rows', bad],
-        message: `第 ${bad + 1} 行有 ${v.rows[bad]?.length} 个值，应与列数 ${v.columns.length} 相同`,
-      });
+      ctx.addIssue(
+        customIssue(
+          bi(
+            `第 ${bad + 1} 行有 ${v.rows[bad]?.length} 个值，应与列数 ${v.columns.length} 相同`,
+            `Row ${bad + 1} has ${v.rows[bad]?.length} values; it must have one per column (${v.columns.length})`,
+          ),
+          ['rows', bad],
+        ),
+      );
     }
   });
 
@@ -460,16 +525,16 @@ export const templatesGenerate = z
     period,
     /** The folder the templates are written to (created when missing). */
     outDir: z
-      .string({ message: '文件夹路径必须是文本' })
+      .string(said('文件夹路径必须是文本', 'The folder path must be text'))
       .trim()
-      .min(1, { message: '请选择保存模板的文件夹' })
+      .min(1, said('请选择保存模板的文件夹', 'Choose the folder for the templates'))
       .max(1000),
     /** One unit; absent: every active unit that has customers. */
     unitCode: z
-      .string({ message: '单位代码必须是文本' })
+      .string(said('单位代码必须是文本', 'The unit code must be text'))
       .trim()
-      .min(1, { message: '单位代码不能为空' })
-      .max(12, { message: '单位代码不能超过 12 个字符' })
+      .min(1, said('单位代码不能为空', 'Enter the unit code'))
+      .max(12, said('单位代码不能超过 12 个字符', 'A unit code is at most 12 characters'))
       .optional(),
     /** Replace files of the same name; otherwise an existing file stops the run before any is written. */
     overwrite: z.boolean().default(false),

@@ -422,6 +422,8 @@ export interface PolicyValidation {
 export interface FieldIssueView {
   path: string;
   message: string;
+  /** The same in English, for the interface in English. */
+  messageEn?: string;
 }
 
 export interface WhatIfChange {

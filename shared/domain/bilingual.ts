@@ -23,3 +23,39 @@ export function echo(value: string): string {
   const chars = Array.from(value);
   return chars.length <= ECHO_LIMIT ? value : `${chars.slice(0, ECHO_LIMIT).join('')}…`;
 }
+
+/**
+ * English for the Chinese messages written into zod schemas. Zod keeps one message per check, so
+ * a schema message is written with `said(zh, en)`: the issue carries the Chinese and the English
+ * is found here by it (the registry and validatePolicy attach it as `messageEn`).
+ */
+const SAID_EN = new Map<string, string>();
+
+/** A schema check's message in both languages, e.g. `.min(1, said('请填写名称', 'Enter the name'))`. */
+export function said(zh: string, en: string): { message: string } {
+  SAID_EN.set(zh, en);
+  return { message: zh };
+}
+
+/** A custom issue (superRefine) in both languages: the English rides in its params. */
+export function customIssue(message: Bilingual, path?: PropertyKey[]) {
+  return {
+    code: 'custom' as const,
+    message: message.zh,
+    params: { messageEn: message.en },
+    ...(path === undefined ? {} : { path }),
+  };
+}
+
+/**
+ * The English of one zod issue of ours: a custom issue's `params.messageEn`, else a `said`
+ * message's English, else `localeEnglish` (zod's own message in English, if the caller has it).
+ */
+export function issueEnglish(
+  issue: { code: string; message: string; params?: unknown },
+  localeEnglish?: string,
+): string | undefined {
+  const own = issue.code === 'custom' ? (issue.params as { messageEn?: unknown } | undefined)?.messageEn : undefined;
+  if (typeof own === 'string') return own;
+  return SAID_EN.get(issue.message) ?? localeEnglish;
+}

@@ -191,6 +191,15 @@ describe('tiering, rules and revenue, in the browser', () => {
     await page.getByTestId('policy-draft-silver').fill('95');
     await expect.poll(() => page.getByTestId('policy-draft-issues').textContent()).toContain('钻石 > 黄金 > 白银');
     expect(await page.getByTestId('policy-whatif-run').isDisabled()).toBe(true);
+    // In English the same problem is listed, and shown on its field, in English.
+    await page.getByTestId('language-switch').getByText('English').click();
+    await expect
+      .poll(() => page.getByTestId('policy-draft-issues').textContent())
+      .toContain('The cut-offs must be diamond > gold > silver');
+    await page.getByTestId('policy-draft-silver').fill('96');
+    await expect.poll(() => page.getByText('The cut-offs must be diamond > gold > silver').count()).toBeGreaterThan(0);
+    expect(await page.getByTestId('policy-draft-issues').textContent()).not.toMatch(/[\u4e00-\u9fff]{2}/);
+    await page.getByTestId('language-switch').getByText('中文').click();
     expect(h.pageErrors).toEqual([]);
   });
 

@@ -6,6 +6,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import { AppError } from '../../../shared/api/errors';
+import { bi } from '../../../shared/domain/bilingual';
 import { CREDIT_CODE_ALPHABET, creditCodeCheckCharacter } from '../../../shared/domain/credit-code';
 import { localDate, localDateTime, managerChangeDueDate } from '../../../shared/domain/dates';
 import { normaliseCustomerName } from '../../../shared/domain/names';
@@ -80,7 +81,13 @@ function creditCode(rng: Random, areaCode: string): string {
 export function fillDemo(db: Database, policy: Policy, options: DemoOptions, now: Date): DemoSummary {
   const existing = (db.prepare('SELECT count(*) AS n FROM customers').get() as { n: number }).n;
   if (existing > 0) {
-    throw new AppError('CONFLICT', `数据库中已有 ${existing} 个客户；演示数据只能填入新数据库`);
+    throw new AppError(
+      'CONFLICT',
+      bi(
+        `数据库中已有 ${existing} 个客户；演示数据只能填入新数据库`,
+        `The database already holds ${existing} customers; demo data goes only into a new database`,
+      ),
+    );
   }
   const rng = new Random(options.seed);
   const units = db
@@ -93,7 +100,13 @@ export function fillDemo(db: Database, policy: Policy, options: DemoOptions, now
   const professional = units.filter((u) => u.kind === 'professional');
   const centre = units.find((u) => u.kind === 'centre');
   if (!centre || professional.length === 0)
-    throw new AppError('CONFLICT', '演示数据需要种子单位（市局大客户中心与专业局）');
+    throw new AppError(
+      'CONFLICT',
+      bi(
+        '演示数据需要种子单位（市局大客户中心与专业局）',
+        'Demo data needs the seeded units (the city centre and the bureaus)',
+      ),
+    );
 
   const today = localDate(now);
   const insertManager = db.prepare(

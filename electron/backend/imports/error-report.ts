@@ -17,6 +17,7 @@ import { basename, extname, join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../../../shared/api/errors';
 import type { ImportErrorReportView } from '../../../shared/api/types';
+import { bi } from '../../../shared/domain/bilingual';
 import {
   planErrorReport,
   REPORT_FLAG_HEADER,
@@ -51,7 +52,8 @@ export function writeErrorReport(
   limits: ParseLimits = DEFAULT_PARSE_LIMITS,
 ): Promise<Buffer> {
   const check = checkSpreadsheetFile(buf, fileName, limits.zip);
-  if (!check.ok) return Promise.reject(new AppError('VALIDATION', check.message, { reason: check.reason }));
+  if (!check.ok)
+    return Promise.reject(new AppError('VALIDATION', bi(check.message, check.messageEn), { reason: check.reason }));
   return new Promise((done, fail) => {
     let settled = false;
     const finish = (outcome: Buffer | AppError) => {

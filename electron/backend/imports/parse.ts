@@ -8,6 +8,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { type Bilingual, bi } from '../../../shared/domain/bilingual';
 import { preferUnpacked } from '../unpacked';
 import { type PackedSheet, packedRows } from './packed-rows';
 import type { ParsedSheet, ParseOutcome } from './parsed-workbook';
@@ -95,6 +96,16 @@ function releaseWorker(warm: WarmWorker): void {
   spare = warm;
 }
 
+const failed = (reason: string, message: Bilingual): ParseOutcome => ({
+  ok: false,
+  reason,
+  message: message.zh,
+  messageEn: message.en,
+});
+/** The parser's own words (SheetJS, in English) after ours. */
+const unreadable = (name: string, cause: string): ParseOutcome =>
+  failed('unreadable', bi(`无法读取文件“${name}”：${cause}`, `Cannot read the file “${name}”: ${cause}`));
+
 type WorkerReply = { ok: true; date1904: boolean; sheets: WireSheet[] } | { ok: false; message: string };
 
 export function parseSpreadsheet(
@@ -103,7 +114,7 @@ export function parseSpreadsheet(
   limits: ParseLimits = DEFAULT_PARSE_LIMITS,
 ): Promise<ParseOutcome> {
   const check = checkSpreadsheetFile(buf, name, limits.zip);
-  if (!check.ok) return Promise.resolve({ ok: false, reason: check.reason, message: check.message });
+  if (!check.ok) return Promise.resolve(check);
   return new Promise((done) => {
     let settled = false;
     const warm = takeWorker(limits);
@@ -125,41 +136,50 @@ export function parseSpreadsheet(
     const timer = setTimeout(
       () =>
         finish(
-          {
-            ok: false,
-            reason: 'timeout',
-            message: `文件“${name}”解析超过 ${Math.round(limits.timeoutMs / 1000)} 秒仍未完成，已停止；文件可能过大或结构异常`,
-          },
+          failed(
+            'timeout',
+            bi(
+              `文件“${name}”解析超过 ${Math.round(limits.timeoutMs / 1000)} 秒仍未完成，已停止；文件可能过大或结构异常`,
+              `Stopped reading “${name}” after ${Math.round(limits.timeoutMs / 1000)} s: the file may be too large or malformed`,
+            ),
+          ),
           false,
         ),
       limits.timeoutMs,
     );
     const onMessage = (m: WorkerReply) => {
       if (!m.ok) {
-        finish({ ok: false, reason: 'unreadable', message: `无法读取文件“${name}”：${m.message}` }, true);
+        finish(unreadable(name, m.message), true);
         return;
       }
       clearTimeout(timer);
       try {
         finish({ ok: true, workbook: { date1904: m.date1904, sheets: m.sheets.map(unpackSheet) } }, true);
       } catch (e) {
-        finish({ ok: false, reason: 'unreadable', message: `无法读取文件“${name}”：${(e as Error).message}` }, true);
+        finish(unreadable(name, (e as Error).message), true);
       }
     };
     const onError = (e: Error & { code?: string }) =>
       finish(
-        {
-          ok: false,
-          reason: e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'out_of_memory' : 'unreadable',
-          message:
-            e.code === 'ERR_WORKER_OUT_OF_MEMORY'
-              ? `文件“${name}”解析时内存超过上限 ${limits.maxMemoryMb} MB，已停止；文件可能过大或是恶意文件`
-              : `无法读取文件“${name}”：${e.message}`,
-        },
+        e.code === 'ERR_WORKER_OUT_OF_MEMORY'
+          ? failed(
+              'out_of_memory',
+              bi(
+                `文件“${name}”解析时内存超过上限 ${limits.maxMemoryMb} MB，已停止；文件可能过大或是恶意文件`,
+                `Stopped reading “${name}”: it needed more than ${limits.maxMemoryMb} MB; the file may be too large or hostile`,
+              ),
+            )
+          : unreadable(name, e.message),
         false,
       );
     const onExit = (code: number) =>
-      finish({ ok: false, reason: 'unreadable', message: `文件“${name}”解析意外中止（代码 ${code}）` }, false);
+      finish(
+        failed(
+          'unreadable',
+          bi(`文件“${name}”解析意外中止（代码 ${code}）`, `Reading “${name}” stopped unexpectedly (code ${code})`),
+        ),
+        false,
+      );
     worker.on('message', onMessage);
     worker.on('error', onError);
     worker.on('exit', onExit);

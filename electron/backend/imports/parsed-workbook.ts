@@ -30,4 +30,6 @@ export interface ParsedWorkbook {
   sheets: ParsedSheet[];
 }
 
-export type ParseOutcome = { ok: true; workbook: ParsedWorkbook } | { ok: false; reason: string; message: string };
+export type ParseOutcome =
+  | { ok: true; workbook: ParsedWorkbook }
+  | { ok: false; reason: string; message: string; messageEn: string };

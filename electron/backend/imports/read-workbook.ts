@@ -9,6 +9,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import { AppError } from '../../../shared/api/errors';
+import { bi } from '../../../shared/domain/bilingual';
 import {
   findHeader,
   type HeaderMatch,
@@ -93,7 +94,7 @@ export async function readWorkbook(
   env: ReadEnv,
   progress: PreviewProgress,
 ): Promise<WorkbookReading> {
-  if (!outcome.ok) throw new AppError('VALIDATION', outcome.message, { reason: outcome.reason });
+  if (!outcome.ok) throw new AppError('VALIDATION', bi(outcome.message, outcome.messageEn), { reason: outcome.reason });
   const { workbook } = outcome;
   // A template's metadata names its unit, form and period; a tampered one stops here.
   const template = new TemplatePreview(env.db, readTemplateContext(env.db, workbook), {

@@ -30,7 +30,7 @@ function requireValid(document: unknown) {
       'VALIDATION',
       {
         zh: `政策无效：${check.issues.map((i) => i.message).join('；')}`,
-        en: `Invalid policy: ${check.issues.map((i) => i.message).join('; ')}`,
+        en: `Invalid policy: ${check.issues.map((i) => i.messageEn ?? i.message).join('; ')}`,
       },
       {
         issues: check.issues,

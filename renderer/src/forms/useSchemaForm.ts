@@ -10,7 +10,8 @@ import { useCallback, useState } from 'react';
 import type { z } from 'zod';
 import type { FieldIssue } from '../../../shared/api/errors';
 import { configureChineseValidationMessages, ENGLISH_ISSUES } from '../../../shared/api/zod-locale';
-import { type ApiCallError, clientLanguage, toApiCallError } from '../api/client';
+import { issueEnglish } from '../../../shared/domain/bilingual';
+import { type ApiCallError, clientLanguage, issueMessage, toApiCallError } from '../api/client';
 
 // The form checks with the backend's schemas, so with the backend's messages: zod's own (for a
 // field whose schema carries no message of ours) in Chinese too, not zod's English default.
@@ -47,8 +48,9 @@ export function errorsByField(
   const other: string[] = [];
   for (const issue of issues) {
     const field = fieldForIssue(fieldOf(issue.path), values);
-    if (field === null) other.push(issue.message);
-    else byField[field] ??= issue.message;
+    const message = issueMessage(issue);
+    if (field === null) other.push(message);
+    else byField[field] ??= message;
   }
   return { byField, other };
 }
@@ -87,10 +89,14 @@ export function useSchemaForm<V extends Values, I>({
     // (a same-name warning and its 仍然登记 must not outlive the name it was about).
     onValuesChange: () => setError(null),
     validate: (values) => {
-      // zod's own messages follow the interface language; a schema's own message is Chinese only.
-      const parsed = schema.safeParse(toInput(values), clientLanguage.english ? ENGLISH_ISSUES : undefined);
+      // Messages follow the interface language: zod's own by locale, ours by `said`/`customIssue`.
+      const english = clientLanguage.english;
+      const parsed = schema.safeParse(toInput(values), english ? ENGLISH_ISSUES : undefined);
       if (parsed.success) return {};
-      const issues = parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+      const issues = parsed.error.issues.map((i) => ({
+        path: i.path.map(String).join('.'),
+        message: english ? (issueEnglish(i) ?? i.message) : i.message,
+      }));
       // An issue no field holds is left to the backend, which refuses with it above the form.
       return errorsByField(issues, values, fieldOf).byField;
     },

@@ -309,6 +309,7 @@ describe('R19 credit codes and duplicates', () => {
         {
           path: 'creditCode',
           message: `校验位错误：第 18 位应为“${CODE_A.charAt(17)}”，实际为“${wrong.charAt(17)}”，请核对代码是否抄错`,
+          messageEn: `Wrong check character: character 18 should be "${CODE_A.charAt(17)}", not "${wrong.charAt(17)}"; check the code for a copying slip`,
         },
       ],
     });

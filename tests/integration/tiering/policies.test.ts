@@ -32,7 +32,13 @@ describe('policies (R0)', () => {
     broken.scoring.weights = { revenue: 50, share: 40, credit: 0 };
     const check = await f.call('policies/validate', { document: broken });
     expect(check.ok).toBe(false);
-    expect(check.issues).toEqual([{ path: 'scoring.weights', message: expect.stringContaining('90%') }]);
+    expect(check.issues).toEqual([
+      {
+        path: 'scoring.weights',
+        message: expect.stringContaining('90%'),
+        messageEn: 'The weights must add up to 100%, not 90%',
+      },
+    ]);
     expect(check.issues[0]?.message).toMatch(/权重/);
 
     const disorder = await v1(f);

@@ -17,6 +17,7 @@ import type {
   CustomerImportRowView,
   CustomerImportUndoView,
 } from '../../../../shared/api/types';
+import { bi } from '../../../../shared/domain/bilingual';
 import {
   CUSTOMER_LIST_COLUMNS,
   CUSTOMER_LIST_SHEET,
@@ -143,7 +144,7 @@ async function preview(path: string, ctx: HandlerContext): Promise<CustomerImpor
   const { buf, sha256 } = await readImportFile(path);
   const fileName = basename(path);
   const parsed = await parseSpreadsheet(buf, fileName);
-  if (!parsed.ok) throw new AppError('VALIDATION', parsed.message, { reason: parsed.reason });
+  if (!parsed.ok) throw new AppError('VALIDATION', bi(parsed.message, parsed.messageEn), { reason: parsed.reason });
   const sheets = parsed.workbook.sheets.filter((s) => !s.hidden);
   const issues: ImportIssue[] = [];
   const rows: CustomerListRow[] = [];
@@ -155,7 +156,13 @@ async function preview(path: string, ctx: HandlerContext): Promise<CustomerImpor
     const header = findCustomerListHeader(sheet);
     if (!header) continue;
     if (sheet.truncated) {
-      throw new AppError('VALIDATION', `工作表“${sheet.name}”的行数超过上限，请分成几个文件导入`);
+      throw new AppError(
+        'VALIDATION',
+        bi(
+          `工作表“${sheet.name}”的行数超过上限，请分成几个文件导入`,
+          `The sheet “${sheet.name}” has more rows than the limit: split it into several files`,
+        ),
+      );
     }
     used = sheet.name;
     columns = header.columns;
@@ -235,7 +242,11 @@ const REFERENCE_NAMES: Record<string, string> = {
 
 function undoCheck(db: Database, batchId: number): CustomerImportUndoView {
   const batch = db.prepare('SELECT * FROM customer_import_batches WHERE id = ?').get(batchId) as BatchRow | undefined;
-  if (!batch) throw new AppError('NOT_FOUND', `找不到客户名单导入批次 ${batchId}`);
+  if (!batch)
+    throw new AppError(
+      'NOT_FOUND',
+      bi(`找不到客户名单导入批次 ${batchId}`, `No customer-list import batch ${batchId}`),
+    );
   if (batch.undone_at !== null) {
     return { batchId, canUndo: false, customers: batch.customer_count, blockers: [], reason: '该批次已撤销' };
   }
@@ -323,7 +334,14 @@ export const customerImportHandlers = defineHandlers({
     kind: 'write',
     run: ({ token, excludeErrorRows }, ctx) => {
       const staged = stagedOf(ctx.db).get(token);
-      if (!staged) throw new AppError('NOT_FOUND', '预览已过期或不存在，请重新选择文件预览后再导入');
+      if (!staged)
+        throw new AppError(
+          'NOT_FOUND',
+          bi(
+            '预览已过期或不存在，请重新选择文件预览后再导入',
+            'The preview has expired or does not exist: choose the file and preview it again',
+          ),
+        );
       if (staged.errorRows > 0 && !excludeErrorRows) {
         throw new AppError(
           'VALIDATION',
@@ -335,11 +353,19 @@ export const customerImportHandlers = defineHandlers({
       const again = checkAgainstDatabase(ctx.db, staged.rows, staged.columns);
       const refused = again.issues.filter((i) => i.severity === 'error');
       if (refused.length > 0) {
-        throw new AppError('CONFLICT', `预览之后数据库已有变化：${refused[0]?.message}。请重新预览`, {
-          issues: refused,
-        });
+        throw new AppError(
+          'CONFLICT',
+          bi(
+            `预览之后数据库已有变化：${refused[0]?.message}。请重新预览`,
+            `The database changed after the preview: ${refused[0]?.messageEn ?? refused[0]?.message}. Preview again`,
+          ),
+          {
+            issues: refused,
+          },
+        );
       }
-      if (staged.rows.length === 0) throw new AppError('VALIDATION', '没有可导入的客户');
+      if (staged.rows.length === 0)
+        throw new AppError('VALIDATION', bi('没有可导入的客户', 'There is no customer to import'));
       const at = ctx.now().toISOString();
       const batchId = Number(
         ctx.db

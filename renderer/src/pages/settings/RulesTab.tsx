@@ -21,6 +21,7 @@ import type { PolicyVersionInfo, WhatIfChange, WhatIfResult } from '../../../../
 import type { ExplanationStep } from '../../../../shared/domain/evaluation';
 import type { Policy } from '../../../../shared/domain/policy/policy';
 import { policySchema, validatePolicy } from '../../../../shared/domain/policy/validate';
+import { issueMessage } from '../../api/client';
 import { useApiMutation, useApiQuery } from '../../api/query';
 import { ApiView, ErrorAlert } from '../../components/ApiViews';
 import { useAppInfo, useToday } from '../../components/AppInfo';
@@ -240,7 +241,7 @@ function DraftEditor({
                   <Text span size="sm" c="dimmed">
                     {ruleOfPath(i.path) ?? t('rules.otherField', { path: i.path })}
                   </Text>{' '}
-                  {i.message}
+                  {issueMessage(i)}
                 </List.Item>
               ))}
             </List>
