@@ -217,7 +217,14 @@ describe('the built main process under a stand-in electron', () => {
     const b = boot();
     const win = await readyWindow(b);
     const appPage = pathToFileURL(join(ROOT, 'out', 'renderer', 'index.html')).href;
-    const refused = { ok: false, error: { code: 'FORBIDDEN', message: '拒绝来自非本程序页面的请求' } };
+    const refused = {
+      ok: false,
+      error: {
+        code: 'FORBIDDEN',
+        message: '拒绝来自非本程序页面的请求',
+        messageEn: 'Refused: the request did not come from this program’s pages',
+      },
+    };
     expect(await invoke(b, win, 'app/info', {}, { url: 'https://example.com/', main: true })).toEqual(refused);
     expect(await invoke(b, win, 'app/info', {}, { url: 'file:///tmp/invoice.html', main: true })).toEqual(refused);
     expect(await invoke(b, win, 'app/info', {}, { url: appPage, main: false })).toEqual(refused);
