@@ -10,6 +10,8 @@ import { managerHandlers } from './organisation/managers';
 import { unitHandlers } from './organisation/units';
 import { policyHandlers } from './policies/handlers';
 import type { NamedGroup } from './registry';
+import { reportHandlers } from './reports/handlers';
+import { unitAnalysisHandlers } from './reports/unit-analyses-handlers';
 import { revenueHandlers } from './revenue/handlers';
 import { revenueSummaryHandlers } from './revenue/summary';
 import { submissionHandlers } from './submissions/handlers';
@@ -29,6 +31,8 @@ export const HANDLER_GROUPS: readonly NamedGroup[] = [
   ['policies', policyHandlers],
   ['imports', importHandlers],
   ['submissions', submissionHandlers],
+  ['unit-analyses', unitAnalysisHandlers],
+  ['reports', reportHandlers],
   ['templates', templateHandlers],
   ['exports', exportHandlers],
   ['lists', listHandlers],

@@ -32,6 +32,9 @@ import type {
   PolicyValidation,
   PolicyVersionInfo,
   QualificationDecision,
+  ReportFacts,
+  ReportInfo,
+  ReportView,
   RevenueCellView,
   RevenueSummary,
   SubmissionBatchView,
@@ -41,6 +44,7 @@ import type {
   TierResultPage,
   TierRunSummary,
   Unit,
+  UnitAnalysis,
   UnitView,
   WhatIfResult,
 } from './types';
@@ -103,8 +107,16 @@ export const inputSchemas = {
   'imports/undo-check': s.importsUndoCheck,
   'imports/progress': s.importsProgress,
   'imports/error-report': s.importsErrorReport,
+  'reports/dashboard': s.reportsScope,
+  'reports/list': s.reportsList,
+  'reports/create': s.reportsScope,
+  'reports/get': s.reportsId,
+  'reports/save-texts': s.reportsSaveTexts,
+  'reports/finalise': s.reportsId,
+  'reports/revise': s.reportsId,
   'submissions/tracker': s.submissionsTracker,
   'submissions/unit-batches': s.submissionsUnitBatches,
+  'reports/unit-analyses': s.reportsUnitAnalyses,
   'templates/generate': s.templatesGenerate,
   'exports/build': s.exportsBuild,
   'revenue/summary': s.revenueSummary,
@@ -169,8 +181,16 @@ export interface ApiResults {
   'imports/undo-check': ImportUndoCheckView;
   'imports/progress': ImportProgressView | null;
   'imports/error-report': ImportErrorReportView;
+  'reports/dashboard': ReportFacts;
+  'reports/list': ReportInfo[];
+  'reports/create': ReportInfo;
+  'reports/get': ReportView;
+  'reports/save-texts': ReportInfo;
+  'reports/finalise': ReportInfo;
+  'reports/revise': ReportInfo;
   'submissions/tracker': SubmissionTrackerView;
   'submissions/unit-batches': SubmissionBatchView[];
+  'reports/unit-analyses': UnitAnalysis[];
   'templates/generate': TemplateFilesView;
   'exports/build': ExportFileView;
   'revenue/summary': RevenueSummary;

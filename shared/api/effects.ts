@@ -17,11 +17,13 @@ export const READ_AREAS = [
   'policies',
   'imports',
   'submissions',
+  'reports',
 ] as const;
 export type ReadArea = (typeof READ_AREAS)[number];
 
 /** Names, units and managers appear on customers, tiers and the tracker: renames reach them all. */
 const ORGANISATION: readonly ReadArea[] = [
+  'reports',
   'areas',
   'units',
   'managers',
@@ -31,9 +33,9 @@ const ORGANISATION: readonly ReadArea[] = [
   'imports',
 ];
 /** A revenue figure feeds the customer page, the summaries and the tracker (not a tier: runs are explicit, R13). */
-const REVENUE: readonly ReadArea[] = ['revenue', 'customers', 'submissions'];
+const REVENUE: readonly ReadArea[] = ['revenue', 'customers', 'submissions', 'reports'];
 /** A batch brings revenue and the units' forms; its undo takes them back. */
-const BATCH: readonly ReadArea[] = ['imports', 'submissions', 'revenue', 'customers', 'tiers', 'managers'];
+const BATCH: readonly ReadArea[] = ['imports', 'submissions', 'revenue', 'customers', 'tiers', 'managers', 'reports'];
 
 export const WRITE_EFFECTS = {
   'areas/upsert': ORGANISATION,
@@ -48,25 +50,29 @@ export const WRITE_EFFECTS = {
   'managers/update': ['managers', 'units', 'customers'],
   'managers/move': ['managers', 'units', 'customers'],
   'managers/leave': ['managers', 'units', 'customers'],
-  'customers/create': ['customers', 'tiers', 'submissions'],
-  'customers/update': ['customers', 'tiers', 'submissions'],
+  'customers/create': ['customers', 'tiers', 'submissions', 'reports'],
+  'customers/update': ['customers', 'tiers', 'submissions', 'reports'],
   'customers/set-agreement': ['customers', 'tiers'],
   'customers/set-qualification': ['customers', 'tiers'],
   // A customer-list batch adds (or its undo removes) customers: everything that lists customers.
-  'customers/import-commit': ['customers', 'tiers', 'submissions'],
-  'customers/import-undo': ['customers', 'tiers', 'submissions'],
+  'customers/import-commit': ['customers', 'tiers', 'submissions', 'reports'],
+  'customers/import-undo': ['customers', 'tiers', 'submissions', 'reports'],
   'revenue/set': REVENUE,
   'revenue/set-newspaper': REVENUE,
   // R10: runs computed with the replaced figure show as stale.
-  'revenue/bureau-set': ['revenue', 'tiers'],
-  'tiers/run': ['tiers', 'customers'],
-  'tiers/set-in-force': ['tiers', 'customers', 'submissions'],
-  'tiers/approve': ['tiers', 'customers'],
-  'tiers/override': ['tiers', 'customers'],
-  'tiers/revoke': ['tiers', 'customers'],
-  'policies/create': ['policies', 'tiers'],
+  'revenue/bureau-set': ['revenue', 'tiers', 'reports'],
+  'tiers/run': ['tiers', 'customers', 'reports'],
+  'tiers/set-in-force': ['tiers', 'customers', 'submissions', 'reports'],
+  'tiers/approve': ['tiers', 'customers', 'reports'],
+  'tiers/override': ['tiers', 'customers', 'reports'],
+  'tiers/revoke': ['tiers', 'customers', 'reports'],
+  'policies/create': ['policies', 'tiers', 'reports'],
   'imports/commit': BATCH,
   'imports/undo': BATCH,
+  'reports/create': ['reports'],
+  'reports/save-texts': ['reports'],
+  'reports/finalise': ['reports'],
+  'reports/revise': ['reports'],
 } as const satisfies Partial<Record<Channel, readonly ReadArea[]>>;
 
 export type WriteChannel = keyof typeof WRITE_EFFECTS;

@@ -8,6 +8,8 @@ export const ERROR_CODES = [
   'UNKNOWN_CHANNEL',
   'FORBIDDEN',
   'DB_INCOMPATIBLE',
+  /** Something the operation needs is not on this machine (a browser to print a PDF with). */
+  'UNAVAILABLE',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

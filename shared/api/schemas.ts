@@ -34,6 +34,12 @@ const LABEL_EN: Record<string, string> = {
   收入: 'Revenue',
   记录: 'Record',
   调入单位: 'Receiving unit',
+  分析报告: 'Analysis report',
+  竞争情况: 'Competition',
+  波动情况说明: 'The note on fluctuations',
+  上月工作及好的做法: 'Last month’s work and good practice',
+  存在问题及本月计划: 'Problems and this month’s plan',
+  黄金客户分析: 'The gold customers’ analysis',
   决定人: 'Decided by',
   列名: 'Column name',
   区划名称: 'Area name',
@@ -451,6 +457,18 @@ export const importsErrorReport = z
   .strict();
 export const submissionsTracker = z.object({ period }).strict();
 export const submissionsUnitBatches = z.object({ unitId: id('单位') }).strict();
+/** The units' own analyses of a month (经营分析, R31); one unit by its code, or every unit. */
+export const reportsUnitAnalyses = z
+  .object({
+    period,
+    unitCode: z
+      .string(said('单位代码必须是文本', 'The unit code must be text'))
+      .trim()
+      .min(1, said('单位代码不能为空', 'Enter the unit code'))
+      .max(12, said('单位代码不能超过 12 个字符', 'A unit code is at most 12 characters'))
+      .optional(),
+  })
+  .strict();
 
 // ── Exports (R24–R26) ────────────────────────────────────────────────────────────────────
 export const exportsBuild = z
@@ -538,5 +556,38 @@ export const templatesGenerate = z
       .optional(),
     /** Replace files of the same name; otherwise an existing file stops the run before any is written. */
     overwrite: z.boolean().default(false),
+  })
+  .strict();
+
+// ── The monthly analysis report (R28, R32) ───────────────────────────────────────────────
+const reportUnitCode = z
+  .string(said('单位代码必须是文本', 'The unit code must be text'))
+  .trim()
+  .min(1, said('单位代码不能为空', 'Enter the unit code'))
+  .max(12, said('单位代码不能超过 12 个字符', 'A unit code is at most 12 characters'))
+  .nullable()
+  .default(null);
+/** A month and a scope: the city (unitCode null) or one unit with the units under it. */
+export const reportsScope = z.object({ period, unitCode: reportUnitCode }).strict();
+export const reportsList = z.object({ period: period.nullable().default(null), unitCode: reportUnitCode }).strict();
+export const reportsId = z.object({ id: id('分析报告') }).strict();
+/** The officer's texts: at most 5,000 characters a part (about three printed pages). */
+const reportText = (label: string) =>
+  z
+    .string(said(`${label}必须是文本`, `${en(label)} must be text`))
+    .max(5000, said(`${label}不能超过 5,000 个字`, `${en(label)} is at most 5,000 characters`))
+    .optional();
+export const reportsSaveTexts = z
+  .object({
+    id: id('分析报告'),
+    texts: z
+      .object({
+        competition: reportText('竞争情况'),
+        fluctuation: reportText('波动情况说明'),
+        practice: reportText('上月工作及好的做法'),
+        problems: reportText('存在问题及本月计划'),
+        gold: reportText('黄金客户分析'),
+      })
+      .strict(),
   })
   .strict();

@@ -6,6 +6,8 @@ import type { ExportForm } from '../domain/exports/forms';
 import type { ProductLine, RevenueLine } from '../domain/lines';
 import type { Employment, ManagerPost, Staffing, UnitKind } from '../domain/organisation';
 import type { Policy } from '../domain/policy/policy';
+import type { ReportDocument, ReportTexts } from '../domain/report/document';
+import type { ReportFacts } from '../domain/report/facts';
 import type { Scope, Tier } from '../domain/tiers';
 
 export interface AppInfo {
@@ -509,10 +511,11 @@ export interface ImportTemplateView {
 
 export interface ImportSectionView {
   sheet: string;
-  kind: 'registrations' | 'managerChanges' | 'fluctuations';
+  kind: 'registrations' | 'managerChanges' | 'fluctuations' | 'analysis';
+  /** Rows read; for 经营分析 (R31), the items written. */
   rows: number;
   problems: number;
-  /** Stored on commit (波动原因, R27) or only reported (see DOMAIN-DECISIONS "Templates"). */
+  /** Stored on commit (波动原因 R27, 经营分析 R31) or only reported (see DOMAIN-DECISIONS "Templates"). */
   stored: boolean;
 }
 
@@ -633,7 +636,12 @@ export interface TemplateFilesView {
 }
 
 // ── 数据报送 tracker (R30–R32) ───────────────────────────────────────────────────────────
-export type SubmissionFormId = 'revenue' | 'registrations' | 'manager_changes' | 'fluctuation_reasons';
+export type SubmissionFormId =
+  | 'revenue'
+  | 'registrations'
+  | 'manager_changes'
+  | 'fluctuation_reasons'
+  | 'unit_analysis';
 export type SubmissionStatusId = 'on_time' | 'late' | 'pending' | 'overdue';
 
 export interface SubmissionBatchView {
@@ -674,6 +682,20 @@ export interface SubmissionUnitView {
   cells: SubmissionCellView[];
 }
 
+/** A unit's standing analysis of a month (经营分析, R31): each item's text, null where none was written. */
+export interface UnitAnalysis {
+  unitId: number;
+  unitCode: string;
+  unitName: string;
+  /** The template batch that brought it. */
+  batchId: number;
+  recordedAt: string;
+  competition: string | null;
+  fluctuationNotes: string | null;
+  practice: string | null;
+  plan: string | null;
+}
+
 export interface SubmissionTrackerView {
   period: string;
   today: string;
@@ -688,4 +710,38 @@ export interface SubmissionTrackerView {
   /** Workbooks made by hand for the month: no unit is named in them. */
   unattributed: SubmissionBatchView[];
   totals: { expected: number; onTime: number; late: number; pending: number; overdue: number };
+}
+
+// ── The monthly analysis report (R28, R32; DOMAIN-DECISIONS "Monthly analysis report") ──────
+export type { ReportDocument, ReportFacts, ReportTexts };
+
+export interface ReportInfo {
+  id: number;
+  period: string;
+  /** Null: the city as a whole. */
+  unit: { id: number; code: string; name: string } | null;
+  revision: number;
+  status: 'draft' | 'final';
+  /** SHA-256 (hex) of the frozen snapshot; null for a draft. */
+  hash: string | null;
+  /** The policy version and the annual run the figures use (frozen when final). */
+  policyVersion: number | null;
+  runId: number | null;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  finalisedAt: string | null;
+  finalisedBy: string | null;
+  /** A later revision of the same month and scope exists (this one is superseded). */
+  superseded: boolean;
+}
+
+export interface ReportView {
+  info: ReportInfo;
+  texts: ReportTexts;
+  /** Live for a draft, frozen for a final revision. */
+  facts: ReportFacts;
+  document: ReportDocument;
+  /** Every revision of the month and scope, oldest first. */
+  revisions: ReportInfo[];
 }

@@ -20,7 +20,7 @@ import { parsePeriod } from './periods';
 import { revenueFigureWarnings } from './revenue-sanity';
 import { readTemplateMetadata } from './templates/metadata';
 import { applyNewspaperInputs, parseRatePercent } from './templates/newspaper-columns';
-import { parseCellDate, readFluctuationReasons } from './templates/side-sheets';
+import { parseCellDate, readFluctuationReasons, readUnitAnalysis } from './templates/side-sheets';
 
 const CJK = /[\u3400-\u9fff]/;
 const s = (v: string): SheetCell => ({ t: 's', v });
@@ -117,6 +117,20 @@ const CASES: [string, () => Texts][] = [
         customers,
         { date1904: false, period: null },
       ).issues,
+  ],
+  [
+    'unit analysis: a cell too long, an unknown item, an item twice, no header',
+    () => [
+      ...readUnitAnalysis(
+        sheet([
+          [s('项目'), s('内容')],
+          [s('竞争情况'), s('长'.repeat(2001))],
+          [s('其他'), s('随便')],
+          [s('竞争'), s('二')],
+        ]),
+      ).issues,
+      ...readUnitAnalysis(sheet([[s('竞争情况')]])).issues,
+    ],
   ],
   [
     'template information changed',

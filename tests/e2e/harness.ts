@@ -3,44 +3,14 @@
  * same `window.kam.invoke` bridge the preload provides, backed by the real registry on a real
  * temporary SQLite file. No Electron needed.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { type Backend, openBackend } from '../../electron/backend';
+import { CHROMIUM_ARGS, findChromium } from '../../electron/backend/reports/chromium';
 import { isHostChannel } from '../../shared/api/host';
 import { type StaticServer, serveStatic } from './static-server';
-
-const CANDIDATES = [
-  process.env.CHROMIUM_PATH,
-  '/usr/bin/chromium',
-  '/usr/bin/chromium-browser',
-  '/usr/bin/google-chrome-stable',
-  '/usr/bin/google-chrome',
-  '/usr/bin/microsoft-edge',
-].filter((p): p is string => typeof p === 'string' && p !== '');
-
-/** Fails loudly: a missing browser must never turn into silently skipped tests. */
-export function findChromium(candidates: readonly string[] = CANDIDATES, exists = existsSync): string {
-  const found = candidates.find((p) => exists(p));
-  if (!found) {
-    throw new Error(
-      `找不到 Chromium 系浏览器（已查找：${candidates.join('、')}）。请安装：apt-get install -y chromium，或设置 CHROMIUM_PATH。`,
-    );
-  }
-  return found;
-}
-
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /**
  * What the native dialogs answer in a browser test: the test sets the file the officer "picks"

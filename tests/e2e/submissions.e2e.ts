@@ -7,7 +7,7 @@
  * ticks "排除有错误的 N 行", then undone from the wizard's last step; templates and an export are
  * written where the dialogs say.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -23,6 +23,8 @@ import { type Harness, startHarness } from './harness';
 const now = new Date();
 const lastMonth = previousPeriod(localDate(now).slice(0, 7));
 const REVENUE_SHEET = '收入明细';
+/** Screenshots to look at (the common brief): 1366 × 768. */
+const SHOTS = '/tmp/shots-analysis';
 
 /** A count box of the preview, e.g. kind "errors". */
 const count = (page: Page, kind: string) =>
@@ -61,6 +63,8 @@ describe('数据报送, in the browser', () => {
   async function filledTemplate(
     unitCode: string,
     cells: Record<string, string | number>,
+    /** 经营分析's 内容 cells (column B), by the row's 项目 label. */
+    analysis: Record<string, string> = {},
   ): Promise<{ file: string; rows: unknown[][] }> {
     const out = mkdtempSync(join(dir, 'tpl-'));
     const { files } = await h.backend.registry.call('templates/generate', { period: lastMonth, outDir: out, unitCode });
@@ -69,6 +73,13 @@ describe('数据报送, in the browser', () => {
     const sheet = wb.Sheets[REVENUE_SHEET] as XLSX.WorkSheet;
     const rows = XLSX.utils.sheet_to_json<unknown[]>(sheet, { header: 1, defval: null }).slice(2);
     for (const [ref, v] of Object.entries(cells)) sheet[ref] = typeof v === 'number' ? { t: 'n', v } : { t: 's', v };
+    const analysisSheet = wb.Sheets.经营分析 as XLSX.WorkSheet;
+    const labels = XLSX.utils.sheet_to_json<unknown[]>(analysisSheet, { header: 1, defval: null, blankrows: true });
+    for (const [label, v] of Object.entries(analysis)) {
+      const r = labels.findIndex((l) => l[0] === label);
+      expect(r).toBeGreaterThan(0);
+      analysisSheet[`B${r + 1}`] = { t: 's', v };
+    }
     const filled = join(out, `${unitCode}-已填.xlsx`);
     writeFileSync(filled, XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
     return { file: filled, rows };
@@ -140,12 +151,13 @@ describe('数据报送, in the browser', () => {
     expect(batch).toMatchObject({ form: 'unit-monthly', period: lastMonth, undoneAt: null });
     expect(await page.getByTestId('import-done').getAttribute('data-batch-id')).toBe(String(batch?.id));
 
-    // The tracker counts the unit's four forms as received (late: last month's deadlines passed).
+    // The tracker counts the unit's four forms as received (late: last month's deadlines passed);
+    // its 经营分析 was left blank, so that is still owed (R31).
     await page.getByTestId('submissions-tab-tracker').click();
     const cells = row.getByTestId('tracker-cell');
     await expect
       .poll(() => cells.evaluateAll((tds) => tds.map((td) => td.getAttribute('data-status'))))
-      .toEqual(['late', 'late', 'late', 'late']);
+      .toEqual(['late', 'late', 'late', 'late', 'overdue']);
     expect(await row.getByTestId('tracker-batch-link').allTextContents()).toEqual(Array(4).fill(`第 ${batch?.id} 批`));
     // The unit's drawer lists the batch.
     await row.getByTestId('tracker-batch-link').first().click();
@@ -205,6 +217,47 @@ describe('数据报送, in the browser', () => {
     await expect
       .poll(() => row.locator('[data-testid="tracker-cell"][data-form="revenue"]').getAttribute('data-status'))
       .toBe('overdue');
+    expect(h.pageErrors).toEqual([]);
+  });
+
+  it('经营分析 (R31): the preview says how many items were written; the tracker counts the analysis', async () => {
+    const { page } = h;
+    await page.setViewportSize({ width: 1366, height: 768 });
+    const unit = units[0] as { code: string; name: string };
+    const { file } = await filledTemplate(
+      unit.code,
+      { D3: 100 },
+      { 竞争情况: '顺丰在本区降价约一成，两家客户询价。', 存在问题及本月计划: '人手不足；本月走访 5 家重点客户。' },
+    );
+    await h.open('#/submissions/import');
+    h.host.openFile = [file];
+    await page.getByTestId('import-choose-file').click();
+    await page.getByTestId('import-preview').waitFor();
+    expect(await page.getByTestId('preview-analysis').textContent()).toBe('经营分析：已填写 2 项（共 4 项）');
+    const section = page.getByTestId('preview-section').filter({ hasText: '经营分析' });
+    expect(await section.locator('td').allTextContents()).toEqual(['经营分析', '2', '0', '随本批保存']);
+    mkdirSync(SHOTS, { recursive: true });
+    await page.getByTestId('preview-sections').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SHOTS, 'preview-analysis.png') });
+
+    await page.getByTestId('preview-next').click();
+    await expect.poll(() => page.getByTestId('commit-submit').isEnabled()).toBe(true);
+    await page.getByTestId('commit-submit').click();
+    await page.getByTestId('import-done').waitFor();
+    const [batch] = await h.backend.registry.call('imports/list', {});
+
+    await page.getByTestId('submissions-tab-tracker').click();
+    const row = page.locator(`[data-testid="tracker-row"][data-unit-code="${unit.code}"]`);
+    const analysisCell = row.locator('[data-testid="tracker-cell"][data-form="unit_analysis"]');
+    await expect.poll(() => analysisCell.getAttribute('data-status')).toBe('late');
+    expect(await analysisCell.getByTestId('tracker-batch-link').textContent()).toBe(`第 ${batch?.id} 批`);
+    expect(await page.getByTestId('tracker-table').locator('thead th').allTextContents()).toContain('经营分析');
+    // Another unit sent nothing: its analysis is overdue.
+    const other = page.locator(`[data-testid="tracker-row"][data-unit-code="${(units[1] as { code: string }).code}"]`);
+    expect(
+      await other.locator('[data-testid="tracker-cell"][data-form="unit_analysis"]').getAttribute('data-status'),
+    ).toBe('overdue');
+    await page.screenshot({ path: join(SHOTS, 'tracker-analysis.png') });
     expect(h.pageErrors).toEqual([]);
   });
 

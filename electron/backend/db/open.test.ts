@@ -190,6 +190,7 @@ describe('openDatabase: pragmas', () => {
       db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]
     ).map((r) => r.name);
     expect(names).toEqual([
+      'analysis_reports',
       'area_codes',
       'audit_log',
       'bureau_revenue',
@@ -217,6 +218,7 @@ describe('openDatabase: pragmas', () => {
       'tier_overrides',
       'tier_results',
       'tier_runs',
+      'unit_analyses',
       'units',
     ]);
     expect(schemaVersion(db)).toBe(SHIPPED);

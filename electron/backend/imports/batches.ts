@@ -11,7 +11,12 @@ import { AppError } from '../../../shared/api/errors';
 import type { RevenueLine } from '../../../shared/domain/lines';
 import type { NewspaperInputs } from '../../../shared/domain/templates/newspaper-columns';
 import { addBatchMonthDeltas, applyBatchCells, rebuildBatchMonths, restoreBatchPriorValues } from '../revenue/writes';
-import { applyBatchNewspaperInputs, undoBatchNewspaperInputs, withdrawFluctuationReasons } from './template-batches';
+import {
+  applyBatchNewspaperInputs,
+  undoBatchNewspaperInputs,
+  withdrawFluctuationReasons,
+  withdrawUnitAnalysis,
+} from './template-batches';
 import { assertNoNewClaims } from './template-import';
 
 export interface BatchRow {
@@ -283,6 +288,7 @@ export function undoBatch(db: Database, batchId: number, force: boolean, at: str
   );
   undoBatchNewspaperInputs(db, batchId, force);
   withdrawFluctuationReasons(db, batchId, at);
+  withdrawUnitAnalysis(db, batchId, at);
   rebuildBatchMonths(db, batchId);
   return { batchId, restored, kept: force ? [] : kept };
 }

@@ -4,15 +4,17 @@
  * database, in the main thread's.
  */
 import type { Database } from 'better-sqlite3';
-import type { FluctuationReasonRow } from '../../../shared/domain/templates/side-sheets';
+import type { FluctuationReasonRow, UnitAnalysisTexts } from '../../../shared/domain/templates/side-sheets';
 import { type BatchCells, type BatchMeta, type CommitResult, commitCells, type UndoResult, undoBatch } from './batches';
-import { storeFluctuationReasons } from './template-batches';
+import { storeFluctuationReasons, storeUnitAnalysis } from './template-batches';
 
 export interface CommitJob {
   meta: BatchMeta;
   cells: BatchCells;
   /** R27 reasons from the workbook's 波动原因 sheet, stored with the batch. */
   reasons: FluctuationReasonRow[];
+  /** R31 texts from the template's 经营分析 sheet (null: none written), stored with the batch. */
+  analysis?: UnitAnalysisTexts | null;
   at: string;
   actor: string;
 }
@@ -20,6 +22,7 @@ export interface CommitJob {
 export function runCommitJob(db: Database, job: CommitJob): CommitResult {
   const result = commitCells(db, job.meta, job.cells, job.at, job.actor);
   storeFluctuationReasons(db, result.batchId, job.meta.unitId, job.reasons, job.at);
+  storeUnitAnalysis(db, result.batchId, job.meta, job.analysis ?? null, job.at);
   return result;
 }
 

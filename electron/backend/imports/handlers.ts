@@ -106,6 +106,7 @@ export const importHandlers = defineHandlers({
           meta: { ...staged.meta, excluded: staged.errorRows },
           cells: staged.cells,
           reasons: staged.reasons ?? [],
+          analysis: staged.analysis ?? null,
           at: ctx.now().toISOString(),
           actor: ctx.actor,
         },

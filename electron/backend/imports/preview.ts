@@ -207,6 +207,7 @@ async function stagePreview(
           : await batchCellsPaced(unique, () => (pacer.due() ? pacer.pause() : undefined)),
       errorRows: summary.counts.errors,
       reasons: template.reasons,
+      analysis: template.analysis,
       report: { path, issues, headerRows, sheets, hiddenSheets },
     },
     ctx.now().getTime(),

@@ -4,7 +4,7 @@
  * not grow.
  */
 import type { ImportIssue } from '../../../shared/domain/imports/revenue-sheet';
-import type { FluctuationReasonRow } from '../../../shared/domain/templates/side-sheets';
+import type { FluctuationReasonRow, UnitAnalysisTexts } from '../../../shared/domain/templates/side-sheets';
 import type { BatchCells, BatchMeta } from './batches';
 import type { PreviewProgress } from './pace';
 import { ReadAhead } from './read-ahead';
@@ -27,6 +27,8 @@ export interface StagedImport {
   errorRows: number;
   /** R27 reasons from a 波动原因 sheet, stored with the batch. */
   reasons?: FluctuationReasonRow[];
+  /** R31 texts from a template's 经营分析 sheet, stored with the batch. */
+  analysis?: UnitAnalysisTexts | null;
   /** What the error report (error-report.ts) needs: the file, every problem, each header row. */
   report?: StagedReportSource;
   expiresAt: number;

@@ -1,11 +1,11 @@
 /**
  * What a batch writes besides revenue cells (DOMAIN-DECISIONS "Templates"): R8 newspaper inputs,
- * with their prior values for undo, and R27 fluctuation reasons. Called inside the batch's
+ * with their prior values for undo, R27 fluctuation reasons and the unit's R31 analysis. Called inside the batch's
  * transaction by commitCells/undoBatch (batches.ts) and runCommitJob (commit-job.ts).
  */
 import type { Database } from 'better-sqlite3';
 import type { NewspaperInputs } from '../../../shared/domain/templates/newspaper-columns';
-import type { FluctuationReasonRow } from '../../../shared/domain/templates/side-sheets';
+import type { FluctuationReasonRow, UnitAnalysisTexts } from '../../../shared/domain/templates/side-sheets';
 import { upsertNewspaperInputs } from '../revenue/store';
 
 interface InputsRow {
@@ -149,4 +149,37 @@ export function withdrawFluctuationReasons(db: Database, batchId: number, at: st
     at,
     batchId,
   );
+}
+
+/**
+ * R31: the unit's analysis arrives with its batch. A later batch of the unit and month is a newer
+ * row that supersedes it (reports/unit-analyses.ts reads the latest standing one); nothing is
+ * stored when the unit wrote nothing, so an earlier analysis still stands.
+ */
+export function storeUnitAnalysis(
+  db: Database,
+  batchId: number,
+  meta: { unitId: number | null; period: string | null },
+  analysis: UnitAnalysisTexts | null,
+  at: string,
+): void {
+  if (analysis === null || meta.unitId === null || meta.period === null) return;
+  db.prepare(
+    `INSERT INTO unit_analyses (unit_id, period, batch_id, competition, fluctuation_notes, practice, plan, recorded_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    meta.unitId,
+    meta.period,
+    batchId,
+    analysis.competition,
+    analysis.fluctuationNotes,
+    analysis.practice,
+    analysis.plan,
+    at,
+  );
+}
+
+/** Undo keeps the row (history) and marks it withdrawn: the unit's earlier analysis stands again. */
+export function withdrawUnitAnalysis(db: Database, batchId: number, at: string): void {
+  db.prepare('UPDATE unit_analyses SET withdrawn_at = ? WHERE batch_id = ? AND withdrawn_at IS NULL').run(at, batchId);
 }

@@ -29,6 +29,8 @@ import {
   readFluctuationReasons,
   readManagerChanges,
   readRegistrations,
+  readUnitAnalysis,
+  type UnitAnalysisTexts,
 } from '../../../shared/domain/templates/side-sheets';
 import type { ParsedSheet, ParsedWorkbook } from './parsed-workbook';
 
@@ -37,15 +39,15 @@ export interface TemplateContext {
   unit: MetadataUnit;
 }
 
-export type SectionKind = 'registrations' | 'managerChanges' | 'fluctuations';
+export type SectionKind = 'registrations' | 'managerChanges' | 'fluctuations' | 'analysis';
 
 export interface SectionSummary {
   sheet: string;
   kind: SectionKind;
-  /** Rows read (with or without problems). */
+  /** Rows read (with or without problems); for 经营分析, the items written. */
   rows: number;
   problems: number;
-  /** Stored on commit (波动原因) or only reported (新客户申报, 客户经理变动). */
+  /** Stored on commit (波动原因, 经营分析) or only reported (新客户申报, 客户经理变动). */
   stored: boolean;
 }
 
@@ -71,9 +73,10 @@ const SIDE_SHEETS: Record<string, SectionKind> = {
   [TEMPLATE_SHEETS.registrations]: 'registrations',
   [TEMPLATE_SHEETS.managerChanges]: 'managerChanges',
   [TEMPLATE_SHEETS.fluctuations]: 'fluctuations',
+  [TEMPLATE_SHEETS.analysis]: 'analysis',
 };
 
-/** 新客户申报, 客户经理变动 and 波动原因 are recognised by name; 填表说明 is skipped. */
+/** 新客户申报, 客户经理变动, 波动原因 and 经营分析 are recognised by name; 填表说明 is skipped. */
 export function sideSheetKind(name: string): SectionKind | 'instructions' | null {
   if (name === TEMPLATE_SHEETS.instructions) return 'instructions';
   return Object.hasOwn(SIDE_SHEETS, name) ? (SIDE_SHEETS[name] as SectionKind) : null;
@@ -83,6 +86,39 @@ export interface SideSheetResult {
   summary: SectionSummary;
   issues: ImportIssue[];
   reasons: FluctuationReasonRow[];
+  /** 经营分析's texts (R31); null when nothing was written or the sheet is not the unit's. */
+  analysis: UnitAnalysisTexts | null;
+}
+
+/**
+ * 经营分析 is the unit's own text for its month (R31): outside a template no unit is named, so the
+ * sheet is reported as not read rather than stored under nobody.
+ */
+function readAnalysisSheet(sheet: ParsedSheet, template: TemplateContext | null): SideSheetResult {
+  if (template === null) {
+    return {
+      summary: { sheet: sheet.name, kind: 'analysis', rows: 0, problems: 1, stored: false },
+      issues: [
+        {
+          sheet: sheet.name,
+          row: null,
+          column: null,
+          severity: 'warning',
+          message: `工作表“${sheet.name}”是单位的经营分析，但文件中没有模板信息，不知道是哪个单位的：未读取该表。请用中心下发的报送模板报送`,
+          messageEn: `This sheet is a unit's business analysis, but the file has no template information, so the unit is unknown: the sheet was not read. Send it in the template the centre sent`,
+        },
+      ],
+      reasons: [],
+      analysis: null,
+    };
+  }
+  const r = readUnitAnalysis(sheet);
+  return {
+    summary: { sheet: sheet.name, kind: 'analysis', rows: r.written, problems: r.issues.length, stored: true },
+    issues: r.issues,
+    reasons: [],
+    analysis: r.analysis,
+  };
 }
 
 export function readSideSheet(
@@ -92,6 +128,7 @@ export function readSideSheet(
   template: TemplateContext | null,
   env: { policy: Policy; now: Date; date1904: boolean },
 ): SideSheetResult {
+  if (kind === 'analysis') return readAnalysisSheet(sheet, template);
   const customerExists = db.prepare('SELECT 1 FROM customers WHERE id = ?');
   let rows = 0;
   let issues: ImportIssue[] = [];
@@ -141,6 +178,7 @@ export function readSideSheet(
     },
     issues,
     reasons,
+    analysis: null,
   };
 }
 

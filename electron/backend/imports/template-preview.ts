@@ -11,7 +11,7 @@ import type { Policy } from '../../../shared/domain/policy/policy';
 import { TEMPLATE_FORM, TEMPLATE_SHEETS } from '../../../shared/domain/templates/layout';
 import { isMetadataSheet } from '../../../shared/domain/templates/metadata';
 import { applyNewspaperInputs, findNewspaperColumns } from '../../../shared/domain/templates/newspaper-columns';
-import type { FluctuationReasonRow } from '../../../shared/domain/templates/side-sheets';
+import type { FluctuationReasonRow, UnitAnalysisTexts } from '../../../shared/domain/templates/side-sheets';
 import { findWideHeader, readWideRevenueSheet } from '../../../shared/domain/templates/wide-layout';
 import type { BatchMeta } from './batches';
 import type { PrimedLookup } from './customer-lookup';
@@ -29,6 +29,8 @@ const WIDE_SLICE_ROWS = 200;
 export class TemplatePreview {
   readonly sections: ImportSectionView[] = [];
   readonly reasons: FluctuationReasonRow[] = [];
+  /** 经营分析's texts (R31), stored with the batch; null when the unit wrote none. */
+  analysis: UnitAnalysisTexts | null = null;
 
   constructor(
     private readonly db: Database,
@@ -50,6 +52,7 @@ export class TemplatePreview {
     const r = readSideSheet(this.db, sheet, kind, this.context, this.env);
     this.sections.push(r.summary);
     this.reasons.push(...r.reasons);
+    if (r.analysis) this.analysis = r.analysis;
     return { issues: r.issues, sheet: { name: sheet.name, used: true, rows: r.summary.rows } };
   }
 

@@ -40,7 +40,7 @@ interface BatchRow {
 /** Received on: the officer's local date of the commit (the day the file reached the centre). */
 const receivedOn = (committedAt: string): string => localDate(new Date(committedAt));
 
-function toBatchView(r: BatchRow): SubmissionBatchView {
+function toBatchView(r: BatchRow, analysed: ReadonlySet<number> = new Set()): SubmissionBatchView {
   return {
     id: r.id,
     fileName: r.file_name,
@@ -55,11 +55,31 @@ function toBatchView(r: BatchRow): SubmissionBatchView {
     committedAt: r.committed_at,
     committedBy: r.committed_by,
     undoneAt: r.undone_at,
-    forms: [...formsOfBatch(r.form)],
+    forms: [...formsOfBatch(r.form, analysed.has(r.id))],
   };
 }
 
-function trackerFor(db: Database, period: string, today: string, policy: Parameters<typeof submissionDueDate>[2]) {
+/** Batches that stored the unit's analysis (经营分析, R31), not withdrawn; `period` null: any month. */
+function batchesWithAnalysis(db: Database, period: string | null, unitId?: number): Set<number> {
+  const rows =
+    period === null
+      ? db
+          .prepare('SELECT DISTINCT batch_id FROM unit_analyses WHERE unit_id = ?')
+          .pluck()
+          .all(unitId ?? null)
+      : db
+          .prepare('SELECT DISTINCT batch_id FROM unit_analyses WHERE period = ? AND withdrawn_at IS NULL')
+          .pluck()
+          .all(period);
+  return new Set(rows as number[]);
+}
+
+export function trackerFor(
+  db: Database,
+  period: string,
+  today: string,
+  policy: Parameters<typeof submissionDueDate>[2],
+) {
   const units = db
     .prepare(
       `SELECT u.id, u.code, u.name, u.kind, (SELECT count(*) FROM customers c WHERE c.unit_id = u.id) AS customers
@@ -77,11 +97,12 @@ function trackerFor(db: Database, period: string, today: string, policy: Paramet
     if (b.unit_id === null) unattributed.push(toBatchView(b));
     else byUnit.set(b.unit_id, [...(byUnit.get(b.unit_id) ?? []), b]);
   }
+  const analysed = batchesWithAnalysis(db, period);
   const totals = { expected: 0, onTime: 0, late: 0, pending: 0, overdue: 0 };
   const rows: SubmissionUnitView[] = units.map((u) => {
     const own = byUnit.get(u.id) ?? [];
     const cells: SubmissionCellView[] = SUBMISSION_FORMS.map((form: SubmissionForm) => {
-      const delivering = own.filter((b) => formsOfBatch(b.form).includes(form));
+      const delivering = own.filter((b) => formsOfBatch(b.form, analysed.has(b.id)).includes(form));
       const first = delivering[0] ?? null;
       const dueOn = submissionDueDate(form, period, policy);
       const status = submissionStatus(first ? receivedOn(first.committed_at) : null, dueOn, today);
@@ -128,11 +149,13 @@ export const submissionHandlers = defineHandlers({
       if (!db.prepare('SELECT 1 FROM units WHERE id = ?').get(unitId)) {
         throw new AppError('NOT_FOUND', { zh: `找不到单位 ${unitId}`, en: `Unit ${unitId} not found` }, { unitId });
       }
+      // A batch's page lists what it delivered, undone or not: its analysis row counts even withdrawn.
+      const analysed = batchesWithAnalysis(db, null, unitId);
       return (
         db
           .prepare('SELECT * FROM import_batches WHERE unit_id = ? ORDER BY id DESC LIMIT 500')
           .all(unitId) as BatchRow[]
-      ).map(toBatchView);
+      ).map((r) => toBatchView(r, analysed));
     },
   },
 });

@@ -39,7 +39,9 @@ export type TemplateStyle =
   | 'money'
   | 'rate'
   | 'title'
-  | 'paragraph';
+  | 'paragraph'
+  | 'analysisLabel'
+  | 'analysisText';
 
 interface Xf {
   numFmtId: number;
@@ -72,6 +74,10 @@ const CELL_XFS: readonly [TemplateStyle, Xf][] = [
   ['rate', xf({ numFmtId: FMT.rate, borderId: 1, horizontal: 'right' })],
   ['title', xf({ fontId: 2 })],
   ['paragraph', xf({ vertical: 'top', wrap: true })],
+  // 经营分析: the item's label bold on the header fill, the text cell wrapped from the top left and
+  // formatted as text, so a line starting with = or a number stays what the unit typed.
+  ['analysisLabel', xf({ fontId: 1, fillId: 2, borderId: 1, horizontal: 'center', wrap: true })],
+  ['analysisText', xf({ numFmtId: FMT.text, borderId: 1, horizontal: 'left', vertical: 'top', wrap: true })],
 ];
 
 export const TEMPLATE_STYLE = Object.fromEntries(CELL_XFS.map(([name], i) => [name, i])) as Record<

@@ -31,6 +31,18 @@ export function dataValidationsXml(validations: readonly ListValidation[]): stri
   return `<dataValidations count="${validations.length}">${items.join('')}</dataValidations>`;
 }
 
+/**
+ * Text cells of at most `max` characters (经营分析's 内容, R31): Excel refuses a longer entry as
+ * it is typed; the import still checks, as a pasted or other program's file skips this.
+ */
+export function textLengthValidationXml(sqref: string, max: number, error: string): string {
+  return (
+    `<dataValidations count="1"><dataValidation type="textLength" operator="lessThanOrEqual" allowBlank="1" ` +
+    `showErrorMessage="1" errorTitle="${escapeXml('输入有误')}" error="${escapeXml(error)}" sqref="${escapeXml(sqref)}">` +
+    `<formula1>${max}</formula1></dataValidation></dataValidations>`
+  );
+}
+
 export function insertDataValidations(sheetXml: string, validationsXml: string): string {
   if (sheetXml.includes('<dataValidations')) throw new Error('工作表已有数据验证');
   return insertInSchemaOrder(sheetXml, 'dataValidations', validationsXml);

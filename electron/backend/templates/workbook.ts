@@ -2,6 +2,7 @@
  * Writes a unit's monthly template (DOMAIN-DECISIONS "Templates"): instructions (printing on one
  * A4 page), the four data sheets with their drop-downs, styled headers and frozen panes (收入明细
  * in the wide layout: one row per customer, last month's figures greyed beside the input cells),
+ * 经营分析 (R31: the unit's written analysis, 项目 | 内容, tall wrapped cells, A4 portrait),
  * and the metadata sheet — very hidden (not listed under 取消隐藏) and protected — so an import
  * knows the form, version, unit and period without trusting the file name.
  */
@@ -10,6 +11,9 @@ import type { Period } from '../../../shared/domain/periods';
 import type { Policy } from '../../../shared/domain/policy/policy';
 import { columnRange } from '../../../shared/domain/spreadsheet/cells';
 import {
+  ANALYSIS_ITEMS,
+  ANALYSIS_MAX_CHARS,
+  analysisRows,
   instructionRows,
   LONG_TEMPLATE_VERSION,
   type SheetLayout,
@@ -26,7 +30,7 @@ import { metadataRows, type TemplateMetadata } from '../../../shared/domain/temp
 import { WIDE_COLUMNS, WIDE_HEADER_ROWS, type WideRole } from '../../../shared/domain/templates/wide-layout';
 import { postProcessXlsx } from '../xlsx/package';
 import { type SheetLook, styleTemplateSheetXml, TEMPLATE_STYLE, templateStylesXml } from './styles';
-import { dataValidationsXml, insertDataValidations, type ListValidation } from './validations';
+import { dataValidationsXml, insertDataValidations, type ListValidation, textLengthValidationXml } from './validations';
 
 /** Rows below the prefilled ones that still get the drop-downs (units add rows). */
 const SPARE_ROWS = 500;
@@ -126,6 +130,46 @@ function instructionsSheet(lines: readonly string[]): { sheet: XLSX.WorkSheet; l
   };
 }
 
+/** 经营分析: 项目 narrow, 内容 wide; together one A4 portrait page wide. */
+const ANALYSIS_WIDTHS = [16, 74];
+/** Points: about eleven lines of 11-point text, so a few paragraphs show without resizing. */
+const ANALYSIS_ROW_HEIGHT = 165;
+
+/**
+ * 经营分析 (R31): the instruction line (merged over both columns), the 项目 | 内容 header, one tall
+ * wrapped row per item. Blank 内容 cells are written as styled stubs so their borders show.
+ */
+function analysisSheet(): { sheet: XLSX.WorkSheet; look: SheetLook } {
+  const rows = analysisRows();
+  const sheet = XLSX.utils.aoa_to_sheet(rows);
+  for (let r = 0; r < rows.length; r++) {
+    for (let c = 0; c < ANALYSIS_WIDTHS.length; c++) {
+      const ref = XLSX.utils.encode_cell({ r, c });
+      if (!sheet[ref]) sheet[ref] = { t: 'z', z: 'General' };
+    }
+  }
+  sheet['!cols'] = ANALYSIS_WIDTHS.map((wch) => ({ wch }));
+  sheet['!merges'] = [{ s: { r: 0, c: 0 }, e: { r: 0, c: 1 } }];
+  sheet['!rows'] = [{ hpt: 36 }, { hpt: 20 }, ...ANALYSIS_ITEMS.map(() => ({ hpt: ANALYSIS_ROW_HEIGHT }))];
+  return {
+    sheet,
+    look: {
+      style: (r, c) =>
+        r === 0
+          ? TEMPLATE_STYLE.paragraph
+          : r === 1
+            ? TEMPLATE_STYLE.header
+            : c === 0
+              ? TEMPLATE_STYLE.analysisLabel
+              : TEMPLATE_STYLE.analysisText,
+      frozenRows: 2,
+      frozenColumns: 0,
+      landscape: false,
+      onePage: false,
+    },
+  };
+}
+
 export function buildTemplate(input: TemplateInput): { buffer: Buffer; meta: TemplateMetadata; rows: number } {
   const layoutKind = input.layout ?? 'wide';
   const wb = XLSX.utils.book_new();
@@ -146,6 +190,15 @@ export function buildTemplate(input: TemplateInput): { buffer: Buffer; meta: Tem
     names.push({ Name: '_xlnm.Print_Titles', Sheet: index, Ref: `'${layout.name}'!$1:$${look.frozenRows}` });
     XLSX.utils.book_append_sheet(wb, sheet, layout.name);
   }
+  const analysis = analysisSheet();
+  const analysisIndex = wb.SheetNames.length;
+  looks.push(analysis.look);
+  names.push({
+    Name: '_xlnm.Print_Titles',
+    Sheet: wb.SheetNames.length,
+    Ref: `'${TEMPLATE_SHEETS.analysis}'!$1:$${analysis.look.frozenRows}`,
+  });
+  XLSX.utils.book_append_sheet(wb, analysis.sheet, TEMPLATE_SHEETS.analysis);
   const meta: TemplateMetadata = {
     form: TEMPLATE_FORM,
     version: layoutKind === 'wide' ? TEMPLATE_VERSION : LONG_TEMPLATE_VERSION,
@@ -173,6 +226,14 @@ export function buildTemplate(input: TemplateInput): { buffer: Buffer; meta: Tem
         const v = validations.get(i) ?? [];
         parts.editSheet(i, (xml) => {
           const styled = styleTemplateSheetXml(xml, look);
+          if (i === analysisIndex) {
+            // 内容 of every item row (below the instruction and the header).
+            const sqref = `B3:B${2 + ANALYSIS_ITEMS.length}`;
+            return insertDataValidations(
+              styled,
+              textLengthValidationXml(sqref, ANALYSIS_MAX_CHARS, `每格不超过 ${ANALYSIS_MAX_CHARS} 字，请精简`),
+            );
+          }
           return v.length === 0 ? styled : insertDataValidations(styled, dataValidationsXml(v));
         });
       });

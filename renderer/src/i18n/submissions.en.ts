@@ -16,6 +16,7 @@ export const submissionsEn: typeof submissionsZh = {
     registrations: 'New customers',
     manager_changes: 'Manager changes',
     fluctuation_reasons: 'Fluctuation reasons',
+    unit_analysis: 'Business analysis',
   },
   status: {
     on_time: 'On time',
@@ -210,7 +211,10 @@ export const submissionsEn: typeof submissionsZh = {
       registrations: 'New customers',
       managerChanges: 'Manager changes',
       fluctuations: 'Fluctuation reasons',
+      analysis: 'Business analysis',
     },
+    analysisWritten: 'Business analysis: {{count}} of {{total}} items written',
+    analysisBlank: 'Business analysis: nothing written (the unit still owes it)',
     sectionColumns: {
       sheet: 'Sheet',
       rows: 'Rows',

@@ -193,7 +193,10 @@ export const submissionsZh = {
       registrations: '新客户申报',
       managerChanges: '客户经理变动',
       fluctuations: '波动原因',
+      analysis: '经营分析',
     },
+    analysisWritten: '经营分析：已填写 {{count}} 项（共 {{total}} 项）',
+    analysisBlank: '经营分析：未填写（仍记为未报送）',
     sectionColumns: {
       sheet: '工作表',
       rows: '行数',

@@ -169,9 +169,8 @@ export interface ReportInput {
   scopeOf: ReadonlyMap<string, Scope>;
   /** Tiers in force last month, for tier moves. */
   lastMonthTier: ReadonlyMap<string, Tier | null>;
-  /** Fen per period (oldest first, 24 months ending with the period), per customer in scope. */
-  months: readonly Period[];
-  monthly: ReadonlyMap<string, readonly Fen[]>;
+  /** The 24 months ending with the period, oldest first: key (this month's key customers), all, gold. */
+  trend: readonly (TrendPoint & { gold: Fen })[];
   bureau: { year: number; annual: Fen } | null;
   /** R27 flags, customer → the month's reason as units sent it. */
   reasons: ReadonlyMap<string, { reason: string; oneOff: boolean }>;
@@ -247,25 +246,15 @@ function fluctuationOf(
 
 const QUARTER_END_MONTHS = new Set([3, 6, 9, 12]);
 
-function quarterOf(input: ReportInput, customers: readonly CustomerFigures[]): QuarterFigures | null {
+function quarterOf(input: ReportInput): QuarterFigures | null {
   const month = monthOf(input.period);
   if (!QUARTER_END_MONTHS.has(month)) return null;
-  const at = (p: Period) => input.months.indexOf(p);
-  const sum = (periods: Period[]) => {
-    let total = 0;
-    for (const c of customers) {
-      const series = input.monthly.get(c.id);
-      if (!series) continue;
-      for (const p of periods) total += series[at(p)] ?? 0;
-    }
-    return total;
-  };
+  const gold = new Map(input.trend.map((t) => [t.period, t.gold]));
+  const sum = (periods: Period[]) => periods.reduce((s, p) => s + (gold.get(p) ?? 0), 0);
   const months = [addMonths(input.period, -2), addMonths(input.period, -1), input.period];
-  const last = months.map((p) => addMonths(p, -3));
-  const lastYear = months.map((p) => addMonths(p, -12));
   const thisQuarter = sum(months);
-  const lastQuarter = sum(last);
-  const sameQuarterLastYear = sum(lastYear);
+  const lastQuarter = sum(months.map((p) => addMonths(p, -3)));
+  const sameQuarterLastYear = sum(months.map((p) => addMonths(p, -12)));
   return {
     label: `${input.period.slice(0, 4)}年第${month / 3}季度`,
     months,
@@ -328,16 +317,7 @@ export function buildReportFacts(input: ReportInput): ReportFacts {
     return { line, ...withRatios({ thisMonth, lastMonth, sameMonthLastYear, yearToDate, yearToDateLastYear }) };
   });
 
-  const trend: TrendPoint[] = input.months.map((period, i) => {
-    let keySum = 0;
-    let allSum = 0;
-    for (const c of input.customers) {
-      const v = input.monthly.get(c.id)?.[i] ?? 0;
-      allSum += v;
-      if (c.tier !== null) keySum += v;
-    }
-    return { period, key: keySum, all: allSum };
-  });
+  const trend: TrendPoint[] = input.trend.map(({ period, key, all }) => ({ period, key, all }));
 
   const fluctuations: Fluctuating[] = [];
   for (const row of keyRows) {
@@ -405,7 +385,7 @@ export function buildReportFacts(input: ReportInput): ReportFacts {
     keyCustomers,
     top20: [...keyRows].sort(byRevenue).slice(0, 20),
     gold: { customers: gold.map(asRow).sort(byRevenue), figures: sumFigures(gold) },
-    goldQuarter: quarterOf(input, gold),
+    goldQuarter: quarterOf(input),
     units: [...units.entries()]
       .map(([unitId, u]) => ({ unitId, unitName: u.unitName, keyCount: u.list.length, ...sumFigures(u.list) }))
       .sort((a, b) => b.thisMonth - a.thisMonth || a.unitId - b.unitId),

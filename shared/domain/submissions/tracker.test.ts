@@ -34,13 +34,21 @@ describe('submission status (R31: after the 28th is late)', () => {
 });
 
 describe('forms a batch delivers', () => {
-  it('a unit template carries all four forms; a hand-made sheet revenue only', () => {
+  it('a unit template carries all four forms, and the analysis only when written (R31); a hand-made sheet revenue only', () => {
     expect(formsOfBatch('unit-monthly')).toEqual([
       'revenue',
       'registrations',
       'manager_changes',
       'fluctuation_reasons',
     ]);
+    expect(formsOfBatch('unit-monthly', true)).toEqual([
+      'revenue',
+      'registrations',
+      'manager_changes',
+      'fluctuation_reasons',
+      'unit_analysis',
+    ]);
+    expect(formsOfBatch('revenue', true)).toEqual(['revenue']);
     expect(formsOfBatch('revenue')).toEqual(['revenue']);
     expect(formsOfBatch('something-else')).toEqual([]);
   });

@@ -2,6 +2,8 @@
  * 数据报送 tracker (R30–R32, DOMAIN-DECISIONS "Submission tracker"): what each unit owes the centre
  * for a month, and whether it arrived on time. A unit's monthly template workbook carries all four
  * forms (an empty sheet means "nothing to report"); a workbook made by hand carries revenue only.
+ * The unit's analysis (经营分析, R31) is counted only when the unit wrote it: an empty analysis is
+ * not "nothing to analyse".
  */
 import { managerChangeDueDate } from '../dates';
 import { centreReportDueDate, isLate, unitReportDueDate } from '../duties';
@@ -9,7 +11,13 @@ import type { Period } from '../periods';
 import type { Policy } from '../policy/policy';
 import { TEMPLATE_FORM } from '../templates/layout';
 
-export const SUBMISSION_FORMS = ['revenue', 'registrations', 'manager_changes', 'fluctuation_reasons'] as const;
+export const SUBMISSION_FORMS = [
+  'revenue',
+  'registrations',
+  'manager_changes',
+  'fluctuation_reasons',
+  'unit_analysis',
+] as const;
 export type SubmissionForm = (typeof SUBMISSION_FORMS)[number];
 
 export const SUBMISSION_FORM_NAMES_ZH: Record<SubmissionForm, string> = {
@@ -17,11 +25,25 @@ export const SUBMISSION_FORM_NAMES_ZH: Record<SubmissionForm, string> = {
   registrations: '新客户申报',
   manager_changes: '客户经理变动',
   fluctuation_reasons: '波动原因',
+  unit_analysis: '经营分析',
 };
 
-/** The forms a committed batch delivers, by the batch's recorded form. */
-export function formsOfBatch(batchForm: string): readonly SubmissionForm[] {
-  if (batchForm === TEMPLATE_FORM) return SUBMISSION_FORMS;
+/** What a template batch delivers by being sent, whatever its sheets hold (see the top). */
+const TEMPLATE_BATCH_FORMS: readonly SubmissionForm[] = [
+  'revenue',
+  'registrations',
+  'manager_changes',
+  'fluctuation_reasons',
+];
+
+/**
+ * The forms a committed batch delivers, by the batch's recorded form and whether it stored the
+ * unit's analysis (R31).
+ */
+export function formsOfBatch(batchForm: string, storedAnalysis = false): readonly SubmissionForm[] {
+  if (batchForm === TEMPLATE_FORM) {
+    return storedAnalysis ? [...TEMPLATE_BATCH_FORMS, 'unit_analysis'] : TEMPLATE_BATCH_FORMS;
+  }
   if (batchForm === 'revenue') return ['revenue'];
   return [];
 }

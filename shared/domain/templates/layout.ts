@@ -38,6 +38,8 @@ export const TEMPLATE_SHEETS = {
   registrations: '新客户申报',
   managerChanges: '客户经理变动',
   fluctuations: '波动原因',
+  /** The unit's own monthly analysis (R31), read into unit_analyses; absent from templates made before it. */
+  analysis: '经营分析',
   /** Very hidden and protected: what the file holds (form, version, unit, period, generated at). */
   meta: '_kam_meta',
 } as const;
@@ -121,6 +123,47 @@ export const FLUCTUATION_COLUMNS: readonly ColumnSpec[] = [
   { header: '原因说明', width: 40 },
   { header: '是否一次性', width: 10, list: YES_NO },
 ];
+
+/**
+ * 经营分析 (R31: the unit's analysis comes with its statistics by the 28th): one row per item,
+ * found by its 项目 label. `key` is the stored field; the labels are the ones written, then
+ * variants a unit may type.
+ */
+export const ANALYSIS_ITEMS = [
+  { key: 'competition', label: '竞争情况', en: 'Competition', variants: ['竞争情况', '竞争', '市场竞争情况'] },
+  {
+    key: 'fluctuationNotes',
+    label: '波动原因补充说明',
+    en: 'Further notes on fluctuations',
+    variants: ['波动原因补充说明', '波动原因补充', '波动情况补充说明', '波动原因说明'],
+  },
+  {
+    key: 'practice',
+    label: '上月工作及好的做法',
+    en: 'Last month’s work and good practice',
+    variants: ['上月工作及好的做法', '上月工作', '好的做法', '主要工作及好的做法'],
+  },
+  {
+    key: 'plan',
+    label: '存在问题及本月计划',
+    en: 'Problems and this month’s plan',
+    variants: ['存在问题及本月计划', '存在问题', '本月计划', '存在问题及下步计划'],
+  },
+] as const;
+export type AnalysisItemKey = (typeof ANALYSIS_ITEMS)[number]['key'];
+/** The most a 内容 cell holds (characters); longer is refused, so a report quotes it whole. */
+export const ANALYSIS_MAX_CHARS = 2000;
+export const ANALYSIS_HEADERS = { item: '项目', content: '内容' } as const;
+export const ANALYSIS_INSTRUCTION = `请在“${ANALYSIS_HEADERS.content}”列填写本单位本月经营分析，每格不超过 ${ANALYSIS_MAX_CHARS} 字（单元格内换行按 Alt+Enter）；没有的项目留空。请勿修改“${ANALYSIS_HEADERS.item}”列。`;
+
+/** The 经营分析 sheet's rows: the instruction, the header, one row per item with 内容 blank. */
+export function analysisRows(): CellValue[][] {
+  return [
+    [ANALYSIS_INSTRUCTION, null],
+    [ANALYSIS_HEADERS.item, ANALYSIS_HEADERS.content],
+    ...ANALYSIS_ITEMS.map((i): CellValue[] => [i.label, null]),
+  ];
+}
 
 export interface TemplateCustomer extends WideCustomer {
   /** Lines with revenue in the 12 months before the period (R1 order); empty: every line. */
@@ -207,6 +250,9 @@ export function instructionRows(
     '',
     `五、${TEMPLATE_SHEETS.fluctuations}`,
     `已列出本单位的大客户及上月收入。本月收入较上月变动超过 ${policy.fluctuationPercent}% 的，须填写原因说明（R27）；属一次性变动的，请在“是否一次性”选“是”。`,
+    '',
+    `六、${TEMPLATE_SHEETS.analysis}`,
+    `本单位本月经营分析（R31，与统计数据一同报送）：${ANALYSIS_ITEMS.map((i) => i.label).join('、')}，填在“${ANALYSIS_HEADERS.content}”列，每格不超过 ${ANALYSIS_MAX_CHARS} 字。`,
   ];
 }
 

@@ -1,12 +1,13 @@
 /**
- * The template's sheets beside revenue — 新客户申报 (R19), 客户经理变动 (R30) and 波动原因 (R27).
+ * The template's sheets beside revenue — 新客户申报 (R19), 客户经理变动 (R30), 波动原因 (R27) and
+ * 经营分析 (R31).
  * Each is found by its header (any column order), and every row is checked with problems naming
  * sheet, row and column. Registrations and manager changes are reported, not stored (see
  * DOMAIN-DECISIONS "Templates"), so their problems are warnings; reasons are stored, so theirs are
  * errors. Pure: the caller supplies the lookups.
  */
 
-import { type Bilingual, bi } from '../bilingual';
+import { type Bilingual, bi, echo } from '../bilingual';
 import { checkCreditCodeText } from '../credit-code';
 import { isIsoDate, managerChangeDueDate } from '../dates';
 import {
@@ -20,6 +21,10 @@ import { normaliseCustomerName } from '../names';
 import { type Period, parsePeriod } from '../periods';
 import { columnLetter } from '../spreadsheet/cells';
 import {
+  ANALYSIS_HEADERS,
+  ANALYSIS_ITEMS,
+  ANALYSIS_MAX_CHARS,
+  type AnalysisItemKey,
   LINE_LIST,
   MANAGER_CHANGE_COLUMNS,
   MANAGER_CHANGE_KINDS_ZH,
@@ -429,4 +434,88 @@ export function readFluctuationReasons(
     if (customerId && period) rows.push({ row: rowNo, customerId, period, reason, oneOff: oneOffText === '是' });
   });
   return { rows, issues };
+}
+
+// ── 经营分析 (R31) ───────────────────────────────────────────────────────────────────────────
+
+/** The unit's analysis for the month: each item's text, null where the unit wrote nothing. */
+export type UnitAnalysisTexts = Record<AnalysisItemKey, string | null>;
+
+const ANALYSIS_HEADER_VARIANTS = {
+  item: [ANALYSIS_HEADERS.item, '分析项目'],
+  content: [ANALYSIS_HEADERS.content, '分析内容', '填写内容'],
+} as const;
+
+/**
+ * Reads 经营分析: the header by its 项目 and 内容 labels (the instruction line sits above it), each
+ * item by its label in 项目, not by position. Blank 内容 is "not written"; a sheet with nothing
+ * written gives null (nothing is stored). The analysis is stored, so its problems are errors —
+ * except text under a label the sheet does not have, which is only reported.
+ */
+export function readUnitAnalysis(sheet: SheetInput): {
+  analysis: UnitAnalysisTexts | null;
+  written: number;
+  issues: ImportIssue[];
+} {
+  const issues: ImportIssue[] = [];
+  const header = findColumns(sheet, ANALYSIS_HEADER_VARIANTS, ['item', 'content']);
+  if ('message' in header) {
+    // The English names the columns by role: the interface in English shows no Chinese.
+    const issue: ImportIssue = {
+      ...header,
+      severity: 'error',
+      messageEn: `No header row in the first 10 rows of the business analysis sheet (it needs an item column and a content column): the sheet was not read`,
+    };
+    return { analysis: null, written: 0, issues: [issue] };
+  }
+  const texts: UnitAnalysisTexts = { competition: null, fluctuationNotes: null, practice: null, plan: null };
+  const seen = new Map<AnalysisItemKey, number>();
+  const byLabel = new Map<string, (typeof ANALYSIS_ITEMS)[number]>();
+  for (const item of ANALYSIS_ITEMS) for (const v of item.variants) byLabel.set(normaliseHeader(v), item);
+  let written = 0;
+  eachRow(sheet, header, 'error', issues, (get, problem, rowNo) => {
+    const label = cellText(get('item'));
+    // Line breaks typed with Alt+Enter stay; Windows line ends become one.
+    const content = cellText(get('content')).replace(/\r\n?/g, '\n');
+    const item = byLabel.get(normaliseHeader(label));
+    if (!item) {
+      if (content === '') return;
+      issues.push({
+        sheet: sheet.name,
+        row: rowNo,
+        column: columnLetter(header.columns.item as number),
+        severity: 'warning',
+        message: `项目“${echo(label)}”不是经营分析的项目（应为 ${ANALYSIS_ITEMS.map((i) => i.label).join('、')}），该行内容未读取`,
+        messageEn: `This row's item is not one of the analysis items (${ANALYSIS_ITEMS.map((i) => i.en).join('; ')}): its text was not read`,
+      });
+      return;
+    }
+    const first = seen.get(item.key);
+    if (first !== undefined) {
+      problem(
+        'item',
+        bi(
+          `项目“${item.label}”在第 ${first} 行已有，同一项目只能填一行`,
+          `The item "${item.en}" is already on row ${first}: an item has one row`,
+        ),
+      );
+      return;
+    }
+    seen.set(item.key, rowNo);
+    if (content === '') return;
+    const length = Array.from(content).length;
+    if (length > ANALYSIS_MAX_CHARS) {
+      problem(
+        'content',
+        bi(
+          `“${item.label}”的内容不能超过 ${ANALYSIS_MAX_CHARS} 字（现有 ${length} 字），请精简后重新报送`,
+          `"${item.en}" can have at most ${ANALYSIS_MAX_CHARS} characters (it has ${length}): shorten it and send it again`,
+        ),
+      );
+      return;
+    }
+    texts[item.key] = content;
+    written++;
+  });
+  return { analysis: written > 0 ? texts : null, written, issues };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findChromium } from '../../e2e/harness';
+import { findChromium } from '../../../electron/backend/reports/chromium';
 
 describe('browser test harness', () => {
   it('names the browsers it looked for, instead of skipping, when none is installed', () => {

@@ -71,7 +71,7 @@ describe('submissions/tracker (R30–R32)', () => {
       centreDueOn: '2026-11-05',
       centreDaysLeft: 16,
     });
-    expect(view.units.flatMap((u) => u.cells.map((c) => c.status))).toEqual(Array(units.length * 4).fill('pending'));
+    expect(view.units.flatMap((u) => u.cells.map((c) => c.status))).toEqual(Array(units.length * 5).fill('pending'));
 
     // One unit sends on the 27th: after the 25th, so its manager changes are late (R30), the
     // rest on time (R31). Another sends on the 30th: all late.
@@ -102,24 +102,26 @@ describe('submissions/tracker (R30–R32)', () => {
       ['registrations', 'on_time', first],
       ['manager_changes', 'late', first],
       ['fluctuation_reasons', 'on_time', first],
+      // The template's 经营分析 was left blank: still owed (R31), overdue after the 28th.
+      ['unit_analysis', 'overdue', null],
     ]);
-    expect(row(lateUnit)?.cells.map((c) => c.status)).toEqual(['late', 'late', 'late', 'late']);
+    expect(row(lateUnit)?.cells.map((c) => c.status)).toEqual(['late', 'late', 'late', 'late', 'overdue']);
     expect(row(lateUnit)?.cells[0]?.batchId).toBe(second);
-    expect(row(silentUnit)?.cells.map((c) => c.status)).toEqual(['overdue', 'overdue', 'overdue', 'overdue']);
+    expect(row(silentUnit)?.cells.map((c) => c.status)).toEqual(Array(5).fill('overdue'));
     expect(view.unattributed.map((u) => u.id)).toEqual([handBatch]);
     expect(view.totals).toEqual({
-      expected: units.length * 4,
+      expected: units.length * 5,
       onTime: 3,
       late: 5,
       pending: 0,
-      overdue: (units.length - 2) * 4,
+      overdue: (units.length - 2) * 5 + 2,
     });
     expect(view.centreDaysLeft).toBe(3);
 
     // An undone batch no longer counts; the unit's page still lists it.
     await b.registry.call('imports/undo', { batchId: second });
     view = await b.registry.call('submissions/tracker', { period: PERIOD });
-    expect(row(lateUnit)?.cells.map((c) => c.status)).toEqual(['overdue', 'overdue', 'overdue', 'overdue']);
+    expect(row(lateUnit)?.cells.map((c) => c.status)).toEqual(Array(5).fill('overdue'));
     const unitId = row(lateUnit)?.unitId as number;
     const listed = await b.registry.call('submissions/unit-batches', { unitId });
     expect(listed.map((x) => [x.id, x.undoneAt !== null, x.forms.length])).toEqual([[second, true, 4]]);

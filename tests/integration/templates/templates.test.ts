@@ -123,8 +123,8 @@ describe('templates/generate', () => {
     const zip = unzipSync(new Uint8Array(readFileSync(chenghai.path)));
     const part = (p: string) => strFromU8(zip[p] as Uint8Array);
     expect(part('xl/workbook.xml')).toMatch(/<sheet name="_kam_meta"[^>]*state="veryHidden"/);
-    // Sheet order: 填表说明, 收入明细, 新客户申报, 客户经理变动, 波动原因, _kam_meta.
-    expect(part('xl/worksheets/sheet6.xml')).toContain('<sheetProtection');
+    // Sheet order: 填表说明, 收入明细, 新客户申报, 客户经理变动, 波动原因, 经营分析, _kam_meta.
+    expect(part('xl/worksheets/sheet7.xml')).toContain('<sheetProtection');
     const registrationXml = part('xl/worksheets/sheet3.xml');
     expect(registrationXml).toContain('<formula1>"是,否"</formula1>');
     expect(registrationXml).toContain('<formula1>"钻石,黄金,白银,一般"</formula1>');
@@ -135,7 +135,15 @@ describe('templates/generate', () => {
     expect(fluctuationXml.indexOf('<dataValidations')).toBeLessThan(fluctuationXml.indexOf('<pageMargins'));
 
     const wb = XLSX.read(readFileSync(chenghai.path), { type: 'buffer' });
-    expect(wb.SheetNames).toEqual(['填表说明', '收入明细', '新客户申报', '客户经理变动', '波动原因', '_kam_meta']);
+    expect(wb.SheetNames).toEqual([
+      '填表说明',
+      '收入明细',
+      '新客户申报',
+      '客户经理变动',
+      '波动原因',
+      '经营分析',
+      '_kam_meta',
+    ]);
     expect(sheetRows(wb, '_kam_meta').slice(1, 7)).toEqual([
       ['form', 'unit-monthly', '表单'],
       ['version', 2, '模板版本'],
@@ -217,6 +225,7 @@ describe('template round trip (R8, R27)', () => {
       { sheet: '新客户申报', kind: 'registrations', rows: 1, problems: 1, stored: false },
       { sheet: '客户经理变动', kind: 'managerChanges', rows: 1, problems: 3, stored: false },
       { sheet: '波动原因', kind: 'fluctuations', rows: 1, problems: 0, stored: true },
+      { sheet: '经营分析', kind: 'analysis', rows: 0, problems: 0, stored: true },
     ]);
     expect(preview.issues).toEqual(
       expect.arrayContaining([

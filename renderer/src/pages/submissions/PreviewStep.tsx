@@ -1,6 +1,7 @@
 import { Alert, Badge, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ImportPreview } from '../../../../shared/api/types';
+import { ANALYSIS_ITEMS } from '../../../../shared/domain/templates/layout';
 import { formatCount } from '../../i18n/format';
 import { useFormat } from '../../i18n/useFormat';
 import { ChangesTable } from './ChangesTable';
@@ -96,6 +97,20 @@ export function PreviewStep({ preview, path }: { preview: ImportPreview; path: s
   );
 }
 
+/** 经营分析 (R31): how many of its items the unit wrote — the report quotes them. */
+function AnalysisLine({ preview }: { preview: ImportPreview }) {
+  const { t } = useTranslation();
+  const section = preview.sections.find((s) => s.kind === 'analysis' && s.stored);
+  if (!section) return null;
+  return (
+    <Text size="sm" mb="xs" data-testid="preview-analysis" c={section.rows > 0 ? undefined : 'orange.8'}>
+      {section.rows > 0
+        ? t('submissions.preview.analysisWritten', { count: section.rows, total: ANALYSIS_ITEMS.length })
+        : t('submissions.preview.analysisBlank')}
+    </Text>
+  );
+}
+
 function Sections({ preview }: { preview: ImportPreview }) {
   const { t } = useTranslation();
   return (
@@ -103,6 +118,7 @@ function Sections({ preview }: { preview: ImportPreview }) {
       <Title order={2} size="h5" mb="sm">
         {t('submissions.preview.sectionsTitle')}
       </Title>
+      <AnalysisLine preview={preview} />
       <Table aria-label={t('submissions.preview.sectionsTitle')}>
         <Table.Thead>
           <Table.Tr>

@@ -23,8 +23,14 @@ describe('tracker status colours', () => {
     expect(statusVariant('overdue')).toBe('outline');
   });
 
-  it('has the four forms in template order', () => {
-    expect(TRACKER_FORMS).toEqual(['revenue', 'registrations', 'manager_changes', 'fluctuation_reasons']);
+  it('has the five forms in template order', () => {
+    expect(TRACKER_FORMS).toEqual([
+      'revenue',
+      'registrations',
+      'manager_changes',
+      'fluctuation_reasons',
+      'unit_analysis',
+    ]);
   });
 });
 

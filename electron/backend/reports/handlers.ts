@@ -1,0 +1,97 @@
+/**
+ * 报表: the live dashboard and the monthly analysis report's revisions (R28, R32). A draft's
+ * figures are gathered when read; a final revision's come from its frozen snapshot, so editing data
+ * afterwards changes the dashboard but never a finalised report.
+ */
+import type { ReportInfo, ReportView } from '../../../shared/api/types';
+import { localDate } from '../../../shared/domain/dates';
+import { composeReport } from '../../../shared/domain/report/compose';
+import type { ReportFacts } from '../../../shared/domain/report/facts';
+import type { HandlerContext } from '../context';
+import { resolveScope } from '../exports/scope';
+import { defineHandlers } from '../registry';
+import { gatherReportFacts } from './gather';
+import {
+  createDraft,
+  EMPTY_TEXTS,
+  finalise,
+  latestReport,
+  listReports,
+  type ReportSnapshot,
+  readReport,
+  revise,
+  type StoredReport,
+  saveTexts,
+} from './store';
+
+/** A revision's figures: frozen for a final one, gathered now for a draft. */
+export function factsOf(ctx: HandlerContext, report: StoredReport): ReportFacts {
+  if (report.snapshot !== null) return (JSON.parse(report.snapshot) as ReportSnapshot).facts;
+  return gatherReportFacts(ctx, report.info.period, report.info.unit?.code ?? null);
+}
+
+export function viewOf(ctx: HandlerContext, report: StoredReport): ReportView {
+  const facts = factsOf(ctx, report);
+  const info = report.info;
+  const document = composeReport(facts, report.texts, {
+    status: info.status,
+    revision: info.revision,
+    hash: info.hash,
+    date: info.finalisedAt === null ? localDate(ctx.now()) : localDate(new Date(info.finalisedAt)),
+  });
+  return {
+    info,
+    texts: report.texts,
+    facts,
+    document,
+    revisions: listReports(ctx.db, info.period, info.unit?.id ?? 0),
+  };
+}
+
+/** The latest revision for a month and scope, created as an empty draft when there is none. */
+export function openReport(ctx: HandlerContext, period: string, unitCode: string | null): ReportInfo {
+  const scope = resolveScope(ctx.db, unitCode);
+  const unitKey = scope.unit?.id ?? 0;
+  const existing = latestReport(ctx.db, period, unitKey);
+  if (existing) return existing.info;
+  const id = createDraft(ctx.db, period, scope.unit?.id ?? null, 1, EMPTY_TEXTS, ctx.now().toISOString(), ctx.actor);
+  return readReport(ctx.db, id).info;
+}
+
+export const reportHandlers = defineHandlers({
+  'reports/dashboard': {
+    kind: 'read',
+    run: ({ period, unitCode }, ctx) => gatherReportFacts(ctx, period, unitCode),
+  },
+  'reports/list': {
+    kind: 'read',
+    run: ({ period, unitCode }, ctx) => {
+      const unitKey = unitCode === null ? null : (resolveScope(ctx.db, unitCode).unit?.id ?? 0);
+      return listReports(ctx.db, period, unitKey);
+    },
+  },
+  'reports/create': {
+    kind: 'write',
+    run: ({ period, unitCode }, ctx) => openReport(ctx, period, unitCode),
+  },
+  'reports/get': {
+    kind: 'read',
+    run: ({ id }, ctx) => viewOf(ctx, readReport(ctx.db, id)),
+  },
+  'reports/save-texts': {
+    kind: 'write',
+    run: ({ id, texts }, ctx) => saveTexts(ctx.db, id, texts, ctx.now().toISOString()).info,
+  },
+  'reports/finalise': {
+    kind: 'write',
+    run: ({ id }, ctx) => {
+      const report = readReport(ctx.db, id);
+      const facts = gatherReportFacts(ctx, report.info.period, report.info.unit?.code ?? null);
+      return finalise(ctx.db, id, facts, ctx.now().toISOString(), ctx.actor).info;
+    },
+  },
+  'reports/revise': {
+    kind: 'write',
+    run: ({ id }, ctx) => revise(ctx.db, id, ctx.now().toISOString(), ctx.actor).info,
+  },
+});
