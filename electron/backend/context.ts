@@ -30,4 +30,9 @@ export interface HandlerContext {
    * For caches outside the database (the search index), which must never see uncommitted rows.
    */
   afterCommit(fn: () => void): void;
+  /**
+   * Prints the report's print view to PDF: Electron's own Chromium in the app
+   * (electron/main/print.ts), the system Chromium in the command line and tests (reports/pdf.ts).
+   */
+  printPdf(html: string): Promise<Buffer>;
 }

@@ -1,5 +1,6 @@
 /** Opens a database and builds the registry over it: the backend as every host uses it. */
 import type { Database } from 'better-sqlite3';
+import { AppError } from '../../shared/api/errors';
 import { localDate } from '../../shared/domain/dates';
 import { POLICY_V1 } from '../../shared/domain/policy/policy';
 import type { HandlerContext } from './context';
@@ -20,6 +21,12 @@ export interface BackendOptions {
   actor?: string;
   nativeBinding?: string;
   migrationsDir?: string;
+  /**
+   * How the report's PDF is printed: electron/main/print.ts in the app, reports/pdf.ts (the system
+   * Chromium) in the command line and tests. Not defaulted here, so the app's bundle never pulls in
+   * playwright; without one, a PDF export says it is unavailable.
+   */
+  printPdf?: (html: string) => Promise<Buffer>;
 }
 
 export interface Backend {
@@ -70,6 +77,15 @@ export function openBackend(options: BackendOptions): Backend {
         if (!registry) throw new Error('registry not ready');
         registry.afterCommit(fn);
       },
+      printPdf:
+        options.printPdf ??
+        (() =>
+          Promise.reject(
+            new AppError('UNAVAILABLE', {
+              zh: '此处无法生成 PDF，请改为导出 Word（docx）。',
+              en: 'A PDF cannot be made here; export to Word (docx) instead.',
+            }),
+          )),
     };
     registry = new Registry(HANDLER_GROUPS, ctx);
     return {

@@ -2,6 +2,7 @@
 import { type BrowserWindow, dialog, shell } from 'electron';
 import type { ApiResponse } from '../../shared/api/errors';
 import { type HostChannel, type HostResults, hostSchemas } from '../../shared/api/host';
+import { printReportToPrinter } from './print';
 
 export async function invokeHost(
   channel: HostChannel,
@@ -40,6 +41,18 @@ export async function invokeHost(
     case 'host/show-in-folder': {
       shell.showItemInFolder((options as { path: string }).path);
       return { ok: true, value: { ok: true } };
+    }
+    case 'host/print': {
+      const o = options as { title: string; html: string };
+      try {
+        return { ok: true, value: await printReportToPrinter(o.html, o.title) };
+      } catch (e) {
+        const reason = e instanceof Error ? e.message : String(e);
+        return {
+          ok: false,
+          error: { code: 'UNAVAILABLE', message: `打印失败：${reason}`, messageEn: `Printing failed: ${reason}` },
+        };
+      }
     }
   }
 }

@@ -21,6 +21,7 @@ import {
   nativeBindingPath,
   windowBounds,
 } from './policies';
+import { printReportPdf } from './print';
 
 // Before the lock: Electron keys the single-instance lock on the userData folder, which is where
 // the database lives (the same folder the command line uses, backend/paths.ts).
@@ -107,6 +108,7 @@ function start(): void {
       backend = openBackend({
         databasePath: join(app.getPath('userData'), DATABASE_FILE),
         nativeBinding: nativeBinding(),
+        printPdf: printReportPdf,
       });
     } catch (e) {
       dialog.showErrorBox('KAM Desk 无法启动', (e as Error).message);

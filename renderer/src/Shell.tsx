@@ -5,11 +5,18 @@ import { LoadingBlock } from './components/ApiViews';
 import { EmptyBlock } from './components/EmptyBlock';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { PageHeader } from './components/PageHeader';
-import { CustomerDetailPage, CustomerListPage, SettingsPage, SubmissionsPage, TiersPage } from './router/pages';
+import {
+  CustomerDetailPage,
+  CustomerListPage,
+  ReportsPage,
+  SettingsPage,
+  SubmissionsPage,
+  TiersPage,
+} from './router/pages';
 import { type Route, routeArea } from './router/routes';
 import { hrefOf, useRoute } from './router/useRoute';
 
-/** The areas of the app, in the bureau's order. 客户, 数据报送, 分级 and 设置 exist so far. */
+/** The areas of the app, in the bureau's order. 客户, 数据报送, 分级, 报表 and 设置 exist so far. */
 const NAV_ITEMS = [
   { key: 'customers', href: hrefOf({ name: 'customers' }) },
   { key: 'registrations', href: null },
@@ -19,7 +26,7 @@ const NAV_ITEMS = [
   { key: 'complaints', href: null },
   { key: 'submissions', href: hrefOf({ name: 'submissions', tab: 'tracker' }) },
   { key: 'grading', href: hrefOf({ name: 'tiers', runId: null }) },
-  { key: 'reports', href: null },
+  { key: 'reports', href: hrefOf({ name: 'reports', tab: 'overview', reportId: null }) },
   { key: 'settings', href: hrefOf({ name: 'settings', tab: 'units' }) },
 ] as const;
 
@@ -109,6 +116,8 @@ function Page({ route }: { route: Route }) {
       return <TiersPage runId={route.runId} />;
     case 'submissions':
       return <SubmissionsPage tab={route.tab} />;
+    case 'reports':
+      return <ReportsPage tab={route.tab} reportId={route.reportId} />;
     case 'notFound':
       return (
         <>

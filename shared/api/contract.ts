@@ -32,7 +32,10 @@ import type {
   PolicyValidation,
   PolicyVersionInfo,
   QualificationDecision,
+  ReportCustomersView,
   ReportFacts,
+  ReportFileView,
+  ReportHtmlView,
   ReportInfo,
   ReportView,
   RevenueCellView,
@@ -114,6 +117,9 @@ export const inputSchemas = {
   'reports/save-texts': s.reportsSaveTexts,
   'reports/finalise': s.reportsId,
   'reports/revise': s.reportsId,
+  'reports/export': s.reportsExport,
+  'reports/html': s.reportsId,
+  'reports/customers': s.reportsCustomers,
   'submissions/tracker': s.submissionsTracker,
   'submissions/unit-batches': s.submissionsUnitBatches,
   'reports/unit-analyses': s.reportsUnitAnalyses,
@@ -188,6 +194,9 @@ export interface ApiResults {
   'reports/save-texts': ReportInfo;
   'reports/finalise': ReportInfo;
   'reports/revise': ReportInfo;
+  'reports/export': ReportFileView;
+  'reports/html': ReportHtmlView;
+  'reports/customers': ReportCustomersView;
   'submissions/tracker': SubmissionTrackerView;
   'submissions/unit-batches': SubmissionBatchView[];
   'reports/unit-analyses': UnitAnalysis[];

@@ -18,6 +18,8 @@ export const hostSchemas = {
   'host/save-file': z.object({ title: z.string().max(100), defaultName: z.string().max(200), filters }).strict(),
   'host/choose-folder': z.object({ title: z.string().max(100) }).strict(),
   'host/show-in-folder': z.object({ path: z.string().min(1).max(1000) }).strict(),
+  /** The report's print view (reports/html) to the system printer, through the system's print dialog. */
+  'host/print': z.object({ title: z.string().max(200), html: z.string().min(1).max(20_000_000) }).strict(),
 } as const;
 
 export interface HostResults {
@@ -27,6 +29,8 @@ export interface HostResults {
   'host/save-file': { path: string | null };
   'host/choose-folder': { path: string | null };
   'host/show-in-folder': { ok: true };
+  /** False when the officer cancelled the print dialog. */
+  'host/print': { printed: boolean };
 }
 
 export type HostChannel = keyof typeof hostSchemas;

@@ -577,6 +577,48 @@ const reportText = (label: string) =>
     .string(said(`${label}必须是文本`, `${en(label)} must be text`))
     .max(5000, said(`${label}不能超过 5,000 个字`, `${en(label)} is at most 5,000 characters`))
     .optional();
+export const REPORT_FORMATS = ['pdf', 'docx', 'xlsx'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+/** One revision saved as PDF, Word or the tables workbook; the path's ending must match the format. */
+export const reportsExport = z
+  .object({
+    id: id('分析报告'),
+    format: z.enum(REPORT_FORMATS, said('格式应为 pdf、docx 或 xlsx', 'The format is pdf, docx or xlsx')),
+    /** Where to write it (the save dialog's path); null returns the size and name only (a dry run). */
+    path: z
+      .string(said('文件路径必须是文本', 'The file path must be text'))
+      .trim()
+      .min(1, said('请选择保存位置', 'Choose where to save'))
+      .max(1000)
+      .nullable()
+      .default(null),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (v.path !== null && !v.path.toLowerCase().endsWith(`.${v.format}`)) {
+      ctx.addIssue(customIssue(bi(`文件名应以 .${v.format} 结尾`, `The file name must end in .${v.format}`), ['path']));
+    }
+  });
+/** The customers behind one bar or slice of the dashboard (the same facts, filtered). */
+export const reportsCustomers = z
+  .object({
+    period,
+    unitCode: reportUnitCode,
+    /** Which set: the month's key customers, the new or lost ones, or the R27 fluctuations. */
+    set: z
+      .enum(['key', 'added', 'lost', 'fluctuating'], said('未知的客户范围', 'Unknown set of customers'))
+      .default('key'),
+    tier: z.enum(TIERS, said('未知的分级', 'Unknown tier')).nullable().default(null),
+    scope: z.enum(SCOPES, said('未知的客户范围类别', 'Unknown scope')).nullable().default(null),
+    line: z
+      .enum([...PRODUCT_LINES, 'other'], said('未知的业务', 'Unknown business line'))
+      .nullable()
+      .default(null),
+    /** The comparison table's unit (UnitRow.unitId). */
+    groupUnitId: id('单位').nullable().default(null),
+    limit: z.number().int().min(1).max(1000).default(200),
+  })
+  .strict();
 export const reportsSaveTexts = z
   .object({
     id: id('分析报告'),

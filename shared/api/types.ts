@@ -7,7 +7,7 @@ import type { ProductLine, RevenueLine } from '../domain/lines';
 import type { Employment, ManagerPost, Staffing, UnitKind } from '../domain/organisation';
 import type { Policy } from '../domain/policy/policy';
 import type { ReportDocument, ReportTexts } from '../domain/report/document';
-import type { ReportFacts } from '../domain/report/facts';
+import type { ReportCustomer, ReportFacts } from '../domain/report/facts';
 import type { Scope, Tier } from '../domain/tiers';
 
 export interface AppInfo {
@@ -734,6 +734,32 @@ export interface ReportInfo {
   finalisedBy: string | null;
   /** A later revision of the same month and scope exists (this one is superseded). */
   superseded: boolean;
+}
+
+/** A revision written as a file (reports/export). */
+export interface ReportFileView {
+  format: 'pdf' | 'docx' | 'xlsx';
+  /** The name to offer in the save dialog, e.g. 全市大客户月度分析报告_2026年10月_第1版_草稿.pdf. */
+  fileName: string;
+  size: number;
+  /** Where it was written; null for a dry run. */
+  path: string | null;
+  status: 'draft' | 'final';
+  revision: number;
+  hash: string | null;
+}
+
+/** The print view of a revision (the same HTML every PDF is printed from), for preview and 打印. */
+export interface ReportHtmlView {
+  html: string;
+  title: string;
+}
+
+/** The customers behind one bar or slice of the dashboard, highest revenue first. */
+export interface ReportCustomersView {
+  customers: ReportCustomer[];
+  /** How many match (the list stops at the limit). */
+  total: number;
 }
 
 export interface ReportView {

@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { type Backend, openBackend } from '../../electron/backend';
 import { CHROMIUM_ARGS, findChromium } from '../../electron/backend/reports/chromium';
+import { printPdf } from '../../electron/backend/reports/pdf';
 import { isHostChannel } from '../../shared/api/host';
 import { type StaticServer, serveStatic } from './static-server';
 
@@ -85,7 +86,11 @@ export interface HarnessOptions {
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'kam-e2e-'));
   const databasePath = join(dir, 'kam.sqlite');
-  const backend = openBackend({ databasePath, ...(options.now ? { now: options.now } : {}) });
+  const backend = openBackend({
+    databasePath,
+    printPdf: (html) => printPdf(html),
+    ...(options.now ? { now: options.now } : {}),
+  });
   let server: StaticServer | undefined;
   let browser: Browser | undefined;
   try {
@@ -114,7 +119,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
             ? { path: host.saveFile }
             : channel === 'host/choose-folder'
               ? { path: host.chooseFolder }
-              : { ok: true };
+              : channel === 'host/print'
+                ? { printed: true }
+                : { ok: true };
       return { ok: true, value };
     });
     // A string, not a function: tsx's transform would put helpers (`__name`) into a serialised function.

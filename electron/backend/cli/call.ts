@@ -7,6 +7,7 @@
 import { CHANNELS, isChannel } from '../../../shared/api/contract';
 import { AppError } from '../../../shared/api/errors';
 import { openBackend } from '../index';
+import { printPdf } from '../reports/pdf';
 import type { Command } from './command';
 import { requireExistingDb } from './reports';
 
@@ -36,7 +37,7 @@ export const callCommand: Command = {
     }
     const input = parseInput(typeof values.input === 'string' ? values.input : await io.stdin());
     requireExistingDb(db);
-    const backend = openBackend({ databasePath: db });
+    const backend = openBackend({ databasePath: db, printPdf: (html) => printPdf(html) });
     try {
       const response = await backend.registry.invoke(channel, input);
       if (!response.ok) throw AppError.fromJSON(response.error);

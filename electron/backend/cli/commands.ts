@@ -17,6 +17,7 @@ import { fillDemo } from '../demo/fill';
 import { fillDemoRevenue } from '../demo/revenue';
 import { type Backend, openBackend } from '../index';
 import { defaultDatabasePath } from '../paths';
+import { printPdf } from '../reports/pdf';
 import { callCommand } from './call';
 import type { Command, Values } from './command';
 import { exportOutput, requireExistingDb, revenueSummaryOutput } from './reports';
@@ -32,7 +33,7 @@ function positiveInt(values: Values, name: string, fallback?: number): number {
 }
 
 async function withBackend<T>(db: string, fn: (b: Backend) => Promise<T> | T): Promise<T> {
-  const backend = openBackend({ databasePath: db });
+  const backend = openBackend({ databasePath: db, printPdf: (html) => printPdf(html) });
   try {
     return await fn(backend);
   } finally {

@@ -103,6 +103,11 @@ function submissionsOf(
 
 /** The report's facts for the month and scope, as the data stands now. */
 export function gatherReportFacts(ctx: HandlerContext, period: Period, unitCode: string | null): ReportFacts {
+  return buildReportFacts(gatherReportInput(ctx, period, unitCode));
+}
+
+/** What the facts are worked out from; the dashboard's drill-through filters the same customers. */
+export function gatherReportInput(ctx: HandlerContext, period: Period, unitCode: string | null): ReportInput {
   const { db } = ctx;
   const scope = resolveScope(db, unitCode);
   const policy = ctx.policies.forDate(lastDayOf(period));
@@ -155,7 +160,7 @@ export function gatherReportFacts(ctx: HandlerContext, period: Period, unitCode:
     .all(period) as [string, string, number][];
   for (const [id, reason, oneOff] of reasonRows) reasons.set(id, { reason, oneOff: oneOff === 1 });
 
-  return buildReportFacts({
+  return {
     period,
     unit: scope.unit,
     centreName: scope.centreName,
@@ -172,5 +177,5 @@ export function gatherReportFacts(ctx: HandlerContext, period: Period, unitCode:
     keyCustomerMinTier: policy.reports.keyCustomerMinTier,
     keyCustomerTopN: policy.reports.keyCustomerTopN,
     submissions: submissionsOf(ctx, period, scope.unitIds),
-  });
+  };
 }

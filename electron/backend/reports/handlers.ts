@@ -6,11 +6,13 @@
 import type { ReportInfo, ReportView } from '../../../shared/api/types';
 import { localDate } from '../../../shared/domain/dates';
 import { composeReport } from '../../../shared/domain/report/compose';
+import { drillCustomers } from '../../../shared/domain/report/drill';
 import type { ReportFacts } from '../../../shared/domain/report/facts';
 import type { HandlerContext } from '../context';
 import { resolveScope } from '../exports/scope';
 import { defineHandlers } from '../registry';
-import { gatherReportFacts } from './gather';
+import { gatherReportFacts, gatherReportInput } from './gather';
+import { exportReport, reportHtmlView } from './output';
 import {
   createDraft,
   EMPTY_TEXTS,
@@ -93,5 +95,18 @@ export const reportHandlers = defineHandlers({
   'reports/revise': {
     kind: 'write',
     run: ({ id }, ctx) => revise(ctx.db, id, ctx.now().toISOString(), ctx.actor).info,
+  },
+  // Writes a file, not the database: a read as far as the registry is concerned (as exports/build).
+  'reports/export': {
+    kind: 'read',
+    run: ({ id, format, path }, ctx) => exportReport(ctx, id, format, path),
+  },
+  'reports/html': {
+    kind: 'read',
+    run: ({ id }, ctx) => reportHtmlView(ctx, id),
+  },
+  'reports/customers': {
+    kind: 'read',
+    run: ({ period, unitCode, ...filter }, ctx) => drillCustomers(gatherReportInput(ctx, period, unitCode), filter),
   },
 });

@@ -1,4 +1,5 @@
 /** English interface strings: the same keys as the Chinese file (checked by the type). */
+import { reportsEn } from './reports.en';
 import { submissionsEn } from './submissions.en';
 import type { Messages } from './zh-CN';
 
@@ -927,6 +928,7 @@ export const en: Messages = {
     leave: 'Left',
   },
   submissions: submissionsEn,
+  reports: reportsEn,
   errors: {
     noBridge: 'Not connected to the backend (window.kam is missing). Open this screen through the KAM Desk app.',
     badResponse: 'The backend returned data that could not be understood.',

@@ -3,6 +3,7 @@
 import { EXPLANATION_ZH, type ExplanationKey } from '../../../shared/domain/evaluation';
 import { LINE_NAMES_ZH } from '../../../shared/domain/lines';
 import { EMPLOYMENT_NAMES_ZH, MANAGER_POST_NAMES_ZH, UNIT_KIND_NAMES_ZH } from '../../../shared/domain/organisation';
+import { reportsZh } from './reports.zh-CN';
 import { submissionsZh } from './submissions.zh-CN';
 
 export const zhCN = {
@@ -844,6 +845,7 @@ export const zhCN = {
     leave: '离岗',
   },
   submissions: submissionsZh,
+  reports: reportsZh,
   errors: {
     noBridge: '未连接到后台服务（window.kam 不存在）。请通过 KAM Desk 程序打开本界面。',
     badResponse: '后台返回了无法识别的数据。',

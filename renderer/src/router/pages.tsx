@@ -18,3 +18,4 @@ export const TiersPage = lazy(() => import('../pages/tiers/TiersPage').then((m) 
 export const SubmissionsPage = lazy(() =>
   import('../pages/submissions/SubmissionsPage').then((m) => ({ default: m.SubmissionsPage })),
 );
+export const ReportsPage = lazy(() => import('../pages/reports/ReportsPage').then((m) => ({ default: m.ReportsPage })));

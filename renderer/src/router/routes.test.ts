@@ -42,6 +42,25 @@ describe('parseHash', () => {
     expect(parseHash('#/submissions/import/1')).toEqual({ name: 'notFound', path: '/submissions/import/1' });
   });
 
+  it('parses the 报表 tabs and one report revision', () => {
+    expect(parseHash('#/reports')).toEqual({ name: 'reports', tab: 'overview', reportId: null });
+    expect(parseHash('#/reports/overview')).toEqual({ name: 'reports', tab: 'overview', reportId: null });
+    expect(parseHash('#/reports/analysis')).toEqual({ name: 'reports', tab: 'analysis', reportId: null });
+    expect(parseHash('#/reports/analysis/7')).toEqual({ name: 'reports', tab: 'analysis', reportId: 7 });
+    expect(parseHash('#/reports/analysis/0')).toEqual({ name: 'notFound', path: '/reports/analysis/0' });
+    expect(parseHash('#/reports/overview/7')).toEqual({ name: 'notFound', path: '/reports/overview/7' });
+    expect(parseHash('#/reports/nope')).toEqual({ name: 'notFound', path: '/reports/nope' });
+    expect(parseHash('#/reports/analysis/7/x')).toEqual({ name: 'notFound', path: '/reports/analysis/7/x' });
+    for (const route of [
+      { name: 'reports', tab: 'overview', reportId: null },
+      { name: 'reports', tab: 'analysis', reportId: null },
+      { name: 'reports', tab: 'analysis', reportId: 7 },
+    ] as const) {
+      expect(parseHash(routeToHash(route))).toEqual(route);
+      expect(routeArea(route)).toBe('reports');
+    }
+  });
+
   it('ignores a query string', () => {
     expect(parseHash('#/settings/areas?x=1')).toEqual({ name: 'settings', tab: 'areas' });
   });

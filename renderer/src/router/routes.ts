@@ -6,11 +6,15 @@
  *   #/tiers/12                   one tiering run
  *   #/settings/units | managers | areas | rules | bureau | about
  *   #/submissions                数据报送, its tracker; #/submissions/import | batches | templates | exports
+ *   #/reports                    报表 → 概览 (the dashboard); #/reports/analysis the monthly analysis
+ *                                reports, #/reports/analysis/7 one report revision in its editor
  */
 export const SETTINGS_TABS = ['units', 'managers', 'areas', 'rules', 'bureau', 'about'] as const;
 export type SettingsTab = (typeof SETTINGS_TABS)[number];
 export const SUBMISSIONS_TABS = ['tracker', 'import', 'batches', 'templates', 'exports'] as const;
 export type SubmissionsTab = (typeof SUBMISSIONS_TABS)[number];
+export const REPORTS_TABS = ['overview', 'analysis'] as const;
+export type ReportsTab = (typeof REPORTS_TABS)[number];
 
 export type Route =
   | { name: 'customers' }
@@ -18,6 +22,8 @@ export type Route =
   | { name: 'settings'; tab: SettingsTab }
   | { name: 'tiers'; runId: number | null }
   | { name: 'submissions'; tab: SubmissionsTab }
+  /** `reportId` only with the analysis tab: one revision open in the editor. */
+  | { name: 'reports'; tab: ReportsTab; reportId: number | null }
   | { name: 'notFound'; path: string };
 
 export const DEFAULT_ROUTE: Route = { name: 'customers' };
@@ -28,6 +34,10 @@ function isSettingsTab(value: string): value is SettingsTab {
 
 export function isSubmissionsTab(value: string | null): value is SubmissionsTab {
   return value !== null && (SUBMISSIONS_TABS as readonly string[]).includes(value);
+}
+
+export function isReportsTab(value: string | null): value is ReportsTab {
+  return value !== null && (REPORTS_TABS as readonly string[]).includes(value);
 }
 
 /** Parses `location.hash` ("#/customers/…", "#customers", "" …) into a route. */
@@ -45,6 +55,14 @@ export function parseHash(hash: string): Route {
     });
   const [first, second, ...rest] = segments;
   if (first === undefined) return DEFAULT_ROUTE;
+  if (first === 'reports' && rest.length <= 1) {
+    const third = rest[0];
+    if (second === undefined) return { name: 'reports', tab: 'overview', reportId: null };
+    if (third === undefined && isReportsTab(second)) return { name: 'reports', tab: second, reportId: null };
+    if (second === 'analysis' && third !== undefined && /^[1-9]\d{0,9}$/.test(third)) {
+      return { name: 'reports', tab: 'analysis', reportId: Number(third) };
+    }
+  }
   if (rest.length === 0) {
     if (first === 'customers') {
       if (second === undefined) return { name: 'customers' };
@@ -79,13 +97,16 @@ export function routeToHash(route: Route): string {
       return route.runId === null ? '#/tiers' : `#/tiers/${route.runId}`;
     case 'submissions':
       return route.tab === 'tracker' ? '#/submissions' : `#/submissions/${route.tab}`;
+    case 'reports':
+      if (route.tab === 'analysis' && route.reportId !== null) return `#/reports/analysis/${route.reportId}`;
+      return route.tab === 'overview' ? '#/reports' : `#/reports/${route.tab}`;
     case 'notFound':
       return `#${route.path}`;
   }
 }
 
 /** The top-level navigation area a route belongs to, for highlighting the navbar. */
-export function routeArea(route: Route): 'customers' | 'settings' | 'grading' | 'submissions' | null {
+export function routeArea(route: Route): 'customers' | 'settings' | 'grading' | 'submissions' | 'reports' | null {
   switch (route.name) {
     case 'customers':
     case 'customer':
@@ -96,6 +117,8 @@ export function routeArea(route: Route): 'customers' | 'settings' | 'grading' | 
       return 'grading';
     case 'submissions':
       return 'submissions';
+    case 'reports':
+      return 'reports';
     case 'notFound':
       return null;
   }

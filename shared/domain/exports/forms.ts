@@ -18,7 +18,7 @@ export function isExportForm(value: unknown): value is ExportForm {
 /** Characters Windows and macOS refuse in a file name; control characters are dropped too. */
 const UNSAFE_IN_FILE_NAME = /[\\/:*?"<>|]/g;
 
-function safeFileName(name: string): string {
+export function safeFileName(name: string): string {
   return [...name.replace(UNSAFE_IN_FILE_NAME, '_')].filter((ch) => (ch.codePointAt(0) ?? 0) >= 0x20).join('');
 }
 

@@ -225,10 +225,11 @@ export function reportCustomer(c: CustomerFigures, scope: Scope | null): ReportC
 }
 
 /** Highest revenue first; ties by ID so every run lists them the same. */
-const byRevenue = (a: ReportCustomer, b: ReportCustomer) => b.thisMonth - a.thisMonth || a.id.localeCompare(b.id);
+export const byRevenue = (a: ReportCustomer, b: ReportCustomer) =>
+  b.thisMonth - a.thisMonth || a.id.localeCompare(b.id);
 
 /** R27 on whole-fen totals, the same test as duties.ts `fluctuation` (strictly more than the limit). */
-function fluctuationOf(
+export function fluctuationOf(
   thisMonth: Fen,
   lastMonth: Fen,
   percent: number,

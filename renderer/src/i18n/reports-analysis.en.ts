@@ -1,0 +1,4 @@
+/** Reports → Monthly analysis (the report list and editor), English. */
+export const analysisEn = {
+  empty: 'The monthly analysis is being built.',
+};

@@ -1,0 +1,4 @@
+/** Reports → Overview (the dashboard), English. */
+export const overviewEn = {
+  empty: 'The overview is being built.',
+};
