@@ -118,6 +118,7 @@ export const inputSchemas = {
   'reports/finalise': s.reportsId,
   'reports/revise': s.reportsId,
   'reports/export': s.reportsExport,
+  'reports/export-month': s.reportsExportMonth,
   'reports/html': s.reportsId,
   'reports/customers': s.reportsCustomers,
   'submissions/tracker': s.submissionsTracker,
@@ -195,6 +196,7 @@ export interface ApiResults {
   'reports/finalise': ReportInfo;
   'reports/revise': ReportInfo;
   'reports/export': ReportFileView;
+  'reports/export-month': ReportFileView;
   'reports/html': ReportHtmlView;
   'reports/customers': ReportCustomersView;
   'submissions/tracker': SubmissionTrackerView;

@@ -599,6 +599,26 @@ export const reportsExport = z
       ctx.addIssue(customIssue(bi(`文件名应以 .${v.format} 结尾`, `The file name must end in .${v.format}`), ['path']));
     }
   });
+/** A month and scope's report as a file: its latest final revision, else its draft (kam report). */
+export const reportsExportMonth = z
+  .object({
+    period,
+    unitCode: reportUnitCode,
+    format: z.enum(REPORT_FORMATS, said('格式应为 pdf、docx 或 xlsx', 'The format is pdf, docx or xlsx')),
+    path: z
+      .string(said('文件路径必须是文本', 'The file path must be text'))
+      .trim()
+      .min(1, said('请选择保存位置', 'Choose where to save'))
+      .max(1000)
+      .nullable()
+      .default(null),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (v.path !== null && !v.path.toLowerCase().endsWith(`.${v.format}`)) {
+      ctx.addIssue(customIssue(bi(`文件名应以 .${v.format} 结尾`, `The file name must end in .${v.format}`), ['path']));
+    }
+  });
 /** The customers behind one bar or slice of the dashboard (the same facts, filtered). */
 export const reportsCustomers = z
   .object({

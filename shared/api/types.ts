@@ -747,6 +747,9 @@ export interface ReportFileView {
   status: 'draft' | 'final';
   revision: number;
   hash: string | null;
+  period: string;
+  /** Null: the city. */
+  unit: { code: string; name: string } | null;
 }
 
 /** The print view of a revision (the same HTML every PDF is printed from), for preview and 打印. */

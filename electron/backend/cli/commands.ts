@@ -4,11 +4,12 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { AppError } from '../../../shared/api/errors';
+import type { ReportFormat } from '../../../shared/api/schemas';
 import { localDate } from '../../../shared/domain/dates';
 import type { ExportForm } from '../../../shared/domain/exports/forms';
 import type { RevenueLine } from '../../../shared/domain/lines';
 import { fenToYuanString, formatMoney } from '../../../shared/domain/money';
-import { addMonths } from '../../../shared/domain/periods';
+import { addMonths, formatPeriodZh } from '../../../shared/domain/periods';
 import { POLICY_V1, type Policy } from '../../../shared/domain/policy/policy';
 import { validatePolicy } from '../../../shared/domain/policy/validate';
 import { SCOPE_NAMES_ZH, SCOPES, TIER_NAMES_ZH, TIERS } from '../../../shared/domain/tiers';
@@ -20,7 +21,14 @@ import { defaultDatabasePath } from '../paths';
 import { printPdf } from '../reports/pdf';
 import { callCommand } from './call';
 import type { Command, Values } from './command';
-import { exportOutput, requireExistingDb, revenueSummaryOutput } from './reports';
+import {
+  exportOutput,
+  reportFileOutput,
+  reportInfoOutput,
+  reportListOutput,
+  requireExistingDb,
+  revenueSummaryOutput,
+} from './reports';
 import { evaluateRequest } from './rules-evaluate';
 
 function positiveInt(values: Values, name: string, fallback?: number): number {
@@ -258,6 +266,65 @@ export const COMMANDS: Command[] = [
       };
       requireExistingDb(db);
       return withBackend(db, async (b) => exportOutput(await b.registry.call('exports/build', request)));
+    },
+  },
+  {
+    name: 'report',
+    summary: '月度分析报告另存为 PDF、Word 或 Excel（有定稿用定稿，否则为草稿）/ the monthly analysis report as a file',
+    usage: 'kam report [--db PATH] --period YYYY-MM [--unit CODE] --format pdf|docx|xlsx --out FILE [--json]',
+    options: {
+      period: { type: 'string' },
+      unit: { type: 'string' },
+      format: { type: 'string' },
+      out: { type: 'string' },
+    },
+    run: async (values, db) => {
+      const request = {
+        period: requiredString(values, 'period'),
+        unitCode: values.unit === undefined ? null : requiredString(values, 'unit'),
+        format: requiredString(values, 'format') as ReportFormat,
+        path: requiredString(values, 'out'),
+      };
+      requireExistingDb(db);
+      return withBackend(db, async (b) => reportFileOutput(await b.registry.call('reports/export-month', request)));
+    },
+  },
+  {
+    name: 'report finalise',
+    summary: "月度分析报告定稿（冻结数字并计算哈希）/ finalise the month's analysis report",
+    usage: 'kam report finalise [--db PATH] --period YYYY-MM [--unit CODE] [--json]',
+    options: { period: { type: 'string' }, unit: { type: 'string' } },
+    run: async (values, db) => {
+      const scope = {
+        period: requiredString(values, 'period'),
+        unitCode: values.unit === undefined ? null : requiredString(values, 'unit'),
+      };
+      requireExistingDb(db);
+      return withBackend(db, async (b) => {
+        // The latest revision, created as an empty draft when there is none (as the app's 新建).
+        const latest = await b.registry.call('reports/create', scope);
+        if (latest.status === 'final') {
+          throw new AppError(
+            'CONFLICT',
+            `${formatPeriodZh(latest.period)}${latest.unit?.name ?? '全市'}的分析报告第 ${latest.revision} 版已定稿（SHA-256 ${latest.hash}）；如需更正，请在应用中修订后再定稿`,
+          );
+        }
+        return reportInfoOutput(await b.registry.call('reports/finalise', { id: latest.id }));
+      });
+    },
+  },
+  {
+    name: 'report list',
+    summary: '列出月度分析报告的各版本 / list the analysis reports and their revisions',
+    usage: 'kam report list [--db PATH] [--period YYYY-MM] [--unit CODE] [--json]',
+    options: { period: { type: 'string' }, unit: { type: 'string' } },
+    run: async (values, db) => {
+      const request = {
+        period: values.period === undefined ? null : requiredString(values, 'period'),
+        unitCode: values.unit === undefined ? null : requiredString(values, 'unit'),
+      };
+      requireExistingDb(db);
+      return withBackend(db, async (b) => reportListOutput(await b.registry.call('reports/list', request)));
     },
   },
   {

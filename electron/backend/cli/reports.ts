@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { AppError } from '../../../shared/api/errors';
-import type { ExportFileView, RevenueSummary } from '../../../shared/api/types';
+import type { ExportFileView, ReportFileView, ReportInfo, RevenueSummary } from '../../../shared/api/types';
 import { REPORT_LINES } from '../../../shared/domain/exports/figures';
 import { EXPORT_FORM_NAMES_ZH } from '../../../shared/domain/exports/forms';
 import { LINE_NAMES_ZH, type RevenueLine } from '../../../shared/domain/lines';
@@ -48,5 +48,61 @@ export function exportOutput(v: ExportFileView): CommandOutput {
         ? '分级依据：尚无年度分级，客户分级未知'
         : `分级依据：${v.tierBasis.year} 年度分级（分级批次 ${v.tierBasis.runId}）`,
     ].join('\n'),
+  };
+}
+
+const STATUS_ZH = { draft: '草稿', final: '定稿' } as const;
+const FORMAT_ZH = { pdf: 'PDF', docx: 'Word', xlsx: 'Excel' } as const;
+
+export function reportFileOutput(v: ReportFileView): CommandOutput {
+  return {
+    json: {
+      file: v.path,
+      format: v.format,
+      period: v.period,
+      unit: v.unit,
+      revision: v.revision,
+      status: v.status,
+      hash: v.hash,
+      size: v.size,
+    },
+    text: [
+      `已另存 ${v.unit?.name ?? '全市'}${formatPeriodZh(v.period)}大客户分析报告 第 ${v.revision} 版（${STATUS_ZH[v.status]}，${FORMAT_ZH[v.format]}）→ ${v.path}（${v.size} 字节）`,
+      v.hash === null ? '草稿：数字随数据变化，页眉标“草稿”' : `SHA-256 ${v.hash}`,
+    ].join('\n'),
+  };
+}
+
+function reportInfoJson(r: ReportInfo) {
+  return {
+    id: r.id,
+    period: r.period,
+    unit: r.unit === null ? null : { code: r.unit.code, name: r.unit.name },
+    revision: r.revision,
+    status: r.status,
+    hash: r.hash,
+    policyVersion: r.policyVersion,
+    runId: r.runId,
+    createdAt: r.createdAt,
+    finalisedAt: r.finalisedAt,
+    finalisedBy: r.finalisedBy,
+    superseded: r.superseded,
+  };
+}
+
+function reportInfoLine(r: ReportInfo): string {
+  const hash = r.hash === null ? '' : `  SHA-256 ${r.hash}`;
+  const superseded = r.superseded ? '（已有新版本）' : '';
+  return `${r.id}\t${formatPeriodZh(r.period)}\t${r.unit?.name ?? '全市'}\t第 ${r.revision} 版\t${STATUS_ZH[r.status]}${superseded}${hash}`;
+}
+
+export function reportInfoOutput(r: ReportInfo): CommandOutput {
+  return { json: reportInfoJson(r), text: `已定稿：${reportInfoLine(r)}` };
+}
+
+export function reportListOutput(list: ReportInfo[]): CommandOutput {
+  return {
+    json: list.map(reportInfoJson),
+    text: list.length === 0 ? '还没有分析报告' : list.map(reportInfoLine).join('\n'),
   };
 }

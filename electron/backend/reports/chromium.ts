@@ -5,16 +5,19 @@
  */
 import { existsSync } from 'node:fs';
 
-/** CHROMIUM_PATH first (a browser elsewhere), then where Debian, Ubuntu and the vendors install one. */
+/**
+ * CHROMIUM_PATH alone when it is set (an explicit choice: a wrong path is reported, not silently
+ * replaced by another browser), else where Debian, Ubuntu and the vendors install one.
+ */
 export function chromiumCandidates(env: NodeJS.ProcessEnv = process.env): string[] {
+  if (env.CHROMIUM_PATH !== undefined && env.CHROMIUM_PATH !== '') return [env.CHROMIUM_PATH];
   return [
-    env.CHROMIUM_PATH,
     '/usr/bin/chromium',
     '/usr/bin/chromium-browser',
     '/usr/bin/google-chrome-stable',
     '/usr/bin/google-chrome',
     '/usr/bin/microsoft-edge',
-  ].filter((p): p is string => typeof p === 'string' && p !== '');
+  ];
 }
 
 /** The first candidate that exists, or null: the caller decides how loudly to fail. */

@@ -33,7 +33,13 @@ import {
   WidthType,
 } from 'docx';
 import { chartSvg } from '../../../shared/domain/report/chart-svg';
-import type { ReportBlock, ReportChart, ReportDocument, ReportTable } from '../../../shared/domain/report/document';
+import {
+  footerLine,
+  type ReportBlock,
+  type ReportChart,
+  type ReportDocument,
+  type ReportTable,
+} from '../../../shared/domain/report/document';
 import { cellAlign, formatCell } from '../../../shared/domain/report/format';
 
 /** Font names as Word on a Chinese Windows knows them (Windows 10+ ships 仿宋/楷体/黑体/宋体). */
@@ -330,7 +336,7 @@ function blockParagraphs(block: ReportBlock): (Paragraph | Table)[] {
  * has no snapshot, so no hash: printing one would claim the figures are frozen.
  */
 export function footerLines(doc: ReportDocument): string[] {
-  const first = [`第${doc.revision}版`, doc.status === 'final' ? '定稿' : '草稿', doc.basisLine].join(' · ');
+  const first = footerLine(doc);
   return doc.status === 'final' && doc.hash !== null ? [first, `SHA-256 ${doc.hash}`] : [first];
 }
 

@@ -3,52 +3,15 @@
  * figures are gathered when read; a final revision's come from its frozen snapshot, so editing data
  * afterwards changes the dashboard but never a finalised report.
  */
-import type { ReportInfo, ReportView } from '../../../shared/api/types';
-import { localDate } from '../../../shared/domain/dates';
-import { composeReport } from '../../../shared/domain/report/compose';
+import type { ReportInfo } from '../../../shared/api/types';
 import { drillCustomers } from '../../../shared/domain/report/drill';
-import type { ReportFacts } from '../../../shared/domain/report/facts';
 import type { HandlerContext } from '../context';
 import { resolveScope } from '../exports/scope';
 import { defineHandlers } from '../registry';
 import { gatherReportFacts, gatherReportInput } from './gather';
-import { exportReport, reportHtmlView } from './output';
-import {
-  createDraft,
-  EMPTY_TEXTS,
-  finalise,
-  latestReport,
-  listReports,
-  type ReportSnapshot,
-  readReport,
-  revise,
-  type StoredReport,
-  saveTexts,
-} from './store';
-
-/** A revision's figures: frozen for a final one, gathered now for a draft. */
-export function factsOf(ctx: HandlerContext, report: StoredReport): ReportFacts {
-  if (report.snapshot !== null) return (JSON.parse(report.snapshot) as ReportSnapshot).facts;
-  return gatherReportFacts(ctx, report.info.period, report.info.unit?.code ?? null);
-}
-
-export function viewOf(ctx: HandlerContext, report: StoredReport): ReportView {
-  const facts = factsOf(ctx, report);
-  const info = report.info;
-  const document = composeReport(facts, report.texts, {
-    status: info.status,
-    revision: info.revision,
-    hash: info.hash,
-    date: info.finalisedAt === null ? localDate(ctx.now()) : localDate(new Date(info.finalisedAt)),
-  });
-  return {
-    info,
-    texts: report.texts,
-    facts,
-    document,
-    revisions: listReports(ctx.db, info.period, info.unit?.id ?? 0),
-  };
-}
+import { exportMonthReport, exportReport, reportHtmlView } from './output';
+import { createDraft, EMPTY_TEXTS, finalise, latestReport, listReports, readReport, revise, saveTexts } from './store';
+import { viewOf } from './view';
 
 /** The latest revision for a month and scope, created as an empty draft when there is none. */
 export function openReport(ctx: HandlerContext, period: string, unitCode: string | null): ReportInfo {
@@ -100,6 +63,10 @@ export const reportHandlers = defineHandlers({
   'reports/export': {
     kind: 'read',
     run: ({ id, format, path }, ctx) => exportReport(ctx, id, format, path),
+  },
+  'reports/export-month': {
+    kind: 'read',
+    run: ({ period, unitCode, format, path }, ctx) => exportMonthReport(ctx, period, unitCode, format, path),
   },
   'reports/html': {
     kind: 'read',

@@ -7,7 +7,13 @@
  */
 import type { Cell, OfficialTable } from '../../../shared/domain/exports/layout';
 import { count, EMPTY, layoutTable, money, percent, text, textWidth } from '../../../shared/domain/exports/layout';
-import type { CellFormat, ReportDocument, ReportTable, TableCell } from '../../../shared/domain/report/document';
+import {
+  type CellFormat,
+  footerLine,
+  type ReportDocument,
+  type ReportTable,
+  type TableCell,
+} from '../../../shared/domain/report/document';
 import { formatCell } from '../../../shared/domain/report/format';
 import { writeWorkbook } from '../exports/xlsx';
 
@@ -74,10 +80,7 @@ function officialTable(doc: ReportDocument, table: ReportTable, sheetName: strin
     sheetName,
     attachment: '',
     title: table.title,
-    meta: [
-      `${doc.title}（${doc.scopeName}）`,
-      [`第${doc.revision}版`, doc.status === 'final' ? '定稿' : '草稿', doc.basisLine].join(' · '),
-    ],
+    meta: [`${doc.title}（${doc.scopeName}）`, footerLine(doc)],
     columnWidths: widths(table),
     sections: [
       {

@@ -8,14 +8,16 @@
 import { LINE_NAMES_ZH } from '../lines';
 import { formatPeriodZh, monthOf, yearOf } from '../periods';
 import { SCOPE_NAMES_ZH, SCOPES, TIER_NAMES_ZH, TIERS, type Tier } from '../tiers';
-import type {
-  CellFormat,
-  ReportBlock,
-  ReportDocument,
-  ReportTable,
-  ReportTexts,
-  TableCell,
-  TableColumn,
+import {
+  type CellFormat,
+  GOLD_HEADING,
+  PART_HEADINGS,
+  type ReportBlock,
+  type ReportDocument,
+  type ReportTable,
+  type ReportTexts,
+  type TableCell,
+  type TableColumn,
 } from './document';
 import type { Figures, ReportCustomer, ReportFacts } from './facts';
 import { formatCell } from './format';
@@ -109,7 +111,7 @@ export function composeReport(facts: ReportFacts, texts: ReportTexts, meta: Comp
   const k = o.key;
 
   // 一、总体情况
-  h1('一、总体情况');
+  h1(PART_HEADINGS[0]);
   if (facts.tierBasis === null) {
     p(`${month}尚无生效的年度分级，无法确定大客户，以下大客户数据均为零；请先在“分级”中完成年度分级。`);
   }
@@ -177,7 +179,7 @@ export function composeReport(facts: ReportFacts, texts: ReportTexts, meta: Comp
   }
 
   // 二、分级情况
-  h1('二、分级情况');
+  h1(PART_HEADINGS[1]);
   const counted = facts.byTier.map((t) => `${TIER_NAMES_ZH[t.tier]}客户 ${t.count} 户`).join('、');
   p(`按分级，${counted}。`);
   const biggest = [...facts.byTier].sort((a, b) => b.thisMonth - a.thisMonth)[0];
@@ -234,11 +236,11 @@ export function composeReport(facts: ReportFacts, texts: ReportTexts, meta: Comp
   });
 
   // 三、竞争情况
-  h1('三、竞争情况');
+  h1(PART_HEADINGS[2]);
   blocks.push({ kind: 'writing', field: 'competition', text: texts.competition });
 
   // 四、波动客户 (R27)
-  h1('四、波动客户');
+  h1(PART_HEADINGS[3]);
   const f = facts.fluctuations;
   const count = (r: string) => f.filter((x) => x.reason === r).length;
   const explained = f.filter((x) => x.explanation !== null && x.explanation.trim() !== '').length;
@@ -280,7 +282,7 @@ export function composeReport(facts: ReportFacts, texts: ReportTexts, meta: Comp
   blocks.push({ kind: 'writing', field: 'fluctuation', text: texts.fluctuation });
 
   // 五、重点客户 (R25)
-  h1('五、重点客户');
+  h1(PART_HEADINGS[4]);
   const keySum = facts.keyCustomers.reduce((s, c) => s + c.thisMonth, 0);
   p(
     `白银以上或本月收入前十名的大客户共 ${facts.keyCustomers.length} 户，本月收入合计 ${wan(keySum)} 万元` +
@@ -295,13 +297,13 @@ export function composeReport(facts: ReportFacts, texts: ReportTexts, meta: Comp
   }
 
   // 六、七: the officer's judgement.
-  h1('六、上月工作及好的做法');
+  h1(PART_HEADINGS[5]);
   blocks.push({ kind: 'writing', field: 'practice', text: texts.practice });
-  h1('七、存在问题及本月计划');
+  h1(PART_HEADINGS[6]);
   blocks.push({ kind: 'writing', field: 'problems', text: texts.problems });
 
   // The gold customers' section, every month; the quarterly analysis at a quarter's end.
-  h1('附：黄金客户专项分析');
+  h1(GOLD_HEADING);
   const g = facts.gold;
   p(
     `本月黄金客户 ${g.customers.length} 户，收入合计 ${wan(g.figures.thisMonth)} 万元，同比${direction(g.figures.yoy)}，` +
@@ -344,8 +346,7 @@ export function composeReport(facts: ReportFacts, texts: ReportTexts, meta: Comp
       `政策版本 ${facts.policyVersion} · ` +
       (facts.tierBasis === null
         ? '尚无年度分级'
-        : `分级批次 ${facts.tierBasis.runId}（${facts.tierBasis.year}年度分级）`) +
-      ` · 第 ${meta.revision} 版`,
+        : `分级批次 ${facts.tierBasis.runId}（${facts.tierBasis.year}年度分级）`),
     blocks,
   };
 }

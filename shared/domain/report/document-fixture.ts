@@ -5,23 +5,20 @@
  * chart by tier, generated sentences with figures, the officer's writing (one part left empty, one
  * with markup characters and line breaks). Deterministic: the same document every call.
  */
-import type { ReportBlock, ReportDocument, ReportTable, ReportTextField, TableCell } from './document';
+import {
+  GOLD_HEADING,
+  PART_HEADINGS,
+  type ReportBlock,
+  type ReportDocument,
+  type ReportTable,
+  type ReportTextField,
+  type TableCell,
+} from './document';
 
 /** SHA-256 of a finalised snapshot, as the footer prints it. */
 export const FIXTURE_HASH = '3f9a1c7e5b2d4f6089a1b3c5d7e9f0a2b4c6d8e0f1a3b5c7d9e1f2a4b6c8d0e9';
 
-/** R28's seven parts, as their level-1 headings read. */
-export const PART_HEADINGS = [
-  '一、总体情况',
-  '二、分级情况',
-  '三、竞争情况',
-  '四、波动客户情况',
-  '五、重点客户情况',
-  '六、上月工作及好的做法',
-  '七、存在问题及本月计划',
-] as const;
-
-export const GOLD_HEADING = '八、大客户（黄金）专项分析';
+export { GOLD_HEADING, PART_HEADINGS } from './document';
 
 /** The month's key-customer revenue, in fen (3,672.26 万元), as the first paragraph and 表1 give it. */
 export const FIXTURE_TOTAL_FEN = 3_672_260_000;

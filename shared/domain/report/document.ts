@@ -96,3 +96,25 @@ export interface ReportDocument {
   basisLine: string;
   blocks: ReportBlock[];
 }
+
+/**
+ * The footer's line every output prints (print view, Word, the workbook's first rows): which
+ * revision, whether final, and what the figures were worked out under.
+ */
+export function footerLine(doc: Pick<ReportDocument, 'revision' | 'status' | 'basisLine'>): string {
+  return [`第${doc.revision}版`, doc.status === 'final' ? '定稿' : '草稿', doc.basisLine].join(' · ');
+}
+
+/** R28's seven parts, as their level-1 headings read in every output. */
+export const PART_HEADINGS = [
+  '一、总体情况',
+  '二、分级情况',
+  '三、竞争情况',
+  '四、波动客户情况',
+  '五、重点客户情况',
+  '六、上月工作及好的做法',
+  '七、存在问题及本月计划',
+] as const;
+
+/** The gold customers' section (every month; R28), after the seven parts. */
+export const GOLD_HEADING = '八、黄金客户专项分析';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ReportDocument } from './document';
+import { footerLine } from './document';
 import { FIXTURE_HASH, HOSTILE_WRITING, PART_HEADINGS, reportDocumentFixture } from './document-fixture';
-import { escapeHtml, footerLine, reportHtml } from './print-html';
+import { escapeHtml, reportHtml } from './print-html';
 
 const final = reportDocumentFixture({ status: 'final' });
 const draft = reportDocumentFixture({ status: 'draft' });

@@ -10,7 +10,7 @@
  * Every text from the document is escaped: the officer's writing may hold <, & and quotes.
  */
 import { chartSvg } from './chart-svg';
-import type { ReportBlock, ReportChart, ReportDocument, ReportTable } from './document';
+import { footerLine, type ReportBlock, type ReportChart, type ReportDocument, type ReportTable } from './document';
 import { cellAlign, formatCell } from './format';
 
 /** A font file to carry inside the page, under a family name the stacks below already use. */
@@ -36,8 +36,6 @@ const HEI_FONTS = `'黑体', 'SimHei', 'Noto Sans CJK SC', sans-serif`;
 const KAI_FONTS = `'楷体', 'KaiTi', '楷体_GB2312', 'Noto Serif CJK SC', serif`;
 const SONG_FONTS = `'宋体', 'SimSun', 'Noto Serif CJK SC', serif`;
 const MONO_FONTS = `'Consolas', 'Noto Sans Mono CJK SC', 'Noto Sans CJK SC', sans-serif`;
-
-const STATUS_ZH = { draft: '草稿', final: '定稿' } as const;
 
 /** Text → HTML text or attribute value. */
 export function escapeHtml(text: string): string {
@@ -92,11 +90,6 @@ function fontFaces(fonts: readonly EmbeddedFont[]): string {
         `src: url(data:${FONT_MIME[f.format]};base64,${base64(f.data)}) format('${f.format}'); }`,
     )
     .join('\n');
-}
-
-/** The footer's left line: which revision, whether final, and what the figures were worked out under. */
-export function footerLine(doc: ReportDocument): string {
-  return [`第${doc.revision}版`, STATUS_ZH[doc.status], doc.basisLine].join(' · ');
 }
 
 /**

@@ -6,7 +6,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -150,8 +150,8 @@ describe('the monthly analysis report', () => {
       '一、总体情况',
       '二、分级情况',
       '三、竞争情况',
-      '四、波动客户',
-      '五、重点客户',
+      '四、波动客户情况',
+      '五、重点客户情况',
       '六、上月工作及好的做法',
       '七、存在问题及本月计划',
     ]);
@@ -211,6 +211,32 @@ describe('the monthly analysis report', () => {
     const total = formatCell(view.facts.overall.key.thisMonth, 'wan');
     expect(text).toContain(`本月大客户收入合计${total}万元`);
     expect(text).toContain(latest.hash?.slice(0, 32));
-    for (const heading of ['一、总体情况', '四、波动客户', '七、存在问题及本月计划']) expect(text).toContain(heading);
+    for (const heading of ['一、总体情况', '四、波动客户情况', '七、存在问题及本月计划'])
+      expect(text).toContain(heading);
   }, 120_000);
+
+  it('gives the print view for preview and 打印, and saves a revision where asked, refusing the database file', async () => {
+    const final = (await call('reports/list', { period: PERIOD })).find((r) => r.status === 'final');
+    if (!final) throw new Error('an earlier case finalises revision 1');
+    const html = await call('reports/html', { id: final.id });
+    expect(html.title).toBe('全市大客户月度分析报告_2026年10月_第1版_定稿');
+    expect(html.html).toContain('<svg');
+    expect(html.html).toContain('四、波动客户情况');
+
+    // A dry run names the file; a written one is what the bytes say.
+    const dry = await call('reports/export', { id: final.id, format: 'xlsx', path: null });
+    expect(dry).toMatchObject({ fileName: `${html.title}.xlsx`, path: null, status: 'final', hash: final.hash });
+    const file = join(tempDir(), 'r.xlsx');
+    const written = await call('reports/export', { id: final.id, format: 'xlsx', path: file });
+    expect(written.path).toBe(file);
+    expect(readFileSync(file).length).toBe(written.size);
+
+    const refused = await appError(
+      call('reports/export', { id: final.id, format: 'docx', path: join(tempDir(), 'r.pdf') }),
+    );
+    expect(refused.code).toBe('VALIDATION');
+    expect(refused.message).toContain('.docx');
+    const missing = await appError(call('reports/html', { id: 999_999 }));
+    expect(missing.code).toBe('NOT_FOUND');
+  });
 });
