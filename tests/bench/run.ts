@@ -4,7 +4,7 @@
  *  - customer search p50/p95 at 20,000 and 200,000 customers (targets p95 ≤ 20 ms / ≤ 50 ms),
  *    through the registry exactly as the UI calls it (first page + total), vs one bare LIKE query;
  *  - `kam demo` for 20,000 customers vs bare inserts of the same number of rows;
- *  - tiering, imports, exports, responsiveness and startup (the window's first paint, built
+ *  - tiering, imports, exports, reports (dashboard, report data, PDF, Word), responsiveness and startup (the window's first paint, built
  *    renderer in Chromium: run `npx electron-vite build` first): see their files (responsiveness.ts holds the
  *    ping figures `npm test` no longer asserts: no test may depend on an idle machine).
  */
@@ -19,6 +19,7 @@ import { fillDemoRevenue } from '../../electron/backend/demo/revenue';
 import { POLICY_V1 } from '../../shared/domain/policy/policy';
 import { exportsBench } from './exports';
 import { importsBench } from './imports';
+import { reportsBench } from './reports';
 import { responsivenessBench } from './responsiveness';
 import { startupBench } from './startup';
 import { machine, percentile, type Row, round, time, timeAsync } from './stats';
@@ -165,7 +166,7 @@ function bareInsertMs(dir: string, n: number): number {
   return ms;
 }
 
-const GROUPS = ['search', 'tiering', 'imports', 'responsiveness', 'exports', 'startup'];
+const GROUPS = ['search', 'tiering', 'imports', 'responsiveness', 'exports', 'reports', 'startup'];
 
 /** `npm run bench -- --only tiering,imports`: run some groups (GROUPS). */
 function selectedGroups(argv: string[]): Set<string> {
@@ -206,6 +207,7 @@ async function runGroup(group: string, dir: string): Promise<Row[]> {
   if (group === 'imports') return importsBench(dir);
   if (group === 'responsiveness') return responsivenessBench(dir);
   if (group === 'startup') return startupBench();
+  if (group === 'reports') return reportsBench(dir);
   return exportsBench(dir);
 }
 

@@ -21,6 +21,19 @@ export interface DrillFilter {
   limit: number;
 }
 
+/**
+ * Each set in the order the report lists it (facts.ts): by revenue; lost customers have nothing
+ * this month, so the largest loss (last month's revenue) first; fluctuations (R27) by the size
+ * of the change, as 四、波动客户 lists them.
+ */
+const ORDER: Record<DrillSet, (a: ReportCustomer, b: ReportCustomer) => number> = {
+  key: byRevenue,
+  added: byRevenue,
+  lost: (a, b) => b.lastMonth - a.lastMonth || a.id.localeCompare(b.id),
+  fluctuating: (a, b) =>
+    Math.abs(b.thisMonth - b.lastMonth) - Math.abs(a.thisMonth - a.lastMonth) || a.id.localeCompare(b.id),
+};
+
 export function drillCustomers(
   input: ReportInput,
   filter: DrillFilter,
@@ -41,7 +54,6 @@ export function drillCustomers(
       continue;
     rows.push(row);
   }
-  // Lost customers have nothing this month: the largest loss (last month's revenue) first.
-  rows.sort(filter.set === 'lost' ? (a, b) => b.lastMonth - a.lastMonth || a.id.localeCompare(b.id) : byRevenue);
+  rows.sort(ORDER[filter.set]);
   return { customers: rows.slice(0, filter.limit), total: rows.length };
 }

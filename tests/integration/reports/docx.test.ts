@@ -9,8 +9,6 @@ import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { cjkFontFiles, reportDocx } from '../../../electron/backend/reports/docx';
-import { formatCell } from '../../../shared/domain/report/format';
-import { sofficeConvert } from '../../support/libreoffice';
 import {
   FIXTURE_HASH,
   FIXTURE_TOTAL_TEXT,
@@ -19,6 +17,8 @@ import {
   PART_HEADINGS,
   reportDocumentFixture,
 } from '../../../shared/domain/report/document-fixture';
+import { formatCell } from '../../../shared/domain/report/format';
+import { sofficeConvert } from '../../support/libreoffice';
 import { tempDirsForTests } from '../../support/temp-dir';
 
 const tempDir = tempDirsForTests('kam-docx-');
