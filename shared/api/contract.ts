@@ -13,6 +13,7 @@ import type {
   Customer,
   CustomerDetail,
   CustomerPage,
+  CustomerReportsView,
   CustomerRevenue,
   DuplicateCheck,
   ExportFileView,
@@ -118,6 +119,7 @@ export const inputSchemas = {
   'reports/finalise': s.reportsId,
   'reports/revise': s.reportsId,
   'reports/export': s.reportsExport,
+  'reports/for-customer': s.reportsForCustomer,
   'reports/export-month': s.reportsExportMonth,
   'reports/html': s.reportsId,
   'reports/customers': s.reportsCustomers,
@@ -196,6 +198,7 @@ export interface ApiResults {
   'reports/finalise': ReportInfo;
   'reports/revise': ReportInfo;
   'reports/export': ReportFileView;
+  'reports/for-customer': CustomerReportsView;
   'reports/export-month': ReportFileView;
   'reports/html': ReportHtmlView;
   'reports/customers': ReportCustomersView;

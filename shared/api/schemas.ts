@@ -571,6 +571,7 @@ const reportUnitCode = z
 export const reportsScope = z.object({ period, unitCode: reportUnitCode }).strict();
 export const reportsList = z.object({ period: period.nullable().default(null), unitCode: reportUnitCode }).strict();
 export const reportsId = z.object({ id: id('分析报告') }).strict();
+export const reportsForCustomer = z.object({ customerId }).strict();
 /** The officer's texts: at most 5,000 characters a part (about three printed pages). */
 const reportText = (label: string) =>
   z

@@ -8,6 +8,7 @@ import type { Employment, ManagerPost, Staffing, UnitKind } from '../domain/orga
 import type { Policy } from '../domain/policy/policy';
 import type { ReportDocument, ReportTexts } from '../domain/report/document';
 import type { ReportCustomer, ReportFacts } from '../domain/report/facts';
+import type { CustomerMention } from '../domain/report/mention';
 import type { Scope, Tier } from '../domain/tiers';
 
 export interface AppInfo {
@@ -756,6 +757,15 @@ export interface ReportFileView {
 export interface ReportHtmlView {
   html: string;
   title: string;
+}
+
+/** The reports as the customer page shows them (reports/for-customer). */
+export interface CustomerReportsView {
+  /** Last month, as the live city analysis states it. */
+  period: string;
+  live: CustomerMention;
+  /** Each month and scope's latest final revision whose figures name the customer, newest month first. */
+  reports: { info: ReportInfo; mention: CustomerMention }[];
 }
 
 /** The customers behind one bar or slice of the dashboard, highest revenue first. */

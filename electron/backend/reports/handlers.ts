@@ -8,6 +8,7 @@ import { drillCustomers } from '../../../shared/domain/report/drill';
 import type { HandlerContext } from '../context';
 import { resolveScope } from '../exports/scope';
 import { defineHandlers } from '../registry';
+import { customerReports } from './for-customer';
 import { gatherReportFacts, gatherReportInput } from './gather';
 import { exportMonthReport, exportReport, reportHtmlView } from './output';
 import { createDraft, EMPTY_TEXTS, finalise, latestReport, listReports, readReport, revise, saveTexts } from './store';
@@ -67,6 +68,10 @@ export const reportHandlers = defineHandlers({
   'reports/export-month': {
     kind: 'read',
     run: ({ period, unitCode, format, path }, ctx) => exportMonthReport(ctx, period, unitCode, format, path),
+  },
+  'reports/for-customer': {
+    kind: 'read',
+    run: ({ customerId }, ctx) => customerReports(ctx, customerId),
   },
   'reports/html': {
     kind: 'read',

@@ -86,6 +86,25 @@ describe('reportHtml: the print view', () => {
     expect(reportHtml(final)).toMatch(/tr \{ break-inside: avoid;/);
   });
 
+  it('on screen (the app’s 打印预览) shows an A4 sheet on grey with the 草稿 mark and the footer; print is as before', () => {
+    const screenRules = (html: string): string => {
+      const at = html.indexOf('@media screen {');
+      expect(at).toBeGreaterThan(html.indexOf('@page {'));
+      return html.slice(at, html.indexOf('</style>'));
+    };
+    const d = screenRules(reportHtml(draft));
+    expect(d).toMatch(/body \{[^}]*width: 210mm;[^}]*padding: 37mm 26mm 35mm 28mm;/);
+    expect(d).toMatch(/body::before \{\s*content: "草稿"/);
+    expect(d).toContain(`content: "${footerLine(draft)}";`);
+    const f = screenRules(reportHtml(final));
+    expect(f).toMatch(/body::before \{\s*content: ""/);
+    expect(f).toContain(`content: "${footerLine(final)}" "\\A" "SHA-256 ${FIXTURE_HASH}";`);
+    // The print rules stand outside it, unchanged: @page's margins, 16pt body.
+    const printed = reportHtml(final).slice(0, reportHtml(final).indexOf('@media screen {'));
+    expect(printed).toContain('margin: 37mm 26mm 35mm 28mm');
+    expect(printed).toMatch(/body \{[^}]*font-size: 16pt/);
+  });
+
   it('keeps a column’s unit whole: titles break only before the bracket', () => {
     expect(bodyOf(reportHtml(final))).toContain('<th>本月<wbr><span class="unit">（万元）</span></th>');
   });

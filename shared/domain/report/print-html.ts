@@ -219,6 +219,52 @@ tr.total td { font-weight: bold; }
   padding-right: 4em;
   break-inside: avoid;
 }
+/*
+ * On screen only (the app's 打印预览): the text block on an A4-wide white sheet with the print
+ * margins, on grey, with the 草稿 mark and the footer's line and hash that paged media prints in
+ * the page margins (margin boxes exist only when printing). Printing ignores all of this.
+ */
+@media screen {
+  html { background: #e9ecef; }
+  body {
+    box-sizing: border-box;
+    width: 210mm;
+    min-height: 297mm;
+    margin: 8mm auto;
+    padding: 37mm 26mm 35mm 28mm;
+    background: #fff;
+    box-shadow: 0 1px 6px rgba(0, 0, 0, 0.25);
+    position: relative;
+  }
+  body::before {
+    content: ${cssString(draft ? '草稿' : '')};
+    position: absolute;
+    top: 22mm;
+    left: 0;
+    right: 0;
+    text-align: center;
+    font-family: ${HEI_FONTS};
+    font-size: 16pt;
+    line-height: 1;
+    letter-spacing: 0.5em;
+    color: #c00;
+  }
+  body::after {
+    content: ${cssString(footerLine(doc))}${doc.status === 'final' && doc.hash !== null ? ` "\\A" ${cssString(`SHA-256 ${doc.hash}`)}` : ''};
+    display: block;
+    white-space: pre-wrap;
+    margin-top: 12mm;
+    padding-top: 2mm;
+    border-top: 0.5pt solid #999;
+    font-family: ${SONG_FONTS};
+    font-size: 7.5pt;
+    line-height: 1.5;
+    color: #444;
+    text-align: left;
+    text-indent: 0;
+    word-break: break-all;
+  }
+}
 `;
 }
 

@@ -239,4 +239,26 @@ describe('the monthly analysis report', () => {
     const missing = await appError(call('reports/html', { id: 999_999 }));
     expect(missing.code).toBe('NOT_FOUND');
   });
+
+  it('shows on the customer page where the customer was reported: last month live, and every final revision naming it', async () => {
+    const final = (await call('reports/list', { period: PERIOD })).find((r) => r.status === 'final');
+    if (!final) throw new Error('an earlier case finalises revision 1');
+    const frozen = (await call('reports/get', { id: final.id })).facts;
+    const top = frozen.keyCustomers[0];
+    if (!top) throw new Error('the demo month has key customers');
+    const view = await call('reports/for-customer', { customerId: top.id });
+    expect(view.period).toBe(PERIOD);
+    expect(view.live.keyList).toBe(true);
+    expect(view.reports.map((r) => r.info.id)).toEqual([final.id]);
+    expect(view.reports[0]?.mention.keyList).toBe(true);
+    expect(view.reports[0]?.mention.top20Rank).toBe(frozen.top20.findIndex((c) => c.id === top.id) + 1);
+
+    // A customer no report names: nothing listed; an unknown one is refused.
+    const quiet = b.db
+      .prepare('SELECT id FROM customers WHERE id NOT IN (SELECT customer_id FROM revenue) LIMIT 1')
+      .pluck()
+      .get() as string | undefined;
+    if (quiet) expect((await call('reports/for-customer', { customerId: quiet })).reports).toEqual([]);
+    expect((await appError(call('reports/for-customer', { customerId: '44059999999000' }))).code).toBe('NOT_FOUND');
+  });
 });

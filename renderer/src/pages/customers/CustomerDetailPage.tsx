@@ -12,6 +12,7 @@ import { EMPTY_VALUE } from '../../i18n/format';
 import { useFormat } from '../../i18n/useFormat';
 import { hrefOf, navigate } from '../../router/useRoute';
 import { CustomerFormModal, type CustomerFormMode } from './CustomerFormModal';
+import { CustomerReportsPanel } from './CustomerReportsPanel';
 import { StandingPanel, StandingTier } from './CustomerStanding';
 import { AgreementPanel, RevenueSection } from './RevenueSection';
 
@@ -134,6 +135,7 @@ function CustomerDetailView({ customer }: { customer: CustomerDetail }) {
 
       <AgreementPanel customer={customer} />
       <RevenueSection customerId={customer.id} />
+      <CustomerReportsPanel customerId={customer.id} />
 
       {!isBranch && (
         <Paper withBorder p="md">
