@@ -3,8 +3,8 @@
  * each round after one revenue cell is written again (so the figures are gathered afresh, as after
  * an import; exports/cache.ts keeps them only while the database is unchanged):
  *  - dashboard data (`reports/dashboard`) ≤ 300 ms and report data (`reports/get` of a draft: the
- *    facts composed into the document) ≤ 500 ms; baseline: one bare SQL pass over the revenue rows
- *    the month's figures come from (24 months, every customer), read raw;
+ *    facts composed into the document) ≤ 500 ms, each on its first view after a data change and
+ *    viewed again; baseline: one bare SQL pass summing the 24 months' revenue (the trend's floor);
  *  - the PDF (`reports/export`, through the system Chromium as `kam report` prints) ≤ 5 s;
  *    baseline: the same Chromium launched and printing a plain page of the same tables (no styles,
  *    no charts, no fonts waited for);
@@ -18,6 +18,7 @@ import { openBackend } from '../../electron/backend';
 import { fillDemo } from '../../electron/backend/demo/fill';
 import { fillDemoRevenue } from '../../electron/backend/demo/revenue';
 import { printPdf } from '../../electron/backend/reports/pdf';
+import { REPORT_LINES } from '../../shared/domain/exports/figures';
 import type { RevenueLine } from '../../shared/domain/lines';
 import { addMonths } from '../../shared/domain/periods';
 import { POLICY_V1 } from '../../shared/domain/policy/policy';
@@ -89,25 +90,33 @@ export async function reportsBench(dir: string): Promise<Row[]> {
         line: touch.line,
         amount: (touch.amount_fen / 100).toFixed(2),
       });
+    // The bare floor of any month's analysis: one SQL pass summing the 24 months' revenue.
     const bare = backend.db.prepare(
-      'SELECT customer_id, period, line, amount_fen FROM revenue WHERE period BETWEEN ? AND ?',
+      `SELECT period, sum(${REPORT_LINES.join(' + ')}) FROM revenue_months WHERE period BETWEEN ? AND ? GROUP BY period`,
     );
     const from = addMonths(PERIOD, -23);
 
     const dashboard: number[] = [];
+    const dashboardAgain: number[] = [];
     const report: number[] = [];
+    const reportAgain: number[] = [];
     const base: number[] = [];
     for (let r = 0; r < ROUNDS + 1; r++) {
       await rewrite();
       const d = (await timeAsync(() => backend.registry.call('reports/dashboard', { period: PERIOD, unitCode: null })))
         .ms;
+      const d2 = (await timeAsync(() => backend.registry.call('reports/dashboard', { period: PERIOD, unitCode: null })))
+        .ms;
       await rewrite();
       const g = (await timeAsync(() => backend.registry.call('reports/get', { id: draft.id }))).ms;
-      const b = time(() => bare.raw().all(from, PERIOD)).ms;
+      const g2 = (await timeAsync(() => backend.registry.call('reports/get', { id: draft.id }))).ms;
+      const b = time(() => bare.all(from, PERIOD)).ms;
       // Round 0 warms up (JIT, page cache).
       if (r > 0) {
         dashboard.push(d);
+        dashboardAgain.push(d2);
         report.push(g);
+        reportAgain.push(g2);
         base.push(b);
       }
     }
@@ -154,8 +163,20 @@ export async function reportsBench(dir: string): Promise<Row[]> {
     const n = `${CUSTOMERS.toLocaleString('en')} customers × 24 months`;
     const rows = tablesOf(doc).reduce((s, t) => s + t.rows.length, 0);
     return [
-      row(`dashboard data (reports/dashboard), ${n}`, 300, dashboard, base),
-      row(`report data (reports/get of a draft: facts + document), ${n}`, 500, report, base),
+      row(`dashboard data, first view after a data change (reports/dashboard), ${n}`, 300, dashboard, base),
+      row(
+        `dashboard data, viewed again (drill-through, switching back; kept while unchanged)`,
+        300,
+        dashboardAgain,
+        base,
+      ),
+      row(
+        `report data, first view after a data change (reports/get of a draft: facts + document), ${n}`,
+        500,
+        report,
+        base,
+      ),
+      row(`report data, viewed again (the editor's reads between edits)`, 500, reportAgain, base),
       row(`report PDF (reports/export, system Chromium), ${rows} table rows + charts`, 5000, pdf, pdfBase),
       row(`report Word (reports/export docx), ${rows} table rows + charts`, 3000, docx, docxBase),
     ];

