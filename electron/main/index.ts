@@ -1,24 +1,28 @@
 /**
  * The Electron shell: one window, locked down; one IPC channel bound to the backend registry; one
- * instance per user (two processes must never write one database file). Everything with logic
- * lives in the backend (plain Node) or in ./policies (pure, tested). tests/e2e/main-boot.e2e.ts
- * loads the built bundle under plain Node with a stand-in `electron` and checks all of this.
+ * instance per user (two processes must never write one database file); the page names only the
+ * files and folders the officer chose in a dialog (./chosen-paths). Everything with logic lives in
+ * the backend (plain Node) or in ./policies and ./chosen-paths (pure, tested).
+ * tests/e2e/main-boot.e2e.ts loads the built bundle under plain Node with a stand-in `electron`
+ * and checks all of this.
  */
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { dirname, join, resolve } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, screen, session } from 'electron';
 import { IPC_CHANNEL } from '../../shared/api/bridge';
 import { isHostChannel } from '../../shared/api/host';
 import { type Backend, openBackend } from '../backend';
 import { DATABASE_FILE, defaultDataDir } from '../backend/paths';
+import { ChosenPaths, pathRefusal, refusedPathField } from './chosen-paths';
 import { invokeHost } from './host';
 import {
   iconPath,
+  isAllowedFrameNavigation,
   isAllowedNavigation,
   isPermissionAllowed,
   isTrustedSender,
   nativeBindingPath,
+  rendererSource,
   windowBounds,
 } from './policies';
 import { printReportPdf } from './print';
@@ -27,7 +31,20 @@ import { printReportPdf } from './print';
 // the database lives (the same folder the command line uses, backend/paths.ts).
 app.setPath('userData', defaultDataDir());
 
-const rendererUrl = process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(join(__dirname, '../renderer/index.html')).href;
+// The dev server only in development (policies.ts rendererSource): a packaged app shows its own file.
+const renderer = rendererSource({
+  packaged: app.isPackaged,
+  devServerUrl: process.env.ELECTRON_RENDERER_URL,
+  indexHtml: join(__dirname, '../renderer/index.html'),
+});
+const rendererUrl = renderer.appUrl;
+
+// What the officer picked in the host dialogs since the start: the only paths the page may name.
+// Windows and macOS name one file in any letter case.
+const chosenPaths = new ChosenPaths(
+  { resolve, dirname },
+  process.platform === 'win32' || process.platform === 'darwin',
+);
 
 let backend: Backend | null = null;
 let mainWindow: BrowserWindow | null = null;
@@ -70,14 +87,16 @@ function createWindow(): BrowserWindow {
       nodeIntegration: false,
       webSecurity: true,
       spellcheck: false,
+      // A middle click on a link would otherwise open a new window (Electronegativity AUXCLICK).
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   win.once('ready-to-show', () => win.show());
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;
   });
-  if (process.env.ELECTRON_RENDERER_URL) void win.loadURL(rendererUrl);
-  else void win.loadFile(join(__dirname, '../renderer/index.html'));
+  if (renderer.file === null) void win.loadURL(renderer.appUrl);
+  else void win.loadFile(renderer.file);
   return win;
 }
 
@@ -98,12 +117,18 @@ function start(): void {
     contents.on('will-redirect', (event, url) => {
       if (!isAllowedNavigation(url, rendererUrl)) event.preventDefault();
     });
+    // will-navigate is the main frame's only; this is every frame's (an iframe a page slipped in).
+    contents.on('will-frame-navigate', (details) => {
+      if (!isAllowedFrameNavigation(details.url, details.isMainFrame, rendererUrl)) details.preventDefault();
+    });
   });
 
   void app.whenReady().then(() => {
     session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) =>
       callback(isPermissionAllowed(permission)),
     );
+    // Chromium also asks synchronously before it even offers some APIs to the page: the same answer.
+    session.defaultSession.setPermissionCheckHandler((_wc, permission) => isPermissionAllowed(permission));
     try {
       backend = openBackend({
         databasePath: join(app.getPath('userData'), DATABASE_FILE),
@@ -116,7 +141,7 @@ function start(): void {
       return;
     }
     const opened = backend;
-    ipcMain.handle(IPC_CHANNEL, (event, channel: unknown, input: unknown) => {
+    ipcMain.handle(IPC_CHANNEL, async (event, channel: unknown, input: unknown) => {
       const frame = event.senderFrame;
       const isMain = frame !== null && frame === event.sender.mainFrame;
       if (!isTrustedSender(frame?.url, isMain, rendererUrl)) {
@@ -129,7 +154,13 @@ function start(): void {
           },
         };
       }
-      if (isHostChannel(channel)) return invokeHost(channel, input, BrowserWindow.fromWebContents(event.sender));
+      const refused = refusedPathField(channel, input, chosenPaths);
+      if (refused !== null) return pathRefusal(refused);
+      if (isHostChannel(channel)) {
+        const answer = await invokeHost(channel, input, BrowserWindow.fromWebContents(event.sender));
+        if (answer.ok) chosenPaths.recordDialog(channel, answer.value);
+        return answer;
+      }
       return opened.registry.invoke(channel, input);
     });
     mainWindow = createWindow();

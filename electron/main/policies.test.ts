@@ -2,11 +2,13 @@ import { posix, win32 } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   iconPath,
+  isAllowedFrameNavigation,
   isAllowedNavigation,
   isAppUrl,
   isPermissionAllowed,
   isTrustedSender,
   nativeBindingPath,
+  rendererSource,
   windowBounds,
 } from './policies';
 
@@ -85,6 +87,25 @@ describe('navigation from the dev server', () => {
   });
 });
 
+describe('isAllowedFrameNavigation (every frame: will-frame-navigate)', () => {
+  it.each([
+    [`${WIN_APP}#/reports`, true, true, 'the top frame to the app page'],
+    ['https://example.com/', true, false, 'the top frame away'],
+    ['about:srcdoc', true, false, 'the top frame to srcdoc'],
+    ['about:blank', true, false, 'the top frame to blank'],
+    ['about:srcdoc', false, true, 'a sub-frame showing markup the page wrote (the print preview)'],
+    ['about:blank', false, true, 'a sub-frame emptied'],
+    [WIN_APP, false, true, 'a sub-frame showing the app page'],
+    ['https://example.com/', false, false, 'a sub-frame loading a web page'],
+    ['file:///C:/Users/officer/Downloads/invoice.html', false, false, 'a sub-frame loading a file'],
+    ['data:text/html,<script>x</script>', false, false, 'a sub-frame loading data:'],
+    ['javascript:alert(1)', false, false, 'a sub-frame running javascript:'],
+    ['about:srcdoc#x', false, false, 'not exactly srcdoc'],
+  ] as const)('%s, main frame %s → %s (%s)', (url, isMainFrame, allowed, _why) => {
+    expect(isAllowedFrameNavigation(url, isMainFrame, WIN_APP)).toBe(allowed);
+  });
+});
+
 describe('isTrustedSender', () => {
   it.each([
     [`${WIN_APP}#/customers`, true, WIN_APP, true],
@@ -114,6 +135,41 @@ describe('isPermissionAllowed', () => {
     '',
   ])('denies %j', (permission) => {
     expect(isPermissionAllowed(permission)).toBe(false);
+  });
+});
+
+describe('rendererSource', () => {
+  const indexHtml = '/opt/kam-desk/resources/app.asar/out/renderer/index.html';
+  const file = { appUrl: POSIX_APP, file: indexHtml };
+
+  it('a packaged app always shows its own file, whatever ELECTRON_RENDERER_URL says', () => {
+    for (const devServerUrl of [undefined, 'http://localhost:5173', 'https://evil.example/', 'file:///tmp/x.html']) {
+      expect(rendererSource({ packaged: true, devServerUrl, indexHtml }), String(devServerUrl)).toEqual(file);
+    }
+  });
+
+  it('in development, the dev server on this machine', () => {
+    expect(rendererSource({ packaged: false, devServerUrl: 'http://localhost:5173', indexHtml })).toEqual({
+      appUrl: 'http://localhost:5173',
+      file: null,
+    });
+    expect(rendererSource({ packaged: false, devServerUrl: 'http://127.0.0.1:5174/', indexHtml }).file).toBeNull();
+    expect(rendererSource({ packaged: false, devServerUrl: 'http://[::1]:5173', indexHtml }).file).toBeNull();
+  });
+
+  it.each([
+    ['', 'empty'],
+    ['https://evil.example/', 'another machine'],
+    ['http://localhost.evil.example:5173/', 'a look-alike host'],
+    ['file:///tmp/x.html', 'a file'],
+    ['javascript:alert(1)', 'javascript:'],
+    ['not a url', 'garbage'],
+  ])('in development, %j (%s) is not a dev server: its own file', (devServerUrl) => {
+    expect(rendererSource({ packaged: false, devServerUrl, indexHtml })).toEqual(file);
+  });
+
+  it('without ELECTRON_RENDERER_URL, its own file', () => {
+    expect(rendererSource({ packaged: false, devServerUrl: undefined, indexHtml })).toEqual(file);
   });
 });
 

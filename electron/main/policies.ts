@@ -2,6 +2,32 @@
  * Security decisions of the Electron shell as pure functions (no `electron` import), so they are
  * unit-tested under plain Node: which URLs the window may show, which frames may call the backend.
  */
+import { pathToFileURL } from 'node:url';
+
+/** Loopback hosts as URL.hostname gives them: a dev server runs on the developer's own machine. */
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * Where the window's page comes from, and so which origin is the app's (navigation and IPC are
+ * trusted for it alone). ELECTRON_RENDERER_URL (set by `electron-vite dev`) is honoured only in
+ * development and only for an http(s) server on this machine: in a packaged app an environment
+ * variable must not make the window load, and trust, another page.
+ */
+export function rendererSource(opts: { packaged: boolean; devServerUrl: string | undefined; indexHtml: string }): {
+  appUrl: string;
+  file: string | null;
+} {
+  const own = { appUrl: pathToFileURL(opts.indexHtml).href, file: opts.indexHtml };
+  if (opts.packaged || !opts.devServerUrl) return own;
+  let dev: URL;
+  try {
+    dev = new URL(opts.devServerUrl);
+  } catch {
+    return own;
+  }
+  if ((dev.protocol !== 'http:' && dev.protocol !== 'https:') || !LOOPBACK.has(dev.hostname)) return own;
+  return { appUrl: opts.devServerUrl, file: null };
+}
 
 /** The app's own pages: the built renderer's file, or the dev server's origin. */
 export function isAppUrl(url: string, appUrl: string): boolean {
@@ -23,6 +49,16 @@ export function isAppUrl(url: string, appUrl: string): boolean {
 /** Navigation away from the app (a link, a dropped file, a redirect) is blocked. */
 export function isAllowedNavigation(url: string, appUrl: string): boolean {
   return isAppUrl(url, appUrl);
+}
+
+/**
+ * A navigation in any frame (will-frame-navigate). The top frame: as {@link isAllowedNavigation}.
+ * A sub-frame may also show markup the app page wrote into it itself (about:srcdoc: the report's
+ * print preview, a sandboxed iframe) or nothing (about:blank); it never loads another page.
+ */
+export function isAllowedFrameNavigation(url: string, isMainFrame: boolean, appUrl: string): boolean {
+  if (!isMainFrame && (url === 'about:srcdoc' || url === 'about:blank')) return true;
+  return isAllowedNavigation(url, appUrl);
 }
 
 /** IPC is answered only for the app window's top frame showing the app's own page. */

@@ -51,7 +51,9 @@ describe('printReportPdf: the app prints the print view from a hidden window', (
     const pdf = await printReportPdf(html);
     expect(pdf.toString()).toBe('%PDF-1.7 fake');
     expect(seen.options).toEqual([expect.objectContaining({ show: false })]);
-    expect(seen.options[0]).toMatchObject({ webPreferences: { javascript: false, sandbox: true } });
+    expect(seen.options[0]).toMatchObject({
+      webPreferences: { javascript: false, sandbox: true, disableBlinkFeatures: 'Auxclick' },
+    });
     expect(seen.loaded).toHaveLength(1);
     expect(seen.loaded[0]?.url).toMatch(/^file:\/\/.*report\.html$/);
     expect(seen.loaded[0]?.html).toBe(html);

@@ -20,7 +20,14 @@ async function withPrintWindow<T>(html: string, use: (win: BrowserWindow) => Pro
   // Nothing in the page runs script or reaches out: it is static markup with inline SVG.
   const win = new BrowserWindow({
     show: false,
-    webPreferences: { javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false },
+    webPreferences: {
+      javascript: false,
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      // As the app window (index.ts): a middle click opens nothing.
+      disableBlinkFeatures: 'Auxclick',
+    },
   });
   try {
     await writeFile(file, html, 'utf8');

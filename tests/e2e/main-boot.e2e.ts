@@ -27,7 +27,10 @@ import {
 import { tempDirsForTests } from '../support/temp-dir';
 
 const ROOT = resolve(__dirname, '../..');
-const OUT_MAIN = join(ROOT, 'out', 'main');
+// KAM_OUT: a build made elsewhere (electron.vite.config.ts), for parallel work on one machine.
+const OUT = join(ROOT, process.env.KAM_OUT ?? 'out');
+const OUT_MAIN = join(OUT, 'main');
+const INDEX_HTML = join(OUT, 'renderer', 'index.html');
 const BUNDLE = join(OUT_MAIN, 'index.js');
 const WORK_AREA_1366 = { x: 0, y: 0, width: 1366, height: 728 }; // 1366×768 less a 40 px taskbar
 
@@ -57,19 +60,30 @@ afterAll(() => {
  * better-sqlite3 build this Node can load, where the shell looks for Electron's own
  * (`process.versions.electron` is undefined under Node, hence `electron-vunknown-…`).
  */
-function boot(singleInstanceLock = true): Booted {
+function boot(opts: { singleInstanceLock?: boolean; packaged?: boolean; rendererUrl?: string } = {}): Booted {
   const home = tempDir();
   process.env.XDG_CONFIG_HOME = join(home, 'config');
   process.env.APPDATA = join(home, 'config');
-  delete process.env.ELECTRON_RENDERER_URL;
+  if (opts.rendererUrl === undefined) delete process.env.ELECTRON_RENDERER_URL;
+  else process.env.ELECTRON_RENDERER_URL = opts.rendererUrl;
   const appPath = join(home, 'app');
-  const native = join(appPath, '.electron-native', `electron-vunknown-${process.platform}-${process.arch}`);
+  // Installed: the binding electron-builder unpacked beside the asar; in development: .electron-native/.
+  const resourcesPath = join(home, 'resources');
+  (process as { resourcesPath?: string }).resourcesPath = resourcesPath;
+  const native = opts.packaged
+    ? join(resourcesPath, 'app.asar.unpacked', 'node_modules', 'better-sqlite3', 'build', 'Release')
+    : join(appPath, '.electron-native', `electron-vunknown-${process.platform}-${process.arch}`);
   mkdirSync(native, { recursive: true });
   copyFileSync(
     join(ROOT, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'),
     join(native, 'better_sqlite3.node'),
   );
-  const electron = createFakeElectron({ singleInstanceLock, appPath, workArea: WORK_AREA_1366 });
+  const electron = createFakeElectron({
+    singleInstanceLock: opts.singleInstanceLock ?? true,
+    packaged: opts.packaged ?? false,
+    appPath,
+    workArea: WORK_AREA_1366,
+  });
   loadWithFakeElectron(BUNDLE, electron, OUT_MAIN);
   const userData = join(home, 'config', 'KAM Desk');
   return { electron, userData, databasePath: join(userData, 'kam.sqlite') };
@@ -97,6 +111,19 @@ async function invoke(
   if (frame.main) win.webContents.mainFrame.url = frame.url;
   const event = { sender: win.webContents, senderFrame };
   return (await handler(event, channel, input)) as Envelope;
+}
+
+type DialogChannel = 'host/open-file' | 'host/save-file' | 'host/choose-folder';
+const DIALOG_INPUT: Record<DialogChannel, unknown> = {
+  'host/open-file': { title: '选择要导入的文件', filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }] },
+  'host/save-file': { title: '保存', defaultName: '问题清单.xlsx', filters: [] },
+  'host/choose-folder': { title: '选择保存模板的文件夹' },
+};
+
+/** The page opens a native dialog through `channel`; the officer picks `paths` (none: cancels). */
+async function choose(b: Booted, win: FakeBrowserWindow, channel: DialogChannel, paths: string[]): Promise<Envelope> {
+  b.electron.dialogAnswers.push(paths);
+  return invoke(b, win, channel, DIALOG_INPUT[channel]);
 }
 
 async function quit(b: Booted): Promise<void> {
@@ -151,11 +178,13 @@ describe('the built main process under a stand-in electron', () => {
       nodeIntegration: false,
       webSecurity: true,
     });
+    // Middle-click opens no window (Electronegativity AUXCLICK_JS_CHECK).
+    expect(o.webPreferences.disableBlinkFeatures).toBe('Auxclick');
     expect(o.webPreferences.nodeIntegrationInWorker ?? false).toBe(false);
     expect(o.webPreferences.webviewTag ?? false).toBe(false);
     expect(existsSync(o.webPreferences.preload as string)).toBe(true);
-    expect(o.webPreferences.preload).toBe(join(ROOT, 'out', 'preload', 'index.js'));
-    expect(win.loadedFile).toBe(join(ROOT, 'out', 'renderer', 'index.html'));
+    expect(o.webPreferences.preload).toBe(join(OUT, 'preload', 'index.js'));
+    expect(win.loadedFile).toBe(INDEX_HTML);
     expect(existsSync(win.loadedFile as string)).toBe(true);
     // Inside the work area, so no edge or button is under the taskbar or off screen.
     expect(o.x).toBeGreaterThanOrEqual(0);
@@ -176,6 +205,27 @@ describe('the built main process under a stand-in electron', () => {
     const permissions: boolean[] = [];
     b.electron.permissionHandler?.(win.webContents, 'media', (allowed) => permissions.push(allowed));
     expect(permissions).toEqual([false]);
+    // Chromium's synchronous permission checks are answered no as well (it asks before some APIs
+    // even offer themselves to the page).
+    const check = b.electron.permissionCheckHandler;
+    expect(check).not.toBeNull();
+    const appOrigin = 'file:///';
+    for (const p of ['media', 'clipboard-read', 'clipboard-sanitized-write', 'notifications', 'hid', 'serial', 'usb']) {
+      expect(check?.(win.webContents, p, appOrigin, { isMainFrame: true }), p).toBe(false);
+    }
+    // A frame (the main one or a sub-frame) navigating away is stopped; a hash route is not.
+    const frameNavigation = (url: string, isMainFrame: boolean): boolean => {
+      let stopped = false;
+      win.webContents.emit('will-frame-navigate', { url, isMainFrame, preventDefault: () => (stopped = true) });
+      return stopped;
+    };
+    expect(frameNavigation('https://example.com/', false)).toBe(true);
+    expect(frameNavigation('https://example.com/', true)).toBe(true);
+    expect(frameNavigation('file:///tmp/invoice.html', false)).toBe(true);
+    expect(frameNavigation(`${pathToFileURL(INDEX_HTML).href}#/customers`, true)).toBe(false);
+    // The report's print preview: markup the page writes into a sandboxed iframe.
+    expect(frameNavigation('about:srcdoc', false)).toBe(false);
+    expect(frameNavigation('about:srcdoc', true)).toBe(true);
     await quit(b);
   });
 
@@ -216,7 +266,7 @@ describe('the built main process under a stand-in electron', () => {
   it('refuses kam:invoke from any frame but the app page’s top frame', async () => {
     const b = boot();
     const win = await readyWindow(b);
-    const appPage = pathToFileURL(join(ROOT, 'out', 'renderer', 'index.html')).href;
+    const appPage = pathToFileURL(INDEX_HTML).href;
     const refused = {
       ok: false,
       error: {
@@ -234,6 +284,118 @@ describe('the built main process under a stand-in electron', () => {
     await quit(b);
   });
 
+  it('a packaged app shows its own page, whatever ELECTRON_RENDERER_URL says, and trusts no other', async () => {
+    const b = boot({ packaged: true, rendererUrl: 'https://evil.example/' });
+    const win = await readyWindow(b);
+    expect(b.electron.errorBoxes).toEqual([]);
+    expect(win.loadedUrl).toBeNull();
+    expect(win.loadedFile).toBe(INDEX_HTML);
+    expect(await invoke(b, win, 'app/info', {}, { url: 'https://evil.example/', main: true })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    let prevented = false;
+    win.webContents.emit('will-navigate', { preventDefault: () => (prevented = true) }, 'https://evil.example/');
+    expect(prevented).toBe(true);
+    expect(await invoke(b, win, 'app/info', {}, { url: pathToFileURL(INDEX_HTML).href, main: true })).toMatchObject({
+      ok: true,
+    });
+    await quit(b);
+  });
+
+  it('in development it shows the dev server ELECTRON_RENDERER_URL names, on this machine only', async () => {
+    const dev = boot({ rendererUrl: 'http://localhost:5173' });
+    const win = await readyWindow(dev);
+    expect(win.loadedUrl).toBe('http://localhost:5173');
+    expect(win.loadedFile).toBeNull();
+    expect(await invoke(dev, win, 'app/info', {}, { url: 'http://localhost:5173/#/units', main: true })).toMatchObject({
+      ok: true,
+    });
+    await quit(dev);
+
+    const remote = boot({ rendererUrl: 'https://evil.example/' });
+    const own = await readyWindow(remote);
+    expect(own.loadedUrl).toBeNull();
+    expect(own.loadedFile).toBe(INDEX_HTML);
+    await quit(remote);
+  });
+
+  it('the page names only files and folders the officer chose in a dialog since the start', async () => {
+    const b = boot();
+    const win = await readyWindow(b);
+    const file = await unitWorkbook(b, win);
+    const forbidden = (field: string) => ({ ok: false, error: { code: 'FORBIDDEN', details: { field } } });
+
+    // Reading: a file never chosen is refused before anything reads it; a cancelled dialog chooses nothing.
+    expect(await invoke(b, win, 'imports/preview', { path: file })).toMatchObject(forbidden('path'));
+    expect(await invoke(b, win, 'customers/import-preview', { path: file })).toMatchObject(forbidden('path'));
+    expect(value(await choose(b, win, 'host/open-file', []))).toEqual({ paths: [] });
+    expect(await invoke(b, win, 'imports/preview', { path: file })).toMatchObject(forbidden('path'));
+    const refused = await invoke(b, win, 'imports/preview', { path: '/etc/passwd' });
+    expect(refused).toMatchObject({
+      error: {
+        message: '拒绝访问：本程序只使用您在对话框中选择的文件或文件夹，请重新选择',
+        messageEn: expect.stringMatching(/^Refused: /),
+      },
+    });
+    expect(JSON.stringify(refused)).not.toContain('/etc/passwd');
+
+    expect(value(await choose(b, win, 'host/open-file', [file]))).toEqual({ paths: [file] });
+    expect(b.electron.dialogs.at(-1)?.kind).toBe('open');
+    const preview = value<{ token: string }>(await invoke(b, win, 'imports/preview', { path: file }));
+    // The chosen file is for reading: it cannot be written over.
+    expect(await invoke(b, win, 'imports/error-report', { token: preview.token, path: file })).toMatchObject(
+      forbidden('path'),
+    );
+
+    // Writing: only where the officer chose to save.
+    const dir = tempDir();
+    const report = join(dir, '问题清单.xlsx');
+    expect(await invoke(b, win, 'imports/error-report', { token: preview.token, path: report })).toMatchObject(
+      forbidden('path'),
+    );
+    expect(existsSync(report)).toBe(false);
+    // The bytes back (no file) need no dialog.
+    expect(await invoke(b, win, 'imports/error-report', { token: preview.token, path: null })).toMatchObject({
+      ok: true,
+    });
+    value(await choose(b, win, 'host/save-file', [report]));
+    value(await invoke(b, win, 'imports/error-report', { token: preview.token, path: report }));
+    expect(existsSync(report)).toBe(true);
+    const list = { title: '客户', columns: [{ title: '名称' }], rows: [['宏达']] };
+    expect(await invoke(b, win, 'lists/export', { ...list, path: join(dir, '客户.xlsx') })).toMatchObject(
+      forbidden('path'),
+    );
+    expect(existsSync(join(dir, '客户.xlsx'))).toBe(false);
+
+    // A folder: the templates are written into the chosen one, and nowhere else.
+    const folder = join(tempDir(), '模板');
+    const templates = { period: '2026-10', unitCode: '440515' };
+    expect(await invoke(b, win, 'templates/generate', { ...templates, outDir: folder })).toMatchObject(
+      forbidden('outDir'),
+    );
+    expect(existsSync(folder)).toBe(false);
+    value(await choose(b, win, 'host/choose-folder', [folder]));
+    const written = value<{ files: { path: string }[] }>(
+      await invoke(b, win, 'templates/generate', { ...templates, outDir: folder }),
+    );
+    expect(written.files.length).toBe(1);
+    expect(await invoke(b, win, 'templates/generate', { ...templates, outDir: join(folder, 'sub') })).toMatchObject(
+      forbidden('outDir'),
+    );
+    // A file directly in the chosen folder may be written (and shown).
+    value(await invoke(b, win, 'lists/export', { ...list, path: join(folder, '客户.xlsx') }));
+    expect(existsSync(join(folder, '客户.xlsx'))).toBe(true);
+
+    // Shown in the file manager: what was chosen or written there, nothing else.
+    const templateFile = written.files[0]?.path as string;
+    expect(value(await invoke(b, win, 'host/show-in-folder', { path: templateFile }))).toEqual({ ok: true });
+    expect(value(await invoke(b, win, 'host/show-in-folder', { path: report }))).toEqual({ ok: true });
+    expect(await invoke(b, win, 'host/show-in-folder', { path: '/etc' })).toMatchObject(forbidden('path'));
+    expect(b.electron.shownInFolder).toEqual([templateFile, report]);
+    await quit(b);
+  });
+
   it('finds its workers and migrations beside the bundle: an import runs through all three workers', async () => {
     for (const f of ['parse-worker.cjs', 'report-worker.cjs', 'writer-worker.js']) {
       expect(existsSync(join(OUT_MAIN, f)), f).toBe(true);
@@ -241,6 +403,7 @@ describe('the built main process under a stand-in electron', () => {
     const b = boot();
     const win = await readyWindow(b);
     const file = await unitWorkbook(b, win);
+    value(await choose(b, win, 'host/open-file', [file]));
 
     // The parse worker reads the file.
     const preview = value<{ token: string; counts: { rows: number; errors: number } }>(
@@ -250,6 +413,7 @@ describe('the built main process under a stand-in electron', () => {
     expect(preview.counts).toMatchObject({ rows: 1, new: 1, errors: 1 });
     // The report worker writes the problem list.
     const reportPath = join(tempDir(), '问题清单.xlsx');
+    value(await choose(b, win, 'host/save-file', [reportPath]));
     value(await invoke(b, win, 'imports/error-report', { token: preview.token, path: reportPath }));
     const report = XLSX.read(readFileSync(reportPath));
     expect(report.SheetNames.length).toBeGreaterThan(0);
@@ -273,7 +437,7 @@ describe('the built main process under a stand-in electron', () => {
     win.minimize();
     const firstElectron = first.electron;
 
-    const second = boot(false);
+    const second = boot({ singleInstanceLock: false });
     expect(second.electron.app.lockRequested).toBe(true);
     expect(second.electron.app.quitted).toBe(true);
     second.electron.app.ready();
@@ -299,9 +463,9 @@ describe('the built main process under a stand-in electron', () => {
       );
     }
     // An import commit starts the writer thread: its connection must end before the log can go.
-    const preview = value<{ token: string }>(
-      await invoke(b, win, 'imports/preview', { path: await unitWorkbook(b, win) }),
-    );
+    const file = await unitWorkbook(b, win);
+    value(await choose(b, win, 'host/open-file', [file]));
+    const preview = value<{ token: string }>(await invoke(b, win, 'imports/preview', { path: file }));
     value(await invoke(b, win, 'imports/commit', { token: preview.token, excludeErrorRows: true }));
     const wal = `${b.databasePath}-wal`;
     expect(existsSync(wal) && statSync(wal).size > 0).toBe(true);

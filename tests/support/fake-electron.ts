@@ -14,6 +14,18 @@ export interface FakeElectronOptions {
   appPath: string;
   /** The primary display's work area (the screen less the taskbar). */
   workArea: { x: number; y: number; width: number; height: number };
+  /** `app.isPackaged`: an installed app (true) or `electron-vite dev` (false, the default). */
+  packaged?: boolean;
+}
+
+/** What the officer does in the next native dialog: picks these paths, or cancels (an empty list). */
+export type DialogAnswer = string[];
+
+/** `will-frame-navigate`'s argument: the navigation's details, preventable (Electron's Event<…>). */
+export interface FrameNavigation {
+  url: string;
+  isMainFrame: boolean;
+  preventDefault(): void;
 }
 
 export interface FakeFrame {
@@ -85,7 +97,7 @@ type IpcHandler = (event: unknown, ...args: unknown[]) => unknown;
 
 class FakeApp extends EventEmitter {
   readonly paths = new Map<string, string>();
-  readonly isPackaged = false;
+  readonly isPackaged: boolean;
   quitRequests = 0;
   quitted = false;
   lockRequested = false;
@@ -96,6 +108,7 @@ class FakeApp extends EventEmitter {
 
   constructor(private readonly options: FakeElectronOptions) {
     super();
+    this.isPackaged = options.packaged ?? false;
   }
   setPath(name: string, path: string): void {
     this.paths.set(name, path);
@@ -142,6 +155,16 @@ export interface FakeElectron {
   ipcHandlers: Map<string, IpcHandler>;
   errorBoxes: { title: string; content: string }[];
   permissionHandler: ((wc: unknown, permission: string, callback: (allowed: boolean) => void) => void) | null;
+  /** `session.setPermissionCheckHandler`'s handler: Chromium asks it synchronously. */
+  permissionCheckHandler:
+    | ((wc: unknown, permission: string, requestingOrigin: string, details: Record<string, unknown>) => boolean)
+    | null;
+  /** Answers for the next native open/save/folder dialogs, in order; none left is a cancel. */
+  dialogAnswers: DialogAnswer[];
+  /** Each native dialog shown: which kind and its options. */
+  dialogs: { kind: 'open' | 'save'; options: Record<string, unknown> }[];
+  /** Paths the shell showed in the file manager (shell.showItemInFolder). */
+  shownInFolder: string[];
 }
 
 let fake: FakeElectron | null = null;
@@ -154,8 +177,15 @@ export function createFakeElectron(options: FakeElectronOptions): FakeElectron {
     ipcHandlers,
     errorBoxes: [],
     permissionHandler: null,
+    permissionCheckHandler: null,
+    dialogAnswers: [],
+    dialogs: [],
+    shownInFolder: [],
     module: {},
   };
+  // Electron's signature: (options) or (parentWindow, options).
+  const optionsOf = (a: unknown, b: unknown) => (b ?? a) as Record<string, unknown>;
+  const nextAnswer = () => made.dialogAnswers.shift() ?? [];
   made.module = {
     app: made.app,
     BrowserWindow: FakeBrowserWindow,
@@ -167,11 +197,26 @@ export function createFakeElectron(options: FakeElectronOptions): FakeElectron {
     },
     dialog: {
       showErrorBox: (title: string, content: string) => made.errorBoxes.push({ title, content }),
+      showOpenDialog: (a: unknown, b?: unknown) => {
+        made.dialogs.push({ kind: 'open', options: optionsOf(a, b) });
+        const filePaths = nextAnswer();
+        return Promise.resolve({ canceled: filePaths.length === 0, filePaths });
+      },
+      showSaveDialog: (a: unknown, b?: unknown) => {
+        made.dialogs.push({ kind: 'save', options: optionsOf(a, b) });
+        const [filePath] = nextAnswer();
+        return Promise.resolve(
+          filePath === undefined ? { canceled: true, filePath: '' } : { canceled: false, filePath },
+        );
+      },
     },
     session: {
       defaultSession: {
         setPermissionRequestHandler: (handler: FakeElectron['permissionHandler']) => {
           made.permissionHandler = handler;
+        },
+        setPermissionCheckHandler: (handler: FakeElectron['permissionCheckHandler']) => {
+          made.permissionCheckHandler = handler;
         },
       },
     },
@@ -181,7 +226,7 @@ export function createFakeElectron(options: FakeElectronOptions): FakeElectron {
         workAreaSize: { width: options.workArea.width, height: options.workArea.height },
       }),
     },
-    shell: { showItemInFolder: () => undefined },
+    shell: { showItemInFolder: (path: string) => made.shownInFolder.push(path) },
   };
   fake = made;
   return made;
