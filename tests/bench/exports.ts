@@ -2,9 +2,9 @@
  * DOMAIN-DECISIONS "Exports": exporting all forms of a month (附件6-1, 6-2, 7 and the province package, city-wide,
  * each written to a file through `exports/build` as `kam export` does) for 20,000 customers × 24
  * months, target ≤ 2 s. Baseline: SheetJS writing one plain sheet with the same number of cells
- * (no layout, formats, merges or neutralisation), compressed the same way. Between rounds one
- * revenue cell is written again, so every round gathers its figures afresh (exports/cache.ts keeps
- * them only while the database is unchanged). `tests/bench/run.ts` wires this in.
+ * (no layout, formats or merges; texts as shared strings, as the app writes them), compressed the
+ * same way. Between rounds one revenue cell is written again, so every round gathers its figures
+ * afresh (exports/cache.ts keeps them only while the database is unchanged). `tests/bench/run.ts` wires this in.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -43,7 +43,7 @@ function bareWrite(cells: number): number {
   return time(() => {
     const book = XLSX.utils.book_new();
     XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(rows), 'S');
-    XLSX.write(book, { type: 'buffer', bookType: 'xlsx', compression: true });
+    XLSX.write(book, { type: 'buffer', bookType: 'xlsx', bookSST: true, compression: true });
   }).ms;
 }
 

@@ -2,20 +2,20 @@
  * Writes laid-out tables (shared/domain/exports/layout.ts) as an .xlsx workbook with SheetJS:
  * numbers as numeric cells with number formats (money in yuan, counts, percentages), merged title
  * lines, column widths, row heights; styles.ts then styles every cell by its role in the layout
- * (title, header, body, totals, notes) and sets up each sheet for printing. Every text cell passes through `neutraliseText`, the one place it is
- * done, so no customer name or label can start a formula in Excel, LibreOffice or a CSV made
- * from the file.
+ * (title, header, body, totals, notes) and sets up each sheet for printing. Every text is a string
+ * cell written through xlsx/write.ts, so a customer name or label that looks like a formula is shown
+ * exactly as written and never evaluated (DOMAIN-DECISIONS "Exports", cells).
  */
 import * as XLSX from 'xlsx';
 import { type Cell, cellStyle, EMPTY, NUMBER_FORMATS, type SheetLayout } from '../../../shared/domain/exports/layout';
-import { neutraliseText } from '../../../shared/domain/imports/neutralise';
 import { cellRef } from '../../../shared/domain/spreadsheet/cells';
+import { textCell, writeXlsx } from '../xlsx/write';
 import { printTitlesRef, STYLE_INDEX, styleWorkbook } from './styles';
 
 function toCell(cell: Cell): XLSX.CellObject | null {
   switch (cell.kind) {
     case 'text':
-      return { t: 's', v: neutraliseText(cell.text) };
+      return textCell(cell.text);
     // Fen → yuan only here, at the file's edge; the sum of the written figures is what the table says.
     case 'money':
       return { t: 'n', v: cell.fen / 100, z: NUMBER_FORMATS.money };
@@ -90,6 +90,6 @@ export function writeWorkbook(layouts: readonly SheetLayout[], props: WorkbookPr
   });
   book.Workbook = { Names: names };
   book.Props = { Title: props.title, Author: 'KAM Desk', CreatedDate: props.created };
-  const plain = XLSX.write(book, { type: 'buffer', bookType: 'xlsx', compression: false }) as Buffer;
+  const plain = writeXlsx(book);
   return Buffer.from(styleWorkbook(plain, layouts, styles));
 }

@@ -27,10 +27,10 @@ import {
   REPORT_YES,
   type ReportPlan,
 } from '../../../shared/domain/imports/error-report';
-import { DANGEROUS_START_SOURCE } from '../../../shared/domain/imports/neutralise';
 import type { HandlerContext } from '../context';
 import { saveWorkbook } from '../exports/save';
 import { preferUnpacked } from '../unpacked';
+import { XLSX_WRITE_OPTIONS } from '../xlsx/write';
 import { DEFAULT_PARSE_LIMITS, type ParseLimits } from './parse';
 import { checkSpreadsheetFile } from './zip-guard';
 
@@ -77,7 +77,9 @@ export function writeErrorReport(
           yes: REPORT_YES,
           no: REPORT_NO,
         },
-        dangerousStart: DANGEROUS_START_SOURCE,
+        // The app's one way of writing a workbook (texts as shared strings), passed as data: the
+        // worker is plain CommonJS and cannot import it.
+        writeOptions: XLSX_WRITE_OPTIONS,
       },
       resourceLimits: { maxOldGenerationSizeMb: limits.maxMemoryMb, maxYoungGenerationSizeMb: 64 },
     });

@@ -3,30 +3,31 @@
 // back takes seconds that the main thread must spend answering the UI. Plain CommonJS so Node,
 // vitest and Electron run it as-is. What goes where is decided by
 // shared/domain/imports/error-report.ts (the `plan`); this script copies the planned sheets' values
-// (never formulas), neutralises formula-like text, adds 有问题/问题 to the data sheets, and gives
-// the package what SheetJS Community Edition cannot write (print setup, styles) by editing its
-// XML, as xlsx/package.ts does for the exports: A4 landscape one page wide, the header row repeated
-// on every page (print titles), the header row bold and the 问题 column wrapped.
+// (never formulas; texts as string cells, exactly as the unit wrote them), adds 有问题/问题 to the
+// data sheets, and gives the package what SheetJS Community Edition cannot write (print setup,
+// styles) by editing its XML, as xlsx/package.ts does for the exports: A4 landscape one page wide,
+// the header row repeated on every page (print titles), the header row bold and the 问题 column
+// wrapped.
 const { parentPort, workerData } = require('node:worker_threads');
 const XLSX = require('xlsx');
 const { strFromU8, strToU8, unzipSync, zipSync } = require('fflate');
 // A CSV is read as text in its own encoding, as the import read it (csv-text.cjs).
 const { readInput } = require('./csv-text.cjs');
 
-const { buffer, kind, maxRows, plan, labels, dangerousStart } = workerData;
-const dangerous = new RegExp(dangerousStart);
-const safeText = (text) => (dangerous.test(text) ? `'${text}` : text);
+// writeOptions: xlsx/write.ts's XLSX_WRITE_OPTIONS — texts written as shared strings, which no
+// spreadsheet program evaluates, so a text that looks like a formula needs no guard character.
+const { buffer, kind, maxRows, plan, labels, writeOptions } = workerData;
 
 // Empty cells are left undefined: SheetJS's dense writer reads every non-undefined entry as a cell.
-/** A copy of one cell as a value: formulas dropped (their saved result kept), text neutralised. */
+/** A copy of one cell as a value: formulas dropped (their saved result kept), text as text. */
 function valueCell(cell) {
   if (cell === null || cell === undefined) return undefined;
   if (cell.f !== undefined && (cell.v === undefined || cell.t === 'e')) {
     // No saved result: show the formula as text, so the unit sees what the problem is about.
-    return { t: 's', v: safeText(`=${cell.f}`) };
+    return { t: 's', v: `=${cell.f}` };
   }
   if (cell.v === undefined || cell.v === null || cell.t === 'z') return undefined;
-  if (cell.t === 's' || cell.t === 'd' || typeof cell.v === 'string') return { t: 's', v: safeText(String(cell.v)) };
+  if (cell.t === 's' || cell.t === 'd' || typeof cell.v === 'string') return { t: 's', v: String(cell.v) };
   const out = { t: cell.t, v: cell.v };
   // Number formats (dates, thousands, percentages) as the unit had them.
   if (cell.t === 'n' && typeof cell.z === 'string' && cell.z !== 'General') out.z = cell.z;
@@ -156,10 +157,7 @@ try {
   const date1904 = Boolean(source.Workbook?.WBProps?.date1904);
   const taken = new Set(source.SheetNames);
   const summaryName = uniqueName(taken, labels.summary);
-  const summary = XLSX.utils.aoa_to_sheet(
-    plan.summary.map((row) => row.map((v) => (typeof v === 'string' ? safeText(v) : v))),
-    { dense: true },
-  );
+  const summary = XLSX.utils.aoa_to_sheet(plan.summary, { dense: true });
   summary['!cols'] = [{ wch: 16 }, { wch: 10 }, { wch: 8 }, { wch: 8 }, { wch: 80 }];
   XLSX.utils.book_append_sheet(out, summary, summaryName);
   const sheetsOut = [{ name: summaryName, Hidden: 0 }];
@@ -192,7 +190,7 @@ try {
           row[width + 1] = { t: 's', v: labels.problems };
         } else if (text !== undefined) {
           row[width] = { t: 's', v: labels.yes };
-          row[width + 1] = { t: 's', v: safeText(text) };
+          row[width + 1] = { t: 's', v: text };
         } else if (p.flagRows && r > p.titleRow && filled) {
           row[width] = { t: 's', v: labels.no };
         }
@@ -228,7 +226,7 @@ try {
   }
   out.Workbook = { ...(out.Workbook || {}), Sheets: sheetsOut, Names: names, WBProps: { date1904 } };
   // Stored, not compressed: the package is unzipped for the XML pass and compressed once, below.
-  const written = XLSX.write(out, { type: 'buffer', bookType: 'xlsx', compression: false });
+  const written = XLSX.write(out, writeOptions);
   const parts = unzipSync(new Uint8Array(written.buffer, written.byteOffset, written.byteLength));
   const styles = withReportStyles(strFromU8(parts['xl/styles.xml']));
   parts['xl/styles.xml'] = strToU8(styles.xml);

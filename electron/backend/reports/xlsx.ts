@@ -3,7 +3,7 @@
  * order, through the same styled writer as the official exports (exports/xlsx.ts + styles.ts):
  * a title line, the report and its basis above, a bordered header row repeated when printed,
  * figures as numeric cells with number formats (so the officer can sum and chart them), the
- * table's note below. Texts pass the writer's formula neutralising.
+ * table's note below. Texts are string cells, shown exactly as written (xlsx/write.ts).
  */
 import type { Cell, OfficialTable } from '../../../shared/domain/exports/layout';
 import { count, EMPTY, layoutTable, money, percent, text, textWidth } from '../../../shared/domain/exports/layout';

@@ -29,6 +29,7 @@ import {
 import { metadataRows, type TemplateMetadata } from '../../../shared/domain/templates/metadata';
 import { WIDE_COLUMNS, WIDE_HEADER_ROWS, type WideRole } from '../../../shared/domain/templates/wide-layout';
 import { postProcessXlsx } from '../xlsx/package';
+import { writeXlsx } from '../xlsx/write';
 import { type SheetLook, styleTemplateSheetXml, TEMPLATE_STYLE, templateStylesXml } from './styles';
 import { dataValidationsXml, insertDataValidations, type ListValidation, textLengthValidationXml } from './validations';
 
@@ -216,8 +217,9 @@ export function buildTemplate(input: TemplateInput): { buffer: Buffer; meta: Tem
     Sheets: wb.SheetNames.map((name) => ({ name, Hidden: name === TEMPLATE_SHEETS.meta ? 2 : 0 })),
     Names: names,
   };
-  // Stored uncompressed: the post-processor unzips and zips once anyway.
-  const written = XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: false }) as Buffer;
+  // Texts as shared strings, never formulas (customer and unit names as written: xlsx/write.ts);
+  // stored uncompressed, the post-processor unzips and zips once anyway.
+  const written = writeXlsx(wb);
   const processed = postProcessXlsx(
     new Uint8Array(written),
     (parts) => {

@@ -258,7 +258,7 @@ describe('exported workbooks look like official tables', () => {
     expect(styleOf(sheet2, `A${narrowHeader - 1}`)).toBe(STYLE_INDEX.caption);
   });
 
-  it('still reads back in SheetJS: numbers numeric, text neutralised, escaped text intact', () => {
+  it('still reads back in SheetJS: numbers numeric, text exactly as written, escaped text intact', () => {
     const book = XLSX.read(bytes, { cellNF: true });
     expect(book.SheetNames).toEqual(["附件'宽表", '窄表']);
     const ws = book.Sheets[book.SheetNames[0] as string] as XLSX.WorkSheet;
@@ -266,7 +266,8 @@ describe('exported workbooks look like official tables', () => {
     expect(ws[`D${row}`]).toMatchObject({ t: 'n', v: 1234.56, z: NUMBER_FORMATS.money, w: '1,234.56' });
     expect(ws[`F${row}`]).toMatchObject({ t: 'n', v: 0.125, z: NUMBER_FORMATS.percent });
     expect(ws[`A${row}`]).toMatchObject({ t: 'n', v: 1 });
-    expect(ws[`C${row}`]).toMatchObject({ t: 's', v: '\'=HYPERLINK("x")' });
+    expect(ws[`C${row}`]).toMatchObject({ t: 's', v: '=HYPERLINK("x")' });
+    expect(ws[`C${row}`]?.f).toBeUndefined();
     expect(ws[`C${row + 1}`]).toMatchObject({ t: 's', v: '乙 & <丙>' });
     expect(ws[`B${row}`]).toMatchObject({ t: 's', v: '44051300008000' });
     expect(ws.A2).toMatchObject({ t: 's', v: wide.title });

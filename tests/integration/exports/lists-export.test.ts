@@ -64,8 +64,8 @@ describe('lists/export', () => {
     ]);
     expect(grid[4]).toEqual(['客户编号', '客户名称', '本月收入（元）', '户数', '同比']);
     expect(grid[5]).toEqual(['44051300008000', '汕头市甲有限公司', 1234567.89, 3, 0.125]);
-    // A text that looks like a formula stays text: nothing can run in Excel.
-    expect(grid[6]?.[1]).toBe('\'=HYPERLINK("http://x")');
+    // A text that looks like a formula stays text, exactly as written: nothing can run in Excel.
+    expect(grid[6]?.[1]).toBe('=HYPERLINK("http://x")');
     expect(grid[6]?.[2]).toBe(0.05);
     const sheet = book.Sheets['客户列表'] as XLSX.WorkSheet;
     const money = Object.values(sheet).find((c) => (c as XLSX.CellObject).v === 1234567.89) as XLSX.CellObject;

@@ -1,6 +1,6 @@
 /**
  * DOMAIN-DECISIONS "Imports", error report: the error report workbook (问题清单) through the registry — every sheet's rows as the
- * unit sent them (values, never formulas; formula-like text neutralised), 有问题/问题 columns on
+ * unit sent them (values, never formulas; formula-like text as string cells, exactly as written), 有问题/问题 columns on
  * the same row numbers, a summary sheet; written to a path or returned as base64; refused when the
  * previewed file changed. LibreOffice must be able to open it.
  */
@@ -85,16 +85,17 @@ describe('the error report workbook', () => {
     expect(cellValue(ws, 'F5')).toBe('是');
     const row5 = String(cellValue(ws, 'G5'));
     for (const part of ['B列：月份', 'C列：未知的业务种类“邮票”', 'D列：收入']) expect(row5).toContain(part);
-    // Formula-like text is neutralised; formulas are gone, their saved values stay.
-    expect(cellValue(ws, 'E4')).toBe(`'=HYPERLINK("http://x","点我")`);
-    expect(cellValue(ws, 'E5')).toBe("'+86 754");
-    expect(cellValue(ws, 'E7')).toBe("'@备注");
+    // Formula-like text stays exactly as the unit wrote it, as a string cell (no guard character);
+    // formulas are gone, their saved values stay.
+    expect(cellValue(ws, 'E4')).toBe('=HYPERLINK("http://x","点我")');
+    expect(cellValue(ws, 'E5')).toBe('+86 754');
+    expect(cellValue(ws, 'E7')).toBe('@备注');
     expect(ws.D6).toMatchObject({ t: 'n', v: 300 });
     expect((ws.D6 as XLSX.CellObject).f).toBeUndefined();
     expect(ws.D7).toMatchObject({ t: 'n', v: 46296, z: 'yyyy-mm-dd' });
     expect(Object.values(wb.Sheets).flatMap((s) => Object.values(s).filter((c) => c?.f !== undefined))).toEqual([]);
     expect(ws['!autofilter']?.ref).toBe('A2:G7');
-    expect(cellValue(wb.Sheets.说明 as XLSX.WorkSheet, 'A2')).toBe("'=SUM(1,2) 不是公式，只是说明");
+    expect(cellValue(wb.Sheets.说明 as XLSX.WorkSheet, 'A2')).toBe('=SUM(1,2) 不是公式，只是说明');
 
     const summary = XLSX.utils.sheet_to_json<(string | number)[]>(wb.Sheets.问题汇总 as XLSX.WorkSheet, {
       header: 1,

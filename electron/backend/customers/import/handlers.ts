@@ -36,6 +36,7 @@ import { saveWorkbook } from '../../exports/save';
 import { readImportFile } from '../../imports/import-file';
 import { parseSpreadsheet } from '../../imports/parse';
 import { defineHandlers } from '../../registry';
+import { writeXlsx } from '../../xlsx/write';
 import { insertCustomer } from '../handlers';
 import { allocateHeadOfficeId } from '../ids';
 
@@ -322,7 +323,7 @@ export function customerListTemplate(): Buffer {
   ]);
   notes['!cols'] = [{ wch: 90 }];
   XLSX.utils.book_append_sheet(wb, notes, '填写说明');
-  return XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer;
+  return writeXlsx(wb, { compress: true });
 }
 
 export const customerImportHandlers = defineHandlers({
