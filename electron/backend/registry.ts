@@ -16,9 +16,10 @@ import {
 } from '../../shared/api/contract';
 import { type ApiResponse, AppError, type FieldIssue } from '../../shared/api/errors';
 import { configureChineseValidationMessages, issuesInEnglish } from '../../shared/api/zod-locale';
-import { issueEnglish } from '../../shared/domain/bilingual';
+import { echo, issueEnglish } from '../../shared/domain/bilingual';
 import type { HandlerContext } from './context';
 import { type AuditEntry, writeAudit } from './db/audit';
+import { knownFault } from './db/faults';
 
 configureChineseValidationMessages();
 
@@ -44,13 +45,19 @@ export function defineHandlers<G extends HandlerGroup>(group: G): G {
 
 export type NamedGroup = readonly [name: string, group: HandlerGroup];
 
+/** The longest message or path an issue repeats: ours are far shorter, an echoed input is cut. */
+const ISSUE_TEXT_MAX = 300;
+const clip = (text: string): string => (text.length <= ISSUE_TEXT_MAX ? text : `${text.slice(0, ISSUE_TEXT_MAX)}…`);
+
 /** Each issue in Chinese, with zod's own message in English beside it where it has one. */
 function issuesOf(error: z.ZodError, english: readonly string[] | null = null): FieldIssue[] {
   return error.issues.map((i, n) => {
-    const issue: FieldIssue = { path: i.path.map(String).join('.'), message: i.message };
+    // Cut: zod's own messages may repeat the input (an unknown key, named whole), and a path may
+    // hold such a key (DOMAIN-DECISIONS "Bounded strings").
+    const issue: FieldIssue = { path: clip(i.path.map(String).join('.')), message: clip(i.message) };
     // A message of ours carries its English (`said`, `customIssue`); zod's own is English by locale.
     const en = issueEnglish(i, english?.[n]);
-    if (en !== undefined && en !== i.message) issue.messageEn = en;
+    if (en !== undefined && en !== i.message) issue.messageEn = clip(en);
     return issue;
   });
 }
@@ -70,6 +77,9 @@ function validationError(error: z.ZodError, english: readonly string[] | null = 
 function toResponseError(e: unknown): AppError {
   if (e instanceof AppError) return e;
   if (e instanceof z.ZodError) return validationError(e);
+  // A locked, full, read-only or damaged database, a month out of range: their own codes.
+  const fault = knownFault(e);
+  if (fault !== null) return fault;
   // Unexpected: keep the stack out of the UI, but on the console for the developer.
   console.error(e);
   const cause = (e as Error)?.message ?? String(e);
@@ -125,8 +135,8 @@ export class Registry {
     if (!isChannel(channel)) {
       return Promise.reject(
         new AppError('UNKNOWN_CHANNEL', {
-          zh: `未知的操作：${String(channel)}`,
-          en: `Unknown operation: ${String(channel)}`,
+          zh: `未知的操作：${echo(String(channel))}`,
+          en: `Unknown operation: ${echo(String(channel))}`,
         }),
       );
     }

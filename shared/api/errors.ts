@@ -8,6 +8,13 @@ export const ERROR_CODES = [
   'UNKNOWN_CHANNEL',
   'FORBIDDEN',
   'DB_INCOMPATIBLE',
+  /** Database faults (electron/backend/db/faults.ts): each says what happened and what to do; nothing was written. */
+  'DB_BUSY',
+  'DB_FULL',
+  'DB_READONLY',
+  'DB_CANNOT_OPEN',
+  'DB_CORRUPT',
+  'DB_IO',
   /** Something the operation needs is not on this machine (a browser to print a PDF with). */
   'UNAVAILABLE',
   'INTERNAL',

@@ -15,9 +15,35 @@ import { EMPLOYMENT_KINDS, MANAGER_POSTS, UNIT_KINDS } from '../domain/organisat
 import { parsePeriod } from '../domain/periods';
 import { SCOPES, TIERS } from '../domain/tiers';
 
-const isoDate = z
-  .string()
-  .refine(isIsoDate, said('日期格式应为 YYYY-MM-DD，且是有效日期', 'A date must be a real date written YYYY-MM-DD'));
+/**
+ * Bounded inputs (DOMAIN-DECISIONS "Bounded inputs"): every string is held to a length first,
+ * before anything else runs on it (trim, a pattern, a month or money parse), and stops there
+ * (`abort`), so a 10 MB value costs nothing and no message repeats it. Fields with a limit of
+ * their own (`text`: names, reasons) keep their message for a value just over it; the cap is for
+ * what no form sends.
+ */
+const tooLong = (max: number) => ({
+  ...said(`输入过长：不能超过 ${max} 个字符`, `Too long: at most ${max} characters`),
+  abort: true,
+});
+const str = (max: number, params?: { message: string }) => z.string(params).max(max, tooLong(max));
+/** The same cap for a field that also takes a number (money, a rate): a union reports no single issue. */
+const capString =
+  (max: number) =>
+  (v: string | number, ctx: z.RefinementCtx): void => {
+    if (typeof v === 'string' && v.length > max) {
+      ctx.addIssue({ code: 'too_big', origin: 'string', maximum: max, inclusive: true, ...tooLong(max) });
+    }
+  };
+/** A path on this computer (Windows allows 32,767 with long paths; 1,000 is more than any in use). */
+const FILE_PATH_MAX = 1000;
+/** A typed month (`2026-10`, `2026年10月`, `202610`) or amount (`1,234.50`, `1.2万`). */
+const TYPED_VALUE_MAX = 40;
+
+const isoDate = str(20).refine(
+  isIsoDate,
+  said('日期格式应为 YYYY-MM-DD，且是有效日期', 'A date must be a real date written YYYY-MM-DD'),
+);
 /** Over its limit a text is refused with the limit and its length (names.ts), never cut. */
 /** The fields' names in English, for the messages in the English interface (`said`). */
 const LABEL_EN: Record<string, string> = {
@@ -62,14 +88,12 @@ const withinLimit = (label: string, max: number) => (v: string, ctx: z.Refinemen
   if (problem) ctx.addIssue(customIssue(problem));
 };
 const text = (label: string, max: number) =>
-  z
-    .string(said(`${label}必须是文本`, `${en(label)} must be text`))
+  str(2 * max + 200, said(`${label}必须是文本`, `${en(label)} must be text`))
     .trim()
     .min(1, said(`请填写${label}`, `Enter the ${en(label).toLowerCase()}`))
     .superRefine(withinLimit(label, max));
 const optionalText = (label: string, max: number) =>
-  z
-    .string(said(`${label}必须是文本`, `${en(label)} must be text`))
+  str(2 * max + 200, said(`${label}必须是文本`, `${en(label)} must be text`))
     .trim()
     .superRefine(withinLimit(label, max))
     .transform((v) => (v === '' ? null : v))
@@ -81,12 +105,12 @@ const id = (label: string) =>
     .int()
     // 0 is what a form sends when nothing was chosen.
     .positive(said(`请选择${label}`, `Choose the ${en(label).toLowerCase()}`));
-const areaCode = z
-  .string()
-  .regex(/^\d{6}$/, said('区划代码应为 6 位数字（GB/T 2260）', 'An area code has 6 digits (GB/T 2260)'));
-const customerId = z.string().regex(/^\d{14}$/, said('客户编号应为 14 位数字', 'A customer ID has 14 digits'));
-const creditCode = z
-  .string()
+const areaCode = str(20).regex(
+  /^\d{6}$/,
+  said('区划代码应为 6 位数字（GB/T 2260）', 'An area code has 6 digits (GB/T 2260)'),
+);
+const customerId = str(40).regex(/^\d{14}$/, said('客户编号应为 14 位数字', 'A customer ID has 14 digits'));
+const creditCode = str(100)
   .trim()
   .transform((v, ctx) => {
     if (v === '') return null;
@@ -118,8 +142,7 @@ const minManagers = z
 export const unitsList = z.object({ includeRetired: z.boolean().default(false) }).strict();
 export const unitsCreate = z
   .object({
-    code: z
-      .string()
+    code: str(40)
       .trim()
       .regex(
         /^[0-9A-Za-z-]{2,12}$/,
@@ -174,8 +197,7 @@ export const managersLeave = z
 export const managersChanges = z
   .object({
     managerId: id('客户经理').nullable().default(null),
-    month: z
-      .string()
+    month: str(20)
       .regex(/^\d{4}-\d{2}$/, said('月份格式应为 YYYY-MM', 'A month is written YYYY-MM'))
       .nullable()
       .default(null),
@@ -230,10 +252,12 @@ export const customersUpdate = z
   })
   .strict();
 /** 客户名单导入 (customers/import): a workbook picked by the officer, previewed, then committed. */
-const filePath = z.string(said('请选择文件', 'Choose a file')).trim().min(1, said('请选择文件', 'Choose a file'));
+const filePath = str(FILE_PATH_MAX, said('请选择文件', 'Choose a file'))
+  .trim()
+  .min(1, said('请选择文件', 'Choose a file'));
 export const customersImportPreview = z.object({ path: filePath }).strict();
 export const customersImportCommit = z
-  .object({ token: z.string().min(1), excludeErrorRows: z.boolean().default(false) })
+  .object({ token: str(200).min(1), excludeErrorRows: z.boolean().default(false) })
   .strict();
 export const customersImportBatch = z.object({ batchId: z.number().int().positive() }).strict();
 export const customersImportTemplate = z.object({ path: filePath }).strict();
@@ -249,14 +273,17 @@ export const customersCheckDuplicates = z
 
 /** Money as the officer types it (R0 parsing): `1,234.50`, `1.2万`, full-width…; blank = not reported. */
 const moneyOrEmpty = (label: string) =>
-  z.union([z.string(), z.number()], said(`${label}应为金额`, `${en(label)} must be an amount`)).transform((v, ctx) => {
-    const parsed = parseMoney(v);
-    if (!parsed.ok) {
-      ctx.addIssue(customIssue(bi(`${label}：${parsed.message}`, `${en(label)}: ${parsed.messageEn}`)));
-      return z.NEVER;
-    }
-    return parsed.empty ? null : parsed.fen;
-  });
+  z
+    .union([z.string(), z.number()], said(`${label}应为金额`, `${en(label)} must be an amount`))
+    .superRefine(capString(TYPED_VALUE_MAX))
+    .transform((v, ctx) => {
+      const parsed = parseMoney(v);
+      if (!parsed.ok) {
+        ctx.addIssue(customIssue(bi(`${label}：${parsed.message}`, `${en(label)}: ${parsed.messageEn}`)));
+        return z.NEVER;
+      }
+      return parsed.empty ? null : parsed.fen;
+    });
 const money = (label: string) =>
   moneyOrEmpty(label).transform((v, ctx) => {
     if (v === null) {
@@ -265,8 +292,7 @@ const money = (label: string) =>
     }
     return v;
   });
-const period = z
-  .string()
+const period = str(TYPED_VALUE_MAX)
   .trim()
   .transform((v, ctx) => {
     const parsed = parsePeriod(v);
@@ -280,7 +306,7 @@ const year = z
   .number(said('年份必须是数字', 'The year must be a number'))
   .int()
   .min(1990, said('年份不能早于 1990', 'The year cannot be before 1990'))
-  .max(9999);
+  .max(9999, said('年份不能晚于 9999', 'The year cannot be after 9999'));
 const tier = z.enum(TIERS, said('请选择分级', 'Choose the tier'));
 
 export const revenueSet = z
@@ -302,24 +328,27 @@ export const revenueSetNewspaper = z
       said('年流转额不能为负数', 'The annual turnover cannot be negative'),
     ),
     /** Percent, e.g. `25` or `25.5%`. */
-    ratePercent: z.union([z.string(), z.number()]).transform((v, ctx) => {
-      const text = String(v)
-        .trim()
-        .replace(/[%％]$/, '');
-      if (!/^\d{1,3}(\.\d{1,2})?$/.test(text) || Number(text) > 100) {
-        ctx.addIssue(
-          customIssue(
-            bi(
-              '平均费率应为 0–100 之间的百分数，最多两位小数',
-              'The average rate is a percentage 0–100 with at most two decimals',
+    ratePercent: z
+      .union([z.string(), z.number()])
+      .superRefine(capString(TYPED_VALUE_MAX))
+      .transform((v, ctx) => {
+        const text = String(v)
+          .trim()
+          .replace(/[%％]$/, '');
+        if (!/^\d{1,3}(\.\d{1,2})?$/.test(text) || Number(text) > 100) {
+          ctx.addIssue(
+            customIssue(
+              bi(
+                '平均费率应为 0–100 之间的百分数，最多两位小数',
+                'The average rate is a percentage 0–100 with at most two decimals',
+              ),
             ),
-          ),
-        );
-        return z.NEVER;
-      }
-      const [whole, fraction = ''] = text.split('.');
-      return Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
-    }),
+          );
+          return z.NEVER;
+        }
+        const [whole, fraction = ''] = text.split('.');
+        return Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
+      }),
     other: moneyOrEmpty('其他收入').transform((v) => v ?? 0),
   })
   .strict();
@@ -419,16 +448,15 @@ export const importsPreview = z
      */
     next: z.string().trim().min(1).max(1000).optional(),
     /** Chosen by the renderer to follow this preview through `imports/progress`. */
-    progressId: z
-      .string()
+    progressId: str(64)
       .regex(/^[A-Za-z0-9-]{8,64}$/)
       .optional(),
   })
   .strict();
-export const importsProgress = z.object({ progressId: z.string().regex(/^[A-Za-z0-9-]{8,64}$/) }).strict();
+export const importsProgress = z.object({ progressId: str(64).regex(/^[A-Za-z0-9-]{8,64}$/) }).strict();
 export const importsCommit = z
   .object({
-    token: z.string().min(1),
+    token: str(200).min(1),
     /** Rows with errors are left out only when the officer says so explicitly. */
     excludeErrorRows: z.boolean().default(false),
   })
@@ -438,12 +466,12 @@ export const importsUndoCheck = z.object({ batchId: id('导入批次') }).strict
 export const importsErrorReport = z
   .object({
     /** The staged preview's token (imports/preview). */
-    token: z
-      .string(said('预览标识必须是文本', 'The preview token must be text'))
-      .min(1, said('请先预览文件，再生成问题清单', 'Preview the file before making its problem list')),
+    token: str(200, said('预览标识必须是文本', 'The preview token must be text')).min(
+      1,
+      said('请先预览文件，再生成问题清单', 'Preview the file before making its problem list'),
+    ),
     /** Where to write the report (the save dialog's path); null returns the bytes instead. */
-    path: z
-      .string(said('文件路径必须是文本', 'The file path must be text'))
+    path: str(FILE_PATH_MAX, said('文件路径必须是文本', 'The file path must be text'))
       .trim()
       .min(1, said('请选择保存位置', 'Choose where to save'))
       .max(1000)
@@ -490,8 +518,7 @@ export const exportsBuild = z
       .nullable()
       .default(null),
     /** Where to write the workbook (the path the officer chose); null returns the bytes instead. */
-    path: z
-      .string(said('文件路径必须是文本', 'The file path must be text'))
+    path: str(FILE_PATH_MAX, said('文件路径必须是文本', 'The file path must be text'))
       .trim()
       .min(1, said('请选择保存位置', 'Choose where to save'))
       .max(1000)
@@ -505,8 +532,7 @@ export const revenueSummary = z.object({ period }).strict();
 /** Any list as shown on screen, saved as .xlsx (its columns, its filters, its rows in order). */
 export const listsExport = z
   .object({
-    path: z
-      .string(said('文件路径必须是文本', 'The file path must be text'))
+    path: str(FILE_PATH_MAX, said('文件路径必须是文本', 'The file path must be text'))
       .trim()
       .min(1, said('请选择保存位置', 'Choose where to save'))
       .max(1000)
@@ -586,8 +612,7 @@ export const reportsExport = z
     id: id('分析报告'),
     format: z.enum(REPORT_FORMATS, said('格式应为 pdf、docx 或 xlsx', 'The format is pdf, docx or xlsx')),
     /** Where to write it (the save dialog's path); null returns the size and name only (a dry run). */
-    path: z
-      .string(said('文件路径必须是文本', 'The file path must be text'))
+    path: str(FILE_PATH_MAX, said('文件路径必须是文本', 'The file path must be text'))
       .trim()
       .min(1, said('请选择保存位置', 'Choose where to save'))
       .max(1000)
@@ -606,8 +631,7 @@ export const reportsExportMonth = z
     period,
     unitCode: reportUnitCode,
     format: z.enum(REPORT_FORMATS, said('格式应为 pdf、docx 或 xlsx', 'The format is pdf, docx or xlsx')),
-    path: z
-      .string(said('文件路径必须是文本', 'The file path must be text'))
+    path: str(FILE_PATH_MAX, said('文件路径必须是文本', 'The file path must be text'))
       .trim()
       .min(1, said('请选择保存位置', 'Choose where to save'))
       .max(1000)

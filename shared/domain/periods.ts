@@ -245,17 +245,25 @@ function toIndex(period: Period): number {
   return Number(period.slice(0, 4)) * 12 + Number(period.slice(5, 7)) - 1;
 }
 
+/**
+ * A month or year outside 1900–9999 reached by arithmetic (a year back, the next month): the
+ * registry answers it as a validation error (electron/backend/db/faults.ts), not an internal one.
+ */
+export class PeriodRangeError extends RangeError {
+  override name = 'PeriodRangeError';
+}
+
 function fromIndex(index: number): Period {
   const month = (index % 12) + 1;
   const year = (index - month + 1) / 12;
-  if (year < MIN_YEAR || year > MAX_YEAR) throw new RangeError(`月份超出 ${MIN_YEAR}–${MAX_YEAR} 年的范围`);
+  if (year < MIN_YEAR || year > MAX_YEAR) throw new PeriodRangeError(`月份超出 ${MIN_YEAR}–${MAX_YEAR} 年的范围`);
   return `${year}-${pad2(month)}`;
 }
 
 /** periodOf(2026, 10) → "2026-10". Throws RangeError outside 1900–9999 or months 1–12. */
 export function periodOf(year: number, month: number): Period {
   if (!Number.isInteger(year) || year < MIN_YEAR || year > MAX_YEAR) {
-    throw new RangeError(`年份应为 ${MIN_YEAR}–${MAX_YEAR} 的整数：${year}`);
+    throw new PeriodRangeError(`年份应为 ${MIN_YEAR}–${MAX_YEAR} 的整数：${year}`);
   }
   if (!Number.isInteger(month) || month < 1 || month > 12) throw new RangeError(`月份应为 1–12 的整数：${month}`);
   return `${year}-${pad2(month)}`;

@@ -2,20 +2,20 @@
  * The `kam` command line: every command in this one table. Each opens the backend on `--db`
  * (default: the app's database path) and goes through the same registry as the app.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { AppError } from '../../../shared/api/errors';
 import type { ReportFormat } from '../../../shared/api/schemas';
-import { localDate } from '../../../shared/domain/dates';
+import { echo } from '../../../shared/domain/bilingual';
 import type { ExportForm } from '../../../shared/domain/exports/forms';
 import type { RevenueLine } from '../../../shared/domain/lines';
 import { fenToYuanString, formatMoney } from '../../../shared/domain/money';
-import { addMonths, formatPeriodZh } from '../../../shared/domain/periods';
+import { formatPeriodZh } from '../../../shared/domain/periods';
 import { POLICY_V1, type Policy } from '../../../shared/domain/policy/policy';
 import { validatePolicy } from '../../../shared/domain/policy/validate';
 import { SCOPE_NAMES_ZH, SCOPES, TIER_NAMES_ZH, TIERS } from '../../../shared/domain/tiers';
 import { schemaVersion } from '../db/open';
-import { fillDemo } from '../demo/fill';
-import { fillDemoRevenue } from '../demo/revenue';
+import { runDemo } from '../demo/run';
+import { READ_TIMEOUT_MS, readBoundedFile } from '../imports/import-file';
 import { type Backend, openBackend } from '../index';
 import { defaultDatabasePath } from '../paths';
 import { printPdf } from '../reports/pdf';
@@ -35,7 +35,7 @@ function positiveInt(values: Values, name: string, fallback?: number): number {
   const raw = values[name];
   if (raw === undefined && fallback !== undefined) return fallback;
   if (typeof raw !== 'string' || !/^\d+$/.test(raw) || Number(raw) < 1) {
-    throw new AppError('VALIDATION', `--${name} 需要一个正整数，收到：${String(raw ?? '（未提供）')}`);
+    throw new AppError('VALIDATION', `--${name} 需要一个正整数，收到：${echo(String(raw ?? '（未提供）'))}`);
   }
   return Number(raw);
 }
@@ -65,7 +65,7 @@ export const COMMANDS: Command[] = [
       '      "thisMonth": {"turnover": 年流转额, "rate": 平均费率%, "other": 其他收入}}}]}  (R8: R7 newspapers on turnover only)',
     options: { policy: { type: 'string' } },
     run: async (values, _db, io) => {
-      const policy = readPolicyFile(values);
+      const policy = await readPolicyFile(values);
       const result = evaluateRequest(await io.stdin(), policy);
       return { json: result, text: JSON.stringify(result, null, 2) };
     },
@@ -95,18 +95,11 @@ export const COMMANDS: Command[] = [
       return withBackend(db, (b) => {
         const started = performance.now();
         const now = new Date();
-        const summary = fillDemo(b.db, POLICY_V1, { customers, seed }, now);
-        const revenueRows =
-          months > 0
-            ? fillDemoRevenue(
-                b.db,
-                { months, seed, endPeriod: addMonths(localDate(now).slice(0, 7), -1) },
-                now.toISOString(),
-              ).rows
-            : 0;
+        // One transaction: a demo stopped half-way leaves nothing (demo/run.ts).
+        const summary = runDemo(b.db, POLICY_V1, { customers, seed, revenueMonths: months }, now);
         const ms = Math.round(performance.now() - started);
         return {
-          json: { database: db, seed, ms, ...summary, revenueRows },
+          json: { database: db, seed, ms, ...summary },
           text: `已生成 ${summary.customers} 个客户（总部 ${summary.headOffices}，分支 ${summary.branches}，有信用代码 ${summary.withCreditCode}）、${summary.managers} 名人员，用时 ${ms} ms`,
         };
       });
@@ -485,13 +478,20 @@ export const COMMANDS: Command[] = [
   callCommand,
 ];
 
-function readPolicyFile(values: Values): Policy {
+/** A policy document is a few kilobytes; a megabyte is far more than any. */
+const POLICY_FILE_MAX_BYTES = 1024 * 1024;
+
+async function readPolicyFile(values: Values): Promise<Policy> {
   const file = values.policy;
   if (file === undefined) return POLICY_V1;
   if (typeof file !== 'string') throw new AppError('VALIDATION', '--policy 需要一个文件路径');
   let document: unknown;
   try {
-    document = JSON.parse(readFileSync(file, 'utf8'));
+    // Only a regular file, bounded in size and time (a device or a pipe is refused).
+    const text = (
+      await readBoundedFile(file, { maxBytes: POLICY_FILE_MAX_BYTES, timeoutMs: READ_TIMEOUT_MS })
+    ).toString('utf8');
+    document = JSON.parse(text);
   } catch (e) {
     throw new AppError('VALIDATION', `无法读取政策文件 ${file}：${(e as Error).message}`);
   }

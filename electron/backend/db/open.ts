@@ -4,11 +4,12 @@
  * every open and asserts them (better-sqlite3 reopens a WAL file with synchronous=NORMAL),
  * backs up and migrates.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Database as Db } from 'better-sqlite3';
 import Database from 'better-sqlite3';
 import { AppError } from '../../../shared/api/errors';
+import { asKnownFault, knownFault } from './faults';
 import {
   applyMigrations,
   defaultMigrationsDir,
@@ -33,6 +34,8 @@ function checkExisting(file: string, known: Migration[], nativeBinding: string |
     pendingMigrations(readApplied(probe), known);
   } catch (e) {
     if (e instanceof AppError) throw e;
+    const fault = knownFault(e, file);
+    if (fault !== null && fault.code !== 'DB_CORRUPT') throw fault;
     throw new AppError('DB_INCOMPATIBLE', {
       zh: `无法读取数据库文件 ${file}：${(e as Error).message}。文件未作任何改动。`,
       en: `Cannot read the database file ${file}: ${(e as Error).message}. The file was not changed.`,
@@ -46,15 +49,44 @@ function timestamp(d: Date): string {
   return d.toISOString().replace(/[:.]/g, '-');
 }
 
+/** A folder given as the database, or a file in the way of its folder: refused before SQLite sees it. */
+function cannotOpen(file: string, why: { zh: string; en: string }): AppError {
+  return new AppError('DB_CANNOT_OPEN', {
+    zh: `无法打开数据库 ${file}：${why.zh}。请给出数据库文件（.sqlite）的路径；没有写入任何数据`,
+    en: `Cannot open the database ${file}: ${why.en}. Give the path of the database file (.sqlite); nothing was written`,
+  });
+}
+
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
   const now = options.now ?? (() => new Date());
   const known = loadMigrations(options.migrationsDir ?? defaultMigrationsDir());
   const inMemory = file === IN_MEMORY;
   const existed = !inMemory && existsSync(file);
+  if (existed && !statSync(file).isFile()) {
+    // SQLite answers a folder with "disk I/O error"; say what it is.
+    throw cannotOpen(file, {
+      zh: '这是一个文件夹（或设备），不是数据库文件',
+      en: 'it is a folder (or a device), not a database file',
+    });
+  }
   if (existed) checkExisting(file, known, options.nativeBinding);
-  if (!inMemory) mkdirSync(dirname(file), { recursive: true });
+  if (!inMemory) {
+    try {
+      mkdirSync(dirname(file), { recursive: true });
+    } catch (e) {
+      throw cannotOpen(file, {
+        zh: `无法创建其所在的文件夹（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）`,
+        en: `its folder cannot be created (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
+      });
+    }
+  }
 
-  const db = new Database(file, { nativeBinding: options.nativeBinding });
+  let db: Db;
+  try {
+    db = new Database(file, { nativeBinding: options.nativeBinding });
+  } catch (e) {
+    throw asKnownFault(e, file);
+  }
   try {
     applyPragmas(db, inMemory);
     const applied = readApplied(db);
@@ -68,7 +100,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     return db;
   } catch (e) {
     db.close();
-    throw e;
+    throw asKnownFault(e, file);
   }
 }
 

@@ -27,6 +27,18 @@ export function saveWorkbook(path: string, bytes: Buffer, databasePath: string):
       { path: target },
     );
   }
+  if (existsSync(target) && !statSync(target).isFile()) {
+    // The rename would put the workbook in place of a folder's name, a device or a pipe
+    // (DOMAIN-DECISIONS "Files read by the app": only ordinary files).
+    throw new AppError(
+      'VALIDATION',
+      {
+        zh: `“${target}”不是普通文件（是文件夹、设备或管道），请换一个文件名`,
+        en: `“${target}” is not an ordinary file (it is a folder, a device or a pipe); choose another file name`,
+      },
+      { path: target },
+    );
+  }
   const temporary = `${target}.${process.pid}.part`;
   try {
     writeFileSync(temporary, bytes);

@@ -12,7 +12,7 @@
  * Reading and writing the workbook run in a worker (report-worker.cjs), so IPC stays answered.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../../../shared/api/errors';
@@ -31,6 +31,7 @@ import type { HandlerContext } from '../context';
 import { saveWorkbook } from '../exports/save';
 import { preferUnpacked } from '../unpacked';
 import { XLSX_WRITE_OPTIONS } from '../xlsx/write';
+import { readBoundedFile } from './import-file';
 import { DEFAULT_PARSE_LIMITS, type ParseLimits } from './parse';
 import { checkSpreadsheetFile } from './zip-guard';
 
@@ -151,7 +152,8 @@ export async function errorReportOf(
   const { report, meta } = staged;
   let buf: Buffer;
   try {
-    buf = readFileSync(report.path);
+    // Bounded as the preview read it: a path swapped for a device or a pipe since is refused.
+    buf = await readBoundedFile(report.path);
   } catch {
     throw new AppError('NOT_FOUND', {
       zh: `找不到预览过的文件：${report.path}，请重新选择文件预览`,

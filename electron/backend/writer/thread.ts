@@ -16,6 +16,7 @@ import { Worker } from 'node:worker_threads';
 import type { Database } from 'better-sqlite3';
 import { AppError } from '../../../shared/api/errors';
 import type { AuditEntry } from '../db/audit';
+import { asKnownFault } from '../db/faults';
 import { IN_MEMORY } from '../db/pragmas';
 import { preferUnpacked } from '../unpacked';
 import type { WriterJobName, WriterPayload, WriterResult } from './jobs';
@@ -119,7 +120,8 @@ export class WriterThread {
     worker.on('error', (e) => {
       // The transaction of a job under way dies with the worker's connection (rolled back).
       if (this.worker === worker) this.worker = null;
-      this.failAll(e.message);
+      // Its connection failed to open (a locked or read-only file…): the fault's own code.
+      this.failAll(asKnownFault(e));
     });
     worker.on('exit', (code) => {
       if (this.worker === worker) this.worker = null;
@@ -142,9 +144,10 @@ export class WriterThread {
     else job.reject(new Error(reply.internal));
   }
 
-  private failAll(message: string): void {
+  private failAll(reason: unknown): void {
     const jobs = [...this.pending.values()];
     this.pending.clear();
-    for (const job of jobs) job.reject(new Error(message));
+    const error = reason instanceof Error ? reason : new Error(String(reason));
+    for (const job of jobs) job.reject(error);
   }
 }

@@ -7,6 +7,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { type ApiError, AppError } from '../../../shared/api/errors';
 import type { AuditEntry } from '../db/audit';
+import { asKnownFault } from '../db/faults';
 import { applyPragmas } from '../db/pragmas';
 import type { WriterJobName } from './jobs';
 import { runWriterJob } from './run-job';
@@ -38,7 +39,9 @@ parentPort?.on('message', (request: WriterRequest) => {
   try {
     const result = runWriterJob(db, request.name, request.payload as never, request.audit);
     reply = { id: request.id, ok: true, result };
-  } catch (e) {
+  } catch (caught) {
+    // A database fault (busy, full, read-only…) crosses to the main thread as its own code.
+    const e = asKnownFault(caught);
     reply =
       e instanceof AppError
         ? { id: request.id, ok: false, error: e.toJSON() }

@@ -205,7 +205,6 @@ describe('kam errors and exit codes', () => {
   it.each([
     [['--customers', 'abc'], '--customers 需要一个正整数，收到：abc'],
     [['--customers', '0'], '--customers 需要一个正整数，收到：0'],
-    [['--customers', '-5'], '--customers'],
     [[], '--customers 需要一个正整数，收到：（未提供）'],
     [['--customers', '10', '--seed', 'x'], '--seed 需要一个正整数，收到：x'],
   ])('demo %j exits 1 naming the option, and creates no file', async (args, message) => {
@@ -225,13 +224,35 @@ describe('kam errors and exit codes', () => {
     });
   });
 
-  it('an unknown option or a stray argument exits 1', async () => {
-    const db = join(tempDir(), 'kam.sqlite');
-    const unknown = await kam(['init', '--db', db, '--bogus']);
-    expect(unknown.code).toBe(1);
-    expect(unknown.err).toContain('--bogus');
-    const stray = await kam(['init', 'extra', '--db', db]);
-    expect(stray.code).toBe(1);
-    expect(stray.err).toContain('多余的参数：extra');
+  it.each([
+    [['init', '--bogus'], '错误：未知的选项：--bogus\n用法：kam init [--db PATH]'],
+    [['init', 'extra'], '错误：多余的参数：extra\n用法：kam init [--db PATH]'],
+    [['export', '--perid', '2026-10'], '错误：未知的选项：--perid\n用法：kam export'],
+    [['export', '--period'], '错误：选项 --period 缺少值\n用法：kam export'],
+    [
+      ['demo', '--customers', '-5'],
+      '错误：选项 --customers 缺少值（值以“-”开头时请写成 --customers=值）\n用法：kam demo',
+    ],
+    [['init', '--json=yes'], '错误：选项 --json 不带值\n用法：kam init'],
+  ])(
+    'a usage error %j exits 2 in Chinese, naming the option, with the usage, and creates no file',
+    async (args, message) => {
+      const db = join(tempDir(), 'kam.sqlite');
+      const [command, ...rest] = args;
+      const run = await kam([command ?? '', '--db', db, ...rest]);
+      expect(run.code).toBe(2);
+      expect(run.err.startsWith(message)).toBe(true);
+      expect(run.err).not.toMatch(/Unknown option|argument missing|ambiguous/);
+      expect(existsSync(db)).toBe(false);
+    },
+  );
+
+  it('a usage error with --json is printed as JSON, the option cut short', async () => {
+    const long = `--${'x'.repeat(100_000)}`;
+    const run = await kam(['init', long, '--json']);
+    expect(run.code).toBe(2);
+    const { error } = JSON.parse(run.err) as { error: { code: string; message: string } };
+    expect(error.code).toBe('VALIDATION');
+    expect(error.message.startsWith(`未知的选项：--${'x'.repeat(38)}…\n用法：kam init`)).toBe(true);
   });
 });

@@ -87,7 +87,7 @@ describe('reportDocx', () => {
     const shots = '/tmp/shots-docx';
     mkdirSync(shots, { recursive: true });
     execFileSync('pdftoppm', ['-r', '60', '-png', pdf, join(shots, 'docx-page')]);
-  });
+  }, 240_000);
 
   it('uses Word heading styles 1–3 restyled 黑体/楷体/仿宋 and real tables with a repeated header row', async () => {
     const x = parts(await reportDocx(reportDocumentFixture({ status: 'final' })));
