@@ -103,6 +103,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       locale: 'zh-CN',
       timezoneId: 'Asia/Shanghai',
     });
+    // Playwright's 30 s default is short beside CPU-bound processes (CI runs two): a wait that
+    // fails here fails because the page never got there, not because the machine was busy.
+    context.setDefaultTimeout(90_000);
     const host: HostStub = { openFile: [], saveFile: null, chooseFolder: null, shown: [] };
     const calls: BackendCall[] = [];
     await context.exposeBinding('__kamInvoke', async (_source, channel: unknown, input: unknown) => {

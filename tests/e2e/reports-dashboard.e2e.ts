@@ -17,7 +17,8 @@ import { SCOPES, TIERS } from '../../shared/domain/tiers';
 import { type Harness, startHarness } from './harness';
 import { choose } from './ui';
 
-vi.setConfig({ expect: { poll: { timeout: 20_000 } } });
+// Generous waits: the suite must pass beside CPU-bound processes (the first paint of the charts is the slow part).
+vi.setConfig({ testTimeout: 180_000, expect: { poll: { timeout: 60_000 } } });
 
 const PERIOD = '2026-10';
 /** A county bureau of the demo organisation, with branch offices under it. */
@@ -133,7 +134,7 @@ describe('the dashboard, in the browser', () => {
     h = await dashboardHarness(new Date('2026-11-10T02:00:00Z'));
     const { page } = h;
     await h.open('#/reports');
-    await page.getByTestId('headline-key-revenue-value').waitFor();
+    await page.getByTestId('headline-key-revenue-value').waitFor({ timeout: 90_000 });
     const facts = (await h.backend.registry.call('reports/dashboard', {
       period: PERIOD,
       unitCode: UNIT,
