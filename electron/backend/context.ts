@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { Policy } from '../../shared/domain/policy/policy';
+import type { BackupService } from './backups/service';
 import type { CustomerSearchIndex } from './customers/search-index';
 import type { ImportStaging } from './imports/staging';
 import type { PolicyBook } from './policies/book';
@@ -23,6 +24,8 @@ export interface HandlerContext {
   appVersion: string;
   /** Runs the long writes (an import batch's commit and undo) off the main thread. */
   writer: WriterThread;
+  /** Backups, restore and the database's health (read-only after a failed check). */
+  backups: BackupService;
   /** Customer search; customer writes patch it through `afterCommit`. */
   searchIndex: CustomerSearchIndex;
   /**

@@ -1,5 +1,6 @@
 /** The one registry's members: every feature's handlers, joined here and nowhere else. */
 import { appHandlers } from './app/info';
+import { backupHandlers } from './backups/handlers';
 import { customerHandlers } from './customers/handlers';
 import { customerImportHandlers } from './customers/import/handlers';
 import { exportHandlers } from './exports/handlers';
@@ -36,4 +37,5 @@ export const HANDLER_GROUPS: readonly NamedGroup[] = [
   ['templates', templateHandlers],
   ['exports', exportHandlers],
   ['lists', listHandlers],
+  ['backups', backupHandlers],
 ];

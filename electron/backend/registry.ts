@@ -16,7 +16,9 @@ import {
 } from '../../shared/api/contract';
 import { type ApiResponse, AppError, type FieldIssue } from '../../shared/api/errors';
 import { configureChineseValidationMessages, issuesInEnglish } from '../../shared/api/zod-locale';
+import type { BackupReason } from '../../shared/domain/backups/retention';
 import { echo, issueEnglish } from '../../shared/domain/bilingual';
+import { corruptError } from './backups/service';
 import type { HandlerContext } from './context';
 import { type AuditEntry, writeAudit } from './db/audit';
 import { knownFault } from './db/faults';
@@ -31,11 +33,21 @@ configureChineseValidationMessages();
  */
 export type HandlerDef<C extends Channel> =
   | { kind: 'read'; run(input: ParsedInput<C>, ctx: HandlerContext): ApiResults[C] | Promise<ApiResults[C]> }
-  | { kind: 'write'; run(input: ParsedInput<C>, ctx: HandlerContext): ApiResults[C] }
-  | {
+  | ({ kind: 'write'; run(input: ParsedInput<C>, ctx: HandlerContext): ApiResults[C] } & WriteGuards)
+  | ({
       kind: 'thread-write';
       run(input: ParsedInput<C>, ctx: HandlerContext, audit: AuditEntry): Promise<ApiResults[C]>;
-    };
+    } & WriteGuards);
+
+/** DOMAIN-DECISIONS "Backups": what a write needs around it. */
+interface WriteGuards {
+  /** An automatic copy first, outside the write's transaction (backups/service.ts `auto`). */
+  backupBefore?: BackupReason;
+  /** The full integrity check in the background once it committed (and the writes paused). */
+  fullCheckAfter?: boolean;
+  /** Runs on a database open read-only after a failed check (backups, restore); others are refused. */
+  whenReadOnly?: boolean;
+}
 
 export type HandlerGroup = { readonly [C in Channel]?: HandlerDef<C> };
 
@@ -147,9 +159,17 @@ export class Registry {
     }
     const value = parsed.data as ParsedInput<Channel>;
     if (def.kind === 'read') return Promise.resolve().then(() => def.run(value, this.ctx));
-    const run = this.writes.then(() =>
-      def.kind === 'write' ? this.write(channel, def, value, input) : this.threadWrite(channel, def, value, input),
-    );
+    const run = this.writes.then(async () => {
+      // Checked when the write's turn comes: a background check may have failed meanwhile.
+      const problem = this.ctx.backups.problem;
+      if (problem !== null && !def.whenReadOnly) throw corruptError(problem);
+      if (def.backupBefore) await this.ctx.backups.auto(def.backupBefore);
+      const result = await (def.kind === 'write'
+        ? this.write(channel, def, value, input)
+        : this.threadWrite(channel, def, value, input));
+      if (def.fullCheckAfter) this.ctx.backups.checkSoon();
+      return result;
+    });
     // The chain continues whatever this write's outcome.
     this.writes = run.catch(() => undefined);
     return run;
@@ -198,6 +218,13 @@ export class Registry {
 
   private auditEntry(channel: Channel, raw: unknown): AuditEntry {
     return { at: this.ctx.now().toISOString(), actor: this.ctx.actor, channel, input: JSON.stringify(raw ?? {}) };
+  }
+
+  /** Runs `fn` in the writes' queue: no write runs beside it (the daily backup on start). */
+  exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.writes.then(fn);
+    this.writes = run.catch(() => undefined);
+    return run;
   }
 
   /** See HandlerContext.afterCommit. */

@@ -80,6 +80,21 @@ describe('ChosenPaths (POSIX paths)', () => {
     }
   });
 
+  it('restores a copy from the database’s backups folder, and only from there, without a dialog', () => {
+    const c = new ChosenPaths(posix, false, '/home/officer/.kam/backups');
+    const copy = '/home/officer/.kam/backups/kam-20261206-040000-000-manual.sqlite';
+    expect(c.allows('backup', copy)).toBe(true);
+    expect(c.allows('reveal', copy)).toBe(true);
+    expect(c.allows('backup', '/home/officer/.kam/backups/../kam.sqlite')).toBe(false);
+    expect(c.allows('backup', '/home/officer/.kam/backups/sub/x.sqlite')).toBe(false);
+    expect(c.allows('backup', '/tmp/other.sqlite')).toBe(false);
+    expect(c.allows('write', copy)).toBe(false);
+    // A copy elsewhere (a USB drive) once opened in the dialog.
+    c.recordDialog('host/open-file', { paths: ['/media/usb/kam-copy.sqlite'] });
+    expect(c.allows('backup', '/media/usb/kam-copy.sqlite')).toBe(true);
+    expect(new ChosenPaths(posix, false).allows('backup', copy)).toBe(false);
+  });
+
   it('nothing is allowed before any dialog', () => {
     const c = new ChosenPaths(posix, false);
     expect(c.allows('read', '/home/officer/a.xlsx')).toBe(false);

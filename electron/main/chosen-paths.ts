@@ -31,6 +31,8 @@ export class ChosenPaths {
   constructor(
     private readonly path: PathFunctions,
     private readonly caseInsensitive: boolean,
+    /** The database's backups folder: its copies are listed to the page, which restores one by name. */
+    private readonly backupsDir: string | null = null,
   ) {}
 
   private key(p: string): string {
@@ -51,6 +53,10 @@ export class ChosenPaths {
     }
   }
 
+  private inBackups(key: string): boolean {
+    return this.backupsDir !== null && this.path.dirname(key) === this.key(this.backupsDir);
+  }
+
   private inChosenFolder(key: string): boolean {
     const parent = this.path.dirname(key);
     return parent !== key && this.folders.has(parent);
@@ -66,7 +72,15 @@ export class ChosenPaths {
       case 'folder':
         return this.folders.has(key);
       case 'reveal':
-        return this.opened.has(key) || this.saved.has(key) || this.folders.has(key) || this.inChosenFolder(key);
+        return (
+          this.opened.has(key) ||
+          this.saved.has(key) ||
+          this.folders.has(key) ||
+          this.inChosenFolder(key) ||
+          this.inBackups(key)
+        );
+      case 'backup':
+        return this.opened.has(key) || this.inBackups(key);
     }
   }
 }

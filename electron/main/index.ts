@@ -12,6 +12,7 @@ import { app, BrowserWindow, dialog, ipcMain, screen, session } from 'electron';
 import { IPC_CHANNEL } from '../../shared/api/bridge';
 import { isHostChannel } from '../../shared/api/host';
 import { type Backend, openBackend } from '../backend';
+import { backupsDirFor } from '../backend/backups/store';
 import { DATABASE_FILE, defaultDataDir } from '../backend/paths';
 import { ChosenPaths, pathRefusal, refusedPathField } from './chosen-paths';
 import { invokeHost } from './host';
@@ -44,6 +45,7 @@ const rendererUrl = renderer.appUrl;
 const chosenPaths = new ChosenPaths(
   { resolve, dirname },
   process.platform === 'win32' || process.platform === 'darwin',
+  backupsDirFor(join(defaultDataDir(), DATABASE_FILE)),
 );
 
 let backend: Backend | null = null;
@@ -134,6 +136,8 @@ function start(): void {
         databasePath: join(app.getPath('userData'), DATABASE_FILE),
         nativeBinding: nativeBinding(),
         printPdf: printReportPdf,
+        // The day's first backup and the weekly full check (DOMAIN-DECISIONS "Backups").
+        maintenance: true,
       });
     } catch (e) {
       dialog.showErrorBox('KAM Desk 无法启动', (e as Error).message);

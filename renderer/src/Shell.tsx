@@ -5,6 +5,7 @@ import { LoadingBlock } from './components/ApiViews';
 import { EmptyBlock } from './components/EmptyBlock';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { PageHeader } from './components/PageHeader';
+import { ReadOnlyBanner } from './components/ReadOnlyBanner';
 import {
   CustomerDetailPage,
   CustomerListPage,
@@ -94,6 +95,7 @@ export function Shell() {
       </AppShell.Navbar>
 
       <AppShell.Main id="main" tabIndex={-1} className="kam-main">
+        <ReadOnlyBanner />
         {/* An area's chunk loads on its first visit (router/pages.tsx). */}
         <Suspense fallback={<LoadingBlock />}>
           <Page route={route} />

@@ -8,6 +8,8 @@ import type {
   AppInfo,
   ApprovalView,
   AreaCode,
+  BackupsView,
+  BackupView,
   BureauRevenue,
   BureauRevenueChange,
   Customer,
@@ -39,6 +41,8 @@ import type {
   ReportHtmlView,
   ReportInfo,
   ReportView,
+  RestoreView,
+  RetentionView,
   RevenueCellView,
   RevenueSummary,
   SubmissionBatchView,
@@ -130,6 +134,10 @@ export const inputSchemas = {
   'exports/build': s.exportsBuild,
   'revenue/summary': s.revenueSummary,
   'lists/export': s.listsExport,
+  'backups/list': s.empty,
+  'backups/create': s.backupsCreate,
+  'backups/restore': s.backupsRestore,
+  'backups/set-retention': s.backupsSetRetention,
 } as const satisfies Record<string, z.ZodType>;
 
 export interface ApiResults {
@@ -209,6 +217,10 @@ export interface ApiResults {
   'exports/build': ExportFileView;
   'revenue/summary': RevenueSummary;
   'lists/export': ListExportView;
+  'backups/list': BackupsView;
+  'backups/create': BackupView;
+  'backups/restore': RestoreView;
+  'backups/set-retention': RetentionView;
 }
 
 export type Channel = keyof typeof inputSchemas;

@@ -18,6 +18,7 @@ export const READ_AREAS = [
   'imports',
   'submissions',
   'reports',
+  'backups',
 ] as const;
 export type ReadArea = (typeof READ_AREAS)[number];
 
@@ -34,7 +35,10 @@ const ORGANISATION: readonly ReadArea[] = [
 ];
 /** A revenue figure feeds the customer page, the summaries and the tracker (not a tier: runs are explicit, R13). */
 const REVENUE: readonly ReadArea[] = ['revenue', 'customers', 'submissions', 'reports'];
-/** A batch brings revenue and the units' forms; its undo takes them back. */
+/**
+ * A batch brings revenue and the units' forms; its undo takes them back. Its commit (like a
+ * tiering run) may make a backup first, and its full check may find the file damaged: `backups`.
+ */
 const BATCH: readonly ReadArea[] = ['imports', 'submissions', 'revenue', 'customers', 'tiers', 'managers', 'reports'];
 
 export const WRITE_EFFECTS = {
@@ -55,24 +59,29 @@ export const WRITE_EFFECTS = {
   'customers/set-agreement': ['customers', 'tiers'],
   'customers/set-qualification': ['customers', 'tiers'],
   // A customer-list batch adds (or its undo removes) customers: everything that lists customers.
-  'customers/import-commit': ['customers', 'tiers', 'submissions', 'reports'],
+  'customers/import-commit': ['customers', 'tiers', 'submissions', 'reports', 'backups'],
   'customers/import-undo': ['customers', 'tiers', 'submissions', 'reports'],
   'revenue/set': REVENUE,
   'revenue/set-newspaper': REVENUE,
   // R10: runs computed with the replaced figure show as stale.
   'revenue/bureau-set': ['revenue', 'tiers', 'reports'],
-  'tiers/run': ['tiers', 'customers', 'reports'],
+  'tiers/run': ['tiers', 'customers', 'reports', 'backups'],
   'tiers/set-in-force': ['tiers', 'customers', 'submissions', 'reports'],
   'tiers/approve': ['tiers', 'customers', 'reports'],
   'tiers/override': ['tiers', 'customers', 'reports'],
   'tiers/revoke': ['tiers', 'customers', 'reports'],
   'policies/create': ['policies', 'tiers', 'reports'],
-  'imports/commit': BATCH,
+  'imports/commit': [...BATCH, 'backups'],
   'imports/undo': BATCH,
   'reports/create': ['reports'],
   'reports/save-texts': ['reports'],
   'reports/finalise': ['reports'],
   'reports/revise': ['reports'],
+  // A copy changes no data, only the list of copies.
+  'backups/create': ['backups'],
+  'backups/set-retention': ['backups'],
+  // A restore replaces the whole database: every page refetches.
+  'backups/restore': READ_AREAS,
 } as const satisfies Partial<Record<Channel, readonly ReadArea[]>>;
 
 export type WriteChannel = keyof typeof WRITE_EFFECTS;

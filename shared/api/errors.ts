@@ -13,6 +13,7 @@ export const ERROR_CODES = [
   'DB_FULL',
   'DB_READONLY',
   'DB_CANNOT_OPEN',
+  /** Also: the database failed its integrity check (backups/): it is open read-only, every write is refused. */
   'DB_CORRUPT',
   'DB_IO',
   /** Something the operation needs is not on this machine (a browser to print a PDF with). */

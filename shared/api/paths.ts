@@ -16,7 +16,7 @@ import type { HostChannel } from './host';
  * - folder: a folder the channel writes files into — chosen in the folder dialog.
  * - reveal: shown in the system's file manager — any path the officer chose, or a file in a chosen folder.
  */
-export type PathUse = 'read' | 'write' | 'folder' | 'reveal';
+export type PathUse = 'read' | 'write' | 'folder' | 'reveal' | 'backup';
 
 export type PathFields = Readonly<Record<string, PathUse>>;
 
@@ -30,6 +30,9 @@ export const PATH_FIELDS: { readonly [C in Channel | HostChannel]?: PathFields }
   'lists/export': { path: 'write' },
   'templates/generate': { outDir: 'folder' },
   'reports/export': { path: 'write' },
+  'backups/create': { folder: 'folder', file: 'write' },
+  // A copy from 设置 → 备份与恢复's list (in the database's backups folder), or one opened in the dialog.
+  'backups/restore': { file: 'backup' },
   'reports/export-month': { path: 'write' },
   'host/show-in-folder': { path: 'reveal' },
 };

@@ -678,3 +678,48 @@ export const reportsSaveTexts = z
       .strict(),
   })
   .strict();
+
+/** Backups (DOMAIN-DECISIONS "Backups"): a copy now (into `folder`, else backups/ beside the database). */
+export const backupsCreate = z
+  .object({
+    folder: z
+      .string(said('文件夹路径必须是文本', 'The folder path must be text'))
+      .trim()
+      .min(1, said('请选择文件夹', 'Choose a folder'))
+      .max(1000)
+      .optional(),
+    /** The copy's own file name instead (`kam backup --out FILE`); it must not exist yet. */
+    file: z
+      .string(said('文件路径必须是文本', 'The file path must be text'))
+      .trim()
+      .min(1, said('请选择保存位置', 'Choose where to save'))
+      .max(1000)
+      .optional(),
+  })
+  .strict();
+/** Restore one copy (the current database is saved first, so the restore can be undone). */
+export const backupsRestore = z
+  .object({
+    file: z
+      .string(said('请选择备份文件', 'Choose a backup file'))
+      .trim()
+      .min(1, said('请选择备份文件', 'Choose a backup file'))
+      .max(1000),
+  })
+  .strict();
+
+/** How many backups to keep (DOMAIN-DECISIONS "Backups", retention): whole numbers within sensible bounds. */
+const keepCount = (zh: string, en: string, max: number) =>
+  z
+    .number(said(`请填写${zh}（0–${max} 的整数）`, `Enter ${en} (a whole number 0–${max})`))
+    .int(said(`${zh}应为整数`, `${en} must be a whole number`))
+    .min(0, said(`${zh}不能小于 0`, `${en} cannot be below 0`))
+    .max(max, said(`${zh}不能超过 ${max}`, `${en} cannot exceed ${max}`));
+export const backupsSetRetention = z
+  .object({
+    daily: keepCount('保留天数', 'the days kept', 365),
+    weekly: keepCount('保留周数', 'the weeks kept', 104),
+    monthly: keepCount('保留月数', 'the months kept', 120),
+    preImport: keepCount('保留的导入前备份份数', 'the pre-import backups kept', 100),
+  })
+  .strict();

@@ -784,3 +784,37 @@ export interface ReportView {
   /** Every revision of the month and scope, oldest first. */
   revisions: ReportInfo[];
 }
+
+/** One backup copy (electron/backend/backups/store.ts), as its sidecar records it. */
+export interface BackupView {
+  file: string;
+  /** ISO time the copy was made. */
+  at: string;
+  reason: 'daily' | 'pre-import' | 'pre-tiering' | 'pre-migration' | 'pre-restore' | 'manual';
+  size: number;
+  customers: number;
+  revenueRows: number;
+  /** 'ok', or what `integrity_check` found on the copy. */
+  integrity: string;
+}
+
+export interface RetentionView {
+  daily: number;
+  weekly: number;
+  monthly: number;
+  preImport: number;
+}
+
+export interface BackupsView {
+  folder: string;
+  /** Null when the database passed its checks; else what they found: it is open read-only. */
+  problem: string | null;
+  retention: RetentionView;
+  backups: BackupView[];
+}
+
+export interface RestoreView {
+  restored: BackupView;
+  /** The copy of the database as it was just before the restore (reason 'pre-restore'). */
+  saved: BackupView;
+}

@@ -4,6 +4,7 @@
  *  - customer search p50/p95 at 20,000 and 200,000 customers (targets p95 ≤ 20 ms / ≤ 50 ms),
  *    through the registry exactly as the UI calls it (first page + total), vs one bare LIKE query;
  *  - `kam demo` for 20,000 customers vs bare inserts of the same number of rows;
+ *  - backups (backup, restore, the open's quick check at 20,000 customers: backups.ts);
  *  - tiering, imports, exports, reports (dashboard, report data, PDF, Word), responsiveness and startup (the window's first paint, built
  *    renderer in Chromium: run `npx electron-vite build` first): see their files (responsiveness.ts holds the
  *    ping figures `npm test` no longer asserts: no test may depend on an idle machine).
@@ -17,6 +18,7 @@ import { openBackend } from '../../electron/backend';
 import { fillDemo } from '../../electron/backend/demo/fill';
 import { fillDemoRevenue } from '../../electron/backend/demo/revenue';
 import { POLICY_V1 } from '../../shared/domain/policy/policy';
+import { backupsBench } from './backups';
 import { exportsBench } from './exports';
 import { importsBench } from './imports';
 import { reportsBench } from './reports';
@@ -166,7 +168,7 @@ function bareInsertMs(dir: string, n: number): number {
   return ms;
 }
 
-const GROUPS = ['search', 'tiering', 'imports', 'responsiveness', 'exports', 'reports', 'startup'];
+const GROUPS = ['search', 'tiering', 'imports', 'responsiveness', 'exports', 'reports', 'startup', 'backups'];
 
 /** `npm run bench -- --only tiering,imports`: run some groups (GROUPS). */
 function selectedGroups(argv: string[]): Set<string> {
@@ -208,6 +210,7 @@ async function runGroup(group: string, dir: string): Promise<Row[]> {
   if (group === 'responsiveness') return responsivenessBench(dir);
   if (group === 'startup') return startupBench();
   if (group === 'reports') return reportsBench(dir);
+  if (group === 'backups') return backupsBench(dir);
   return exportsBench(dir);
 }
 

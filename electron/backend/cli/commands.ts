@@ -19,6 +19,7 @@ import { READ_TIMEOUT_MS, readBoundedFile } from '../imports/import-file';
 import { type Backend, openBackend } from '../index';
 import { defaultDatabasePath } from '../paths';
 import { printPdf } from '../reports/pdf';
+import { BACKUP_COMMANDS } from './backups';
 import { callCommand } from './call';
 import type { Command, Values } from './command';
 import {
@@ -55,6 +56,7 @@ function table(rows: Record<string, unknown>[], columns: string[]): string {
 }
 
 export const COMMANDS: Command[] = [
+  ...BACKUP_COMMANDS,
   {
     name: 'rules evaluate',
     summary: '按规则计算客户资格、得分与分级（标准输入 JSON → 标准输出 JSON）/ evaluate R5–R12 on JSON from stdin',

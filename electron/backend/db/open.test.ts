@@ -73,9 +73,13 @@ describe('openDatabase: upgrade', () => {
     expect(schemaVersion(db)).toBe(2);
     db.close();
 
-    const backups = readdirSync(home).filter((f) => f.endsWith('.bak'));
-    expect(backups).toEqual(['kam.sqlite.before-v2-2026-12-01T08-30-00-000Z.bak']);
-    const backup = new Database(join(home, backups[0] as string), { readonly: true });
+    // A checked copy in backups/ beside the database, with its sidecar (backups/store.ts).
+    const backups = readdirSync(join(home, 'backups')).filter((f) => f.endsWith('.sqlite'));
+    expect(backups).toHaveLength(1);
+    expect(backups[0]).toMatch(/^kam-\d{8}-\d{6}-\d{3}-pre-migration\.sqlite$/);
+    const sidecar = JSON.parse(readFileSync(join(home, 'backups', `${backups[0]}.json`), 'utf8'));
+    expect(sidecar).toMatchObject({ reason: 'pre-migration', integrity: 'ok', at: later.toISOString() });
+    const backup = new Database(join(home, 'backups', backups[0] as string), { readonly: true });
     expect(readApplied(backup).map((m) => m.version)).toEqual([1]);
     expect(backup.prepare('SELECT * FROM notes').all()).toEqual([{ id: 1, body: '第一条' }]);
     backup.close();
@@ -84,7 +88,7 @@ describe('openDatabase: upgrade', () => {
   it('makes no backup when nothing is pending', () => {
     const { file, home, v1 } = databaseAtV1();
     openDatabase(file, { migrationsDir: v1, now: () => NOW }).close();
-    expect(readdirSync(home).filter((f) => f.endsWith('.bak'))).toEqual([]);
+    expect(existsSync(join(home, 'backups'))).toBe(false);
   });
 });
 
@@ -213,6 +217,7 @@ describe('openDatabase: pragmas', () => {
       'revenue_months',
       'revenue_years',
       'schema_migrations',
+      'settings',
       'tier_approvals',
       'tier_in_force',
       'tier_overrides',

@@ -83,6 +83,8 @@ export const importHandlers = defineHandlers({
   },
   'imports/commit': {
     kind: 'thread-write',
+    backupBefore: 'pre-import',
+    fullCheckAfter: true,
     run: async ({ token, excludeErrorRows }, ctx, audit) => {
       const staged = ctx.imports.take(token, ctx.now().getTime());
       if (!staged)

@@ -137,6 +137,8 @@ function toOverride(r: OverrideRow): OverrideView {
 export const tieringHandlers = defineHandlers({
   'tiers/run': {
     kind: 'write',
+    // A run replaces the results (and, annual, the year's run in force): copy first.
+    backupBefore: 'pre-tiering',
     run: (input, ctx) =>
       runTiering(
         ctx,

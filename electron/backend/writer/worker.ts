@@ -6,6 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { type ApiError, AppError } from '../../../shared/api/errors';
+import { FULL_CHECK, fullCheck, inspectCopy } from '../backups/check';
 import type { AuditEntry } from '../db/audit';
 import { asKnownFault } from '../db/faults';
 import { applyPragmas } from '../db/pragmas';
@@ -19,7 +20,8 @@ export interface WriterWorkerData {
 
 export interface WriterRequest {
   id: number;
-  name: WriterJobName;
+  /** A job, or the background full check (backups/check.ts: read only, no transaction, no audit). */
+  name: WriterJobName | typeof FULL_CHECK;
   payload: unknown;
   audit: AuditEntry;
 }
@@ -34,10 +36,18 @@ const data = workerData as WriterWorkerData;
 const db = new Database(data.databasePath, { fileMustExist: true, nativeBinding: data.nativeBinding });
 applyPragmas(db, false);
 
+/** The database's full check, or (with a file) a fresh backup copy's check and counts. */
+function checkRequest(payload: { file?: string } | null) {
+  return payload?.file ? inspectCopy(payload.file, data.nativeBinding) : fullCheck(db);
+}
+
 parentPort?.on('message', (request: WriterRequest) => {
   let reply: WriterReply;
   try {
-    const result = runWriterJob(db, request.name, request.payload as never, request.audit);
+    const result =
+      request.name === FULL_CHECK
+        ? checkRequest(request.payload as { file?: string } | null)
+        : runWriterJob(db, request.name, request.payload as never, request.audit);
     reply = { id: request.id, ok: true, result };
   } catch (caught) {
     // A database fault (busy, full, read-only…) crosses to the main thread as its own code.

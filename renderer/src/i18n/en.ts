@@ -1,4 +1,5 @@
 /** English interface strings: the same keys as the Chinese file (checked by the type). */
+import { backupsEn } from './backups.en';
 import { reportsEn } from './reports.en';
 import { submissionsEn } from './submissions.en';
 import type { Messages } from './zh-CN';
@@ -218,6 +219,7 @@ export const en: Messages = {
       rules: 'Rules',
       bureau: 'Bureau revenue',
       about: 'About',
+      backups: 'Backups',
     },
   },
   units: {
@@ -929,6 +931,7 @@ export const en: Messages = {
   },
   submissions: submissionsEn,
   reports: reportsEn,
+  backups: backupsEn,
   errors: {
     noBridge: 'Not connected to the backend (window.kam is missing). Open this screen through the KAM Desk app.',
     badResponse: 'The backend returned data that could not be understood.',

@@ -20,6 +20,7 @@ describe('parseHash', () => {
     expect(parseHash('#/settings/managers')).toEqual({ name: 'settings', tab: 'managers' });
     expect(parseHash('#/settings/areas')).toEqual({ name: 'settings', tab: 'areas' });
     expect(parseHash('#/settings/about')).toEqual({ name: 'settings', tab: 'about' });
+    expect(parseHash('#/settings/backups')).toEqual({ name: 'settings', tab: 'backups' });
     expect(parseHash('#/settings/rules')).toEqual({ name: 'settings', tab: 'rules' });
     expect(parseHash('#/settings/bureau')).toEqual({ name: 'settings', tab: 'bureau' });
   });

@@ -9,7 +9,7 @@
  *   #/reports                    报表 → 概览 (the dashboard); #/reports/analysis the monthly analysis
  *                                reports, #/reports/analysis/7 one report revision in its editor
  */
-export const SETTINGS_TABS = ['units', 'managers', 'areas', 'rules', 'bureau', 'about'] as const;
+export const SETTINGS_TABS = ['units', 'managers', 'areas', 'rules', 'bureau', 'backups', 'about'] as const;
 export type SettingsTab = (typeof SETTINGS_TABS)[number];
 export const SUBMISSIONS_TABS = ['tracker', 'import', 'batches', 'templates', 'exports'] as const;
 export type SubmissionsTab = (typeof SUBMISSIONS_TABS)[number];

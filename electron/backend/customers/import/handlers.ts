@@ -333,6 +333,8 @@ export const customerImportHandlers = defineHandlers({
   },
   'customers/import-commit': {
     kind: 'write',
+    backupBefore: 'pre-import',
+    fullCheckAfter: true,
     run: ({ token, excludeErrorRows }, ctx) => {
       const staged = stagedOf(ctx.db).get(token);
       if (!staged)

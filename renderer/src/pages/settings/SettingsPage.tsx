@@ -5,6 +5,7 @@ import { SETTINGS_TABS, type SettingsTab } from '../../router/routes';
 import { navigate } from '../../router/useRoute';
 import { AboutTab } from './AboutTab';
 import { AreasTab } from './AreasTab';
+import { BackupsTab } from './BackupsTab';
 import { BureauTab } from './BureauTab';
 import { ManagersTab } from './ManagersTab';
 import { RulesTab } from './RulesTab';
@@ -47,6 +48,9 @@ export function SettingsPage({ tab }: { tab: SettingsTab }) {
         </Tabs.Panel>
         <Tabs.Panel value="bureau">
           <BureauTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="backups">
+          <BackupsTab />
         </Tabs.Panel>
         <Tabs.Panel value="about">
           <AboutTab />
