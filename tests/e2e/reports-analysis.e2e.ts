@@ -31,7 +31,7 @@ const VIEWPORT = { width: 1366, height: 768 };
 
 const PARTS = [...PART_HEADINGS, GOLD_HEADING];
 
-vi.setConfig({ testTimeout: 300_000, expect: { poll: { timeout: 60_000 } } });
+vi.setConfig({ testTimeout: 600_000, expect: { poll: { timeout: 60_000 } } });
 
 type AnalysisLabel = '竞争情况' | '波动原因补充说明' | '上月工作及好的做法' | '存在问题及本月计划';
 

@@ -18,7 +18,7 @@ import { type Harness, startHarness } from './harness';
 import { choose } from './ui';
 
 // Generous waits: the suite must pass beside CPU-bound processes (the first paint of the charts is the slow part).
-vi.setConfig({ testTimeout: 180_000, expect: { poll: { timeout: 60_000 } } });
+vi.setConfig({ testTimeout: 600_000, expect: { poll: { timeout: 60_000 } } });
 
 const PERIOD = '2026-10';
 /** A county bureau of the demo organisation, with branch offices under it. */
