@@ -606,44 +606,32 @@ const reportText = (label: string) =>
     .optional();
 export const REPORT_FORMATS = ['pdf', 'docx', 'xlsx'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
-/** One revision saved as PDF, Word or the tables workbook; the path's ending must match the format. */
+/** A report file's format and where to write it (the save dialog's path; null: a dry run giving the name and size). */
+const reportFile = {
+  format: z.enum(REPORT_FORMATS, said('格式应为 pdf、docx 或 xlsx', 'The format is pdf, docx or xlsx')),
+  path: str(FILE_PATH_MAX, said('文件路径必须是文本', 'The file path must be text'))
+    .trim()
+    .min(1, said('请选择保存位置', 'Choose where to save'))
+    .max(1000)
+    .nullable()
+    .default(null),
+};
+/** The path's ending must match the format. */
+function endingMatchesFormat(v: { format: ReportFormat; path: string | null }, ctx: z.RefinementCtx): void {
+  if (v.path !== null && !v.path.toLowerCase().endsWith(`.${v.format}`)) {
+    ctx.addIssue(customIssue(bi(`文件名应以 .${v.format} 结尾`, `The file name must end in .${v.format}`), ['path']));
+  }
+}
+/** One revision saved as PDF, Word or the tables workbook. */
 export const reportsExport = z
-  .object({
-    id: id('分析报告'),
-    format: z.enum(REPORT_FORMATS, said('格式应为 pdf、docx 或 xlsx', 'The format is pdf, docx or xlsx')),
-    /** Where to write it (the save dialog's path); null returns the size and name only (a dry run). */
-    path: str(FILE_PATH_MAX, said('文件路径必须是文本', 'The file path must be text'))
-      .trim()
-      .min(1, said('请选择保存位置', 'Choose where to save'))
-      .max(1000)
-      .nullable()
-      .default(null),
-  })
+  .object({ id: id('分析报告'), ...reportFile })
   .strict()
-  .superRefine((v, ctx) => {
-    if (v.path !== null && !v.path.toLowerCase().endsWith(`.${v.format}`)) {
-      ctx.addIssue(customIssue(bi(`文件名应以 .${v.format} 结尾`, `The file name must end in .${v.format}`), ['path']));
-    }
-  });
+  .superRefine(endingMatchesFormat);
 /** A month and scope's report as a file: its latest final revision, else its draft (kam report). */
 export const reportsExportMonth = z
-  .object({
-    period,
-    unitCode: reportUnitCode,
-    format: z.enum(REPORT_FORMATS, said('格式应为 pdf、docx 或 xlsx', 'The format is pdf, docx or xlsx')),
-    path: str(FILE_PATH_MAX, said('文件路径必须是文本', 'The file path must be text'))
-      .trim()
-      .min(1, said('请选择保存位置', 'Choose where to save'))
-      .max(1000)
-      .nullable()
-      .default(null),
-  })
+  .object({ period, unitCode: reportUnitCode, ...reportFile })
   .strict()
-  .superRefine((v, ctx) => {
-    if (v.path !== null && !v.path.toLowerCase().endsWith(`.${v.format}`)) {
-      ctx.addIssue(customIssue(bi(`文件名应以 .${v.format} 结尾`, `The file name must end in .${v.format}`), ['path']));
-    }
-  });
+  .superRefine(endingMatchesFormat);
 /** The customers behind one bar or slice of the dashboard (the same facts, filtered). */
 export const reportsCustomers = z
   .object({
