@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import type { OperatorView } from '../../shared/api/types';
 import type { Policy } from '../../shared/domain/policy/policy';
 import type { BackupService } from './backups/service';
 import type { CustomerSearchIndex } from './customers/search-index';
@@ -7,11 +8,19 @@ import type { PolicyBook } from './policies/book';
 import type { RevenueStore } from './revenue/store';
 import type { WriterThread } from './writer/thread';
 
+export interface Session {
+  readonly operator: OperatorView | null;
+  choose(operator: OperatorView): void;
+}
+
 /** Injected into every handler: the database, the clock (frozen in tests), who acts, the policy. */
 export interface HandlerContext {
   db: Database;
   now: () => Date;
-  actor: string;
+  /** Who acts: the officer chosen at start (`session`), else the host's default (the CLI's). */
+  readonly actor: string;
+  /** The officer chosen at start for this session (DOMAIN-DECISIONS "Audit log"). */
+  session: Session;
   /** The policy in force today (R0). */
   readonly policy: Policy;
   /** Every stored policy version. */

@@ -1,5 +1,6 @@
 /** The one registry's members: every feature's handlers, joined here and nowhere else. */
 import { appHandlers } from './app/info';
+import { auditHandlers } from './audit/handlers';
 import { backupHandlers } from './backups/handlers';
 import { customerHandlers } from './customers/handlers';
 import { customerImportHandlers } from './customers/import/handlers';
@@ -38,4 +39,5 @@ export const HANDLER_GROUPS: readonly NamedGroup[] = [
   ['exports', exportHandlers],
   ['lists', listHandlers],
   ['backups', backupHandlers],
+  ['audit', auditHandlers],
 ];

@@ -3,13 +3,13 @@ import { closeSync, copyFileSync, existsSync, fsyncSync, openSync, renameSync, r
 import type { Database } from 'better-sqlite3';
 import DatabaseCtor from 'better-sqlite3';
 import { AppError } from '../../shared/api/errors';
-import type { RestoreView } from '../../shared/api/types';
+import type { OperatorView, RestoreView } from '../../shared/api/types';
 import { localDate } from '../../shared/domain/dates';
 import { POLICY_V1 } from '../../shared/domain/policy/policy';
 import { integrityVerdict } from './backups/check';
 import { BackupService, toView } from './backups/service';
 import { type BackupInfo, describeBackup, saveRawCopy } from './backups/store';
-import type { HandlerContext } from './context';
+import type { HandlerContext, Session } from './context';
 import { CustomerSearchIndex } from './customers/search-index';
 import { type AuditEntry, writeAudit } from './db/audit';
 import { checkDatabaseFile, closeDatabase, openCheckedDatabase } from './db/open';
@@ -69,6 +69,7 @@ interface Opened {
 function openParts(
   options: BackendOptions,
   restore: (file: string, audit: AuditEntry) => Promise<RestoreView>,
+  session: Session,
 ): Opened {
   const now = options.now ?? (() => new Date());
   const { db, health } = openCheckedDatabase(options.databasePath, {
@@ -77,7 +78,7 @@ function openParts(
     ...(options.migrationsDir ? { migrationsDir: options.migrationsDir } : {}),
   });
   try {
-    const actor = options.actor ?? '信息主管';
+    const actor = session.operator?.name ?? options.actor ?? DEFAULT_ACTOR;
     // A file that failed its check is read-only: nothing is seeded into it.
     if (health.problem === null) seedOrganisationIfEmpty(db, POLICY_V1, now());
     const policies = new PolicyBook(db);
@@ -92,7 +93,10 @@ function openParts(
     const ctx: HandlerContext = {
       db,
       now,
-      actor,
+      get actor() {
+        return session.operator?.name ?? options.actor ?? DEFAULT_ACTOR;
+      },
+      session,
       get policy() {
         return policies.forDate(localDate(now()));
       },
@@ -163,8 +167,25 @@ function fsyncPath(file: string): void {
   }
 }
 
+/** Who acts when no officer was chosen (the CLI without KAM_OPERATOR, tests). */
+const DEFAULT_ACTOR = '信息主管';
+
+/** The officer chosen at start: kept across a restore, which reopens everything else. */
+function newSession(): Session {
+  let operator: OperatorView | null = null;
+  return {
+    get operator() {
+      return operator;
+    },
+    choose(next) {
+      operator = next;
+    },
+  };
+}
+
 /** Opens a database and builds the registry over it (see Backend). */
 export function openBackend(options: BackendOptions): Backend {
+  const session = newSession();
   let current: Opened;
   const restore = async (file: string, audit?: AuditEntry): Promise<RestoreView> => {
     const path = options.databasePath;
@@ -218,19 +239,19 @@ export function openBackend(options: BackendOptions): Backend {
     };
     swapIn(file);
     try {
-      current = openParts(options, restore);
+      current = openParts(options, restore, session);
     } catch (e) {
       // Checked above, so not expected; but never leave the app without its database: the copy
       // saved a moment ago goes back (a damaged one is reopened read-only, as it was).
       swapIn(saved.file);
-      current = openParts(options, restore);
+      current = openParts(options, restore, session);
       throw e;
     }
     const db = current.db;
     if (audit) db.transaction(() => writeAudit(db, audit)).immediate();
     return { restored: toView(describeBackup(file, options.nativeBinding)), saved: toView(saved) };
   };
-  current = openParts(options, restore);
+  current = openParts(options, restore, session);
   return {
     get db() {
       return current.db;
@@ -244,7 +265,7 @@ export function openBackend(options: BackendOptions): Backend {
           file,
           audit ?? {
             at: new Date().toISOString(),
-            actor: options.actor ?? '信息主管',
+            actor: session.operator?.name ?? options.actor ?? DEFAULT_ACTOR,
             channel: 'backups/restore',
             input: JSON.stringify({ file }),
           },

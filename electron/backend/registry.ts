@@ -16,8 +16,11 @@ import {
 } from '../../shared/api/contract';
 import { type ApiResponse, AppError, type FieldIssue } from '../../shared/api/errors';
 import { configureChineseValidationMessages, issuesInEnglish } from '../../shared/api/zod-locale';
+import { diffRecords } from '../../shared/domain/audit/changes';
+import { redactPersonal } from '../../shared/domain/audit/personal';
 import type { BackupReason } from '../../shared/domain/backups/retention';
 import { echo, issueEnglish } from '../../shared/domain/bilingual';
+import { ignoredFields, readEntity } from './audit/entities';
 import { corruptError } from './backups/service';
 import type { HandlerContext } from './context';
 import { type AuditEntry, writeAudit } from './db/audit';
@@ -33,11 +36,21 @@ configureChineseValidationMessages();
  */
 export type HandlerDef<C extends Channel> =
   | { kind: 'read'; run(input: ParsedInput<C>, ctx: HandlerContext): ApiResults[C] | Promise<ApiResults[C]> }
-  | ({ kind: 'write'; run(input: ParsedInput<C>, ctx: HandlerContext): ApiResults[C] } & WriteGuards)
+  | ({ kind: 'write'; run(input: ParsedInput<C>, ctx: HandlerContext): ApiResults[C] } & WriteGuards & Audited<C>)
   | ({
       kind: 'thread-write';
       run(input: ParsedInput<C>, ctx: HandlerContext, audit: AuditEntry): Promise<ApiResults[C]>;
     } & WriteGuards);
+
+/**
+ * DOMAIN-DECISIONS "Audit log": the record a write changes (audit/entities.ts names), from its input
+ * before it runs (an edit) and from its input and result after (a creation has its id only then).
+ * The registry reads that record before and after, in the write's transaction, and logs the fields
+ * that changed. A write without `audit` is logged with its input only.
+ */
+interface Audited<C extends Channel> {
+  audit?: { entity(input: ParsedInput<C>, result?: ApiResults[C]): string | null };
+}
 
 /** DOMAIN-DECISIONS "Backups": what a write needs around it. */
 interface WriteGuards {
@@ -187,8 +200,14 @@ export class Registry {
     try {
       const result = db
         .transaction(() => {
+          const named = def.audit?.entity(value) ?? null;
+          const before = named === null ? null : readEntity(db, named);
           const result = def.run(value, this.ctx);
-          writeAudit(db, this.auditEntry(channel, raw));
+          const entity = def.audit?.entity(value, result) ?? null;
+          const after = entity === null ? null : readEntity(db, entity);
+          const changes =
+            entity === null ? null : diffRecords(entity === named ? before : null, after, ignoredFields(entity));
+          writeAudit(db, { ...this.auditEntry(channel, raw), entity, changes });
           return result;
         })
         .immediate();
@@ -217,7 +236,13 @@ export class Registry {
   }
 
   private auditEntry(channel: Channel, raw: unknown): AuditEntry {
-    return { at: this.ctx.now().toISOString(), actor: this.ctx.actor, channel, input: JSON.stringify(raw ?? {}) };
+    return {
+      at: this.ctx.now().toISOString(),
+      actor: this.ctx.actor,
+      channel,
+      // The input as sent, but never a phone number or key person in clear (audit/personal.ts).
+      input: JSON.stringify(redactPersonal(raw ?? {})),
+    };
   }
 
   /** Runs `fn` in the writes' queue: no write runs beside it (the daily backup on start). */

@@ -8,6 +8,8 @@ import type {
   AppInfo,
   ApprovalView,
   AreaCode,
+  AuditPage,
+  AuditVerifyView,
   BackupsView,
   BackupView,
   BureauRevenue,
@@ -30,6 +32,7 @@ import type {
   Manager,
   ManagerChange,
   NewspaperInputsView,
+  OperatorView,
   OverrideView,
   PolicyDocumentView,
   PolicyValidation,
@@ -45,6 +48,7 @@ import type {
   RetentionView,
   RevenueCellView,
   RevenueSummary,
+  SessionView,
   SubmissionBatchView,
   SubmissionTrackerView,
   TemplateFilesView,
@@ -138,6 +142,12 @@ export const inputSchemas = {
   'backups/create': s.backupsCreate,
   'backups/restore': s.backupsRestore,
   'backups/set-retention': s.backupsSetRetention,
+  'audit/list': s.auditList,
+  'audit/verify': s.empty,
+  'operators/list': s.operatorsList,
+  'operators/save': s.operatorsSave,
+  'session/get': s.empty,
+  'session/start': s.sessionStart,
 } as const satisfies Record<string, z.ZodType>;
 
 export interface ApiResults {
@@ -221,6 +231,12 @@ export interface ApiResults {
   'backups/create': BackupView;
   'backups/restore': RestoreView;
   'backups/set-retention': RetentionView;
+  'audit/list': AuditPage;
+  'audit/verify': AuditVerifyView;
+  'operators/list': OperatorView[];
+  'operators/save': OperatorView;
+  'session/get': SessionView;
+  'session/start': SessionView;
 }
 
 export type Channel = keyof typeof inputSchemas;

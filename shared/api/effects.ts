@@ -19,6 +19,9 @@ export const READ_AREAS = [
   'submissions',
   'reports',
   'backups',
+  'audit',
+  'operators',
+  'session',
 ] as const;
 export type ReadArea = (typeof READ_AREAS)[number];
 
@@ -82,7 +85,12 @@ export const WRITE_EFFECTS = {
   'backups/set-retention': ['backups'],
   // A restore replaces the whole database: every page refetches.
   'backups/restore': READ_AREAS,
+  'operators/save': ['operators', 'session', 'audit'],
+  'session/start': ['session', 'operators', 'audit'],
 } as const satisfies Partial<Record<Channel, readonly ReadArea[]>>;
+
+/** Every write appends a row to the audit log (DOMAIN-DECISIONS "Audit log"): its area is stale after any. */
+export const AUDIT_AREA: ReadArea = 'audit';
 
 export type WriteChannel = keyof typeof WRITE_EFFECTS;
 

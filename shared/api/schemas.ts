@@ -711,3 +711,30 @@ export const backupsSetRetention = z
     preImport: keepCount('保留的导入前备份份数', 'the pre-import backups kept', 100),
   })
   .strict();
+
+// The audit log and who acts (DOMAIN-DECISIONS "Audit log").
+export const auditList = z
+  .object({
+    /** Rows with an id below this (the next page going back); null: from the newest. */
+    before: z.number().int().positive().nullable().default(null),
+    limit: z.number().int().min(1).max(500).default(100),
+    actor: str(40).nullable().default(null),
+    /** A channel, or its start (`customers/`). */
+    channel: str(60).nullable().default(null),
+    /** An entity (`customer:12345678901234`), exactly; ending in ':' every one it starts (`revenue:12345678901234:`). */
+    entity: str(80).nullable().default(null),
+    dateFrom: isoDate.nullable().default(null),
+    dateTo: isoDate.nullable().default(null),
+  })
+  .strict();
+export const operatorsList = z.object({ includeRetired: z.boolean().default(false) }).strict();
+export const operatorsSave = z
+  .object({
+    /** Null: a new profile. */
+    id: id('操作员').nullable().default(null),
+    name: text('姓名', 20),
+    title: optionalText('职务', 40),
+    active: z.boolean().default(true),
+  })
+  .strict();
+export const sessionStart = z.object({ operatorId: id('操作员') }).strict();

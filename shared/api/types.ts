@@ -818,3 +818,56 @@ export interface RestoreView {
   /** The copy of the database as it was just before the restore (reason 'pre-restore'). */
   saved: BackupView;
 }
+
+/** One row of the audit log (DOMAIN-DECISIONS "Audit log"). */
+export interface AuditRowView {
+  id: number;
+  at: string;
+  actor: string;
+  channel: string;
+  /** The record it changed, e.g. `customer:12345678901234`; null for none. */
+  entity: string | null;
+  /** The input as sent, JSON (personal values replaced). */
+  input: string;
+  changes: import('../domain/audit/changes').AuditChange[] | null;
+  hash: string;
+}
+
+export interface AuditPage {
+  rows: AuditRowView[];
+  /** Rows matching the filters, all pages. */
+  total: number;
+}
+
+/** Where the chain first fails, if it does. */
+export interface AuditBreak {
+  /** The first row that fails (for a deleted row: the missing id). */
+  id: number;
+  reason: 'altered' | 'unlinked' | 'deleted' | 'unsealed' | 'anchor';
+  message: string;
+  messageEn: string;
+}
+
+export interface AuditVerifyView {
+  ok: boolean;
+  /** Rows checked. */
+  rows: number;
+  head: { id: number; hash: string };
+  broken: AuditBreak | null;
+  /** Rows recording triggers found dropped or altered and put back on open. */
+  repairs: { id: number; at: string; triggers: string[] }[];
+  checkedAt: string;
+}
+
+export interface OperatorView {
+  id: number;
+  name: string;
+  title: string;
+  active: boolean;
+  lastChosenAt: string | null;
+}
+
+export interface SessionView {
+  /** Null until an officer is chosen at start. */
+  operator: OperatorView | null;
+}

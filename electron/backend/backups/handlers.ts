@@ -1,4 +1,6 @@
 /** backups/ channels (DOMAIN-DECISIONS "Backups"): the list, a copy now, a restore. */
+
+import { entity } from '../audit/entities';
 import { writeAudit } from '../db/audit';
 import { defineHandlers } from '../registry';
 import { toView } from './service';
@@ -22,6 +24,7 @@ export const backupHandlers = defineHandlers({
   },
   'backups/set-retention': {
     kind: 'write',
+    audit: { entity: () => entity('settings', 'backup_retention') },
     run: (input, ctx) => {
       writeSetting(ctx.db, RETENTION_KEY, input);
       // Applied at once (files are not part of the transaction: only once it committed).

@@ -1,14 +1,16 @@
 /** `kam backup`, `kam backups list`, `kam restore` (DOMAIN-DECISIONS "Backups"). */
+
 import { resolve } from 'node:path';
 import { AppError } from '../../../shared/api/errors';
 import type { BackupView } from '../../../shared/api/types';
 import { type Backend, openBackend } from '../index';
+import { cliActor } from './actor';
 import type { Command, Values } from './command';
 import { requireExistingDb } from './reports';
 
 async function withBackend<T>(db: string, fn: (b: Backend) => Promise<T>): Promise<T> {
   requireExistingDb(db);
-  const backend = openBackend({ databasePath: db });
+  const backend = openBackend({ databasePath: db, ...cliActor() });
   try {
     return await fn(backend);
   } finally {

@@ -4,10 +4,12 @@
  * is the channel's result as JSON; a refusal is the backend's error (code, Chinese message,
  * field issues) and exit code 1. Desktop-only `host/…` dialogs are not registry channels.
  */
+
 import { CHANNELS, isChannel } from '../../../shared/api/contract';
 import { AppError } from '../../../shared/api/errors';
 import { openBackend } from '../index';
 import { printPdf } from '../reports/pdf';
+import { cliActor } from './actor';
 import type { Command } from './command';
 import { requireExistingDb } from './reports';
 
@@ -37,7 +39,7 @@ export const callCommand: Command = {
     }
     const input = parseInput(typeof values.input === 'string' ? values.input : await io.stdin());
     requireExistingDb(db);
-    const backend = openBackend({ databasePath: db, printPdf: (html) => printPdf(html) });
+    const backend = openBackend({ databasePath: db, ...cliActor(), printPdf: (html) => printPdf(html) });
     try {
       const response = await backend.registry.invoke(channel, input);
       if (!response.ok) throw AppError.fromJSON(response.error);

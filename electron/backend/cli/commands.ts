@@ -2,6 +2,7 @@
  * The `kam` command line: every command in this one table. Each opens the backend on `--db`
  * (default: the app's database path) and goes through the same registry as the app.
  */
+
 import { existsSync } from 'node:fs';
 import { AppError } from '../../../shared/api/errors';
 import type { ReportFormat } from '../../../shared/api/schemas';
@@ -19,6 +20,7 @@ import { READ_TIMEOUT_MS, readBoundedFile } from '../imports/import-file';
 import { type Backend, openBackend } from '../index';
 import { defaultDatabasePath } from '../paths';
 import { printPdf } from '../reports/pdf';
+import { cliActor } from './actor';
 import { BACKUP_COMMANDS } from './backups';
 import { callCommand } from './call';
 import type { Command, Values } from './command';
@@ -42,7 +44,7 @@ function positiveInt(values: Values, name: string, fallback?: number): number {
 }
 
 async function withBackend<T>(db: string, fn: (b: Backend) => Promise<T> | T): Promise<T> {
-  const backend = openBackend({ databasePath: db, printPdf: (html) => printPdf(html) });
+  const backend = openBackend({ databasePath: db, ...cliActor(), printPdf: (html) => printPdf(html) });
   try {
     return await fn(backend);
   } finally {

@@ -12,6 +12,7 @@ import { checkCreditCode } from '../../../shared/domain/credit-code';
 import { parseCustomerId } from '../../../shared/domain/customer-id';
 import { normaliseCustomerName } from '../../../shared/domain/names';
 import type { Tier } from '../../../shared/domain/tiers';
+import { entity } from '../audit/entities';
 import type { HandlerContext } from '../context';
 import { getActiveUnitRow } from '../organisation/rows';
 import { defineHandlers } from '../registry';
@@ -227,6 +228,7 @@ export const customerHandlers = defineHandlers({
   },
   'customers/create': {
     kind: 'write',
+    audit: { entity: (_, r) => (r ? entity('customer', r.id) : null) },
     run: (input, { db, now, searchIndex, afterCommit }) => {
       const unit = getActiveUnitRow(db, input.unitId);
       requireArea(db, input.areaCode);
@@ -257,6 +259,7 @@ export const customerHandlers = defineHandlers({
   },
   'customers/update': {
     kind: 'write',
+    audit: { entity: (i) => entity('customer', i.id) },
     run: (input, { db, now, searchIndex, afterCommit }) => {
       const before = getCustomerRow(db, input.id);
       if (before.unit_id !== input.unitId) getActiveUnitRow(db, input.unitId);
@@ -280,6 +283,7 @@ export const customerHandlers = defineHandlers({
   },
   'customers/set-agreement': {
     kind: 'write',
+    audit: { entity: (i) => entity('customer', i.id) },
     run: ({ id, since }, { db, now }) => {
       getCustomerRow(db, id);
       db.prepare('UPDATE customers SET agreement_since = ?, updated_at = ? WHERE id = ?').run(
@@ -292,6 +296,7 @@ export const customerHandlers = defineHandlers({
   },
   'customers/set-qualification': {
     kind: 'write',
+    audit: { entity: (i) => entity('qualification', i.id) },
     run: ({ id, decision }, { db, now }) => {
       getCustomerRow(db, id);
       if (decision === null) {

@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { AppError } from '../../../shared/api/errors';
+import { registerAuditFunctions } from '../audit/chain';
 import { preferUnpacked } from '../unpacked';
 
 export interface Migration {
@@ -110,6 +111,8 @@ export function pendingMigrations(applied: AppliedMigration[], known: Migration[
 export function applyMigrations(db: Database, pending: Migration[], now: string): void {
   if (pending.length === 0) return;
   let current: Migration | undefined;
+  // Migration 0013 seals the rows already in the audit log into its hash chain.
+  registerAuditFunctions(db);
   try {
     db.transaction(() => {
       db.exec(BOOKKEEPING);

@@ -211,6 +211,7 @@ describe('openDatabase: pragmas', () => {
       'manager_changes',
       'managers',
       'newspaper_inputs',
+      'operators',
       'policies',
       'qualification_decisions',
       'revenue',

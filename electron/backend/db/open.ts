@@ -10,7 +10,9 @@ import { dirname } from 'node:path';
 import type { Database as Db } from 'better-sqlite3';
 import Database from 'better-sqlite3';
 import { AppError } from '../../../shared/api/errors';
+import { compareTriggers, expectedTriggers, needsRepair, repairTriggers, type TriggerRepair } from '../audit/triggers';
 import { backupsDirFor, createBackupSync, integrityVerdict } from '../backups/store';
+import { SYSTEM_ACTOR, TRIGGERS_REPAIRED, writeAudit } from './audit';
 import { asKnownFault, knownFault } from './faults';
 import {
   applyMigrations,
@@ -35,6 +37,8 @@ export interface OpenOptions {
  */
 export interface DatabaseHealth {
   problem: string | null;
+  /** Triggers found dropped, altered or foreign on this open and put back (audit/triggers.ts). */
+  triggersRepaired: TriggerRepair | null;
 }
 
 /**
@@ -120,7 +124,7 @@ export function openCheckedDatabase(file: string, options: OpenOptions = {}): { 
   if (problem !== null) {
     const db = new Database(file, { readonly: true, fileMustExist: true, nativeBinding: options.nativeBinding });
     db.pragma('foreign_keys = ON');
-    return { db, health: { problem } };
+    return { db, health: { problem, triggersRepaired: null } };
   }
   if (!inMemory) {
     try {
@@ -154,11 +158,39 @@ export function openCheckedDatabase(file: string, options: OpenOptions = {}): { 
       });
     }
     applyMigrations(db, pending, now().toISOString());
-    return { db, health: { problem: null } };
+    const triggersRepaired = checkTriggers(db, known, options.nativeBinding, now());
+    return { db, health: { problem: null, triggersRepaired } };
   } catch (e) {
     db.close();
     throw asKnownFault(e, file);
   }
+}
+
+/**
+ * Every trigger as the migrations define it (DOMAIN-DECISIONS "Audit log"): one dropped or changed
+ * in another program is put back before anything else is written, and the repair is itself a row
+ * of the audit log, so the chain says when the guards were found missing.
+ */
+function checkTriggers(db: Db, known: Migration[], nativeBinding: string | undefined, at: Date): TriggerRepair | null {
+  const expected = expectedTriggers(known, nativeBinding);
+  const found = compareTriggers(db, expected);
+  if (!needsRepair(found)) return null;
+  db.transaction(() => {
+    repairTriggers(db, expected, found);
+    writeAudit(db, {
+      at: at.toISOString(),
+      actor: SYSTEM_ACTOR,
+      channel: TRIGGERS_REPAIRED,
+      entity: 'schema:triggers',
+      input: JSON.stringify(found),
+      changes: [
+        ...found.missing.map((t) => ({ field: `trigger:${t}`, before: '缺失', after: '已重建' })),
+        ...found.altered.map((t) => ({ field: `trigger:${t}`, before: '被改动', after: '已重建' })),
+        ...found.unknown.map((t) => ({ field: `trigger:${t}`, before: '未知触发器', after: '已删除' })),
+      ],
+    });
+  }).immediate();
+  return found;
 }
 
 export function schemaVersion(db: Db): number {

@@ -2,6 +2,7 @@
 
 import type { Database } from 'better-sqlite3';
 import type { AreaCode } from '../../../shared/api/types';
+import { entity } from '../audit/entities';
 import { defineHandlers } from '../registry';
 
 function getArea(db: Database, code: string): AreaCode {
@@ -31,6 +32,7 @@ export const areaHandlers = defineHandlers({
   },
   'areas/upsert': {
     kind: 'write',
+    audit: { entity: (i) => entity('area', i.code) },
     run: ({ code, name, urban }, { db }) => {
       db.prepare(
         'INSERT INTO area_codes (code, name, urban) VALUES (?, ?, ?) ON CONFLICT(code) DO UPDATE SET name = excluded.name, urban = excluded.urban',

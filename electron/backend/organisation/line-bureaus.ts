@@ -12,6 +12,7 @@ import { PRODUCT_LINES, type ProductLine } from '../../../shared/domain/lines';
 import { lineOwnerText, type UnitKind } from '../../../shared/domain/organisation';
 import type { ResponsibleRole } from '../../../shared/domain/policy/policy';
 import { isFallbackUnit, responsibleUnitNote } from '../../../shared/domain/scope';
+import { entity } from '../audit/entities';
 import { defineHandlers } from '../registry';
 import { getUnitRow } from './rows';
 
@@ -99,6 +100,7 @@ export const lineBureauHandlers = defineHandlers({
   },
   'units/set-line-bureau': {
     kind: 'write',
+    audit: { entity: (i) => entity('line-bureau', i.line) },
     run: ({ line, unitId }, { db, now }) => {
       if (unitId === null) {
         db.prepare('DELETE FROM line_bureaus WHERE line = ?').run(line);

@@ -4,6 +4,7 @@ import { AppError } from '../../../shared/api/errors';
 import type { Manager, ManagerChange, ManagerChangeKind } from '../../../shared/api/types';
 import { isLateManagerChange, localDate, localDateTime, managerChangeDueDate } from '../../../shared/domain/dates';
 import { EMPLOYMENT_NAMES_ZH, MANAGER_POST_NAMES_ZH } from '../../../shared/domain/organisation';
+import { entity } from '../audit/entities';
 import type { HandlerContext } from '../context';
 import { defineHandlers } from '../registry';
 import { getActiveUnitRow, getManager, MANAGER_SELECT, type ManagerRow, toManager } from './rows';
@@ -107,6 +108,7 @@ export const managerHandlers = defineHandlers({
   },
   'managers/register': {
     kind: 'write',
+    audit: { entity: (_, r) => (r ? entity('manager', r.id) : null) },
     run: (input, ctx) => {
       const unit = getActiveUnitRow(ctx.db, input.unitId);
       const info = ctx.db
@@ -126,6 +128,7 @@ export const managerHandlers = defineHandlers({
   },
   'managers/update': {
     kind: 'write',
+    audit: { entity: (i) => entity('manager', i.id) },
     run: (input, ctx) => {
       const before = activeManager(ctx.db, input.id);
       const phone = input.phone ?? null;
@@ -156,6 +159,7 @@ export const managerHandlers = defineHandlers({
   },
   'managers/move': {
     kind: 'write',
+    audit: { entity: (i) => entity('manager', i.id) },
     run: ({ id, toUnitId, effectiveOn }, ctx) => {
       const before = activeManager(ctx.db, id);
       if (effectiveOn < before.startedOn) {
@@ -196,6 +200,7 @@ export const managerHandlers = defineHandlers({
   },
   'managers/leave': {
     kind: 'write',
+    audit: { entity: (i) => entity('manager', i.id) },
     run: ({ id, effectiveOn, reason }, ctx) => {
       const before = activeManager(ctx.db, id);
       if (effectiveOn < before.startedOn) {

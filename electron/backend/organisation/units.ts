@@ -8,6 +8,7 @@ import type { UnitView } from '../../../shared/api/types';
 import { localDate } from '../../../shared/domain/dates';
 import { LINE_NAMES_ZH } from '../../../shared/domain/lines';
 import { type ManagerPost, staffingOf, UNIT_KIND_NAMES_ZH } from '../../../shared/domain/organisation';
+import { entity } from '../audit/entities';
 import { defineHandlers } from '../registry';
 import { lineBureauHandlers, linesByUnit } from './line-bureaus';
 import { getUnitRow, toUnit, type UnitRow } from './rows';
@@ -66,6 +67,7 @@ export const unitHandlers = defineHandlers({
   },
   'units/create': {
     kind: 'write',
+    audit: { entity: (_, r) => (r ? entity('unit', r.id) : null) },
     run: (input, { db, now, policy }) => {
       if (db.prepare('SELECT 1 FROM units WHERE code = ?').get(input.code)) {
         throw new AppError(
@@ -132,6 +134,7 @@ export const unitHandlers = defineHandlers({
   },
   'units/rename': {
     kind: 'write',
+    audit: { entity: (i) => entity('unit', i.id) },
     run: ({ id, name }, { db }) => {
       getUnitRow(db, id);
       db.prepare('UPDATE units SET name = ? WHERE id = ?').run(name, id);
@@ -140,6 +143,7 @@ export const unitHandlers = defineHandlers({
   },
   'units/set-minimum': {
     kind: 'write',
+    audit: { entity: (i) => entity('unit', i.id) },
     run: ({ id, minManagers }, { db }) => {
       getUnitRow(db, id);
       db.prepare('UPDATE units SET min_managers = ? WHERE id = ?').run(minManagers, id);
@@ -148,6 +152,7 @@ export const unitHandlers = defineHandlers({
   },
   'units/retire': {
     kind: 'write',
+    audit: { entity: (i) => entity('unit', i.id) },
     run: ({ id, retiredOn }, { db }) => {
       const unit = getUnitRow(db, id);
       if (unit.retired_on !== null)
@@ -209,6 +214,7 @@ export const unitHandlers = defineHandlers({
   },
   'units/reinstate': {
     kind: 'write',
+    audit: { entity: (i) => entity('unit', i.id) },
     run: ({ id }, { db }) => {
       const unit = getUnitRow(db, id);
       if (unit.retired_on === null)

@@ -4,6 +4,7 @@ import type { PolicyVersionInfo, TierOrNone, WhatIfChange, WhatIfResult } from '
 import { localDate } from '../../../shared/domain/dates';
 import { evaluateCustomer } from '../../../shared/domain/evaluation';
 import { validatePolicy } from '../../../shared/domain/policy/validate';
+import { entity } from '../audit/entities';
 import type { HandlerContext } from '../context';
 import { defineHandlers } from '../registry';
 import { bureauRevenueFor, gatherInputs, windowOf } from '../tiering/inputs';
@@ -59,6 +60,7 @@ export const policyHandlers = defineHandlers({
   },
   'policies/create': {
     kind: 'write',
+    audit: { entity: (_, r) => (r ? entity('policy', r.version) : null) },
     run: ({ document }, ctx) => {
       const draft = requireValid(document);
       const latest = ctx.policies.latest();

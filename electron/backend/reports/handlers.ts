@@ -5,6 +5,7 @@
  */
 import type { ReportInfo } from '../../../shared/api/types';
 import { drillCustomers } from '../../../shared/domain/report/drill';
+import { entity } from '../audit/entities';
 import type { HandlerContext } from '../context';
 import { resolveScope } from '../exports/scope';
 import { defineHandlers } from '../registry';
@@ -38,6 +39,7 @@ export const reportHandlers = defineHandlers({
   },
   'reports/create': {
     kind: 'write',
+    audit: { entity: (_, r) => (r ? entity('report', r.id) : null) },
     run: ({ period, unitCode }, ctx) => openReport(ctx, period, unitCode),
   },
   'reports/get': {
@@ -46,10 +48,12 @@ export const reportHandlers = defineHandlers({
   },
   'reports/save-texts': {
     kind: 'write',
+    audit: { entity: (i) => entity('report', i.id) },
     run: ({ id, texts }, ctx) => saveTexts(ctx.db, id, texts, ctx.now().toISOString()).info,
   },
   'reports/finalise': {
     kind: 'write',
+    audit: { entity: (i) => entity('report', i.id) },
     run: ({ id }, ctx) => {
       const report = readReport(ctx.db, id);
       const facts = gatherReportFacts(ctx, report.info.period, report.info.unit?.code ?? null);
@@ -58,6 +62,7 @@ export const reportHandlers = defineHandlers({
   },
   'reports/revise': {
     kind: 'write',
+    audit: { entity: (_, r) => (r ? entity('report', r.id) : null) },
     run: ({ id }, ctx) => revise(ctx.db, id, ctx.now().toISOString(), ctx.actor).info,
   },
   // Writes a file, not the database: a read as far as the registry is concerned (as exports/build).

@@ -4,6 +4,7 @@ import { AppError } from '../../../shared/api/errors';
 import type { BureauRevenue, CustomerRevenue, RevenueCellView, RevenueMonthView } from '../../../shared/api/types';
 import type { RevenueLine } from '../../../shared/domain/lines';
 import { calendarYear } from '../../../shared/domain/periods';
+import { entity } from '../audit/entities';
 import { getCustomerRow } from '../customers/rows';
 import { defineHandlers } from '../registry';
 import { bureauRevenueHistory, setBureauRevenue } from './bureau';
@@ -69,6 +70,7 @@ function customerYear(db: Database, customerId: string, year: number): CustomerR
 export const revenueHandlers = defineHandlers({
   'revenue/set': {
     kind: 'write',
+    audit: { entity: (i) => entity('revenue', i.customerId, i.period) },
     run: (input, { db, now, revenue }) => {
       getCustomerRow(db, input.customerId);
       if (input.amount !== null && !input.confirm) {
@@ -101,6 +103,7 @@ export const revenueHandlers = defineHandlers({
   },
   'revenue/set-newspaper': {
     kind: 'write',
+    audit: { entity: (i) => entity('revenue', i.customerId, i.period) },
     run: (input, { db, now, revenue }) => {
       getCustomerRow(db, input.customerId);
       const amount = revenue.writeNewspaper(
@@ -138,6 +141,7 @@ export const revenueHandlers = defineHandlers({
   },
   'revenue/bureau-set': {
     kind: 'write',
+    audit: { entity: (i) => entity('bureau-revenue', i.year) },
     run: (input, { db, now, actor }) => setBureauRevenue(db, input, now().toISOString(), actor),
   },
   'revenue/bureau-history': { kind: 'read', run: (_input, { db }) => bureauRevenueHistory(db) },

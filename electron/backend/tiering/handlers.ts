@@ -5,6 +5,7 @@ import type { ApprovalView, OverrideView, TierResultRow } from '../../../shared/
 import { evaluateCustomer } from '../../../shared/domain/evaluation';
 import { lastDayOf } from '../../../shared/domain/periods';
 import type { Tier } from '../../../shared/domain/tiers';
+import { entity } from '../audit/entities';
 import { getCustomerRow } from '../customers/rows';
 import { withResponsibleUnit } from '../organisation/line-bureaus';
 import { defineHandlers } from '../registry';
@@ -137,6 +138,7 @@ function toOverride(r: OverrideRow): OverrideView {
 export const tieringHandlers = defineHandlers({
   'tiers/run': {
     kind: 'write',
+    audit: { entity: (_, r) => (r ? entity('tier-run', r.id) : null) },
     // A run replaces the results (and, annual, the year's run in force): copy first.
     backupBefore: 'pre-tiering',
     run: (input, ctx) =>
@@ -161,6 +163,7 @@ export const tieringHandlers = defineHandlers({
   'tiers/summary': { kind: 'read', run: ({ runId }, { db }) => runSummary(db, runId) },
   'tiers/set-in-force': {
     kind: 'write',
+    audit: { entity: (i) => entity('tier-run', i.runId) },
     // Which of a year's annual runs the exports, templates and customer pages use (in-force.ts).
     run: ({ runId }, { db, now, actor }) => {
       const run = db.prepare('SELECT kind, run_key FROM tier_runs WHERE id = ?').get(runId) as
@@ -262,6 +265,7 @@ export const tieringHandlers = defineHandlers({
   },
   'tiers/approve': {
     kind: 'write',
+    audit: { entity: (i) => entity('customer', i.customerId) },
     run: (input, { db, now }) => {
       getCustomerRow(db, input.customerId);
       const id = Number(
@@ -286,6 +290,7 @@ export const tieringHandlers = defineHandlers({
   },
   'tiers/override': {
     kind: 'write',
+    audit: { entity: (i) => entity('customer', i.customerId) },
     run: (input, { db, now }) => {
       getCustomerRow(db, input.customerId);
       const id = Number(
@@ -300,6 +305,7 @@ export const tieringHandlers = defineHandlers({
   },
   'tiers/revoke': {
     kind: 'write',
+    audit: { entity: (i) => entity(i.kind === 'approval' ? 'tier-approval' : 'tier-override', i.id) },
     run: ({ kind, id }, { db, now }) => {
       const table = kind === 'approval' ? 'tier_approvals' : 'tier_overrides';
       const info = db

@@ -1,7 +1,7 @@
 /** One writer job and its audit row in one immediate transaction, on whichever thread calls it. */
 import type { Database } from 'better-sqlite3';
 import { type AuditEntry, writeAudit } from '../db/audit';
-import { WRITER_JOBS, type WriterJobName, type WriterPayload, type WriterResult } from './jobs';
+import { JOB_AUDIT, WRITER_JOBS, type WriterJobName, type WriterPayload, type WriterResult } from './jobs';
 
 export function runWriterJob<K extends WriterJobName>(
   db: Database,
@@ -13,7 +13,7 @@ export function runWriterJob<K extends WriterJobName>(
   return db
     .transaction(() => {
       const result = job(db, payload);
-      writeAudit(db, audit);
+      writeAudit(db, { ...audit, ...JOB_AUDIT[name](payload as never, result as never) });
       return result;
     })
     .immediate();

@@ -31,6 +31,7 @@ import {
 } from '../../../../shared/domain/imports/customer-list';
 import type { ImportIssue } from '../../../../shared/domain/imports/revenue-sheet';
 import { columnLetter } from '../../../../shared/domain/spreadsheet/cells';
+import { entity } from '../../audit/entities';
 import type { HandlerContext } from '../../context';
 import { saveWorkbook } from '../../exports/save';
 import { readImportFile } from '../../imports/import-file';
@@ -333,6 +334,7 @@ export const customerImportHandlers = defineHandlers({
   },
   'customers/import-commit': {
     kind: 'write',
+    audit: { entity: (_, r) => (r ? entity('customer-batch', r.id) : null) },
     backupBefore: 'pre-import',
     fullCheckAfter: true,
     run: ({ token, excludeErrorRows }, ctx) => {
@@ -400,6 +402,7 @@ export const customerImportHandlers = defineHandlers({
   },
   'customers/import-undo': {
     kind: 'write',
+    audit: { entity: (i) => entity('customer-batch', i.batchId) },
     run: ({ batchId }, ctx) => {
       const check = undoCheck(ctx.db, batchId);
       if (!check.canUndo) throw new AppError('CONFLICT', check.reason ?? '不能撤销', { blockers: check.blockers });

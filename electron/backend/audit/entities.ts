@@ -1,0 +1,102 @@
+/**
+ * The records a write changes, as the audit log names them (`customer:12345678901234`,
+ * `manager:3`, `revenue:12345678901234:2026-10`) and reads them, inside the write's transaction,
+ * before and after it (DOMAIN-DECISIONS "Audit log"). A write's handler names its entity
+ * (`audit` in registry.ts); the registry records the fields that changed. Bookkeeping columns
+ * (timestamps, search keys derived from the name) are left out: they change with every save.
+ */
+import type { Database } from 'better-sqlite3';
+import type { FieldRecord } from '../../../shared/domain/audit/changes';
+
+export const ENTITY_KINDS = [
+  'customer',
+  'qualification',
+  'manager',
+  'unit',
+  'area',
+  'line-bureau',
+  'revenue',
+  'bureau-revenue',
+  'report',
+  'settings',
+  'batch',
+  'customer-batch',
+  'tier-run',
+  'tier-approval',
+  'tier-override',
+  'policy',
+  'backup',
+  'operator',
+  'demo',
+] as const;
+export type EntityKind = (typeof ENTITY_KINDS)[number];
+
+export const entity = (kind: EntityKind, ...key: (string | number)[]): string => [kind, ...key].join(':');
+
+interface Snapshot {
+  read(db: Database, key: string[]): FieldRecord | null;
+  ignore?: ReadonlySet<string>;
+}
+
+const row =
+  (sql: string) =>
+  (db: Database, key: string[]): FieldRecord | null =>
+    (db.prepare(sql).get(...key) as FieldRecord | undefined) ?? null;
+
+const STAMPS = new Set(['created_at', 'updated_at', 'recorded_at', 'entered_at']);
+
+/** How each kind of record is read; a kind without one is named in the log, its fields not diffed. */
+const SNAPSHOTS: Partial<Record<EntityKind, Snapshot>> = {
+  customer: {
+    read: row('SELECT * FROM customers WHERE id = ?'),
+    ignore: new Set([...STAMPS, 'normalised_name', 'pinyin_initials', 'search_text']),
+  },
+  qualification: { read: row('SELECT * FROM qualification_decisions WHERE customer_id = ?'), ignore: STAMPS },
+  manager: { read: row('SELECT * FROM managers WHERE id = ?'), ignore: STAMPS },
+  unit: { read: row('SELECT * FROM units WHERE id = ?'), ignore: STAMPS },
+  area: { read: row('SELECT * FROM area_codes WHERE code = ?') },
+  'line-bureau': { read: row('SELECT unit_id FROM line_bureaus WHERE line = ?') },
+  'bureau-revenue': { read: row('SELECT amount_fen FROM bureau_revenue WHERE year = ?') },
+  operator: { read: row('SELECT name, title, active FROM operators WHERE id = ?') },
+  settings: {
+    read: (db, [key]) => {
+      const r = db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
+      return r ? (JSON.parse(r.value) as FieldRecord) : null;
+    },
+  },
+  // A month's lines, each line a field: amount in fen and where it came from.
+  revenue: {
+    read: (db, [customerId, period]) => {
+      const rows = db
+        .prepare('SELECT line, amount_fen, source_kind FROM revenue WHERE customer_id = ? AND period = ? ORDER BY line')
+        .all(customerId, period) as { line: string; amount_fen: number; source_kind: string }[];
+      if (rows.length === 0) return null;
+      return Object.fromEntries(rows.map((r) => [r.line, r.amount_fen]));
+    },
+  },
+  // A report's texts, each part a field, beside its state.
+  report: {
+    read: (db, [id]) => {
+      const r = db.prepare('SELECT status, texts, hash FROM analysis_reports WHERE id = ?').get(id) as
+        | { status: string; texts: string; hash: string | null }
+        | undefined;
+      if (!r) return null;
+      const texts = JSON.parse(r.texts) as Record<string, string>;
+      return {
+        status: r.status,
+        hash: r.hash,
+        ...Object.fromEntries(Object.entries(texts).map(([k, v]) => [`texts.${k}`, v])),
+      };
+    },
+  },
+};
+
+/** The entity's fields as stored now, or null (it does not exist, or its kind is not diffed). */
+export function readEntity(db: Database, name: string): FieldRecord | null {
+  const [kind, ...key] = name.split(':');
+  return SNAPSHOTS[kind as EntityKind]?.read(db, key) ?? null;
+}
+
+export function ignoredFields(name: string): ReadonlySet<string> {
+  return SNAPSHOTS[name.split(':')[0] as EntityKind]?.ignore ?? new Set();
+}
