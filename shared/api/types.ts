@@ -585,6 +585,8 @@ export interface ListExportView {
   path: string;
   rows: number;
   size: number;
+  /** The audit chain's head the workbook carries (a document property). */
+  auditHead: AuditHeadRef;
 }
 
 export interface ExportFileView {
@@ -597,6 +599,8 @@ export interface ExportFileView {
   sheets: { name: string; rows: number }[];
   /** The annual grading the tiers come from; null when none has been run (tiers unknown). */
   tierBasis: { runId: number; year: number; policyVersion: number } | null;
+  /** The audit chain's head the workbook carries (a document property, DOMAIN-DECISIONS "Audit log"). */
+  auditHead: AuditHeadRef;
   /** Bytes of the workbook. */
   size: number;
   /** Where the workbook was written, when the caller gave a path. */
@@ -725,6 +729,11 @@ export interface ReportInfo {
   status: 'draft' | 'final';
   /** SHA-256 (hex) of the frozen snapshot; null for a draft. */
   hash: string | null;
+  /**
+   * The audit chain's last row when it was finalised (DOMAIN-DECISIONS "Audit log"), printed with
+   * the hash; null for a draft (its outputs print the head at the time they are made).
+   */
+  auditHead: AuditHeadRef | null;
   /** The policy version and the annual run the figures use (frozen when final). */
   policyVersion: number | null;
   runId: number | null;
@@ -748,6 +757,8 @@ export interface ReportFileView {
   status: 'draft' | 'final';
   revision: number;
   hash: string | null;
+  /** The audit chain's head the file carries: the final's, or the current one for a draft. */
+  auditHead: AuditHeadRef;
   period: string;
   /** Null: the city. */
   unit: { code: string; name: string } | null;
@@ -817,6 +828,12 @@ export interface RestoreView {
   restored: BackupView;
   /** The copy of the database as it was just before the restore (reason 'pre-restore'). */
   saved: BackupView;
+}
+
+/** A row of the audit log and its hash, as a record outside the log names it. */
+export interface AuditHeadRef {
+  id: number;
+  hash: string;
 }
 
 /** One row of the audit log (DOMAIN-DECISIONS "Audit log"). */

@@ -3,20 +3,8 @@
 import { resolve } from 'node:path';
 import { AppError } from '../../../shared/api/errors';
 import type { BackupView } from '../../../shared/api/types';
-import { type Backend, openBackend } from '../index';
-import { cliActor } from './actor';
+import { withExisting } from './backend';
 import type { Command, Values } from './command';
-import { requireExistingDb } from './reports';
-
-async function withBackend<T>(db: string, fn: (b: Backend) => Promise<T>): Promise<T> {
-  requireExistingDb(db);
-  const backend = openBackend({ databasePath: db, ...cliActor() });
-  try {
-    return await fn(backend);
-  } finally {
-    await backend.close();
-  }
-}
 
 const REASONS_ZH: Record<BackupView['reason'], string> = {
   daily: '每日',
@@ -48,7 +36,7 @@ export const BACKUP_COMMANDS: Command[] = [
     usage: 'kam backup [--db PATH] [--out FILE] [--json]  (without --out: into backups/ beside the database)',
     options: { out: { type: 'string' } },
     run: async (values, db) =>
-      withBackend(db, async (b) => {
+      withExisting(db, async (b) => {
         const out = values.out === undefined ? undefined : stringOption(values, 'out');
         const copy = await b.registry.call('backups/create', out === undefined ? {} : { file: out });
         return { json: copy, text: `已备份：${line(copy)}` };
@@ -60,7 +48,7 @@ export const BACKUP_COMMANDS: Command[] = [
     usage: 'kam backups list [--db PATH] [--json]',
     options: {},
     run: async (_values, db) =>
-      withBackend(db, async (b) => {
+      withExisting(db, async (b) => {
         const view = await b.registry.call('backups/list', {});
         const head = view.problem === null ? '' : `数据库检查未通过（只读）：${view.problem}\n`;
         const rows = view.backups.length === 0 ? '（无）' : view.backups.map(line).join('\n');
@@ -75,7 +63,7 @@ export const BACKUP_COMMANDS: Command[] = [
     options: { from: { type: 'string' } },
     run: async (values, db) => {
       const from = stringOption(values, 'from');
-      return withBackend(db, async (b) => {
+      return withExisting(db, async (b) => {
         const r = await b.registry.call('backups/restore', { file: from });
         return {
           json: r,

@@ -7,6 +7,8 @@ export interface CommandOutput {
   json: unknown;
   /** Printed otherwise. */
   text: string;
+  /** The process's exit code when the command ran but its answer is "no" (kam audit verify: 3). */
+  exitCode?: number;
 }
 
 export interface CommandIo {

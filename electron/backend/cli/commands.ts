@@ -6,7 +6,6 @@
 import { existsSync } from 'node:fs';
 import { AppError } from '../../../shared/api/errors';
 import type { ReportFormat } from '../../../shared/api/schemas';
-import { echo } from '../../../shared/domain/bilingual';
 import type { ExportForm } from '../../../shared/domain/exports/forms';
 import type { RevenueLine } from '../../../shared/domain/lines';
 import { fenToYuanString, formatMoney } from '../../../shared/domain/money';
@@ -17,10 +16,9 @@ import { SCOPE_NAMES_ZH, SCOPES, TIER_NAMES_ZH, TIERS } from '../../../shared/do
 import { schemaVersion } from '../db/open';
 import { runDemo } from '../demo/run';
 import { READ_TIMEOUT_MS, readBoundedFile } from '../imports/import-file';
-import { type Backend, openBackend } from '../index';
 import { defaultDatabasePath } from '../paths';
-import { printPdf } from '../reports/pdf';
-import { cliActor } from './actor';
+import { AUDIT_COMMANDS } from './audit';
+import { positiveInt, withBackend } from './backend';
 import { BACKUP_COMMANDS } from './backups';
 import { callCommand } from './call';
 import type { Command, Values } from './command';
@@ -34,24 +32,6 @@ import {
 } from './reports';
 import { evaluateRequest } from './rules-evaluate';
 
-function positiveInt(values: Values, name: string, fallback?: number): number {
-  const raw = values[name];
-  if (raw === undefined && fallback !== undefined) return fallback;
-  if (typeof raw !== 'string' || !/^\d+$/.test(raw) || Number(raw) < 1) {
-    throw new AppError('VALIDATION', `--${name} 需要一个正整数，收到：${echo(String(raw ?? '（未提供）'))}`);
-  }
-  return Number(raw);
-}
-
-async function withBackend<T>(db: string, fn: (b: Backend) => Promise<T> | T): Promise<T> {
-  const backend = openBackend({ databasePath: db, ...cliActor(), printPdf: (html) => printPdf(html) });
-  try {
-    return await fn(backend);
-  } finally {
-    await backend.close();
-  }
-}
-
 function table(rows: Record<string, unknown>[], columns: string[]): string {
   if (rows.length === 0) return '（无）';
   return [columns.join('\t'), ...rows.map((r) => columns.map((c) => String(r[c] ?? '')).join('\t'))].join('\n');
@@ -59,6 +39,7 @@ function table(rows: Record<string, unknown>[], columns: string[]): string {
 
 export const COMMANDS: Command[] = [
   ...BACKUP_COMMANDS,
+  ...AUDIT_COMMANDS,
   {
     name: 'rules evaluate',
     summary: '按规则计算客户资格、得分与分级（标准输入 JSON → 标准输出 JSON）/ evaluate R5–R12 on JSON from stdin',
@@ -100,7 +81,7 @@ export const COMMANDS: Command[] = [
         const started = performance.now();
         const now = new Date();
         // One transaction: a demo stopped half-way leaves nothing (demo/run.ts).
-        const summary = runDemo(b.db, POLICY_V1, { customers, seed, revenueMonths: months }, now);
+        const summary = runDemo(b.db, POLICY_V1, { customers, seed, revenueMonths: months }, now, b.registry.ctx.actor);
         const ms = Math.round(performance.now() - started);
         return {
           json: { database: db, seed, ms, ...summary },

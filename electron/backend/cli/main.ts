@@ -89,7 +89,7 @@ export async function runCli(
     json = values.json === true;
     const result = await command.run(values, resolveDb(values), { stdin, positionals });
     out(json ? JSON.stringify(result.json, null, 2) : result.text);
-    return 0;
+    return result.exitCode ?? 0;
   } catch (caught) {
     // Commands that write without the registry (kam demo) meet database faults directly.
     const e = asKnownFault(caught);

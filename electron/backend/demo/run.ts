@@ -9,8 +9,13 @@ import type { Database } from 'better-sqlite3';
 import { localDate } from '../../../shared/domain/dates';
 import { addMonths } from '../../../shared/domain/periods';
 import type { Policy } from '../../../shared/domain/policy/policy';
+import { entity } from '../audit/entities';
+import { writeAudit } from '../db/audit';
 import { type DemoSummary, fillDemo } from './fill';
 import { fillDemoRevenue } from './revenue';
+
+/** The audit row's channel: `kam demo` is not a registry channel. */
+export const DEMO_CHANNEL = 'demo';
 
 export interface DemoRunOptions {
   customers: number;
@@ -24,6 +29,7 @@ export function runDemo(
   policy: Policy,
   options: DemoRunOptions,
   now: Date,
+  actor: string,
 ): DemoSummary & { revenueRows: number } {
   return db
     .transaction(() => {
@@ -40,6 +46,19 @@ export function runDemo(
               now.toISOString(),
             ).rows
           : 0;
+      // Audited like any write (DOMAIN-DECISIONS "Audit log"): who filled this database, when, with what.
+      writeAudit(db, {
+        at: now.toISOString(),
+        actor,
+        channel: DEMO_CHANNEL,
+        entity: entity('demo', options.seed),
+        input: JSON.stringify(options),
+        changes: [
+          { field: 'customers', before: null, after: summary.customers },
+          { field: 'managers', before: null, after: summary.managers },
+          { field: 'revenueRows', before: null, after: revenueRows },
+        ],
+      });
       return { ...summary, revenueRows };
     })
     .immediate();

@@ -3,8 +3,10 @@
  * scope, lays the tables out (shared/domain/exports) with the R25/R26 thresholds of the policy in
  * force at the month's end, and writes the workbook bytes.
  */
+
 import type { Database } from 'better-sqlite3';
 import { AppError } from '../../../shared/api/errors';
+import type { AuditHeadRef } from '../../../shared/api/types';
 import type { ExportHeader, TierBasis } from '../../../shared/domain/exports/figures';
 import { buildForm61 } from '../../../shared/domain/exports/form-6-1';
 import { buildForm62 } from '../../../shared/domain/exports/form-6-2';
@@ -13,6 +15,7 @@ import { EXPORT_FORM_NAMES_ZH, type ExportForm, exportFileName } from '../../../
 import { layoutTable, type OfficialTable, type SheetLayout } from '../../../shared/domain/exports/layout';
 import { buildProvincePackage } from '../../../shared/domain/exports/province';
 import { formatPeriodZh, lastDayOf, type Period } from '../../../shared/domain/periods';
+import { readAuditHead } from '../db/audit';
 import type { PolicyBook } from '../policies/book';
 import { findTierBasis } from '../tiering/in-force';
 import { cityFigures } from './cache';
@@ -32,6 +35,7 @@ export interface BuiltExport {
   tierBasis: TierBasis | null;
   layouts: SheetLayout[];
   bytes: Buffer;
+  auditHead: AuditHeadRef;
 }
 
 function tables(
@@ -114,12 +118,14 @@ export function buildExport(db: Database, policies: PolicyBook, request: ExportR
     rules: reports,
   };
   const layouts = tables(db, request.form, header, scope.unitIds).map(layoutTable);
-  const bytes = writeWorkbook(layouts, { title: EXPORT_FORM_NAMES_ZH[request.form], created: now });
+  const auditHead = readAuditHead(db);
+  const bytes = writeWorkbook(layouts, { title: EXPORT_FORM_NAMES_ZH[request.form], created: now, auditHead });
   return {
     fileName: exportFileName(request.form, request.period, header.unitName),
     unit: scope.unit ? { code: scope.unit.code, name: scope.unit.name } : null,
     tierBasis,
     layouts,
     bytes,
+    auditHead,
   };
 }

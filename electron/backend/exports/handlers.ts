@@ -22,6 +22,7 @@ export const exportHandlers = defineHandlers({
         fileName: built.fileName,
         sheets: built.layouts.map((l) => ({ name: l.name, rows: l.rows.length })),
         tierBasis: built.tierBasis,
+        auditHead: built.auditHead,
         size: built.bytes.length,
         path,
         base64: path === null ? built.bytes.toString('base64') : null,

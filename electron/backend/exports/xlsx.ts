@@ -7,6 +7,7 @@
  * exactly as written and never evaluated (DOMAIN-DECISIONS "Exports", cells).
  */
 import * as XLSX from 'xlsx';
+import type { AuditHeadRef } from '../../../shared/api/types';
 import { type Cell, cellStyle, EMPTY, NUMBER_FORMATS, type SheetLayout } from '../../../shared/domain/exports/layout';
 import { cellRef } from '../../../shared/domain/spreadsheet/cells';
 import { textCell, writeXlsx } from '../xlsx/write';
@@ -71,7 +72,15 @@ export function layoutToSheet(layout: SheetLayout): StyledSheet {
 export interface WorkbookProps {
   title: string;
   created: Date;
+  /**
+   * The audit chain's head when the file was made (DOMAIN-DECISIONS "Audit log"), as a document
+   * property (文件 → 信息 → 属性): it ties the file to the log without a line in the official table.
+   */
+  auditHead?: AuditHeadRef;
 }
+
+/** The custom document property naming the audit chain's head. */
+export const AUDIT_HEAD_PROPERTY = 'KAM审计链头';
 
 /**
  * The workbook: SheetJS writes the cells, merges and widths, the print titles as defined names;
@@ -90,6 +99,7 @@ export function writeWorkbook(layouts: readonly SheetLayout[], props: WorkbookPr
   });
   book.Workbook = { Names: names };
   book.Props = { Title: props.title, Author: 'KAM Desk', CreatedDate: props.created };
+  if (props.auditHead) book.Custprops = { [AUDIT_HEAD_PROPERTY]: `#${props.auditHead.id} ${props.auditHead.hash}` };
   const plain = writeXlsx(book);
   return Buffer.from(styleWorkbook(plain, layouts, styles));
 }

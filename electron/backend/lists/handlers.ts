@@ -5,6 +5,7 @@
  */
 import { localDateTime } from '../../../shared/domain/dates';
 import { layoutListTable } from '../../../shared/domain/exports/list-table';
+import { readAuditHead } from '../db/audit';
 import { saveWorkbook } from '../exports/save';
 import { writeWorkbook } from '../exports/xlsx';
 import { defineHandlers } from '../registry';
@@ -12,12 +13,13 @@ import { defineHandlers } from '../registry';
 export const listHandlers = defineHandlers({
   'lists/export': {
     kind: 'read',
-    run: (input, { now, databasePath }) => {
+    run: (input, { db, now, databasePath }) => {
       const at = now();
       const layout = layoutListTable(input, localDateTime(at));
-      const bytes = writeWorkbook([layout], { title: input.title, created: at });
+      const auditHead = readAuditHead(db);
+      const bytes = writeWorkbook([layout], { title: input.title, created: at, auditHead });
       const path = saveWorkbook(input.path, bytes, databasePath);
-      return { path, rows: input.rows.length, size: bytes.length };
+      return { path, rows: input.rows.length, size: bytes.length, auditHead };
     },
   },
 });

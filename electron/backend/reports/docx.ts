@@ -39,6 +39,7 @@ import {
   type ReportChart,
   type ReportDocument,
   type ReportTable,
+  sealLines,
 } from '../../../shared/domain/report/document';
 import { cellAlign, formatCell } from '../../../shared/domain/report/format';
 
@@ -365,7 +366,7 @@ function blockParagraphs(block: ReportBlock): (Paragraph | Table)[] {
  */
 export function footerLines(doc: ReportDocument): string[] {
   const first = footerLine(doc);
-  return doc.status === 'final' && doc.hash !== null ? [first, `SHA-256 ${doc.hash}`] : [first];
+  return [first, ...sealLines(doc)];
 }
 
 /** The document as .docx bytes. */

@@ -13,6 +13,7 @@ import { composeReport } from '../../../shared/domain/report/compose';
 import type { ReportDocument } from '../../../shared/domain/report/document';
 import { reportHtml } from '../../../shared/domain/report/print-html';
 import type { HandlerContext } from '../context';
+import { readAuditHead } from '../db/audit';
 import { saveWorkbook } from '../exports/save';
 import { resolveScope } from '../exports/scope';
 import { reportDocx } from './docx';
@@ -74,6 +75,7 @@ async function writeDocument(
     status: info.status,
     revision: info.revision,
     hash: info.hash,
+    auditHead: document.auditHead ?? readAuditHead(ctx.db),
     period: info.period,
     unit: info.unit === null ? null : { code: info.unit.code, name: info.unit.name },
   };
@@ -107,6 +109,10 @@ export async function exportMonthReport(
   if (chosen !== undefined) return exportReport(ctx, chosen.id, format, path);
   const facts = gatherReportFacts(ctx, period, unitCode);
   const info: Titled = { period, unit: scope.unit, revision: 1, status: 'draft', hash: null };
-  const document = composeReport(facts, EMPTY_TEXTS, { ...info, date: localDate(ctx.now()) });
+  const document = composeReport(facts, EMPTY_TEXTS, {
+    ...info,
+    auditHead: readAuditHead(ctx.db),
+    date: localDate(ctx.now()),
+  });
   return writeDocument(ctx, info, document, format, path);
 }

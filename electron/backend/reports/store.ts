@@ -11,6 +11,7 @@ import type { ReportInfo } from '../../../shared/api/types';
 import { bi } from '../../../shared/domain/bilingual';
 import { REPORT_TEXT_FIELDS, type ReportTexts } from '../../../shared/domain/report/document';
 import type { ReportFacts } from '../../../shared/domain/report/facts';
+import { readAuditHead } from '../db/audit';
 
 interface Row {
   id: number;
@@ -31,6 +32,8 @@ interface Row {
   updated_at: string;
   finalised_at: string | null;
   finalised_by: string | null;
+  audit_head_id: number | null;
+  audit_head_hash: string | null;
   latest: number;
 }
 
@@ -58,6 +61,8 @@ function toInfo(r: Row): ReportInfo {
     revision: r.revision,
     status: r.status,
     hash: r.hash,
+    auditHead:
+      r.audit_head_id === null || r.audit_head_hash === null ? null : { id: r.audit_head_id, hash: r.audit_head_hash },
     policyVersion: r.policy_version,
     runId: r.run_id,
     createdAt: r.created_at,
@@ -171,10 +176,12 @@ export function finalise(db: Database, id: number, facts: ReportFacts, at: strin
     facts,
   };
   const text = JSON.stringify(snapshot);
+  // The audit chain's head before this finalising's own row (DOMAIN-DECISIONS "Audit log").
+  const head = readAuditHead(db);
   db.prepare(
     `UPDATE analysis_reports SET status = 'final', snapshot = ?, hash = ?, policy_version = ?, run_id = ?,
-       finalised_at = ?, finalised_by = ?, updated_at = ? WHERE id = ?`,
-  ).run(text, sha256(text), facts.policyVersion, facts.tierBasis?.runId ?? null, at, actor, at, id);
+       finalised_at = ?, finalised_by = ?, updated_at = ?, audit_head_id = ?, audit_head_hash = ? WHERE id = ?`,
+  ).run(text, sha256(text), facts.policyVersion, facts.tierBasis?.runId ?? null, at, actor, at, head.id, head.hash, id);
   return readReport(db, id);
 }
 

@@ -7,6 +7,7 @@ import { localDate } from '../../../shared/domain/dates';
 import { composeReport } from '../../../shared/domain/report/compose';
 import type { ReportFacts } from '../../../shared/domain/report/facts';
 import type { HandlerContext } from '../context';
+import { readAuditHead } from '../db/audit';
 import { gatherReportFacts } from './gather';
 import { listReports, type ReportSnapshot, type StoredReport } from './store';
 
@@ -23,6 +24,8 @@ export function viewOf(ctx: HandlerContext, report: StoredReport): ReportView {
     status: info.status,
     revision: info.revision,
     hash: info.hash,
+    // A final carries the head it was finalised after; a draft the head now (DOMAIN-DECISIONS "Audit log").
+    auditHead: info.auditHead ?? readAuditHead(ctx.db),
     date: info.finalisedAt === null ? localDate(ctx.now()) : localDate(new Date(info.finalisedAt)),
   });
   return {

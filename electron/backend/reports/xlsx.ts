@@ -12,6 +12,7 @@ import {
   footerLine,
   type ReportDocument,
   type ReportTable,
+  sealLines,
   type TableCell,
 } from '../../../shared/domain/report/document';
 import { formatCell } from '../../../shared/domain/report/format';
@@ -90,7 +91,8 @@ function officialTable(doc: ReportDocument, table: ReportTable, sheetName: strin
         totalRows: table.totalRow === true && table.rows.length > 0 ? 1 : 0,
       },
     ],
-    notes: table.note ? [table.note] : [],
+    // Under each table, the seal its printed pages carry (report/document.ts sealLines).
+    notes: [...(table.note ? [table.note] : []), ...sealLines(doc)],
     frozenColumns: 0,
   };
 }

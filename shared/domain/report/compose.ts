@@ -26,6 +26,7 @@ export interface ComposeMeta {
   status: 'draft' | 'final';
   revision: number;
   hash: string | null;
+  auditHead: { id: number; hash: string } | null;
   /** The date printed under the title (finalised on, or today for a draft), ISO. */
   date: string;
 }
@@ -341,6 +342,7 @@ export function composeReport(facts: ReportFacts, texts: ReportTexts, meta: Comp
     status: meta.status,
     revision: meta.revision,
     hash: meta.hash,
+    auditHead: meta.auditHead,
     dateLine: dateZh(meta.date),
     basisLine:
       `政策版本 ${facts.policyVersion} · ` +

@@ -17,6 +17,11 @@ import {
 
 /** SHA-256 of a finalised snapshot, as the footer prints it. */
 export const FIXTURE_HASH = '3f9a1c7e5b2d4f6089a1b3c5d7e9f0a2b4c6d8e0f1a3b5c7d9e1f2a4b6c8d0e9';
+/** The audit chain's head the fixture's outputs carry. */
+export const FIXTURE_AUDIT_HEAD = {
+  id: 1287,
+  hash: '9c1f0e7a52b3d4c6e8f00112233445566778899aabbccddeeff00112233445566',
+};
 
 export { GOLD_HEADING, PART_HEADINGS } from './document';
 
@@ -297,6 +302,7 @@ export function reportDocumentFixture(options: FixtureOptions = {}): ReportDocum
     status,
     revision: status === 'final' ? 2 : 1,
     hash: status === 'final' ? FIXTURE_HASH : null,
+    auditHead: FIXTURE_AUDIT_HEAD,
     dateLine: status === 'final' ? '2026年11月3日' : '2026年11月2日',
     basisLine: '政策版本 3 · 分级批次 12（2025年度）',
     blocks,

@@ -90,6 +90,8 @@ export interface ReportDocument {
   revision: number;
   /** SHA-256 of the finalised snapshot (hex); null for a draft. */
   hash: string | null;
+  /** The audit chain's head: when finalised, or when this draft was output; null if unknown. */
+  auditHead: { id: number; hash: string } | null;
   /** "2026年11月3日" — the date of finalising, or of printing for a draft. */
   dateLine: string;
   /** "政策版本 3 · 分级批次 12（2025年度）". */
@@ -103,6 +105,18 @@ export interface ReportDocument {
  */
 export function footerLine(doc: Pick<ReportDocument, 'revision' | 'status' | 'basisLine'>): string {
   return [`第${doc.revision}版`, doc.status === 'final' ? '定稿' : '草稿', doc.basisLine].join(' · ');
+}
+
+/**
+ * The seal under the footer line (DOMAIN-DECISIONS "Audit log"): a final report's SHA-256 (a draft
+ * has no snapshot, so no hash: printing one would claim the figures are frozen), then the audit
+ * chain's head it was made after, so the log can be checked to still hold that row.
+ */
+export function sealLines(doc: Pick<ReportDocument, 'status' | 'hash' | 'auditHead'>): string[] {
+  const lines: string[] = [];
+  if (doc.status === 'final' && doc.hash !== null) lines.push(`SHA-256 ${doc.hash}`);
+  if (doc.auditHead !== null) lines.push(`审计链头 #${doc.auditHead.id} ${doc.auditHead.hash}`);
+  return lines;
 }
 
 /** R28's seven parts, as their level-1 headings read in every output. */

@@ -10,7 +10,14 @@
  * Every text from the document is escaped: the officer's writing may hold <, & and quotes.
  */
 import { chartSvg } from './chart-svg';
-import { footerLine, type ReportBlock, type ReportChart, type ReportDocument, type ReportTable } from './document';
+import {
+  footerLine,
+  type ReportBlock,
+  type ReportChart,
+  type ReportDocument,
+  type ReportTable,
+  sealLines,
+} from './document';
 import { cellAlign, formatCell } from './format';
 
 /** A font file to carry inside the page, under a family name the stacks below already use. */
@@ -98,8 +105,11 @@ function fontFaces(fonts: readonly EmbeddedFont[]): string {
  * claim the figures are frozen.
  */
 function hashContent(doc: ReportDocument): string {
-  if (doc.status !== 'final' || doc.hash === null) return '""';
-  return `${cssString('SHA-256')} "\\A" ${cssString(doc.hash.slice(0, 32))} "\\A" ${cssString(doc.hash.slice(32))}`;
+  const lines: string[] = [];
+  if (doc.status === 'final' && doc.hash !== null) lines.push('SHA-256', doc.hash.slice(0, 32), doc.hash.slice(32));
+  // The audit chain's head (sealLines): its row number and the first half of its hash fit the box.
+  if (doc.auditHead !== null) lines.push(`审计链头 #${doc.auditHead.id}`, doc.auditHead.hash.slice(0, 32));
+  return lines.length === 0 ? '""' : lines.map(cssString).join(' "\\A" ');
 }
 
 function styles(doc: ReportDocument, fonts: readonly EmbeddedFont[]): string {
@@ -250,7 +260,7 @@ tr.total td { font-weight: bold; }
     color: #c00;
   }
   body::after {
-    content: ${cssString(footerLine(doc))}${doc.status === 'final' && doc.hash !== null ? ` "\\A" ${cssString(`SHA-256 ${doc.hash}`)}` : ''};
+    content: ${[footerLine(doc), ...sealLines(doc)].map(cssString).join(' "\\A" ')};
     display: block;
     white-space: pre-wrap;
     margin-top: 12mm;
