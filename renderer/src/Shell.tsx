@@ -2,6 +2,7 @@ import { Anchor, AppShell, Group, NavLink, ScrollArea, Text } from '@mantine/cor
 import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LoadingBlock } from './components/ApiViews';
+import { useAppInfo } from './components/AppInfo';
 import { EmptyBlock } from './components/EmptyBlock';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { PageHeader } from './components/PageHeader';
@@ -35,6 +36,9 @@ export function Shell() {
   const { t } = useTranslation();
   const route = useRoute();
   const area = routeArea(route);
+  // Pages seed default months and dates from the backend's today (frozen in tests, and the
+  // officer's month-end may straddle midnight): render them once it is known.
+  const { known } = useAppInfo();
 
   // Each page starts at the top.
   useEffect(() => {
@@ -97,9 +101,7 @@ export function Shell() {
       <AppShell.Main id="main" tabIndex={-1} className="kam-main">
         <ReadOnlyBanner />
         {/* An area's chunk loads on its first visit (router/pages.tsx). */}
-        <Suspense fallback={<LoadingBlock />}>
-          <Page route={route} />
-        </Suspense>
+        <Suspense fallback={<LoadingBlock />}>{known ? <Page route={route} /> : <LoadingBlock />}</Suspense>
       </AppShell.Main>
     </AppShell>
   );

@@ -81,6 +81,11 @@ export interface HarnessOptions {
   now?: () => Date;
   prepare?: (backend: Backend) => Promise<void> | void;
   viewport?: { width: number; height: number };
+  /**
+   * Channels whose answers are held back this many milliseconds, to test a page against a backend
+   * that answers late (a busy machine's order of answers, made certain).
+   */
+  slowChannels?: Readonly<Record<string, number>>;
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -110,6 +115,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     const calls: BackendCall[] = [];
     await context.exposeBinding('__kamInvoke', async (_source, channel: unknown, input: unknown) => {
       if (!isHostChannel(channel)) {
+        const delay = typeof channel === 'string' ? options.slowChannels?.[channel] : undefined;
+        if (delay) await new Promise((ok) => setTimeout(ok, delay));
         const answer = await backend.registry.invoke(channel, input);
         calls.push({ channel, input, answer });
         return answer;

@@ -34,9 +34,10 @@ async function shot(h: Harness, name: string): Promise<void> {
 }
 
 /** Demo data with revenue to October 2026 and the 2025 annual tiering, seen on `now`. */
-function dashboardHarness(now: Date, tiering = true): Promise<Harness> {
+function dashboardHarness(now: Date, tiering = true, slowChannels?: Record<string, number>): Promise<Harness> {
   return startHarness({
     now: () => now,
+    ...(slowChannels ? { slowChannels } : {}),
     viewport: VIEWPORT,
     prepare: async (b) => {
       fillDemo(b.db, POLICY_V1, { customers: 200, seed: 11 }, now);
@@ -153,6 +154,21 @@ describe('the dashboard, in the browser', () => {
     await page.locator(`[data-testid="tier-scope-bar"][data-tier="${cell.tier}"][data-scope="${cell.scope}"]`).click();
     const drawer = page.getByTestId('drill-drawer');
     await expect.poll(() => drawer.getByTestId('drill-count').getAttribute('data-total')).toBe(String(cell.n));
+  });
+
+  it('starts from the backend’s last month even when the backend’s date answers late', async () => {
+    // The browser's own clock says December 2026; the backend's says November, so last month is
+    // October. A page that seeded its month before app/info answered would show November, empty.
+    h = await dashboardHarness(new Date('2026-11-10T02:00:00Z'), true, { 'app/info': 2_000 });
+    const { page } = h;
+    await h.open('#/reports');
+    await page.getByTestId('headline-key-revenue-value').waitFor();
+    expect(await page.getByTestId('overview-empty').count()).toBe(0);
+    const periods = h.calls
+      .filter((c) => c.channel === 'reports/dashboard')
+      .map((c) => (c.input as { period: string }).period);
+    expect(periods).toContain(PERIOD);
+    expect(periods).not.toContain('2026-11');
   });
 
   it('says what to do when the month has no revenue', async () => {

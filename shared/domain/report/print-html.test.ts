@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { ReportDocument } from './document';
 import { footerLine } from './document';
-import { FIXTURE_HASH, HOSTILE_WRITING, PART_HEADINGS, reportDocumentFixture } from './document-fixture';
+import {
+  FIXTURE_AUDIT_HEAD,
+  FIXTURE_HASH,
+  HOSTILE_WRITING,
+  PART_HEADINGS,
+  reportDocumentFixture,
+} from './document-fixture';
 import { escapeHtml, reportHtml } from './print-html';
 
 const final = reportDocumentFixture({ status: 'final' });
@@ -95,10 +101,12 @@ describe('reportHtml: the print view', () => {
     const d = screenRules(reportHtml(draft));
     expect(d).toMatch(/body \{[^}]*width: 210mm;[^}]*padding: 37mm 26mm 35mm 28mm;/);
     expect(d).toMatch(/body::before \{\s*content: "草稿"/);
-    expect(d).toContain(`content: "${footerLine(draft)}";`);
+    // A draft has no snapshot hash, but a copy says after which audit row it was made (sealLines).
+    const head = `审计链头 #${FIXTURE_AUDIT_HEAD.id} ${FIXTURE_AUDIT_HEAD.hash}`;
+    expect(d).toContain(`content: "${footerLine(draft)}" "\\A" "${head}";`);
     const f = screenRules(reportHtml(final));
     expect(f).toMatch(/body::before \{\s*content: ""/);
-    expect(f).toContain(`content: "${footerLine(final)}" "\\A" "SHA-256 ${FIXTURE_HASH}";`);
+    expect(f).toContain(`content: "${footerLine(final)}" "\\A" "SHA-256 ${FIXTURE_HASH}" "\\A" "${head}";`);
     // The print rules stand outside it, unchanged: @page's margins, 16pt body.
     const printed = reportHtml(final).slice(0, reportHtml(final).indexOf('@media screen {'));
     expect(printed).toContain('margin: 37mm 26mm 35mm 28mm');
@@ -112,12 +120,18 @@ describe('reportHtml: the print view', () => {
   it('prints 草稿 in a draft’s header and no hash; a final copy has 定稿 and its hash', () => {
     const d = reportHtml(draft);
     expect(d).toMatch(/@top-center \{\s*content: "草稿"/);
-    expect(d).not.toMatch(/SHA-256|[0-9a-f]{64}/);
+    expect(d).not.toContain('SHA-256');
+    expect(d).not.toContain(FIXTURE_HASH.slice(0, 32));
+    expect(d).toContain(
+      `content: "审计链头 #${FIXTURE_AUDIT_HEAD.id}" "\\A" "${FIXTURE_AUDIT_HEAD.hash.slice(0, 32)}";`,
+    );
     expect(footerLine(draft)).toBe('第1版 · 草稿 · 政策版本 3 · 分级批次 12（2025年度）');
     const f = reportHtml(final);
     expect(f).toMatch(/@top-center \{\s*content: ""/);
     expect(footerLine(final)).toBe('第2版 · 定稿 · 政策版本 3 · 分级批次 12（2025年度）');
-    expect(f).toContain(`content: "SHA-256" "\\A" "${FIXTURE_HASH.slice(0, 32)}" "\\A" "${FIXTURE_HASH.slice(32)}";`);
+    expect(f).toContain(
+      `content: "SHA-256" "\\A" "${FIXTURE_HASH.slice(0, 32)}" "\\A" "${FIXTURE_HASH.slice(32)}" "\\A" "审计链头 #${FIXTURE_AUDIT_HEAD.id}" "\\A" "${FIXTURE_AUDIT_HEAD.hash.slice(0, 32)}";`,
+    );
   });
 
   it('keeps a quote or backslash in the footer inside its CSS string', () => {

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import { type Backend, openBackend } from '../../../electron/backend';
+import { readAuditHead } from '../../../electron/backend/db/audit';
 import { localDateTime } from '../../../shared/domain/dates';
 import { layoutListTable, sheetNameOf } from '../../../shared/domain/exports/list-table';
 import { tempDirsForTests } from '../../support/temp-dir';
@@ -47,7 +48,8 @@ describe('lists/export', () => {
         ['44051300008001', '=HYPERLINK("http://x")', 5, null, null],
       ],
     });
-    expect(result).toEqual({ path, rows: 2, size: expect.any(Number) });
+    // An export is a read: it names the audit chain's head it was made after (DOMAIN-DECISIONS "Audit log").
+    expect(result).toEqual({ path, rows: 2, size: expect.any(Number), auditHead: readAuditHead(backend.db) });
     const book = XLSX.read(readFileSync(path), { cellNF: true });
     expect(book.SheetNames).toEqual(['客户列表']);
     const grid = XLSX.utils.sheet_to_json<unknown[]>(book.Sheets['客户列表'] as XLSX.WorkSheet, {
