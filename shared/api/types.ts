@@ -865,12 +865,25 @@ export interface AuditBreak {
   messageEn: string;
 }
 
+/** Figures that no longer match the checksum the triggers keep: written outside this program. */
+export interface DataDigestBreak {
+  table: 'revenue';
+  /** Rows the checksum counted (null: its row is gone). */
+  keptRows: number | null;
+  actualRows: number;
+  message: string;
+  messageEn: string;
+}
+
 export interface AuditVerifyView {
+  /** The chain holds and the data matches its checksum. */
   ok: boolean;
   /** Rows checked. */
   rows: number;
   head: { id: number; hash: string };
   broken: AuditBreak | null;
+  /** The revenue figures changed around the log (DOMAIN-DECISIONS "Audit log"). */
+  dataBroken: DataDigestBreak | null;
   /** Rows recording triggers found dropped or altered and put back on open. */
   repairs: { id: number; at: string; triggers: string[] }[];
   checkedAt: string;

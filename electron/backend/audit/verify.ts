@@ -4,12 +4,14 @@
  * previous hash is not the row before's (one before it rewritten with a new hash, or the chain
  * spliced), a missing id (deleted), a row without a hash (written around the triggers). Then the
  * anchors outside the chain: a final report and the newest backups name a row and its hash then;
- * a log cut short or rewritten from its end no longer has it.
+ * a log cut short or rewritten from its end no longer has it. Last, the revenue figures against
+ * the checksum the triggers keep (digests.ts).
  */
 import type { Database } from 'better-sqlite3';
 import type { AuditBreak, AuditVerifyView } from '../../../shared/api/types';
 import { TRIGGERS_REPAIRED } from '../db/audit';
 import { auditHash, GENESIS } from './chain';
+import { checkRevenueDigest } from './digests';
 
 interface Row {
   id: number;
@@ -133,11 +135,13 @@ function repairsOf(db: Database): AuditVerifyView['repairs'] {
 export function verifyAuditChain(db: Database, anchors: readonly AuditAnchor[], now: Date): AuditVerifyView {
   const chain = walk(db);
   const brokenAt = chain.broken ?? checkAnchors(db, anchors);
+  const dataBroken = checkRevenueDigest(db);
   return {
-    ok: brokenAt === null,
+    ok: brokenAt === null && dataBroken === null,
     rows: chain.rows,
     head: chain.head,
     broken: brokenAt,
+    dataBroken,
     repairs: repairsOf(db),
     checkedAt: now.toISOString(),
   };

@@ -8,9 +8,11 @@ import type { Command, Values } from './command';
 export const CHAIN_BROKEN_EXIT = 3;
 
 function verdictText(v: AuditVerifyView): string {
-  const lines = v.ok
-    ? [`审计链完整：共 ${v.rows} 条记录，链头 #${v.head.id} ${v.head.hash}`]
-    : [`审计链断裂：${v.broken?.message ?? ''}（第 ${v.broken?.id ?? '?'} 条）`];
+  const lines =
+    v.broken === null
+      ? [`审计链完整：共 ${v.rows} 条记录，链头 #${v.head.id} ${v.head.hash}`]
+      : [`审计链断裂：${v.broken.message}（第 ${v.broken.id} 条）`];
+  if (v.dataBroken !== null) lines.push(`数据与校验值不符：${v.dataBroken.message}`);
   for (const r of v.repairs)
     lines.push(`注意：${r.at} 打开时发现触发器被删除或改动并已恢复：${r.triggers.join('、')}（审计记录第 ${r.id} 条）`);
   return lines.join('\n');
@@ -33,7 +35,8 @@ function rowText(r: AuditRowView): string {
 export const AUDIT_COMMANDS: Command[] = [
   {
     name: 'audit verify',
-    summary: '校验审计日志的哈希链，指出第一条断裂的记录 / check the audit log hash chain, naming the first broken row',
+    summary:
+      '校验审计日志的哈希链（指出第一条断裂的记录）和收入数据的校验值 / check the audit log hash chain (naming the first broken row) and the revenue checksum',
     usage: 'kam audit verify [--db PATH] [--json]  (exit 0: intact, 3: broken)',
     options: {},
     run: async (_values, db) =>

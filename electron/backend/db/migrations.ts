@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { AppError } from '../../../shared/api/errors';
 import { registerAuditFunctions } from '../audit/chain';
+import { registerDigestFunctions } from '../audit/digests';
 import { preferUnpacked } from '../unpacked';
 
 export interface Migration {
@@ -111,8 +112,10 @@ export function pendingMigrations(applied: AppliedMigration[], known: Migration[
 export function applyMigrations(db: Database, pending: Migration[], now: string): void {
   if (pending.length === 0) return;
   let current: Migration | undefined;
-  // Migration 0013 seals the rows already in the audit log into its hash chain.
+  // Migration 0013 seals the rows already in the audit log into its hash chain and sums the
+  // revenue checksum; its triggers call the checksum's term.
   registerAuditFunctions(db);
+  registerDigestFunctions(db);
   try {
     db.transaction(() => {
       db.exec(BOOKKEEPING);

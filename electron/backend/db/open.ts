@@ -10,6 +10,7 @@ import { dirname } from 'node:path';
 import type { Database as Db } from 'better-sqlite3';
 import Database from 'better-sqlite3';
 import { AppError } from '../../../shared/api/errors';
+import { registerDigestFunctions } from '../audit/digests';
 import { compareTriggers, expectedTriggers, needsRepair, repairTriggers, type TriggerRepair } from '../audit/triggers';
 import { backupsDirFor, createBackupSync, integrityVerdict } from '../backups/store';
 import { SYSTEM_ACTOR, TRIGGERS_REPAIRED, writeAudit } from './audit';
@@ -145,6 +146,8 @@ export function openCheckedDatabase(file: string, options: OpenOptions = {}): { 
   }
   try {
     applyPragmas(db, inMemory);
+    // Revenue writes call it through migration 0013's checksum triggers.
+    registerDigestFunctions(db);
     const applied = readApplied(db);
     const pending = pendingMigrations(applied, known);
     if (pending.length > 0 && applied.length > 0 && !inMemory) {

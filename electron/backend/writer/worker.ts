@@ -6,6 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { type ApiError, AppError } from '../../../shared/api/errors';
+import { registerDigestFunctions } from '../audit/digests';
 import { FULL_CHECK, fullCheck, inspectCopy } from '../backups/check';
 import type { AuditEntry } from '../db/audit';
 import { asKnownFault } from '../db/faults';
@@ -35,6 +36,8 @@ export type WriterReply =
 const data = workerData as WriterWorkerData;
 const db = new Database(data.databasePath, { fileMustExist: true, nativeBinding: data.nativeBinding });
 applyPragmas(db, false);
+// Revenue writes call it through migration 0013's checksum triggers.
+registerDigestFunctions(db);
 
 /** The database's full check, or (with a file) a fresh backup copy's check and counts. */
 function checkRequest(payload: { file?: string } | null) {

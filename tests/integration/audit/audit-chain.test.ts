@@ -205,6 +205,45 @@ describe('tampering outside the app, with the sqlite3 tool', () => {
     expect(text.out).toContain('触发器');
   });
 
+  it('a revenue figure changed: refused while the triggers stand; with them dropped, verify says the figures do not match', async () => {
+    const { file, customerId } = await seeded();
+    const b = openBackend({ databasePath: file, now: () => NOW });
+    for (const [period, amount] of [
+      ['2026-09', '12000'],
+      ['2026-10', '13500.50'],
+      ['2026-11', '-200'],
+    ] as const)
+      await b.registry.call('revenue/set', { customerId, period, line: 'express', amount, confirm: true });
+    // Set, changed and cleared through the app: the checksum follows every write.
+    await b.registry.call('revenue/set', { customerId, period: '2026-10', line: 'express', amount: '13600' });
+    await b.registry.call('revenue/set', { customerId, period: '2026-09', line: 'express', amount: '' });
+    await b.close();
+    expect((await verify(file)).view).toMatchObject({ ok: true, dataBroken: null });
+
+    // Another program has no kam_revenue_term: its write fails while the triggers stand.
+    expect(() => sqlite3(file, "UPDATE revenue SET amount_fen = 99 WHERE period = '2026-10';")).toThrow(
+      /kam_revenue_term/,
+    );
+    expect((await verify(file)).view.ok).toBe(true);
+
+    sqlite3(file, `DROP TRIGGER revenue_digest_update; UPDATE revenue SET amount_fen = 1 WHERE period = '2026-10';`);
+    const { code, view } = await verify(file);
+    expect(code).toBe(3);
+    expect(view.broken).toBeNull();
+    expect(view.dataBroken).toMatchObject({ table: 'revenue', keptRows: 2, actualRows: 2 });
+    expect(view.dataBroken?.message).toContain('收入数据与本程序记下的校验值不符');
+    // The open put the trigger back and logged it; the mismatch stays until a backup is restored.
+    expect(view.repairs.at(-1)?.triggers).toEqual(['revenue_digest_update']);
+    expect((await verify(file)).code).toBe(3);
+    const text = await kam(['audit', 'verify', '--db', file]);
+    expect(text.out).toContain('审计链完整');
+    expect(text.out).toContain('数据与校验值不符');
+
+    // A row deleted around the triggers: the counts differ too.
+    sqlite3(file, "DROP TRIGGER revenue_digest_delete; DELETE FROM revenue WHERE period = '2026-11';");
+    expect((await verify(file)).view.dataBroken).toMatchObject({ keptRows: 2, actualRows: 1 });
+  });
+
   it('a middle row deleted: verify names the missing row', async () => {
     const { file } = await seeded();
     sqlite3(file, 'DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log WHERE id = 2;');

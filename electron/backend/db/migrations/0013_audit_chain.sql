@@ -53,3 +53,37 @@ VALUES ('信息主管', '市局大客户中心', strftime('%Y-%m-%dT%H:%M:%fZ', 
 -- A final report names the audit chain's head when it was finalised.
 ALTER TABLE analysis_reports ADD COLUMN audit_head_id INTEGER;
 ALTER TABLE analysis_reports ADD COLUMN audit_head_hash TEXT;
+
+-- A running checksum of the revenue figures (DOMAIN-DECISIONS "Audit log"): every write keeps it
+-- through these triggers; `audit/verify` recomputes it from the rows. The term is this program's
+-- function kam_revenue_term (electron/backend/audit/digests.ts), which another program does not
+-- have: there a revenue write fails until the triggers are dropped, and a figure written then
+-- leaves the checksum behind, which the check reports (and the open puts the triggers back).
+-- One row per table checked, by rowid (a trigger's UPDATE per revenue row is then a direct lookup).
+CREATE TABLE data_digests (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE,
+  rows INTEGER NOT NULL,
+  total INTEGER NOT NULL
+) STRICT;
+INSERT INTO data_digests (id, name, rows, total)
+SELECT 1, 'revenue', count(*), coalesce(sum(kam_revenue_term(customer_id, period, line, amount_fen)), 0) FROM revenue;
+CREATE TRIGGER revenue_digest_insert AFTER INSERT ON revenue
+BEGIN
+  UPDATE data_digests SET rows = rows + 1,
+    total = total + kam_revenue_term(NEW.customer_id, NEW.period, NEW.line, NEW.amount_fen)
+  WHERE id = 1;
+END;
+CREATE TRIGGER revenue_digest_delete AFTER DELETE ON revenue
+BEGIN
+  UPDATE data_digests SET rows = rows - 1,
+    total = total - kam_revenue_term(OLD.customer_id, OLD.period, OLD.line, OLD.amount_fen)
+  WHERE id = 1;
+END;
+CREATE TRIGGER revenue_digest_update AFTER UPDATE ON revenue
+BEGIN
+  UPDATE data_digests SET
+    total = total - kam_revenue_term(OLD.customer_id, OLD.period, OLD.line, OLD.amount_fen)
+                  + kam_revenue_term(NEW.customer_id, NEW.period, NEW.line, NEW.amount_fen)
+  WHERE id = 1;
+END;
