@@ -272,8 +272,15 @@ describe('R0 audit log', () => {
     expect(auditCount(b.db)).toBe(0);
     const input = { code: '440599', name: '测试区', urban: true };
     await b.registry.call('areas/upsert', input);
-    expect(b.db.prepare('SELECT * FROM audit_log').all()).toEqual([
-      { id: 1, at: NOW.toISOString(), actor: '信息主管', channel: 'areas/upsert', input: JSON.stringify(input) },
+    expect(b.db.prepare('SELECT id, at, actor, channel, input, entity FROM audit_log').all()).toEqual([
+      {
+        id: 1,
+        at: NOW.toISOString(),
+        actor: '信息主管',
+        channel: 'areas/upsert',
+        input: JSON.stringify(input),
+        entity: 'area:440599',
+      },
     ]);
     const unit = (await b.registry.call('units/list', {}))[0] as Unit;
     await b.registry.call('units/rename', { id: unit.id, name: '省局大客户中心（广东）' });

@@ -202,6 +202,7 @@ describe('openDatabase: pragmas', () => {
       'customer_import_batches',
       'customer_import_items',
       'customers',
+      'data_digests',
       'fluctuation_reasons',
       'id_sequences',
       'import_batches',
