@@ -3,8 +3,9 @@
  * first row that breaks it: a row whose fields no longer give its hash (rewritten), a row whose
  * previous hash is not the row before's (one before it rewritten with a new hash, or the chain
  * spliced), a missing id (deleted), a row without a hash (written around the triggers). Then the
- * anchors outside the chain: a final report and the newest backups name a row and its hash then;
- * a log cut short or rewritten from its end no longer has it. Last, the revenue figures against
+ * anchors outside the chain: a final report names a row and its hash then; a log cut short or
+ * rewritten from its end no longer has it. (Backups are not anchors: restoring an older copy
+ * rightly shortens the log, which newer copies would then report as cut.) Last, the revenue figures against
  * the checksum the triggers keep (digests.ts).
  */
 import type { Database } from 'better-sqlite3';
