@@ -125,6 +125,9 @@ export function openCheckedDatabase(file: string, options: OpenOptions = {}): { 
   if (problem !== null) {
     const db = new Database(file, { readonly: true, fileMustExist: true, nativeBinding: options.nativeBinding });
     db.pragma('foreign_keys = ON');
+    // Never called here (nothing is written), but a statement that writes revenue compiles its
+    // checksum triggers when prepared, and the stores prepare theirs at start.
+    registerDigestFunctions(db);
     return { db, health: { problem, triggersRepaired: null } };
   }
   if (!inMemory) {
