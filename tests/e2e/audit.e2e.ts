@@ -28,6 +28,10 @@ describe('审计, in the browser', () => {
   });
   const shot = async (name: string) => {
     mkdirSync(SHOTS, { recursive: true });
+    // The notifications of the steps before would cover the page.
+    const closers = h.page.locator('.mantine-Notification-closeButton');
+    for (const closer of await closers.all()) await closer.click({ timeout: 5_000 }).catch(() => undefined);
+    await expect.poll(() => h.page.locator('.mantine-Notification-root').count()).toBe(0);
     await h.settled();
     await h.page.screenshot({ path: join(SHOTS, `${name}.png`) });
   };
@@ -77,6 +81,8 @@ describe('审计, in the browser', () => {
     expect(edit).toContain('编辑客户');
     expect(edit).toContain(`名称：${OLD_NAME} → ${NEW_NAME}`);
     expect(await panelRows.nth(1).textContent()).toContain('函件：（空） → ¥1,234.50');
+    // On its own page a record goes without the customer's ID.
+    expect(await panelRows.nth(1).textContent()).toContain('收入 · 2026年10月');
     await page.getByTestId('customer-audit').scrollIntoViewIfNeeded();
     await shot('audit-customer-history');
 

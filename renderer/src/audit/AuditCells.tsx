@@ -10,7 +10,7 @@ import { useAuditLabels } from './useAuditLabels';
 /** Changes shown before the rest fold under 另有 N 项 (a new customer lists every field). */
 const FOLDED_AFTER = 3;
 
-export function EntityCell({ entity }: { entity: string | null }) {
+export function EntityCell({ entity, ownCustomer = null }: { entity: string | null; ownCustomer?: string | null }) {
   const labels = useAuditLabels();
   if (entity === null)
     return (
@@ -18,10 +18,10 @@ export function EntityCell({ entity }: { entity: string | null }) {
         {labels.messages.noChanges}
       </Text>
     );
-  const text = entityText(labels, entity);
+  const text = entityText(labels, entity, ownCustomer);
   const { customerId } = parseEntity(entity);
-  // The customer is the hub: a record of a customer leads to its page.
-  return customerId === null ? (
+  // The customer is the hub: a record of a customer leads to its page (unless already there).
+  return customerId === null || customerId === ownCustomer ? (
     <Text span size="sm">
       {text}
     </Text>

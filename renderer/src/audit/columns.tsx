@@ -8,11 +8,16 @@ import { ChangesCell, EntityCell } from './AuditCells';
 import { changeLines, channelName, entityText } from './labels';
 import { useAuditLabels } from './useAuditLabels';
 
-export function useAuditColumns({ withEntity = true }: { withEntity?: boolean } = {}): ListColumn<AuditRowView>[] {
+/** `ownCustomer`: the customer whose page shows the list (its records named without the ID). */
+export function useAuditColumns({
+  ownCustomer = null,
+}: {
+  ownCustomer?: string | null;
+} = {}): ListColumn<AuditRowView>[] {
   const { t } = useTranslation();
   const labels = useAuditLabels();
   const actorName = (actor: string) => (actor === SYSTEM_ACTOR ? t('audit.systemActor') : actor);
-  const columns: (ListColumn<AuditRowView> | null)[] = [
+  return [
     { key: 'id', title: t('audit.tab.columns.id'), width: 70, format: 'count', hiddenByDefault: true },
     {
       key: 'at',
@@ -29,15 +34,13 @@ export function useAuditColumns({ withEntity = true }: { withEntity?: boolean } 
       width: 150,
       value: (r) => channelName(labels, r.channel),
     },
-    withEntity
-      ? {
-          key: 'entity',
-          title: t('audit.tab.columns.entity'),
-          width: 230,
-          value: (r) => (r.entity === null ? null : entityText(labels, r.entity)),
-          render: (r) => <EntityCell entity={r.entity} />,
-        }
-      : null,
+    {
+      key: 'entity',
+      title: t('audit.tab.columns.entity'),
+      width: ownCustomer === null ? 240 : 170,
+      value: (r) => (r.entity === null ? null : entityText(labels, r.entity, ownCustomer)),
+      render: (r) => <EntityCell entity={r.entity} ownCustomer={ownCustomer} />,
+    },
     {
       key: 'changes',
       title: t('audit.tab.columns.changes'),
@@ -57,5 +60,4 @@ export function useAuditColumns({ withEntity = true }: { withEntity?: boolean } 
       value: (r) => r.hash,
     },
   ];
-  return columns.filter((c): c is ListColumn<AuditRowView> => c !== null);
 }

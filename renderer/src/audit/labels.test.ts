@@ -38,6 +38,11 @@ describe('audit labels', () => {
     expect(entityText(en, 'revenue:44051500001000:2026-10')).toBe('Revenue 44051500001000 · Oct 2026');
     expect(entityText(zh, 'batch:3')).toBe('收入导入批次 #3');
     expect(entityText(zh, 'mystery:1')).toBe('mystery:1');
+    // On the customer's own page, without its ID; another customer's keeps it.
+    expect(entityText(zh, 'revenue:44051500001000:2026-10', '44051500001000')).toBe('收入 · 2026年10月');
+    expect(entityText(zh, 'customer:44051500001000', '44051500001000')).toBe('客户资料');
+    expect(entityText(zh, 'customer:44051500002000', '44051500001000')).toBe('客户 44051500002000');
+    expect(entityText(zh, 'batch:3', '44051500001000')).toBe('收入导入批次 #3');
   });
 
   it('shows a change before → after, a revenue line in yuan, and a personal field only as changed', () => {

@@ -53,13 +53,19 @@ export function parseEntity(entity: string): EntityRef {
   return { kind, key, month, customerId: CUSTOMER_KINDS.has(kind) && /^\d{14}$/.test(key) ? key : null };
 }
 
-/** A record in words: 客户 44051500001000, 收入 44051500001000 · 2026年10月, 收入导入批次 #3. */
-export function entityText(labels: AuditLabels, entity: string): string {
+/**
+ * A record in words: 客户 44051500001000, 收入 44051500001000 · 2026年10月, 收入导入批次 #3; on
+ * the page of the customer it belongs to (`ownCustomer`), without the ID: 客户资料, 收入 · 2026年10月.
+ */
+export function entityText(labels: AuditLabels, entity: string, ownCustomer: string | null = null): string {
   const ref = parseEntity(entity);
-  const names = labels.messages.entities;
-  if (!has(names, ref.kind)) return entity;
+  const own = labels.messages.ownEntities;
+  const names: Readonly<Record<string, string>> =
+    ref.customerId !== null && ref.customerId === ownCustomer && has(own, ref.kind) ? own : labels.messages.entities;
+  const name = names[ref.kind];
+  if (name === undefined) return entity;
   const month = ref.month === null ? '' : formatMonth(ref.month, labels.language);
-  return names[ref.kind].replace('{{id}}', ref.key).replace('{{month}}', month);
+  return name.replace('{{id}}', ref.key).replace('{{month}}', month);
 }
 
 /** A changed field's name: a revenue record's fields are its lines; stored columns by name. */

@@ -94,7 +94,7 @@ export const CHANNEL_NAMES_ZH: Record<AuditChannel, string> = {
   'operators/list': '查看操作员',
   'operators/save': '保存操作员',
   'session/get': '查看当前操作员',
-  'session/start': '开始工作（选择操作员）',
+  'session/start': '开始工作',
   'system/triggers-repaired': '恢复审计保护触发器',
   demo: '生成演示数据',
 };
@@ -123,8 +123,15 @@ export const auditZh = {
     operator: '操作员 #{{id}}',
     demo: '演示数据（种子 {{id}}）',
   },
+  /** The same records on their customer's own page, where the ID goes without saying. */
+  ownEntities: {
+    customer: '客户资料',
+    qualification: '资格认定',
+    revenue: '收入 · {{month}}',
+  },
   /** Stored field names as a change shows them; a field not named here shows as stored. */
   fields: {
+    id: '编号',
     name: '名称',
     short_name: '简称',
     area_code: '区划代码',
@@ -184,7 +191,7 @@ export const auditZh = {
       actor: '操作员',
       channel: '操作',
       entity: '对象',
-      entityPlaceholder: '客户编号，或如 manager:3',
+      entityPlaceholder: '客户编号',
       dateFrom: '起始日期',
       dateTo: '截止日期',
       any: '全部',
@@ -206,13 +213,6 @@ export const auditZh = {
     rows: '已校验 {{count}} 行',
     head: '链头：第 {{id}} 行',
     checkedAt: '校验时间：{{at}}',
-    reasons: {
-      altered: '内容被改动',
-      unlinked: '与上一行未相连',
-      deleted: '行被删除',
-      unsealed: '行未加入审计链',
-      anchor: '与定稿报告记下的链头不符',
-    },
     repairsTitle: '保护触发器曾被删除或改动（已在打开时恢复）',
     repair: '第 {{id}} 行 · {{at}} · {{triggers}}',
     noRepairs: '未发现保护触发器被删除或改动。',

@@ -15,7 +15,7 @@ const NO_FILTER = { actor: null, channel: null, entity: null, dateFrom: null, da
 export function CustomerAuditPanel({ customerId }: { customerId: string }) {
   const { t } = useTranslation();
   const pages = useAuditPages({ ...NO_FILTER, customer: customerId }, 20);
-  const columns = useAuditColumns();
+  const columns = useAuditColumns({ ownCustomer: customerId });
   return (
     <Paper withBorder p="md" data-testid="customer-audit">
       <Group justify="space-between" mb="sm">

@@ -70,8 +70,6 @@ export function AuditVerifyPanel() {
               >
                 <Stack gap={4}>
                   <Text size="sm" fw={500}>
-                    {t(`audit.verify.reasons.${result.broken.reason}`)}
-                    {t('audit.fieldSeparator')}
                     {english ? result.broken.messageEn : result.broken.message}
                   </Text>
                   <VerifyFacts result={result} />
