@@ -9,6 +9,7 @@ import { createQueryClient } from './api/query';
 import { AppInfoProvider } from './components/AppInfo';
 import { useLanguage } from './i18n';
 import { Shell } from './Shell';
+import { OperatorGate } from './session/OperatorGate';
 import { theme } from './theme';
 
 export function App() {
@@ -26,7 +27,9 @@ export function App() {
                 reaches for next, even while the pointer rests on it (hovering pauses its close). */}
             <Notifications position="top-center" containerWidth={420} autoClose={5000} />
             <AppInfoProvider>
-              <Shell />
+              <OperatorGate>
+                <Shell />
+              </OperatorGate>
             </AppInfoProvider>
           </ModalsProvider>
         </DatesProvider>

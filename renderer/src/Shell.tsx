@@ -17,6 +17,7 @@ import {
 } from './router/pages';
 import { type Route, routeArea } from './router/routes';
 import { hrefOf, useRoute } from './router/useRoute';
+import { OperatorBadge } from './session/OperatorBadge';
 
 /** The areas of the app, in the bureau's order. 客户, 数据报送, 分级, 报表 and 设置 exist so far. */
 const NAV_ITEMS = [
@@ -63,7 +64,10 @@ export function Shell() {
               {t('app.productName')}
             </Text>
           </Group>
-          <LanguageSwitch />
+          <Group gap="md" wrap="nowrap">
+            <OperatorBadge />
+            <LanguageSwitch />
+          </Group>
         </Group>
       </AppShell.Header>
 

@@ -723,6 +723,11 @@ export const auditList = z
     channel: str(60).nullable().default(null),
     /** An entity (`customer:12345678901234`), exactly; ending in ':' every one it starts (`revenue:12345678901234:`). */
     entity: str(80).nullable().default(null),
+    /**
+     * A customer's rows: its own record, its qualification and its revenue months, and the import
+     * batches that wrote a cell or a record of it (the customer is the hub: its page lists them).
+     */
+    customer: customerId.nullable().default(null),
     dateFrom: isoDate.nullable().default(null),
     dateTo: isoDate.nullable().default(null),
   })

@@ -86,6 +86,12 @@ export interface HarnessOptions {
    * that answers late (a busy machine's order of answers, made certain).
    */
   slowChannels?: Readonly<Record<string, number>>;
+  /**
+   * Leave the session without an operator, so the page asks who is working (DOMAIN-DECISIONS
+   * "Audit log"). Otherwise the harness starts one as the first active operator (信息主管 on a new
+   * database), as an officer would before anything else, and tests begin at the shell.
+   */
+  chooser?: boolean;
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -100,6 +106,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   let browser: Browser | undefined;
   try {
     await options.prepare?.(backend);
+    if (!options.chooser) {
+      const [first] = await backend.registry.call('operators/list', {});
+      if (first) await backend.registry.call('session/start', { operatorId: first.id });
+    }
     // KAM_OUT: a build made elsewhere (electron.vite.config.ts), for parallel work on one machine.
     server = await serveStatic(resolve(__dirname, '../..', process.env.KAM_OUT ?? 'out', 'renderer'));
     browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });

@@ -4,44 +4,15 @@
  * row of the session carries.
  */
 import { AppError } from '../../../shared/api/errors';
-import type { AuditPage, AuditRowView, SessionView } from '../../../shared/api/types';
-import type { AuditChange } from '../../../shared/domain/audit/changes';
+import type { SessionView } from '../../../shared/api/types';
 import type { HandlerContext } from '../context';
 import { writeAudit } from '../db/audit';
 import { defineHandlers } from '../registry';
 import { reportAnchors } from './anchors';
 import { entity } from './entities';
+import { listAudit } from './list';
 import { getOperator, listOperators, markChosen, saveOperator } from './operators';
 import { verifyAuditChain } from './verify';
-
-interface Row {
-  id: number;
-  at: string;
-  actor: string;
-  channel: string;
-  entity: string | null;
-  input: string;
-  changes: string | null;
-  hash: string | null;
-}
-
-const toRow = (r: Row): AuditRowView => ({
-  id: r.id,
-  at: r.at,
-  actor: r.actor,
-  channel: r.channel,
-  entity: r.entity,
-  input: r.input,
-  changes: r.changes === null ? null : (JSON.parse(r.changes) as AuditChange[]),
-  hash: r.hash ?? '',
-});
-
-/** The day's end in UTC of a local date filter: rows are stored in ISO UTC, filtered by local day. */
-function dayBounds(from: string | null, to: string | null): { from: string | null; to: string | null } {
-  const start = (d: string) => new Date(`${d}T00:00:00`).toISOString();
-  const end = (d: string) => new Date(new Date(`${d}T00:00:00`).getTime() + 86_400_000).toISOString();
-  return { from: from === null ? null : start(from), to: to === null ? null : end(to) };
-}
 
 function session(ctx: HandlerContext): SessionView {
   return { operator: ctx.session.operator };
@@ -50,23 +21,7 @@ function session(ctx: HandlerContext): SessionView {
 export const auditHandlers = defineHandlers({
   'audit/list': {
     kind: 'read',
-    run: (input, { db }): AuditPage => {
-      const { from, to } = dayBounds(input.dateFrom, input.dateTo);
-      const where = `WHERE (@actor IS NULL OR actor = @actor)
-          AND (@channel IS NULL OR channel = @channel OR (substr(@channel, -1) = '/' AND substr(channel, 1, length(@channel)) = @channel))
-          AND (@entity IS NULL OR entity = @entity
-               OR (substr(@entity, -1) = ':' AND substr(entity, 1, length(@entity)) = @entity))
-          AND (@from IS NULL OR at >= @from) AND (@to IS NULL OR at < @to)`;
-      const params = { actor: input.actor, channel: input.channel, entity: input.entity, from, to };
-      const total = (db.prepare(`SELECT count(*) AS n FROM audit_log ${where}`).get(params) as { n: number }).n;
-      const rows = db
-        .prepare(
-          `SELECT id, at, actor, channel, entity, input, changes, hash FROM audit_log ${where}
-             AND (@before IS NULL OR id < @before) ORDER BY id DESC LIMIT @limit`,
-        )
-        .all({ ...params, before: input.before, limit: input.limit }) as Row[];
-      return { rows: rows.map(toRow), total };
-    },
+    run: (input, { db }) => listAudit(db, input),
   },
   'audit/verify': {
     kind: 'read',

@@ -19,10 +19,10 @@ export interface AuditEntry {
   changes?: readonly AuditChange[] | null;
 }
 
-/** Who acts when the app itself writes (a repair on open), not an officer. */
-export const SYSTEM_ACTOR = 'KAM Desk（系统）';
-/** The channel of the row that records triggers put back on open. */
-export const TRIGGERS_REPAIRED = 'system/triggers-repaired';
+import { SYSTEM_ACTOR, TRIGGERS_REPAIRED } from '../../../shared/domain/audit/system';
+
+// Named where the renderer can read them too.
+export { SYSTEM_ACTOR, TRIGGERS_REPAIRED };
 
 export interface AuditHead {
   id: number;

@@ -6,6 +6,7 @@
  * transaction runs inside this one as a savepoint (better-sqlite3 nests them so).
  */
 import type { Database } from 'better-sqlite3';
+import { DEMO_CHANNEL } from '../../../shared/domain/audit/system';
 import { localDate } from '../../../shared/domain/dates';
 import { addMonths } from '../../../shared/domain/periods';
 import type { Policy } from '../../../shared/domain/policy/policy';
@@ -14,8 +15,8 @@ import { writeAudit } from '../db/audit';
 import { type DemoSummary, fillDemo } from './fill';
 import { fillDemoRevenue } from './revenue';
 
-/** The audit row's channel: `kam demo` is not a registry channel. */
-export const DEMO_CHANNEL = 'demo';
+// Named where the renderer can read them too.
+export { DEMO_CHANNEL };
 
 export interface DemoRunOptions {
   customers: number;

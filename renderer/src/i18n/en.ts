@@ -1,4 +1,5 @@
 /** English interface strings: the same keys as the Chinese file (checked by the type). */
+import { auditEn } from './audit.en';
 import { backupsEn } from './backups.en';
 import { reportsEn } from './reports.en';
 import { submissionsEn } from './submissions.en';
@@ -220,6 +221,8 @@ export const en: Messages = {
       bureau: 'Bureau revenue',
       about: 'About',
       backups: 'Backups',
+      operators: 'Operators',
+      audit: 'Audit',
     },
   },
   units: {
@@ -932,6 +935,7 @@ export const en: Messages = {
   submissions: submissionsEn,
   reports: reportsEn,
   backups: backupsEn,
+  audit: auditEn,
   errors: {
     noBridge: 'Not connected to the backend (window.kam is missing). Open this screen through the KAM Desk app.',
     badResponse: 'The backend returned data that could not be understood.',

@@ -3,6 +3,7 @@
 import { EXPLANATION_ZH, type ExplanationKey } from '../../../shared/domain/evaluation';
 import { LINE_NAMES_ZH } from '../../../shared/domain/lines';
 import { EMPLOYMENT_NAMES_ZH, MANAGER_POST_NAMES_ZH, UNIT_KIND_NAMES_ZH } from '../../../shared/domain/organisation';
+import { auditZh } from './audit.zh-CN';
 import { backupsZh } from './backups.zh-CN';
 import { reportsZh } from './reports.zh-CN';
 import { submissionsZh } from './submissions.zh-CN';
@@ -221,6 +222,8 @@ export const zhCN = {
       bureau: '全局收入',
       about: '关于',
       backups: '备份与恢复',
+      operators: '操作员',
+      audit: '审计',
     },
   },
   units: {
@@ -849,6 +852,7 @@ export const zhCN = {
   submissions: submissionsZh,
   reports: reportsZh,
   backups: backupsZh,
+  audit: auditZh,
   errors: {
     noBridge: '未连接到后台服务（window.kam 不存在）。请通过 KAM Desk 程序打开本界面。',
     badResponse: '后台返回了无法识别的数据。',

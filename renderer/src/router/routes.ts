@@ -4,12 +4,22 @@
  *   #/customers/44051500001000   one customer
  *   #/tiers                      分级: run panel and the list of runs
  *   #/tiers/12                   one tiering run
- *   #/settings/units | managers | areas | rules | bureau | about
+ *   #/settings/units | managers | areas | rules | bureau | backups | operators | audit | about
  *   #/submissions                数据报送, its tracker; #/submissions/import | batches | templates | exports
  *   #/reports                    报表 → 概览 (the dashboard); #/reports/analysis the monthly analysis
  *                                reports, #/reports/analysis/7 one report revision in its editor
  */
-export const SETTINGS_TABS = ['units', 'managers', 'areas', 'rules', 'bureau', 'backups', 'about'] as const;
+export const SETTINGS_TABS = [
+  'units',
+  'managers',
+  'areas',
+  'rules',
+  'bureau',
+  'backups',
+  'operators',
+  'audit',
+  'about',
+] as const;
 export type SettingsTab = (typeof SETTINGS_TABS)[number];
 export const SUBMISSIONS_TABS = ['tracker', 'import', 'batches', 'templates', 'exports'] as const;
 export type SubmissionsTab = (typeof SUBMISSIONS_TABS)[number];

@@ -11,6 +11,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { EMPTY_VALUE } from '../../i18n/format';
 import { useFormat } from '../../i18n/useFormat';
 import { hrefOf, navigate } from '../../router/useRoute';
+import { CustomerAuditPanel } from './CustomerAuditPanel';
 import { CustomerFormModal, type CustomerFormMode } from './CustomerFormModal';
 import { CustomerReportsPanel } from './CustomerReportsPanel';
 import { StandingPanel, StandingTier } from './CustomerStanding';
@@ -136,6 +137,7 @@ function CustomerDetailView({ customer }: { customer: CustomerDetail }) {
       <AgreementPanel customer={customer} />
       <RevenueSection customerId={customer.id} />
       <CustomerReportsPanel customerId={customer.id} />
+      <CustomerAuditPanel customerId={customer.id} />
 
       {!isBranch && (
         <Paper withBorder p="md">

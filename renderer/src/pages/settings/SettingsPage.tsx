@@ -5,9 +5,11 @@ import { SETTINGS_TABS, type SettingsTab } from '../../router/routes';
 import { navigate } from '../../router/useRoute';
 import { AboutTab } from './AboutTab';
 import { AreasTab } from './AreasTab';
+import { AuditTab } from './AuditTab';
 import { BackupsTab } from './BackupsTab';
 import { BureauTab } from './BureauTab';
 import { ManagersTab } from './ManagersTab';
+import { OperatorsTab } from './OperatorsTab';
 import { RulesTab } from './RulesTab';
 import { UnitsTab } from './UnitsTab';
 
@@ -51,6 +53,12 @@ export function SettingsPage({ tab }: { tab: SettingsTab }) {
         </Tabs.Panel>
         <Tabs.Panel value="backups">
           <BackupsTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="operators">
+          <OperatorsTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="audit">
+          <AuditTab />
         </Tabs.Panel>
         <Tabs.Panel value="about">
           <AboutTab />
