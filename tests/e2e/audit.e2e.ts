@@ -116,12 +116,18 @@ describe('审计, in the browser', () => {
     other
       .prepare('UPDATE audit_log SET changes = replace(changes, ?, ?) WHERE id = ?')
       .run(OLD_NAME, '汕头市某某有限公司', editId);
+    // And, with the checksum's trigger dropped, a revenue figure (DOMAIN-DECISIONS "Audit log").
+    other.exec('DROP TRIGGER revenue_digest_update; UPDATE revenue SET amount_fen = amount_fen + 100');
     other.close();
     await page.getByTestId('audit-verify-run').click();
     const broken = page.getByTestId('audit-verify-broken');
     await broken.waitFor();
     expect(await broken.getAttribute('data-row')).toBe(String(editId));
     expect(await broken.textContent()).toContain(`审计链在第 ${editId} 行断开`);
+    expect(await broken.textContent()).toContain(`断开前最后完好的一行：第 ${editId - 1} 行`);
+    expect(await page.getByTestId('audit-verify-data-broken').textContent()).toContain(
+      '收入数据与本程序记下的校验值不符',
+    );
     await shot('audit-tab-broken');
     expect(h.pageErrors).toEqual([]);
   });

@@ -2,7 +2,8 @@
  * 设置 → 审计's check of the chain (DOMAIN-DECISIONS "Audit log"): on request, since it reads
  * every row. It says how many rows it checked and the head (to compare with a printed report or an
  * export's property), or the first row that breaks the chain with the backend's reason, and lists
- * the opens that found the guard triggers dropped or altered.
+ * the opens that found the guard triggers dropped or altered, and revenue figures that no longer
+ * match the checksum the triggers keep (written outside this program).
  */
 import { Alert, Button, Code, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
@@ -76,6 +77,16 @@ export function AuditVerifyPanel() {
                 </Stack>
               </Alert>
             )}
+            {result.dataBroken !== null && (
+              <Alert
+                color="red"
+                variant="light"
+                title={t('audit.verify.dataBroken')}
+                data-testid="audit-verify-data-broken"
+              >
+                <Text size="sm">{english ? result.dataBroken.messageEn : result.dataBroken.message}</Text>
+              </Alert>
+            )}
             {result.repairs.length === 0 ? (
               <Text size="sm" c="dimmed">
                 {t('audit.verify.noRepairs')}
@@ -107,7 +118,8 @@ function VerifyFacts({ result }: { result: AuditVerifyView }) {
   return (
     <Stack gap={2}>
       <Text size="sm">
-        {t('audit.verify.rows', { count: result.rows })} · {t('audit.verify.head', { id: result.head.id })} ·{' '}
+        {t('audit.verify.rows', { count: result.rows })} ·{' '}
+        {t(result.broken === null ? 'audit.verify.head' : 'audit.verify.lastGood', { id: result.head.id })} ·{' '}
         {t('audit.verify.checkedAt', { at: localDateTime(new Date(result.checkedAt)) })}
       </Text>
       {/* The whole hash: an officer compares it with the one a final report printed. */}
