@@ -68,7 +68,9 @@ function recompute(db: Database): Digest {
 /** The recomputed checksum against the kept one; null when they agree (or the schema predates it). */
 export function checkRevenueDigest(db: Database): DataDigestBreak | null {
   if (!hasDigests(db)) return null;
-  const kept = db.prepare("SELECT rows, total FROM data_digests WHERE id = 1 AND name = 'revenue'").get() as Digest | undefined;
+  const kept = db.prepare("SELECT rows, total FROM data_digests WHERE id = 1 AND name = 'revenue'").get() as
+    | Digest
+    | undefined;
   const actual = recompute(db);
   if (kept !== undefined && kept.rows === actual.rows && kept.total === actual.total) return null;
   const counts =

@@ -92,6 +92,8 @@ export function knownFault(e: unknown, file?: string): AppError | null {
       en: `A month this needs is outside the range the program handles (${MIN_YEAR}–${MAX_YEAR}): choose a year or month between ${MIN_YEAR + 1} and ${MAX_YEAR - 1}; no data changed`,
     });
   }
+  const path = pathFault(e);
+  if (path !== null) return path;
   const sqlite = sqliteCodeOf(e);
   if (sqlite === null) return null;
   const fault = faultOf(sqlite);
@@ -102,6 +104,55 @@ export function knownFault(e: unknown, file?: string): AppError | null {
     where === null ? fault.message : bi(`${fault.message.zh}${where.zh}`, `${fault.message.en}${where.en}`),
     { sqlite },
   );
+}
+
+/**
+ * A file path the system cannot use as given: longer than a name may be, a NUL in it, a file where
+ * a folder must be (or the reverse), no permission there. The input's fault, refused as such with
+ * what to do, and without the path: a hostile one would come back whole (DOMAIN-DECISIONS
+ * "Bounded inputs").
+ */
+const PATH_FAULTS: Record<string, Bilingual> = {
+  ENAMETOOLONG: bi(
+    '输入有误：文件路径或文件名太长，系统无法使用，请选短一些的名称',
+    'Invalid input: the file path or name is too long for the system; choose a shorter one',
+  ),
+  EEXIST: bi(
+    '输入有误：所选位置已有同名文件，无法在此建立文件夹，请另选位置',
+    'Invalid input: a file of that name stands where the folder should be; choose another place',
+  ),
+  ENOTDIR: bi(
+    '输入有误：路径中的某一级是文件而不是文件夹，请另选位置',
+    'Invalid input: a part of the path is a file, not a folder; choose another place',
+  ),
+  EISDIR: bi('输入有误：所选的是文件夹，不是文件', 'Invalid input: that is a folder, not a file'),
+  EACCES: bi(
+    '没有权限在所选位置读写，请另选位置（例如“文档”文件夹或U盘）',
+    'No permission to read or write there; choose another place (e.g. Documents or a USB drive)',
+  ),
+  EPERM: bi(
+    '没有权限在所选位置读写，请另选位置（例如“文档”文件夹或U盘）',
+    'No permission to read or write there; choose another place (e.g. Documents or a USB drive)',
+  ),
+  EROFS: bi('所选位置是只读的，请另选位置', 'That place is read-only; choose another one'),
+};
+
+function pathFault(e: unknown): AppError | null {
+  const code = (e as NodeJS.ErrnoException | null)?.code;
+  const message = (e as Error | null)?.message ?? '';
+  if (code === 'ERR_INVALID_ARG_VALUE' && message.includes('null bytes')) {
+    return new AppError(
+      'VALIDATION',
+      bi(
+        '输入有误：文件路径中含有空字符，请重新选择文件或文件夹',
+        'Invalid input: the file path holds a NUL character; choose the file or folder again',
+      ),
+    );
+  }
+  // Only errors of the file system (they carry a syscall); a database's own codes are below.
+  const known =
+    code === undefined || (e as NodeJS.ErrnoException).syscall === undefined ? undefined : PATH_FAULTS[code];
+  return known === undefined ? null : new AppError('VALIDATION', known);
 }
 
 /** A database fault or month out of range as its AppError; anything else as it was. */
