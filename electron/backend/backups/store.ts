@@ -130,6 +130,36 @@ function sidecarOf(file: string): string {
   return `${file}.json`;
 }
 
+/** A copy in progress is older than this only if its process died (a copy takes seconds). */
+const STALE_PARTIAL_MS = 60 * 60 * 1000;
+
+/**
+ * Scratch files of copies whose process was killed halfway (`.kam-….sqlite.partial` and its
+ * `-journal`/`-wal`/`-shm`): never listed, so nothing else would remove them. Only ones untouched
+ * for an hour, so a copy still being written by another process is left alone.
+ */
+export function removeStalePartials(dir: string, now: Date): string[] {
+  const removed: string[] = [];
+  let entries: string[];
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return removed;
+  }
+  for (const name of entries) {
+    if (!/^\.kam-.*\.sqlite\.partial(-journal|-wal|-shm)?$/.test(name)) continue;
+    const path = join(dir, name);
+    try {
+      if (now.getTime() - statSync(path).mtimeMs < STALE_PARTIAL_MS) continue;
+      rmSync(path, { force: true });
+      removed.push(name);
+    } catch {
+      // Gone already, or not ours to remove: the next copy tries again.
+    }
+  }
+  return removed;
+}
+
 function names(dir: string, at: Date, reason: BackupReason, file?: string): { partial: string; final: string } {
   if (file !== undefined) {
     if (existsSync(file)) {
@@ -142,6 +172,7 @@ function names(dir: string, at: Date, reason: BackupReason, file?: string): { pa
     return { partial: join(dirname(file), `.${basename(file)}.partial`), final: file };
   }
   mkdirSync(dir, { recursive: true });
+  removeStalePartials(dir, at);
   let name = `kam-${fileStamp(at)}-${reason}.sqlite`;
   // Two copies in the same millisecond (tests with a frozen clock): never overwrite one.
   for (let n = 2; existsSync(join(dir, name)); n++) name = `kam-${fileStamp(at)}-${reason}-${n}.sqlite`;

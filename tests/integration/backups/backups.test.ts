@@ -4,12 +4,22 @@
  * that can itself be undone, and a file with a garbage page opened read-only and never written.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, openSync, readdirSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  utimesSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it, vi } from 'vitest';
 import type { Backend } from '../../../electron/backend';
-import { listBackups } from '../../../electron/backend/backups/store';
+import { listBackups, removeStalePartials } from '../../../electron/backend/backups/store';
 import { backendsForTests } from '../../support/backends';
 import { CSV_HEADER, csvBytes } from '../../support/csv-bytes';
 import { kam } from '../../support/kam';
@@ -119,6 +129,42 @@ describe("the daily backup at the app's start", () => {
     await nextDay.registry.call('areas/upsert', { code: '440597', name: '测试区三' });
     expect(copies(dir).map((c) => c.reason)).toEqual(['daily', 'daily']);
     await nextDay.close();
+  });
+});
+
+describe('copies killed halfway', () => {
+  it('leave scratch files that the next copy removes once they are an hour old, and nothing else', async () => {
+    const dir = tempDir();
+    const backups = join(dir, 'backups');
+    mkdirSync(backups);
+    const old = new Date(Date.now() - 2 * 60 * 60 * 1000);
+    const stale = [
+      '.kam-20261101-010203-004-daily.sqlite.partial',
+      '.kam-20261101-010203-004-daily.sqlite.partial-journal',
+    ];
+    for (const name of stale) {
+      writeFileSync(join(backups, name), 'half a copy');
+      utimesSync(join(backups, name), old, old);
+    }
+    // One being written right now, and files that are not scratch copies, stay.
+    const kept = [
+      '.kam-20261206-090000-000-pre-import.sqlite.partial',
+      'kam-20261101-010203-004-daily.sqlite',
+      'notes.txt',
+    ];
+    for (const name of kept) writeFileSync(join(backups, name), 'x');
+    utimesSync(join(backups, 'kam-20261101-010203-004-daily.sqlite'), old, old);
+    expect(removeStalePartials(backups, new Date()).sort()).toEqual([...stale].sort());
+    expect(readdirSync(backups).sort()).toEqual([...kept].sort());
+
+    // And backups/create does it on its way.
+    for (const name of stale) {
+      writeFileSync(join(backups, name), 'half a copy');
+      utimesSync(join(backups, name), old, old);
+    }
+    const b = openBackend({ databasePath: join(dir, 'kam.sqlite') });
+    await b.registry.call('backups/create', {});
+    for (const name of stale) expect(existsSync(join(backups, name))).toBe(false);
   });
 });
 
