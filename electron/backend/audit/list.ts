@@ -10,15 +10,9 @@ import type { Database } from 'better-sqlite3';
 import type { ParsedInput } from '../../../shared/api/contract';
 import type { AuditPage, AuditRowView } from '../../../shared/api/types';
 import type { AuditChange } from '../../../shared/domain/audit/changes';
+import type { ChainedFields } from './chain';
 
-interface Row {
-  id: number;
-  at: string;
-  actor: string;
-  channel: string;
-  entity: string | null;
-  input: string;
-  changes: string | null;
+interface Row extends ChainedFields {
   hash: string | null;
 }
 

@@ -11,17 +11,10 @@
 import type { Database } from 'better-sqlite3';
 import type { AuditBreak, AuditVerifyView } from '../../../shared/api/types';
 import { TRIGGERS_REPAIRED } from '../db/audit';
-import { auditHash, GENESIS } from './chain';
+import { auditHash, type ChainedFields, GENESIS } from './chain';
 import { checkRevenueDigest } from './digests';
 
-interface Row {
-  id: number;
-  at: string;
-  actor: string;
-  channel: string;
-  entity: string | null;
-  input: string;
-  changes: string | null;
+interface Row extends ChainedFields {
   prev_hash: string | null;
   hash: string | null;
 }

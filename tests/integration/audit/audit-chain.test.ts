@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { unzipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { ChainedFields } from '../../../electron/backend/audit/chain';
 import { auditHash, GENESIS } from '../../../electron/backend/audit/chain';
 import type { AuditVerifyView } from '../../../shared/api/types';
 import { PERSONAL_MARK } from '../../../shared/domain/audit/personal';
@@ -23,14 +24,7 @@ const tempDir = tempDirsForTests('kam-audit-');
 const openBackend = backendsForTests();
 const NOW = new Date('2026-11-20T02:00:00Z');
 
-interface AuditDbRow {
-  id: number;
-  at: string;
-  actor: string;
-  channel: string;
-  entity: string | null;
-  input: string;
-  changes: string | null;
+interface AuditDbRow extends ChainedFields {
   prev_hash: string;
   hash: string;
 }
