@@ -19,6 +19,7 @@ import { revenueSummaryHandlers } from './revenue/summary';
 import { submissionHandlers } from './submissions/handlers';
 import { templateHandlers } from './templates/handlers';
 import { tieringHandlers } from './tiering/handlers';
+import { worklistHandlers } from './worklist/handlers';
 
 export const HANDLER_GROUPS: readonly NamedGroup[] = [
   ['app', appHandlers],
@@ -40,4 +41,5 @@ export const HANDLER_GROUPS: readonly NamedGroup[] = [
   ['lists', listHandlers],
   ['backups', backupHandlers],
   ['audit', auditHandlers],
+  ['worklist', worklistHandlers],
 ];

@@ -59,6 +59,8 @@ import type {
   UnitAnalysis,
   UnitView,
   WhatIfResult,
+  WorkListCounts,
+  WorkListView,
 } from './types';
 
 export const inputSchemas = {
@@ -148,6 +150,8 @@ export const inputSchemas = {
   'operators/save': s.operatorsSave,
   'session/get': s.empty,
   'session/start': s.sessionStart,
+  'worklist/list': s.worklistList,
+  'worklist/counts': s.worklistCounts,
 } as const satisfies Record<string, z.ZodType>;
 
 export interface ApiResults {
@@ -237,6 +241,8 @@ export interface ApiResults {
   'operators/save': OperatorView;
   'session/get': SessionView;
   'session/start': SessionView;
+  'worklist/list': WorkListView;
+  'worklist/counts': WorkListCounts;
 }
 
 export type Channel = keyof typeof inputSchemas;

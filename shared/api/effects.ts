@@ -22,6 +22,7 @@ export const READ_AREAS = [
   'audit',
   'operators',
   'session',
+  'worklist',
 ] as const;
 export type ReadArea = (typeof READ_AREAS)[number];
 
@@ -89,8 +90,12 @@ export const WRITE_EFFECTS = {
   'session/start': ['session', 'operators', 'audit'],
 } as const satisfies Partial<Record<Channel, readonly ReadArea[]>>;
 
-/** Every write appends a row to the audit log (DOMAIN-DECISIONS "Audit log"): its area is stale after any. */
-export const AUDIT_AREA: ReadArea = 'audit';
+/**
+ * Stale after any write: every write appends a row to the audit log (DOMAIN-DECISIONS "Audit
+ * log"), and the work list (待办) is gathered from every part's records, so almost any write can
+ * add or settle a duty.
+ */
+export const ALWAYS_STALE: readonly ReadArea[] = ['audit', 'worklist'];
 
 export type WriteChannel = keyof typeof WRITE_EFFECTS;
 

@@ -743,3 +743,19 @@ export const operatorsSave = z
   })
   .strict();
 export const sessionStart = z.object({ operatorId: id('操作员') }).strict();
+
+// ── 待办 (the work list) ──────────────────────────────────────────────────────────────────
+/** `date` stands in for today (the command line's --date); a unit by its code; a manager by id. */
+export const worklistList = z
+  .object({
+    date: isoDate.optional(),
+    unitCode: z
+      .string(said('单位代码必须是文本', 'The unit code must be text'))
+      .trim()
+      .min(1, said('单位代码不能为空', 'Enter the unit code'))
+      .max(12, said('单位代码不能超过 12 个字符', 'A unit code is at most 12 characters'))
+      .optional(),
+    managerId: id('客户经理').optional(),
+  })
+  .strict();
+export const worklistCounts = z.object({ date: isoDate.optional() }).strict();

@@ -9,7 +9,9 @@ import type { Policy } from '../domain/policy/policy';
 import type { ReportDocument, ReportTexts } from '../domain/report/document';
 import type { ReportCustomer, ReportFacts } from '../domain/report/facts';
 import type { CustomerMention } from '../domain/report/mention';
+import type { SubmissionForm } from '../domain/submissions/tracker';
 import type { Scope, Tier } from '../domain/tiers';
+import type { WorkItem, WorkItemKind } from '../domain/worklist';
 
 export interface AppInfo {
   version: string;
@@ -900,4 +902,27 @@ export interface OperatorView {
 export interface SessionView {
   /** Null until an officer is chosen at start. */
   operator: OperatorView | null;
+}
+
+// ── 待办 (the work list) ──────────────────────────────────────────────────────────────────
+
+/** One duty with the names the page shows; `forms` only on `forms_missing`. */
+export interface WorkItemView extends WorkItem {
+  unitName: string;
+  customerName?: string;
+  forms?: SubmissionForm[];
+}
+
+export interface WorkListView {
+  /** The day the list is for (today, or the date asked for). */
+  date: string;
+  items: WorkItemView[];
+  /** Per kind, after the filter. */
+  counts: Record<WorkItemKind, number>;
+}
+
+export interface WorkListCounts {
+  date: string;
+  counts: Record<WorkItemKind, number>;
+  total: number;
 }

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { daysInMonth, isIsoDate, isLateManagerChange, localDate, localDateTime, managerChangeDueDate } from './dates';
+import {
+  addDays,
+  daysBetween,
+  daysInMonth,
+  isIsoDate,
+  isLateManagerChange,
+  localDate,
+  localDateTime,
+  managerChangeDueDate,
+} from './dates';
 
 const DUE_DAY = 25; // POLICY_V1.reporting.managerChangeDueDay
 
@@ -104,5 +113,25 @@ describe('local dates', () => {
     const justAfterMidnight = new Date(2026, 10, 26, 0, 0, 1);
     expect(localDate(lateEvening)).toBe('2026-11-25');
     expect(localDate(justAfterMidnight)).toBe('2026-11-26');
+  });
+});
+
+describe('addDays and daysBetween (calendar arithmetic, no time zone)', () => {
+  it.each([
+    ['2026-12-05', 7, '2026-12-12'],
+    ['2026-12-28', 7, '2027-01-04'], // across the year end
+    ['2028-02-28', 1, '2028-02-29'], // leap day
+    ['2027-02-28', 1, '2027-03-01'],
+    ['2026-03-01', -1, '2026-02-28'],
+    ['2026-12-28', -7, '2026-12-21'],
+    ['2026-06-30', 90, '2026-09-28'],
+    ['2026-01-01', 0, '2026-01-01'],
+  ])('%s + %i days = %s', (date, days, expected) => {
+    expect(addDays(date, days)).toBe(expected);
+    expect(daysBetween(date, expected)).toBe(days);
+  });
+
+  it('refuses a date that is not one', () => {
+    expect(() => addDays('2026-02-30', 1)).toThrow(RangeError);
   });
 });

@@ -14,6 +14,27 @@ export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
+/**
+ * The calendar date `days` after (or before, when negative) `date`. Counted on the UTC calendar,
+ * which has no daylight-saving gaps, so the answer is the same on every workstation.
+ */
+export function addDays(date: string, days: number): string {
+  if (!isIsoDate(date)) throw new RangeError(`日期格式应为 YYYY-MM-DD，且是有效日期：${date}`);
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const at = new Date(Date.UTC(y, m - 1, d + days));
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${String(at.getUTCFullYear()).padStart(4, '0')}-${pad(at.getUTCMonth() + 1)}-${pad(at.getUTCDate())}`;
+}
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  const utc = (date: string) => {
+    const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+    return Date.UTC(y, m - 1, d);
+  };
+  return Math.round((utc(to) - utc(from)) / 86_400_000);
+}
+
 /** The local calendar date of an instant, as YYYY-MM-DD. */
 export function localDate(at: Date): string {
   const y = at.getFullYear();

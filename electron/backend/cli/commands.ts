@@ -31,6 +31,7 @@ import {
   revenueSummaryOutput,
 } from './reports';
 import { evaluateRequest } from './rules-evaluate';
+import { WORKLIST_COMMANDS } from './worklist';
 
 function table(rows: Record<string, unknown>[], columns: string[]): string {
   if (rows.length === 0) return '（无）';
@@ -40,6 +41,7 @@ function table(rows: Record<string, unknown>[], columns: string[]): string {
 export const COMMANDS: Command[] = [
   ...BACKUP_COMMANDS,
   ...AUDIT_COMMANDS,
+  ...WORKLIST_COMMANDS,
   {
     name: 'rules evaluate',
     summary: '按规则计算客户资格、得分与分级（标准输入 JSON → 标准输出 JSON）/ evaluate R5–R12 on JSON from stdin',

@@ -6,7 +6,7 @@
 import { QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import type { ApiInput, ApiResult, Channel } from '../../../shared/api/contract';
-import { AUDIT_AREA, areaOf, isWriteChannel, WRITE_EFFECTS } from '../../../shared/api/effects';
+import { ALWAYS_STALE, areaOf, isWriteChannel, WRITE_EFFECTS } from '../../../shared/api/effects';
 import { type ApiCallError, api } from './client';
 
 export function createQueryClient(): QueryClient {
@@ -65,7 +65,7 @@ export function useApiQuery<C extends Channel>(
 /** Invalidates the read areas a write changed (shared/api/effects.ts). */
 export function invalidateAfter(client: QueryClient, channel: Channel): Promise<void> {
   if (!isWriteChannel(channel)) return Promise.resolve();
-  const areas = new Set<string>([...WRITE_EFFECTS[channel], AUDIT_AREA]);
+  const areas = new Set<string>([...WRITE_EFFECTS[channel], ...ALWAYS_STALE]);
   return client.invalidateQueries({
     predicate: (q) => typeof q.queryKey[0] === 'string' && areas.has(areaOf(q.queryKey[0])),
   });

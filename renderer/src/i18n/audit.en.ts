@@ -88,6 +88,8 @@ export const CHANNEL_NAMES_EN: Record<AuditChannel, string> = {
   'operators/save': 'Save operator',
   'session/get': 'View current operator',
   'session/start': 'Start work',
+  'worklist/list': 'Work list',
+  'worklist/counts': 'Work list counts',
   'system/triggers-repaired': 'Restore audit guard triggers',
   demo: 'Generate demo data',
 };
