@@ -1,6 +1,8 @@
-import { Anchor, AppShell, Group, NavLink, ScrollArea, Text } from '@mantine/core';
+import { Anchor, AppShell, Badge, Group, NavLink, ScrollArea, Text } from '@mantine/core';
 import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { WorkItemKind } from '../../shared/domain/worklist';
+import { useApiQuery } from './api/query';
 import { LoadingBlock } from './components/ApiViews';
 import { useAppInfo } from './components/AppInfo';
 import { EmptyBlock } from './components/EmptyBlock';
@@ -14,13 +16,18 @@ import {
   SettingsPage,
   SubmissionsPage,
   TiersPage,
+  WorkListPage,
 } from './router/pages';
 import { type Route, routeArea } from './router/routes';
 import { hrefOf, useRoute } from './router/useRoute';
 import { OperatorBadge } from './session/OperatorBadge';
 
-/** The areas of the app, in the bureau's order. 客户, 数据报送, 分级, 报表 and 设置 exist so far. */
+/**
+ * The areas of the app, in the bureau's order, 待办 first (what is owed today). 客户, 数据报送,
+ * 分级, 报表 and 设置 exist so far.
+ */
 const NAV_ITEMS = [
+  { key: 'worklist', href: hrefOf({ name: 'worklist' }) },
   { key: 'customers', href: hrefOf({ name: 'customers' }) },
   { key: 'registrations', href: null },
   { key: 'archives', href: null },
@@ -32,6 +39,34 @@ const NAV_ITEMS = [
   { key: 'reports', href: hrefOf({ name: 'reports', tab: 'overview', reportId: null }) },
   { key: 'settings', href: hrefOf({ name: 'settings', tab: 'units' }) },
 ] as const;
+
+/** The duties each menu item counts (the 待办 item counts them all). */
+const NAV_DUTIES: Partial<Record<(typeof NAV_ITEMS)[number]['key'], readonly WorkItemKind[]>> = {
+  customers: ['missing_ab', 'archive_overdue', 'lapse'],
+  submissions: ['forms_missing'],
+  settings: ['manager_change_late'],
+};
+
+function NavCount({ item }: { item: (typeof NAV_ITEMS)[number]['key'] }) {
+  const { t } = useTranslation();
+  const counts = useApiQuery('worklist/counts', {});
+  if (!counts.data) return null;
+  const kinds = NAV_DUTIES[item];
+  const n =
+    item === 'worklist' ? counts.data.total : (kinds ?? []).reduce((sum, k) => sum + (counts.data?.counts[k] ?? 0), 0);
+  if (n === 0) return null;
+  return (
+    <Badge
+      size="sm"
+      circle={n < 10}
+      color={item === 'worklist' ? 'red' : 'orange'}
+      aria-label={t('nav.dutyCount', { count: n })}
+      data-testid={`nav-count-${item}`}
+    >
+      {n > 999 ? '999+' : n}
+    </Badge>
+  );
+}
 
 export function Shell() {
   const { t } = useTranslation();
@@ -79,6 +114,7 @@ export function Shell() {
                 key={item.key}
                 href={item.href}
                 label={t(`nav.${item.key}`)}
+                rightSection={<NavCount item={item.key} />}
                 active={area === item.key}
                 aria-current={area === item.key ? 'page' : undefined}
                 data-testid={`nav-${item.key}`}
@@ -126,6 +162,8 @@ function Page({ route }: { route: Route }) {
       return <SubmissionsPage tab={route.tab} />;
     case 'reports':
       return <ReportsPage tab={route.tab} reportId={route.reportId} />;
+    case 'worklist':
+      return <WorkListPage />;
     case 'notFound':
       return (
         <>

@@ -3,6 +3,7 @@ import { auditEn } from './audit.en';
 import { backupsEn } from './backups.en';
 import { reportsEn } from './reports.en';
 import { submissionsEn } from './submissions.en';
+import { worklistEn } from './worklist.en';
 import type { Messages } from './zh-CN';
 
 export const en: Messages = {
@@ -12,6 +13,7 @@ export const en: Messages = {
     skipToContent: 'Skip to main content',
   },
   nav: {
+    worklist: 'Work list',
     label: 'Main navigation',
     customers: 'Customers',
     registrations: 'Registrations',
@@ -24,6 +26,8 @@ export const en: Messages = {
     reports: 'Reports',
     settings: 'Settings',
     comingLater: 'Coming later',
+    dutyCount_one: '{{count}} duty',
+    dutyCount_other: '{{count}} duties',
   },
   language: {
     label: 'Interface language',
@@ -935,6 +939,7 @@ export const en: Messages = {
   submissions: submissionsEn,
   reports: reportsEn,
   backups: backupsEn,
+  worklist: worklistEn,
   audit: auditEn,
   errors: {
     noBridge: 'Not connected to the backend (window.kam is missing). Open this screen through the KAM Desk app.',

@@ -7,6 +7,7 @@ import { auditZh } from './audit.zh-CN';
 import { backupsZh } from './backups.zh-CN';
 import { reportsZh } from './reports.zh-CN';
 import { submissionsZh } from './submissions.zh-CN';
+import { worklistZh } from './worklist.zh-CN';
 
 export const zhCN = {
   app: {
@@ -15,6 +16,7 @@ export const zhCN = {
     skipToContent: '跳到主要内容',
   },
   nav: {
+    worklist: '待办',
     label: '主导航',
     customers: '客户',
     registrations: '注册申报',
@@ -27,6 +29,8 @@ export const zhCN = {
     reports: '报表',
     settings: '设置',
     comingLater: '即将推出',
+    dutyCount_one: '{{count}} 项待办',
+    dutyCount_other: '{{count}} 项待办',
   },
   language: {
     label: '界面语言',
@@ -852,6 +856,7 @@ export const zhCN = {
   submissions: submissionsZh,
   reports: reportsZh,
   backups: backupsZh,
+  worklist: worklistZh,
   audit: auditZh,
   errors: {
     noBridge: '未连接到后台服务（window.kam 不存在）。请通过 KAM Desk 程序打开本界面。',

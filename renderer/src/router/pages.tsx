@@ -19,3 +19,6 @@ export const SubmissionsPage = lazy(() =>
   import('../pages/submissions/SubmissionsPage').then((m) => ({ default: m.SubmissionsPage })),
 );
 export const ReportsPage = lazy(() => import('../pages/reports/ReportsPage').then((m) => ({ default: m.ReportsPage })));
+export const WorkListPage = lazy(() =>
+  import('../pages/worklist/WorkListPage').then((m) => ({ default: m.WorkListPage })),
+);

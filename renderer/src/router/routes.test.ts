@@ -62,6 +62,12 @@ describe('parseHash', () => {
     }
   });
 
+  it('parses 待办', () => {
+    expect(parseHash('#/worklist')).toEqual({ name: 'worklist' });
+    expect(parseHash('#/worklist/3')).toEqual({ name: 'notFound', path: '/worklist/3' });
+    expect(routeArea({ name: 'worklist' })).toBe('worklist');
+  });
+
   it('ignores a query string', () => {
     expect(parseHash('#/settings/areas?x=1')).toEqual({ name: 'settings', tab: 'areas' });
   });
@@ -95,6 +101,7 @@ describe('routeToHash', () => {
       '#/submissions/batches',
       '#/submissions/templates',
       '#/submissions/exports',
+      '#/worklist',
     ]) {
       expect(routeToHash(parseHash(hash))).toBe(hash);
     }

@@ -6,6 +6,7 @@
  *   #/tiers/12                   one tiering run
  *   #/settings/units | managers | areas | rules | bureau | backups | operators | audit | about
  *   #/submissions                数据报送, its tracker; #/submissions/import | batches | templates | exports
+ *   #/worklist                   待办: duties overdue and due soon
  *   #/reports                    报表 → 概览 (the dashboard); #/reports/analysis the monthly analysis
  *                                reports, #/reports/analysis/7 one report revision in its editor
  */
@@ -34,6 +35,7 @@ export type Route =
   | { name: 'submissions'; tab: SubmissionsTab }
   /** `reportId` only with the analysis tab: one revision open in the editor. */
   | { name: 'reports'; tab: ReportsTab; reportId: number | null }
+  | { name: 'worklist' }
   | { name: 'notFound'; path: string };
 
 export const DEFAULT_ROUTE: Route = { name: 'customers' };
@@ -78,6 +80,7 @@ export function parseHash(hash: string): Route {
       if (second === undefined) return { name: 'customers' };
       if (/^\d{14}$/.test(second)) return { name: 'customer', id: second };
     }
+    if (first === 'worklist' && second === undefined) return { name: 'worklist' };
     if (first === 'tiers') {
       if (second === undefined) return { name: 'tiers', runId: null };
       if (/^[1-9]\d{0,9}$/.test(second)) return { name: 'tiers', runId: Number(second) };
@@ -110,13 +113,17 @@ export function routeToHash(route: Route): string {
     case 'reports':
       if (route.tab === 'analysis' && route.reportId !== null) return `#/reports/analysis/${route.reportId}`;
       return route.tab === 'overview' ? '#/reports' : `#/reports/${route.tab}`;
+    case 'worklist':
+      return '#/worklist';
     case 'notFound':
       return `#${route.path}`;
   }
 }
 
 /** The top-level navigation area a route belongs to, for highlighting the navbar. */
-export function routeArea(route: Route): 'customers' | 'settings' | 'grading' | 'submissions' | 'reports' | null {
+export function routeArea(
+  route: Route,
+): 'worklist' | 'customers' | 'settings' | 'grading' | 'submissions' | 'reports' | null {
   switch (route.name) {
     case 'customers':
     case 'customer':
@@ -129,6 +136,8 @@ export function routeArea(route: Route): 'customers' | 'settings' | 'grading' | 
       return 'submissions';
     case 'reports':
       return 'reports';
+    case 'worklist':
+      return 'worklist';
     case 'notFound':
       return null;
   }

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { WORK_ITEM_KINDS } from '../../../../shared/domain/worklist';
+import { targetOf } from './targets';
+
+describe('work list targets', () => {
+  it('opens the tracker for missing forms, the register for late changes, the customer otherwise', () => {
+    expect(targetOf({ kind: 'forms_missing', unit: '440515', period: '2026-11' })).toEqual({
+      name: 'submissions',
+      tab: 'tracker',
+    });
+    expect(targetOf({ kind: 'manager_change_late', unit: '440515' })).toEqual({ name: 'settings', tab: 'managers' });
+    expect(targetOf({ kind: 'archive_overdue', unit: '440515', customerId: '44051500001000' })).toEqual({
+      name: 'customer',
+      id: '44051500001000',
+    });
+  });
+
+  it('answers every kind', () => {
+    for (const kind of WORK_ITEM_KINDS) {
+      expect(() => targetOf({ kind, unit: '440515', customerId: '44051500001000' })).not.toThrow();
+      expect(targetOf({ kind, unit: '440515', customerId: '44051500001000' })).not.toBeNull();
+    }
+  });
+});
