@@ -47,6 +47,7 @@ import type {
   RestoreView,
   RetentionView,
   RevenueCellView,
+  RevenueSourceView,
   RevenueSummary,
   SessionView,
   SubmissionBatchView,
@@ -97,6 +98,7 @@ export const inputSchemas = {
   'revenue/set': s.revenueSet,
   'revenue/set-newspaper': s.revenueSetNewspaper,
   'revenue/customer': s.revenueCustomer,
+  'revenue/source': s.revenueSource,
   'revenue/bureau-list': s.empty,
   'revenue/bureau-set': s.bureauSet,
   'revenue/bureau-history': s.empty,
@@ -188,6 +190,7 @@ export interface ApiResults {
   'revenue/set': RevenueCellView;
   'revenue/set-newspaper': NewspaperInputsView;
   'revenue/customer': CustomerRevenue;
+  'revenue/source': RevenueSourceView;
   'revenue/bureau-list': BureauRevenue[];
   'revenue/bureau-set': BureauRevenue & { staleRuns: number };
   'revenue/bureau-history': BureauRevenueChange[];

@@ -319,6 +319,14 @@ export const revenueSet = z
     confirm: z.boolean().default(false),
   })
   .strict();
+/** One figure's source: the batch (file, sheet, row) or who typed it. */
+export const revenueSource = z
+  .object({
+    customerId: customerId,
+    period,
+    line: z.enum([...PRODUCT_LINES, 'other'], said('未知的业务种类', 'Unknown line')),
+  })
+  .strict();
 export const revenueSetNewspaper = z
   .object({
     customerId: customerId,

@@ -272,6 +272,32 @@ export interface RevenueMonthView {
   newspaper: NewspaperInputsView | null;
 }
 
+/** Where one revenue figure came from (the customer page's 来源). */
+export interface RevenueSourceView {
+  customerId: string;
+  period: string;
+  line: string;
+  /** Fen; null: no figure stored. */
+  amount: number | null;
+  kind: 'manual' | 'import' | 'form' | null;
+  updatedAt: string | null;
+  /** The import batch that wrote it; sheet/row/column are null for batches older than their recording. */
+  batch: {
+    id: number;
+    fileName: string;
+    form: string;
+    unitName: string | null;
+    committedAt: string;
+    committedBy: string;
+    undoneAt: string | null;
+    sheet: string | null;
+    row: number | null;
+    column: string | null;
+  } | null;
+  /** Typed by hand: who (from the audit log; null before the log named operators) and when. */
+  typed: { by: string | null; at: string } | null;
+}
+
 export interface CustomerRevenue {
   customerId: string;
   year: number;

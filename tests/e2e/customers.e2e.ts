@@ -216,6 +216,12 @@ describe('customer pages: sanity, ranking, limits, first start, customer-list im
     await shot('revenue-warning');
     await prompt.getByTestId('revenue-sanity-confirm').click();
     await expect.poll(() => cell.getAttribute('data-amount')).toBe('-50000');
+    // The figure's source, under the grid once the cell is selected: who typed it.
+    await cell.locator('button').focus();
+    await expect
+      .poll(() => page.getByTestId('revenue-source-text').textContent())
+      .toMatch(/年1月 函件 -¥500\.00：信息主管 于 .+ 手工录入/);
+    await shot('revenue-source');
     expect(h.pageErrors).toEqual([]);
   });
 

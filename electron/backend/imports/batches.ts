@@ -27,6 +27,10 @@ export interface BatchRow {
   amount: number | null;
   /** R8 inputs the amount was computed from (newspapers rows only). */
   newspaper?: NewspaperInputs;
+  /** Where in the file the figure stood (a figure opens its source), when read from one. */
+  sheet?: string;
+  row?: number;
+  column?: string;
 }
 
 export interface BatchMeta {
@@ -76,6 +80,34 @@ export interface BatchCells {
   blank: number;
   /** The newspapers rows with a figure: their R8 inputs are stored or withdrawn with the batch. */
   newspaper: BatchRow[];
+  /** The file's sheets the cells name by index (the cell tuple's 5th item), in first-seen order. */
+  sheets: string[];
+}
+
+/** A cell in commit form: customer, period, line, fen, then where it stood (sheet index, row, column). */
+type CellTuple = [string, string, string, number, number | null, number | null, string | null];
+
+/** Numbers the sheets as cells name them, so a cell carries a small index, not the name. */
+function sheetNumbering(): { sheets: string[]; numberOf: (sheet: string | undefined) => number | null } {
+  const sheets: string[] = [];
+  const index = new Map<string, number>();
+  return {
+    sheets,
+    numberOf: (sheet) => {
+      if (sheet === undefined) return null;
+      let n = index.get(sheet);
+      if (n === undefined) {
+        n = sheets.length;
+        index.set(sheet, n);
+        sheets.push(sheet);
+      }
+      return n;
+    },
+  };
+}
+
+function cellTuple(r: BatchRow, amount: number, sheetNo: number | null): CellTuple {
+  return [r.customerId, r.period, r.line, amount, sheetNo, r.row ?? null, r.column ?? null];
 }
 
 /** A newspapers row as the commit keeps it (its R8 inputs, if any), without sheet or row number. */
@@ -91,8 +123,9 @@ function newspaperRow(r: BatchRow, amount: number): BatchRow {
  */
 export function batchCells(rows: readonly BatchRow[]): BatchCells {
   const seen = new Set<string>();
-  const cells: [string, string, string, number][] = [];
+  const cells: CellTuple[] = [];
   const newspaper: BatchRow[] = [];
+  const { sheets, numberOf } = sheetNumbering();
   let blank = 0;
   for (let i = rows.length - 1; i >= 0; i--) {
     const r = rows[i] as BatchRow;
@@ -103,7 +136,7 @@ export function batchCells(rows: readonly BatchRow[]): BatchCells {
     const key = `${r.customerId}|${r.period}|${r.line}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    cells.push([r.customerId, r.period, r.line, r.amount]);
+    cells.push(cellTuple(r, r.amount, numberOf(r.sheet)));
     if (r.line === 'newspapers') newspaper.push(newspaperRow(r, r.amount));
   }
   // Back in file order: a file lists its customers mostly in ID order, and the change records and
@@ -111,7 +144,7 @@ export function batchCells(rows: readonly BatchRow[]): BatchCells {
   // than the reversed order).
   cells.reverse();
   newspaper.reverse();
-  return { json: JSON.stringify(cells), rows: rows.length, blank, newspaper };
+  return { json: JSON.stringify(cells), rows: rows.length, blank, newspaper, sheets };
 }
 
 /**
@@ -125,27 +158,28 @@ export async function batchCellsPaced(
   const SLICE = 5_000;
   const parts: string[] = [];
   const newspaper: BatchRow[] = [];
+  const { sheets, numberOf } = sheetNumbering();
   let blank = 0;
   for (let from = 0; from < rows.length; from += SLICE) {
-    const cells: [string, string, string, number][] = [];
+    const cells: CellTuple[] = [];
     for (let i = from; i < Math.min(from + SLICE, rows.length); i++) {
       const r = rows[i] as BatchRow;
       if (r.amount === null) {
         blank++;
         continue;
       }
-      cells.push([r.customerId, r.period, r.line, r.amount]);
+      cells.push(cellTuple(r, r.amount, numberOf(r.sheet)));
       if (r.line === 'newspapers') newspaper.push(newspaperRow(r, r.amount));
     }
     if (cells.length > 0) parts.push(JSON.stringify(cells).slice(1, -1));
     await pause();
   }
-  return { json: `[${parts.join(',')}]`, rows: rows.length, blank, newspaper };
+  return { json: `[${parts.join(',')}]`, rows: rows.length, blank, newspaper, sheets };
 }
 
 /** The cells back as rows (a worker checks claims from them). */
 function cellRows(cells: BatchCells): BatchRow[] {
-  return (JSON.parse(cells.json) as [string, string, RevenueLine, number][]).map(
+  return (JSON.parse(cells.json) as [string, string, RevenueLine, number, ...unknown[]][]).map(
     ([customerId, period, line, amount]) => ({
       customerId,
       period,
@@ -197,18 +231,28 @@ export function commitCells(db: Database, meta: BatchMeta, cells: BatchCells, at
     db
       .prepare(
         `INSERT INTO import_batches (file_name, sha256, unit_id, form, period, rows_total, rows_new, rows_changed,
-           rows_unchanged, rows_excluded, committed_at, committed_by) VALUES (?, ?, ?, ?, ?, ?, 0, 0, 0, ?, ?, ?)`,
+           rows_unchanged, rows_excluded, committed_at, committed_by, sheets) VALUES (?, ?, ?, ?, ?, ?, 0, 0, 0, ?, ?, ?, ?)`,
       )
-      .run(meta.fileName, meta.sha256, meta.unitId, meta.form, meta.period, cells.rows, meta.excluded, at, actor)
-      .lastInsertRowid,
+      .run(
+        meta.fileName,
+        meta.sha256,
+        meta.unitId,
+        meta.form,
+        meta.period,
+        cells.rows,
+        meta.excluded,
+        at,
+        actor,
+        JSON.stringify(cells.sheets),
+      ).lastInsertRowid,
   );
   // Set-wise: the rows go in as one JSON array, one statement records every changed cell with its
   // prior value and the revenue store writes them in one more (revenue/writes.ts says why).
   db.prepare(
     `INSERT INTO import_changes (batch_id, customer_id, period, line, old_amount, old_source_kind, old_source_ref,
-       old_updated_at, new_amount)
+       old_updated_at, new_amount, sheet_no, row_no, col)
      SELECT @batchId, s.value ->> 0, s.value ->> 1, s.value ->> 2, r.amount_fen, r.source_kind, r.source_ref,
-       r.updated_at, s.value ->> 3
+       r.updated_at, s.value ->> 3, s.value ->> 4, s.value ->> 5, s.value ->> 6
      FROM json_each(@rows) s LEFT JOIN revenue r
        ON r.customer_id = s.value ->> 0 AND r.period = s.value ->> 1 AND r.line = s.value ->> 2
      WHERE r.amount_fen IS NOT s.value ->> 3`,

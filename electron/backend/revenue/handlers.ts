@@ -9,6 +9,7 @@ import { getCustomerRow } from '../customers/rows';
 import { defineHandlers } from '../registry';
 import { bureauRevenueHistory, setBureauRevenue } from './bureau';
 import { RevenueSanity } from './sanity';
+import { revenueSource } from './source';
 import type { SourceKind } from './store';
 
 interface CellRow {
@@ -130,6 +131,13 @@ export const revenueHandlers = defineHandlers({
     run: ({ customerId, year }, { db }) => {
       getCustomerRow(db, customerId);
       return customerYear(db, customerId, year);
+    },
+  },
+  'revenue/source': {
+    kind: 'read',
+    run: ({ customerId, period, line }, { db }) => {
+      getCustomerRow(db, customerId);
+      return revenueSource(db, customerId, period, line);
     },
   },
   'revenue/bureau-list': {

@@ -35,6 +35,7 @@ export const CHANNEL_NAMES_EN: Record<AuditChannel, string> = {
   'revenue/set': 'Enter revenue',
   'revenue/set-newspaper': 'Enter newspaper revenue',
   'revenue/customer': "View customer's revenue",
+  'revenue/source': 'Revenue figure source',
   'revenue/bureau-list': 'View bureau revenue',
   'revenue/bureau-set': 'Set bureau revenue',
   'revenue/bureau-history': 'View bureau revenue history',

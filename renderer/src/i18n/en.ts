@@ -864,6 +864,21 @@ export const en: Messages = {
       'above-ceiling': '{{amount}} is at or above {{reference}} for one line in one month: check the amount',
     },
     source: 'Source: {{kind}}{{ref}} · {{at}}',
+    sourceBar: {
+      label: 'Source of the selected figure',
+      hint: 'Select a figure (arrow keys or a click) to see here where it came from.',
+      none: '{{month}} {{line}}: not reported',
+      imported:
+        '{{month}} {{line}} {{amount}}: import batch {{batch}}, file "{{file}}"{{where}}, committed by {{by}} at {{at}}',
+      where: ', sheet "{{sheet}}" row {{row}}{{column}}',
+      column: ' column {{column}}',
+      unit: ' ({{unit}})',
+      undone: ' (batch undone)',
+      typed: '{{month}} {{line}} {{amount}}: entered by {{by}} at {{at}}',
+      typedUnknown: '{{month}} {{line}} {{amount}}: entered by hand at {{at}}',
+      form: '{{month}} {{line}} {{amount}}: from a unit form, {{at}}',
+      openBatch: 'Open the batch',
+    },
     notReported: 'Not reported',
     sourceKind: {
       manual: 'entered by hand',

@@ -19,6 +19,7 @@ import { lastMonthOf, MonthField, YearSelect } from '../../components/PeriodPick
 import { useSchemaForm } from '../../forms/useSchemaForm';
 import { EMPTY_VALUE, formatDateTime } from '../../i18n/format';
 import { useFormat } from '../../i18n/useFormat';
+import { RevenueSourceBar } from './RevenueSourceBar';
 import { gridMove, previewNewspaper, startsEdit } from './revenue-math';
 
 const LINES: RevenueLine[] = [...PRODUCT_LINES, 'other'];
@@ -89,8 +90,16 @@ function RevenueGrid({
   const byPeriod = new Map(months.map((m) => [m.period, m]));
   const lineTotal = (line: RevenueLine) => months.reduce((n, m) => n + (m.cells[line]?.amount ?? 0), 0);
   const anyLine = (line: RevenueLine) => months.some((m) => m.cells[line]?.amount != null);
+  // The focused cell's source shows under the grid, as a spreadsheet's status bar would.
+  const [focused, setFocused] = useState<{ period: string; line: RevenueLine } | null>(null);
   return (
-    <div>
+    <div
+      onFocus={(e) => {
+        const td = (e.target as HTMLElement).closest<HTMLElement>('[data-testid="revenue-cell"]');
+        const { period, line } = td?.dataset ?? {};
+        if (period && line) setFocused({ period, line: line as RevenueLine });
+      }}
+    >
       <Table
         withTableBorder
         withColumnBorders
@@ -158,6 +167,7 @@ function RevenueGrid({
           </Table.Tr>
         </Table.Tfoot>
       </Table>
+      <RevenueSourceBar customerId={customerId} cell={focused} />
     </div>
   );
 }
