@@ -67,8 +67,8 @@ describe('revenue/source', () => {
     });
 
     // Nothing stored: says so.
-    expect(
-      await b.registry.call('revenue/source', { customerId, period: '2026-10', line: 'philately' }),
-    ).toMatchObject({ amount: null, kind: null, batch: null, typed: null });
+    expect(await b.registry.call('revenue/source', { customerId, period: '2026-10', line: 'philately' })).toMatchObject(
+      { amount: null, kind: null, batch: null, typed: null },
+    );
   });
 });

@@ -93,13 +93,7 @@ function RevenueGrid({
   // The focused cell's source shows under the grid, as a spreadsheet's status bar would.
   const [focused, setFocused] = useState<{ period: string; line: RevenueLine } | null>(null);
   return (
-    <div
-      onFocus={(e) => {
-        const td = (e.target as HTMLElement).closest<HTMLElement>('[data-testid="revenue-cell"]');
-        const { period, line } = td?.dataset ?? {};
-        if (period && line) setFocused({ period, line: line as RevenueLine });
-      }}
-    >
+    <div>
       <Table
         withTableBorder
         withColumnBorders
@@ -141,6 +135,7 @@ function RevenueGrid({
                       line={line}
                       cell={cell}
                       newspaper={line === 'newspapers' ? (month?.newspaper ?? null) : null}
+                      onSelect={() => setFocused({ period, line })}
                     />
                   );
                 })}
@@ -187,6 +182,7 @@ function RevenueCell({
   line,
   cell,
   newspaper,
+  onSelect,
 }: {
   row: number;
   col: number;
@@ -195,6 +191,8 @@ function RevenueCell({
   line: RevenueLine;
   cell: RevenueCellView | null;
   newspaper: RevenueMonthView['newspaper'];
+  /** The cell took the focus: its source shows under the grid. */
+  onSelect: () => void;
 }) {
   const { t } = useTranslation();
   // A mutation: once saved, the grid's totals, the customer's page and the tracker refetch by themselves.
@@ -366,6 +364,7 @@ function RevenueCell({
           type="button"
           className={`kam-revenue-cell${shown === null ? ' kam-revenue-empty' : ''}`}
           onClick={() => start()}
+          onFocus={onSelect}
           onKeyDown={(e) => {
             if (e.key === 'F2') {
               e.preventDefault();
