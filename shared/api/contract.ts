@@ -56,6 +56,7 @@ import type {
   TierExplanation,
   TierResultPage,
   TierRunSummary,
+  TimelineEvent,
   Unit,
   UnitAnalysis,
   UnitView,
@@ -152,6 +153,7 @@ export const inputSchemas = {
   'operators/save': s.operatorsSave,
   'session/get': s.empty,
   'session/start': s.sessionStart,
+  'customers/timeline': s.customersTimeline,
   'worklist/list': s.worklistList,
   'worklist/counts': s.worklistCounts,
 } as const satisfies Record<string, z.ZodType>;
@@ -244,6 +246,7 @@ export interface ApiResults {
   'operators/save': OperatorView;
   'session/get': SessionView;
   'session/start': SessionView;
+  'customers/timeline': TimelineEvent[];
   'worklist/list': WorkListView;
   'worklist/counts': WorkListCounts;
 }

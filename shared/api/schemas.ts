@@ -767,3 +767,4 @@ export const worklistList = z
   })
   .strict();
 export const worklistCounts = z.object({ date: isoDate.optional() }).strict();
+export const customersTimeline = z.object({ id: customerId }).strict();

@@ -11,6 +11,7 @@ import type { ReportCustomer, ReportFacts } from '../domain/report/facts';
 import type { CustomerMention } from '../domain/report/mention';
 import type { SubmissionForm } from '../domain/submissions/tracker';
 import type { Scope, Tier } from '../domain/tiers';
+import type { TimelineKind } from '../domain/timeline';
 import type { WorkItem, WorkItemKind } from '../domain/worklist';
 
 export interface AppInfo {
@@ -951,4 +952,16 @@ export interface WorkListCounts {
   date: string;
   counts: Record<WorkItemKind, number>;
   total: number;
+}
+
+// ── A customer's timeline (the hub's 时间线) ─────────────────────────────────────────────
+
+/** One thing that happened to a customer: facts only, phrased by the renderer per kind. */
+export interface TimelineEvent {
+  /** ISO date-time (or a date, for facts recorded by day such as an agreement). */
+  at: string;
+  kind: TimelineKind;
+  /** Who did it, when the part records it. */
+  actor: string | null;
+  facts: Record<string, string | number | null>;
 }

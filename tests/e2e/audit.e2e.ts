@@ -73,7 +73,16 @@ describe('审计, in the browser', () => {
     await page.getByTestId('customer-form-submit').click();
     await expect.poll(() => page.getByTestId('customer-form').count()).toBe(0);
 
+    // The customer's own 时间线: the figure typed by hand, by the operator of the time.
+    await page.getByTestId('customer-tab-timeline').click();
+    const events = page.getByTestId('customer-timeline-event');
+    await expect.poll(() => events.count()).toBe(2);
+    expect(await events.first().textContent()).toContain('手工录入 2026年10月 函件：¥1,234.50');
+    expect(await events.nth(1).getAttribute('data-kind')).toBe('created');
+    await shot('customer-timeline');
+
     // The customer's own 变更记录: the edit, the revenue month, the creation.
+    await page.getByTestId('customer-tab-audit').click();
     const panelRows = page.getByTestId('customer-audit-row');
     await expect.poll(() => panelRows.count()).toBe(3);
     const edit = await panelRows.first().textContent();

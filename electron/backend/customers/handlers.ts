@@ -20,6 +20,7 @@ import { allocateBranchId, allocateHeadOfficeId } from './ids';
 import { findByCreditCode, findByNormalisedName, getCustomerRow, toCustomer } from './rows';
 import { foldQuery, foldText, pinyinInitials, searchText } from './search-text';
 import { currentPeriod, standingOf, tierFilter } from './standing';
+import { customerTimeline } from './timeline';
 
 function requireArea(db: Database, code: string): string | null {
   const row = db.prepare('SELECT name FROM area_codes WHERE code = ?').get(code) as { name: string } | undefined;
@@ -216,6 +217,13 @@ interface CustomerFields {
 export const customerHandlers = defineHandlers({
   'customers/list': { kind: 'read', run: (input, ctx) => listCustomers(ctx, input) },
   'customers/get': { kind: 'read', run: ({ id }, { db, now }) => getDetail(db, id, now()) },
+  'customers/timeline': {
+    kind: 'read',
+    run: ({ id }, { db }) => {
+      getCustomerRow(db, id);
+      return customerTimeline(db, id);
+    },
+  },
   'customers/check-duplicates': {
     kind: 'read',
     run: ({ name, creditCode, excludeId }, { db }) => {

@@ -89,6 +89,7 @@ export const CHANNEL_NAMES_EN: Record<AuditChannel, string> = {
   'operators/save': 'Save operator',
   'session/get': 'View current operator',
   'session/start': 'Start work',
+  'customers/timeline': 'Customer timeline',
   'worklist/list': 'Work list',
   'worklist/counts': 'Work list counts',
   'system/triggers-repaired': 'Restore audit guard triggers',

@@ -96,6 +96,7 @@ export const CHANNEL_NAMES_ZH: Record<AuditChannel, string> = {
   'operators/save': '保存操作员',
   'session/get': '查看当前操作员',
   'session/start': '开始工作',
+  'customers/timeline': '客户时间线',
   'worklist/list': '待办清单',
   'worklist/counts': '待办计数',
   'system/triggers-repaired': '恢复审计保护触发器',

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Tabs, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerDetail } from '../../../../shared/api/types';
@@ -15,7 +15,11 @@ import { CustomerAuditPanel } from './CustomerAuditPanel';
 import { CustomerFormModal, type CustomerFormMode } from './CustomerFormModal';
 import { CustomerReportsPanel } from './CustomerReportsPanel';
 import { StandingPanel, StandingTier } from './CustomerStanding';
+import { CustomerTimeline } from './CustomerTimeline';
 import { AgreementPanel, RevenueSection } from './RevenueSection';
+
+/** The hub's tabs: revenue (with the agreement and the reports), the timeline, the basic facts and branches, the audit trail. */
+type CustomerTab = 'revenue' | 'timeline' | 'details' | 'audit';
 
 export function CustomerDetailPage({ id }: { id: string }) {
   const { t } = useTranslation();
@@ -37,6 +41,7 @@ function CustomerDetailView({ customer }: { customer: CustomerDetail }) {
   const { t } = useTranslation();
   const f = useFormat();
   const [form, setForm] = useState<CustomerFormMode | null>(null);
+  const [tab, setTab] = useState<CustomerTab>('revenue');
   const isBranch = customer.parent !== null;
   const canHaveBranches = !isBranch && customer.idParts.branch === '000';
   const orNone = (v: string | null) => (v === null || v === '' ? EMPTY_VALUE : v);
@@ -109,69 +114,102 @@ function CustomerDetailView({ customer }: { customer: CustomerDetail }) {
 
       <StandingPanel standing={customer} ownUnit={customer.unit} customerId={customer.id} />
 
-      <Paper withBorder p="md">
-        <Title order={2} size="h5" mb="sm">
-          {t('customerDetail.basics')}
-        </Title>
-        <SimpleGrid cols={{ base: 2, lg: 3 }} spacing="md" verticalSpacing="sm" component="dl" m={0}>
-          <DetailField label={t('customerDetail.shortName')}>{orNone(customer.shortName)}</DetailField>
-          <DetailField label={t('customerDetail.unit')}>{customer.unit}</DetailField>
-          <DetailField label={t('customerDetail.area')}>
-            {customer.areaCode} {customer.areaName ?? ''}
-          </DetailField>
-          <DetailField label={t('customerDetail.industry')}>{orNone(customer.industry)}</DetailField>
-          <DetailField label={t('customerDetail.creditCode')}>
-            <Text span ff="monospace" size="sm">
-              {orNone(customer.creditCode)}
-            </Text>
-          </DetailField>
-          <DetailField label={t('customerDetail.headOffice')}>
-            {customer.parent ? <CustomerLink customer={customer.parent} /> : EMPTY_VALUE}
-          </DetailField>
-          <DetailField label={t('customerDetail.address')}>{orNone(customer.address)}</DetailField>
-          <DetailField label={t('customerDetail.createdAt')}>{f.dateTime(customer.createdAt)}</DetailField>
-          <DetailField label={t('customerDetail.updatedAt')}>{f.dateTime(customer.updatedAt)}</DetailField>
-        </SimpleGrid>
-      </Paper>
+      <Tabs value={tab} onChange={(v) => setTab((v as CustomerTab | null) ?? 'revenue')} keepMounted={false}>
+        <Tabs.List>
+          <Tabs.Tab value="revenue" data-testid="customer-tab-revenue">
+            {t('customerDetail.tabs.revenue')}
+          </Tabs.Tab>
+          <Tabs.Tab value="timeline" data-testid="customer-tab-timeline">
+            {t('customerDetail.tabs.timeline')}
+          </Tabs.Tab>
+          <Tabs.Tab value="details" data-testid="customer-tab-details">
+            {t('customerDetail.tabs.details')}
+          </Tabs.Tab>
+          <Tabs.Tab value="audit" data-testid="customer-tab-audit">
+            {t('customerDetail.tabs.audit')}
+          </Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="revenue" pt="md">
+          <Stack gap="md">
+            <AgreementPanel customer={customer} />
+            <RevenueSection customerId={customer.id} />
+            <CustomerReportsPanel customerId={customer.id} />
+          </Stack>
+        </Tabs.Panel>
+        <Tabs.Panel value="timeline" pt="md">
+          <CustomerTimeline customerId={customer.id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="details" pt="md">
+          <Stack gap="md">
+            <Paper withBorder p="md">
+              <Title order={2} size="h5" mb="sm">
+                {t('customerDetail.basics')}
+              </Title>
+              <SimpleGrid cols={{ base: 2, lg: 3 }} spacing="md" verticalSpacing="sm" component="dl" m={0}>
+                <DetailField label={t('customerDetail.shortName')}>{orNone(customer.shortName)}</DetailField>
+                <DetailField label={t('customerDetail.unit')}>{customer.unit}</DetailField>
+                <DetailField label={t('customerDetail.area')}>
+                  {customer.areaCode} {customer.areaName ?? ''}
+                </DetailField>
+                <DetailField label={t('customerDetail.industry')}>{orNone(customer.industry)}</DetailField>
+                <DetailField label={t('customerDetail.creditCode')}>
+                  <Text span ff="monospace" size="sm">
+                    {orNone(customer.creditCode)}
+                  </Text>
+                </DetailField>
+                <DetailField label={t('customerDetail.headOffice')}>
+                  {customer.parent ? <CustomerLink customer={customer.parent} /> : EMPTY_VALUE}
+                </DetailField>
+                <DetailField label={t('customerDetail.address')}>{orNone(customer.address)}</DetailField>
+                <DetailField label={t('customerDetail.createdAt')}>{f.dateTime(customer.createdAt)}</DetailField>
+                <DetailField label={t('customerDetail.updatedAt')}>{f.dateTime(customer.updatedAt)}</DetailField>
+              </SimpleGrid>
+            </Paper>
 
-      <AgreementPanel customer={customer} />
-      <RevenueSection customerId={customer.id} />
-      <CustomerReportsPanel customerId={customer.id} />
-      <CustomerAuditPanel customerId={customer.id} />
-
-      {!isBranch && (
-        <Paper withBorder p="md">
-          <Title order={2} size="h5" mb="sm">
-            {t('customerDetail.branchesCount', { count: customer.branches.length })}
-          </Title>
-          {customer.branches.length === 0 ? (
-            <Text size="sm" c="dimmed">
-              {t('customerDetail.noBranches')}
-            </Text>
-          ) : (
-            <Table striped highlightOnHover aria-label={t('customerDetail.branches')} data-testid="customer-branches">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th w={200}>{t('customers.columns.id')}</Table.Th>
-                  <Table.Th>{t('customers.columns.name')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {customer.branches.map((b) => (
-                  <Table.Tr key={b.id}>
-                    <Table.Td>
-                      <CustomerIdText id={b.id} size="sm" />
-                    </Table.Td>
-                    <Table.Td>
-                      <Anchor href={hrefOf({ name: 'customer', id: b.id })}>{b.name}</Anchor>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          )}
-        </Paper>
-      )}
+            {!isBranch && (
+              <Paper withBorder p="md">
+                <Title order={2} size="h5" mb="sm">
+                  {t('customerDetail.branchesCount', { count: customer.branches.length })}
+                </Title>
+                {customer.branches.length === 0 ? (
+                  <Text size="sm" c="dimmed">
+                    {t('customerDetail.noBranches')}
+                  </Text>
+                ) : (
+                  <Table
+                    striped
+                    highlightOnHover
+                    aria-label={t('customerDetail.branches')}
+                    data-testid="customer-branches"
+                  >
+                    <Table.Thead>
+                      <Table.Tr>
+                        <Table.Th w={200}>{t('customers.columns.id')}</Table.Th>
+                        <Table.Th>{t('customers.columns.name')}</Table.Th>
+                      </Table.Tr>
+                    </Table.Thead>
+                    <Table.Tbody>
+                      {customer.branches.map((b) => (
+                        <Table.Tr key={b.id}>
+                          <Table.Td>
+                            <CustomerIdText id={b.id} size="sm" />
+                          </Table.Td>
+                          <Table.Td>
+                            <Anchor href={hrefOf({ name: 'customer', id: b.id })}>{b.name}</Anchor>
+                          </Table.Td>
+                        </Table.Tr>
+                      ))}
+                    </Table.Tbody>
+                  </Table>
+                )}
+              </Paper>
+            )}
+          </Stack>
+        </Tabs.Panel>
+        <Tabs.Panel value="audit" pt="md">
+          <CustomerAuditPanel customerId={customer.id} />
+        </Tabs.Panel>
+      </Tabs>
 
       {form && (
         <CustomerFormModal

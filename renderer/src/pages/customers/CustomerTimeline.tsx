@@ -1,0 +1,104 @@
+/**
+ * 时间线: what happened to the customer, newest first, merged by the backend from what each part
+ * stores (customers/timeline); each event phrased here in the officer's language, with who and when.
+ */
+import { Paper, Text, Timeline } from '@mantine/core';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import type { TimelineEvent } from '../../../../shared/api/types';
+import { formatMoney, parseMoney } from '../../../../shared/domain/money';
+import { useApiQuery } from '../../api/query';
+import { ApiView } from '../../components/ApiViews';
+import { EmptyBlock } from '../../components/EmptyBlock';
+import { formatDateTime } from '../../i18n/format';
+import { useFormat } from '../../i18n/useFormat';
+
+export function CustomerTimeline({ customerId }: { customerId: string }) {
+  const { t } = useTranslation();
+  const state = useApiQuery('customers/timeline', { id: customerId });
+  return (
+    <Paper withBorder p="md" data-testid="customer-timeline">
+      <ApiView state={state}>
+        {(events) =>
+          events.length === 0 ? (
+            <EmptyBlock description={t('customerDetail.timeline.empty')} />
+          ) : (
+            <Timeline bulletSize={14} lineWidth={2} aria-label={t('customerDetail.timeline.label')}>
+              {events.map((e) => (
+                <TimelineItem key={`${e.kind}|${e.at}|${JSON.stringify(e.facts)}`} event={e} />
+              ))}
+            </Timeline>
+          )
+        }
+      </ApiView>
+    </Paper>
+  );
+}
+
+function TimelineItem({ event }: { event: TimelineEvent }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const when = event.at.length === 10 ? f.date(event.at) : formatDateTime(event.at);
+  return (
+    <Timeline.Item
+      title={
+        <Text size="sm" fw={600}>
+          {phrase(event, t, (p) => f.month(p))}
+        </Text>
+      }
+      data-testid="customer-timeline-event"
+      data-kind={event.kind}
+    >
+      <Text size="xs" c="dimmed">
+        {event.actor ? `${when} · ${event.actor}` : when}
+      </Text>
+    </Timeline.Item>
+  );
+}
+
+function phrase(e: TimelineEvent, t: TFunction, month: (period: string) => string): string {
+  const x = e.facts;
+  const tierName = (tier: string | number | null) =>
+    tier === null ? t('customerDetail.timeline.notKey') : t(`tier.${String(tier) as 'gold'}`);
+  switch (e.kind) {
+    case 'created':
+      return x.customerBatch !== null && x.customerBatch !== undefined
+        ? t('customerDetail.timeline.createdFromList', { batch: x.customerBatch, unit: x.unit })
+        : t('customerDetail.timeline.created', { unit: x.unit });
+    case 'grading':
+      return x.previous === null
+        ? t('customerDetail.timeline.grading', { year: x.year, tier: tierName(x.tier ?? null) })
+        : t('customerDetail.timeline.gradingChanged', {
+            year: x.year,
+            tier: tierName(x.tier ?? null),
+            previous: tierName(x.previous ?? null),
+          });
+    case 'approval':
+    case 'approval_revoked':
+    case 'override':
+    case 'override_revoked':
+      return t(`customerDetail.timeline.${e.kind}`, { ...x, tier: tierName(x.tier ?? null) });
+    case 'agreement':
+      return t('customerDetail.timeline.agreement');
+    case 'import':
+      return (
+        t('customerDetail.timeline.import', {
+          batch: x.batchId,
+          file: x.fileName,
+          unit: x.unit ? t('customerDetail.timeline.importUnit', { unit: x.unit }) : '',
+          cells: x.cells,
+        }) + (x.undoneAt ? t('customerDetail.timeline.importUndone', { at: formatDateTime(String(x.undoneAt)) }) : '')
+      );
+    case 'revenue_typed': {
+      const line = t(`line.${String(x.line) as 'savings'}`);
+      const amount = typeof x.amount === 'string' ? parseMoney(x.amount) : null;
+      return amount === null || !amount.ok || amount.empty
+        ? t('customerDetail.timeline.revenueCleared', { month: month(String(x.period)), line })
+        : t('customerDetail.timeline.revenue_typed', {
+            month: month(String(x.period)),
+            line,
+            amount: formatMoney(amount.fen),
+          });
+    }
+  }
+}
