@@ -12,6 +12,7 @@ import { managerHandlers } from './organisation/managers';
 import { unitHandlers } from './organisation/units';
 import { policyHandlers } from './policies/handlers';
 import type { NamedGroup } from './registry';
+import { registrationHandlers } from './registrations/handlers';
 import { reportHandlers } from './reports/handlers';
 import { unitAnalysisHandlers } from './reports/unit-analyses-handlers';
 import { revenueHandlers } from './revenue/handlers';
@@ -40,4 +41,5 @@ export const HANDLER_GROUPS: readonly NamedGroup[] = [
   ['lists', listHandlers],
   ['backups', backupHandlers],
   ['audit', auditHandlers],
+  ['registrations', registrationHandlers],
 ];

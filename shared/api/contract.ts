@@ -3,6 +3,7 @@
  * the Electron IPC binding, the renderer client, the command line and the tests all use it.
  */
 import type { z } from 'zod';
+import type * as reg from './registration-types';
 import * as s from './schemas';
 import type {
   AppInfo,
@@ -148,6 +149,15 @@ export const inputSchemas = {
   'operators/save': s.operatorsSave,
   'session/get': s.empty,
   'session/start': s.sessionStart,
+  'registrations/dupcheck': s.registrationsDupcheck,
+  'registrations/add': s.registrationsAdd,
+  'registrations/decide': s.registrationsDecide,
+  'registrations/list': s.registrationsList,
+  'registrations/get': s.registrationsGet,
+  'registrations/release': s.registrationsRelease,
+  'applications/add': s.applicationsAdd,
+  'applications/decide': s.applicationsDecide,
+  'applications/list': s.applicationsList,
 } as const satisfies Record<string, z.ZodType>;
 
 export interface ApiResults {
@@ -237,6 +247,15 @@ export interface ApiResults {
   'operators/save': OperatorView;
   'session/get': SessionView;
   'session/start': SessionView;
+  'registrations/dupcheck': reg.DupcheckResult;
+  'registrations/add': reg.RegistrationAdded;
+  'registrations/decide': reg.RegistrationDecided;
+  'registrations/list': reg.RegistrationRow[];
+  'registrations/get': reg.RegistrationDetail;
+  'registrations/release': reg.RegistrationReleased;
+  'applications/add': reg.ApplicationView;
+  'applications/decide': reg.ApplicationView;
+  'applications/list': reg.ApplicationView[];
 }
 
 export type Channel = keyof typeof inputSchemas;

@@ -22,6 +22,8 @@ export const READ_AREAS = [
   'audit',
   'operators',
   'session',
+  'registrations',
+  'applications',
 ] as const;
 export type ReadArea = (typeof READ_AREAS)[number];
 
@@ -87,6 +89,13 @@ export const WRITE_EFFECTS = {
   'backups/restore': READ_AREAS,
   'operators/save': ['operators', 'session', 'audit'],
   'session/start': ['session', 'operators', 'audit'],
+  // R19: a registration's step may allocate a customer (R16) or move one (a ruling, a release).
+  'registrations/add': ['registrations'],
+  'registrations/decide': ['registrations', 'customers', 'tiers', 'submissions', 'reports', 'applications'],
+  'registrations/release': ['registrations', 'customers', 'tiers', 'submissions', 'reports', 'applications'],
+  // A granted application puts a unit on the customer's team (the customer page lists it).
+  'applications/add': ['applications', 'customers'],
+  'applications/decide': ['applications', 'customers'],
 } as const satisfies Partial<Record<Channel, readonly ReadArea[]>>;
 
 /** Every write appends a row to the audit log (DOMAIN-DECISIONS "Audit log"): its area is stale after any. */

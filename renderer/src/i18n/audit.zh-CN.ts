@@ -95,6 +95,15 @@ export const CHANNEL_NAMES_ZH: Record<AuditChannel, string> = {
   'operators/save': '保存操作员',
   'session/get': '查看当前操作员',
   'session/start': '开始工作',
+  'registrations/dupcheck': '查重（注册申报）',
+  'registrations/add': '登记注册申报',
+  'registrations/decide': '审核注册申报',
+  'registrations/list': '查看注册申报',
+  'registrations/get': '查看注册申报详情',
+  'registrations/release': '释放客户归属',
+  'applications/add': '登记营销申报',
+  'applications/decide': '审核营销申报',
+  'applications/list': '查看营销申报',
   'system/triggers-repaired': '恢复审计保护触发器',
   demo: '生成演示数据',
 };
@@ -122,6 +131,8 @@ export const auditZh = {
     backup: '备份 {{id}}',
     operator: '操作员 #{{id}}',
     demo: '演示数据（种子 {{id}}）',
+    registration: '注册申报 #{{id}}',
+    application: '营销申报 #{{id}}',
   },
   /** The same records on their customer's own page, where the ID goes without saying. */
   ownEntities: {
