@@ -86,11 +86,26 @@ describe('R19a/R19b classification: credit code > name > branch > similar > phon
     phone: normalisePhone(phone),
   });
   it.each([
-    ['credit code wins over everything', probe('甲', 'C1', '075488881234'), probe('乙', 'C1', '0754-8888 1234'), 'credit_code'],
+    [
+      'credit code wins over everything',
+      probe('甲', 'C1', '075488881234'),
+      probe('乙', 'C1', '0754-8888 1234'),
+      'credit_code',
+    ],
     ['same company by name', probe('汕头市宏达物流有限公司'), probe('宏达物流（汕头）有限责任公司'), 'name'],
     ['a branch of a known head office', probe('宏达物流有限公司澄海分公司'), probe('汕头市宏达物流有限公司'), 'branch'],
-    ['similar before phone', probe('宏达物流有限公司', null, '13800138000'), probe('宏远物流有限公司', null, '138 0013 8000'), 'similar'],
-    ['phone only', probe('宏达物流有限公司', null, '+86 138-0013-8000'), probe('星辉玩具厂', null, '13800138000'), 'phone'],
+    [
+      'similar before phone',
+      probe('宏达物流有限公司', null, '13800138000'),
+      probe('宏远物流有限公司', null, '138 0013 8000'),
+      'similar',
+    ],
+    [
+      'phone only',
+      probe('宏达物流有限公司', null, '+86 138-0013-8000'),
+      probe('星辉玩具厂', null, '13800138000'),
+      'phone',
+    ],
   ])('R19a: %s', (_case, a, b, reason) => {
     expect(classifyMatch(a, b, distance)?.reason).toBe(reason);
   });
