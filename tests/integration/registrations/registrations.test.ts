@@ -270,6 +270,46 @@ describe('R19a/R19b conflicts', () => {
   });
 });
 
+describe('R19a duplicate index stays current', () => {
+  it('R19a: customers created, renamed and moved elsewhere are found at once; an area added becomes a region word', async () => {
+    const { call, unit } = await setup();
+    // Built first, then patched by the customer writes (the search index's change listener).
+    expect((await call('registrations/dupcheck', { name: '汕头市星辉电子科技有限公司' })).matches).toEqual([]);
+    const c = await call('customers/create', {
+      name: '汕头市星辉电子科技有限公司',
+      areaCode: '440515',
+      unitId: unit('440515'),
+    });
+    expect((await call('registrations/dupcheck', { name: '星辉电子科技有限公司' })).matches[0]).toMatchObject({
+      reason: 'name',
+      customerId: c.id,
+      unit: '440515',
+    });
+    await call('customers/update', {
+      id: c.id,
+      name: '汕头市辉煌电子科技有限公司',
+      areaCode: '440515',
+      unitId: unit('440513'),
+    });
+    expect((await call('registrations/dupcheck', { name: '星辉电子科技有限公司' })).matches).toEqual([]);
+    expect((await call('registrations/dupcheck', { name: '辉煌电子科技有限公司' })).matches[0]?.unit).toBe('440513');
+    // A new area's name is a region word from then on (R19b: from the area table).
+    expect((await call('registrations/dupcheck', { name: '揭阳辉煌电子科技有限公司' })).matches).toEqual([]);
+    await call('areas/upsert', { code: '445200', name: '揭阳市' });
+    expect((await call('registrations/dupcheck', { name: '揭阳辉煌电子科技有限公司' })).matches[0]?.reason).toBe(
+      'name',
+    );
+  });
+
+  it('R19a: a registration leaves the pending holders once rejected', async () => {
+    const { call, add, unit } = await setup();
+    const r = await add({ unitId: unit('440515'), name: '汕头市顺捷物流有限公司', phone: '13800138000' });
+    expect((await call('registrations/dupcheck', { name: '顺捷物流有限公司' })).matches).toHaveLength(1);
+    await call('registrations/decide', { id: r.id, approve: false, reason: '重复申报' });
+    expect((await call('registrations/dupcheck', { name: '顺捷物流有限公司' })).matches).toEqual([]);
+  });
+});
+
 describe('R19c ownership clock and release', () => {
   async function approved() {
     const f = await setup();
