@@ -63,6 +63,7 @@ export const INDUSTRY_WORDS = [
   '塑料',
   '塑胶',
   '制品',
+  '工艺品',
   '工艺',
   '礼品',
   '服装',
