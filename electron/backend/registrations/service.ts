@@ -201,12 +201,30 @@ function guardBar(db: Database, unitId: number, matches: readonly IndexMatch[], 
   }
 }
 
+/**
+ * Customers in the centre's pool: released (R19c) and still held by the city centre. Any unit
+ * may register them without a ruling; the centre's own customers are not in it.
+ */
+function freeCustomers(db: Database, matches: readonly IndexMatch[], centreId: number): Set<string> {
+  const ids = matches
+    .filter((m) => m.entry.customerId !== null && m.entry.unitId === centreId)
+    .map((m) => m.entry.customerId);
+  if (ids.length === 0) return new Set();
+  const rows = db
+    .prepare(
+      `SELECT c.id FROM customers c WHERE c.id IN (SELECT value FROM json_each(?)) AND c.unit_id = ?
+         AND (SELECT r.kind FROM customer_releases r WHERE r.customer_id = c.id ORDER BY r.id DESC LIMIT 1) = 'release'`,
+    )
+    .pluck()
+    .all(JSON.stringify(ids), centreId) as string[];
+  return new Set(rows);
+}
+
 /** Whether a same-company match is a claim the centre must rule on before this registration is approved (R19). */
-function claimsAgainst(reg: { id: number; unit_id: number }, m: IndexMatch, centreId: number): boolean {
+function claimsAgainst(reg: { id: number; unit_id: number }, m: IndexMatch, free: ReadonlySet<string>): boolean {
   if (!isSameCompany(m)) return false;
   if (m.entry.registrationId !== null) return m.entry.registrationId < reg.id; // the earlier registration first
-  // A customer the centre holds after a release is free to register (R19c).
-  return m.entry.unitId !== reg.unit_id && m.entry.unitId !== centreId;
+  return m.entry.unitId !== reg.unit_id && !free.has(m.entry.customerId as string);
 }
 
 function insertStep(
@@ -298,13 +316,13 @@ export function addRegistration(ctx: Ctx, input: RegistrationInput, source: Regi
     at,
   });
   ctx.afterCommit(() => ctx.identityIndex.upsertRegistration(id));
-  const centreId = cityCentreId(db);
+  const free = freeCustomers(db, found, cityCentreId(db));
   return {
     id,
     state,
     conflicts,
     preReviewUnit: preReviewUnitId === null ? null : (units.get(preReviewUnitId)?.code ?? null),
-    needsRuling: found.some((m) => claimsAgainst({ id, unit_id: unit.id }, m, centreId)),
+    needsRuling: found.some((m) => claimsAgainst({ id, unit_id: unit.id }, m, free)),
   };
 }
 
@@ -429,13 +447,20 @@ export function decideRegistration(ctx: Ctx, input: DecideInput): RegistrationDe
       { customerId: own.entry.customerId },
     );
   }
-  const claims = same.filter((m) => claimsAgainst(reg, m, centreId));
+  const free = freeCustomers(db, same, centreId);
+  const claims = same.filter((m) => claimsAgainst(reg, m, free));
   if (claims.length > 0 && !input.ruling) {
     const holders = matchViews(db, claims);
     refuse(
       `与其他单位的客户或更早的申报冲突，须由市局大客户中心裁定后才能通过：${holders.map((h) => h.message).join('；')}`,
       `It conflicts with another unit’s customer or an earlier registration; the city centre must rule before approval: ${holders.map((h) => h.messageEn).join('; ')}`,
       { conflicts: holders },
+    );
+  }
+  if (input.ruling && claims.length === 0) {
+    refuse(
+      '没有需要裁定的冲突（与其他单位的客户或更早的申报为同一企业），请直接审核',
+      'There is no conflict to rule on (no other unit’s customer or earlier registration of the same company): decide without a ruling',
     );
   }
   if (input.ruling && !input.reason) {
@@ -480,12 +505,20 @@ export function decideRegistration(ctx: Ctx, input: DecideInput): RegistrationDe
     customerId = existing.entry.customerId as string;
     const before = getCustomerRow(db, customerId);
     db.prepare('UPDATE customers SET unit_id = ?, updated_at = ? WHERE id = ?').run(reg.unit_id, at, customerId);
-    if (input.ruling && before.unit_id !== centreId) {
-      db.prepare(
-        `INSERT INTO customer_releases (customer_id, registration_id, kind, previous_unit_id, next_unit_id, released_on,
-           bar_until, reason, actor, recorded_at) VALUES (?, ?, 'ruling', ?, ?, ?, NULL, ?, ?, ?)`,
-      ).run(customerId, reg.id, before.unit_id, reg.unit_id, today, input.reason, ctx.actor, at);
-    }
+    db.prepare(
+      `INSERT INTO customer_releases (customer_id, registration_id, kind, previous_unit_id, next_unit_id, released_on,
+         bar_until, reason, actor, recorded_at) VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)`,
+    ).run(
+      customerId,
+      reg.id,
+      input.ruling ? 'ruling' : 'registration',
+      before.unit_id,
+      reg.unit_id,
+      today,
+      input.reason ?? '申报通过',
+      ctx.actor,
+      at,
+    );
   } else {
     const branchMatch = found.find((m) => m.reason === 'branch');
     if (branchMatch && !input.branchOf) {

@@ -254,6 +254,24 @@ describe('R19a/R19b conflicts', () => {
     expect(loser.outcomeReason).toContain('省局裁定');
   });
 
+  it('R19: the city centre’s own customer (not released) needs a ruling too; a ruling with nothing to rule on is refused', async () => {
+    const { call, add, unit } = await setup();
+    const own = await call('customers/create', {
+      name: '汕头市中心直管物流有限公司',
+      areaCode: '440500',
+      unitId: unit('440500'),
+    });
+    const r = await add({ unitId: unit('440515'), name: '中心直管物流有限公司' });
+    expect(r.needsRuling).toBe(true);
+    expect(r.conflicts[0]).toMatchObject({ reason: 'name', customerId: own.id, unit: '440500' });
+    expect((await appError(call('registrations/decide', { id: r.id, approve: true }))).code).toBe('CONFLICT');
+    const lone = await add({ unitId: unit('440515'), name: '汕头市独立电子科技有限公司' });
+    const e = await appError(
+      call('registrations/decide', { id: lone.id, approve: true, ruling: 'signing_location', reason: '无' }),
+    );
+    expect(e.message).toContain('没有需要裁定的冲突');
+  });
+
   it('R16: a branch is approved as a branch of its head office (head’s 11 digits + next branch number)', async () => {
     const { call, add, unit, approveAll } = await setup();
     const head = await approveAll((await add({ unitId: unit('440515'), name: '汕头市宏达物流有限公司' })).id);
@@ -362,7 +380,9 @@ describe('R19c ownership clock and release', () => {
     const customer = await call('customers/get', { id: customerId });
     expect(customer.id).toBe(customerId);
     expect(customer.unitId).toBe(unit('440500'));
-    expect(b.db.prepare('SELECT previous_unit_id AS p FROM customer_releases').get()).toEqual({ p: unit('440515') });
+    expect(b.db.prepare('SELECT kind, previous_unit_id AS p FROM customer_releases').all()).toEqual([
+      { kind: 'release', p: unit('440515') },
+    ]);
 
     const before = dumpTables(b.db);
     const barred = await appError(add({ unitId: unit('440515'), name: '宏达玩具实业有限公司', date: '2026-10-17' }));
@@ -386,6 +406,11 @@ describe('R19c ownership clock and release', () => {
     const taken = await call('registrations/decide', { id: other.id, approve: true, date: '2026-08-05' });
     expect(taken.customerId).toBe(customerId);
     expect((await call('customers/get', { id: customerId })).unitId).toBe(unit('440513'));
+    expect(
+      b.db
+        .prepare("SELECT previous_unit_id AS p, next_unit_id AS n FROM customer_releases WHERE kind = 'registration'")
+        .all(),
+    ).toEqual([{ p: unit('440500'), n: unit('440513') }]);
   });
 
   it('R19c: period and bar are policy values', async () => {

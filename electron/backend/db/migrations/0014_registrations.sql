@@ -84,13 +84,14 @@ BEGIN SELECT RAISE(ABORT, 'registration_rulings is append-only'); END;
 CREATE TRIGGER registration_rulings_no_delete BEFORE DELETE ON registration_rulings
 BEGIN SELECT RAISE(ABORT, 'registration_rulings is append-only'); END;
 
--- R19c: the centre released an unconfirmed customer; its previous owner may not register it again
--- before bar_until. Also written when a ruling moves an existing customer to another unit.
+-- Every change of a customer's owner unit made here: the centre released an unconfirmed customer
+-- (R19c: its previous owner may not register it again before bar_until), a ruling moved it to
+-- another unit (R19), or a registration took a released customer from the centre's pool.
 CREATE TABLE customer_releases (
   id INTEGER PRIMARY KEY,
   customer_id TEXT NOT NULL REFERENCES customers(id),
   registration_id INTEGER REFERENCES registrations(id),
-  kind TEXT NOT NULL CHECK (kind IN ('release', 'ruling')),
+  kind TEXT NOT NULL CHECK (kind IN ('release', 'ruling', 'registration')),
   previous_unit_id INTEGER NOT NULL REFERENCES units(id),
   next_unit_id INTEGER NOT NULL REFERENCES units(id),
   released_on TEXT NOT NULL,
