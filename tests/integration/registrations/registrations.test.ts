@@ -1,6 +1,7 @@
 /** R19, R19a–c: registrations through the registry and a real database (handler level). */
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Backend, openBackend } from '../../../electron/backend';
+import { addRegistration } from '../../../electron/backend/registrations/service';
 import type { ApiInput } from '../../../shared/api/contract';
 import { creditCodeCheckCharacter } from '../../../shared/domain/credit-code';
 import { appError } from '../../support/app-error';
@@ -109,6 +110,39 @@ describe('R19 review chain', () => {
     expect(no.state).toBe('rejected');
     expect((await call('registrations/get', { id: r.id })).outcomeReason).toBe('收入证明不足');
     expect((await appError(call('registrations/decide', { id: r.id, approve: true }))).code).toBe('CONFLICT');
+  });
+});
+
+describe('R19 inbox and audit', () => {
+  it('R19: addRegistration files a template registration (source and batch kept) for the inbox', async () => {
+    const { b, call, chBranch } = await setup();
+    const ctx = { ...b.registry.ctx, afterCommit: (fn: () => void) => fn() };
+    const r = b.db.transaction(() =>
+      addRegistration(
+        ctx,
+        { unitId: chBranch, name: '汕头市宏达玩具实业有限公司', areaCode: '440515', date: '2026-01-10' },
+        { source: 'template', sourceRef: 'batch:7' },
+      ),
+    )();
+    expect(r.state).toBe('pre_review');
+    const inbox = await call('registrations/list', { state: 'pre_review' });
+    expect(inbox.map((x) => [x.id, x.source])).toEqual([[r.id, 'template']]);
+    expect(b.db.prepare('SELECT source_ref FROM registrations WHERE id = ?').pluck().get(r.id)).toBe('batch:7');
+  });
+
+  it('R19: every write is audited against its registration', async () => {
+    const { b, add, call, unit } = await setup();
+    const r = await add({ unitId: unit('440515'), name: '汕头市宏达玩具实业有限公司' });
+    await call('registrations/decide', { id: r.id, approve: true });
+    const rows = b.db
+      .prepare("SELECT channel, entity FROM audit_log WHERE channel LIKE 'registrations/%' ORDER BY id")
+      .all();
+    expect(rows).toEqual([
+      { channel: 'registrations/add', entity: `registration:${r.id}` },
+      { channel: 'registrations/decide', entity: `registration:${r.id}` },
+    ]);
+    // The steps are append-only.
+    expect(() => b.db.prepare('DELETE FROM registration_steps').run()).toThrow(/append-only/);
   });
 });
 
