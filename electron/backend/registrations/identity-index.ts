@@ -15,7 +15,12 @@
 import type { Database } from 'better-sqlite3';
 import { distance } from 'fastest-levenshtein';
 import { normaliseCreditCode } from '../../../shared/domain/credit-code';
-import { type IdentityName, identityName, regionWordsOf } from '../../../shared/domain/registration/identity';
+import {
+  type IdentityName,
+  identityName,
+  PROVINCE_NAMES,
+  regionWordsOf,
+} from '../../../shared/domain/registration/identity';
 import {
   type Classified,
   classifyMatch,
@@ -137,7 +142,7 @@ export class IdentityIndex {
   }
 
   private build(names: string[], stamp: string, dataVersion: number): Snapshot {
-    const regions = regionWordsOf(names);
+    const regions = regionWordsOf([...names, ...PROVINCE_NAMES]);
     const s: Snapshot = {
       entries: [],
       regions,

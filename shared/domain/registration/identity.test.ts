@@ -1,10 +1,10 @@
 import { distance } from 'fastest-levenshtein';
 import { describe, expect, it } from 'vitest';
 import { SEED_AREA_CODES } from '../organisation';
-import { identityName, regionWordsOf, similarDifference } from './identity';
+import { identityName, PROVINCE_NAMES, regionWordsOf, similarDifference } from './identity';
 import { classifyMatch, type IdentityProbe, normalisePhone } from './matches';
 
-const REGIONS = regionWordsOf(SEED_AREA_CODES.map((a) => a.name));
+const REGIONS = regionWordsOf([...SEED_AREA_CODES.map((a) => a.name), ...PROVINCE_NAMES]);
 const id = (name: string) => identityName(name, REGIONS);
 
 describe('R19b region words from the area table', () => {
@@ -20,6 +20,8 @@ describe('R19b identity names: the same company', () => {
     ['region without its suffix', '汕头宏达玩具实业有限公司', '宏达玩具实业有限公司'],
     ['region in brackets', '宏达玩具实业（汕头）有限公司', '汕头市宏达玩具实业有限公司'],
     ['district in front', '澄海区宏达玩具实业有限公司', '宏达玩具实业有限公司'],
+    ['province, city and district in front', '广东省汕头市澄海区宏达玩具实业有限公司', '宏达玩具实业有限公司'],
+    ['province without its suffix', '广东宏达玩具实业有限公司', '宏达玩具实业（汕头）有限公司'],
     ['有限责任公司 / 有限公司', '汕头市金源电子科技有限责任公司', '金源电子科技有限公司'],
     ['股份有限公司', '汕头市金源电子科技股份有限公司', '金源电子科技有限公司'],
     ['集团有限公司', '汕头市金源电子科技集团有限公司', '汕头金源电子科技有限公司'],

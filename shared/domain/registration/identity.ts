@@ -149,6 +149,47 @@ export interface IdentityName {
   branch: { headKey: string; headName: string; place: string } | null;
 }
 
+/**
+ * Province-level names, added to the area table's as region words (R19b): the table holds the
+ * city's own areas, while names are often headed 广东省… / 广东….
+ */
+export const PROVINCE_NAMES = [
+  '北京市',
+  '天津市',
+  '上海市',
+  '重庆市',
+  '河北省',
+  '山西省',
+  '辽宁省',
+  '吉林省',
+  '黑龙江省',
+  '江苏省',
+  '浙江省',
+  '安徽省',
+  '福建省',
+  '江西省',
+  '山东省',
+  '河南省',
+  '湖北省',
+  '湖南省',
+  '广东省',
+  '海南省',
+  '四川省',
+  '贵州省',
+  '云南省',
+  '陕西省',
+  '甘肃省',
+  '青海省',
+  '台湾省',
+  '内蒙古自治区',
+  '广西壮族自治区',
+  '西藏自治区',
+  '宁夏回族自治区',
+  '新疆维吾尔自治区',
+  '香港特别行政区',
+  '澳门特别行政区',
+] as const;
+
 /** Region words (R19b) from the area table's names: '澄海区' gives 澄海区 and 澄海; '汕头市（市本级）' gives 汕头市 and 汕头. */
 export function regionWordsOf(areaNames: readonly string[]): string[] {
   const words = new Set<string>();
@@ -159,7 +200,10 @@ export function regionWordsOf(areaNames: readonly string[]): string[] {
       .replace(/\s/g, '');
     if (name === '') continue;
     words.add(name);
-    const base = name.replace(/(特别行政区|自治州|自治县|自治区|新区|省|市|区|县|镇|乡)$/u, '');
+    const base = name.replace(
+      /(壮族自治区|回族自治区|维吾尔自治区|特别行政区|自治州|自治县|自治区|新区|省|市|区|县|镇|乡)$/u,
+      '',
+    );
     if (base.length >= 2) words.add(base);
   }
   return [...words].sort((a, b) => b.length - a.length);
