@@ -718,8 +718,13 @@ function clockOf(db: Database, reg: RegistrationDbRow, today: string, policy: Po
   );
 }
 
-function toRow(db: Database, r: RegistrationDbRow, today: string, policy: Policy): RegistrationRow {
-  const units = unitNodes(db);
+function toRow(
+  db: Database,
+  r: RegistrationDbRow,
+  today: string,
+  policy: Policy,
+  units: ReadonlyMap<number, { code: string; name: string }> = unitNodes(db),
+): RegistrationRow {
   return {
     id: r.id,
     unit: units.get(r.unit_id)?.code ?? '',
@@ -750,7 +755,8 @@ export function listRegistrations(
          AND (? IS NULL OR state = 'approved') ORDER BY id`,
     )
     .all(input.state, input.state, input.unitId, input.unitId, input.clock) as RegistrationDbRow[];
-  const out = rows.map((r) => toRow(ctx.db, r, today, ctx.policy));
+  const units = unitNodes(ctx.db);
+  const out = rows.map((r) => toRow(ctx.db, r, today, ctx.policy, units));
   return input.clock === null ? out : out.filter((r) => r.clock?.state === input.clock);
 }
 
