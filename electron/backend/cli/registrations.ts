@@ -59,6 +59,8 @@ function either(values: Values, yes: string, no: string): boolean {
   return a;
 }
 
+const CLOCK_ZH = { confirmed: '已确认', running: '期限内', warning: '即将到期', lapsed: '已到期，可释放' } as const;
+
 const matchesText = (matches: readonly RegistrationMatch[]): string =>
   matches.length === 0 ? '  未发现重复' : matches.map((m) => `  ${m.message}`).join('\n');
 
@@ -201,7 +203,7 @@ export const REGISTRATION_COMMANDS: Command[] = [
                     r.name,
                     REGISTRATION_STATE_NAMES_ZH[r.state],
                     r.customerId ?? '',
-                    r.clock ? `${r.clock.state}（${r.clock.lapsesOn}）` : '',
+                    r.clock ? `${CLOCK_ZH[r.clock.state]}（${r.clock.lapsesOn} 到期）` : '',
                   ].join('\t'),
                 )
                 .join('\n');
