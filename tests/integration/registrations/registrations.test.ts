@@ -216,6 +216,46 @@ describe('R19a/R19b conflicts', () => {
     ]);
   });
 
+  it('R19a/R19b: a table of real-looking names against customers in the database', async () => {
+    const { call, unit } = await setup();
+    const ids: Record<string, string> = {};
+    for (const [key, name, creditCode] of [
+      ['宏达', '汕头市宏达玩具实业有限公司', CODE_A],
+      ['金源', '汕头市金源电子科技有限公司', null],
+      ['顺发', '汕头市金平区顺发商行', null],
+      ['联兴', '澄海区联兴塑料制品厂', null],
+      ['ABC', '汕头市ABC贸易有限公司', null],
+    ] as const) {
+      ids[key] = (await call('customers/create', { name, areaCode: '440515', unitId: unit('440515'), creditCode })).id;
+    }
+    const table: [string, string | null, string | null, string | null][] = [
+      // name, credit code, expected reason, expected customer
+      ['完全不同的名字有限公司', CODE_A, 'credit_code', '宏达'],
+      ['宏达玩具实业（汕头）有限公司', null, 'name', '宏达'],
+      ['广东省汕头市宏达玩具实业股份有限公司', null, 'name', '宏达'],
+      ['宏达玩具实业集团有限公司', null, 'name', '宏达'],
+      ['汕头市金源电子科技有限责任公司', null, 'name', '金源'],
+      ['顺发经营部', null, 'name', '顺发'],
+      ['汕头市联兴塑料制品有限公司', null, 'name', '联兴'],
+      ['汕头市ＡＢＣ贸易（汕头）有限公司', null, 'name', 'ABC'],
+      ['汕头市宏达玩具实业有限公司澄海分公司', null, 'branch', '宏达'],
+      ['汕头市金源电子科技有限公司潮阳办事处', null, 'branch', '金源'],
+      ['汕头市宏远玩具实业有限公司', null, 'similar', '宏达'],
+      ['汕头市金原电子科技有限公司', null, 'similar', '金源'],
+      ['汕头市星辉玩具实业有限公司', null, null, null],
+      ['汕头市华美电子科技有限公司', null, null, null],
+      ['汕头市宏达物流有限公司', null, null, null],
+      ['汕头市顺丰物流有限公司', null, null, null],
+    ];
+    const got = [];
+    for (const [name, creditCode] of table) {
+      const [first] = (await call('registrations/dupcheck', { name, creditCode })).matches;
+      const holder = Object.entries(ids).find(([, id]) => id === first?.customerId)?.[0] ?? null;
+      got.push([name, creditCode, first?.reason ?? null, holder]);
+    }
+    expect(got).toEqual(table);
+  });
+
   it('R19: a registration matching another unit’s customer cannot be approved until the centre rules; the ruling moves the customer, keeping its ID', async () => {
     const { call, add, unit, approveAll } = await setup();
     const first = await add({ unitId: unit('440515'), name: '汕头市宏达玩具实业有限公司', creditCode: CODE_A });
