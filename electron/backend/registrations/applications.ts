@@ -117,7 +117,7 @@ export function addApplication(
 
 /** First the owner unit's opinion (→ the centre's ruling, whatever it says), then the centre's ruling. */
 export function decideApplication(
-  ctx: Pick<HandlerContext, 'db' | 'now'>,
+  ctx: Pick<HandlerContext, 'db' | 'now' | 'actor'>,
   input: {
     id: number;
     approve: boolean;
@@ -133,8 +133,9 @@ export function decideApplication(
   const app = get(db, input.id, today);
   if (app.state === 'owner_opinion') {
     db.prepare(
-      "UPDATE applications SET state = 'ruling', owner_agrees = ?, owner_opinion = ?, updated_at = ? WHERE id = ?",
-    ).run(input.approve ? 1 : 0, input.opinion, at, app.id);
+      `UPDATE applications SET state = 'ruling', owner_agrees = ?, owner_opinion = ?, owner_actor = ?,
+         owner_decided_on = ?, updated_at = ? WHERE id = ?`,
+    ).run(input.approve ? 1 : 0, input.opinion, ctx.actor, today, at, app.id);
   } else if (app.state === 'ruling') {
     if (input.approve) {
       if (input.attributionPercent === null) {
@@ -149,11 +150,12 @@ export function decideApplication(
       }
     }
     db.prepare(
-      `UPDATE applications SET state = ?, ruling_reason = ?, attribution_percent = ?, end_on = ?, decided_on = ?,
-         updated_at = ? WHERE id = ?`,
+      `UPDATE applications SET state = ?, ruling_reason = ?, ruling_actor = ?, attribution_percent = ?, end_on = ?,
+         decided_on = ?, updated_at = ? WHERE id = ?`,
     ).run(
       input.approve ? 'granted' : 'refused',
       input.opinion,
+      ctx.actor,
       input.approve ? input.attributionPercent : null,
       input.approve ? input.endOn : null,
       today,
@@ -180,4 +182,24 @@ export function listApplications(
     )
     .all(input.customerId, input.customerId, input.unitId, input.unitId, input.unitId) as ApplicationDbRow[];
   return rows.map((r) => toView(r, today));
+}
+
+/**
+ * R19/R20: the units on a customer's team on a date — its owner, then every unit with a granted
+ * application not past its end date (ownership does not move).
+ */
+export function teamUnits(
+  db: Database,
+  customerId: string,
+  date: string,
+): { unitId: number; role: 'owner' | 'member' }[] {
+  const owner = getCustomerRow(db, customerId).unit_id;
+  const members = db
+    .prepare(
+      `SELECT DISTINCT unit_id FROM applications WHERE customer_id = ? AND state = 'granted' AND end_on >= ?
+         AND unit_id != ? ORDER BY unit_id`,
+    )
+    .pluck()
+    .all(customerId, date, owner) as number[];
+  return [{ unitId: owner, role: 'owner' }, ...members.map((unitId) => ({ unitId, role: 'member' as const }))];
 }

@@ -1,6 +1,7 @@
 /** R19, R19a–c: registrations through the registry and a real database (handler level). */
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Backend, openBackend } from '../../../electron/backend';
+import { teamUnits } from '../../../electron/backend/registrations/applications';
 import { addRegistration } from '../../../electron/backend/registrations/service';
 import type { ApiInput } from '../../../shared/api/contract';
 import { creditCodeCheckCharacter } from '../../../shared/domain/credit-code';
@@ -496,7 +497,7 @@ describe('R19c ownership clock and release', () => {
 
 describe('营销申报 (R19 marketing applications)', () => {
   it('R19: plan → owner’s opinion → centre’s ruling with attribution and end date; membership until then; ownership stays', async () => {
-    const { call, add, unit, approveAll } = await setup();
+    const { b, call, add, unit, approveAll } = await setup();
     const { customerId } = await approveAll((await add({ unitId: unit('440515'), name: '汕头市宏达物流有限公司' })).id);
     const id = customerId as string;
     expect(
@@ -544,5 +545,34 @@ describe('营销申报 (R19 marketing applications)', () => {
     expect(granted).toMatchObject({ state: 'granted', attributionPercent: 40, endOn: '2026-12-31', member: true });
     expect((await call('applications/list', { customerId: id, date: '2027-01-01' }))[0]?.member).toBe(false);
     expect((await call('customers/get', { id })).unitId).toBe(unit('440515'));
+    expect(teamUnits(b.db, id, '2026-06-01')).toEqual([
+      { unitId: unit('440515'), role: 'owner' },
+      { unitId: unit('P05'), role: 'member' },
+    ]);
+    expect(teamUnits(b.db, id, '2027-01-01')).toEqual([{ unitId: unit('440515'), role: 'owner' }]);
+    expect(b.db.prepare('SELECT owner_actor, ruling_actor FROM applications').get()).toEqual({
+      owner_actor: '信息主管',
+      ruling_actor: '信息主管',
+    });
+  });
+
+  it('R19: the owner may disagree; the centre still rules, and a refusal makes no member', async () => {
+    const { call, add, unit, approveAll } = await setup();
+    const { customerId } = await approveAll((await add({ unitId: unit('440515'), name: '汕头市宏达物流有限公司' })).id);
+    const app = await call('applications/add', {
+      customerId: customerId as string,
+      unitId: unit('440513'),
+      plan: '开发函件业务',
+      startsOn: '2026-02-01',
+      untilOn: '2026-06-30',
+      expectedRevenueFen: '2000',
+    });
+    const owner = await call('applications/decide', { id: app.id, approve: false, opinion: '已在跟进' });
+    expect(owner).toMatchObject({ state: 'ruling', ownerAgrees: false, ownerOpinion: '已在跟进' });
+    const refused = await call('applications/decide', { id: app.id, approve: false, opinion: '维持一点接入' });
+    expect(refused).toMatchObject({ state: 'refused', member: false, attributionPercent: null, endOn: null });
+    expect((await appError(call('applications/decide', { id: app.id, approve: true, opinion: '再议' }))).code).toBe(
+      'CONFLICT',
+    );
   });
 });

@@ -121,7 +121,10 @@ CREATE TABLE applications (
   state TEXT NOT NULL CHECK (state IN ('owner_opinion', 'ruling', 'granted', 'refused')),
   owner_agrees INTEGER CHECK (owner_agrees IN (0, 1)),
   owner_opinion TEXT,
+  owner_actor TEXT,
+  owner_decided_on TEXT,
   ruling_reason TEXT,
+  ruling_actor TEXT,
   -- the applying unit's share of the customer's revenue while granted, in percent
   attribution_percent INTEGER CHECK (attribution_percent IS NULL OR attribution_percent BETWEEN 0 AND 100),
   end_on TEXT,
