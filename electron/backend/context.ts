@@ -5,6 +5,7 @@ import type { BackupService } from './backups/service';
 import type { CustomerSearchIndex } from './customers/search-index';
 import type { ImportStaging } from './imports/staging';
 import type { PolicyBook } from './policies/book';
+import type { IdentityIndex } from './registrations/identity-index';
 import type { RevenueStore } from './revenue/store';
 import type { WriterThread } from './writer/thread';
 
@@ -37,6 +38,8 @@ export interface HandlerContext {
   backups: BackupService;
   /** Customer search; customer writes patch it through `afterCommit`. */
   searchIndex: CustomerSearchIndex;
+  /** R19a/R19b duplicate check over customers and pending registrations; patched like `searchIndex`. */
+  identityIndex: IdentityIndex;
   /**
    * Runs `fn` once the current write's transaction has committed; dropped if it rolls back.
    * For caches outside the database (the search index), which must never see uncommitted rows.

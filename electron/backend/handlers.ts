@@ -11,6 +11,7 @@ import { areaHandlers } from './organisation/areas';
 import { managerHandlers } from './organisation/managers';
 import { unitHandlers } from './organisation/units';
 import { policyHandlers } from './policies/handlers';
+import { registrationHandlers } from './registrations/handlers';
 import type { NamedGroup } from './registry';
 import { reportHandlers } from './reports/handlers';
 import { unitAnalysisHandlers } from './reports/unit-analyses-handlers';
@@ -42,4 +43,5 @@ export const HANDLER_GROUPS: readonly NamedGroup[] = [
   ['backups', backupHandlers],
   ['audit', auditHandlers],
   ['worklist', worklistHandlers],
+  ['registrations', registrationHandlers],
 ];

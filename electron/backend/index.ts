@@ -18,6 +18,7 @@ import { HANDLER_GROUPS } from './handlers';
 import { ImportStaging } from './imports/staging';
 import { seedOrganisationIfEmpty } from './organisation/seed';
 import { PolicyBook } from './policies/book';
+import { IdentityIndex } from './registrations/identity-index';
 import { Registry } from './registry';
 import { RevenueStore } from './revenue/store';
 import { APP_VERSION } from './version';
@@ -85,10 +86,15 @@ function openParts(
     if (health.problem === null) policies.seedIfEmpty(now().toISOString(), actor);
     let registry: Registry | null = null;
     const searchIndex = new CustomerSearchIndex(db);
+    const identityIndex = new IdentityIndex(db);
+    searchIndex.onChange((id) => (id === null ? identityIndex.invalidate() : identityIndex.upsertCustomer(id)));
     const writer = new WriterThread(db, {
       databasePath: options.databasePath,
       ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
-      committedElsewhere: () => searchIndex.keepAfterCommitElsewhere(),
+      committedElsewhere: () => {
+        searchIndex.keepAfterCommitElsewhere();
+        identityIndex.keepAfterCommitElsewhere();
+      },
     });
     const ctx: HandlerContext = {
       db,
@@ -116,6 +122,7 @@ function openParts(
         restore,
       }),
       searchIndex,
+      identityIndex,
       afterCommit: (fn) => {
         if (!registry) throw new Error('registry not ready');
         registry.afterCommit(fn);

@@ -3,6 +3,7 @@
  * the Electron IPC binding, the renderer client, the command line and the tests all use it.
  */
 import type { z } from 'zod';
+import type * as reg from './registration-types';
 import * as s from './schemas';
 import type {
   AppInfo,
@@ -156,6 +157,15 @@ export const inputSchemas = {
   'customers/timeline': s.customersTimeline,
   'worklist/list': s.worklistList,
   'worklist/counts': s.worklistCounts,
+  'registrations/dupcheck': s.registrationsDupcheck,
+  'registrations/add': s.registrationsAdd,
+  'registrations/decide': s.registrationsDecide,
+  'registrations/list': s.registrationsList,
+  'registrations/get': s.registrationsGet,
+  'registrations/release': s.registrationsRelease,
+  'applications/add': s.applicationsAdd,
+  'applications/decide': s.applicationsDecide,
+  'applications/list': s.applicationsList,
 } as const satisfies Record<string, z.ZodType>;
 
 export interface ApiResults {
@@ -249,6 +259,15 @@ export interface ApiResults {
   'customers/timeline': TimelineEvent[];
   'worklist/list': WorkListView;
   'worklist/counts': WorkListCounts;
+  'registrations/dupcheck': reg.DupcheckResult;
+  'registrations/add': reg.RegistrationAdded;
+  'registrations/decide': reg.RegistrationDecided;
+  'registrations/list': reg.RegistrationRow[];
+  'registrations/get': reg.RegistrationDetail;
+  'registrations/release': reg.RegistrationReleased;
+  'applications/add': reg.ApplicationView;
+  'applications/decide': reg.ApplicationView;
+  'applications/list': reg.ApplicationView[];
 }
 
 export type Channel = keyof typeof inputSchemas;

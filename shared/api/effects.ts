@@ -23,6 +23,8 @@ export const READ_AREAS = [
   'operators',
   'session',
   'worklist',
+  'registrations',
+  'applications',
 ] as const;
 export type ReadArea = (typeof READ_AREAS)[number];
 
@@ -88,6 +90,13 @@ export const WRITE_EFFECTS = {
   'backups/restore': READ_AREAS,
   'operators/save': ['operators', 'session', 'audit'],
   'session/start': ['session', 'operators', 'audit'],
+  // R19: a registration's step may allocate a customer (R16) or move one (a ruling, a release).
+  'registrations/add': ['registrations'],
+  'registrations/decide': ['registrations', 'customers', 'tiers', 'submissions', 'reports', 'applications'],
+  'registrations/release': ['registrations', 'customers', 'tiers', 'submissions', 'reports', 'applications'],
+  // A granted application puts a unit on the customer's team (the customer page lists it).
+  'applications/add': ['applications', 'customers'],
+  'applications/decide': ['applications', 'customers'],
 } as const satisfies Partial<Record<Channel, readonly ReadArea[]>>;
 
 /**

@@ -81,6 +81,17 @@ const LABEL_EN: Record<string, string> = {
   电话: 'Phone',
   离岗原因: 'Reason for leaving',
   行业: 'Industry',
+  申报: 'Registration',
+  申报单位: 'Registering unit',
+  收入证明: 'Revenue evidence',
+  预计年收入: 'Expected annual revenue',
+  联系人: 'Contact',
+  申报理由: 'The unit’s reason',
+  意见: 'Opinion',
+  释放理由: 'Reason for the release',
+  营销申报: 'Marketing application',
+  营销方案: 'Marketing plan',
+  预计收入: 'Expected revenue',
 };
 const en = (label: string) => LABEL_EN[label] ?? 'The field';
 const withinLimit = (label: string, max: number) => (v: string, ctx: z.RefinementCtx) => {
@@ -768,3 +779,121 @@ export const worklistList = z
   .strict();
 export const worklistCounts = z.object({ date: isoDate.optional() }).strict();
 export const customersTimeline = z.object({ id: customerId }).strict();
+// ── Registrations (注册申报, R19) and marketing applications (营销申报) ──────────────────────
+
+const registrationState = z.enum(
+  ['pre_review', 'review', 'approved', 'rejected', 'released'],
+  said('未知的申报状态', 'Unknown registration state'),
+);
+const registrationId = id('申报');
+/** A phone as typed: digits, spaces, +, -, brackets, extension. */
+const phone = str(60)
+  .trim()
+  .regex(
+    /^[0-9０-９+＋\-－()（）\s转#]*$/u,
+    said('电话号码只能包含数字、空格、+、-、括号', 'A phone number has digits, spaces, +, - and brackets only'),
+  )
+  .transform((v) => (v === '' ? null : v))
+  .nullable()
+  .optional();
+/** `--date`: stands in for today (the CLI and tests); the backend's local date when absent. */
+const today = isoDate.nullable().default(null);
+
+/** R19a duplicate check, as the name is typed (the credit code validated: a wrong one is refused). */
+export const registrationsDupcheck = z
+  .object({
+    name: text('客户全称', LIMIT.name),
+    creditCode,
+    phone,
+    /** A registration being re-checked is not its own match. */
+    excludeRegistrationId: registrationId.nullable().default(null),
+  })
+  .strict();
+export const registrationsAdd = z
+  .object({
+    unitId: id('申报单位'),
+    name: text('客户全称', LIMIT.name),
+    areaCode,
+    creditCode,
+    phone,
+    address: optionalText('地址', LIMIT.address),
+    industry: optionalText('行业', LIMIT.industry),
+    lines: z
+      .array(z.enum(PRODUCT_LINES, said('未知的业务种类', 'Unknown line')))
+      .max(PRODUCT_LINES.length)
+      .default([]),
+    evidence: optionalText('收入证明', 300),
+    revenueFen: moneyOrEmpty('预计年收入').optional(),
+    contact: optionalText('联系人', 20),
+    reason: optionalText('申报理由', 300),
+    date: today,
+  })
+  .strict();
+export const registrationsDecide = z
+  .object({
+    id: registrationId,
+    approve: z.boolean(said('请选择通过或驳回', 'Choose approve or reject')),
+    reason: optionalText('意见', 300),
+    /** R16: approve as a branch of this head office. */
+    branchOf: customerId.nullable().default(null),
+    /** R19: the centre's ruling on a conflict, and its basis. */
+    ruling: z
+      .enum(
+        ['signing_location', 'escalation'],
+        said('裁定依据应为合同签订地或上报裁定', 'A ruling is by signing location or escalation'),
+      )
+      .nullable()
+      .default(null),
+    /** R14: the scope the centre sets; its suggestion when absent. */
+    scope: z.enum(SCOPES, said('未知的客户类型', 'Unknown scope')).nullable().default(null),
+    date: today,
+  })
+  .strict();
+export const registrationsList = z
+  .object({
+    state: registrationState.nullable().default(null),
+    unitId: id('申报单位').nullable().default(null),
+    /** R19c: only approved registrations whose clock is in this state. */
+    clock: z
+      .enum(['confirmed', 'running', 'warning', 'lapsed'], said('未知的期限状态', 'Unknown clock state'))
+      .nullable()
+      .default(null),
+    date: today,
+  })
+  .strict();
+export const registrationsGet = z.object({ id: registrationId, date: today }).strict();
+export const registrationsRelease = z
+  .object({ id: registrationId, reason: text('释放理由', 300), date: today })
+  .strict();
+
+const applicationId = id('营销申报');
+export const applicationsAdd = z
+  .object({
+    customerId,
+    unitId: id('申报单位'),
+    plan: text('营销方案', 500),
+    startsOn: isoDate,
+    untilOn: isoDate,
+    expectedRevenueFen: money('预计收入'),
+    date: today,
+  })
+  .strict();
+export const applicationsDecide = z
+  .object({
+    id: applicationId,
+    /** The owner unit's opinion (first step) or the centre's ruling (second). */
+    approve: z.boolean(said('请选择同意或不同意', 'Choose agree or disagree')),
+    opinion: text('意见', 300),
+    /** The ruling's revenue attribution: the applying unit's share, percent. */
+    attributionPercent: z.number().int().min(0).max(100).nullable().default(null),
+    endOn: isoDate.nullable().default(null),
+    date: today,
+  })
+  .strict();
+export const applicationsList = z
+  .object({
+    customerId: customerId.nullable().default(null),
+    unitId: id('申报单位').nullable().default(null),
+    date: today,
+  })
+  .strict();

@@ -5,6 +5,7 @@
  *    through the registry exactly as the UI calls it (first page + total), vs one bare LIKE query;
  *  - `kam demo` for 20,000 customers vs bare inserts of the same number of rows;
  *  - backups (backup, restore, the open's quick check at 20,000 customers: backups.ts);
+ *  - the registrations' duplicate check, one name vs 200,000 customers (p95 ≤ 20 ms: dupcheck.ts);
  *  - tiering, imports, exports, reports (dashboard, report data, PDF, Word), responsiveness and startup (the window's first paint, built
  *    renderer in Chromium: run `npx electron-vite build` first): see their files (responsiveness.ts holds the
  *    ping figures `npm test` no longer asserts: no test may depend on an idle machine).
@@ -19,6 +20,7 @@ import { fillDemo } from '../../electron/backend/demo/fill';
 import { fillDemoRevenue } from '../../electron/backend/demo/revenue';
 import { POLICY_V1 } from '../../shared/domain/policy/policy';
 import { backupsBench } from './backups';
+import { dupcheckBench } from './dupcheck';
 import { exportsBench } from './exports';
 import { importsBench } from './imports';
 import { reportsBench } from './reports';
@@ -168,7 +170,17 @@ function bareInsertMs(dir: string, n: number): number {
   return ms;
 }
 
-const GROUPS = ['search', 'tiering', 'imports', 'responsiveness', 'exports', 'reports', 'startup', 'backups'];
+const GROUPS = [
+  'search',
+  'tiering',
+  'imports',
+  'responsiveness',
+  'exports',
+  'reports',
+  'startup',
+  'backups',
+  'dupcheck',
+];
 
 /** `npm run bench -- --only tiering,imports`: run some groups (GROUPS). */
 function selectedGroups(argv: string[]): Set<string> {
@@ -211,6 +223,7 @@ async function runGroup(group: string, dir: string): Promise<Row[]> {
   if (group === 'startup') return startupBench();
   if (group === 'reports') return reportsBench(dir);
   if (group === 'backups') return backupsBench(dir);
+  if (group === 'dupcheck') return dupcheckBench(dir);
   return exportsBench(dir);
 }
 

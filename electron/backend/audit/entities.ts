@@ -28,6 +28,8 @@ export const ENTITY_KINDS = [
   'backup',
   'operator',
   'demo',
+  'registration',
+  'application',
 ] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 
@@ -58,6 +60,8 @@ const SNAPSHOTS: Partial<Record<EntityKind, Snapshot>> = {
   'line-bureau': { read: row('SELECT unit_id FROM line_bureaus WHERE line = ?') },
   'bureau-revenue': { read: row('SELECT amount_fen FROM bureau_revenue WHERE year = ?') },
   operator: { read: row('SELECT name, title, active FROM operators WHERE id = ?') },
+  registration: { read: row('SELECT * FROM registrations WHERE id = ?'), ignore: STAMPS },
+  application: { read: row('SELECT * FROM applications WHERE id = ?'), ignore: STAMPS },
   settings: {
     read: (db, [key]) => {
       const r = db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;

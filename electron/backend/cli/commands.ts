@@ -22,6 +22,7 @@ import { positiveInt, withBackend } from './backend';
 import { BACKUP_COMMANDS } from './backups';
 import { callCommand } from './call';
 import type { Command, Values } from './command';
+import { REGISTRATION_COMMANDS } from './registrations';
 import {
   exportOutput,
   reportFileOutput,
@@ -42,6 +43,7 @@ export const COMMANDS: Command[] = [
   ...BACKUP_COMMANDS,
   ...AUDIT_COMMANDS,
   ...WORKLIST_COMMANDS,
+  ...REGISTRATION_COMMANDS,
   {
     name: 'rules evaluate',
     summary: '按规则计算客户资格、得分与分级（标准输入 JSON → 标准输出 JSON）/ evaluate R5–R12 on JSON from stdin',

@@ -46,13 +46,26 @@ function lowerBound(values: ArrayLike<number> | string[], target: number | strin
   return lo;
 }
 
+/** Told of every customer change the index is told of: an ID (`upsert`) or null (`invalidate`, all of them). */
+export type CustomerChangeListener = (id: string | null) => void;
+
 export class CustomerSearchIndex {
   private snapshot: Snapshot | null = null;
+  private readonly listeners: CustomerChangeListener[] = [];
 
   constructor(private readonly db: Database) {}
 
+  /**
+   * Other in-memory views of customers (the registrations' duplicate index) hear of the same
+   * committed changes: every customer write already tells this index.
+   */
+  onChange(listener: CustomerChangeListener): void {
+    this.listeners.push(listener);
+  }
+
   invalidate(): void {
     this.snapshot = null;
+    for (const l of this.listeners) l(null);
   }
 
   /**
@@ -94,6 +107,7 @@ export class CustomerSearchIndex {
    * milliseconds at 200,000 customers instead of a rebuild from the table. Call after commit.
    */
   upsert(row: { id: string; unitId: number; searchText: string }): void {
+    for (const l of this.listeners) l(row.id);
     const s = this.snapshot;
     if (!s) return; // Not built yet: the first search reads the table, this row included.
     const part = `${row.searchText.replaceAll(END, ' ')}${END}`;

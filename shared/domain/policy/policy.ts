@@ -80,6 +80,10 @@ export interface Policy {
   fluctuationPercent: number;
   /** R19: a registration lapses after this many months without agreement or revenue. */
   registrationLapseMonths: number;
+  /** R19c: an unconfirmed registration warns this many days before its period ends. */
+  registrationWarningDays: number;
+  /** R19c: a released customer's previous owner may not register it again within this many days. */
+  reregistrationBarDays: number;
   reports: {
     /** R25: 附件6-2 lists this tier and above, or the unit's top N. */
     keyCustomerMinTier: Tier;
@@ -165,6 +169,8 @@ export const POLICY_V1: Policy = {
   abRoleTiers: ['diamond', 'gold', 'silver'],
   fluctuationPercent: 30,
   registrationLapseMonths: 6,
+  registrationWarningDays: 30,
+  reregistrationBarDays: 90,
   reports: {
     keyCustomerMinTier: 'silver',
     keyCustomerTopN: 10,

@@ -31,6 +31,13 @@ describe('R0 validatePolicy accepts the seed policy', () => {
     expect(validatePolicy(JSON.parse(JSON.stringify(POLICY_V1)))).toEqual({ ok: true, policy: POLICY_V1 });
   });
 
+  it('R19c: a version stored before registrations takes 30 warning days and a 90-day bar', () => {
+    const { registrationWarningDays: _w, reregistrationBarDays: _b, ...older } = structuredClone(POLICY_V1);
+    const check = validatePolicy(older);
+    expect(check.ok && check.policy.registrationWarningDays).toBe(30);
+    expect(check.ok && check.policy.reregistrationBarDays).toBe(90);
+  });
+
   it('R0: weights with credit enabled still pass when they sum to 100', () => {
     expect(
       validatePolicy(
@@ -222,6 +229,20 @@ describe('R0 validatePolicy refuses, with Chinese messages and paths', () => {
         p.registrationLapseMonths = 61;
       },
       'registrationLapseMonths',
+    ],
+    [
+      'a negative warning before a registration lapses (R19c)',
+      (p) => {
+        p.registrationWarningDays = -1;
+      },
+      'registrationWarningDays',
+    ],
+    [
+      'a re-registration bar of 11 years (R19c)',
+      (p) => {
+        p.reregistrationBarDays = 4000;
+      },
+      'reregistrationBarDays',
     ],
     [
       'top 0 key customers',

@@ -188,6 +188,16 @@ export const policySchema = z
       .min(1, said('波动幅度应大于 0', 'The fluctuation must be above 0'))
       .max(1000),
     registrationLapseMonths: count(['申报失效月数', 'Months before a registration lapses']).min(1).max(60),
+    // R19c, added with registrations: versions stored before them take the defaults.
+    registrationWarningDays: count(['申报到期提醒天数', 'Days of warning before a registration lapses'])
+      .max(366)
+      .default(30),
+    reregistrationBarDays: count([
+      '释放后禁止重新申报天数',
+      'Days a released customer’s previous owner may not register it',
+    ])
+      .max(3660)
+      .default(90),
     reports: z
       .object({
         keyCustomerMinTier: z.enum(TIERS),
