@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   addDays,
+  addMonthsClamped,
   daysBetween,
   daysInMonth,
   isIsoDate,
@@ -133,5 +134,17 @@ describe('addDays and daysBetween (calendar arithmetic, no time zone)', () => {
 
   it('refuses a date that is not one', () => {
     expect(() => addDays('2026-02-30', 1)).toThrow(RangeError);
+  });
+});
+
+describe('addMonthsClamped', () => {
+  it.each([
+    ['2026-08-31', 6, '2027-02-28'],
+    ['2027-08-31', 6, '2028-02-29'],
+    ['2026-01-15', 6, '2026-07-15'],
+    ['2026-12-31', 1, '2027-01-31'],
+    ['2026-03-31', -1, '2026-02-28'],
+  ])('%s + %i months = %s', (date, months, expected) => {
+    expect(addMonthsClamped(date, months)).toBe(expected);
   });
 });

@@ -26,6 +26,17 @@ export function addDays(date: string, days: number): string {
   return `${String(at.getUTCFullYear()).padStart(4, '0')}-${pad(at.getUTCMonth() + 1)}-${pad(at.getUTCDate())}`;
 }
 
+/** Months later, the day kept or clamped to the month's last (2026-08-31 + 6 months → 2027-02-28). */
+export function addMonthsClamped(date: string, months: number): string {
+  if (!isIsoDate(date)) throw new RangeError(`日期格式应为 YYYY-MM-DD，且是有效日期：${date}`);
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const total = y * 12 + (m - 1) + months;
+  const ty = Math.floor(total / 12);
+  const tm = (total % 12) + 1;
+  const day = Math.min(d, daysInMonth(ty, tm));
+  return `${String(ty).padStart(4, '0')}-${String(tm).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: string, to: string): number {
   const utc = (date: string) => {

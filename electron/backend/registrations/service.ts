@@ -17,12 +17,11 @@ import type {
   RegistrationReleased,
   RegistrationRow,
 } from '../../../shared/api/registration-types';
-import { localDate } from '../../../shared/domain/dates';
+import { addDays, localDate } from '../../../shared/domain/dates';
 import type { ProductLine } from '../../../shared/domain/lines';
 import { normaliseCustomerName } from '../../../shared/domain/names';
 import type { Policy } from '../../../shared/domain/policy/policy';
 import { ownershipClock } from '../../../shared/domain/registration/clock';
-import { addDays } from '../../../shared/domain/registration/dates';
 import {
   MATCH_REASON_NAMES_EN,
   MATCH_REASON_NAMES_ZH,

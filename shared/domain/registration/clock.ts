@@ -3,7 +3,7 @@
  * revenue on/after approval confirms the registration. Unconfirmed, it warns `warningDays` before
  * the period (policy `registrationLapseMonths`) ends and is listed for release from that day on.
  */
-import { addDays, addMonthsClamped } from './dates';
+import { addDays, addMonthsClamped } from '../dates';
 
 export type ClockState = 'confirmed' | 'running' | 'warning' | 'lapsed';
 

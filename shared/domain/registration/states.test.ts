@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { addDays, addMonthsClamped } from '../dates';
 import { ownershipClock } from './clock';
-import { addDays, addMonthsClamped } from './dates';
 import { initialState, nextState, preReviewer, type UnitNode } from './states';
 
 const UNITS = new Map<number, UnitNode>(
