@@ -22,6 +22,10 @@ export const READ_AREAS = [
   'audit',
   'operators',
   'session',
+  'archives',
+  'assignments',
+  'teams',
+  'manager-changes',
 ] as const;
 export type ReadArea = (typeof READ_AREAS)[number];
 
@@ -87,6 +91,18 @@ export const WRITE_EFFECTS = {
   'backups/restore': READ_AREAS,
   'operators/save': ['operators', 'session', 'audit'],
   'session/start': ['session', 'operators', 'audit'],
+  // R17: a viewing of key persons is recorded (the views list).
+  'archives/view-personal': ['archives'],
+  'archives/update': ['archives', 'customers'],
+  'assignments/set': ['assignments', 'customers'],
+  'assignments/end': ['assignments', 'customers'],
+  'assignments/set-lead': ['assignments', 'customers'],
+  'assignments/reassign': ['assignments', 'teams', 'customers', 'managers'],
+  'teams/add': ['teams', 'assignments', 'customers'],
+  'teams/end': ['teams', 'assignments', 'customers'],
+  // R30: the register and its change log; customers show their managers.
+  'manager-changes/commit': ['manager-changes', ...ORGANISATION, 'assignments'],
+  'manager-changes/undo': ['manager-changes', ...ORGANISATION, 'assignments'],
 } as const satisfies Partial<Record<Channel, readonly ReadArea[]>>;
 
 /** Every write appends a row to the audit log (DOMAIN-DECISIONS "Audit log"): its area is stale after any. */
