@@ -197,7 +197,7 @@ export function diffArchives(a: ArchiveDocument, b: ArchiveDocument): ArchiveCha
           kind: 'added',
           before: null,
           after: label(e),
-          sensitive: isSensitivePath(path),
+          sensitive: isSensitivePath(`${path}.${block.nameField ?? ''}`),
         });
       } else out.push(...recordChanges(block, `${key}.${e.key}`, e.key, old, e));
     }
@@ -211,7 +211,7 @@ export function diffArchives(a: ArchiveDocument, b: ArchiveDocument): ArchiveCha
         kind: 'removed',
         before: label(old),
         after: null,
-        sensitive: isSensitivePath(path),
+        sensitive: isSensitivePath(`${path}.${block.nameField ?? ''}`),
       });
     }
   }
