@@ -3,10 +3,13 @@
  * diff, 已核实，无变化, due dates by tier and after a tier change, completeness, the keeper, and the
  * key persons masked unless a viewing is recorded. DOMAIN-DECISIONS "Archives and managers".
  */
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Backend } from '../../../electron/backend';
+import { type Backend, openBackend } from '../../../electron/backend';
 import { MASK } from '../../../shared/domain/archive/fields';
 import { appError } from '../../support/app-error';
+import { tempDirsForTests } from '../../support/temp-dir';
 import { local, setup } from './setup';
 
 const backends: Backend[] = [];
@@ -407,5 +410,37 @@ describe('archive keeper by (tier, scope), as the seed says', () => {
     const view = await s.call('archives/get', { customerId: id });
     expect(view.keeper?.role).toBe(role);
     expect(view.keeper?.unitName).toBe(role === 'city_centre' ? '市局大客户中心' : '澄海分局');
+  });
+});
+
+describe('the revisions’ guards are checked on every open', () => {
+  const tempDir = tempDirsForTests('kam-archive-triggers-');
+  it('puts back a dropped archive trigger on the next open and logs the repair', async () => {
+    const file = join(tempDir(), 'kam.sqlite');
+    const first = openBackend({ databasePath: file });
+    await first.close();
+    const raw = new Database(file);
+    raw.exec('DROP TRIGGER archive_revisions_no_update; DROP TRIGGER archive_views_no_delete;');
+    raw.close();
+    const again = openBackend({ databasePath: file });
+    try {
+      const names = again.db
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'archive_%' ORDER BY name")
+        .pluck()
+        .all();
+      expect(names).toEqual([
+        'archive_revisions_no_delete',
+        'archive_revisions_no_update',
+        'archive_views_no_delete',
+        'archive_views_no_update',
+      ]);
+      const repaired = again.db
+        .prepare("SELECT count(*) FROM audit_log WHERE channel = 'system/triggers-repaired'")
+        .pluck()
+        .get();
+      expect(repaired).toBe(1);
+    } finally {
+      await again.close();
+    }
   });
 });
