@@ -31,9 +31,18 @@ export function archiveDuties(
     (db.prepare('SELECT id, name FROM customers').raw().all() as [string, string][]).map(([id, name]) => [id, name]),
   );
   const out: ArchiveDutyRow[] = [];
+  // The due date depends only on the tier and the later of the update and the tier's start (or
+  // "never updated"): many customers share one, and working a date out costs microseconds each.
+  const memo = new Map<string, ReturnType<typeof archiveDue>>();
   for (const [id, span] of spans) {
     const last = latest.get(id) ?? null;
-    const due = archiveDue({ tier: span.tier, lastUpdatedOn: last?.on ?? null, tierSince: span.since }, today, policy);
+    const on = last?.on ?? null;
+    const key = `${span.tier}|${on === null ? `n${span.since}` : on > span.since ? on : span.since}`;
+    let due = memo.get(key);
+    if (due === undefined) {
+      due = archiveDue({ tier: span.tier, lastUpdatedOn: on, tierSince: span.since }, today, policy);
+      memo.set(key, due);
+    }
     if (due.dueOn === null) continue;
     if (options.overdueOnly && !due.overdue) continue;
     out.push({

@@ -1,117 +1,147 @@
 /**
- * R18: the tier each customer holds on a date and since when (the date its current tier began), as
- * tiering/in-force.ts answers month by month. The tier in force changes only where the annual run
- * in force changes (1 January of a year after a graded one) or an R13 approval starts or ends, so
- * the months are read once per such boundary, not month by month: a handful of set-wise reads for
- * all customers (the work list, DOMAIN-DECISIONS "Archives and managers").
+ * R18: the tier each customer holds on a date and since when (the date its current tier began),
+ * read the way tiering/in-force.ts reads a month — the annual run in force for the month's year
+ * (the latest graded year before it), an R13 approval valid at the month's end first, then the
+ * latest override — but for all months at once: the in-force runs' results are read once (one
+ * query) and the months are walked in memory, so the work list stays a handful of reads for 20,000
+ * customers (DOMAIN-DECISIONS "Archives and managers").
  */
 import type { Database } from 'better-sqlite3';
-import { addMonths, nextPeriod, type Period } from '../../../shared/domain/periods';
+import { lastDayOf, type Period } from '../../../shared/domain/periods';
 import type { Scope, Tier } from '../../../shared/domain/tiers';
-import { findTierBasis, type MonthTier, monthTiers } from '../tiering/in-force';
+import type { MonthTier } from '../tiering/in-force';
+import { inForceRunOf } from '../tiering/in-force';
 
 export interface TierSpan {
   tier: Tier;
   /** First day of the first month of the current unbroken run of this tier. */
   since: string;
   source: MonthTier['source'];
-  /** From the annual run in force (null for a customer known only by an R13 record). */
+  /** From the annual run in force (null for a customer the run does not list). */
   scope: Scope | null;
   responsibleUnitId: number | null;
 }
 
-/** The months (≤ `period`, newest first) where the tier in force may change. */
-function boundaries(db: Database, period: Period): Period[] {
-  const set = new Set<Period>();
-  const years = db
-    .prepare(`SELECT DISTINCT CAST(run_key AS INTEGER) + 1 AS y FROM tier_runs WHERE kind = 'annual'`)
-    .pluck()
-    .all() as number[];
-  for (const y of years) set.add(`${String(y).padStart(4, '0')}-01` as Period);
-  const approvals = db.prepare('SELECT valid_from, valid_to FROM tier_approvals WHERE revoked_at IS NULL').all() as {
-    valid_from: string;
-    valid_to: string | null;
-  }[];
-  for (const a of approvals) {
-    set.add(a.valid_from.slice(0, 7) as Period);
-    if (a.valid_to !== null) {
-      const m = a.valid_to.slice(0, 7) as Period;
-      set.add(m);
-      set.add(nextPeriod(m));
-    }
-  }
-  return [...set].filter((m) => m <= period).sort((a, b) => (a < b ? 1 : a > b ? -1 : 0));
+interface Approval {
+  tier: Tier;
+  from: string;
+  to: string | null;
 }
+
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+const monthOf = (y: number, m: number): Period => `${pad(y, 4)}-${pad(m)}` as Period;
 
 /**
  * Customer → its tier on `today` and since when. `ids` narrows it to some customers. Overrides
- * apply to every month as in-force.ts reads them; the span starts no earlier than the override's
- * recording date, the day the officer changed the tier.
+ * apply to every month with a grading in force, as in-force.ts reads them; the span starts no
+ * earlier than the override's recording date, the day the officer changed the tier.
  */
 export function tierSpans(db: Database, today: string, ids?: readonly string[]): Map<string, TierSpan> {
-  const period = today.slice(0, 7) as Period;
-  const basis = findTierBasis(db, period);
-  const current = monthTiers(db, basis, period, ids);
   const out = new Map<string, TierSpan>();
-  const open = new Map<string, Tier>();
-  for (const [id, t] of current) if (t.tier !== null) open.set(id, t.tier);
-  if (open.size === 0) return out;
-  const since = new Map<string, Period>();
-  for (const id of open.keys()) since.set(id, period);
-  const marks = boundaries(db, period);
-  // Walk back segment by segment: a segment starts at a boundary; its tier is the one of its first month.
-  let segmentStart: Period = period;
-  const starts = [...marks];
-  if (!starts.includes(period)) starts.unshift(period);
-  for (let i = 0; i < starts.length && open.size > 0; i++) {
-    segmentStart = starts[i] as Period;
-    const before = addMonths(segmentStart, -1);
-    const earlierStart = starts[i + 1];
-    const prevBasis = findTierBasis(db, before);
-    const prev = monthTiers(db, prevBasis, before, [...open.keys()]);
-    for (const [id, tier] of open) {
-      // Within a segment the tier is constant, so the current run reaches back to its start.
-      since.set(id, segmentStart);
-      if (prev.get(id)?.tier !== tier) open.delete(id);
-    }
-    if (earlierStart === undefined) {
-      // No earlier boundary: months before this one have the same reading as `before`; with no
-      // basis there, nothing was in force, so the run began here.
-      for (const id of open.keys()) since.set(id, prevBasis === null ? segmentStart : before);
-      break;
-    }
+  if (ids?.length === 0) return out;
+  const year = Number(today.slice(0, 4));
+  const month = Number(today.slice(5, 7));
+  const graded = (
+    db
+      .prepare(`SELECT DISTINCT CAST(run_key AS INTEGER) FROM tier_runs WHERE kind = 'annual'`)
+      .pluck()
+      .all() as number[]
+  ).sort((a, b) => a - b);
+  // The run in force during each year from the first graded year + 1 to this year.
+  const runOfYear = new Map<number, number>();
+  let latest: number | null = null;
+  let g = 0;
+  for (let y = (graded[0] ?? year) + 1; y <= year; y++) {
+    while (g < graded.length && (graded[g] as number) < y) latest = graded[g++] as number;
+    if (latest === null) continue;
+    const run = inForceRunOf(db, latest);
+    if (run !== null) runOfYear.set(y, run);
   }
-  const overrideDates = new Map(
-    (
-      db
-        .prepare(
-          'SELECT customer_id, max(created_at) AS at FROM tier_overrides WHERE revoked_at IS NULL GROUP BY customer_id',
-        )
-        .all() as { customer_id: string; at: string }[]
-    ).map((r) => [r.customer_id, r.at.slice(0, 10)]),
+  const only = ids === undefined ? '' : ' AND customer_id IN (SELECT value FROM json_each(@ids))';
+  const params = (extra: Record<string, unknown>) =>
+    ids === undefined ? extra : { ...extra, ids: JSON.stringify(ids) };
+  const runs = [...new Set(runOfYear.values())];
+  const computed = new Map<number, Map<string, [Tier | null, Scope, number | null]>>();
+  for (const r of runs) computed.set(r, new Map());
+  const read = db.prepare(
+    `SELECT customer_id, tier, scope, responsible_unit_id FROM tier_results WHERE run_id = @run${only}`,
   );
-  const results = new Map<string, { scope: Scope; unit: number | null }>();
-  if (basis !== null) {
-    const rows = db
-      .prepare('SELECT customer_id, scope, responsible_unit_id FROM tier_results WHERE run_id = ?')
-      .raw()
-      .all(basis.runId) as [string, Scope, number | null][];
-    for (const [id, scope, unit] of rows) results.set(id, { scope, unit });
+  for (const r of runs) {
+    const into = computed.get(r) as Map<string, [Tier | null, Scope, number | null]>;
+    for (const [id, tier, scope, unit] of read.raw().all(params({ run: r })) as [
+      string,
+      Tier | null,
+      Scope,
+      number | null,
+    ][])
+      into.set(id, [tier, scope, unit]);
   }
-  for (const [id, t] of current) {
-    if (t.tier === null) continue;
-    let from = `${since.get(id) ?? period}-01`;
-    const overridden = overrideDates.get(id);
-    if (t.source === 'override' && overridden !== undefined && overridden > from && overridden <= today)
-      from = overridden;
-    const r = results.get(id);
-    out.set(id, {
-      tier: t.tier,
-      since: from,
-      source: t.source,
-      scope: r?.scope ?? null,
-      responsibleUnitId: r?.unit ?? null,
-    });
+  const overrides = new Map<string, { tier: Tier; on: string }>();
+  for (const [id, tier, at] of db
+    .prepare(`SELECT customer_id, tier, created_at FROM tier_overrides WHERE revoked_at IS NULL${only} ORDER BY id`)
+    .raw()
+    .all(params({})) as [string, Tier, string][])
+    overrides.set(id, { tier, on: at.slice(0, 10) });
+  const approvals = new Map<string, Approval[]>();
+  for (const [id, tier, from, to] of db
+    .prepare(
+      `SELECT customer_id, tier, valid_from, valid_to FROM tier_approvals WHERE revoked_at IS NULL${only} ORDER BY id`,
+    )
+    .raw()
+    .all(params({})) as [string, Tier, string, string | null][]) {
+    const list = approvals.get(id);
+    if (list) list.push({ tier, from, to });
+    else approvals.set(id, [{ tier, from, to }]);
+  }
+
+  /** in-force.ts's answer for one customer in one month. */
+  const tierIn = (id: string, y: number, m: number): [Tier | null, MonthTier['source']] => {
+    const run = runOfYear.get(y);
+    if (run === undefined) return [null, 'computed'];
+    const own = approvals.get(id);
+    if (own !== undefined) {
+      const asOf = lastDayOf(monthOf(y, m));
+      const valid = own.filter((a) => a.from <= asOf && (a.to === null || a.to >= asOf));
+      const approval = valid[valid.length - 1];
+      if (approval) return [approval.tier, 'approval'];
+    }
+    const override = overrides.get(id);
+    if (override) return [override.tier, 'override'];
+    return [computed.get(run)?.get(id)?.[0] ?? null, 'computed'];
+  };
+
+  const candidates = new Set<string>();
+  const currentRun = runOfYear.get(year);
+  if (currentRun !== undefined) for (const id of computed.get(currentRun)?.keys() ?? []) candidates.add(id);
+  for (const id of overrides.keys()) candidates.add(id);
+  for (const id of approvals.keys()) candidates.add(id);
+  const firstYear = Math.min(...runOfYear.keys());
+  for (const id of candidates) {
+    const [tier, source] = tierIn(id, year, month);
+    if (tier === null) continue;
+    // Walk back month by month only where something can change: within a year only approvals do.
+    let sy = year;
+    let sm = month;
+    const hasApprovals = approvals.has(id);
+    for (;;) {
+      const py = sm === 1 ? sy - 1 : sy;
+      const pm = sm === 1 ? 12 : sm - 1;
+      if (py < firstYear || tierIn(id, py, pm)[0] !== tier) break;
+      if (!hasApprovals && py === sy) {
+        // Same year, no approvals: constant back to January.
+        sm = 1;
+        continue;
+      }
+      sy = py;
+      sm = pm;
+      if (!hasApprovals) sm = 1;
+    }
+    let since = `${monthOf(sy, sm)}-01`;
+    const override = overrides.get(id);
+    if (source === 'override' && override !== undefined && override.on > since && override.on <= today)
+      since = override.on;
+    const r = currentRun === undefined ? undefined : computed.get(currentRun)?.get(id);
+    out.set(id, { tier, since, source, scope: r?.[1] ?? null, responsibleUnitId: r?.[2] ?? null });
   }
   return out;
 }
