@@ -37,7 +37,10 @@ export function archiveDuties(
   for (const [id, span] of spans) {
     const last = latest.get(id) ?? null;
     const on = last?.on ?? null;
-    const key = `${span.tier}|${on === null ? `n${span.since}` : on > span.since ? on : span.since}`;
+    // The later of the two; ISO dates compare as strings (not Math.max, which would give NaN).
+    let anchor = span.since;
+    if (on !== null && on > anchor) anchor = on;
+    const key = `${span.tier}|${on === null ? 'n' : ''}${anchor}`;
     let due = memo.get(key);
     if (due === undefined) {
       due = archiveDue({ tier: span.tier, lastUpdatedOn: on, tierSince: span.since }, today, policy);
