@@ -139,6 +139,29 @@ describe('客户经理变动 batch (R30)', () => {
     expect((await appError(w.call('manager-changes/commit', { token: p.token }))).code).toBe('VALIDATION');
   });
 
+  it('applies rows in order: a manager the batch registers can be changed by a later row, and undo removes both', async () => {
+    const w = await world();
+    const before = w.register();
+    const path = w.sheet('c.xlsx', [
+      ['澄海分局', '周新', '新增', '2026-11-02', '大客户经理', '', '', '', ''],
+      ['澄海分局', '周新', '信息变更', '2026-11-05', '', '', '13600000000', '', ''],
+      ['澄海分局', '周新', '调出', '2026-11-08', '', '', '', '潮阳分局', ''],
+    ]);
+    const batch = await w.call('manager-changes/commit', {
+      token: (await w.call('manager-changes/preview', { path })).token,
+    });
+    expect(batch.items).toBe(3);
+    const zhou = (await w.call('managers/list', { unitId: null, includeInactive: false })).find(
+      (m) => m.name === '周新',
+    );
+    expect(zhou).toMatchObject({ unitName: '潮阳分局', phone: '13600000000', startedOn: '2026-11-02' });
+    expect(
+      (await w.call('managers/changes', { managerId: zhou?.id as number, month: null })).map((c) => c.kind).sort(),
+    ).toEqual(['edit', 'move', 'register']);
+    await w.call('manager-changes/undo', { batchId: batch.id });
+    expect(w.register()).toEqual(before);
+  });
+
   it('a sheet without the header is named', async () => {
     const w = await world();
     const path = workbookFile(tempDir(), 'x.xlsx', [['随便', '什么']], 'Sheet1');
