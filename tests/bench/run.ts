@@ -18,6 +18,7 @@ import { openBackend } from '../../electron/backend';
 import { fillDemo } from '../../electron/backend/demo/fill';
 import { fillDemoRevenue } from '../../electron/backend/demo/revenue';
 import { POLICY_V1 } from '../../shared/domain/policy/policy';
+import { archivesBench } from './archives';
 import { backupsBench } from './backups';
 import { exportsBench } from './exports';
 import { importsBench } from './imports';
@@ -168,7 +169,17 @@ function bareInsertMs(dir: string, n: number): number {
   return ms;
 }
 
-const GROUPS = ['search', 'tiering', 'imports', 'responsiveness', 'exports', 'reports', 'startup', 'backups'];
+const GROUPS = [
+  'search',
+  'tiering',
+  'imports',
+  'responsiveness',
+  'exports',
+  'reports',
+  'startup',
+  'backups',
+  'archives',
+];
 
 /** `npm run bench -- --only tiering,imports`: run some groups (GROUPS). */
 function selectedGroups(argv: string[]): Set<string> {
@@ -211,6 +222,7 @@ async function runGroup(group: string, dir: string): Promise<Row[]> {
   if (group === 'startup') return startupBench();
   if (group === 'reports') return reportsBench(dir);
   if (group === 'backups') return backupsBench(dir);
+  if (group === 'archives') return archivesBench();
   return exportsBench(dir);
 }
 

@@ -18,18 +18,23 @@ export function archiveDuties(
 ): ArchiveDutyRow[] {
   const spans = tierSpans(db, today, options.ids);
   if (spans.size === 0) return [];
+  // One seek a customer in (customer_id, updated_on, revision) for its latest update on or before
+  // today, with its name: it does not grow with the history (a scan of every revision would).
   const latest = new Map<string, { on: string; revision: number }>();
+  const names = new Map<string, string>();
   const rows = db
     .prepare(
-      `SELECT customer_id, max(updated_on) AS on_date, max(revision) AS revision FROM archive_revisions
-       WHERE updated_on <= ? GROUP BY customer_id`,
+      `SELECT c.id, c.name, r.updated_on, r.revision FROM customers c
+       LEFT JOIN archive_revisions r ON r.id = (
+         SELECT id FROM archive_revisions WHERE customer_id = c.id AND updated_on <= @today
+         ORDER BY updated_on DESC, revision DESC LIMIT 1)`,
     )
     .raw()
-    .all(today) as [string, string, number][];
-  for (const [id, on, revision] of rows) latest.set(id, { on, revision });
-  const names = new Map(
-    (db.prepare('SELECT id, name FROM customers').raw().all() as [string, string][]).map(([id, name]) => [id, name]),
-  );
+    .all({ today }) as [string, string, string | null, number | null][];
+  for (const [id, name, on, revision] of rows) {
+    names.set(id, name);
+    if (on !== null && revision !== null) latest.set(id, { on, revision });
+  }
   const out: ArchiveDutyRow[] = [];
   // The due date depends only on the tier and the later of the update and the tier's start (or
   // "never updated"): many customers share one, and working a date out costs microseconds each.

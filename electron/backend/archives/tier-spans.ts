@@ -60,22 +60,32 @@ export function tierSpans(db: Database, today: string, ids?: readonly string[]):
   const only = ids === undefined ? '' : ' AND customer_id IN (SELECT value FROM json_each(@ids))';
   const params = (extra: Record<string, unknown>) =>
     ids === undefined ? extra : { ...extra, ids: JSON.stringify(ids) };
-  const runs = [...new Set(runOfYear.values())];
-  const computed = new Map<number, Map<string, [Tier | null, Scope, number | null]>>();
-  for (const r of runs) computed.set(r, new Map());
-  const read = db.prepare(
-    `SELECT customer_id, tier, scope, responsible_unit_id FROM tier_results WHERE run_id = @run${only}`,
-  );
-  for (const r of runs) {
-    const into = computed.get(r) as Map<string, [Tier | null, Scope, number | null]>;
-    for (const [id, tier, scope, unit] of read.raw().all(params({ run: r })) as [
-      string,
-      Tier | null,
-      Scope,
-      number | null,
-    ][])
-      into.set(id, [tier, scope, unit]);
+  // The current year's run, with each earlier run in force joined on its key: one row a customer.
+  const currentRun = runOfYear.get(year);
+  const earlier = [...new Set([...runOfYear.values()])].filter((r) => r !== currentRun);
+  const column = new Map<number, number>(earlier.map((r, i) => [r, 4 + i]));
+  const current = new Map<string, (string | number | null)[]>();
+  if (currentRun !== undefined) {
+    const joins = earlier
+      .map(
+        (r, i) => ` LEFT JOIN tier_results p${i} ON p${i}.run_id = ${Number(r)} AND p${i}.customer_id = c.customer_id`,
+      )
+      .join('');
+    const sql = `SELECT c.customer_id, c.tier, c.scope, c.responsible_unit_id${earlier.map((_, i) => `, p${i}.tier`).join('')}
+      FROM tier_results c${joins} WHERE c.run_id = @run${only.replace('customer_id', 'c.customer_id')}`;
+    for (const row of db
+      .prepare(sql)
+      .raw()
+      .all(params({ run: currentRun })) as (string | number | null)[][])
+      current.set(row[0] as string, row);
   }
+  // Customers the current run does not list (known by an R13 record only): read one by one.
+  const single = db.prepare('SELECT tier FROM tier_results WHERE run_id = ? AND customer_id = ?').pluck();
+  const computedTier = (id: string, run: number): Tier | null => {
+    const row = current.get(id);
+    if (row !== undefined) return (run === currentRun ? row[1] : row[column.get(run) as number]) as Tier | null;
+    return (single.get(run, id) as Tier | null | undefined) ?? null;
+  };
   const overrides = new Map<string, { tier: Tier; on: string }>();
   for (const [id, tier, at] of db
     .prepare(`SELECT customer_id, tier, created_at FROM tier_overrides WHERE revoked_at IS NULL${only} ORDER BY id`)
@@ -107,12 +117,10 @@ export function tierSpans(db: Database, today: string, ids?: readonly string[]):
     }
     const override = overrides.get(id);
     if (override) return [override.tier, 'override'];
-    return [computed.get(run)?.get(id)?.[0] ?? null, 'computed'];
+    return [computedTier(id, run), 'computed'];
   };
 
-  const candidates = new Set<string>();
-  const currentRun = runOfYear.get(year);
-  if (currentRun !== undefined) for (const id of computed.get(currentRun)?.keys() ?? []) candidates.add(id);
+  const candidates = new Set<string>(current.keys());
   for (const id of overrides.keys()) candidates.add(id);
   for (const id of approvals.keys()) candidates.add(id);
   const firstYear = Math.min(...runOfYear.keys());
@@ -140,8 +148,14 @@ export function tierSpans(db: Database, today: string, ids?: readonly string[]):
     const override = overrides.get(id);
     if (source === 'override' && override !== undefined && override.on > since && override.on <= today)
       since = override.on;
-    const r = currentRun === undefined ? undefined : computed.get(currentRun)?.get(id);
-    out.set(id, { tier, since, source, scope: r?.[1] ?? null, responsibleUnitId: r?.[2] ?? null });
+    const r = current.get(id);
+    out.set(id, {
+      tier,
+      since,
+      source,
+      scope: (r?.[2] ?? null) as Scope | null,
+      responsibleUnitId: (r?.[3] ?? null) as number | null,
+    });
   }
   return out;
 }

@@ -175,40 +175,76 @@ function refuseEarlier(current: { from_on: string }, on: string): void {
     );
 }
 
-/** All customers' R20 problems on a date (the work list), set-wise: one read of the holders. */
+/**
+ * All customers' R20 problems on a date (the work list), set-wise: the tiers in force (one read),
+ * each customer's holders counted in SQL (one grouped read); only a customer with something odd
+ * (a departed holder, two of a role, one manager in both) has its holders read in full.
+ */
 export function allAssignmentProblems(
   db: Database,
   policy: Pick<Policy, 'abRoleTiers'>,
   date: string,
 ): AssignmentProblemRow[] {
   const tiers = tierOn(db, null, date);
-  const rows = db
+  const counts = new Map<string, [number, number, number, number]>();
+  for (const [id, a, b, r, odd] of db
     .prepare(
-      `SELECT cm.customer_id, cm.role, cm.manager_id, m.name AS manager_name, m.left_on FROM customer_managers cm
-       JOIN managers m ON m.id = cm.manager_id WHERE cm.from_on <= @date AND (cm.to_on IS NULL OR cm.to_on > @date)`,
+      `SELECT cm.customer_id,
+         sum(cm.role = 'A'), sum(cm.role = 'B'), sum(cm.role = 'responsible'),
+         sum(m.left_on IS NOT NULL AND m.left_on <= @date)
+           + (count(DISTINCT CASE WHEN cm.role IN ('A', 'B') THEN cm.manager_id END) < sum(cm.role IN ('A', 'B')))
+       FROM customer_managers cm JOIN managers m ON m.id = cm.manager_id
+       WHERE cm.from_on <= @date AND (cm.to_on IS NULL OR cm.to_on > @date)
+       GROUP BY cm.customer_id`,
     )
-    .all({ date }) as {
-    customer_id: string;
-    role: CustomerManagerRole;
-    manager_id: number;
-    manager_name: string;
-    left_on: string | null;
-  }[];
-  const byCustomer = new Map<string, typeof rows>();
-  for (const r of rows) {
-    const list = byCustomer.get(r.customer_id);
-    if (list) list.push(r);
-    else byCustomer.set(r.customer_id, [r]);
-  }
+    .raw()
+    .all({ date }) as [string, number, number, number, number][])
+    counts.set(id, [a, b, r, odd]);
+  const detail = db.prepare(
+    `SELECT cm.role, cm.manager_id, m.name AS manager_name, m.left_on FROM customer_managers cm
+     JOIN managers m ON m.id = cm.manager_id
+     WHERE cm.customer_id = @id AND cm.from_on <= @date AND (cm.to_on IS NULL OR cm.to_on > @date)`,
+  );
   const names = new Map(
     (db.prepare('SELECT id, name FROM customers').raw().all() as [string, string][]).map(([i, n]) => [i, n]),
   );
   const out: AssignmentProblemRow[] = [];
+  // Problems depend only on the tier and the counts when nothing is odd: worked out once each.
+  const memo = new Map<string, string[]>();
   for (const [id, tier] of tiers) {
-    const problems = assignmentProblems(tier, byCustomer.get(id) ?? [], date, policy);
-    if (problems.length > 0) out.push({ customerId: id, customerName: names.get(id) ?? id, tier, problems });
+    const [a, b, r, odd] = counts.get(id) ?? [0, 0, 0, 0];
+    let problems: string[];
+    if (odd > 0 || a > 1 || b > 1) {
+      problems = assignmentProblems(
+        tier,
+        detail.all({ id, date }) as {
+          role: CustomerManagerRole;
+          manager_id: number;
+          manager_name: string;
+          left_on: string | null;
+        }[],
+        date,
+        policy,
+      );
+    } else {
+      const key = `${tier}|${a}|${b}|${r}`;
+      const known = memo.get(key);
+      if (known) problems = known;
+      else {
+        // Stand-in holders: distinct ids, so only "missing" problems can arise.
+        const held = [
+          ...(a > 0 ? [{ role: 'A' as const, manager_id: -1, manager_name: '', left_on: null }] : []),
+          ...(b > 0 ? [{ role: 'B' as const, manager_id: -2, manager_name: '', left_on: null }] : []),
+          ...(r > 0 ? [{ role: 'responsible' as const, manager_id: -3, manager_name: '', left_on: null }] : []),
+        ];
+        problems = assignmentProblems(tier, held, date, policy);
+        memo.set(key, problems);
+      }
+    }
+    if (problems.length > 0)
+      out.push({ customerId: id, customerName: names.get(id) ?? id, tier, problems: [...problems] });
   }
-  out.sort((a, b) => (a.customerId < b.customerId ? -1 : 1));
+  out.sort((x, y) => (x.customerId < y.customerId ? -1 : 1));
   return out;
 }
 

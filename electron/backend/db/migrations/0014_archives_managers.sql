@@ -20,8 +20,8 @@ CREATE TABLE archive_revisions (
   note TEXT,
   UNIQUE (customer_id, revision)
 ) STRICT;
--- The work list's "latest update per customer" reads this index only.
-CREATE INDEX archive_revisions_customer_on ON archive_revisions(customer_id, updated_on);
+-- The work list's "latest update per customer" is one seek a customer in this index.
+CREATE INDEX archive_revisions_customer_on ON archive_revisions(customer_id, updated_on, revision);
 
 CREATE TRIGGER archive_revisions_no_update BEFORE UPDATE ON archive_revisions
 BEGIN
@@ -69,6 +69,8 @@ CREATE TABLE customer_managers (
 ) STRICT;
 CREATE UNIQUE INDEX customer_managers_current ON customer_managers(customer_id, role) WHERE to_on IS NULL;
 CREATE INDEX customer_managers_manager ON customer_managers(manager_id) WHERE to_on IS NULL;
+-- A customer's holders, in order (its page; the work list groups by customer on it).
+CREATE INDEX customer_managers_customer ON customer_managers(customer_id, from_on);
 
 -- R20: who leads (A while developing, B once won): appended; the lead on a date is the latest row
 -- from on or before it; no row is A.
