@@ -60,7 +60,8 @@ export const WRITE_EFFECTS = {
   'managers/register': ['managers', 'units', 'customers'],
   'managers/update': ['managers', 'units', 'customers'],
   'managers/move': ['managers', 'units', 'customers'],
-  'managers/leave': ['managers', 'units', 'customers'],
+  // R20: a leaver's customers may move to a successor in the same write.
+  'managers/leave': ['managers', 'units', 'customers', 'assignments', 'teams'],
   'customers/create': ['customers', 'tiers', 'submissions', 'reports'],
   'customers/update': ['customers', 'tiers', 'submissions', 'reports'],
   'customers/set-agreement': ['customers', 'tiers'],

@@ -196,7 +196,13 @@ export const managersUpdate = z
   .strict();
 export const managersMove = z.object({ id: id('客户经理'), toUnitId: id('调入单位'), effectiveOn: isoDate }).strict();
 export const managersLeave = z
-  .object({ id: id('客户经理'), effectiveOn: isoDate, reason: text('离岗原因', 200) })
+  .object({
+    id: id('客户经理'),
+    effectiveOn: isoDate,
+    reason: text('离岗原因', 200),
+    /** R20: move the leaver's customers (A/B, 专人, project teams) to this manager in the same transaction. */
+    reassignToManagerId: id('客户经理').nullable().default(null),
+  })
   .strict();
 export const managersChanges = z
   .object({

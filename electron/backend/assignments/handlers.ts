@@ -274,6 +274,80 @@ function endRow(
   else db.prepare('UPDATE customer_team_members SET to_on = ? WHERE id = ?').run(on, id);
 }
 
+/**
+ * Every current role (A, B, 专人) and team membership of `fromManagerId` ended on `on` and started
+ * for `toManagerId`, in the caller's transaction; all or nothing (a clash refuses before any row).
+ */
+export function reassignManager(
+  ctx: HandlerContext,
+  fromManagerId: number,
+  toManagerId: number,
+  on: string,
+  reason: string,
+): ReassignView {
+  const { db } = ctx;
+  const from = getManager(db, fromManagerId);
+  const to = activeManagerOn(db, toManagerId, on);
+  if (fromManagerId === toManagerId)
+    throw new AppError('VALIDATION', bi('移交双方不能是同一客户经理', 'The two managers must differ'));
+  const held = db
+    .prepare(
+      'SELECT id, customer_id, role, from_on FROM customer_managers WHERE manager_id = ? AND to_on IS NULL ORDER BY customer_id, role',
+    )
+    .all(fromManagerId) as { id: number; customer_id: string; role: CustomerManagerRole; from_on: string }[];
+  const otherRole = db.prepare(
+    'SELECT count(*) FROM customer_managers WHERE customer_id = ? AND role = ? AND manager_id = ? AND to_on IS NULL',
+  );
+  const clashes = held.filter(
+    (h) =>
+      (h.role === 'A' || h.role === 'B') &&
+      (otherRole.pluck().get(h.customer_id, h.role === 'A' ? 'B' : 'A', toManagerId) as number) > 0,
+  );
+  if (clashes.length > 0)
+    throw new AppError(
+      'CONFLICT',
+      bi(
+        `${to.name} 已是以下客户的另一角色，不能同时担任A角和B角（R20），未做任何移交：${clashes.map((c) => c.customer_id).join('、')}`,
+        `${to.name} already holds the other role for ${clashes.map((c) => c.customer_id).join(', ')}: one manager cannot be both A and B (R20); nothing was moved`,
+      ),
+      { customers: clashes.map((c) => c.customer_id) },
+    );
+  const sameRole = held.filter((h) => (otherRole.pluck().get(h.customer_id, h.role, toManagerId) as number) > 0);
+  if (sameRole.length > 0)
+    throw new AppError(
+      'CONFLICT',
+      bi(
+        `${to.name} 已担任相同角色：${sameRole.map((c) => c.customer_id).join('、')}`,
+        `${to.name} already holds the same role for ${sameRole.map((c) => c.customer_id).join(', ')}`,
+      ),
+    );
+  for (const h of held) {
+    refuseEarlier(h, on);
+    endRow(db, 'customer_managers', h.id, on, reason);
+    insertHolder(ctx, h.customer_id, toManagerId, h.role, on);
+  }
+  const members = db
+    .prepare('SELECT * FROM customer_team_members WHERE manager_id = ? AND to_on IS NULL')
+    .all(fromManagerId) as { id: number; customer_id: string; purpose: string; source: string; from_on: string }[];
+  for (const t of members) {
+    refuseEarlier(t, on);
+    endRow(db, 'customer_team_members', t.id, on, null);
+    db.prepare(
+      `INSERT INTO customer_team_members (customer_id, unit_id, manager_id, purpose, source, from_on, recorded_at, recorded_by)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(t.customer_id, to.unitId, toManagerId, t.purpose, t.source, on, ctx.now().toISOString(), ctx.actor);
+  }
+  void from;
+  return {
+    fromManagerId,
+    toManagerId,
+    on,
+    roles: held.length,
+    teamMembers: members.length,
+    customers: [...new Set([...held.map((h) => h.customer_id), ...members.map((m) => m.customer_id)])].sort(),
+  };
+}
+
 export const assignmentHandlers = defineHandlers({
   'assignments/get': {
     kind: 'read',
@@ -385,69 +459,8 @@ export const assignmentHandlers = defineHandlers({
   'assignments/reassign': {
     kind: 'write',
     audit: { entity: (i) => entity('manager', i.fromManagerId) },
-    run: ({ fromManagerId, toManagerId, on, reason }, ctx): ReassignView => {
-      const { db } = ctx;
-      const from = getManager(db, fromManagerId);
-      const to = activeManagerOn(db, toManagerId, on);
-      if (fromManagerId === toManagerId)
-        throw new AppError('VALIDATION', bi('移交双方不能是同一客户经理', 'The two managers must differ'));
-      const held = db
-        .prepare(
-          'SELECT id, customer_id, role, from_on FROM customer_managers WHERE manager_id = ? AND to_on IS NULL ORDER BY customer_id, role',
-        )
-        .all(fromManagerId) as { id: number; customer_id: string; role: CustomerManagerRole; from_on: string }[];
-      const otherRole = db.prepare(
-        'SELECT count(*) FROM customer_managers WHERE customer_id = ? AND role = ? AND manager_id = ? AND to_on IS NULL',
-      );
-      const clashes = held.filter(
-        (h) =>
-          (h.role === 'A' || h.role === 'B') &&
-          (otherRole.pluck().get(h.customer_id, h.role === 'A' ? 'B' : 'A', toManagerId) as number) > 0,
-      );
-      if (clashes.length > 0)
-        throw new AppError(
-          'CONFLICT',
-          bi(
-            `${to.name} 已是以下客户的另一角色，不能同时担任A角和B角（R20），未做任何移交：${clashes.map((c) => c.customer_id).join('、')}`,
-            `${to.name} already holds the other role for ${clashes.map((c) => c.customer_id).join(', ')}: one manager cannot be both A and B (R20); nothing was moved`,
-          ),
-          { customers: clashes.map((c) => c.customer_id) },
-        );
-      const sameRole = held.filter((h) => (otherRole.pluck().get(h.customer_id, h.role, toManagerId) as number) > 0);
-      if (sameRole.length > 0)
-        throw new AppError(
-          'CONFLICT',
-          bi(
-            `${to.name} 已担任相同角色：${sameRole.map((c) => c.customer_id).join('、')}`,
-            `${to.name} already holds the same role for ${sameRole.map((c) => c.customer_id).join(', ')}`,
-          ),
-        );
-      for (const h of held) {
-        refuseEarlier(h, on);
-        endRow(db, 'customer_managers', h.id, on, reason);
-        insertHolder(ctx, h.customer_id, toManagerId, h.role, on);
-      }
-      const members = db
-        .prepare('SELECT * FROM customer_team_members WHERE manager_id = ? AND to_on IS NULL')
-        .all(fromManagerId) as { id: number; customer_id: string; purpose: string; source: string; from_on: string }[];
-      for (const t of members) {
-        refuseEarlier(t, on);
-        endRow(db, 'customer_team_members', t.id, on, null);
-        db.prepare(
-          `INSERT INTO customer_team_members (customer_id, unit_id, manager_id, purpose, source, from_on, recorded_at, recorded_by)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-        ).run(t.customer_id, to.unitId, toManagerId, t.purpose, t.source, on, ctx.now().toISOString(), ctx.actor);
-      }
-      void from;
-      return {
-        fromManagerId,
-        toManagerId,
-        on,
-        roles: held.length,
-        teamMembers: members.length,
-        customers: [...new Set([...held.map((h) => h.customer_id), ...members.map((m) => m.customer_id)])].sort(),
-      };
-    },
+    run: ({ fromManagerId, toManagerId, on, reason }, ctx): ReassignView =>
+      reassignManager(ctx, fromManagerId, toManagerId, on, reason),
   },
   'teams/list': {
     kind: 'read',

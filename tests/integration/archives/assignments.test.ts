@@ -256,4 +256,36 @@ describe('reassigning a departing manager’s customers', () => {
     expect(refused.message).toContain(w.silver);
     expect(rows()).toEqual(before);
   });
+
+  it('managers/leave with a successor moves the leaver’s customers in the same transaction, or leaves nothing', async () => {
+    const w = await world();
+    await w.call('assignments/set', { customerId: w.gold, role: 'A', managerId: w.chen, fromOn: '2026-01-01' });
+    await w.call('assignments/set', { customerId: w.silver, role: 'A', managerId: w.chen, fromOn: '2026-01-01' });
+    await w.call('assignments/set', { customerId: w.silver, role: 'B', managerId: w.lin, fromOn: '2026-01-01' });
+    // 林经理 is B of the silver customer: taking over its A is refused, and 陈经理 has not left either.
+    const refused = await appError(
+      w.call('managers/leave', { id: w.chen, effectiveOn: '2026-03-10', reason: '退休', reassignToManagerId: w.lin }),
+    );
+    expect(refused.code).toBe('CONFLICT');
+    expect((await w.call('managers/list', { unitId: null, includeInactive: false })).map((m) => m.name)).toContain(
+      '陈经理',
+    );
+    await w.call('managers/leave', {
+      id: w.chen,
+      effectiveOn: '2026-03-10',
+      reason: '退休',
+      reassignToManagerId: w.wu,
+    });
+    expect(
+      (await w.call('assignments/get', { customerId: w.silver })).current.map((r) => [r.role, r.managerName]),
+    ).toEqual([
+      ['A', '吴经理'],
+      ['B', '林经理'],
+    ]);
+    expect((await w.call('assignments/get', { customerId: w.gold })).history[1]).toMatchObject({
+      managerName: '陈经理',
+      toOn: '2026-03-10',
+      endedReason: '陈经理 离岗：退休',
+    });
+  });
 });
