@@ -10,6 +10,7 @@ import { basename } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { AppError } from '../../../shared/api/errors';
 import type {
+  LateManagerChangeRow,
   ManagerChangeBatchView,
   ManagerChangePreview,
   ManagerChangeRowView,
@@ -375,6 +376,38 @@ function undoCheck(db: Database, batchId: number): ManagerChangeUndoView {
   return { batchId, canUndo: false, reason: `本批次之后已有依赖它的记录，不能撤销：${reasons.join('；')}` };
 }
 
+/** R30: the changes recorded after their due date (the work list), newest due first; `month` (YYYY-MM) by due month. */
+export function lateManagerChanges(db: Database, month: string | null): LateManagerChangeRow[] {
+  return (
+    db
+      .prepare(
+        `SELECT c.id, c.manager_id, m.name AS manager_name, c.kind, c.effective_on, c.due_on, c.recorded_at, c.summary
+         FROM manager_changes c JOIN managers m ON m.id = c.manager_id
+         WHERE c.late = 1 AND (@month IS NULL OR substr(c.due_on, 1, 7) = @month)
+         ORDER BY c.due_on DESC, c.id DESC`,
+      )
+      .all({ month }) as {
+      id: number;
+      manager_id: number;
+      manager_name: string;
+      kind: string;
+      effective_on: string;
+      due_on: string;
+      recorded_at: string;
+      summary: string;
+    }[]
+  ).map((r) => ({
+    id: r.id,
+    managerId: r.manager_id,
+    managerName: r.manager_name,
+    kind: r.kind,
+    effectiveOn: r.effective_on,
+    dueOn: r.due_on,
+    recordedAt: r.recorded_at,
+    summary: r.summary,
+  }));
+}
+
 export const managerChangeBatchHandlers = defineHandlers({
   'manager-changes/preview': {
     kind: 'read',
@@ -554,34 +587,6 @@ export const managerChangeBatchHandlers = defineHandlers({
   },
   'manager-changes/late': {
     kind: 'read',
-    run: ({ month }, { db }) =>
-      (
-        db
-          .prepare(
-            `SELECT c.id, c.manager_id, m.name AS manager_name, c.kind, c.effective_on, c.due_on, c.recorded_at, c.summary
-             FROM manager_changes c JOIN managers m ON m.id = c.manager_id
-             WHERE c.late = 1 AND (@month IS NULL OR substr(c.due_on, 1, 7) = @month)
-             ORDER BY c.due_on DESC, c.id DESC`,
-          )
-          .all({ month }) as {
-          id: number;
-          manager_id: number;
-          manager_name: string;
-          kind: string;
-          effective_on: string;
-          due_on: string;
-          recorded_at: string;
-          summary: string;
-        }[]
-      ).map((r) => ({
-        id: r.id,
-        managerId: r.manager_id,
-        managerName: r.manager_name,
-        kind: r.kind,
-        effectiveOn: r.effective_on,
-        dueOn: r.due_on,
-        recordedAt: r.recorded_at,
-        summary: r.summary,
-      })),
+    run: ({ month }, { db }) => lateManagerChanges(db, month),
   },
 });
