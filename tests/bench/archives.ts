@@ -81,10 +81,13 @@ export async function archivesBench(): Promise<Row[]> {
     );
     const ours: number[] = [];
     const bare: number[] = [];
-    const parts: Record<string, number[]> = { duties: [], problems: [] };
+    const parts: Record<string, number[]> = { duties: [], problems: [], cpu: [] };
     for (let r = 0; r < ROUNDS; r++) {
+      const cpuStart = process.cpuUsage();
       const duties = time(() => archiveDuties(db, POLICY_V1, TODAY)).ms;
       const problems = time(() => allAssignmentProblems(db, POLICY_V1, TODAY)).ms;
+      const used = process.cpuUsage(cpuStart);
+      parts.cpu?.push((used.user + used.system) / 1000);
       parts.duties?.push(duties);
       parts.problems?.push(problems);
       ours.push(duties + problems);
@@ -98,7 +101,7 @@ export async function archivesBench(): Promise<Row[]> {
     }
     const p95 = percentile(ours, 95);
     console.log(
-      `archives: duties p50 ${round(percentile(parts.duties ?? [], 50), 0)} ms, problems p50 ${round(percentile(parts.problems ?? [], 50), 0)} ms`,
+      `archives: duties p50 ${round(percentile(parts.duties ?? [], 50), 0)} ms, problems p50 ${round(percentile(parts.problems ?? [], 50), 0)} ms, CPU time of both p50 ${round(percentile(parts.cpu ?? [], 50), 0)} ms`,
     );
     const baseP95 = percentile(bare, 95);
     return [

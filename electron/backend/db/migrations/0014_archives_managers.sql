@@ -69,8 +69,8 @@ CREATE TABLE customer_managers (
 ) STRICT;
 CREATE UNIQUE INDEX customer_managers_current ON customer_managers(customer_id, role) WHERE to_on IS NULL;
 CREATE INDEX customer_managers_manager ON customer_managers(manager_id) WHERE to_on IS NULL;
--- A customer's holders, in order (its page; the work list groups by customer on it).
-CREATE INDEX customer_managers_customer ON customer_managers(customer_id, from_on);
+-- A customer's holders, in order (its page; the work list counts them per customer from this index alone).
+CREATE INDEX customer_managers_customer ON customer_managers(customer_id, from_on, to_on, role, manager_id);
 
 -- R20: who leads (A while developing, B once won): appended; the lead on a date is the latest row
 -- from on or before it; no row is A.
