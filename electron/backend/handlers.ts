@@ -1,5 +1,7 @@
 /** The one registry's members: every feature's handlers, joined here and nowhere else. */
 import { appHandlers } from './app/info';
+import { archiveHandlers } from './archives/handlers';
+import { assignmentHandlers } from './assignments/handlers';
 import { auditHandlers } from './audit/handlers';
 import { backupHandlers } from './backups/handlers';
 import { customerHandlers } from './customers/handlers';
@@ -8,6 +10,7 @@ import { exportHandlers } from './exports/handlers';
 import { importHandlers } from './imports/handlers';
 import { listHandlers } from './lists/handlers';
 import { areaHandlers } from './organisation/areas';
+import { managerChangeBatchHandlers } from './organisation/change-batches';
 import { managerHandlers } from './organisation/managers';
 import { unitHandlers } from './organisation/units';
 import { policyHandlers } from './policies/handlers';
@@ -44,4 +47,7 @@ export const HANDLER_GROUPS: readonly NamedGroup[] = [
   ['audit', auditHandlers],
   ['worklist', worklistHandlers],
   ['registrations', registrationHandlers],
+  ['archives', archiveHandlers],
+  ['assignments', assignmentHandlers],
+  ['manager-changes', managerChangeBatchHandlers],
 ];

@@ -65,6 +65,7 @@ import type {
   WorkListCounts,
   WorkListView,
 } from './types';
+import type * as A from './types-archives';
 
 export const inputSchemas = {
   'app/info': s.empty,
@@ -166,6 +167,28 @@ export const inputSchemas = {
   'applications/add': s.applicationsAdd,
   'applications/decide': s.applicationsDecide,
   'applications/list': s.applicationsList,
+  'archives/get': s.archivesGet,
+  'archives/view-personal': s.archivesViewPersonal,
+  'archives/update': s.archivesUpdate,
+  'archives/history': s.archivesCustomer,
+  'archives/diff': s.archivesDiff,
+  'archives/duties': s.archivesDuties,
+  'archives/views': s.archivesCustomer,
+  'assignments/get': s.assignmentsGet,
+  'assignments/problems': s.assignmentsProblems,
+  'assignments/set': s.assignmentsSet,
+  'assignments/end': s.assignmentsEnd,
+  'assignments/set-lead': s.assignmentsSetLead,
+  'assignments/reassign': s.assignmentsReassign,
+  'teams/list': s.teamsList,
+  'teams/add': s.teamsAdd,
+  'teams/end': s.teamsEnd,
+  'manager-changes/preview': s.managerChangesPreview,
+  'manager-changes/commit': s.managerChangesCommit,
+  'manager-changes/undo-check': s.managerChangesBatch,
+  'manager-changes/undo': s.managerChangesBatch,
+  'manager-changes/batches': s.empty,
+  'manager-changes/late': s.managerChangesLate,
 } as const satisfies Record<string, z.ZodType>;
 
 export interface ApiResults {
@@ -268,6 +291,28 @@ export interface ApiResults {
   'applications/add': reg.ApplicationView;
   'applications/decide': reg.ApplicationView;
   'applications/list': reg.ApplicationView[];
+  'archives/get': A.ArchiveView;
+  'archives/view-personal': A.ArchiveView;
+  'archives/update': A.ArchiveView;
+  'archives/history': A.ArchiveRevisionSummary[];
+  'archives/diff': A.ArchiveDiffView;
+  'archives/duties': A.ArchiveDutyRow[];
+  'archives/views': A.ArchiveViewRecord[];
+  'assignments/get': A.AssignmentsView;
+  'assignments/problems': A.AssignmentProblemRow[];
+  'assignments/set': A.AssignmentsView;
+  'assignments/end': A.AssignmentsView;
+  'assignments/set-lead': A.AssignmentsView;
+  'assignments/reassign': A.ReassignView;
+  'teams/list': A.TeamMemberView[];
+  'teams/add': A.TeamMemberView[];
+  'teams/end': A.TeamMemberView[];
+  'manager-changes/preview': A.ManagerChangePreview;
+  'manager-changes/commit': A.ManagerChangeBatchView;
+  'manager-changes/undo-check': A.ManagerChangeUndoView;
+  'manager-changes/undo': A.ManagerChangeBatchView;
+  'manager-changes/batches': A.ManagerChangeBatchView[];
+  'manager-changes/late': A.LateManagerChangeRow[];
 }
 
 export type Channel = keyof typeof inputSchemas;

@@ -25,6 +25,10 @@ export const READ_AREAS = [
   'worklist',
   'registrations',
   'applications',
+  'archives',
+  'assignments',
+  'teams',
+  'manager-changes',
 ] as const;
 export type ReadArea = (typeof READ_AREAS)[number];
 
@@ -59,7 +63,8 @@ export const WRITE_EFFECTS = {
   'managers/register': ['managers', 'units', 'customers'],
   'managers/update': ['managers', 'units', 'customers'],
   'managers/move': ['managers', 'units', 'customers'],
-  'managers/leave': ['managers', 'units', 'customers'],
+  // R20: a leaver's customers may move to a successor in the same write.
+  'managers/leave': ['managers', 'units', 'customers', 'assignments', 'teams'],
   'customers/create': ['customers', 'tiers', 'submissions', 'reports'],
   'customers/update': ['customers', 'tiers', 'submissions', 'reports'],
   'customers/set-agreement': ['customers', 'tiers'],
@@ -97,6 +102,18 @@ export const WRITE_EFFECTS = {
   // A granted application puts a unit on the customer's team (the customer page lists it).
   'applications/add': ['applications', 'customers'],
   'applications/decide': ['applications', 'customers'],
+  // R17: a viewing of key persons is recorded (the views list).
+  'archives/view-personal': ['archives'],
+  'archives/update': ['archives', 'customers'],
+  'assignments/set': ['assignments', 'customers'],
+  'assignments/end': ['assignments', 'customers'],
+  'assignments/set-lead': ['assignments', 'customers'],
+  'assignments/reassign': ['assignments', 'teams', 'customers', 'managers'],
+  'teams/add': ['teams', 'assignments', 'customers'],
+  'teams/end': ['teams', 'assignments', 'customers'],
+  // R30: the register and its change log; customers show their managers.
+  'manager-changes/commit': ['manager-changes', ...ORGANISATION, 'assignments'],
+  'manager-changes/undo': ['manager-changes', ...ORGANISATION, 'assignments'],
 } as const satisfies Partial<Record<Channel, readonly ReadArea[]>>;
 
 /**

@@ -25,6 +25,7 @@ export const PATH_FIELDS: { readonly [C in Channel | HostChannel]?: PathFields }
   'imports/preview': { path: 'read', next: 'read' },
   'imports/error-report': { path: 'write' },
   'customers/import-preview': { path: 'read' },
+  'manager-changes/preview': { path: 'read' },
   'customers/import-template': { path: 'write' },
   'exports/build': { path: 'write' },
   'lists/export': { path: 'write' },

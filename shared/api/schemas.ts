@@ -3,6 +3,7 @@
  * with their English beside them (`said`, `customIssue`) for the interface in English.
  */
 import { z } from 'zod';
+import { type ArchiveBlockKey, type ArchiveField, blockOf, type RepeatableBlockKey } from '../domain/archive/fields';
 import { bi, customIssue, said } from '../domain/bilingual';
 import { checkCreditCode } from '../domain/credit-code';
 import { isIsoDate } from '../domain/dates';
@@ -92,6 +93,9 @@ const LABEL_EN: Record<string, string> = {
   营销申报: 'Marketing application',
   营销方案: 'Marketing plan',
   预计收入: 'Expected revenue',
+  查看原因: 'Reason for viewing',
+  备注: 'Note',
+  项目组职责: 'Role in the team',
 };
 const en = (label: string) => LABEL_EN[label] ?? 'The field';
 const withinLimit = (label: string, max: number) => (v: string, ctx: z.RefinementCtx) => {
@@ -203,7 +207,13 @@ export const managersUpdate = z
   .strict();
 export const managersMove = z.object({ id: id('客户经理'), toUnitId: id('调入单位'), effectiveOn: isoDate }).strict();
 export const managersLeave = z
-  .object({ id: id('客户经理'), effectiveOn: isoDate, reason: text('离岗原因', 200) })
+  .object({
+    id: id('客户经理'),
+    effectiveOn: isoDate,
+    reason: text('离岗原因', 200),
+    /** R20: move the leaver's customers (A/B, 专人, project teams) to this manager in the same transaction. */
+    reassignToManagerId: id('客户经理').nullable().default(null),
+  })
   .strict();
 export const managersChanges = z
   .object({
@@ -895,5 +905,144 @@ export const applicationsList = z
     customerId: customerId.nullable().default(null),
     unitId: id('申报单位').nullable().default(null),
     date: today,
+  })
+  .strict();
+
+// ---------------------------------------------------------------------------------------------
+// Archives (R17–R18), customer managers and teams (R20), 客户经理变动 batches (R30).
+// DOMAIN-DECISIONS "Archives and managers (R17, R18, R20, R30)".
+
+const archiveField = (f: ArchiveField) =>
+  f.type === 'integer'
+    ? z
+        .number(said(`${f.zh}必须是数字`, `${f.en} must be a number`))
+        .int(said(`${f.zh}必须是整数`, `${f.en} must be a whole number`))
+        .min(0, said(`${f.zh}不能为负数`, `${f.en} cannot be negative`))
+        .max(f.max, said(`${f.zh}不能超过 ${f.max}`, `${f.en} is at most ${f.max}`))
+        .nullable()
+        .optional()
+    : str(2 * f.max + 200, said(`${f.zh}必须是文本`, `${f.en} must be text`))
+        .trim()
+        .superRefine((v, ctx) => {
+          const problem = tooLongText({ zh: f.zh, en: f.en }, f.max, v);
+          if (problem) ctx.addIssue(customIssue(problem));
+        })
+        .nullable()
+        .optional();
+/** A block's fields as the channel takes them (typed loosely: the fields come from fields.ts). */
+type ArchiveInputRecord = Record<string, string | number | null | undefined>;
+const archiveRecord = (key: ArchiveBlockKey) =>
+  z
+    .object(Object.fromEntries(blockOf(key).fields.map((f) => [f.key, archiveField(f)])))
+    .strict() as unknown as z.ZodType<ArchiveInputRecord, ArchiveInputRecord>;
+const archiveEntries = (key: RepeatableBlockKey) => {
+  const block = blockOf(key);
+  const shape: Record<string, z.ZodType> = { key: str(40).nullable().optional() };
+  for (const f of block.fields) shape[f.key] = archiveField(f);
+  return z
+    .array(z.object(shape).strict())
+    .max(
+      block.maxEntries,
+      said(`${block.zh}最多 ${block.maxEntries} 项`, `${block.en}: at most ${block.maxEntries}`),
+    ) as unknown as z.ZodType<ArchiveInputRecord[], ArchiveInputRecord[]>;
+};
+const archiveDate = isoDate.nullable().default(null);
+
+export const archivesGet = z
+  .object({
+    customerId,
+    /** A revision to show; null: the latest. */
+    revision: z.number().int().positive().nullable().default(null),
+    /** Stands in for today (the due date is judged on it). */
+    date: archiveDate,
+  })
+  .strict();
+export const archivesViewPersonal = z
+  .object({
+    customerId,
+    revision: z.number().int().positive().nullable().default(null),
+    /** Why the key persons are shown (recorded with the viewing, R17). */
+    purpose: text('查看原因', 100),
+    date: archiveDate,
+  })
+  .strict();
+export const archivesUpdate = z
+  .object({
+    customerId,
+    basic: archiveRecord('basic').optional(),
+    extended: archiveRecord('extended').optional(),
+    keyPersons: archiveEntries('keyPersons').optional(),
+    competitors: archiveEntries('competitors').optional(),
+    /** 已核实，无变化: checked, nothing changed — counts as an update (R18). */
+    verified: z.boolean().default(false),
+    note: optionalText('备注', 200),
+  })
+  .strict();
+export const archivesCustomer = z.object({ customerId }).strict();
+export const archivesDiff = z
+  .object({
+    customerId,
+    /** 0: the empty archive before the first revision. */
+    from: z.number().int().min(0),
+    to: z.number().int().positive(),
+  })
+  .strict();
+export const archivesDuties = z.object({ date: archiveDate, overdueOnly: z.boolean().default(false) }).strict();
+
+const managerRole = z.enum(['A', 'B', 'responsible'], said('角色应为 A、B 或 专人', 'The role is A, B or responsible'));
+export const assignmentsGet = z.object({ customerId, date: archiveDate }).strict();
+export const assignmentsProblems = z.object({ date: archiveDate }).strict();
+export const assignmentsSet = z
+  .object({
+    customerId,
+    role: managerRole,
+    managerId: id('客户经理'),
+    fromOn: isoDate,
+    reason: optionalText('理由', 200),
+  })
+  .strict();
+export const assignmentsEnd = z
+  .object({ customerId, role: managerRole, toOn: isoDate, reason: text('理由', 200) })
+  .strict();
+export const assignmentsSetLead = z
+  .object({
+    customerId,
+    lead: z.enum(['A', 'B'], said('牵头角色应为 A 或 B', 'The lead is A or B')),
+    fromOn: isoDate,
+    reason: text('理由', 200),
+  })
+  .strict();
+export const assignmentsReassign = z
+  .object({
+    fromManagerId: id('客户经理'),
+    toManagerId: id('客户经理'),
+    on: isoDate,
+    reason: text('理由', 200),
+  })
+  .strict();
+export const teamsList = z.object({ customerId }).strict();
+export const teamsAdd = z
+  .object({
+    customerId,
+    unitId: id('单位'),
+    managerId: id('客户经理').nullable().default(null),
+    purpose: text('项目组职责', 100),
+    fromOn: isoDate,
+    toOn: isoDate.nullable().default(null),
+  })
+  .strict();
+export const teamsEnd = z.object({ customerId, memberId: id('记录'), toOn: isoDate }).strict();
+
+export const managerChangesPreview = z.object({ path: str(FILE_PATH_MAX).min(1) }).strict();
+export const managerChangesCommit = z
+  .object({ token: str(200).min(1), excludeErrorRows: z.boolean().default(false) })
+  .strict();
+export const managerChangesBatch = z.object({ batchId: id('导入批次') }).strict();
+export const managerChangesLate = z
+  .object({
+    month: str(20)
+      .regex(/^\d{4}-\d{2}$/, said('月份格式应为 YYYY-MM', 'A month is written YYYY-MM'))
+      .nullable()
+      .default(null),
   })
   .strict();

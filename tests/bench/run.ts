@@ -19,6 +19,7 @@ import { openBackend } from '../../electron/backend';
 import { fillDemo } from '../../electron/backend/demo/fill';
 import { fillDemoRevenue } from '../../electron/backend/demo/revenue';
 import { POLICY_V1 } from '../../shared/domain/policy/policy';
+import { archivesBench } from './archives';
 import { backupsBench } from './backups';
 import { dupcheckBench } from './dupcheck';
 import { exportsBench } from './exports';
@@ -180,6 +181,7 @@ const GROUPS = [
   'startup',
   'backups',
   'dupcheck',
+  'archives',
 ];
 
 /** `npm run bench -- --only tiering,imports`: run some groups (GROUPS). */
@@ -224,6 +226,7 @@ async function runGroup(group: string, dir: string): Promise<Row[]> {
   if (group === 'reports') return reportsBench(dir);
   if (group === 'backups') return backupsBench(dir);
   if (group === 'dupcheck') return dupcheckBench(dir);
+  if (group === 'archives') return archivesBench();
   return exportsBench(dir);
 }
 

@@ -30,6 +30,10 @@ export const ENTITY_KINDS = [
   'demo',
   'registration',
   'application',
+  'archive',
+  'assignment',
+  'team',
+  'manager-change-batch',
 ] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 
@@ -68,6 +72,22 @@ const SNAPSHOTS: Partial<Record<EntityKind, Snapshot>> = {
       return r ? (JSON.parse(r.value) as FieldRecord) : null;
     },
   },
+  // R17: the latest revision, each field a `block.field`; key persons as one personal field.
+  archive: { read: (db, [id]) => readArchiveEntity(db, id as string) },
+  // R20: who holds each role now, and the lead.
+  assignment: {
+    read: (db, [id]) => {
+      const rows = db
+        .prepare('SELECT role, manager_id FROM customer_managers WHERE customer_id = ? AND to_on IS NULL')
+        .all(id) as { role: string; manager_id: number }[];
+      const lead = db
+        .prepare('SELECT lead_role FROM customer_leads WHERE customer_id = ? ORDER BY from_on DESC, id DESC LIMIT 1')
+        .pluck()
+        .get(id) as string | undefined;
+      if (rows.length === 0 && lead === undefined) return null;
+      return { ...Object.fromEntries(rows.map((r) => [`role.${r.role}`, r.manager_id])), lead: lead ?? null };
+    },
+  },
   // A month's lines, each line a field: amount in fen and where it came from.
   revenue: {
     read: (db, [customerId, period]) => {
@@ -94,6 +114,26 @@ const SNAPSHOTS: Partial<Record<EntityKind, Snapshot>> = {
     },
   },
 };
+
+function readArchiveEntity(db: Database, customerId: string): FieldRecord | null {
+  const r = db
+    .prepare(
+      'SELECT revision, verified_only, document FROM archive_revisions WHERE customer_id = ? ORDER BY revision DESC LIMIT 1',
+    )
+    .get(customerId) as { revision: number; verified_only: number; document: string } | undefined;
+  if (!r) return null;
+  const doc = JSON.parse(r.document) as Record<string, unknown>;
+  const out: Record<string, unknown> = { revision: r.revision, verified_only: r.verified_only };
+  for (const block of ['basic', 'extended'] as const) {
+    for (const [k, v] of Object.entries((doc[block] ?? {}) as Record<string, unknown>)) out[`${block}.${k}`] = v;
+  }
+  // Key persons are personal throughout (personal.ts): the log says only that they changed.
+  out.keyPersons = JSON.stringify(doc.keyPersons ?? []);
+  const competitors = (doc.competitors ?? []) as Record<string, unknown>[];
+  out.competitors = JSON.stringify(competitors.map(({ personalTies: _ties, ...rest }) => rest));
+  out['competitors.personalTies'] = JSON.stringify(competitors.map((c) => c.personalTies ?? null));
+  return out;
+}
 
 /** The entity's fields as stored now, or null (it does not exist, or its kind is not diffed). */
 export function readEntity(db: Database, name: string): FieldRecord | null {

@@ -15,10 +15,15 @@ import { requireExistingDb } from './reports';
 export async function withBackend<T>(
   db: string,
   fn: (b: Backend) => Promise<T> | T,
-  options: { mustExist?: boolean } = {},
+  options: { mustExist?: boolean; now?: () => Date } = {},
 ): Promise<T> {
   if (options.mustExist) requireExistingDb(db);
-  const backend = openBackend({ databasePath: db, ...cliActor(), printPdf: (html) => printPdf(html) });
+  const backend = openBackend({
+    databasePath: db,
+    ...cliActor(),
+    printPdf: (html) => printPdf(html),
+    ...(options.now ? { now: options.now } : {}),
+  });
   try {
     return await fn(backend);
   } finally {

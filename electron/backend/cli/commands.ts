@@ -17,6 +17,7 @@ import { schemaVersion } from '../db/open';
 import { runDemo } from '../demo/run';
 import { READ_TIMEOUT_MS, readBoundedFile } from '../imports/import-file';
 import { defaultDatabasePath } from '../paths';
+import { ARCHIVE_COMMANDS } from './archives';
 import { AUDIT_COMMANDS } from './audit';
 import { positiveInt, withBackend } from './backend';
 import { BACKUP_COMMANDS } from './backups';
@@ -44,6 +45,7 @@ export const COMMANDS: Command[] = [
   ...AUDIT_COMMANDS,
   ...WORKLIST_COMMANDS,
   ...REGISTRATION_COMMANDS,
+  ...ARCHIVE_COMMANDS,
   {
     name: 'rules evaluate',
     summary: '按规则计算客户资格、得分与分级（标准输入 JSON → 标准输出 JSON）/ evaluate R5–R12 on JSON from stdin',

@@ -4,6 +4,7 @@ import { AppError } from '../../../shared/api/errors';
 import type { Manager, ManagerChange, ManagerChangeKind } from '../../../shared/api/types';
 import { isLateManagerChange, localDate, localDateTime, managerChangeDueDate } from '../../../shared/domain/dates';
 import { EMPLOYMENT_NAMES_ZH, MANAGER_POST_NAMES_ZH } from '../../../shared/domain/organisation';
+import { reassignManager } from '../assignments/handlers';
 import { entity } from '../audit/entities';
 import type { HandlerContext } from '../context';
 import { defineHandlers } from '../registry';
@@ -201,7 +202,7 @@ export const managerHandlers = defineHandlers({
   'managers/leave': {
     kind: 'write',
     audit: { entity: (i) => entity('manager', i.id) },
-    run: ({ id, effectiveOn, reason }, ctx) => {
+    run: ({ id, effectiveOn, reason, reassignToManagerId }, ctx) => {
       const before = activeManager(ctx.db, id);
       if (effectiveOn < before.startedOn) {
         throw new AppError(
@@ -221,6 +222,9 @@ export const managerHandlers = defineHandlers({
           },
         );
       }
+      // R20: the leaver's customers go to their successor in the same transaction (all or nothing).
+      if (reassignToManagerId !== null)
+        reassignManager(ctx, id, reassignToManagerId, effectiveOn, `${before.name} 离岗：${reason}`);
       ctx.db.prepare('UPDATE managers SET left_on = ? WHERE id = ?').run(effectiveOn, id);
       recordChange(ctx, {
         managerId: id,

@@ -45,7 +45,7 @@ export interface EntityRef {
   customerId: string | null;
 }
 
-const CUSTOMER_KINDS = new Set(['customer', 'qualification', 'revenue']);
+const CUSTOMER_KINDS = new Set(['customer', 'qualification', 'revenue', 'archive', 'assignment', 'team']);
 
 export function parseEntity(entity: string): EntityRef {
   const [kind = '', key = '', ...rest] = entity.split(':');

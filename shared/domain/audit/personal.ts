@@ -13,14 +13,19 @@ export const PERSONAL_FIELDS: ReadonlySet<string> = new Set([
   'email',
   'idNumber',
   'keyPersons',
+  // R17: an archive's contact fax and a competitor's personal ties to the customer's people.
+  'fax',
+  'personalTies',
 ]);
 
 /** Written in place of a personal value in an audited input. */
 export const PERSONAL_MARK = '〔个人信息，不记录〕';
 
-/** A field name as sent (camelCase) or as stored (snake_case). */
+/** A field name as sent (camelCase) or as stored (snake_case); a path (`basic.contactPhone`) by any part. */
 export function isPersonalField(field: string): boolean {
-  return PERSONAL_FIELDS.has(field.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()));
+  return field
+    .split('.')
+    .some((part) => PERSONAL_FIELDS.has(part.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())));
 }
 
 const isEmpty = (v: unknown): boolean => v === null || v === undefined || v === '';

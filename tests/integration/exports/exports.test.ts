@@ -541,6 +541,12 @@ describe('province package (R17, R26)', () => {
       phone: planted[1],
       effectiveOn: '2026-01-05',
     });
+    // The customer's archive (R17) with a key person and contact made of the planted values.
+    await call('archives/update', {
+      customerId: ids[0] as string,
+      basic: { address: planted[2], contactName: planted[0], contactPhone: planted[1] },
+      keyPersons: [{ name: planted[0], position: '总经理', contact: planted[1], interests: planted[3] }],
+    });
     revenue(ids.map((id, i): Cell => [id, PERIOD, 'savings', (i + 1) * 400_000_00]));
     annualRun(db, 2025, { [ids[0] as string]: 'gold' });
     const { result, book } = await build({ form: 'province', period: PERIOD });

@@ -240,6 +240,11 @@ const REFERENCE_NAMES: Record<string, string> = {
   tier_approvals: '省局特批',
   tier_overrides: '人工调整',
   import_changes: '收入导入记录',
+  archive_revisions: '档案',
+  archive_views: '关键人查看记录',
+  customer_managers: '客户经理分配',
+  customer_leads: '牵头记录',
+  customer_team_members: '项目组',
 };
 
 function undoCheck(db: Database, batchId: number): CustomerImportUndoView {

@@ -1,0 +1,161 @@
+/**
+ * R18: the tier each customer holds on a date and since when (the date its current tier began),
+ * read the way tiering/in-force.ts reads a month — the annual run in force for the month's year
+ * (the latest graded year before it), an R13 approval valid at the month's end first, then the
+ * latest override — but for all months at once: the in-force runs' results are read once (one
+ * query) and the months are walked in memory, so the work list stays a handful of reads for 20,000
+ * customers (DOMAIN-DECISIONS "Archives and managers").
+ */
+import type { Database } from 'better-sqlite3';
+import { lastDayOf, type Period } from '../../../shared/domain/periods';
+import type { Scope, Tier } from '../../../shared/domain/tiers';
+import type { MonthTier } from '../tiering/in-force';
+import { inForceRunOf } from '../tiering/in-force';
+
+export interface TierSpan {
+  tier: Tier;
+  /** First day of the first month of the current unbroken run of this tier. */
+  since: string;
+  source: MonthTier['source'];
+  /** From the annual run in force (null for a customer the run does not list). */
+  scope: Scope | null;
+  responsibleUnitId: number | null;
+}
+
+interface Approval {
+  tier: Tier;
+  from: string;
+  to: string | null;
+}
+
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+const monthOf = (y: number, m: number): Period => `${pad(y, 4)}-${pad(m)}` as Period;
+
+/**
+ * Customer → its tier on `today` and since when. `ids` narrows it to some customers. Overrides
+ * apply to every month with a grading in force, as in-force.ts reads them; the span starts no
+ * earlier than the override's recording date, the day the officer changed the tier.
+ */
+export function tierSpans(db: Database, today: string, ids?: readonly string[]): Map<string, TierSpan> {
+  const out = new Map<string, TierSpan>();
+  if (ids?.length === 0) return out;
+  const year = Number(today.slice(0, 4));
+  const month = Number(today.slice(5, 7));
+  const graded = (
+    db
+      .prepare(`SELECT DISTINCT CAST(run_key AS INTEGER) FROM tier_runs WHERE kind = 'annual'`)
+      .pluck()
+      .all() as number[]
+  ).sort((a, b) => a - b);
+  // The run in force during each year from the first graded year + 1 to this year.
+  const runOfYear = new Map<number, number>();
+  let latest: number | null = null;
+  let g = 0;
+  for (let y = (graded[0] ?? year) + 1; y <= year; y++) {
+    while (g < graded.length && (graded[g] as number) < y) latest = graded[g++] as number;
+    if (latest === null) continue;
+    const run = inForceRunOf(db, latest);
+    if (run !== null) runOfYear.set(y, run);
+  }
+  const only = ids === undefined ? '' : ' AND customer_id IN (SELECT value FROM json_each(@ids))';
+  const params = (extra: Record<string, unknown>) =>
+    ids === undefined ? extra : { ...extra, ids: JSON.stringify(ids) };
+  // The current year's run, with each earlier run in force joined on its key: one row a customer.
+  const currentRun = runOfYear.get(year);
+  const earlier = [...new Set([...runOfYear.values()])].filter((r) => r !== currentRun);
+  const column = new Map<number, number>(earlier.map((r, i) => [r, 4 + i]));
+  const current = new Map<string, (string | number | null)[]>();
+  if (currentRun !== undefined) {
+    const joins = earlier
+      .map(
+        (r, i) => ` LEFT JOIN tier_results p${i} ON p${i}.run_id = ${Number(r)} AND p${i}.customer_id = c.customer_id`,
+      )
+      .join('');
+    const sql = `SELECT c.customer_id, c.tier, c.scope, c.responsible_unit_id${earlier.map((_, i) => `, p${i}.tier`).join('')}
+      FROM tier_results c${joins} WHERE c.run_id = @run${only.replace('customer_id', 'c.customer_id')}`;
+    for (const row of db
+      .prepare(sql)
+      .raw()
+      .all(params({ run: currentRun })) as (string | number | null)[][])
+      current.set(row[0] as string, row);
+  }
+  // Customers the current run does not list (known by an R13 record only): read one by one.
+  const single = db.prepare('SELECT tier FROM tier_results WHERE run_id = ? AND customer_id = ?').pluck();
+  const computedTier = (id: string, run: number): Tier | null => {
+    const row = current.get(id);
+    if (row !== undefined) return (run === currentRun ? row[1] : row[column.get(run) as number]) as Tier | null;
+    return (single.get(run, id) as Tier | null | undefined) ?? null;
+  };
+  const overrides = new Map<string, { tier: Tier; on: string }>();
+  for (const [id, tier, at] of db
+    .prepare(`SELECT customer_id, tier, created_at FROM tier_overrides WHERE revoked_at IS NULL${only} ORDER BY id`)
+    .raw()
+    .all(params({})) as [string, Tier, string][])
+    overrides.set(id, { tier, on: at.slice(0, 10) });
+  const approvals = new Map<string, Approval[]>();
+  for (const [id, tier, from, to] of db
+    .prepare(
+      `SELECT customer_id, tier, valid_from, valid_to FROM tier_approvals WHERE revoked_at IS NULL${only} ORDER BY id`,
+    )
+    .raw()
+    .all(params({})) as [string, Tier, string, string | null][]) {
+    const list = approvals.get(id);
+    if (list) list.push({ tier, from, to });
+    else approvals.set(id, [{ tier, from, to }]);
+  }
+
+  /** in-force.ts's answer for one customer in one month. */
+  const tierIn = (id: string, y: number, m: number): [Tier | null, MonthTier['source']] => {
+    const run = runOfYear.get(y);
+    if (run === undefined) return [null, 'computed'];
+    const own = approvals.get(id);
+    if (own !== undefined) {
+      const asOf = lastDayOf(monthOf(y, m));
+      const valid = own.filter((a) => a.from <= asOf && (a.to === null || a.to >= asOf));
+      const approval = valid[valid.length - 1];
+      if (approval) return [approval.tier, 'approval'];
+    }
+    const override = overrides.get(id);
+    if (override) return [override.tier, 'override'];
+    return [computedTier(id, run), 'computed'];
+  };
+
+  const candidates = new Set<string>(current.keys());
+  for (const id of overrides.keys()) candidates.add(id);
+  for (const id of approvals.keys()) candidates.add(id);
+  const firstYear = Math.min(...runOfYear.keys());
+  for (const id of candidates) {
+    const [tier, source] = tierIn(id, year, month);
+    if (tier === null) continue;
+    // Walk back month by month only where something can change: within a year only approvals do.
+    let sy = year;
+    let sm = month;
+    const hasApprovals = approvals.has(id);
+    for (;;) {
+      const py = sm === 1 ? sy - 1 : sy;
+      const pm = sm === 1 ? 12 : sm - 1;
+      if (py < firstYear || tierIn(id, py, pm)[0] !== tier) break;
+      if (!hasApprovals && py === sy) {
+        // Same year, no approvals: constant back to January.
+        sm = 1;
+        continue;
+      }
+      sy = py;
+      sm = pm;
+      if (!hasApprovals) sm = 1;
+    }
+    let since = `${monthOf(sy, sm)}-01`;
+    const override = overrides.get(id);
+    if (source === 'override' && override !== undefined && override.on > since && override.on <= today)
+      since = override.on;
+    const r = current.get(id);
+    out.set(id, {
+      tier,
+      since,
+      source,
+      scope: (r?.[2] ?? null) as Scope | null,
+      responsibleUnitId: (r?.[3] ?? null) as number | null,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,122 @@
+/**
+ * The work list's archive and manager reads (R18, R20) at 20,000 customers with two graded years,
+ * ~130,000 archive revisions and A/B assignments for three customers in four:
+ *  - `archiveDuties` (every key customer's due date and overdue days) plus `allAssignmentProblems`
+ *    (missing A/B, 专人) together ≤ 200 ms — the work list's budget for both;
+ *    baseline: the bare reads they cannot avoid (the in-force runs' results and the latest
+ *    revision per customer, grouped on the index) without any rule applied.
+ * `tests/bench/run.ts` wires this in (`--only archives`).
+ */
+import { openBackend } from '../../electron/backend';
+import { archiveDuties } from '../../electron/backend/archives/duties';
+import { allAssignmentProblems } from '../../electron/backend/assignments/handlers';
+import { POLICY_V1 } from '../../shared/domain/policy/policy';
+import { percentile, type Row, round, time } from './stats';
+
+const CUSTOMERS = 20_000;
+const ROUNDS = 9;
+const TODAY = '2026-11-20';
+const TIERS = ['diamond', 'gold', 'silver', 'general'];
+const LINES = ['savings', 'bills', 'letters', 'philately', 'express', 'logistics', 'parcels', 'newspapers', 'other'];
+
+export async function archivesBench(): Promise<Row[]> {
+  const backend = openBackend({ databasePath: ':memory:' });
+  const { db } = backend;
+  try {
+    const unit = db.prepare("SELECT id FROM units WHERE code = '440515'").pluck().get() as number;
+    const id = (i: number) => `440515${String(i).padStart(5, '0')}000`;
+    db.transaction(() => {
+      const customer = db.prepare(
+        `INSERT INTO customers (id, name, normalised_name, pinyin_initials, search_text, area_code, unit_id, created_at, updated_at)
+         VALUES (?, ?, ?, '', '', '440515', ?, '', '')`,
+      );
+      for (let i = 1; i <= CUSTOMERS; i++) customer.run(id(i), `客户${i}`, `客户${i}`, unit);
+      const cols = LINES.flatMap((l) => [`in_${l}`, `in_month_${l}`]);
+      for (const year of [2024, 2025]) {
+        const run = Number(
+          db
+            .prepare(
+              `INSERT INTO tier_runs (kind, run_key, window_from, window_to, policy_version, bureau_year, bureau_revenue_fen,
+                 customers, qualified, created_at, actor) VALUES ('annual', ?, '', '', 1, ?, 1, 0, 0, '', 'bench')`,
+            )
+            .run(String(year), year).lastInsertRowid,
+        );
+        const result = db.prepare(
+          `INSERT INTO tier_results (run_id, customer_id, qualified, clauses, annual_fen, this_month_fen, revenue_score,
+             share_score, share_ppm, total_x100, tier, scope, in_agreement, in_home_unit_is_county, ${cols.join(', ')})
+           VALUES (?, ?, 1, '[]', 0, 0, 0, 0, 0, 0, ?, 'regional', 0, 0, ${cols.map(() => '0').join(', ')})`,
+        );
+        for (let i = 1; i <= CUSTOMERS; i++) result.run(run, id(i), TIERS[(i + year) % 4]);
+      }
+      const revision = db.prepare(
+        `INSERT INTO archive_revisions (customer_id, revision, schema_version, document, changed, verified_only, updated_on,
+           recorded_at, recorded_by) VALUES (?, ?, 1, '{"basic":{},"extended":{},"keyPersons":[],"competitors":[]}', '[]', 1, ?, '', 'bench')`,
+      );
+      for (let i = 1; i <= CUSTOMERS; i++) {
+        const n = 1 + (i % 12);
+        for (let k = 1; k <= n; k++) {
+          const m = 1 + Math.floor(((k - 1) * 23) / n);
+          const on = m > 12 ? `2026-${String(m - 12).padStart(2, '0')}-10` : `2025-${String(m).padStart(2, '0')}-10`;
+          revision.run(id(i), k, on);
+        }
+      }
+      const manager = db.prepare(
+        "INSERT INTO managers (name, unit_id, post, employment, started_on) VALUES (?, ?, 'account_manager', 'full_time', '2025-01-01')",
+      );
+      const managers = [1, 2, 3, 4].map((k) => Number(manager.run(`经理${k}`, unit).lastInsertRowid));
+      const holder = db.prepare(
+        `INSERT INTO customer_managers (customer_id, manager_id, role, from_on, recorded_at, recorded_by)
+         VALUES (?, ?, ?, '2025-06-01', '', 'bench')`,
+      );
+      for (let i = 1; i <= CUSTOMERS; i++) {
+        if (i % 4 === 0) continue;
+        holder.run(id(i), managers[i % 2] as number, 'A');
+        if (i % 3 !== 0) holder.run(id(i), managers[2 + (i % 2)] as number, 'B');
+      }
+    })();
+    db.exec('ANALYZE');
+    const bareRuns = db.prepare('SELECT customer_id, tier, scope FROM tier_results WHERE run_id = ?');
+    const bareLatest = db.prepare(
+      'SELECT customer_id, max(updated_on), max(revision) FROM archive_revisions WHERE updated_on <= ? GROUP BY customer_id',
+    );
+    const ours: number[] = [];
+    const bare: number[] = [];
+    const parts: Record<string, number[]> = { duties: [], problems: [], cpu: [] };
+    for (let r = 0; r < ROUNDS; r++) {
+      const cpuStart = process.cpuUsage();
+      const duties = time(() => archiveDuties(db, POLICY_V1, TODAY)).ms;
+      const problems = time(() => allAssignmentProblems(db, POLICY_V1, TODAY)).ms;
+      const used = process.cpuUsage(cpuStart);
+      parts.cpu?.push((used.user + used.system) / 1000);
+      parts.duties?.push(duties);
+      parts.problems?.push(problems);
+      ours.push(duties + problems);
+      bare.push(
+        time(() => {
+          bareRuns.raw().all(1);
+          bareRuns.raw().all(2);
+          bareLatest.raw().all(TODAY);
+        }).ms,
+      );
+    }
+    const p95 = percentile(ours, 95);
+    console.log(
+      `archives: duties p50 ${round(percentile(parts.duties ?? [], 50), 0)} ms, problems p50 ${round(percentile(parts.problems ?? [], 50), 0)} ms, CPU time of both p50 ${round(percentile(parts.cpu ?? [], 50), 0)} ms`,
+    );
+    const baseP95 = percentile(bare, 95);
+    return [
+      {
+        name: 'work list: archive due dates + A/B problems, 20,000 customers',
+        target: '≤ 200 ms',
+        p50: round(percentile(ours, 50), 0),
+        p95: round(p95, 0),
+        baselineP50: round(percentile(bare, 50), 0),
+        baselineP95: round(baseP95, 0),
+        ratioP95: round(p95 / baseP95),
+        pass: p95 <= 200,
+      },
+    ];
+  } finally {
+    await backend.close();
+  }
+}
