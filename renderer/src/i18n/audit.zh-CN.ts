@@ -42,7 +42,7 @@ export const CHANNEL_NAMES_ZH: Record<AuditChannel, string> = {
   'revenue/set': '录入收入',
   'revenue/set-newspaper': '录入报刊收入',
   'revenue/customer': '查看客户收入',
-  'revenue/source': 'Revenue figure source',
+  'revenue/source': '收入来源',
   'revenue/bureau-list': '查看全局收入',
   'revenue/bureau-set': '设置全局收入',
   'revenue/bureau-history': '查看全局收入历史',
