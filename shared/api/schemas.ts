@@ -863,6 +863,8 @@ export const registrationsList = z
   .object({
     state: registrationState.nullable().default(null),
     unitId: id('申报单位').nullable().default(null),
+    /** The registrations that made or claim this customer (the customer page's header). */
+    customerId: customerId.nullable().default(null),
     /** R19c: only approved registrations whose clock is in this state. */
     clock: z
       .enum(['confirmed', 'running', 'warning', 'lapsed'], said('未知的期限状态', 'Unknown clock state'))

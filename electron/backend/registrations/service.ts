@@ -745,15 +745,22 @@ function toRow(
 
 export function listRegistrations(
   ctx: Pick<HandlerContext, 'db' | 'now' | 'policy'>,
-  input: { state: RegistrationState | null; unitId: number | null; clock: string | null; date: string | null },
+  input: {
+    state: RegistrationState | null;
+    unitId: number | null;
+    customerId?: string | null;
+    clock: string | null;
+    date: string | null;
+  },
 ): RegistrationRow[] {
   const today = todayOf(ctx, input.date);
+  const customer = input.customerId ?? null;
   const rows = ctx.db
     .prepare(
       `SELECT * FROM registrations WHERE (? IS NULL OR state = ?) AND (? IS NULL OR unit_id = ?)
-         AND (? IS NULL OR state = 'approved') ORDER BY id`,
+         AND (? IS NULL OR customer_id = ?) AND (? IS NULL OR state = 'approved') ORDER BY id`,
     )
-    .all(input.state, input.state, input.unitId, input.unitId, input.clock) as RegistrationDbRow[];
+    .all(input.state, input.state, input.unitId, input.unitId, customer, customer, input.clock) as RegistrationDbRow[];
   const units = unitNodes(ctx.db);
   const out = rows.map((r) => toRow(ctx.db, r, today, ctx.policy, units));
   return input.clock === null ? out : out.filter((r) => r.clock?.state === input.clock);

@@ -77,6 +77,10 @@ describe('R19 review chain', () => {
     const customer = await call('customers/get', { id: done.customerId as string });
     expect(customer.unitId).toBe(chBranch);
     expect(customer.creditCode).toBe(CODE_A);
+    // The customer page finds the registration that made the customer.
+    const mine = await call('registrations/list', { customerId: done.customerId as string });
+    expect(mine.map((x) => [x.id, x.state])).toEqual([[r.id, 'approved']]);
+    expect(await call('registrations/list', { customerId: '44051500099000' })).toEqual([]);
     const detail = await call('registrations/get', { id: r.id, date: '2026-01-20' });
     expect(detail.steps.map((s) => [s.step, s.decision, s.unit, s.decidedOn])).toEqual([
       ['submit', 'submitted', 'CH01', '2026-01-10'],
