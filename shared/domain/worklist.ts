@@ -41,12 +41,15 @@ export interface WorkItem {
   unit: string;
   customerId?: string;
   registrationId?: number;
+  applicationId?: number;
   /** The date the duty falls (or fell) due, when it has one. */
   due?: string;
   /** Managers the duty concerns (A/B of the customer, the manager changed): the manager filter. */
   managerIds?: number[];
   /** The month a forms item is about. */
   period?: Period;
+  /** What exactly is wrong, as the part says it (Chinese): the missing roles, the late change. */
+  notes?: string[];
 }
 
 /** "Due soon": archives due within this many days of today are listed (R18), as forms are (R31). */
@@ -95,6 +98,7 @@ export function sortWorkItems(items: readonly WorkItem[], today: string): WorkIt
       a.unit.localeCompare(b.unit) ||
       (a.customerId ?? '').localeCompare(b.customerId ?? '') ||
       (a.registrationId ?? 0) - (b.registrationId ?? 0) ||
+      (a.applicationId ?? 0) - (b.applicationId ?? 0) ||
       (a.period ?? '').localeCompare(b.period ?? ''),
   );
 }

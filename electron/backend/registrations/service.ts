@@ -17,7 +17,7 @@ import type {
   RegistrationReleased,
   RegistrationRow,
 } from '../../../shared/api/registration-types';
-import { addDays, localDate } from '../../../shared/domain/dates';
+import { addDays, addMonthsClamped, localDate } from '../../../shared/domain/dates';
 import type { ProductLine } from '../../../shared/domain/lines';
 import { normaliseCustomerName } from '../../../shared/domain/names';
 import type { Policy } from '../../../shared/domain/policy/policy';
@@ -888,4 +888,74 @@ export function releaseRegistration(
   });
   ctx.afterCommit(() => ctx.searchIndex.upsert({ id: customerId, unitId: centreId, searchText: text }));
   return { id: reg.id, state: 'released', customerId, previousUnit: previous.code, barUntil };
+}
+
+/** A registration's duty on the work list (R19, R19c). */
+export interface RegistrationDuty {
+  kind: 'registration_step' | 'conflict' | 'lapse_warning' | 'lapse';
+  registrationId: number;
+  /** The registering unit's code (the unit that owns the customer once approved). */
+  unit: string;
+  customerId: string | null;
+  /** The ownership period's end, for the clock's duties. */
+  due: string | null;
+}
+
+/**
+ * The registrations' duties on `today`: each one awaiting a step (a `conflict` when the review
+ * cannot approve it without the centre's ruling, the same test the approval applies), and each
+ * approved one whose ownership period is about to end or has ended unconfirmed (R19c). Only
+ * approvals old enough to be in the warning window have their clock worked out.
+ */
+export function registrationDuties(
+  ctx: Pick<HandlerContext, 'db' | 'identityIndex'>,
+  today: string,
+  policy: Policy,
+): RegistrationDuty[] {
+  const { db } = ctx;
+  const units = unitNodes(db);
+  const code = (unitId: number) => units.get(unitId)?.code ?? '';
+  const out: RegistrationDuty[] = [];
+  const centreId = cityCentreId(db);
+  const pending = db
+    .prepare(`SELECT * FROM registrations WHERE state IN ('pre_review', 'review') ORDER BY id`)
+    .all() as RegistrationDbRow[];
+  for (const reg of pending) {
+    let conflict = false;
+    if (reg.state === 'review') {
+      const same = ctx.identityIndex
+        .check({ name: reg.name, creditCode: reg.credit_code, phone: reg.phone }, { registrationId: reg.id })
+        .filter(isSameCompany);
+      const free = freeCustomers(db, same, centreId);
+      conflict = same.some((m) => claimsAgainst(reg, m, free));
+    }
+    out.push({
+      kind: conflict ? 'conflict' : 'registration_step',
+      registrationId: reg.id,
+      unit: code(reg.unit_id),
+      customerId: null,
+      due: null,
+    });
+  }
+  // Approved on or before this date: the warning window (or the lapse) has begun by today. One
+  // day of slack for month-end clamping; the clock itself decides.
+  const latestApproval = addDays(
+    addMonthsClamped(addDays(today, policy.registrationWarningDays), -policy.registrationLapseMonths),
+    1,
+  );
+  const approved = db
+    .prepare(`SELECT * FROM registrations WHERE state = 'approved' AND approved_on <= ? ORDER BY id`)
+    .all(latestApproval) as RegistrationDbRow[];
+  for (const reg of approved) {
+    const clock = clockOf(db, reg, today, policy);
+    if (clock === null || (clock.state !== 'warning' && clock.state !== 'lapsed')) continue;
+    out.push({
+      kind: clock.state === 'warning' ? 'lapse_warning' : 'lapse',
+      registrationId: reg.id,
+      unit: code(reg.unit_id),
+      customerId: reg.customer_id,
+      due: clock.lapsesOn,
+    });
+  }
+  return out;
 }

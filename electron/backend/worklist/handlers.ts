@@ -16,16 +16,17 @@ import {
 } from '../../../shared/domain/worklist';
 import type { HandlerContext } from '../context';
 import { defineHandlers } from '../registry';
+import { customerDuties, type WorkContext } from './customer-duties';
 import { formsMissing } from './forms';
 
 /** A part's duties on `today`, unfiltered (the filter applies to all parts alike). */
-type Provider = (db: Database, today: string, policy: Policy) => WorkItem[];
+type Provider = (ctx: WorkContext, today: string, policy: Policy) => WorkItem[];
 
-const PROVIDERS: readonly Provider[] = [formsMissing];
+const PROVIDERS: readonly Provider[] = [(ctx, today, policy) => formsMissing(ctx.db, today, policy), customerDuties];
 
 /** All duties on `today`, filtered and in working order. */
-export function workItems(db: Database, today: string, policy: Policy, filter: WorkListFilter = {}): WorkItem[] {
-  const items = PROVIDERS.flatMap((provide) => provide(db, today, policy));
+export function workItems(ctx: WorkContext, today: string, policy: Policy, filter: WorkListFilter = {}): WorkItem[] {
+  const items = PROVIDERS.flatMap((provide) => provide(ctx, today, policy));
   return sortWorkItems(filterWorkItems(items, filter), today);
 }
 
@@ -72,7 +73,7 @@ export const worklistHandlers = defineHandlers({
         ...(unitCode === undefined ? {} : { unit: unitCode }),
         ...(managerId === undefined ? {} : { managerId }),
       };
-      const items = workItems(ctx.db, today, policy, filter);
+      const items = workItems(ctx, today, policy, filter);
       return { date: today, items: withNames(ctx.db, items), counts: countWorkItems(items) };
     },
   },
@@ -80,7 +81,7 @@ export const worklistHandlers = defineHandlers({
     kind: 'read',
     run: ({ date }, ctx): WorkListCounts => {
       const { today, policy } = dayOf(date, ctx);
-      const items = workItems(ctx.db, today, policy);
+      const items = workItems(ctx, today, policy);
       return { date: today, counts: countWorkItems(items), total: items.length };
     },
   },

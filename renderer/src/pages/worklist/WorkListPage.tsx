@@ -141,7 +141,7 @@ function WorkTable({
           month: f.month(i.period),
           forms: i.forms.map((form) => t(`submissions.form.${form}`)).join(en ? ', ' : '、'),
         })
-      : '';
+      : (i.notes ?? []).join('；');
   const columns: ListColumn<WorkItemView>[] = [
     {
       key: 'due',
