@@ -67,7 +67,8 @@ describe('worklist: every part’s duties, and each gone once done', () => {
         }),
       );
     }
-    const [a, bb] = m as [{ id: number }, { id: number }];
+    const a = m[0] as { id: number };
+    const bb = m[1] as { id: number };
     await b.registry.call('assignments/set', { customerId: x.id, role: 'A', managerId: a.id, fromOn: '2026-03-10' });
     await b.registry.call('assignments/set', { customerId: x.id, role: 'B', managerId: bb.id, fromOn: '2026-03-10' });
     if (x.tier === 'gold') {
