@@ -14,6 +14,7 @@ import { managerChangeBatchHandlers } from './organisation/change-batches';
 import { managerHandlers } from './organisation/managers';
 import { unitHandlers } from './organisation/units';
 import { policyHandlers } from './policies/handlers';
+import { receiptHandlers } from './receipts/handlers';
 import { registrationHandlers } from './registrations/handlers';
 import type { NamedGroup } from './registry';
 import { reportHandlers } from './reports/handlers';
@@ -46,6 +47,7 @@ export const HANDLER_GROUPS: readonly NamedGroup[] = [
   ['backups', backupHandlers],
   ['audit', auditHandlers],
   ['worklist', worklistHandlers],
+  ['receipts', receiptHandlers],
   ['registrations', registrationHandlers],
   ['archives', archiveHandlers],
   ['assignments', assignmentHandlers],

@@ -39,6 +39,7 @@ import type {
   PolicyValidation,
   PolicyVersionInfo,
   QualificationDecision,
+  ReceiptFilesView,
   ReportCustomersView,
   ReportFacts,
   ReportFileView,
@@ -156,6 +157,7 @@ export const inputSchemas = {
   'session/get': s.empty,
   'session/start': s.sessionStart,
   'customers/timeline': s.customersTimeline,
+  'receipts/generate': s.receiptsGenerate,
   'worklist/list': s.worklistList,
   'worklist/counts': s.worklistCounts,
   'registrations/dupcheck': s.registrationsDupcheck,
@@ -280,6 +282,7 @@ export interface ApiResults {
   'session/get': SessionView;
   'session/start': SessionView;
   'customers/timeline': TimelineEvent[];
+  'receipts/generate': ReceiptFilesView;
   'worklist/list': WorkListView;
   'worklist/counts': WorkListCounts;
   'registrations/dupcheck': reg.DupcheckResult;

@@ -30,6 +30,7 @@ export const PATH_FIELDS: { readonly [C in Channel | HostChannel]?: PathFields }
   'exports/build': { path: 'write' },
   'lists/export': { path: 'write' },
   'templates/generate': { outDir: 'folder' },
+  'receipts/generate': { outDir: 'folder' },
   'reports/export': { path: 'write' },
   'backups/create': { folder: 'folder', file: 'write' },
   // A copy from 设置 → 备份与恢复's list (in the database's backups folder), or one opened in the dialog.

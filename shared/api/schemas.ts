@@ -1048,3 +1048,22 @@ export const managerChangesLate = z
       .default(null),
   })
   .strict();
+
+/** 回执: one workbook per unit (or one unit's) for a month, into a folder the officer chose. */
+export const receiptsGenerate = z
+  .object({
+    period,
+    outDir: z
+      .string(said('文件夹路径必须是文本', 'The folder path must be text'))
+      .trim()
+      .min(1, said('请选择保存回执的文件夹', 'Choose the folder for the receipts'))
+      .max(1000),
+    unitCode: z
+      .string(said('单位代码必须是文本', 'The unit code must be text'))
+      .trim()
+      .min(1, said('单位代码不能为空', 'Enter the unit code'))
+      .max(12, said('单位代码不能超过 12 个字符', 'A unit code is at most 12 characters'))
+      .optional(),
+    overwrite: z.boolean().default(false),
+  })
+  .strict();

@@ -965,3 +965,10 @@ export interface TimelineEvent {
   actor: string | null;
   facts: Record<string, string | number | null>;
 }
+
+/** 回执 workbooks written for a month: one per unit, with the rows of each section. */
+export interface ReceiptFilesView {
+  period: string;
+  generatedAt: string;
+  files: { unitCode: string; unitName: string; fileName: string; path: string; counts: Record<string, number> }[];
+}

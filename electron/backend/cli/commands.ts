@@ -23,6 +23,7 @@ import { positiveInt, withBackend } from './backend';
 import { BACKUP_COMMANDS } from './backups';
 import { callCommand } from './call';
 import type { Command, Values } from './command';
+import { RECEIPT_COMMANDS } from './receipts';
 import { REGISTRATION_COMMANDS } from './registrations';
 import {
   exportOutput,
@@ -44,6 +45,7 @@ export const COMMANDS: Command[] = [
   ...BACKUP_COMMANDS,
   ...AUDIT_COMMANDS,
   ...WORKLIST_COMMANDS,
+  ...RECEIPT_COMMANDS,
   ...REGISTRATION_COMMANDS,
   ...ARCHIVE_COMMANDS,
   {

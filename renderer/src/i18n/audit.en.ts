@@ -90,6 +90,7 @@ export const CHANNEL_NAMES_EN: Record<AuditChannel, string> = {
   'session/get': 'View current operator',
   'session/start': 'Start work',
   'customers/timeline': 'Customer timeline',
+  'receipts/generate': 'Make receipts',
   'worklist/list': 'Work list',
   'worklist/counts': 'Work list counts',
   'registrations/dupcheck': 'Duplicate check (registration)',

@@ -97,6 +97,7 @@ export const CHANNEL_NAMES_ZH: Record<AuditChannel, string> = {
   'session/get': '查看当前操作员',
   'session/start': '开始工作',
   'customers/timeline': '客户时间线',
+  'receipts/generate': '出具回执',
   'worklist/list': '待办清单',
   'worklist/counts': '待办计数',
   'registrations/dupcheck': '查重（注册申报）',

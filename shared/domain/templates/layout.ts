@@ -290,7 +290,7 @@ export function templateSheets(
 }
 
 /** Characters Windows refuses in a file name, and control characters. */
-const UNSAFE_FILE_CHARS = /[\\/:*?"<>|\p{Cc}]/gu;
+export const UNSAFE_FILE_CHARS = /[\\/:*?"<>|\p{Cc}]/gu;
 
 /** e.g. `澄海分局_2026年10月_数据报送模板.xlsx`. */
 export function templateFileName(unit: TemplateUnit, period: Period): string {

@@ -1,0 +1,166 @@
+/**
+ * A unit's 回执 facts for a month, each read from the part that owns it: registrations and their
+ * steps and rulings, releases, applications (R19, R19c), archive duties (R18), role problems
+ * (R20), and the tracker's record of what arrived (R30, R31).
+ */
+import type { Database } from 'better-sqlite3';
+import { localDate } from '../../../shared/domain/dates';
+import { lastDayOf, nextPeriod, type Period } from '../../../shared/domain/periods';
+import type { Policy } from '../../../shared/domain/policy/policy';
+import type { ReceiptFacts } from '../../../shared/domain/receipts';
+import { archiveDuties } from '../archives/duties';
+import { allAssignmentProblems } from '../assignments/handlers';
+import { trackerFor } from '../submissions/handlers';
+
+export interface ReceiptUnit {
+  id: number;
+  code: string;
+  name: string;
+}
+
+export function receiptFacts(db: Database, unit: ReceiptUnit, period: Period, policy: Policy, now: Date): ReceiptFacts {
+  const from = `${period}-01`;
+  const to = lastDayOf(period);
+  const today = localDate(now);
+  // Registrations of the unit decided in the month, and those still waiting (so the unit knows).
+  const registrations = (
+    db
+      .prepare(
+        `SELECT r.id, r.name, r.registered_on, r.state, r.customer_id, r.outcome_reason,
+           (SELECT max(s.decided_on) FROM registration_steps s WHERE s.registration_id = r.id AND s.step <> 'submit') AS decided_on
+         FROM registrations r WHERE r.unit_id = @unit
+           AND (r.state IN ('pre_review', 'review')
+             OR EXISTS (SELECT 1 FROM registration_steps s WHERE s.registration_id = r.id AND s.step <> 'submit'
+                          AND s.decided_on BETWEEN @from AND @to))
+         ORDER BY r.id`,
+      )
+      .all({ unit: unit.id, from, to }) as {
+      id: number;
+      name: string;
+      registered_on: string;
+      state: ReceiptFacts['registrations'][number]['state'];
+      customer_id: string | null;
+      outcome_reason: string | null;
+      decided_on: string | null;
+    }[]
+  ).map((r) => ({
+    id: r.id,
+    name: r.name,
+    registeredOn: r.registered_on,
+    state: r.state,
+    decidedOn: r.decided_on,
+    customerId: r.customer_id,
+    reason: r.outcome_reason,
+  }));
+  // Rulings of the month that concern the unit: on its registration, or against its customer or
+  // its earlier registration (a holder in the ruled sides).
+  const rulings = (
+    db
+      .prepare(
+        `SELECT g.registration_id, r.name, r.unit_id, g.winner, g.basis, g.reason, g.ruled_on, g.sides
+         FROM registration_rulings g JOIN registrations r ON r.id = g.registration_id
+         WHERE g.ruled_on BETWEEN @from AND @to ORDER BY g.id`,
+      )
+      .all({ from, to }) as {
+      registration_id: number;
+      name: string;
+      unit_id: number;
+      winner: 'registration' | 'holder';
+      basis: 'signing_location' | 'escalation';
+      reason: string;
+      ruled_on: string;
+      sides: string;
+    }[]
+  ).flatMap((g) => {
+    const ours = g.unit_id === unit.id;
+    const holder = !ours && (JSON.parse(g.sides) as { unit?: string }[]).some((s) => s.unit === unit.code);
+    if (!ours && !holder) return [];
+    const forUnit = ours ? g.winner === 'registration' : g.winner === 'holder';
+    return [
+      {
+        registrationId: g.registration_id,
+        name: g.name,
+        forUnit,
+        basis: g.basis,
+        reason: g.reason,
+        ruledOn: g.ruled_on,
+      },
+    ];
+  });
+  const releases = (
+    db
+      .prepare(
+        `SELECT x.customer_id, c.name, x.released_on, x.reason, x.bar_until FROM customer_releases x
+         JOIN customers c ON c.id = x.customer_id
+         WHERE x.previous_unit_id = @unit AND x.kind = 'release' AND x.released_on BETWEEN @from AND @to ORDER BY x.id`,
+      )
+      .all({ unit: unit.id, from, to }) as {
+      customer_id: string;
+      name: string;
+      released_on: string;
+      reason: string;
+      bar_until: string | null;
+    }[]
+  ).map((x) => ({
+    customerId: x.customer_id,
+    name: x.name,
+    releasedOn: x.released_on,
+    reason: x.reason,
+    barUntil: x.bar_until,
+  }));
+  const applications = (
+    db
+      .prepare(
+        `SELECT a.id, c.name, a.state, a.decided_on, a.attribution_percent, a.end_on,
+           coalesce(a.ruling_reason, a.owner_opinion) AS reason
+         FROM applications a JOIN customers c ON c.id = a.customer_id
+         WHERE a.unit_id = @unit AND (a.state IN ('owner_opinion', 'ruling') OR a.decided_on BETWEEN @from AND @to)
+         ORDER BY a.id`,
+      )
+      .all({ unit: unit.id, from, to }) as {
+      id: number;
+      name: string;
+      state: ReceiptFacts['applications'][number]['state'];
+      decided_on: string | null;
+      attribution_percent: number | null;
+      end_on: string | null;
+      reason: string | null;
+    }[]
+  ).map((a) => ({
+    id: a.id,
+    customerName: a.name,
+    state: a.state,
+    decidedOn: a.decided_on,
+    attributionPercent: a.attribution_percent,
+    endOn: a.end_on,
+    reason: a.reason,
+  }));
+  // Duties as of the day the receipt is made: overdue now, or due by the end of the next month.
+  const own = new Set(db.prepare('SELECT id FROM customers WHERE unit_id = ?').pluck().all(unit.id) as string[]);
+  const horizon = lastDayOf(nextPeriod(period));
+  const archivesDue = archiveDuties(db, policy, today)
+    .filter((d) => own.has(d.customerId) && (d.overdue || d.dueOn <= horizon))
+    .map((d) => ({ customerId: d.customerId, name: d.customerName, tier: d.tier, dueOn: d.dueOn, overdue: d.overdue }));
+  const missingRoles = allAssignmentProblems(db, policy, today)
+    .filter((p) => own.has(p.customerId))
+    .map((p) => ({ customerId: p.customerId, name: p.customerName, tier: p.tier, problems: p.problems }));
+  const tracked = trackerFor(db, period, today, policy).units.find((u) => u.unitId === unit.id);
+  const received = (tracked?.cells ?? []).map((c) => ({
+    form: c.form,
+    status: c.status,
+    dueOn: c.dueOn,
+    receivedAt: c.receivedAt,
+  }));
+  return {
+    unit: { code: unit.code, name: unit.name },
+    period,
+    generatedOn: today,
+    registrations,
+    rulings,
+    releases,
+    applications,
+    archivesDue,
+    missingRoles,
+    received,
+  };
+}

@@ -1,0 +1,166 @@
+/**
+ * 回执: what the centre tells one unit about one month (the round trip with offline units): its
+ * registrations decided (approved with their new IDs, rejected with the reason), the conflicts
+ * ruled and why, customers released from it, its marketing applications decided, its archives
+ * due, its customers missing A/B roles, and what was received from it and when. Pure: the facts
+ * in, the sheets' rows out (the workbook writer only lays them out).
+ */
+import { formatPeriodZh, type Period } from './periods';
+import { REGISTRATION_STATE_NAMES_ZH } from './registration/states';
+import {
+  SUBMISSION_FORM_NAMES_ZH,
+  SUBMISSION_STATUS_NAMES_ZH,
+  type SubmissionForm,
+  type SubmissionStatus,
+} from './submissions/tracker';
+import { UNSAFE_FILE_CHARS } from './templates/layout';
+import { TIER_NAMES_ZH, type Tier } from './tiers';
+
+export interface ReceiptFacts {
+  unit: { code: string; name: string };
+  period: string;
+  generatedOn: string;
+  registrations: {
+    id: number;
+    name: string;
+    registeredOn: string;
+    state: keyof typeof REGISTRATION_STATE_NAMES_ZH;
+    decidedOn: string | null;
+    customerId: string | null;
+    reason: string | null;
+  }[];
+  rulings: {
+    registrationId: number;
+    name: string;
+    /** Whether the ruling went this unit's way. */
+    forUnit: boolean;
+    basis: 'signing_location' | 'escalation';
+    reason: string;
+    ruledOn: string;
+  }[];
+  releases: { customerId: string; name: string; releasedOn: string; reason: string; barUntil: string | null }[];
+  applications: {
+    id: number;
+    customerName: string;
+    state: 'owner_opinion' | 'ruling' | 'granted' | 'refused';
+    decidedOn: string | null;
+    attributionPercent: number | null;
+    endOn: string | null;
+    reason: string | null;
+  }[];
+  archivesDue: { customerId: string; name: string; tier: Tier; dueOn: string; overdue: boolean }[];
+  missingRoles: { customerId: string; name: string; tier: Tier; problems: string[] }[];
+  received: { form: SubmissionForm; status: SubmissionStatus; dueOn: string; receivedAt: string | null }[];
+}
+
+export type Row = (string | number | null)[];
+export interface ReceiptSheet {
+  name: string;
+  /** Column headers, then rows; an empty list says so in one row. */
+  header: string[];
+  rows: Row[];
+  widths: number[];
+  empty: string;
+}
+
+const BASIS_ZH = { signing_location: '合同签订地优先', escalation: '上报裁定' } as const;
+const APPLICATION_STATE_ZH = {
+  owner_opinion: '待归属单位意见',
+  ruling: '待中心裁定',
+  granted: '已批准',
+  refused: '未批准',
+};
+
+export function receiptSheets(f: ReceiptFacts): ReceiptSheet[] {
+  return [
+    {
+      name: '注册申报结果',
+      header: ['申报号', '客户名称', '申报日期', '状态', '处理日期', '客户编号', '说明'],
+      rows: f.registrations.map((r) => [
+        r.id,
+        r.name,
+        r.registeredOn,
+        REGISTRATION_STATE_NAMES_ZH[r.state],
+        r.decidedOn,
+        r.customerId,
+        r.reason,
+      ]),
+      widths: [8, 36, 12, 10, 12, 18, 40],
+      empty: '本月没有本单位的注册申报。',
+    },
+    {
+      name: '冲突裁定',
+      header: ['申报号', '客户名称', '裁定结果', '裁定依据', '理由', '裁定日期'],
+      rows: f.rulings.map((r) => [
+        r.registrationId,
+        r.name,
+        r.forUnit ? '归本单位' : '不归本单位',
+        BASIS_ZH[r.basis],
+        r.reason,
+        r.ruledOn,
+      ]),
+      widths: [8, 36, 12, 16, 44, 12],
+      empty: '本月没有涉及本单位的冲突裁定。',
+    },
+    {
+      name: '客户释放',
+      header: ['客户编号', '客户名称', '释放日期', '理由', '不得再次申报至'],
+      rows: f.releases.map((r) => [r.customerId, r.name, r.releasedOn, r.reason, r.barUntil]),
+      widths: [18, 36, 12, 40, 16],
+      empty: '本月没有从本单位释放的客户。',
+    },
+    {
+      name: '营销申报结果',
+      header: ['申报号', '客户名称', '状态', '处理日期', '收入归属比例(%)', '截止日期', '说明'],
+      rows: f.applications.map((a) => [
+        a.id,
+        a.customerName,
+        APPLICATION_STATE_ZH[a.state],
+        a.decidedOn,
+        a.attributionPercent,
+        a.endOn,
+        a.reason,
+      ]),
+      widths: [8, 36, 14, 12, 16, 12, 40],
+      empty: '本月没有本单位的营销申报。',
+    },
+    {
+      name: '档案到期',
+      header: ['客户编号', '客户名称', '等级', '应更新日期', '状态'],
+      rows: f.archivesDue.map((a) => [
+        a.customerId,
+        a.name,
+        TIER_NAMES_ZH[a.tier],
+        a.dueOn,
+        a.overdue ? '已逾期' : '即将到期',
+      ]),
+      widths: [18, 36, 8, 14, 10],
+      empty: '本单位客户的档案均未到期。',
+    },
+    {
+      name: '缺少AB角',
+      header: ['客户编号', '客户名称', '等级', '问题'],
+      rows: f.missingRoles.map((m) => [m.customerId, m.name, TIER_NAMES_ZH[m.tier], m.problems.join('；')]),
+      widths: [18, 36, 8, 60],
+      empty: '本单位白银及以上客户的 A/B 角均已配齐。',
+    },
+    {
+      name: '收到情况',
+      header: ['报表', '状态', '应报日期', '收到时间'],
+      rows: f.received.map((r) => [
+        SUBMISSION_FORM_NAMES_ZH[r.form],
+        SUBMISSION_STATUS_NAMES_ZH[r.status],
+        r.dueOn,
+        r.receivedAt,
+      ]),
+      widths: [14, 12, 12, 20],
+      empty: '本月不需要本单位报送报表。',
+    },
+  ];
+}
+
+/** The file name: the unit and the month, as the templates are named. */
+export function receiptFileName(unit: { code: string; name: string }, period: Period): string {
+  const name = unit.name.replace(UNSAFE_FILE_CHARS, '_').trim() || unit.code;
+  return `${name}_${formatPeriodZh(period)}_回执.xlsx`;
+}
