@@ -7,8 +7,7 @@
  * ticks "排除有错误的 N 行", then undone from the wizard's last step; templates and an export are
  * written where the dialogs say.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -337,6 +336,12 @@ describe('数据报送, in the browser', () => {
     await page.getByTestId('templates-generate').click();
     await page.getByTestId('templates-written').waitFor();
     expect(await page.getByTestId('template-file').count()).toBe(units.length);
+    // 回执 for the same month, all units in one action, into another folder.
+    h.host.chooseFolder = join(dir, '回执');
+    await page.getByTestId('receipts-generate').click();
+    await page.getByTestId('receipts-written').waitFor();
+    expect(await page.getByTestId('receipts-written').textContent()).toMatch(/已出具 \d+ 份回执/);
+    expect(readdirSync(join(dir, '回执')).filter((n) => n.endsWith('_回执.xlsx')).length).toBeGreaterThan(0);
 
     const target = join(dir, '附件6-1_全市.xlsx');
     h.host.saveFile = target;

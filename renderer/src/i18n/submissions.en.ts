@@ -280,6 +280,13 @@ export const submissionsEn: typeof submissionsZh = {
     none: 'No unit needs a template.',
     showInFolder: 'Show in folder',
   },
+  receipts: {
+    title: 'Receipts',
+    text: "Each unit's receipt for the month: its registrations' outcomes (approved with the new ID, rejected with the reason), rulings and why, released customers, marketing applications, archives due, missing A/B roles, and which forms the centre received and when. Send it back with next month's template.",
+    folderTitle: 'Choose the folder for the receipts',
+    generate: 'Choose a folder and write…',
+    written: '{{count}} receipts written',
+  },
   exports: {
     title: 'Export reports',
     text: 'Build the monthly tables the bureau and the province ask for, saved as Excel workbooks.',

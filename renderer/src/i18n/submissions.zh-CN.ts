@@ -262,6 +262,13 @@ export const submissionsZh = {
     none: '没有需要生成模板的单位。',
     showInFolder: '打开所在文件夹',
   },
+  receipts: {
+    title: '出具回执',
+    text: '为各单位出具本月回执：注册申报的结果（通过的附客户编号、驳回的附理由）、冲突裁定及理由、释放的客户、营销申报结果、到期的档案、缺少的 A/B 角，以及中心收到了哪些报表、何时收到。随下月模板一并发回单位。',
+    folderTitle: '选择保存回执的文件夹',
+    generate: '选择文件夹并出具…',
+    written: '已出具 {{count}} 份回执',
+  },
   exports: {
     title: '导出报表',
     text: '按月份生成局里和省局要求的报表，保存为 Excel 工作簿。',

@@ -10,6 +10,7 @@ import { type ListColumn, ListTable } from '../../components/list/ListTable';
 import { useActionsColumn } from '../../components/list/RowMenu';
 import { lastMonthOf, MonthField } from '../../components/PeriodPickers';
 import { useFormat } from '../../i18n/useFormat';
+import { ReceiptsCard } from './ReceiptsCard';
 
 const ALL = '';
 
@@ -119,6 +120,7 @@ export function TemplatesTab() {
         )}
       </Paper>
       {result && <Written view={result.view} folder={result.folder} />}
+      <ReceiptsCard />
     </Stack>
   );
 }
