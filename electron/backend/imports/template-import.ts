@@ -76,9 +76,9 @@ const SIDE_SHEETS: Record<string, SectionKind> = {
   [TEMPLATE_SHEETS.analysis]: 'analysis',
 };
 
-/** 新客户申报, 客户经理变动, 波动原因 and 经营分析 are recognised by name; 填表说明 is skipped. */
+/** 新客户申报, 客户经理变动, 波动原因 and 经营分析 are recognised by name; 填表说明 and 申报进度 (for reading) are skipped. */
 export function sideSheetKind(name: string): SectionKind | 'instructions' | null {
-  if (name === TEMPLATE_SHEETS.instructions) return 'instructions';
+  if (name === TEMPLATE_SHEETS.instructions || name === TEMPLATE_SHEETS.progress) return 'instructions';
   return Object.hasOwn(SIDE_SHEETS, name) ? (SIDE_SHEETS[name] as SectionKind) : null;
 }
 

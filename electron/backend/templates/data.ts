@@ -4,6 +4,7 @@ import { AppError } from '../../../shared/api/errors';
 import { PRODUCT_LINES, type RevenueLine } from '../../../shared/domain/lines';
 import { addMonths, type Period, previousPeriod } from '../../../shared/domain/periods';
 import type { TemplateCustomer, TemplateKeyCustomer } from '../../../shared/domain/templates/layout';
+import type { ProgressApplication, ProgressRegistration } from '../../../shared/domain/templates/progress';
 import { monthTotalSql } from '../revenue/store';
 import { keyCustomersInForce } from '../tiering/in-force';
 
@@ -43,6 +44,53 @@ const LINE_ORDER: readonly RevenueLine[] = [...PRODUCT_LINES, 'other'];
 export interface UnitTemplateData {
   customers: TemplateCustomer[];
   keyCustomers: TemplateKeyCustomer[];
+  /** 申报进度 (R19): the unit's registrations and applications in progress. */
+  progress: { registrations: ProgressRegistration[]; applications: ProgressApplication[] };
+}
+
+/**
+ * The unit's registrations in progress or decided in the three months before the template's month
+ * ends, and its applications not refused and not ended by the month's start.
+ */
+function unitProgress(db: Database, unitId: number, period: Period): UnitTemplateData['progress'] {
+  const since = `${addMonths(period, -2)}-01`;
+  const registrations = (
+    db
+      .prepare(
+        `SELECT r.id, r.name, r.registered_on, r.state, r.customer_id, r.outcome_reason FROM registrations r
+         WHERE r.unit_id = ? AND (r.state IN ('pre_review', 'review') OR r.updated_at >= ?) ORDER BY r.id`,
+      )
+      .all(unitId, since) as {
+      id: number;
+      name: string;
+      registered_on: string;
+      state: ProgressRegistration['state'];
+      customer_id: string | null;
+      outcome_reason: string | null;
+    }[]
+  ).map((r) => ({
+    id: r.id,
+    name: r.name,
+    registeredOn: r.registered_on,
+    state: r.state,
+    customerId: r.customer_id,
+    reason: r.outcome_reason,
+  }));
+  const applications = (
+    db
+      .prepare(
+        `SELECT a.id, a.customer_id, c.name, a.state, a.end_on FROM applications a JOIN customers c ON c.id = a.customer_id
+         WHERE a.unit_id = ? AND a.state <> 'refused' AND (a.end_on IS NULL OR a.end_on >= ?) ORDER BY a.id`,
+      )
+      .all(unitId, `${period}-01`) as {
+      id: number;
+      customer_id: string;
+      name: string;
+      state: ProgressApplication['state'];
+      end_on: string | null;
+    }[]
+  ).map((a) => ({ id: a.id, customerId: a.customer_id, customerName: a.name, state: a.state, endOn: a.end_on }));
+  return { registrations, applications };
 }
 
 /**
@@ -106,5 +154,6 @@ export function unitTemplateData(db: Database, unitId: number, period: Period): 
       };
     }),
     keyCustomers,
+    progress: unitProgress(db, unitId, period),
   };
 }

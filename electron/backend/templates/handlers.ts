@@ -63,6 +63,7 @@ export const templateHandlers = defineHandlers({
           period,
           customers: data.customers,
           keyCustomers: data.keyCustomers,
+          progress: data.progress,
           policy: ctx.policy,
           generatedAt: at,
           generatedOn: localDate(at),

@@ -27,9 +27,15 @@ import {
   templateSheets,
 } from '../../../shared/domain/templates/layout';
 import { metadataRows, type TemplateMetadata } from '../../../shared/domain/templates/metadata';
+import {
+  PROGRESS_WIDTHS,
+  type ProgressApplication,
+  type ProgressRegistration,
+  progressRows,
+} from '../../../shared/domain/templates/progress';
 import { WIDE_COLUMNS, WIDE_HEADER_ROWS, type WideRole } from '../../../shared/domain/templates/wide-layout';
 import { postProcessXlsx } from '../xlsx/package';
-import { writeXlsx } from '../xlsx/write';
+import { textCell, writeXlsx } from '../xlsx/write';
 import { type SheetLook, styleTemplateSheetXml, TEMPLATE_STYLE, templateStylesXml } from './styles';
 import { dataValidationsXml, insertDataValidations, type ListValidation, textLengthValidationXml } from './validations';
 
@@ -48,6 +54,8 @@ export interface TemplateInput {
   generatedOn: string;
   /** 收入明细's layout: wide (version 2, the default) or long (version 1, kept for old files' tests). */
   layout?: TemplateLayoutKind;
+  /** 申报进度 (R19), for the unit to read; absent: the sheet says there is none. */
+  progress?: { registrations: readonly ProgressRegistration[]; applications: readonly ProgressApplication[] };
 }
 
 const WIDE_STYLE: Record<WideRole, number> = {
@@ -171,6 +179,40 @@ function analysisSheet(): { sheet: XLSX.WorkSheet; look: SheetLook } {
   };
 }
 
+/** 申报进度: read-only information for the unit (shared/domain/templates/progress.ts). */
+function progressSheet(input: TemplateInput): { sheet: XLSX.WorkSheet; look: SheetLook } {
+  const { rows, headerRows } = progressRows(
+    input.unit.name,
+    input.progress?.registrations ?? [],
+    input.progress?.applications ?? [],
+  );
+  const sheet: XLSX.WorkSheet = {};
+  rows.forEach((row, r) => {
+    for (let c = 0; c < PROGRESS_WIDTHS.length; c++) {
+      const v = row[c] ?? null;
+      const ref = XLSX.utils.encode_cell({ r, c });
+      sheet[ref] = v === null ? { t: 'z', z: 'General' } : typeof v === 'number' ? { t: 'n', v } : textCell(v);
+    }
+  });
+  sheet['!ref'] = XLSX.utils.encode_range({
+    s: { r: 0, c: 0 },
+    e: { r: rows.length - 1, c: PROGRESS_WIDTHS.length - 1 },
+  });
+  sheet['!cols'] = PROGRESS_WIDTHS.map((wch) => ({ wch }));
+  sheet['!merges'] = [{ s: { r: 0, c: 0 }, e: { r: 0, c: PROGRESS_WIDTHS.length - 1 } }];
+  const headers = new Set(headerRows);
+  return {
+    sheet,
+    look: {
+      style: (r) => (r === 0 ? TEMPLATE_STYLE.paragraph : headers.has(r) ? TEMPLATE_STYLE.header : TEMPLATE_STYLE.text),
+      frozenRows: 0,
+      frozenColumns: 0,
+      landscape: true,
+      onePage: false,
+    },
+  };
+}
+
 export function buildTemplate(input: TemplateInput): { buffer: Buffer; meta: TemplateMetadata; rows: number } {
   const layoutKind = input.layout ?? 'wide';
   const wb = XLSX.utils.book_new();
@@ -200,6 +242,9 @@ export function buildTemplate(input: TemplateInput): { buffer: Buffer; meta: Tem
     Ref: `'${TEMPLATE_SHEETS.analysis}'!$1:$${analysis.look.frozenRows}`,
   });
   XLSX.utils.book_append_sheet(wb, analysis.sheet, TEMPLATE_SHEETS.analysis);
+  const progress = progressSheet(input);
+  looks.push(progress.look);
+  XLSX.utils.book_append_sheet(wb, progress.sheet, TEMPLATE_SHEETS.progress);
   const meta: TemplateMetadata = {
     form: TEMPLATE_FORM,
     version: layoutKind === 'wide' ? TEMPLATE_VERSION : LONG_TEMPLATE_VERSION,

@@ -40,6 +40,8 @@ export const TEMPLATE_SHEETS = {
   fluctuations: '波动原因',
   /** The unit's own monthly analysis (R31), read into unit_analyses; absent from templates made before it. */
   analysis: '经营分析',
+  /** For the unit to read: its registrations and applications in progress (R19); never imported. */
+  progress: '申报进度',
   /** Very hidden and protected: what the file holds (form, version, unit, period, generated at). */
   meta: '_kam_meta',
 } as const;

@@ -123,8 +123,8 @@ describe('templates/generate', () => {
     const zip = unzipSync(new Uint8Array(readFileSync(chenghai.path)));
     const part = (p: string) => strFromU8(zip[p] as Uint8Array);
     expect(part('xl/workbook.xml')).toMatch(/<sheet name="_kam_meta"[^>]*state="veryHidden"/);
-    // Sheet order: 填表说明, 收入明细, 新客户申报, 客户经理变动, 波动原因, 经营分析, _kam_meta.
-    expect(part('xl/worksheets/sheet7.xml')).toContain('<sheetProtection');
+    // Sheet order: 填表说明, 收入明细, 新客户申报, 客户经理变动, 波动原因, 经营分析, 申报进度, _kam_meta.
+    expect(part('xl/worksheets/sheet8.xml')).toContain('<sheetProtection');
     const registrationXml = part('xl/worksheets/sheet3.xml');
     expect(registrationXml).toContain('<formula1>"是,否"</formula1>');
     expect(registrationXml).toContain('<formula1>"钻石,黄金,白银,一般"</formula1>');
@@ -142,6 +142,7 @@ describe('templates/generate', () => {
       '客户经理变动',
       '波动原因',
       '经营分析',
+      '申报进度',
       '_kam_meta',
     ]);
     expect(sheetRows(wb, '_kam_meta').slice(1, 7)).toEqual([
@@ -167,6 +168,34 @@ describe('templates/generate', () => {
     expect(readFileSync(files[0]?.path as string)).toEqual(before);
     const unknown = await b.registry.invoke('templates/generate', { period: PERIOD, outDir: dir, unitCode: 'X99' });
     expect(unknown).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+});
+
+describe('申报进度 in the template (R19)', () => {
+  it('lists the unit’s registrations in progress and its applications with their state, and is never imported', async () => {
+    const b = demoBackend();
+    const unitId = (b.db.prepare("SELECT id FROM units WHERE code = '440515'").get() as { id: number }).id;
+    const pending = await b.registry.call('registrations/add', {
+      unitId,
+      name: '汕头市澄海区甄逸乐器有限公司',
+      areaCode: '440515',
+      date: '2026-10-08',
+    });
+    const { files } = await generate(b, '440515');
+    const path = (files[0] as TemplateFileView).path;
+    const rows = sheetRows(XLSX.read(readFileSync(path), { type: 'buffer' }), '申报进度');
+    expect(String(rows[0]?.[0])).toContain('澄海分局的注册申报和营销申报进度');
+    expect(rows[1]).toEqual(['申报号', '客户名称', '申报日期', '状态', '客户编号', '说明']);
+    expect(rows[2]?.slice(0, 4)).toEqual([
+      pending.id,
+      '汕头市澄海区甄逸乐器有限公司',
+      '2026-10-08',
+      pending.state === 'review' ? '待审核' : '待预审',
+    ]);
+    expect(rows.some((r) => r[1] === '（无进行中的营销申报）')).toBe(true);
+    // Sent back as it is, the sheet is skipped: the preview reads no row of it.
+    const preview = await b.registry.call('imports/preview', { path });
+    expect(preview.issues.filter((i) => i.sheet === '申报进度')).toEqual([]);
   });
 });
 

@@ -99,6 +99,7 @@ describe('经营分析 in the template (R31)', () => {
       '客户经理变动',
       '波动原因',
       SHEET,
+      '申报进度',
       '_kam_meta',
     ]);
     const rows = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets[SHEET] as XLSX.WorkSheet, {
