@@ -22,7 +22,7 @@ const CLOCK_STATES: readonly ClockState[] = ['running', 'warning', 'lapsed', 'co
 export function RegistrationListTab() {
   const { t } = useTranslation();
   const f = useFormat();
-  const [state, setState] = useState<RegistrationState | 'all'>('review');
+  const [state, setState] = useState<RegistrationState | 'all'>('all');
   const [unitId, setUnitId] = useState<string | null>(null);
   const [clock, setClock] = useState<ClockState | 'all'>('all');
   const [adding, setAdding] = useState(false);
@@ -158,6 +158,11 @@ export function RegistrationListTab() {
                 : undefined
             }
             emptyText={t('registrations.empty')}
+            emptyAction={
+              <Button variant="light" onClick={() => setAdding(true)}>
+                {t('registrations.add')}
+              </Button>
+            }
             onRowClick={(r) => navigate({ name: 'registrations', tab: 'list', id: r.id })}
             rowAttributes={(r) => ({ 'data-state': r.state, 'data-id': r.id })}
             maxHeight="58vh"
