@@ -86,6 +86,11 @@ describe('注册申报, in the browser', () => {
     const { page } = h;
     const stored = async () => (await h.backend.registry.call('registrations/list', {})).length;
     mkdirSync(SHOTS, { recursive: true });
+    /** Closes the toasts (they cover the page's header in a screenshot). */
+    const closeToasts = async () => {
+      for (const b of await page.locator('.mantine-Notification-root button').all()) await b.click();
+      await expect.poll(() => page.locator('.mantine-Notification-root').count()).toBe(0);
+    };
 
     // The menu item is enabled and opens the list.
     await h.open('#/customers');
@@ -164,6 +169,9 @@ describe('注册申报, in the browser', () => {
     expect(await sides.nth(1).textContent()).toContain(holderId);
     // No approval past the conflict: only 裁定.
     expect(await page.getByTestId('act-approve').count()).toBe(0);
+    // The result was told: state and the conflict.
+    expect(await page.locator('.mantine-Notification-root').first().textContent()).toContain('须由市局大客户中心裁定');
+    await closeToasts();
     await h.settled();
     await page.screenshot({ path: join(SHOTS, 'conflict.png') });
 
@@ -181,6 +189,7 @@ describe('注册申报, in the browser', () => {
     expect(holderId).toMatch(/^\d{14}$/);
     expect(await page.getByTestId('registration-rulings').textContent()).toContain('签约地优先');
     expect(await page.getByTestId('registration-steps').textContent()).toContain('裁定归本申报');
+    await closeToasts();
     await h.settled();
     await page.screenshot({ path: join(SHOTS, 'approved.png') });
 

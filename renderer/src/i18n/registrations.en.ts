@@ -17,8 +17,7 @@ export const registrationsEn = {
   allUnits: 'All units',
   clockFilter: 'Ownership period',
   clock: { all: 'All', running: 'Running', warning: 'Ending soon', lapsed: 'Lapsed', confirmed: 'Confirmed' },
-  clockUntil: '{{state}} (ends {{date}})',
-  clockConfirmed: 'Confirmed ({{by}})',
+  clockUntil: 'ends {{date}}',
   confirmedBy: { agreement: 'agreement signed', revenue: 'revenue recorded' },
   columns: {
     id: 'No.',

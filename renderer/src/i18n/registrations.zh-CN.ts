@@ -17,8 +17,7 @@ export const registrationsZh = {
   allUnits: '全部单位',
   clockFilter: '保护期',
   clock: { all: '全部', running: '保护期内', warning: '将满', lapsed: '已满', confirmed: '已确认' },
-  clockUntil: '{{state}}（{{date}} 满）',
-  clockConfirmed: '已确认（{{by}}）',
+  clockUntil: '{{date}}到期',
   confirmedBy: { agreement: '已签协议', revenue: '已有收入' },
   columns: {
     id: '申报号',

@@ -6,8 +6,8 @@
  * registration opens.
  */
 import {
-  Alert,
   Autocomplete,
+  Group,
   Loader,
   MultiSelect,
   Paper,
@@ -20,11 +20,12 @@ import {
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiInput } from '../../../../shared/api/contract';
 import type { RegistrationMatch } from '../../../../shared/api/registration-types';
 import { registrationsAdd } from '../../../../shared/api/schemas';
+import { checkCreditCode, normaliseCreditCode } from '../../../../shared/domain/credit-code';
 import { INDUSTRIES } from '../../../../shared/domain/industries';
 import { PRODUCT_LINES } from '../../../../shared/domain/lines';
 import { useApiMutation, useApiQuery } from '../../api/query';
@@ -98,9 +99,19 @@ export function RegistrationFormModal({ onClose }: { onClose: () => void }) {
   const { form } = schemaForm;
   const values = form.getValues();
 
+  // The credit code is checked as typed with the backend's own check (shared/domain/credit-code,
+  // the schema's): its message names the wrong character. Length waits until the field is left.
+  const [creditTouched, setCreditTouched] = useState(false);
+  const credit = values.creditCode.trim() === '' ? null : checkCreditCode(values.creditCode);
+  const creditError =
+    credit && !credit.ok && (creditTouched || normaliseCreditCode(values.creditCode).length >= 18)
+      ? credit.message
+      : null;
+
   // R19a: the duplicate check as the officer types (debounced), on name, credit code and phone.
+  // A wrong credit code is left out of it, so the name's matches stay in view while it is fixed.
   const [probe] = useDebouncedValue(
-    JSON.stringify([values.name.trim(), values.creditCode.trim(), values.phone.trim()]),
+    JSON.stringify([values.name.trim(), credit?.ok ? credit.code : '', values.phone.trim()]),
     300,
   );
   const dupInput = useMemo(() => {
@@ -108,8 +119,7 @@ export function RegistrationFormModal({ onClose }: { onClose: () => void }) {
     return name === '' ? null : { name, creditCode, phone };
   }, [probe]);
   const dup = useApiQuery('registrations/dupcheck', dupInput, { keepPrevious: false });
-  const dupIssue = dup.error?.issues[0];
-  const creditIssue = dup.error?.issues.find((i) => i.path === 'creditCode')?.message;
+  const dupIssue = dup.error ? (dup.error.issues[0]?.message ?? dup.error.message) : null;
   const matches = dup.data?.matches ?? [];
 
   const unitOptions = (units.data ?? []).map((u) => ({ value: String(u.id), label: u.name }));
@@ -153,7 +163,7 @@ export function RegistrationFormModal({ onClose }: { onClose: () => void }) {
       size="xl"
       testId="registration-form"
     >
-      <SimpleGrid cols={2} spacing="sm">
+      <SimpleGrid cols={3} spacing="sm">
         <Select
           label={t('registrations.form.unit')}
           placeholder={t('registrations.form.unitPlaceholder')}
@@ -178,6 +188,12 @@ export function RegistrationFormModal({ onClose }: { onClose: () => void }) {
           withAsterisk
           data-testid="registration-form-area"
         />
+        <TextInput
+          label={t('registrations.form.phone')}
+          {...form.getInputProps('phone')}
+          autoComplete="off"
+          data-testid="registration-form-phone"
+        />
       </SimpleGrid>
       <TextInput
         label={t('registrations.form.name')}
@@ -187,34 +203,21 @@ export function RegistrationFormModal({ onClose }: { onClose: () => void }) {
         autoComplete="off"
         data-testid="registration-form-name"
       />
-      <DupPanel
-        probing={dupInput !== null}
-        loading={dup.loading}
-        matches={matches}
-        error={creditIssue ? null : (dupIssue?.message ?? null)}
-      />
+      <DupPanel probing={dupInput !== null} loading={dup.loading} matches={matches} error={dupIssue} />
       <SimpleGrid cols={2} spacing="sm">
         <TextInput
           label={t('registrations.form.creditCode')}
           placeholder={t('registrations.form.creditCodePlaceholder')}
           {...creditProps}
-          error={creditProps.error ?? creditIssue}
+          onBlur={(e) => {
+            setCreditTouched(true);
+            creditProps.onBlur?.(e);
+          }}
+          error={creditProps.error ?? creditError}
           autoComplete="off"
           spellCheck={false}
           classNames={{ input: 'kam-mono-input' }}
           data-testid="registration-form-credit-code"
-        />
-        <TextInput
-          label={t('registrations.form.phone')}
-          {...form.getInputProps('phone')}
-          autoComplete="off"
-          data-testid="registration-form-phone"
-        />
-        <TextInput
-          label={t('registrations.form.address')}
-          {...form.getInputProps('address')}
-          autoComplete="off"
-          data-testid="registration-form-address"
         />
         <Autocomplete
           label={t('registrations.form.industry')}
@@ -222,6 +225,22 @@ export function RegistrationFormModal({ onClose }: { onClose: () => void }) {
           {...form.getInputProps('industry')}
           data-testid="registration-form-industry"
         />
+      </SimpleGrid>
+      <SimpleGrid cols={2} spacing="sm">
+        <TextInput
+          label={t('registrations.form.address')}
+          {...form.getInputProps('address')}
+          autoComplete="off"
+          data-testid="registration-form-address"
+        />
+        <TextInput
+          label={t('registrations.form.contact')}
+          {...form.getInputProps('contact')}
+          autoComplete="off"
+          data-testid="registration-form-contact"
+        />
+      </SimpleGrid>
+      <SimpleGrid cols={3} spacing="sm">
         <MultiSelect
           label={t('registrations.form.lines')}
           placeholder={values.lines.length === 0 ? t('registrations.form.linesPlaceholder') : undefined}
@@ -243,18 +262,12 @@ export function RegistrationFormModal({ onClose }: { onClose: () => void }) {
           autoComplete="off"
           data-testid="registration-form-evidence"
         />
-        <TextInput
-          label={t('registrations.form.contact')}
-          {...form.getInputProps('contact')}
-          autoComplete="off"
-          data-testid="registration-form-contact"
-        />
       </SimpleGrid>
       <Textarea
         label={t('registrations.form.reason')}
         {...form.getInputProps('reason')}
         autosize
-        minRows={2}
+        minRows={1}
         maxRows={4}
         data-testid="registration-form-reason"
       />
@@ -298,22 +311,24 @@ function DupPanel({
   }
   const conflict = matches.some(isConflict);
   return (
-    <Paper withBorder p="xs" radius="sm" data-testid="registration-dup" aria-live="polite">
-      <Stack gap={6}>
-        <Text size="sm" fw={600}>
-          {t('registrations.form.matchesTitle', { count: matches.length })}
-        </Text>
+    <Paper withBorder px="sm" py={6} radius="sm" data-testid="registration-dup" aria-live="polite">
+      <Stack gap={4}>
+        <Group gap="xs" justify="space-between" wrap="nowrap">
+          <Text size="sm" fw={600}>
+            {t('registrations.form.matchesTitle', { count: matches.length })}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {t('registrations.form.matchesNote')}
+          </Text>
+        </Group>
         {matches.map((m) => (
           <MatchLine key={`${m.customerId ?? ''}:${m.registrationId ?? ''}`} match={m} />
         ))}
         {conflict && (
-          <Alert color="orange" variant="light" p="xs" data-testid="registration-dup-conflict">
+          <Text size="sm" c="orange.8" fw={500} data-testid="registration-dup-conflict">
             {t('registrations.form.conflictHint')}
-          </Alert>
+          </Text>
         )}
-        <Text size="xs" c="dimmed">
-          {t('registrations.form.matchesNote')}
-        </Text>
       </Stack>
     </Paper>
   );

@@ -45,13 +45,13 @@ export function RegistrationListTab() {
   ];
 
   const columns: ListColumn<RegistrationRow>[] = [
-    { key: 'id', title: t('registrations.columns.id'), width: 84, sortable: true, format: 'count' },
+    { key: 'id', title: t('registrations.columns.id'), width: 76, sortable: true, format: 'count' },
     { key: 'name', title: t('registrations.columns.name'), sortable: true },
-    { key: 'unitName', title: t('registrations.columns.unit'), width: 150, sortable: true },
+    { key: 'unitName', title: t('registrations.columns.unit'), width: 124, sortable: true },
     {
       key: 'state',
       title: t('registrations.columns.state'),
-      width: 96,
+      width: 88,
       value: (r) => t(`registrations.state.${r.state}`),
       render: (r) => <StateBadge state={r.state} />,
       sortable: true,
@@ -67,7 +67,7 @@ export function RegistrationListTab() {
     {
       key: 'preReviewUnit',
       title: t('registrations.columns.preReviewUnit'),
-      width: 130,
+      width: 112,
       value: (r) => unitName(r.preReviewUnit),
     },
     {
@@ -91,7 +91,7 @@ export function RegistrationListTab() {
     {
       key: 'clock',
       title: t('registrations.columns.clock'),
-      width: 190,
+      width: 200,
       value: (r) => (r.clock ? `${t(`registrations.clock.${r.clock.state}`)} ${r.clock.lapsesOn}` : ''),
       render: (r) => <ClockText clock={r.clock} />,
     },

@@ -19,24 +19,24 @@ export function ClockText({ clock }: { clock: OwnershipClockView | null }) {
   const { t } = useTranslation();
   const f = useFormat();
   if (!clock) return null;
-  const label =
+  // The state as a short badge; the date under it (a long badge would be cut in the list's column).
+  const note =
     clock.state === 'confirmed'
-      ? t('registrations.clockConfirmed', {
-          by: clock.confirmedBy ? t(`registrations.confirmedBy.${clock.confirmedBy}`) : '',
-        }).replace('（）', '')
-      : t('registrations.clockUntil', {
-          state: t(`registrations.clock.${clock.state}`),
-          date: f.date(clock.lapsesOn),
-        });
+      ? clock.confirmedBy
+        ? t(`registrations.confirmedBy.${clock.confirmedBy}`)
+        : null
+      : t('registrations.clockUntil', { date: f.date(clock.lapsesOn) });
   return (
-    <Badge
-      color={CLOCK_COLORS[clock.state]}
-      variant="dot"
-      data-testid="registration-clock"
-      style={{ textTransform: 'none' }}
-    >
-      {label}
-    </Badge>
+    <Group gap={6} wrap="nowrap" data-testid="registration-clock" data-clock={clock.state}>
+      <Badge color={CLOCK_COLORS[clock.state]} variant="light" style={{ flexShrink: 0 }}>
+        {t(`registrations.clock.${clock.state}`)}
+      </Badge>
+      {note && (
+        <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+          {note}
+        </Text>
+      )}
+    </Group>
   );
 }
 
