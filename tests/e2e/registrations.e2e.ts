@@ -202,4 +202,56 @@ describe('注册申报, in the browser', () => {
     expect(customer.unitId).toBe(units.find((u) => u.code === '440513')?.id);
     expect(h.pageErrors).toEqual([]);
   });
+
+  it('营销申报: filed by another unit, the owner agrees, the centre rules the share and end date', async () => {
+    let customerId = '';
+    h = await startHarness({
+      viewport: VIEWPORT,
+      now: () => NOW,
+      prepare: async (b) => {
+        const units = await b.registry.call('units/list', { includeRetired: true });
+        const chenghai = units.find((u) => u.code === '440515')?.id as number;
+        customerId = (await b.registry.call('customers/create', { name: HOLDER, areaCode: '440515', unitId: chenghai }))
+          .id;
+      },
+    });
+    const { page } = h;
+    await h.open('#/registrations/applications');
+    await expect.poll(() => page.getByTestId('applications-empty').count()).toBe(1);
+    await page.getByTestId('application-add').click();
+    const form = page.getByTestId('application-form');
+    await form.getByTestId('application-form-customer').fill('宏达');
+    await page.getByRole('option', { name: new RegExp(HOLDER) }).click();
+    await form.getByTestId('application-form-unit').click();
+    await page.getByRole('option', { name: '速递物流局' }).click();
+    await form.getByTestId('application-form-plan').fill('承接该客户的速递业务，上门揽收');
+    await form.getByTestId('application-form-starts').fill('2026-12-10');
+    await form.getByTestId('application-form-until').fill('2027-06-30');
+    await form.getByTestId('application-form-revenue').fill('50000');
+    await form.getByTestId('form-submit').click();
+    await expect.poll(() => form.count()).toBe(0);
+    const rows = page.getByTestId('applications-table').locator('tbody tr');
+    await expect.poll(() => rows.count()).toBe(1);
+    expect(await rows.first().textContent()).toContain('待归属单位意见');
+
+    // The owner unit agrees; then the centre rules: 30 % until the end of June.
+    await rows.first().getByTestId('application-decide').click();
+    let decide = page.getByTestId('application-decide-form');
+    await decide.getByTestId('application-decide-opinion').fill('同意，由速递物流局承接速递');
+    await decide.getByTestId('form-submit').click();
+    await expect.poll(() => rows.first().textContent()).toContain('待中心裁定');
+    await rows.first().getByTestId('application-decide').click();
+    decide = page.getByTestId('application-decide-form');
+    await decide.getByTestId('application-decide-percent').fill('30');
+    await decide.getByTestId('application-decide-opinion').fill('按 30% 计入速递物流局');
+    await decide.getByTestId('form-submit').click();
+    await expect.poll(() => rows.first().textContent()).toContain('已同意');
+    expect(await rows.first().textContent()).toContain('30%');
+    const [app] = await h.backend.registry.call('applications/list', { customerId });
+    expect(app).toMatchObject({ state: 'granted', attributionPercent: 30, endOn: '2027-06-30' });
+    for (const b of await page.locator('.mantine-Notification-root button').all()) await b.click();
+    await h.settled();
+    await page.screenshot({ path: join(SHOTS, 'applications.png') });
+    expect(h.pageErrors).toEqual([]);
+  });
 });

@@ -3,7 +3,19 @@
  * unit gives its opinion, then the city centre rules: the applying unit's revenue share and the
  * end date (applications/*). Ownership does not move; while granted the unit is on the team.
  */
-import { Badge, Button, Group, Radio, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  Radio,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useMemo, useState } from 'react';
@@ -37,42 +49,60 @@ export function ApplicationsTab() {
   const unitName = (code: string) => units.data?.find((u) => u.code === code)?.name ?? code;
 
   const columns: ListColumn<ApplicationView>[] = [
-    { key: 'id', title: t('registrations.columns.id'), width: 70, format: 'count', sortable: true },
+    { key: 'id', title: t('registrations.columns.id'), width: 72, format: 'count', sortable: true },
     {
       key: 'customerName',
       title: t('registrations.applications.customer'),
+      width: 170,
       sortable: true,
       render: (a) => (
-        <a href={hrefOf({ name: 'customer', id: a.customerId })} onClick={(e) => e.stopPropagation()}>
+        <Anchor href={hrefOf({ name: 'customer', id: a.customerId })} size="sm">
           {a.customerName}
-        </a>
+        </Anchor>
       ),
     },
-    { key: 'unit', title: t('registrations.applications.unit'), width: 140, value: (a) => unitName(a.unit) },
+    { key: 'unit', title: t('registrations.applications.unit'), width: 100, value: (a) => unitName(a.unit) },
     {
       key: 'ownerUnit',
       title: t('registrations.applications.ownerUnit'),
-      width: 140,
+      width: 100,
       value: (a) => unitName(a.ownerUnit),
     },
-    { key: 'plan', title: t('registrations.applications.plan'), ellipsis: true },
+    {
+      key: 'plan',
+      title: t('registrations.applications.plan'),
+      width: 160,
+      // The whole plan on hover: the column shows its start.
+      render: (a) => (
+        <Text size="sm" truncate="end" title={a.plan}>
+          {a.plan}
+        </Text>
+      ),
+    },
     {
       key: 'period',
-      title: `${t('registrations.applications.startsOn')}–${t('registrations.applications.untilOn')}`,
-      width: 210,
+      title: t('registrations.applications.period'),
+      width: 136,
       value: (a) => `${f.date(a.startsOn)}–${f.date(a.untilOn)}`,
+      render: (a) => (
+        <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+          {f.date(a.startsOn)} –
+          <br />
+          {f.date(a.untilOn)}
+        </Text>
+      ),
     },
     {
       key: 'expectedRevenueFen',
-      title: t('registrations.applications.expectedRevenue'),
-      width: 130,
+      title: t('registrations.applications.expectedRevenueShort'),
+      width: 112,
       format: 'money',
       textAlign: 'right',
     },
     {
       key: 'state',
       title: t('registrations.columns.state'),
-      width: 170,
+      width: 172,
       value: (a) => t(`registrations.applications.state.${a.state}`),
       render: (a) => (
         <Stack gap={2}>
@@ -95,7 +125,7 @@ export function ApplicationsTab() {
       title: t('registrations.applications.decide'),
       exportable: false,
       toggleable: false,
-      width: 90,
+      width: 70,
       render: (a) =>
         a.state === 'owner_opinion' || a.state === 'ruling' ? (
           <Button size="compact-sm" variant="light" onClick={() => setDeciding(a)} data-testid="application-decide">
