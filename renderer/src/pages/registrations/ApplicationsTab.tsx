@@ -340,9 +340,12 @@ function ApplicationDecideModal({ app, onClose }: { app: ApplicationView; onClos
       </Text>
       {ruling && app.ownerOpinion && (
         <Text size="sm" c="dimmed">
-          {t('registrations.applications.ownerOpinion')}：
-          {app.ownerAgrees ? t('registrations.applications.agreed') : t('registrations.applications.disagreed')}，
-          {app.ownerOpinion}
+          {t('registrations.applications.ownerOpinionLine', {
+            agrees: app.ownerAgrees
+              ? t('registrations.applications.agreed')
+              : t('registrations.applications.disagreed'),
+            opinion: app.ownerOpinion,
+          })}
         </Text>
       )}
       <Radio.Group {...form.getInputProps('approve')} data-testid="application-decide-approve">

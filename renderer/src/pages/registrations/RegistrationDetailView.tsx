@@ -94,7 +94,9 @@ function Detail({ reg }: { reg: RegistrationDetail }) {
             <DetailField label={t('registrations.detail.address')}>{or(reg.address)}</DetailField>
             <DetailField label={t('registrations.detail.industry')}>{or(reg.industry)}</DetailField>
             <DetailField label={t('registrations.detail.lines')}>
-              {reg.lines.length === 0 ? EMPTY_VALUE : reg.lines.map((l) => t(`line.${l as 'savings'}`)).join('、')}
+              {reg.lines.length === 0
+                ? EMPTY_VALUE
+                : reg.lines.map((l) => t(`line.${l as 'savings'}`)).join(t('registrations.listJoin'))}
             </DetailField>
             <DetailField label={t('registrations.detail.revenue')}>
               {reg.revenueFen === null ? EMPTY_VALUE : f.fen(reg.revenueFen)}
@@ -175,8 +177,13 @@ function Detail({ reg }: { reg: RegistrationDetail }) {
                 {reg.rulings.map((r, i) => (
                   // biome-ignore lint/suspicious/noArrayIndexKey: rulings are append-only, in order
                   <Text key={i} size="sm">
-                    {f.date(r.ruledOn)} · {r.actor}：{t(`registrations.detail.winner.${r.winner}`)}（
-                    {t(`registrations.detail.basis.${r.basis as 'escalation'}`, { defaultValue: r.basis })}）{r.reason}
+                    {t('registrations.detail.rulingLine', {
+                      date: f.date(r.ruledOn),
+                      actor: r.actor,
+                      winner: t(`registrations.detail.winner.${r.winner}`),
+                      basis: t(`registrations.detail.basis.${r.basis as 'escalation'}`, { defaultValue: r.basis }),
+                      reason: r.reason,
+                    })}
                   </Text>
                 ))}
               </Stack>
@@ -296,7 +303,7 @@ function Sides({ sides }: { sides: ConflictSide[] }) {
         ))}
       </SimpleGrid>
       <Text size="xs" c="dimmed" mt="xs">
-        {t('registrations.detail.sideRevenue')}：{t('registrations.detail.sideRevenueNote')}
+        {t('registrations.detail.sideRevenueNote')}
       </Text>
     </Paper>
   );

@@ -144,7 +144,7 @@ export function RegistrationFormModal({ onClose }: { onClose: () => void }) {
         ...(done.needsRuling
           ? [t('registrations.form.createdNeedsRuling', { count: done.conflicts.filter(isConflict).length })]
           : []),
-      ].join('；'),
+      ].join(t('registrations.sentenceJoin')),
       autoClose: 8000,
     });
     onClose();
