@@ -254,4 +254,100 @@ describe('注册申报, in the browser', () => {
     await page.screenshot({ path: join(SHOTS, 'applications.png') });
     expect(h.pageErrors).toEqual([]);
   });
+
+  it('pre-review then a rejection (the backend’s refusal on the field, nothing lost), a branch approved under its head office, a lapsed one released', async () => {
+    const ids: Record<string, number> = {};
+    let headId = '';
+    h = await startHarness({
+      viewport: VIEWPORT,
+      now: () => NOW,
+      prepare: async (b) => {
+        const call = b.registry.call.bind(b.registry);
+        const units = await call('units/list', { includeRetired: true });
+        const unit = (code: string) => units.find((u) => u.code === code)?.id as number;
+        const branch = await call('units/create', {
+          code: 'CH01',
+          name: '澄海莲下支局',
+          kind: 'branch',
+          parentId: unit('440515'),
+          areaCode: '440515',
+        });
+        ids.pending = (
+          await call('registrations/add', {
+            unitId: branch.id,
+            name: '汕头市顺捷物流有限公司',
+            areaCode: '440515',
+            date: '2026-12-01',
+          })
+        ).id;
+        const head = await call('registrations/add', {
+          unitId: unit('440515'),
+          name: '汕头市宏达物流有限公司',
+          areaCode: '440515',
+          date: '2026-11-01',
+        });
+        headId = (await call('registrations/decide', { id: head.id, approve: true, date: '2026-11-03' }))
+          .customerId as string;
+        ids.branch = (
+          await call('registrations/add', {
+            unitId: unit('440515'),
+            name: '汕头市宏达物流有限公司澄海分公司',
+            areaCode: '440515',
+            date: '2026-12-02',
+          })
+        ).id;
+        ids.lapsed = (
+          await call('registrations/add', {
+            unitId: unit('440515'),
+            name: '汕头市金源电子科技有限公司',
+            areaCode: '440515',
+            date: '2026-06-01',
+          })
+        ).id;
+        await call('registrations/decide', { id: ids.lapsed, approve: true, date: '2026-06-05' });
+      },
+    });
+    const { page } = h;
+    const state = () => page.getByTestId('registration-state').first().textContent();
+    const decide = page.getByTestId('registration-decide');
+
+    // Pre-review by 澄海分局, with an opinion.
+    await h.open(`#/registrations/${ids.pending}`);
+    await expect.poll(state).toBe('待预审');
+    await page.getByTestId('act-preApprove').click();
+    await decide.getByTestId('decide-reason').fill('属实，已核对营业执照');
+    await decide.getByTestId('form-submit').click();
+    await expect.poll(state).toBe('待审核');
+    const steps = page.getByTestId('registration-steps');
+    expect(await steps.textContent()).toContain('预审 · 通过');
+    expect(await steps.textContent()).toContain('澄海分局');
+
+    // A rejection without a reason: the backend refuses, on the field; the dialog stays as typed.
+    await page.getByTestId('act-reject').click();
+    await decide.getByTestId('form-submit').click();
+    await expect.poll(() => decide.textContent()).toContain('请填写驳回理由');
+    await decide.getByTestId('decide-reason').fill('收入证明不足');
+    await decide.getByTestId('form-submit').click();
+    await expect.poll(state).toBe('已驳回');
+    expect(await page.getByTestId('registration-outcome').textContent()).toContain('收入证明不足');
+
+    // A branch: approved under the head office the match offers (R16: head's 11 digits + 001).
+    await h.open(`#/registrations/${ids.branch}`);
+    await expect.poll(() => page.getByTestId('registration-matches').textContent()).toContain('已知总部的分支机构');
+    await page.getByTestId('act-branch').click();
+    expect(await decide.getByTestId('decide-branch-of').inputValue()).toContain(headId.slice(0, 6));
+    await decide.getByTestId('form-submit').click();
+    await expect.poll(state).toBe('已通过');
+    expect(await page.getByTestId('registration-customer').textContent()).toBe(`${headId.slice(0, 11)}001`);
+
+    // The lapsed ownership period: 释放, with a reason.
+    await h.open(`#/registrations/${ids.lapsed}`);
+    await expect.poll(() => page.getByTestId('registration-clock').first().getAttribute('data-clock')).toBe('lapsed');
+    await page.getByTestId('act-release').click();
+    const release = page.getByTestId('registration-release');
+    await release.getByTestId('release-reason').fill('半年无业务，协议未签');
+    await release.getByTestId('form-submit').click();
+    await expect.poll(state).toBe('已释放');
+    expect(h.pageErrors).toEqual([]);
+  });
 });
