@@ -51,7 +51,7 @@ export function RegistrationListTab() {
     {
       key: 'state',
       title: t('registrations.columns.state'),
-      width: 88,
+      width: 100,
       value: (r) => t(`registrations.state.${r.state}`),
       render: (r) => <StateBadge state={r.state} />,
       sortable: true,
@@ -67,13 +67,13 @@ export function RegistrationListTab() {
     {
       key: 'preReviewUnit',
       title: t('registrations.columns.preReviewUnit'),
-      width: 112,
+      width: 124,
       value: (r) => unitName(r.preReviewUnit),
     },
     {
       key: 'customerId',
       title: t('registrations.columns.customerId'),
-      width: 170,
+      width: 160,
       value: (r) => r.customerId ?? '',
       render: (r) =>
         r.customerId && r.state === 'approved' ? (
@@ -91,7 +91,7 @@ export function RegistrationListTab() {
     {
       key: 'clock',
       title: t('registrations.columns.clock'),
-      width: 200,
+      width: 196,
       value: (r) => (r.clock ? `${t(`registrations.clock.${r.clock.state}`)} ${r.clock.lapsesOn}` : ''),
       render: (r) => <ClockText clock={r.clock} />,
     },

@@ -9,7 +9,12 @@ import { CLOCK_COLORS, matchColor, matchReasonLabel, STATE_COLORS } from './labe
 export function StateBadge({ state }: { state: RegistrationState }) {
   const { t } = useTranslation();
   return (
-    <Badge color={STATE_COLORS[state]} variant="light" data-testid="registration-state">
+    <Badge
+      color={STATE_COLORS[state]}
+      variant="light"
+      style={{ textTransform: 'none', flexShrink: 0 }}
+      data-testid="registration-state"
+    >
       {t(`registrations.state.${state}`)}
     </Badge>
   );
@@ -28,7 +33,7 @@ export function ClockText({ clock }: { clock: OwnershipClockView | null }) {
       : t('registrations.clockUntil', { date: f.date(clock.lapsesOn) });
   return (
     <Group gap={6} wrap="nowrap" data-testid="registration-clock" data-clock={clock.state}>
-      <Badge color={CLOCK_COLORS[clock.state]} variant="light" style={{ flexShrink: 0 }}>
+      <Badge color={CLOCK_COLORS[clock.state]} variant="light" style={{ textTransform: 'none', flexShrink: 0 }}>
         {t(`registrations.clock.${clock.state}`)}
       </Badge>
       {note && (
