@@ -12,6 +12,7 @@ import { ReadOnlyBanner } from './components/ReadOnlyBanner';
 import {
   CustomerDetailPage,
   CustomerListPage,
+  RegistrationsPage,
   ReportsPage,
   SettingsPage,
   SubmissionsPage,
@@ -23,13 +24,13 @@ import { hrefOf, useRoute } from './router/useRoute';
 import { OperatorBadge } from './session/OperatorBadge';
 
 /**
- * The areas of the app, in the bureau's order, 待办 first (what is owed today). 客户, 数据报送,
- * 分级, 报表 and 设置 exist so far.
+ * The areas of the app, in the bureau's order, 待办 first (what is owed today). 客户, 注册申报,
+ * 数据报送, 分级, 报表 and 设置 exist so far.
  */
 const NAV_ITEMS = [
   { key: 'worklist', href: hrefOf({ name: 'worklist' }) },
   { key: 'customers', href: hrefOf({ name: 'customers' }) },
-  { key: 'registrations', href: null },
+  { key: 'registrations', href: hrefOf({ name: 'registrations', tab: 'list', id: null }) },
   { key: 'archives', href: null },
   { key: 'logs', href: null },
   { key: 'visits', href: null },
@@ -43,6 +44,7 @@ const NAV_ITEMS = [
 /** The duties each menu item counts (the 待办 item counts them all). */
 const NAV_DUTIES: Partial<Record<(typeof NAV_ITEMS)[number]['key'], readonly WorkItemKind[]>> = {
   customers: ['missing_ab', 'archive_overdue', 'lapse'],
+  registrations: ['registration_step', 'conflict', 'application'],
   submissions: ['forms_missing'],
   settings: ['manager_change_late'],
 };
@@ -164,6 +166,8 @@ function Page({ route }: { route: Route }) {
       return <ReportsPage tab={route.tab} reportId={route.reportId} />;
     case 'worklist':
       return <WorkListPage />;
+    case 'registrations':
+      return <RegistrationsPage key={route.id ?? route.tab} tab={route.tab} id={route.id} />;
     case 'notFound':
       return (
         <>

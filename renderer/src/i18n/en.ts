@@ -1,6 +1,7 @@
 /** English interface strings: the same keys as the Chinese file (checked by the type). */
 import { auditEn } from './audit.en';
 import { backupsEn } from './backups.en';
+import { registrationsEn } from './registrations.en';
 import { reportsEn } from './reports.en';
 import { submissionsEn } from './submissions.en';
 import { worklistEn } from './worklist.en';
@@ -976,6 +977,7 @@ export const en: Messages = {
   reports: reportsEn,
   backups: backupsEn,
   worklist: worklistEn,
+  registrations: registrationsEn,
   audit: auditEn,
   errors: {
     noBridge: 'Not connected to the backend (window.kam is missing). Open this screen through the KAM Desk app.',

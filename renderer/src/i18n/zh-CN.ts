@@ -5,6 +5,7 @@ import { LINE_NAMES_ZH } from '../../../shared/domain/lines';
 import { EMPLOYMENT_NAMES_ZH, MANAGER_POST_NAMES_ZH, UNIT_KIND_NAMES_ZH } from '../../../shared/domain/organisation';
 import { auditZh } from './audit.zh-CN';
 import { backupsZh } from './backups.zh-CN';
+import { registrationsZh } from './registrations.zh-CN';
 import { reportsZh } from './reports.zh-CN';
 import { submissionsZh } from './submissions.zh-CN';
 import { worklistZh } from './worklist.zh-CN';
@@ -892,6 +893,7 @@ export const zhCN = {
   reports: reportsZh,
   backups: backupsZh,
   worklist: worklistZh,
+  registrations: registrationsZh,
   audit: auditZh,
   errors: {
     noBridge: '未连接到后台服务（window.kam 不存在）。请通过 KAM Desk 程序打开本界面。',

@@ -22,3 +22,6 @@ export const ReportsPage = lazy(() => import('../pages/reports/ReportsPage').the
 export const WorkListPage = lazy(() =>
   import('../pages/worklist/WorkListPage').then((m) => ({ default: m.WorkListPage })),
 );
+export const RegistrationsPage = lazy(() =>
+  import('../pages/registrations/RegistrationsPage').then((m) => ({ default: m.RegistrationsPage })),
+);

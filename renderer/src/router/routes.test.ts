@@ -68,6 +68,19 @@ describe('parseHash', () => {
     expect(routeArea({ name: 'worklist' })).toBe('worklist');
   });
 
+  it('parses 注册申报: the list, one registration, the applications tab', () => {
+    expect(parseHash('#/registrations')).toEqual({ name: 'registrations', tab: 'list', id: null });
+    expect(parseHash('#/registrations/12')).toEqual({ name: 'registrations', tab: 'list', id: 12 });
+    expect(parseHash('#/registrations/applications')).toEqual({
+      name: 'registrations',
+      tab: 'applications',
+      id: null,
+    });
+    expect(parseHash('#/registrations/0')).toEqual({ name: 'notFound', path: '/registrations/0' });
+    expect(parseHash('#/registrations/12/x')).toEqual({ name: 'notFound', path: '/registrations/12/x' });
+    expect(routeArea(parseHash('#/registrations/12'))).toBe('registrations');
+  });
+
   it('ignores a query string', () => {
     expect(parseHash('#/settings/areas?x=1')).toEqual({ name: 'settings', tab: 'areas' });
   });
@@ -102,6 +115,9 @@ describe('routeToHash', () => {
       '#/submissions/templates',
       '#/submissions/exports',
       '#/worklist',
+      '#/registrations',
+      '#/registrations/12',
+      '#/registrations/applications',
     ]) {
       expect(routeToHash(parseHash(hash))).toBe(hash);
     }

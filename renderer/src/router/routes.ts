@@ -7,6 +7,8 @@
  *   #/settings/units | managers | areas | rules | bureau | backups | operators | audit | about
  *   #/submissions                数据报送, its tracker; #/submissions/import | batches | templates | exports
  *   #/worklist                   待办: duties overdue and due soon
+ *   #/registrations              注册申报: the list; #/registrations/12 one registration;
+ *                                #/registrations/applications 营销申报
  *   #/reports                    报表 → 概览 (the dashboard); #/reports/analysis the monthly analysis
  *                                reports, #/reports/analysis/7 one report revision in its editor
  */
@@ -26,6 +28,8 @@ export const SUBMISSIONS_TABS = ['tracker', 'import', 'batches', 'templates', 'e
 export type SubmissionsTab = (typeof SUBMISSIONS_TABS)[number];
 export const REPORTS_TABS = ['overview', 'analysis'] as const;
 export type ReportsTab = (typeof REPORTS_TABS)[number];
+export const REGISTRATIONS_TABS = ['list', 'applications'] as const;
+export type RegistrationsTab = (typeof REGISTRATIONS_TABS)[number];
 
 export type Route =
   | { name: 'customers' }
@@ -36,6 +40,8 @@ export type Route =
   /** `reportId` only with the analysis tab: one revision open in the editor. */
   | { name: 'reports'; tab: ReportsTab; reportId: number | null }
   | { name: 'worklist' }
+  /** `id`: one registration open (the list tab). */
+  | { name: 'registrations'; tab: RegistrationsTab; id: number | null }
   | { name: 'notFound'; path: string };
 
 export const DEFAULT_ROUTE: Route = { name: 'customers' };
@@ -81,6 +87,11 @@ export function parseHash(hash: string): Route {
       if (/^\d{14}$/.test(second)) return { name: 'customer', id: second };
     }
     if (first === 'worklist' && second === undefined) return { name: 'worklist' };
+    if (first === 'registrations') {
+      if (second === undefined) return { name: 'registrations', tab: 'list', id: null };
+      if (second === 'applications') return { name: 'registrations', tab: 'applications', id: null };
+      if (/^[1-9]\d{0,9}$/.test(second)) return { name: 'registrations', tab: 'list', id: Number(second) };
+    }
     if (first === 'tiers') {
       if (second === undefined) return { name: 'tiers', runId: null };
       if (/^[1-9]\d{0,9}$/.test(second)) return { name: 'tiers', runId: Number(second) };
@@ -115,6 +126,9 @@ export function routeToHash(route: Route): string {
       return route.tab === 'overview' ? '#/reports' : `#/reports/${route.tab}`;
     case 'worklist':
       return '#/worklist';
+    case 'registrations':
+      if (route.tab === 'applications') return '#/registrations/applications';
+      return route.id === null ? '#/registrations' : `#/registrations/${route.id}`;
     case 'notFound':
       return `#${route.path}`;
   }
@@ -123,7 +137,7 @@ export function routeToHash(route: Route): string {
 /** The top-level navigation area a route belongs to, for highlighting the navbar. */
 export function routeArea(
   route: Route,
-): 'worklist' | 'customers' | 'settings' | 'grading' | 'submissions' | 'reports' | null {
+): 'worklist' | 'customers' | 'registrations' | 'settings' | 'grading' | 'submissions' | 'reports' | null {
   switch (route.name) {
     case 'customers':
     case 'customer':
@@ -138,6 +152,8 @@ export function routeArea(
       return 'reports';
     case 'worklist':
       return 'worklist';
+    case 'registrations':
+      return 'registrations';
     case 'notFound':
       return null;
   }

@@ -15,6 +15,24 @@ describe('work list targets', () => {
     });
   });
 
+  it('opens the registration for a step or a conflict, the applications tab for an application', () => {
+    expect(targetOf({ kind: 'registration_step', unit: '440515', registrationId: 7 })).toEqual({
+      name: 'registrations',
+      tab: 'list',
+      id: 7,
+    });
+    expect(targetOf({ kind: 'conflict', unit: '440500', registrationId: 9, customerId: '44051500001000' })).toEqual({
+      name: 'registrations',
+      tab: 'list',
+      id: 9,
+    });
+    expect(targetOf({ kind: 'application', unit: '440515', customerId: '44051500001000' })).toEqual({
+      name: 'registrations',
+      tab: 'applications',
+      id: null,
+    });
+  });
+
   it('answers every kind', () => {
     for (const kind of WORK_ITEM_KINDS) {
       expect(() => targetOf({ kind, unit: '440515', customerId: '44051500001000' })).not.toThrow();

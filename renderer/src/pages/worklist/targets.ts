@@ -19,8 +19,10 @@ export function targetOf(item: WorkItem): Route | null {
       return item.customerId ? { name: 'customer', id: item.customerId } : null;
     case 'registration_step':
     case 'conflict':
-    case 'application':
-      // The registrations page does not exist yet: the customer, when the item names one.
+      // The registration, where its step or ruling is taken; the customer when none is named.
+      if (item.registrationId !== undefined) return { name: 'registrations', tab: 'list', id: item.registrationId };
       return item.customerId ? { name: 'customer', id: item.customerId } : null;
+    case 'application':
+      return { name: 'registrations', tab: 'applications', id: null };
   }
 }
