@@ -12,7 +12,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fillDemo } from '../../electron/backend/demo/fill';
 import { POLICY_V1 } from '../../shared/domain/policy/policy';
 import { type Harness, startHarness } from './harness';
-import { dialog } from './ui';
+import { closeNotifications, dialog } from './ui';
 
 vi.setConfig({ expect: { poll: { timeout: 20_000 } } });
 
@@ -73,7 +73,7 @@ describe('备份与恢复, in the browser', () => {
     await shot('backups-restored');
 
     // Retention: an emptied field is refused on the field; a valid one is stored and applied.
-    for (const close of await page.locator('.mantine-Notification-closeButton').all()) await close.click();
+    await closeNotifications(page);
     await page.getByTestId('backup-retention').click();
     const form = page.getByTestId('backup-retention-form');
     await form.getByLabel('每天一份，保留天数').fill('');
@@ -85,7 +85,7 @@ describe('备份与恢复, in the browser', () => {
     await expect.poll(async () => (await h.backend.registry.call('backups/list', {})).retention.daily).toBe(3);
 
     // English: every text of the tab from the en file.
-    for (const close of await page.locator('.mantine-Notification-closeButton').all()) await close.click();
+    await closeNotifications(page);
     await page.getByTestId('language-switch').getByText('English').click();
     await expect.poll(() => page.getByTestId('backups-table').textContent()).toContain('Before restore');
     expect(await page.getByTestId('backups-table').textContent()).not.toMatch(/[\u4e00-\u9fff]/);

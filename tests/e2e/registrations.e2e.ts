@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { creditCodeCheckCharacter } from '../../shared/domain/credit-code';
 import { type Harness, startHarness } from './harness';
+import { closeNotifications } from './ui';
 
 vi.setConfig({ expect: { poll: { timeout: 20_000 } } });
 
@@ -88,7 +89,7 @@ describe('注册申报, in the browser', () => {
     mkdirSync(SHOTS, { recursive: true });
     /** Closes the toasts (they cover the page's header in a screenshot). */
     const closeToasts = async () => {
-      for (const b of await page.locator('.mantine-Notification-root button').all()) await b.click();
+      await closeNotifications(page);
       await expect.poll(() => page.locator('.mantine-Notification-root').count()).toBe(0);
     };
 
@@ -249,7 +250,7 @@ describe('注册申报, in the browser', () => {
     expect(await rows.first().textContent()).toContain('30%');
     const [app] = await h.backend.registry.call('applications/list', { customerId });
     expect(app).toMatchObject({ state: 'granted', attributionPercent: 30, endOn: '2027-06-30' });
-    for (const b of await page.locator('.mantine-Notification-root button').all()) await b.click();
+    await closeNotifications(page);
     await h.settled();
     await page.screenshot({ path: join(SHOTS, 'applications.png') });
     expect(h.pageErrors).toEqual([]);

@@ -8,6 +8,13 @@ export async function choose(page: Page, select: Locator, option: RegExp): Promi
   await page.getByRole('option', { name: option }).first().click();
 }
 
+/** Closes the notifications on screen (before a screenshot); one may close by itself meanwhile. */
+export async function closeNotifications(page: Page): Promise<void> {
+  for (const close of await page.locator('.mantine-Notification-closeButton').all()) {
+    await close.click({ timeout: 2_000 }).catch(() => undefined);
+  }
+}
+
 export function dialog(page: Page): Locator {
   return page.getByRole('dialog');
 }
