@@ -15,6 +15,7 @@ import {
   type WorkListFilter,
 } from '../../../shared/domain/worklist';
 import type { HandlerContext } from '../context';
+import { keptWhileUnchanged } from '../db/unchanged';
 import { defineHandlers } from '../registry';
 import { customerDuties, type WorkContext } from './customer-duties';
 import { formsMissing } from './forms';
@@ -24,9 +25,19 @@ type Provider = (ctx: WorkContext, today: string, policy: Policy) => WorkItem[];
 
 const PROVIDERS: readonly Provider[] = [(ctx, today, policy) => formsMissing(ctx.db, today, policy), customerDuties];
 
+/**
+ * Every part's duties on a day, kept while the database is unchanged: the menu's counts and the
+ * page ask for the same list, and any write (here or on the writer thread) forces a new read.
+ */
+const allItems = keptWhileUnchanged(
+  (_db, a: { ctx: WorkContext; today: string; policy: Policy }) =>
+    PROVIDERS.flatMap((provide) => provide(a.ctx, a.today, a.policy)),
+  (a) => `${a.today}|${a.policy.version}`,
+);
+
 /** All duties on `today`, filtered and in working order. */
 export function workItems(ctx: WorkContext, today: string, policy: Policy, filter: WorkListFilter = {}): WorkItem[] {
-  const items = PROVIDERS.flatMap((provide) => provide(ctx, today, policy));
+  const items = allItems(ctx.db, { ctx, today, policy });
   return sortWorkItems(filterWorkItems(items, filter), today);
 }
 
