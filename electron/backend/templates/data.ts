@@ -44,15 +44,19 @@ const LINE_ORDER: readonly RevenueLine[] = [...PRODUCT_LINES, 'other'];
 export interface UnitTemplateData {
   customers: TemplateCustomer[];
   keyCustomers: TemplateKeyCustomer[];
-  /** 申报进度 (R19): the unit's registrations and applications in progress. */
-  progress: { registrations: ProgressRegistration[]; applications: ProgressApplication[] };
+}
+
+/** 申报进度 (R19): the unit's registrations and applications in progress. */
+export interface UnitProgress {
+  registrations: ProgressRegistration[];
+  applications: ProgressApplication[];
 }
 
 /**
  * The unit's registrations in progress or decided in the three months before the template's month
  * ends, and its applications not refused and not ended by the month's start.
  */
-function unitProgress(db: Database, unitId: number, period: Period): UnitTemplateData['progress'] {
+export function unitProgress(db: Database, unitId: number, period: Period): UnitProgress {
   const since = `${addMonths(period, -2)}-01`;
   const registrations = (
     db
@@ -154,6 +158,5 @@ export function unitTemplateData(db: Database, unitId: number, period: Period): 
       };
     }),
     keyCustomers,
-    progress: unitProgress(db, unitId, period),
   };
 }

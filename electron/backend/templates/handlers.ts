@@ -11,7 +11,7 @@ import type { TemplateFileView } from '../../../shared/api/types';
 import { localDate } from '../../../shared/domain/dates';
 import { templateFileName } from '../../../shared/domain/templates/layout';
 import { defineHandlers } from '../registry';
-import { unitsForTemplates, unitTemplateData } from './data';
+import { unitProgress, unitsForTemplates, unitTemplateData } from './data';
 import { buildTemplate } from './workbook';
 
 export const templateHandlers = defineHandlers({
@@ -63,7 +63,7 @@ export const templateHandlers = defineHandlers({
           period,
           customers: data.customers,
           keyCustomers: data.keyCustomers,
-          progress: data.progress,
+          progress: unitProgress(ctx.db, unit.id, period),
           policy: ctx.policy,
           generatedAt: at,
           generatedOn: localDate(at),
