@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { archivesUpdate } from '../../../../shared/api/schemas';
+import type { ArchiveChange } from '../../../../shared/domain/archive/document';
+import { emptyArchive, MASK } from '../../../../shared/domain/archive/fields';
+import {
+  changedLabels,
+  emptyEntry,
+  formPathOf,
+  formValuesOf,
+  groupDiff,
+  hasMaskedValues,
+  toUpdateInput,
+} from './archive-form';
+
+describe('archive form values ↔ archives/update input', () => {
+  it('round-trips a stored document: blanks become null, integers numbers, entries keep their keys', () => {
+    const doc = {
+      ...emptyArchive(),
+      basic: { fullName: '汕头市宏达电子有限公司', address: '汕头市澄海区' },
+      extended: { staffCount: 320 },
+      keyPersons: [{ key: 'r1-1', name: '张关键', position: '总监' }],
+    };
+    const values = formValuesOf(doc);
+    expect(values.basic.fullName).toBe('汕头市宏达电子有限公司');
+    expect(values.basic.postcode).toBe('');
+    expect(values.extended.staffCount).toBe('320');
+    expect(values.keyPersons[0]).toMatchObject({ entryKey: 'r1-1', name: '张关键', age: '' });
+    values.extended.staffCount = ' 1,200 ';
+    values.note = '  ';
+    const input = toUpdateInput('44051500010000', values);
+    expect(input.basic).toMatchObject({ fullName: '汕头市宏达电子有限公司', postcode: null });
+    expect(input.extended.staffCount).toBe(1200);
+    expect(input.keyPersons).toEqual([
+      expect.objectContaining({ key: 'r1-1', name: '张关键', position: '总监', age: null }),
+    ]);
+    expect(input.note).toBeNull();
+    expect(archivesUpdate.safeParse(input).success).toBe(true);
+  });
+
+  it('drops entirely blank rows, sends a new row without a key and leaves a bad number for the schema to refuse', () => {
+    const values = formValuesOf(emptyArchive());
+    values.keyPersons = [emptyEntry('keyPersons'), { ...emptyEntry('keyPersons'), name: '李四' }];
+    values.extended.staffCount = '三百';
+    const input = toUpdateInput('44051500010000', values);
+    expect(input.keyPersons).toHaveLength(1);
+    expect(input.keyPersons[0]).toMatchObject({ key: null, name: '李四' });
+    const parsed = archivesUpdate.safeParse(input);
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues[0]?.path).toEqual(['extended', 'staffCount']);
+    // The input's first key person is the form's second row.
+    expect(formPathOf(values, 'keyPersons.0.name')).toBe('keyPersons.1.name');
+    expect(formPathOf(values, 'basic.fullName')).toBe('basic.fullName');
+  });
+
+  it('knows a masked document', () => {
+    expect(hasMaskedValues(emptyArchive())).toBe(false);
+    expect(hasMaskedValues({ ...emptyArchive(), keyPersons: [{ key: 'k', name: MASK }] })).toBe(true);
+  });
+});
+
+describe('the diff for display', () => {
+  const change = (over: Partial<ArchiveChange>): ArchiveChange => ({
+    path: 'basic.address',
+    block: 'basic',
+    entry: null,
+    field: 'address',
+    kind: 'changed',
+    before: 'a',
+    after: 'b',
+    sensitive: false,
+    ...over,
+  });
+
+  it('groups by block in the 附件3 order, then by entry', () => {
+    const groups = groupDiff([
+      change({ path: 'keyPersons.r1-1.contact', block: 'keyPersons', entry: 'r1-1', field: 'contact' }),
+      change({}),
+      change({ path: 'keyPersons.r2-1', block: 'keyPersons', entry: 'r2-1', field: null, kind: 'added' }),
+      change({ path: 'keyPersons.r1-1.name', block: 'keyPersons', entry: 'r1-1', field: 'name' }),
+    ]);
+    expect(groups.map((g) => g.block)).toEqual(['basic', 'keyPersons']);
+    expect(groups[1]?.entries.map((e) => [e.entry, e.ordinal, e.changes.length])).toEqual([
+      ['r1-1', 1, 2],
+      ['r2-1', 2, 1],
+    ]);
+  });
+
+  it('names a revision’s changed fields once each', () => {
+    const paths = ['basic.address', 'keyPersons.r1-1.name', 'keyPersons.r2-1.name', 'competitors.r2-1'];
+    expect(changedLabels(paths, 'zh-CN')).toEqual(['基本情况：地址', '关键人信息：姓名', '竞争对手信息']);
+    expect(changedLabels(['basic.address'], 'en')).toEqual(['Basic information: Address']);
+  });
+});
