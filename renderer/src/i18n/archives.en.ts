@@ -39,6 +39,7 @@ export const archivesEn: typeof archivesZh = {
     due: 'The archive is due by {{date}} ({{cadence}}).',
     noDuty: 'Not a key customer at present: no archive duty, but an archive can be started.',
   },
+  otherFields: 'Other details',
   noEntries: 'None entered',
   entryNo: 'No. {{n}}',
   personalTag: 'Personal',

@@ -37,6 +37,7 @@ export const archivesZh = {
     due: '应在 {{date}} 前建立档案（{{cadence}}）。',
     noDuty: '该客户目前不是大客户，没有档案更新要求，也可以先建立档案。',
   },
+  otherFields: '其他信息',
   noEntries: '未填写',
   entryNo: '第 {{n}} 项',
   personalTag: '个人信息',
@@ -47,8 +48,7 @@ export const archivesZh = {
     placeholder: '例如：准备走访前核对联系人',
     submit: '查看',
     editTitle: '编辑档案需要显示个人信息',
-    editText:
-      '档案中有已遮盖的个人信息，编辑时需要显示原值。请说明原因，查看将被记录；确认后打开编辑窗口。',
+    editText: '档案中有已遮盖的个人信息，编辑时需要显示原值。请说明原因，查看将被记录；确认后打开编辑窗口。',
     editDefault: '编辑档案',
     editSubmit: '显示并编辑',
   },

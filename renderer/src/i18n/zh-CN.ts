@@ -3,8 +3,8 @@
 import { EXPLANATION_ZH, type ExplanationKey } from '../../../shared/domain/evaluation';
 import { LINE_NAMES_ZH } from '../../../shared/domain/lines';
 import { EMPLOYMENT_NAMES_ZH, MANAGER_POST_NAMES_ZH, UNIT_KIND_NAMES_ZH } from '../../../shared/domain/organisation';
-import { auditZh } from './audit.zh-CN';
 import { archivesZh } from './archives.zh-CN';
+import { auditZh } from './audit.zh-CN';
 import { backupsZh } from './backups.zh-CN';
 import { reportsZh } from './reports.zh-CN';
 import { submissionsZh } from './submissions.zh-CN';

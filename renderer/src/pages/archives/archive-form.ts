@@ -72,9 +72,7 @@ export function formValuesOf(doc: ArchiveDocument): ArchiveFormValues {
 /** Whether a document shown holds any masked value (editing it needs the unmasked one). */
 export function hasMaskedValues(doc: ArchiveDocument): boolean {
   const masked = (r: ArchiveRecord) => Object.values(r).some((v) => v === MASK);
-  return (
-    masked(doc.basic) || masked(doc.extended) || doc.keyPersons.some(masked) || doc.competitors.some(masked)
-  );
+  return masked(doc.basic) || masked(doc.extended) || doc.keyPersons.some(masked) || doc.competitors.some(masked);
 }
 
 /** A field's input value as the channel takes it: blank → null, integers as numbers (else left for the schema to refuse). */
