@@ -14,7 +14,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Backend } from '../../electron/backend';
 import type { RevenueLine } from '../../shared/domain/lines';
 import { type Harness, startHarness } from './harness';
-import { choose, dialog } from './ui';
+import { choose } from './ui';
 
 vi.setConfig({ expect: { poll: { timeout: 20_000 } } });
 
@@ -71,6 +71,15 @@ async function fill(page: Page, prefix: string, values: Record<string, string>) 
 }
 
 async function shot(h: Harness, name: string) {
+  // Earlier saves' notifications would cover the page.
+  const notices = h.page.locator('.mantine-Notification-root');
+  // Closing some shows the queued ones (Mantine shows a few at a time): until none is left.
+  await expect
+    .poll(async () => {
+      for (const close of await notices.locator('button').all()) await close.click({ timeout: 1_000 }).catch(() => {});
+      return notices.count();
+    })
+    .toBe(0);
   await h.settled();
   mkdirSync(SHOTS, { recursive: true });
   await h.page.screenshot({ path: join(SHOTS, `${name}.png`) });
@@ -104,6 +113,7 @@ describe('档案 and 客户经理 on the customer page, in the browser', () => {
     expect(await page.getByTestId('archive-cadence').textContent()).toContain('黄金客户每月更新一次');
     expect(await page.getByTestId('archive-keeper').textContent()).toContain('市局大客户中心');
     expect(await page.getByTestId('archive-score').textContent()).toBe('0%');
+    await page.getByTestId('archive-panel').evaluate((e) => e.scrollIntoView({ block: 'center' }));
     await shot(h, 'archives-empty');
 
     // 填写档案: the basic block and one key person, in one save (revision 1).
@@ -160,8 +170,8 @@ describe('档案 and 客户经理 on the customer page, in the browser', () => {
     expect(await page.getByTestId('archive-diff').textContent()).not.toContain('副总经理');
     const history = page.getByTestId('archive-history-row');
     expect(await history.count()).toBe(2);
-    expect(await history.first().textContent()).toContain('基本情况：地址，关键人信息：职务');
-    await page.getByTestId('archive-history').scrollIntoViewIfNeeded();
+    expect(await history.first().textContent()).toContain('基本情况：地址；关键人信息：职务');
+    await page.getByTestId('archive-history').evaluate((e) => e.scrollIntoView({ block: 'end' }));
     await shot(h, 'archives-diff');
 
     // From the empty archive (0) to revision 2: every filled field.
@@ -183,6 +193,7 @@ describe('档案 and 客户经理 on the customer page, in the browser', () => {
     // April: 已核实，无变化 counts as an update (R18) and moves the due date to the end of May.
     now = noon('2026-04-15');
     await h.open(`#/customers/${id}`);
+    await page.reload();
     await page.getByTestId('customer-tab-archive').click();
     await expect.poll(() => page.getByTestId('archive-due').textContent()).toBe('2026-04-30 前');
     await page.getByTestId('archive-verify').click();

@@ -86,7 +86,7 @@ export const archivesEn: typeof archivesZh = {
     changes: 'Changes',
     verified: 'Verified, no change',
     none: 'No revisions yet.',
-    more: 'and {{count}} more',
+    separator: '; ',
     compare: 'Compare',
   },
   diff: {

@@ -83,7 +83,7 @@ export const archivesZh = {
     changes: '变化',
     verified: '已核实，无变化',
     none: '还没有修订记录。',
-    more: '等 {{count}} 项',
+    separator: '；',
     compare: '对比',
   },
   diff: {

@@ -16,8 +16,6 @@ import { EMPTY_VALUE } from '../../i18n/format';
 import { useFormat } from '../../i18n/useFormat';
 import { changedLabels, groupDiff } from './archive-form';
 
-const SHOWN_LABELS = 4;
-
 export function ArchiveHistory({ customerId, latest }: { customerId: string; latest: number | null }) {
   const state = useApiQuery('archives/history', { customerId });
   return (
@@ -84,11 +82,7 @@ function HistoryView({
                         {t('archives.history.verified')}
                       </Badge>
                     ) : (
-                      <Text size="sm" title={labels.join(t('common.listSeparator'))}>
-                        {labels.slice(0, SHOWN_LABELS).join(t('common.listSeparator'))}
-                        {labels.length > SHOWN_LABELS &&
-                          ` ${t('archives.history.more', { count: labels.length - SHOWN_LABELS })}`}
-                      </Text>
+                      <Text size="sm">{labels.join(t('archives.history.separator'))}</Text>
                     )}
                     {r.note && (
                       <Text size="xs" c="dimmed">

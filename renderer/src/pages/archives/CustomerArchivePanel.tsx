@@ -243,11 +243,12 @@ function ArchiveStrip({ view }: { view: ArchiveView }) {
           )}
         </DetailField>
         <DetailField label={t('archives.keeper')}>
-          <span data-testid="archive-keeper">
-            {keeper === null
-              ? EMPTY_VALUE
-              : `${keeper.unitName ?? EMPTY_VALUE}（${t(`archives.keeperRole.${keeper.role}`)}）`}
-          </span>
+          <span data-testid="archive-keeper">{keeper?.unitName ?? EMPTY_VALUE}</span>
+          {keeper !== null && keeper.unitName !== t(`archives.keeperRole.${keeper.role}`) && (
+            <Text size="xs" c="dimmed" component="span" display="block">
+              {t(`archives.keeperRole.${keeper.role}`)}
+            </Text>
+          )}
         </DetailField>
       </SimpleGrid>
     </Paper>

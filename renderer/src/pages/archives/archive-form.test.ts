@@ -85,9 +85,20 @@ describe('the diff for display', () => {
     ]);
   });
 
-  it('names a revision’s changed fields once each', () => {
-    const paths = ['basic.address', 'keyPersons.r1-1.name', 'keyPersons.r2-1.name', 'competitors.r2-1'];
-    expect(changedLabels(paths, 'zh-CN')).toEqual(['基本情况：地址', '关键人信息：姓名', '竞争对手信息']);
+  it('names a revision’s changed fields once each, by block', () => {
+    const paths = [
+      'basic.postcode',
+      'basic.address',
+      'keyPersons.r1-1.name',
+      'keyPersons.r2-1.name',
+      'competitors.r2-1',
+    ];
+    expect(changedLabels(paths, 'zh-CN')).toEqual(['基本情况：地址、邮政编码', '关键人信息：姓名', '竞争对手信息']);
     expect(changedLabels(['basic.address'], 'en')).toEqual(['Basic information: Address']);
+    const many = ['fullName', 'shortName', 'address', 'postcode', 'industry'].map((f) => `basic.${f}`);
+    expect(changedLabels(many, 'zh-CN')).toEqual(['基本情况：客户全称、客户简称、地址、邮政编码 等 5 项']);
+    expect(changedLabels(many, 'en')).toEqual([
+      'Basic information: Full name, Short name, Address, Postcode and 1 more',
+    ]);
   });
 });

@@ -163,27 +163,30 @@ export function groupDiff(changes: readonly ArchiveChange[]): DiffBlockGroup[] {
 }
 
 /**
- * A revision's changed paths as labels, each once, in the 附件3 order: `basic.address` → 基本情况：地址,
- * `keyPersons.r1-1.name` → 关键人信息：姓名, an added/removed entry `keyPersons.r1-1` → 关键人信息.
+ * A revision's changed paths as one label per block, in the 附件3 order, each field once:
+ * `basic.address`, `basic.postcode` → 基本情况：地址、邮政编码; `keyPersons.r1-1.name` → 关键人信息：姓名;
+ * an added/removed entry alone (`competitors.r1-1`) → 竞争对手信息. At most `perBlock` fields are
+ * named, then 等 N 项.
  */
-export function changedLabels(paths: readonly string[], language: 'zh-CN' | 'en'): string[] {
+export function changedLabels(paths: readonly string[], language: 'zh-CN' | 'en', perBlock = 4): string[] {
   const out: string[] = [];
-  const sep = language === 'en' ? ': ' : '：';
+  const en = language === 'en';
   for (const block of ARCHIVE_BLOCKS) {
-    const blockName = language === 'en' ? block.en : block.zh;
-    for (const f of block.fields) {
-      const hit = paths.some((p) => {
-        const parts = p.split('.');
-        return parts[0] === block.key && (block.repeatable ? parts[2] === f.key : parts[1] === f.key);
-      });
-      if (hit) {
-        const label = `${blockName}${sep}${language === 'en' ? f.en : f.zh}`;
-        if (!out.includes(label)) out.push(label);
-      }
+    const mine = paths.map((p) => p.split('.')).filter((parts) => parts[0] === block.key);
+    if (mine.length === 0) continue;
+    const fields = block.fields.filter((f) =>
+      mine.some((parts) => (block.repeatable ? parts[2] === f.key : parts[1] === f.key)),
+    );
+    const blockName = en ? block.en : block.zh;
+    if (fields.length === 0) {
+      out.push(blockName);
+      continue;
     }
-    if (block.repeatable && paths.some((p) => p.split('.').length === 2 && p.startsWith(`${block.key}.`))) {
-      if (!out.includes(blockName)) out.push(blockName);
-    }
+    const names = fields.slice(0, perBlock).map((f) => (en ? f.en : f.zh));
+    const more = fields.length - names.length;
+    const list = names.join(en ? ', ' : '、');
+    const tail = more > 0 ? (en ? ` and ${more} more` : ` 等 ${fields.length} 项`) : '';
+    out.push(`${blockName}${en ? ': ' : '：'}${list}${tail}`);
   }
   return out;
 }
