@@ -113,6 +113,7 @@ describe('档案 and 客户经理 on the customer page, in the browser', () => {
     expect(await page.getByTestId('archive-cadence').textContent()).toContain('黄金客户每月更新一次');
     expect(await page.getByTestId('archive-keeper').textContent()).toContain('市局大客户中心');
     expect(await page.getByTestId('archive-score').textContent()).toBe('0%');
+    expect(await page.getByTestId('archive-empty').textContent()).toContain('已逾期 38 天，请尽快填写');
     await page.getByTestId('archive-panel').evaluate((e) => e.scrollIntoView({ block: 'center' }));
     await shot(h, 'archives-empty');
 
@@ -235,6 +236,15 @@ describe('档案 and 客户经理 on the customer page, in the browser', () => {
     await page.getByTestId('assignments-set-lead').click();
     await page.getByTestId('assignments-lead-form').getByTestId('form-submit').click();
     await expect.poll(() => page.getByTestId('assignments-lead').textContent()).toContain('由B角牵头');
+    // 项目团队: a member from the city centre.
+    await page.getByTestId('team-add').click();
+    const teamForm = page.getByTestId('team-add-form');
+    await choose(page, page.getByTestId('team-unit'), /市局大客户中心/);
+    await choose(page, page.getByTestId('team-manager'), /陈志强/);
+    await page.getByTestId('team-purpose').fill('物流方案设计');
+    await teamForm.getByTestId('form-submit').click();
+    await expect.poll(() => page.getByTestId('team-row').count()).toBe(1);
+    expect(await page.getByTestId('team-row').textContent()).toContain('物流方案设计');
     await page.getByTestId('customer-assignments').scrollIntoViewIfNeeded();
     await shot(h, 'archives-managers');
     expect(h.pageErrors).toEqual([]);

@@ -37,6 +37,7 @@ export const archivesEn: typeof archivesZh = {
   empty: {
     title: 'No archive yet',
     due: 'The archive is due by {{date}} ({{cadence}}).',
+    overdue: 'The archive was due by {{date}} ({{cadence}}): {{count}} days overdue. Please fill it in.',
     noDuty: 'Not a key customer at present: no archive duty, but an archive can be started.',
   },
   otherFields: 'Other details',

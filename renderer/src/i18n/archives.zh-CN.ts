@@ -35,6 +35,7 @@ export const archivesZh = {
   empty: {
     title: '还没有档案',
     due: '应在 {{date}} 前建立档案（{{cadence}}）。',
+    overdue: '应在 {{date}} 前建立档案（{{cadence}}），已逾期 {{count}} 天，请尽快填写。',
     noDuty: '该客户目前不是大客户，没有档案更新要求，也可以先建立档案。',
   },
   otherFields: '其他信息',

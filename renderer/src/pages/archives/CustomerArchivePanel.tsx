@@ -65,9 +65,10 @@ function ArchivePanelView({ view }: { view: ArchiveView }) {
             title={t('archives.empty.title')}
             description={
               view.due.dueOn
-                ? t('archives.empty.due', {
+                ? t(view.due.overdue ? 'archives.empty.overdue' : 'archives.empty.due', {
                     date: view.due.dueOn,
                     cadence: view.due.cadence ? t(`archives.cadenceName.${view.due.cadence}`) : '',
+                    count: view.due.daysOverdue,
                   })
                 : t('archives.empty.noDuty')
             }

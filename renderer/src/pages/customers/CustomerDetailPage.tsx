@@ -26,7 +26,7 @@ import { AgreementPanel, RevenueSection } from './RevenueSection';
  */
 export type CustomerTab = 'revenue' | 'archive' | 'timeline' | 'details' | 'audit';
 
-export function CustomerDetailPage({ id }: { id: string }) {
+export function CustomerDetailPage({ id, initialTab }: { id: string; initialTab?: CustomerTab | undefined }) {
   const { t } = useTranslation();
   const state = useApiQuery('customers/get', { id });
   return (
@@ -37,16 +37,18 @@ export function CustomerDetailPage({ id }: { id: string }) {
         </Anchor>
       </Group>
       {state.data === undefined && <PageHeader title={t('customerDetail.title')} />}
-      <ApiView state={state}>{(customer) => <CustomerDetailView customer={customer} />}</ApiView>
+      <ApiView state={state}>
+        {(customer) => <CustomerDetailView customer={customer} initialTab={initialTab ?? 'revenue'} />}
+      </ApiView>
     </Stack>
   );
 }
 
-function CustomerDetailView({ customer }: { customer: CustomerDetail }) {
+function CustomerDetailView({ customer, initialTab }: { customer: CustomerDetail; initialTab: CustomerTab }) {
   const { t } = useTranslation();
   const f = useFormat();
   const [form, setForm] = useState<CustomerFormMode | null>(null);
-  const [tab, setTab] = useState<CustomerTab>('revenue');
+  const [tab, setTab] = useState<CustomerTab>(initialTab);
   const isBranch = customer.parent !== null;
   const canHaveBranches = !isBranch && customer.idParts.branch === '000';
   const orNone = (v: string | null) => (v === null || v === '' ? EMPTY_VALUE : v);

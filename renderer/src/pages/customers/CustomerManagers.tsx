@@ -470,6 +470,7 @@ function TeamAddModal({ customerId, onClose }: { customerId: string; onClose: ()
           unitProps.onChange(v);
           form.form.setFieldValue('managerId', null);
         }}
+        data-testid="team-unit"
       />
       <Select
         label={t('archives.managers.teamForm.manager')}
@@ -479,12 +480,14 @@ function TeamAddModal({ customerId, onClose }: { customerId: string; onClose: ()
         disabled={unitId === null}
         comboboxProps={{ withinPortal: true }}
         {...form.form.getInputProps('managerId')}
+        data-testid="team-manager"
       />
       <TextInput
         label={t('archives.managers.teamForm.purpose')}
         withAsterisk
         autoComplete="off"
         {...form.form.getInputProps('purpose')}
+        data-testid="team-purpose"
       />
       <Group grow>
         <DateField label={t('archives.managers.teamForm.from')} withAsterisk {...form.form.getInputProps('fromOn')} />
