@@ -102,8 +102,15 @@ describe('档案 and 客户经理 on the customer page, in the browser', () => {
       },
     });
     const { page } = h;
-    await h.open(`#/customers/${id}`);
-    await page.getByTestId('customer-tab-archive').click();
+    // 档案 in the menu: the overdue archive; its row opens the customer's 档案 tab.
+    await h.open('#/archives');
+    const duties = page.getByTestId('archives-row');
+    await expect.poll(() => duties.count()).toBe(1);
+    expect(await duties.first().textContent()).toContain('已逾期 38 天');
+    expect(await duties.first().textContent()).toContain('未建立');
+    await shot(h, 'archives-overview');
+    await duties.first().getByRole('link', { name: GOLD }).click();
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe(`#/customers/${id}/archive`);
 
     // Never filled: due by the end of January (gold, monthly, tier from 1 January), so overdue.
     await expect.poll(() => page.getByTestId('archive-empty').isVisible()).toBe(true);
@@ -248,5 +255,5 @@ describe('档案 and 客户经理 on the customer page, in the browser', () => {
     await page.getByTestId('customer-assignments').scrollIntoViewIfNeeded();
     await shot(h, 'archives-managers');
     expect(h.pageErrors).toEqual([]);
-  });
+  }, 120_000);
 });

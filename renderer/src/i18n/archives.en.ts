@@ -172,7 +172,7 @@ export const archivesEn: typeof archivesZh = {
   },
   overview: {
     title: 'Archives',
-    intro: 'Key-customer archive duties on {{date}}: overdue and due. Click a customer to open its archive.',
+    intro: 'Each key customer’s archive due date on {{date}} (R18), overdue first. Click a name to open its archive.',
     overdueOnly: 'Overdue only',
     columns: { customer: 'Customer', tier: 'Tier', lastUpdated: 'Last updated', due: 'Due', status: 'Status' },
     never: 'Never',

@@ -169,7 +169,7 @@ export const archivesZh = {
   },
   overview: {
     title: '档案',
-    intro: '{{date}} 的大客户档案更新期限：逾期和到期的档案。点击客户打开其档案。',
+    intro: '{{date}} 各大客户档案的更新期限（R18），逾期的排在前面。点击客户名称打开其档案。',
     overdueOnly: '只看逾期',
     columns: { customer: '客户', tier: '等级', lastUpdated: '上次更新', due: '更新期限', status: '状态' },
     never: '未建立',
