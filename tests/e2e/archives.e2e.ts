@@ -256,4 +256,36 @@ describe('档案 and 客户经理 on the customer page, in the browser', () => {
     await shot(h, 'archives-managers');
     expect(h.pageErrors).toEqual([]);
   }, 120_000);
+
+  it('reads in English: the 档案 tab, the managers panel and the editor', async () => {
+    let id = '';
+    h = await startHarness({
+      viewport: VIEWPORT,
+      now: () => noon('2026-03-10'),
+      prepare: async (b) => {
+        id = await prepare(b);
+        await b.registry.call('archives/update', {
+          customerId: id,
+          basic: BASIC,
+          keyPersons: [PERSON],
+          competitors: [{ name: '顺丰速运', price: '首重 12 元', volume: '每月约 3000 件' }],
+        });
+      },
+    });
+    const { page } = h;
+    await h.open(`#/customers/${id}/archive`);
+    await page.getByTestId('language-switch').getByText('English').click();
+    await expect.poll(() => page.getByTestId('archive-due').textContent()).toBe('by 2026-04-30');
+    expect(await page.getByTestId('archive-cadence').textContent()).toContain('Gold: updated monthly');
+    expect(await page.getByTestId('archive-missing').textContent()).toBe('4 required items missing');
+    expect(await page.getByTestId('assignments-lead').textContent()).toBe('A leads (developing)');
+    await page.getByTestId('archive-panel').evaluate((e) => e.scrollIntoView({ block: 'start' }));
+    await shot(h, 'archives-en');
+    await page.getByTestId('archive-edit').click();
+    await page.getByTestId('archive-purpose-form').getByTestId('form-submit').click();
+    await expect.poll(() => page.getByTestId('archive-form').isVisible()).toBe(true);
+    await page.getByTestId('archive-form-keyPersons').evaluate((e) => e.scrollIntoView({ block: 'start' }));
+    await shot(h, 'archives-en-form');
+    expect(h.pageErrors).toEqual([]);
+  });
 });

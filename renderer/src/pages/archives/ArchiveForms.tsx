@@ -201,8 +201,9 @@ function useLabel() {
   return (x: { zh: string; en: string }) => (language === 'en' ? x.en : x.zh);
 }
 
-/** Long text (over 120 characters allowed) as a growing textarea across both columns. */
-const isLong = (f: ArchiveField) => f.type === 'text' && f.max > 120;
+/** Text of 200+ characters grows as a textarea; 500-character text spans the whole row. */
+const isMultiline = (f: ArchiveField) => f.type === 'text' && f.max >= 200;
+const isWide = (f: ArchiveField) => f.type === 'text' && f.max >= 500;
 
 function FieldInput({
   field,
@@ -240,8 +241,16 @@ function FieldInput({
     'data-autofocus': autofocus || undefined,
     ...form.getInputProps(path),
   };
-  if (isLong(field)) {
-    return <Textarea {...common} autosize minRows={1} maxRows={6} style={{ gridColumn: '1 / -1' }} />;
+  if (isMultiline(field)) {
+    return (
+      <Textarea
+        {...common}
+        autosize
+        minRows={1}
+        maxRows={6}
+        style={isWide(field) ? { gridColumn: '1 / -1' } : undefined}
+      />
+    );
   }
   return <TextInput {...common} inputMode={field.type === 'integer' ? 'numeric' : undefined} />;
 }
