@@ -226,7 +226,7 @@ function FieldInput({
   const labelNode = markPersonal ? (
     <Group gap={6} component="span" wrap="nowrap" style={{ display: 'inline-flex' }}>
       <span>{label(field)}</span>
-      <Badge size="xs" variant="light" color="orange" component="span">
+      <Badge size="xs" variant="light" color="orange" component="span" tt="none">
         {t('archives.personalTag')}
       </Badge>
     </Group>
@@ -272,7 +272,7 @@ function BlockFields({
       <Title order={3} size="h6">
         {label(block)}
       </Title>
-      <SimpleGrid cols={3} spacing="sm" verticalSpacing={6}>
+      <SimpleGrid cols={3} spacing="sm" verticalSpacing={6} style={{ alignItems: 'end' }}>
         {block.fields.map((f, i) => (
           <FieldInput
             key={f.key}
@@ -302,7 +302,7 @@ function EntriesFields({ block, form }: { block: ArchiveBlock; form: Form }) {
             {label(block)}
           </Title>
           {allPersonal && (
-            <Badge size="xs" variant="light" color="orange">
+            <Badge size="xs" variant="light" color="orange" tt="none">
               {t('archives.personalTag')}
             </Badge>
           )}
@@ -335,7 +335,7 @@ function EntriesFields({ block, form }: { block: ArchiveBlock; form: Form }) {
               ×
             </ActionIcon>
           </Group>
-          <SimpleGrid cols={3} spacing="sm" verticalSpacing={6}>
+          <SimpleGrid cols={3} spacing="sm" verticalSpacing={6} style={{ alignItems: 'end' }}>
             {block.fields.map((f) => (
               <FieldInput
                 key={f.key}
