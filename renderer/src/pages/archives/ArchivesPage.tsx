@@ -14,17 +14,7 @@ import { EmptyBlock } from '../../components/EmptyBlock';
 import { PageHeader } from '../../components/PageHeader';
 import { TierBadge } from '../../components/TierBadge';
 import { hrefOf } from '../../router/useRoute';
-
-/** Overdue first (most days first), then by due date, then by name. */
-export function sortDuties(rows: readonly ArchiveDutyRow[]): ArchiveDutyRow[] {
-  return [...rows].sort(
-    (a, b) =>
-      Number(b.overdue) - Number(a.overdue) ||
-      b.daysOverdue - a.daysOverdue ||
-      a.dueOn.localeCompare(b.dueOn) ||
-      a.customerName.localeCompare(b.customerName, 'zh-CN'),
-  );
-}
+import { sortDuties } from './archive-form';
 
 export function ArchivesPage() {
   const { t } = useTranslation();

@@ -9,6 +9,7 @@ import {
   formValuesOf,
   groupDiff,
   hasMaskedValues,
+  sortDuties,
   toUpdateInput,
 } from './archive-form';
 
@@ -100,5 +101,28 @@ describe('the diff for display', () => {
     expect(changedLabels(many, 'en')).toEqual([
       'Basic information: Full name, Short name, Address, Postcode and 1 more',
     ]);
+  });
+});
+
+describe('the 档案 overview order', () => {
+  it('puts overdue first (most days first), then the nearest due date, then the name', () => {
+    const row = (customerName: string, dueOn: string, daysOverdue: number) => ({
+      customerId: customerName,
+      customerName,
+      tier: 'gold' as const,
+      tierSince: '2026-01-01',
+      lastUpdatedOn: null,
+      revision: null,
+      dueOn,
+      overdue: daysOverdue > 0,
+      daysOverdue,
+    });
+    const sorted = sortDuties([
+      row('乙', '2026-04-30', 0),
+      row('甲', '2026-03-31', 0),
+      row('丙', '2026-01-31', 38),
+      row('丁', '2026-02-28', 10),
+    ]);
+    expect(sorted.map((r) => r.customerName)).toEqual(['丙', '丁', '甲', '乙']);
   });
 });

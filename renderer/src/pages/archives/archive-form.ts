@@ -1,8 +1,10 @@
 /**
- * 档案 (R17): the edit form's values ↔ the archives/update input, and the diff grouped for display.
+ * 档案 (R17–R18): the edit form's values ↔ the archives/update input, the diff grouped for display,
+ * and the overview's order.
  * The form holds strings (what the inputs hold); integers are turned into numbers here, and a
  * masked value (＊＊＊) is never sent back (the editor opens on the unmasked document only).
  */
+import type { ArchiveDutyRow } from '../../../../shared/api/types-archives';
 import type { ArchiveChange } from '../../../../shared/domain/archive/document';
 import {
   ARCHIVE_BLOCKS,
@@ -189,4 +191,15 @@ export function changedLabels(paths: readonly string[], language: 'zh-CN' | 'en'
     out.push(`${blockName}${en ? ': ' : '：'}${list}${tail}`);
   }
   return out;
+}
+
+/** Overdue first (most days first), then by due date, then by name. */
+export function sortDuties(rows: readonly ArchiveDutyRow[]): ArchiveDutyRow[] {
+  return [...rows].sort(
+    (a, b) =>
+      Number(b.overdue) - Number(a.overdue) ||
+      b.daysOverdue - a.daysOverdue ||
+      a.dueOn.localeCompare(b.dueOn) ||
+      a.customerName.localeCompare(b.customerName, 'zh-CN'),
+  );
 }
