@@ -18,7 +18,7 @@ import {
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { archivesUpdate, archivesViewPersonal } from '../../../../shared/api/schemas';
 import type { ArchiveView } from '../../../../shared/api/types-archives';
@@ -141,8 +141,12 @@ export function ArchiveEditModal({
 }) {
   const { t } = useTranslation();
   const update = useApiMutation('archives/update');
-  const initial = formValuesOf(document);
-  if (initial.keyPersons.length === 0) initial.keyPersons.push(emptyEntry('keyPersons'));
+  // Once per opening (fresh row ids); a never-filled archive starts with one empty key person.
+  const [initial] = useState(() => {
+    const values = formValuesOf(document);
+    if (values.keyPersons.length === 0) values.keyPersons.push(emptyEntry('keyPersons'));
+    return values;
+  });
   // The input drops blank rows; an issue about the input's n-th row lands on the form's row.
   const valuesRef = useRef<ArchiveFormValues>(initial);
   const form = useSchemaForm({

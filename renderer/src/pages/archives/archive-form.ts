@@ -65,7 +65,6 @@ export function formValuesOf(doc: ArchiveDocument): ArchiveFormValues {
     basic: recordValues(blockOf('basic'), doc.basic),
     extended: recordValues(blockOf('extended'), doc.extended),
     keyPersons: entries('keyPersons'),
-    // A never-filled archive starts with one empty key person (completeness wants one).
     competitors: entries('competitors'),
     note: '',
   };
