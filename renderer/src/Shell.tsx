@@ -10,6 +10,7 @@ import { LanguageSwitch } from './components/LanguageSwitch';
 import { PageHeader } from './components/PageHeader';
 import { ReadOnlyBanner } from './components/ReadOnlyBanner';
 import {
+  ArchivesPage,
   CustomerDetailPage,
   CustomerListPage,
   RegistrationsPage,
@@ -31,7 +32,7 @@ const NAV_ITEMS = [
   { key: 'worklist', href: hrefOf({ name: 'worklist' }) },
   { key: 'customers', href: hrefOf({ name: 'customers' }) },
   { key: 'registrations', href: hrefOf({ name: 'registrations', tab: 'list', id: null }) },
-  { key: 'archives', href: null },
+  { key: 'archives', href: hrefOf({ name: 'archives' }) },
   { key: 'logs', href: null },
   { key: 'visits', href: null },
   { key: 'complaints', href: null },
@@ -43,8 +44,9 @@ const NAV_ITEMS = [
 
 /** The duties each menu item counts (the 待办 item counts them all). */
 const NAV_DUTIES: Partial<Record<(typeof NAV_ITEMS)[number]['key'], readonly WorkItemKind[]>> = {
-  customers: ['missing_ab', 'archive_overdue', 'lapse'],
+  customers: ['missing_ab', 'lapse'],
   registrations: ['registration_step', 'conflict', 'application'],
+  archives: ['archive_overdue'],
   submissions: ['forms_missing'],
   settings: ['manager_change_late'],
 };
@@ -155,7 +157,9 @@ function Page({ route }: { route: Route }) {
     case 'customers':
       return <CustomerListPage />;
     case 'customer':
-      return <CustomerDetailPage key={route.id} id={route.id} />;
+      return <CustomerDetailPage key={`${route.id}/${route.tab ?? ''}`} id={route.id} initialTab={route.tab} />;
+    case 'archives':
+      return <ArchivesPage />;
     case 'settings':
       return <SettingsPage tab={route.tab} />;
     case 'tiers':

@@ -1,4 +1,5 @@
 /** English interface strings: the same keys as the Chinese file (checked by the type). */
+import { archivesEn } from './archives.en';
 import { auditEn } from './audit.en';
 import { backupsEn } from './backups.en';
 import { registrationsEn } from './registrations.en';
@@ -172,7 +173,7 @@ export const en: Messages = {
     updated: 'Customer saved',
   },
   customerDetail: {
-    tabs: { revenue: 'Revenue', timeline: 'Timeline', details: 'Details', audit: 'Change log' },
+    tabs: { revenue: 'Revenue', archive: 'Archive', timeline: 'Timeline', details: 'Details', audit: 'Change log' },
     timeline: {
       label: 'Customer timeline',
       empty: 'Nothing recorded yet.',
@@ -978,6 +979,7 @@ export const en: Messages = {
   backups: backupsEn,
   worklist: worklistEn,
   registrations: registrationsEn,
+  archives: archivesEn,
   audit: auditEn,
   errors: {
     noBridge: 'Not connected to the backend (window.kam is missing). Open this screen through the KAM Desk app.',

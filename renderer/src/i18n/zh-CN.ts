@@ -3,6 +3,7 @@
 import { EXPLANATION_ZH, type ExplanationKey } from '../../../shared/domain/evaluation';
 import { LINE_NAMES_ZH } from '../../../shared/domain/lines';
 import { EMPLOYMENT_NAMES_ZH, MANAGER_POST_NAMES_ZH, UNIT_KIND_NAMES_ZH } from '../../../shared/domain/organisation';
+import { archivesZh } from './archives.zh-CN';
 import { auditZh } from './audit.zh-CN';
 import { backupsZh } from './backups.zh-CN';
 import { registrationsZh } from './registrations.zh-CN';
@@ -173,7 +174,7 @@ export const zhCN = {
     updated: '客户资料已保存',
   },
   customerDetail: {
-    tabs: { revenue: '收入', timeline: '时间线', details: '基本信息', audit: '变更记录' },
+    tabs: { revenue: '收入', archive: '档案', timeline: '时间线', details: '基本信息', audit: '变更记录' },
     timeline: {
       label: '客户时间线',
       empty: '还没有记录。',
@@ -894,6 +895,7 @@ export const zhCN = {
   backups: backupsZh,
   worklist: worklistZh,
   registrations: registrationsZh,
+  archives: archivesZh,
   audit: auditZh,
   errors: {
     noBridge: '未连接到后台服务（window.kam 不存在）。请通过 KAM Desk 程序打开本界面。',

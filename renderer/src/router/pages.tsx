@@ -11,6 +11,9 @@ export { CustomerListPage } from '../pages/customers/CustomerListPage';
 export const CustomerDetailPage = lazy(() =>
   import('../pages/customers/CustomerDetailPage').then((m) => ({ default: m.CustomerDetailPage })),
 );
+export const ArchivesPage = lazy(() =>
+  import('../pages/archives/ArchivesPage').then((m) => ({ default: m.ArchivesPage })),
+);
 export const SettingsPage = lazy(() =>
   import('../pages/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })),
 );

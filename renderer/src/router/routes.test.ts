@@ -81,6 +81,18 @@ describe('parseHash', () => {
     expect(routeArea(parseHash('#/registrations/12'))).toBe('registrations');
   });
 
+  it('parses 档案 and a customer opened on its 档案 tab', () => {
+    expect(parseHash('#/archives')).toEqual({ name: 'archives' });
+    expect(parseHash('#/archives/3')).toEqual({ name: 'notFound', path: '/archives/3' });
+    expect(parseHash('#/customers/44051500001000/archive')).toEqual({
+      name: 'customer',
+      id: '44051500001000',
+      tab: 'archive',
+    });
+    expect(routeArea({ name: 'archives' })).toBe('archives');
+    expect(routeArea({ name: 'customer', id: '44051500001000', tab: 'archive' })).toBe('archives');
+  });
+
   it('ignores a query string', () => {
     expect(parseHash('#/settings/areas?x=1')).toEqual({ name: 'settings', tab: 'areas' });
   });
@@ -118,6 +130,8 @@ describe('routeToHash', () => {
       '#/registrations',
       '#/registrations/12',
       '#/registrations/applications',
+      '#/archives',
+      '#/customers/44051500001000/archive',
     ]) {
       expect(routeToHash(parseHash(hash))).toBe(hash);
     }

@@ -1,7 +1,8 @@
 /**
  * Hash routes of the renderer. Pure: parsing and formatting only, so the tests need no DOM.
  *   #/customers                  the customer list
- *   #/customers/44051500001000   one customer
+ *   #/customers/44051500001000   one customer; #/customers/44051500001000/archive its 档案 tab
+ *   #/archives                   档案: archives overdue and due (R18)
  *   #/tiers                      分级: run panel and the list of runs
  *   #/tiers/12                   one tiering run
  *   #/settings/units | managers | areas | rules | bureau | backups | operators | audit | about
@@ -33,7 +34,9 @@ export type RegistrationsTab = (typeof REGISTRATIONS_TABS)[number];
 
 export type Route =
   | { name: 'customers' }
-  | { name: 'customer'; id: string }
+  /** `tab`: the customer page opens on that tab (only 档案 has a link of its own). */
+  | { name: 'customer'; id: string; tab?: 'archive' }
+  | { name: 'archives' }
   | { name: 'settings'; tab: SettingsTab }
   | { name: 'tiers'; runId: number | null }
   | { name: 'submissions'; tab: SubmissionsTab }
@@ -81,7 +84,11 @@ export function parseHash(hash: string): Route {
       return { name: 'reports', tab: 'analysis', reportId: Number(third) };
     }
   }
+  if (first === 'customers' && second !== undefined && /^\d{14}$/.test(second) && rest.length === 1) {
+    if (rest[0] === 'archive') return { name: 'customer', id: second, tab: 'archive' };
+  }
   if (rest.length === 0) {
+    if (first === 'archives' && second === undefined) return { name: 'archives' };
     if (first === 'customers') {
       if (second === undefined) return { name: 'customers' };
       if (/^\d{14}$/.test(second)) return { name: 'customer', id: second };
@@ -114,7 +121,9 @@ export function routeToHash(route: Route): string {
     case 'customers':
       return '#/customers';
     case 'customer':
-      return `#/customers/${route.id}`;
+      return route.tab === 'archive' ? `#/customers/${route.id}/archive` : `#/customers/${route.id}`;
+    case 'archives':
+      return '#/archives';
     case 'settings':
       return `#/settings/${route.tab}`;
     case 'tiers':
@@ -137,11 +146,14 @@ export function routeToHash(route: Route): string {
 /** The top-level navigation area a route belongs to, for highlighting the navbar. */
 export function routeArea(
   route: Route,
-): 'worklist' | 'customers' | 'registrations' | 'settings' | 'grading' | 'submissions' | 'reports' | null {
+): 'worklist' | 'customers' | 'registrations' | 'archives' | 'settings' | 'grading' | 'submissions' | 'reports' | null {
   switch (route.name) {
     case 'customers':
-    case 'customer':
       return 'customers';
+    case 'customer':
+      return route.tab === 'archive' ? 'archives' : 'customers';
+    case 'archives':
+      return 'archives';
     case 'settings':
       return 'settings';
     case 'tiers':

@@ -11,17 +11,22 @@ import { PageHeader } from '../../components/PageHeader';
 import { EMPTY_VALUE } from '../../i18n/format';
 import { useFormat } from '../../i18n/useFormat';
 import { hrefOf, navigate } from '../../router/useRoute';
+import { CustomerArchivePanel } from '../archives/CustomerArchivePanel';
 import { CustomerAuditPanel } from './CustomerAuditPanel';
 import { CustomerFormModal, type CustomerFormMode } from './CustomerFormModal';
+import { CustomerManagersPanel } from './CustomerManagers';
 import { CustomerReportsPanel } from './CustomerReportsPanel';
 import { StandingPanel, StandingTier } from './CustomerStanding';
 import { CustomerTimeline } from './CustomerTimeline';
 import { AgreementPanel, RevenueSection } from './RevenueSection';
 
-/** The hub's tabs: revenue (with the agreement and the reports), the timeline, the basic facts and branches, the audit trail. */
-type CustomerTab = 'revenue' | 'timeline' | 'details' | 'audit';
+/**
+ * The hub's tabs: revenue (with the agreement and the reports), the archive (R17–R18), the
+ * timeline, the basic facts and branches, the audit trail.
+ */
+export type CustomerTab = 'revenue' | 'archive' | 'timeline' | 'details' | 'audit';
 
-export function CustomerDetailPage({ id }: { id: string }) {
+export function CustomerDetailPage({ id, initialTab }: { id: string; initialTab?: CustomerTab | undefined }) {
   const { t } = useTranslation();
   const state = useApiQuery('customers/get', { id });
   return (
@@ -32,16 +37,18 @@ export function CustomerDetailPage({ id }: { id: string }) {
         </Anchor>
       </Group>
       {state.data === undefined && <PageHeader title={t('customerDetail.title')} />}
-      <ApiView state={state}>{(customer) => <CustomerDetailView customer={customer} />}</ApiView>
+      <ApiView state={state}>
+        {(customer) => <CustomerDetailView customer={customer} initialTab={initialTab ?? 'revenue'} />}
+      </ApiView>
     </Stack>
   );
 }
 
-function CustomerDetailView({ customer }: { customer: CustomerDetail }) {
+function CustomerDetailView({ customer, initialTab }: { customer: CustomerDetail; initialTab: CustomerTab }) {
   const { t } = useTranslation();
   const f = useFormat();
   const [form, setForm] = useState<CustomerFormMode | null>(null);
-  const [tab, setTab] = useState<CustomerTab>('revenue');
+  const [tab, setTab] = useState<CustomerTab>(initialTab);
   const isBranch = customer.parent !== null;
   const canHaveBranches = !isBranch && customer.idParts.branch === '000';
   const orNone = (v: string | null) => (v === null || v === '' ? EMPTY_VALUE : v);
@@ -113,11 +120,15 @@ function CustomerDetailView({ customer }: { customer: CustomerDetail }) {
       </Paper>
 
       <StandingPanel standing={customer} ownUnit={customer.unit} customerId={customer.id} />
+      <CustomerManagersPanel customerId={customer.id} />
 
       <Tabs value={tab} onChange={(v) => setTab((v as CustomerTab | null) ?? 'revenue')} keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="revenue" data-testid="customer-tab-revenue">
             {t('customerDetail.tabs.revenue')}
+          </Tabs.Tab>
+          <Tabs.Tab value="archive" data-testid="customer-tab-archive">
+            {t('customerDetail.tabs.archive')}
           </Tabs.Tab>
           <Tabs.Tab value="timeline" data-testid="customer-tab-timeline">
             {t('customerDetail.tabs.timeline')}
@@ -135,6 +146,9 @@ function CustomerDetailView({ customer }: { customer: CustomerDetail }) {
             <RevenueSection customerId={customer.id} />
             <CustomerReportsPanel customerId={customer.id} />
           </Stack>
+        </Tabs.Panel>
+        <Tabs.Panel value="archive" pt="md">
+          <CustomerArchivePanel customerId={customer.id} />
         </Tabs.Panel>
         <Tabs.Panel value="timeline" pt="md">
           <CustomerTimeline customerId={customer.id} />

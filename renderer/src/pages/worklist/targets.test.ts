@@ -12,6 +12,12 @@ describe('work list targets', () => {
     expect(targetOf({ kind: 'archive_overdue', unit: '440515', customerId: '44051500001000' })).toEqual({
       name: 'customer',
       id: '44051500001000',
+      tab: 'archive',
+    });
+    expect(targetOf({ kind: 'lapse', unit: '440515', customerId: '44051500001000', registrationId: 4 })).toEqual({
+      name: 'registrations',
+      tab: 'list',
+      id: 4,
     });
   });
 

@@ -13,9 +13,13 @@ export function targetOf(item: WorkItem): Route | null {
       return { name: 'settings', tab: 'managers' };
     case 'archive_overdue':
     case 'archive_due':
+      return item.customerId ? { name: 'customer', id: item.customerId, tab: 'archive' } : null;
     case 'missing_ab':
+      return item.customerId ? { name: 'customer', id: item.customerId } : null;
     case 'lapse_warning':
     case 'lapse':
+      // The registration whose ownership period ends: it is released (R19c) from there.
+      if (item.registrationId !== undefined) return { name: 'registrations', tab: 'list', id: item.registrationId };
       return item.customerId ? { name: 'customer', id: item.customerId } : null;
     case 'registration_step':
     case 'conflict':
