@@ -11,8 +11,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Backend } from '../../electron/backend';
-import type { RevenueLine } from '../../shared/domain/lines';
+import { BASIC, GOLD, prepareGoldCustomer } from './gold-customer';
 import { type Harness, startHarness } from './harness';
 import { choose } from './ui';
 
@@ -20,48 +19,8 @@ vi.setConfig({ expect: { poll: { timeout: 20_000 } } });
 
 const SHOTS = process.env.KAM_ARCHIVES_SHOTS ?? '/tmp/shots-archives';
 const VIEWPORT = { width: 1366, height: 768 };
-const GOLD = '汕头市宏达电子有限公司';
 /** Local noon (Asia/Shanghai) of a date. */
 const noon = (date: string) => new Date(`${date}T04:00:00Z`);
-
-/** A gold customer for 2026 (graded on 2025, the DOMAIN.md worked check) and two managers in post. */
-async function prepare(b: Backend): Promise<string> {
-  const call = b.registry.call.bind(b.registry) as Backend['registry']['call'];
-  const units = await call('units/list', {});
-  const unit = (code: string) => units.find((u) => u.code === code)?.id ?? 0;
-  const gold = await call('customers/create', { name: GOLD, areaCode: '440507', unitId: unit('440500') });
-  for (let m = 1; m <= 12; m++) {
-    const period = `2025-${String(m).padStart(2, '0')}`;
-    for (const line of ['bills', 'express'] as RevenueLine[]) {
-      await call('revenue/set', { customerId: gold.id, period, line, amount: m < 12 ? 60_000 : 65_000 });
-    }
-  }
-  await call('revenue/bureau-set', { year: 2025, amount: 1_611_111_111 });
-  for (const name of ['林晓华', '陈志强']) {
-    await call('managers/register', {
-      name,
-      unitId: unit('440500'),
-      post: 'account_manager',
-      employment: 'full_time',
-      effectiveOn: '2025-06-01',
-    });
-  }
-  await call('tiers/run', { kind: 'annual', year: 2025 });
-  return gold.id;
-}
-
-const BASIC: Record<string, string> = {
-  fullName: GOLD,
-  address: '汕头市龙湖区长平路 88 号',
-  postcode: '515041',
-  legalRepresentative: '陈宏达',
-  contactName: '李小姐',
-  contactPhone: '13800138000',
-  industry: '电子制造',
-  mainProducts: '电子元件、电源模块',
-  postalLines: '函件、特快专递、物流',
-  postalSpend: '每月约 12 万元',
-};
 const PERSON: Record<string, string> = { name: '张关键', position: '行政总监', contact: '13900139000' };
 
 async function fill(page: Page, prefix: string, values: Record<string, string>) {
@@ -98,7 +57,7 @@ describe('档案 and 客户经理 on the customer page, in the browser', () => {
       viewport: VIEWPORT,
       now: () => now,
       prepare: async (b) => {
-        id = await prepare(b);
+        id = await prepareGoldCustomer(b);
       },
     });
     const { page } = h;
@@ -263,7 +222,7 @@ describe('档案 and 客户经理 on the customer page, in the browser', () => {
       viewport: VIEWPORT,
       now: () => noon('2026-03-10'),
       prepare: async (b) => {
-        id = await prepare(b);
+        id = await prepareGoldCustomer(b);
         await b.registry.call('archives/update', {
           customerId: id,
           basic: BASIC,
