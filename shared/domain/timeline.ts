@@ -13,5 +13,11 @@ export const TIMELINE_KINDS = [
   'agreement',
   'import',
   'revenue_typed',
+  'registration_step',
+  'owner_change',
+  'application',
+  'archive',
+  'manager_assigned',
+  'manager_ended',
 ] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];

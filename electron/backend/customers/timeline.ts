@@ -141,7 +141,120 @@ const typed: Provider = (db, id) =>
     facts: { period: r.period, line: r.line, amount: r.amount },
   }));
 
-const PROVIDERS: readonly Provider[] = [created, grading, approvals, agreement, imports, typed];
+/** R19: the steps of the registrations that made or claimed this customer (the customer's own). */
+const registrationSteps: Provider = (db, id) =>
+  (
+    db
+      .prepare(
+        `SELECT s.recorded_at AS at, s.actor, s.step, s.decision, s.opinion, r.id AS registrationId, u.name AS unit
+         FROM registrations r JOIN registration_steps s ON s.registration_id = r.id JOIN units u ON u.id = r.unit_id
+         WHERE r.customer_id = ? ORDER BY s.id`,
+      )
+      .all(id) as {
+      at: string;
+      actor: string;
+      step: string;
+      decision: string;
+      opinion: string | null;
+      registrationId: number;
+      unit: string;
+    }[]
+  ).map((s) => ({
+    at: s.at,
+    kind: 'registration_step' as const,
+    actor: s.actor,
+    facts: { step: s.step, decision: s.decision, opinion: s.opinion, registrationId: s.registrationId, unit: s.unit },
+  }));
+
+/** R19, R19c: the customer's owner unit changed by a release, a ruling or a new registration. */
+const ownerChanges: Provider = (db, id) =>
+  (
+    db
+      .prepare(
+        `SELECT x.recorded_at AS at, x.actor, x.kind, x.reason, x.bar_until AS barUntil,
+           p.name AS previous, n.name AS next
+         FROM customer_releases x JOIN units p ON p.id = x.previous_unit_id JOIN units n ON n.id = x.next_unit_id
+         WHERE x.customer_id = ? ORDER BY x.id`,
+      )
+      .all(id) as {
+      at: string;
+      actor: string;
+      kind: string;
+      reason: string;
+      barUntil: string | null;
+      previous: string;
+      next: string;
+    }[]
+  ).map(({ at, actor, ...facts }) => ({ at, kind: 'owner_change' as const, actor, facts }));
+
+/** R19: marketing applications on this customer once decided. */
+const applicationsDecided: Provider = (db, id) =>
+  (
+    db
+      .prepare(
+        `SELECT a.updated_at AS at, coalesce(a.ruling_actor, a.owner_actor) AS actor, a.id AS applicationId, u.name AS unit,
+           a.state, a.attribution_percent AS attribution, a.end_on AS endOn
+         FROM applications a JOIN units u ON u.id = a.unit_id
+         WHERE a.customer_id = ? AND a.state IN ('granted', 'refused') ORDER BY a.id`,
+      )
+      .all(id) as {
+      at: string;
+      actor: string | null;
+      applicationId: number;
+      unit: string;
+      state: string;
+      attribution: number | null;
+      endOn: string | null;
+    }[]
+  ).map(({ at, actor, ...facts }) => ({ at, kind: 'application' as const, actor, facts }));
+
+/** R17–R18: each archive revision (a verified-unchanged one counts as an update). */
+const archiveRevisions: Provider = (db, id) =>
+  (
+    db
+      .prepare(
+        `SELECT recorded_at AS at, recorded_by AS actor, revision, verified_only AS verified, json_array_length(changed) AS changed
+         FROM archive_revisions WHERE customer_id = ? ORDER BY revision`,
+      )
+      .all(id) as { at: string; actor: string; revision: number; verified: number; changed: number }[]
+  ).map(({ at, actor, ...facts }) => ({ at, kind: 'archive' as const, actor, facts }));
+
+/** R20: who held A, B or 专人, from when and until when. */
+const managers: Provider = (db, id) =>
+  (
+    db
+      .prepare(
+        `SELECT cm.role, m.name AS manager, cm.from_on AS fromOn, cm.to_on AS toOn, cm.ended_reason AS reason,
+           cm.recorded_by AS actor
+         FROM customer_managers cm JOIN managers m ON m.id = cm.manager_id WHERE cm.customer_id = ? ORDER BY cm.id`,
+      )
+      .all(id) as {
+      role: string;
+      manager: string;
+      fromOn: string;
+      toOn: string | null;
+      reason: string | null;
+      actor: string;
+    }[]
+  ).flatMap((r) => {
+    const facts = { role: r.role, manager: r.manager, reason: r.reason };
+    const started: TimelineEvent = { at: r.fromOn, kind: 'manager_assigned', actor: r.actor, facts };
+    return r.toOn === null ? [started] : [started, { at: r.toOn, kind: 'manager_ended', actor: null, facts }];
+  });
+
+const PROVIDERS: readonly Provider[] = [
+  created,
+  registrationSteps,
+  ownerChanges,
+  grading,
+  approvals,
+  agreement,
+  imports,
+  typed,
+  applicationsDecided,
+  archiveRevisions,
+  managers,
+];
 
 /**
  * Newest first; at one instant the later provider's event first (a registration precedes what

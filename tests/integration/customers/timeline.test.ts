@@ -65,6 +65,58 @@ describe('customers/timeline', () => {
     expect(gradings).toEqual(tierOf(run24.id) === tierOf(run25.id) ? [2024] : [2025, 2024]);
   });
 
+  it('adds the registration’s steps, archive revisions and A/B holders from their own tables', async () => {
+    const clock = { now: new Date('2026-01-10T04:00:00Z') };
+    const b = open({ databasePath: ':memory:', now: () => clock.now });
+    const units = await b.registry.call('units/list', {});
+    const unit = (code: string) => (units.find((u) => u.code === code) as { id: number }).id;
+    const r = await b.registry.call('registrations/add', {
+      unitId: unit('440515'),
+      name: '汕头市澄海区甄逸乐器有限公司',
+      areaCode: '440515',
+      reason: '新开发客户',
+      date: '2026-01-10',
+    });
+    let d = await b.registry.call('registrations/decide', { id: r.id, approve: true, date: '2026-01-10' });
+    if (d.state === 'review')
+      d = await b.registry.call('registrations/decide', { id: r.id, approve: true, date: '2026-01-10' });
+    const id = d.customerId as string;
+    clock.now = new Date('2026-01-12T04:00:00Z');
+    await b.registry.call('archives/update', { customerId: id, basic: { address: '澄海区工业大道 8 号' } });
+    const manager = await b.registry.call('managers/register', {
+      name: '陈文',
+      unitId: unit('440515'),
+      post: 'account_manager',
+      employment: 'full_time',
+      effectiveOn: '2026-01-01',
+    });
+    await b.registry.call('assignments/set', {
+      customerId: id,
+      role: 'A',
+      managerId: manager.id,
+      fromOn: '2026-01-12',
+    });
+    await b.registry.call('assignments/end', { customerId: id, role: 'A', toOn: '2026-01-20', reason: '调岗' });
+
+    const events = await b.registry.call('customers/timeline', { id });
+    const kinds = events.map((e) => e.kind);
+    expect(kinds).toContain('registration_step');
+    expect(events.filter((e) => e.kind === 'registration_step').map((e) => e.facts.step)).toEqual(
+      d.state === 'approved' ? expect.arrayContaining(['submit', 'review']) : [],
+    );
+    expect(events.find((e) => e.kind === 'archive')?.facts).toMatchObject({ revision: 1, verified: 0, changed: 1 });
+    expect(events.find((e) => e.kind === 'manager_assigned')).toMatchObject({
+      at: '2026-01-12',
+      facts: { role: 'A', manager: '陈文' },
+    });
+    expect(events.find((e) => e.kind === 'manager_ended')).toMatchObject({
+      at: '2026-01-20',
+      facts: { role: 'A', manager: '陈文', reason: '调岗' },
+    });
+    // Newest first: the holder's end (20 Jan) before everything else.
+    expect(kinds[0]).toBe('manager_ended');
+  });
+
   it('refuses an unknown customer', async () => {
     const b = open({ databasePath: ':memory:' });
     expect((await appError(b.registry.call('customers/timeline', { id: '44051500999000' }))).code).toBe('NOT_FOUND');

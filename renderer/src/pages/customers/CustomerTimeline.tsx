@@ -89,6 +89,41 @@ function phrase(e: TimelineEvent, t: TFunction, month: (period: string) => strin
           cells: x.cells,
         }) + (x.undoneAt ? t('customerDetail.timeline.importUndone', { at: formatDateTime(String(x.undoneAt)) }) : '')
       );
+    case 'registration_step':
+      return t('customerDetail.timeline.registration_step', {
+        id: x.registrationId,
+        unit: x.unit,
+        step: t(`customerDetail.timeline.steps.${String(x.step) as 'submit'}`),
+        decision: t(`customerDetail.timeline.decisions.${String(x.decision) as 'approved'}`),
+        opinion: x.opinion ? t('customerDetail.timeline.opinion', { text: x.opinion }) : '',
+      });
+    case 'owner_change':
+      return t('customerDetail.timeline.owner_change', {
+        previous: x.previous,
+        next: x.next,
+        how: t(`customerDetail.timeline.ownerHow.${String(x.kind) as 'release'}`),
+        reason: x.reason,
+      });
+    case 'application':
+      return t('customerDetail.timeline.application', {
+        unit: x.unit,
+        id: x.applicationId,
+        state:
+          x.state === 'granted'
+            ? t('customerDetail.timeline.applicationGranted', { attribution: x.attribution, endOn: x.endOn })
+            : t('customerDetail.timeline.applicationRefused'),
+      });
+    case 'archive':
+      return x.verified
+        ? t('customerDetail.timeline.archiveVerified', { revision: x.revision })
+        : t('customerDetail.timeline.archive', { revision: x.revision, changed: x.changed });
+    case 'manager_assigned':
+    case 'manager_ended':
+      return t(`customerDetail.timeline.${e.kind}`, {
+        role: t(`customerDetail.timeline.roles.${String(x.role) as 'A'}`),
+        manager: x.manager,
+        reason: e.kind === 'manager_ended' && x.reason ? t('customerDetail.timeline.opinion', { text: x.reason }) : '',
+      });
     case 'revenue_typed': {
       const line = t(`line.${String(x.line) as 'savings'}`);
       const amount = typeof x.amount === 'string' ? parseMoney(x.amount) : null;
