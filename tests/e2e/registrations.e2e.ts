@@ -201,6 +201,16 @@ describe('注册申报, in the browser', () => {
     const customer = await h.backend.registry.call('customers/get', { id: holderId });
     const units = await h.backend.registry.call('units/list', { includeRetired: true });
     expect(customer.unitId).toBe(units.find((u) => u.code === '440513')?.id);
+    // The hub names the registration that now owns it, and its timeline the change of unit.
+    const owned = page.getByTestId('customer-registration');
+    await expect.poll(() => owned.textContent()).toContain('潮阳分局');
+    expect(await owned.textContent()).toContain('已通过');
+    await h.settled();
+    await page.screenshot({ path: join(SHOTS, 'customer-hub.png') });
+    await page.getByTestId('customer-tab-timeline').click();
+    await expect
+      .poll(() => page.locator('[data-testid="customer-timeline-event"][data-kind="owner_change"]').textContent())
+      .toContain('澄海分局 → 潮阳分局');
     expect(h.pageErrors).toEqual([]);
   });
 

@@ -173,6 +173,13 @@ export const en: Messages = {
     updated: 'Customer saved',
   },
   customerDetail: {
+    ownership: {
+      none: 'Registration: none (imported from a list or entered here)',
+      registration: 'Registration',
+      application: 'Marketing application',
+      approvedOn: 'approved {{date}}',
+      member: 'on the team until {{date}}, {{percent}}% of revenue',
+    },
     tabs: { revenue: 'Revenue', archive: 'Archive', timeline: 'Timeline', details: 'Details', audit: 'Change log' },
     timeline: {
       label: 'Customer timeline',

@@ -174,6 +174,13 @@ export const zhCN = {
     updated: '客户资料已保存',
   },
   customerDetail: {
+    ownership: {
+      none: '注册申报：无（由名单导入或在本机登记）',
+      registration: '注册申报',
+      application: '营销申报',
+      approvedOn: '{{date}} 通过',
+      member: '团队成员至 {{date}}，收入归属 {{percent}}%',
+    },
     tabs: { revenue: '收入', archive: '档案', timeline: '时间线', details: '基本信息', audit: '变更记录' },
     timeline: {
       label: '客户时间线',

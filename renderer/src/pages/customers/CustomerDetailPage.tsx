@@ -15,6 +15,7 @@ import { CustomerArchivePanel } from '../archives/CustomerArchivePanel';
 import { CustomerAuditPanel } from './CustomerAuditPanel';
 import { CustomerFormModal, type CustomerFormMode } from './CustomerFormModal';
 import { CustomerManagersPanel } from './CustomerManagers';
+import { CustomerOwnershipPanel } from './CustomerOwnership';
 import { CustomerReportsPanel } from './CustomerReportsPanel';
 import { StandingPanel, StandingTier } from './CustomerStanding';
 import { CustomerTimeline } from './CustomerTimeline';
@@ -120,6 +121,7 @@ function CustomerDetailView({ customer, initialTab }: { customer: CustomerDetail
       </Paper>
 
       <StandingPanel standing={customer} ownUnit={customer.unit} customerId={customer.id} />
+      <CustomerOwnershipPanel customerId={customer.id} />
       <CustomerManagersPanel customerId={customer.id} />
 
       <Tabs value={tab} onChange={(v) => setTab((v as CustomerTab | null) ?? 'revenue')} keepMounted={false}>
