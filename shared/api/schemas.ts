@@ -45,6 +45,12 @@ const isoDate = str(20).refine(
   isIsoDate,
   said('日期格式应为 YYYY-MM-DD，且是有效日期', 'A date must be a real date written YYYY-MM-DD'),
 );
+/** A unit's code as typed (1–12 characters); each channel says whether it may be absent. */
+const unitCodeText = z
+  .string(said('单位代码必须是文本', 'The unit code must be text'))
+  .trim()
+  .min(1, said('单位代码不能为空', 'Enter the unit code'))
+  .max(12, said('单位代码不能超过 12 个字符', 'A unit code is at most 12 characters'));
 /** Over its limit a text is refused with the limit and its length (names.ts), never cut. */
 /** The fields' names in English, for the messages in the English interface (`said`). */
 const LABEL_EN: Record<string, string> = {
@@ -518,12 +524,7 @@ export const submissionsUnitBatches = z.object({ unitId: id('单位') }).strict(
 export const reportsUnitAnalyses = z
   .object({
     period,
-    unitCode: z
-      .string(said('单位代码必须是文本', 'The unit code must be text'))
-      .trim()
-      .min(1, said('单位代码不能为空', 'Enter the unit code'))
-      .max(12, said('单位代码不能超过 12 个字符', 'A unit code is at most 12 characters'))
-      .optional(),
+    unitCode: unitCodeText.optional(),
   })
   .strict();
 
@@ -539,13 +540,7 @@ export const exportsBuild = z
     ),
     period,
     /** A unit's code for a per-unit table; null (default) for the city. */
-    unitCode: z
-      .string(said('单位代码必须是文本', 'The unit code must be text'))
-      .trim()
-      .min(1, said('单位代码不能为空', 'Enter the unit code'))
-      .max(12, said('单位代码不能超过 12 个字符', 'A unit code is at most 12 characters'))
-      .nullable()
-      .default(null),
+    unitCode: unitCodeText.nullable().default(null),
     /** Where to write the workbook (the path the officer chose); null returns the bytes instead. */
     path: str(FILE_PATH_MAX, said('文件路径必须是文本', 'The file path must be text'))
       .trim()
@@ -603,25 +598,14 @@ export const templatesGenerate = z
       .min(1, said('请选择保存模板的文件夹', 'Choose the folder for the templates'))
       .max(1000),
     /** One unit; absent: every active unit that has customers. */
-    unitCode: z
-      .string(said('单位代码必须是文本', 'The unit code must be text'))
-      .trim()
-      .min(1, said('单位代码不能为空', 'Enter the unit code'))
-      .max(12, said('单位代码不能超过 12 个字符', 'A unit code is at most 12 characters'))
-      .optional(),
+    unitCode: unitCodeText.optional(),
     /** Replace files of the same name; otherwise an existing file stops the run before any is written. */
     overwrite: z.boolean().default(false),
   })
   .strict();
 
 // ── The monthly analysis report (R28, R32) ───────────────────────────────────────────────
-const reportUnitCode = z
-  .string(said('单位代码必须是文本', 'The unit code must be text'))
-  .trim()
-  .min(1, said('单位代码不能为空', 'Enter the unit code'))
-  .max(12, said('单位代码不能超过 12 个字符', 'A unit code is at most 12 characters'))
-  .nullable()
-  .default(null);
+const reportUnitCode = unitCodeText.nullable().default(null);
 /** A month and a scope: the city (unitCode null) or one unit with the units under it. */
 export const reportsScope = z.object({ period, unitCode: reportUnitCode }).strict();
 export const reportsList = z.object({ period: period.nullable().default(null), unitCode: reportUnitCode }).strict();
@@ -778,12 +762,7 @@ export const sessionStart = z.object({ operatorId: id('操作员') }).strict();
 export const worklistList = z
   .object({
     date: isoDate.optional(),
-    unitCode: z
-      .string(said('单位代码必须是文本', 'The unit code must be text'))
-      .trim()
-      .min(1, said('单位代码不能为空', 'Enter the unit code'))
-      .max(12, said('单位代码不能超过 12 个字符', 'A unit code is at most 12 characters'))
-      .optional(),
+    unitCode: unitCodeText.optional(),
     managerId: id('客户经理').optional(),
   })
   .strict();
@@ -1058,12 +1037,7 @@ export const receiptsGenerate = z
       .trim()
       .min(1, said('请选择保存回执的文件夹', 'Choose the folder for the receipts'))
       .max(1000),
-    unitCode: z
-      .string(said('单位代码必须是文本', 'The unit code must be text'))
-      .trim()
-      .min(1, said('单位代码不能为空', 'Enter the unit code'))
-      .max(12, said('单位代码不能超过 12 个字符', 'A unit code is at most 12 characters'))
-      .optional(),
+    unitCode: unitCodeText.optional(),
     overwrite: z.boolean().default(false),
   })
   .strict();

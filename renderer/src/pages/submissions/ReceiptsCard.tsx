@@ -6,46 +6,23 @@
 import { Alert, Anchor, Button, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ReceiptFilesView } from '../../../../shared/api/types';
-import { type ApiCallError, api, toApiCallError } from '../../api/client';
+import { api } from '../../api/client';
 import { ErrorAlert } from '../../components/ApiViews';
 import { useToday } from '../../components/AppInfo';
 import { lastMonthOf, MonthField } from '../../components/PeriodPickers';
 import { useFormat } from '../../i18n/useFormat';
+import { useFolderWrite } from './useFolderWrite';
 
 export function ReceiptsCard() {
   const { t } = useTranslation();
   const f = useFormat();
   const today = useToday();
   const [period, setPeriod] = useState(() => lastMonthOf(today));
-  const [running, setRunning] = useState(false);
-  const [error, setError] = useState<ApiCallError | null>(null);
-  const [conflictDir, setConflictDir] = useState<string | null>(null);
-  const [result, setResult] = useState<{ view: ReceiptFilesView; folder: string } | null>(null);
-
-  const generate = async (outDir: string, overwrite: boolean) => {
-    setRunning(true);
-    setError(null);
-    setConflictDir(null);
-    try {
-      setResult({ view: await api.call('receipts/generate', { period, outDir, overwrite }), folder: outDir });
-    } catch (e) {
-      const err = toApiCallError('receipts/generate', e);
-      setError(err);
-      if (err.code === 'CONFLICT' && Array.isArray(err.details?.paths)) setConflictDir(outDir);
-    } finally {
-      setRunning(false);
-    }
-  };
-  const choose = async () => {
-    setError(null);
-    try {
-      const { path } = await api.host('host/choose-folder', { title: t('submissions.receipts.folderTitle') });
-      if (path !== null) await generate(path, false);
-    } catch (e) {
-      setError(toApiCallError('host/choose-folder', e));
-    }
-  };
+  const folder = useFolderWrite('receipts/generate', (outDir, overwrite) =>
+    api.call('receipts/generate', { period, outDir, overwrite }),
+  );
+  const { running, error, conflictDir } = folder;
+  const result = folder.result && { view: folder.result.value, folder: folder.result.folder };
 
   return (
     <Paper withBorder p="md" data-testid="receipts-form">
@@ -61,11 +38,15 @@ export function ReceiptsCard() {
           value={period}
           onChange={(p) => {
             setPeriod(p);
-            setResult(null);
+            folder.clear();
           }}
           testId="receipts-month"
         />
-        <Button onClick={() => void choose()} loading={running} data-testid="receipts-generate">
+        <Button
+          onClick={() => void folder.chooseAndRun(t('submissions.receipts.folderTitle'))}
+          loading={running}
+          data-testid="receipts-generate"
+        >
           {t('submissions.receipts.generate')}
         </Button>
       </Group>
@@ -74,7 +55,7 @@ export function ReceiptsCard() {
           <ErrorAlert error={error} />
           {conflictDir && (
             <Group>
-              <Button color="orange" variant="light" onClick={() => void generate(conflictDir, true)} loading={running}>
+              <Button color="orange" variant="light" onClick={() => void folder.overwrite()} loading={running}>
                 {t('submissions.templates.overwrite')}
               </Button>
             </Group>

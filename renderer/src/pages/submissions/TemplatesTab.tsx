@@ -11,6 +11,7 @@ import { useActionsColumn } from '../../components/list/RowMenu';
 import { lastMonthOf, MonthField } from '../../components/PeriodPickers';
 import { useFormat } from '../../i18n/useFormat';
 import { ReceiptsCard } from './ReceiptsCard';
+import { useFolderWrite } from './useFolderWrite';
 
 const ALL = '';
 
@@ -22,43 +23,12 @@ export function TemplatesTab() {
   const [period, setPeriod] = useState(() => lastMonthOf(today));
   const [unitCode, setUnitCode] = useState<string>(ALL);
   const units = useApiQuery('units/list', {});
-  const [running, setRunning] = useState(false);
-  const [error, setError] = useState<ApiCallError | null>(null);
-  const [conflictDir, setConflictDir] = useState<string | null>(null);
-  const [result, setResult] = useState<{ view: TemplateFilesView; folder: string } | null>(null);
-
-  const generate = async (outDir: string, overwrite: boolean) => {
-    setRunning(true);
-    setError(null);
-    setConflictDir(null);
-    try {
-      const view = await api.call('templates/generate', {
-        period,
-        outDir,
-        overwrite,
-        ...(unitCode === ALL ? {} : { unitCode }),
-      });
-      setResult({ view, folder: outDir });
-    } catch (e) {
-      const err = toApiCallError('templates/generate', e);
-      setError(err);
-      // Files of the same name: offer to overwrite them in the same folder, never silently.
-      if (err.code === 'CONFLICT' && Array.isArray(err.details?.paths)) setConflictDir(outDir);
-    } finally {
-      setRunning(false);
-    }
-  };
-
-  const chooseAndGenerate = async () => {
-    setError(null);
-    try {
-      const { path } = await api.host('host/choose-folder', { title: t('submissions.templates.folderTitle') });
-      if (path === null) return;
-      await generate(path, false);
-    } catch (e) {
-      setError(toApiCallError('host/choose-folder', e));
-    }
-  };
+  const folder = useFolderWrite('templates/generate', (outDir, overwrite) =>
+    api.call('templates/generate', { period, outDir, overwrite, ...(unitCode === ALL ? {} : { unitCode }) }),
+  );
+  const { running, error, conflictDir } = folder;
+  const result = folder.result && { view: folder.result.value, folder: folder.result.folder };
+  const chooseAndGenerate = () => folder.chooseAndRun(t('submissions.templates.folderTitle'));
 
   const unitChoices = [
     { value: ALL, label: t('submissions.templates.allUnits') },
@@ -82,7 +52,7 @@ export function TemplatesTab() {
             value={period}
             onChange={(p) => {
               setPeriod(p);
-              setResult(null);
+              folder.clear();
             }}
             testId="templates-month"
           />
@@ -108,7 +78,7 @@ export function TemplatesTab() {
                 <Button
                   color="orange"
                   variant="light"
-                  onClick={() => void generate(conflictDir, true)}
+                  onClick={() => void folder.overwrite()}
                   loading={running}
                   data-testid="templates-overwrite"
                 >
