@@ -18,10 +18,31 @@ export interface ReceiptUnit {
   name: string;
 }
 
-export function receiptFacts(db: Database, unit: ReceiptUnit, period: Period, policy: Policy, now: Date): ReceiptFacts {
+/**
+ * The city-wide duties on the day the receipts are made (archives due, role problems), worked out
+ * once for all units: each walks every customer.
+ */
+export interface CityDuties {
+  today: string;
+  archives: ReturnType<typeof archiveDuties>;
+  roles: ReturnType<typeof allAssignmentProblems>;
+}
+
+export function cityDuties(db: Database, policy: Policy, now: Date): CityDuties {
+  const today = localDate(now);
+  return { today, archives: archiveDuties(db, policy, today), roles: allAssignmentProblems(db, policy, today) };
+}
+
+export function receiptFacts(
+  db: Database,
+  unit: ReceiptUnit,
+  period: Period,
+  policy: Policy,
+  duties: CityDuties,
+): ReceiptFacts {
   const from = `${period}-01`;
   const to = lastDayOf(period);
-  const today = localDate(now);
+  const { today } = duties;
   // Registrations of the unit decided in the month, and those still waiting (so the unit knows).
   const registrations = (
     db
@@ -138,10 +159,10 @@ export function receiptFacts(db: Database, unit: ReceiptUnit, period: Period, po
   // Duties as of the day the receipt is made: overdue now, or due by the end of the next month.
   const own = new Set(db.prepare('SELECT id FROM customers WHERE unit_id = ?').pluck().all(unit.id) as string[]);
   const horizon = lastDayOf(nextPeriod(period));
-  const archivesDue = archiveDuties(db, policy, today)
+  const archivesDue = duties.archives
     .filter((d) => own.has(d.customerId) && (d.overdue || d.dueOn <= horizon))
     .map((d) => ({ customerId: d.customerId, name: d.customerName, tier: d.tier, dueOn: d.dueOn, overdue: d.overdue }));
-  const missingRoles = allAssignmentProblems(db, policy, today)
+  const missingRoles = duties.roles
     .filter((p) => own.has(p.customerId))
     .map((p) => ({ customerId: p.customerId, name: p.customerName, tier: p.tier, problems: p.problems }));
   const tracked = trackerFor(db, period, today, policy).units.find((u) => u.unitId === unit.id);

@@ -10,7 +10,7 @@ import { AppError } from '../../../shared/api/errors';
 import type { ReceiptFilesView } from '../../../shared/api/types';
 import { receiptFileName, receiptSheets } from '../../../shared/domain/receipts';
 import { defineHandlers } from '../registry';
-import { type ReceiptUnit, receiptFacts } from './gather';
+import { cityDuties, type ReceiptUnit, receiptFacts } from './gather';
 import { receiptWorkbook } from './workbook';
 
 export const receiptHandlers = defineHandlers({
@@ -54,8 +54,9 @@ export const receiptHandlers = defineHandlers({
       }
       mkdirSync(outDir, { recursive: true });
       const now = ctx.now();
+      const duties = cityDuties(ctx.db, ctx.policy, now);
       const files = planned.map(({ unit, path }) => {
-        const facts = receiptFacts(ctx.db, unit, period, ctx.policy, now);
+        const facts = receiptFacts(ctx.db, unit, period, ctx.policy, duties);
         const partial = `${path}.part`;
         writeFileSync(partial, receiptWorkbook(facts));
         renameSync(partial, path);
