@@ -6,12 +6,13 @@ import { Paper, Text, Timeline } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { TimelineEvent } from '../../../../shared/api/types';
-import { formatMoney, parseMoney } from '../../../../shared/domain/money';
+import { formatMoney } from '../../../../shared/domain/money';
 import { useApiQuery } from '../../api/query';
 import { ApiView } from '../../components/ApiViews';
 import { EmptyBlock } from '../../components/EmptyBlock';
 import { formatDateTime } from '../../i18n/format';
 import { useFormat } from '../../i18n/useFormat';
+import { typedFen } from './timeline-facts';
 
 export function CustomerTimeline({ customerId }: { customerId: string }) {
   const { t } = useTranslation();
@@ -126,13 +127,13 @@ function phrase(e: TimelineEvent, t: TFunction, month: (period: string) => strin
       });
     case 'revenue_typed': {
       const line = t(`line.${String(x.line) as 'savings'}`);
-      const amount = typeof x.amount === 'string' ? parseMoney(x.amount) : null;
-      return amount === null || !amount.ok || amount.empty
+      const fen = typedFen(x.amount);
+      return fen === null
         ? t('customerDetail.timeline.revenueCleared', { month: month(String(x.period)), line })
         : t('customerDetail.timeline.revenue_typed', {
             month: month(String(x.period)),
             line,
-            amount: formatMoney(amount.fen),
+            amount: formatMoney(fen),
           });
     }
   }
