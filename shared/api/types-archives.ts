@@ -179,6 +179,8 @@ export interface ManagerChangeBatchView {
   committedAt: string;
   committedBy: string;
   undoneAt: string | null;
+  /** The unit's template import this batch came in (undone with it), or null for a file of its own. */
+  importBatchId: number | null;
 }
 
 export interface ManagerChangeUndoView {

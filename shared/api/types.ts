@@ -526,7 +526,7 @@ export interface ImportPreview {
   earlierBatch: { id: number; fileName: string; committedAt: string } | null;
   /** What a template's metadata says it holds; null for a hand-made workbook. */
   template: ImportTemplateView | null;
-  /** 新客户申报, 客户经理变动, 波动原因 sheets found in the file. */
+  /** 新客户申报, 营销申报, 客户经理变动, 波动原因, 经营分析 sheets found in the file. */
   sections: ImportSectionView[];
 }
 
@@ -541,11 +541,15 @@ export interface ImportTemplateView {
 
 export interface ImportSectionView {
   sheet: string;
-  kind: 'registrations' | 'managerChanges' | 'fluctuations' | 'analysis';
+  kind: 'registrations' | 'applications' | 'managerChanges' | 'fluctuations' | 'analysis';
   /** Rows read; for 经营分析 (R31), the items written. */
   rows: number;
   problems: number;
-  /** Stored on commit (波动原因 R27, 经营分析 R31) or only reported (see DOMAIN-DECISIONS "Templates"). */
+  /**
+   * Stored on commit (DOMAIN-DECISIONS "Template intake"): 波动原因 (R27) and 经营分析 (R31) with the
+   * batch, 新客户申报 and 营销申报 (R19) into the centre's inbox, 客户经理变动 (R30) applied to the
+   * register. False for a sheet that could not be read.
+   */
   stored: boolean;
 }
 
@@ -583,12 +587,18 @@ export interface ImportUndoCheckView {
   batchId: number;
   cells: number;
   kept: ImportUndoView['kept'];
+  /** A template's 客户经理变动 applied with the batch (R30): undone with it, or blocking the undo. */
+  managerChanges: { batchId: number; items: number; canUndo: boolean; reason: string | null } | null;
+  /** The batch's 新客户申报/营销申报 rows: pending ones are withdrawn, filed ones stay (R19). */
+  inbox: { pending: number; filed: number };
 }
 
 export interface ImportUndoView {
   batchId: number;
   restored: number;
   kept: { customerId: string; period: string; line: string; current: number | null; imported: number | null }[];
+  /** Inbox rows withdrawn, and those kept because the centre had filed them. */
+  inbox?: { withdrawn: number; kept: number };
 }
 
 /** 问题清单: the unit's workbook with 有问题/问题 columns and a summary sheet. */

@@ -232,6 +232,7 @@ describe('openDatabase: pragmas', () => {
       'revenue_years',
       'schema_migrations',
       'settings',
+      'template_submissions',
       'tier_approvals',
       'tier_in_force',
       'tier_overrides',

@@ -58,6 +58,8 @@ export interface UndoResult {
   restored: number;
   /** Cells edited after the import: kept unless forced. */
   kept: { customerId: string; period: string; line: string; current: number | null; imported: number | null }[];
+  /** Inbox rows the undo withdrew, and those kept because the centre had filed them (commit-job.ts). */
+  inbox?: { withdrawn: number; kept: number };
 }
 
 const sourceRef = (batchId: number) => `batch:${batchId}`;

@@ -7,6 +7,7 @@
  */
 import { AppError } from '../../../shared/api/errors';
 import type { ImportBatchView, ImportProgressView, ImportUndoCheckView } from '../../../shared/api/types';
+import { managerChangeUndoCheck } from '../organisation/change-register';
 import { defineHandlers } from '../registry';
 import { undoCheck } from './batches';
 import { errorReportOf } from './error-report';
@@ -109,6 +110,8 @@ export const importHandlers = defineHandlers({
           cells: staged.cells,
           reasons: staged.reasons ?? [],
           analysis: staged.analysis ?? null,
+          submissions: staged.submissions ?? [],
+          managerChanges: { rows: staged.managerChanges ?? [], dueDay: ctx.policy.reporting.managerChangeDueDay },
           at: ctx.now().toISOString(),
           actor: ctx.actor,
         },
@@ -121,7 +124,26 @@ export const importHandlers = defineHandlers({
   'imports/undo-check': {
     kind: 'read',
     // What undoing a batch would restore and keep, shown before the officer chooses.
-    run: ({ batchId }, { db }): ImportUndoCheckView => undoCheck(db, batchId),
+    run: ({ batchId }, { db }): ImportUndoCheckView => {
+      const linked = db
+        .prepare('SELECT id, item_count FROM manager_change_batches WHERE import_batch_id = ? AND undone_at IS NULL')
+        .get(batchId) as { id: number; item_count: number } | undefined;
+      const check = linked ? managerChangeUndoCheck(db, linked.id, true) : null;
+      const inbox = db
+        .prepare(
+          `SELECT count(*) FILTER (WHERE state = 'pending') AS pending, count(*) FILTER (WHERE state = 'filed') AS filed
+           FROM template_submissions WHERE batch_id = ?`,
+        )
+        .get(batchId) as { pending: number; filed: number };
+      return {
+        ...undoCheck(db, batchId),
+        managerChanges:
+          linked && check
+            ? { batchId: linked.id, items: linked.item_count, canUndo: check.canUndo, reason: check.reason }
+            : null,
+        inbox,
+      };
+    },
   },
   'imports/undo': {
     kind: 'thread-write',

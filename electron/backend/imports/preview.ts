@@ -208,6 +208,8 @@ async function stagePreview(
       errorRows: summary.counts.errors,
       reasons: template.reasons,
       analysis: template.analysis,
+      submissions: template.submissions,
+      managerChanges: template.managerChanges,
       report: { path, issues, headerRows, sheets, hiddenSheets },
     },
     ctx.now().getTime(),

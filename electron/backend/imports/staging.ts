@@ -4,6 +4,8 @@
  * not grow.
  */
 import type { ImportIssue } from '../../../shared/domain/imports/revenue-sheet';
+import type { ManagerChangeRow } from '../../../shared/domain/managers/change-sheet';
+import type { TemplateSubmission } from '../../../shared/domain/templates/intake';
 import type { FluctuationReasonRow, UnitAnalysisTexts } from '../../../shared/domain/templates/side-sheets';
 import type { BatchCells, BatchMeta } from './batches';
 import type { PreviewProgress } from './pace';
@@ -29,6 +31,10 @@ export interface StagedImport {
   reasons?: FluctuationReasonRow[];
   /** R31 texts from a template's 经营分析 sheet, stored with the batch. */
   analysis?: UnitAnalysisTexts | null;
+  /** R19 新客户申报 and 营销申报 rows for the centre's inbox. */
+  submissions?: TemplateSubmission[];
+  /** R30 客户经理变动 rows, applied to the register with the batch. */
+  managerChanges?: ManagerChangeRow[];
   /** What the error report (error-report.ts) needs: the file, every problem, each header row. */
   report?: StagedReportSource;
   expiresAt: number;

@@ -15,8 +15,19 @@ import { AppError } from '../../../shared/api/errors';
 import { localDate } from '../../../shared/domain/dates';
 import type { ImportIssue, RevenueRow } from '../../../shared/domain/imports/revenue-sheet';
 import { LINE_NAMES_EN, LINE_NAMES_ZH } from '../../../shared/domain/lines';
+import {
+  findManagerChangeHeader,
+  type ManagerChangeRow,
+  missingManagerChangeHeader,
+  readManagerChangeSheet,
+} from '../../../shared/domain/managers/change-sheet';
 import { fenToYuanString } from '../../../shared/domain/money';
 import type { Policy } from '../../../shared/domain/policy/policy';
+import {
+  readApplicationSubmissions,
+  readRegistrationSubmissions,
+  type TemplateSubmission,
+} from '../../../shared/domain/templates/intake';
 import { TEMPLATE_SHEETS } from '../../../shared/domain/templates/layout';
 import {
   isMetadataSheet,
@@ -27,11 +38,10 @@ import {
 import {
   type FluctuationReasonRow,
   readFluctuationReasons,
-  readManagerChanges,
-  readRegistrations,
   readUnitAnalysis,
   type UnitAnalysisTexts,
 } from '../../../shared/domain/templates/side-sheets';
+import { managerChangeLookups, planManagerChanges } from '../organisation/change-register';
 import type { ParsedSheet, ParsedWorkbook } from './parsed-workbook';
 
 export interface TemplateContext {
@@ -39,7 +49,7 @@ export interface TemplateContext {
   unit: MetadataUnit;
 }
 
-export type SectionKind = 'registrations' | 'managerChanges' | 'fluctuations' | 'analysis';
+export type SectionKind = 'registrations' | 'applications' | 'managerChanges' | 'fluctuations' | 'analysis';
 
 export interface SectionSummary {
   sheet: string;
@@ -47,7 +57,10 @@ export interface SectionSummary {
   /** Rows read (with or without problems); for 经营分析, the items written. */
   rows: number;
   problems: number;
-  /** Stored on commit (波动原因, 经营分析) or only reported (新客户申报, 客户经理变动). */
+  /**
+   * Stored on commit: 波动原因 and 经营分析 with the batch, 新客户申报 and 营销申报 into the centre's
+   * inbox, 客户经理变动 applied to the register. False for a sheet that could not be read.
+   */
   stored: boolean;
 }
 
@@ -71,12 +84,13 @@ export function readTemplateContext(db: Database, workbook: ParsedWorkbook): Tem
 
 const SIDE_SHEETS: Record<string, SectionKind> = {
   [TEMPLATE_SHEETS.registrations]: 'registrations',
+  [TEMPLATE_SHEETS.applications]: 'applications',
   [TEMPLATE_SHEETS.managerChanges]: 'managerChanges',
   [TEMPLATE_SHEETS.fluctuations]: 'fluctuations',
   [TEMPLATE_SHEETS.analysis]: 'analysis',
 };
 
-/** 新客户申报, 客户经理变动, 波动原因 and 经营分析 are recognised by name; 填表说明 and 申报进度 (for reading) are skipped. */
+/** 新客户申报, 营销申报, 客户经理变动, 波动原因 and 经营分析 are recognised by name; 填表说明 and 申报进度 (for reading) are skipped. */
 export function sideSheetKind(name: string): SectionKind | 'instructions' | null {
   if (name === TEMPLATE_SHEETS.instructions || name === TEMPLATE_SHEETS.progress) return 'instructions';
   return Object.hasOwn(SIDE_SHEETS, name) ? (SIDE_SHEETS[name] as SectionKind) : null;
@@ -88,7 +102,19 @@ export interface SideSheetResult {
   reasons: FluctuationReasonRow[];
   /** 经营分析's texts (R31); null when nothing was written or the sheet is not the unit's. */
   analysis: UnitAnalysisTexts | null;
+  /** 新客户申报 and 营销申报 rows for the centre's inbox. */
+  submissions: TemplateSubmission[];
+  /** 客户经理变动 rows the register accepts as they stand (planned again at commit). */
+  managerChanges: ManagerChangeRow[];
 }
+
+/** A sheet that yields nothing to store. */
+const nothing = (): Pick<SideSheetResult, 'reasons' | 'analysis' | 'submissions' | 'managerChanges'> => ({
+  reasons: [],
+  analysis: null,
+  submissions: [],
+  managerChanges: [],
+});
 
 /**
  * 经营分析 is the unit's own text for its month (R31): outside a template no unit is named, so the
@@ -108,16 +134,65 @@ function readAnalysisSheet(sheet: ParsedSheet, template: TemplateContext | null)
           messageEn: `This sheet is a unit's business analysis, but the file has no template information, so the unit is unknown: the sheet was not read. Send it in the template the centre sent`,
         },
       ],
-      reasons: [],
-      analysis: null,
+      ...nothing(),
     };
   }
   const r = readUnitAnalysis(sheet);
   return {
     summary: { sheet: sheet.name, kind: 'analysis', rows: r.written, problems: r.issues.length, stored: true },
     issues: r.issues,
-    reasons: [],
+    ...nothing(),
     analysis: r.analysis,
+  };
+}
+
+/**
+ * 新客户申报 and 营销申报 are a unit's requests (R19): outside a template no unit is named, so the
+ * sheet is reported as not read.
+ */
+function withoutUnit(sheet: ParsedSheet, kind: SectionKind): SideSheetResult {
+  return {
+    summary: { sheet: sheet.name, kind, rows: 0, problems: 1, stored: false },
+    issues: [
+      {
+        sheet: sheet.name,
+        row: null,
+        column: null,
+        severity: 'warning',
+        message: `工作表“${sheet.name}”是单位的${sheet.name}，但文件中没有模板信息，不知道是哪个单位申报的：未读取该表。请用中心下发的报送模板报送`,
+        messageEn: `This sheet holds a unit's requests, but the file has no template information, so the unit is unknown: the sheet was not read. Send it in the template the centre sent`,
+      },
+    ],
+    ...nothing(),
+  };
+}
+
+/** 客户经理变动 (R30), in a template the unit's own (managers/change-sheet.ts), checked against the register. */
+function readManagerChangesSheet(db: Database, sheet: ParsedSheet, template: TemplateContext | null): SideSheetResult {
+  const header = findManagerChangeHeader(sheet, 10, template !== null);
+  if (!header) {
+    return {
+      summary: { sheet: sheet.name, kind: 'managerChanges', rows: 0, problems: 1, stored: false },
+      issues: [{ ...missingManagerChangeHeader(sheet.name), severity: 'warning' }],
+      ...nothing(),
+    };
+  }
+  const own = template ? { id: template.unit.id, name: template.unit.name } : undefined;
+  const read = readManagerChangeSheet(sheet, header, managerChangeLookups(db), { unit: own });
+  const checked = planManagerChanges(db, read.rows);
+  const issues = [...read.issues, ...checked.issues];
+  const refused = new Set(checked.issues.filter((i) => i.severity === 'error').map((i) => i.row));
+  return {
+    summary: {
+      sheet: sheet.name,
+      kind: 'managerChanges',
+      rows: read.rows.length + read.errorRows,
+      problems: issues.length,
+      stored: true,
+    },
+    issues,
+    ...nothing(),
+    managerChanges: read.rows.filter((r) => !refused.has(r.row)),
   };
 }
 
@@ -129,56 +204,60 @@ export function readSideSheet(
   env: { policy: Policy; now: Date; date1904: boolean },
 ): SideSheetResult {
   if (kind === 'analysis') return readAnalysisSheet(sheet, template);
-  const customerExists = db.prepare('SELECT 1 FROM customers WHERE id = ?');
-  let rows = 0;
-  let issues: ImportIssue[] = [];
+  if (kind === 'managerChanges') return readManagerChangesSheet(db, sheet, template);
+  if ((kind === 'registrations' || kind === 'applications') && template === null) return withoutUnit(sheet, kind);
+  let read: { rows: readonly unknown[]; issues: ImportIssue[] };
+  let submissions: TemplateSubmission[] = [];
   let reasons: FluctuationReasonRow[] = [];
   if (kind === 'registrations') {
     const byCode = db.prepare('SELECT id, name FROM customers WHERE credit_code = ?');
     const byName = db.prepare('SELECT id, name FROM customers WHERE normalised_name = ? ORDER BY id LIMIT 3');
     const area = db.prepare('SELECT 1 FROM area_codes WHERE code = ?');
-    const r = readRegistrations(sheet, {
+    const r = readRegistrationSubmissions(sheet, {
       byCreditCode: (code) => (byCode.get(code) as { id: string; name: string } | undefined) ?? null,
       byNormalisedName: (n) => byName.all(n) as { id: string; name: string }[],
       areaExists: (code) => area.get(code) !== undefined,
     });
-    rows = r.rows.length;
-    issues = r.issues;
-  } else if (kind === 'managerChanges') {
-    const inUnit = db.prepare('SELECT 1 FROM managers WHERE unit_id = ? AND name = ? AND left_on IS NULL');
-    const unitByCode = db.prepare('SELECT name FROM units WHERE code = ?');
-    const r = readManagerChanges(
+    read = r;
+    submissions = r.rows;
+  } else if (kind === 'applications') {
+    const customer = db.prepare(
+      'SELECT c.name, c.unit_id AS unitId, u.name AS unitName FROM customers c JOIN units u ON u.id = c.unit_id WHERE c.id = ?',
+    );
+    const r = readApplicationSubmissions(
       sheet,
       {
-        managerInUnit: (name) => (template ? inUnit.get(template.unit.id, name) !== undefined : null),
-        unitByCode: (code) => (unitByCode.get(code) as { name: string } | undefined) ?? null,
+        customer: (id) => (customer.get(id) as { name: string; unitId: number; unitName: string } | undefined) ?? null,
       },
-      { receivedOn: localDate(env.now), dueDay: env.policy.reporting.managerChangeDueDay, date1904: env.date1904 },
+      { unitId: template?.unit.id ?? null, date1904: env.date1904 },
     );
-    rows = r.rows.length;
-    issues = r.issues;
+    read = r;
+    submissions = r.rows;
   } else {
+    const customerExists = db.prepare('SELECT 1 FROM customers WHERE id = ?');
     const r = readFluctuationReasons(
       sheet,
       { byId: (id) => customerExists.get(id) !== undefined, byName: () => [] },
       { date1904: env.date1904, period: template?.meta.period ?? null },
     );
-    rows = r.rows.length;
-    issues = r.issues;
+    read = r;
     reasons = r.rows;
   }
-  const rowsWithProblems = new Set(issues.filter((i) => i.row !== null).map((i) => i.row)).size;
+  const { issues } = read;
+  const rowsWithErrors = new Set(issues.filter((i) => i.row !== null && i.severity === 'error').map((i) => i.row)).size;
   return {
     summary: {
       sheet: sheet.name,
       kind,
-      rows: rows + (kind === 'fluctuations' ? rowsWithProblems : 0),
+      rows: read.rows.length + rowsWithErrors,
       problems: issues.length,
-      stored: kind === 'fluctuations',
+      stored: true,
     },
     issues,
     reasons,
     analysis: null,
+    submissions,
+    managerChanges: [],
   };
 }
 

@@ -7,7 +7,9 @@
 import type { Database } from 'better-sqlite3';
 import type { ImportSectionView, ImportTemplateView } from '../../../shared/api/types';
 import type { HeaderMatch, ImportIssue, RevenueRow } from '../../../shared/domain/imports/revenue-sheet';
+import type { ManagerChangeRow } from '../../../shared/domain/managers/change-sheet';
 import type { Policy } from '../../../shared/domain/policy/policy';
+import type { TemplateSubmission } from '../../../shared/domain/templates/intake';
 import { TEMPLATE_FORM, TEMPLATE_SHEETS } from '../../../shared/domain/templates/layout';
 import { isMetadataSheet } from '../../../shared/domain/templates/metadata';
 import { applyNewspaperInputs, findNewspaperColumns } from '../../../shared/domain/templates/newspaper-columns';
@@ -29,6 +31,10 @@ const WIDE_SLICE_ROWS = 200;
 export class TemplatePreview {
   readonly sections: ImportSectionView[] = [];
   readonly reasons: FluctuationReasonRow[] = [];
+  /** 新客户申报 and 营销申报 rows for the centre's inbox (R19). */
+  readonly submissions: TemplateSubmission[] = [];
+  /** 客户经理变动 rows to apply to the register (R30). */
+  readonly managerChanges: ManagerChangeRow[] = [];
   /** 经营分析's texts (R31), stored with the batch; null when the unit wrote none. */
   analysis: UnitAnalysisTexts | null = null;
 
@@ -52,6 +58,8 @@ export class TemplatePreview {
     const r = readSideSheet(this.db, sheet, kind, this.context, this.env);
     this.sections.push(r.summary);
     this.reasons.push(...r.reasons);
+    this.submissions.push(...r.submissions);
+    this.managerChanges.push(...r.managerChanges);
     if (r.analysis) this.analysis = r.analysis;
     return { issues: r.issues, sheet: { name: sheet.name, used: true, rows: r.summary.rows } };
   }

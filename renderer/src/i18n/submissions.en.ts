@@ -209,6 +209,7 @@ export const submissionsEn: typeof submissionsZh = {
     sectionsTitle: 'Other sheets',
     sectionKind: {
       registrations: 'New customers',
+      applications: 'Marketing applications',
       managerChanges: 'Manager changes',
       fluctuations: 'Fluctuation reasons',
       analysis: 'Business analysis',
@@ -222,7 +223,14 @@ export const submissionsEn: typeof submissionsZh = {
       stored: 'Handling',
     },
     stored: 'Stored with the batch',
-    reported: 'Checked only; register separately',
+    reported: 'Not read',
+    handling: {
+      registrations: "Goes to the registrations inbox on import, for the centre to file",
+      applications: "Goes to the applications inbox on import, for the centre to file",
+      managerChanges: 'Applied to the manager register on import (undone with the batch)',
+      fluctuations: 'Stored with the batch',
+      analysis: 'Stored with the batch',
+    },
     downloadIssues: 'Download problem list',
     back: 'Choose another file',
     next: 'Next: commit',

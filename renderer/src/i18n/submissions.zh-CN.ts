@@ -191,6 +191,7 @@ export const submissionsZh = {
     sectionsTitle: '其他工作表',
     sectionKind: {
       registrations: '新客户申报',
+      applications: '营销申报',
       managerChanges: '客户经理变动',
       fluctuations: '波动原因',
       analysis: '经营分析',
@@ -204,7 +205,14 @@ export const submissionsZh = {
       stored: '处理',
     },
     stored: '随本批保存',
-    reported: '仅核对，需另行登记',
+    reported: '未读取',
+    handling: {
+      registrations: '导入后进入注册申报收件箱，由中心受理',
+      applications: '导入后进入营销申报收件箱，由中心受理',
+      managerChanges: '导入时登记到客户经理名册（撤销本批时一并撤销）',
+      fluctuations: '随本批保存',
+      analysis: '随本批保存',
+    },
     downloadIssues: '下载问题清单',
     back: '重新选择文件',
     next: '下一步：提交',

@@ -82,4 +82,44 @@ describe('the sheet', () => {
       [6, 'F'],
     ]);
   });
+
+  it('in a unit’s template the unit is the template’s: 单位 may be absent; another unit is refused (R30)', () => {
+    const own = { id: 3, name: '澄海分局' };
+    const s = sheet([
+      ['姓名', '变动类型', '生效日期', '调入单位代码', '单位'],
+      ['黄新人', '新任', '2026-11-03', null, null],
+      ['陈经理', '调动', '2026-11-01', '潮阳分局', null],
+      ['林经理', '离岗', '2026-11-01', null, null],
+      ['周经理', '离职', '2026-11-01', null, '潮阳分局'],
+    ]);
+    expect(findManagerChangeHeader(s)).not.toBeNull();
+    const noUnit = sheet([
+      ['姓名', '变动类型', '生效日期'],
+      ['黄新人', '新增', '2026-11-03'],
+    ]);
+    expect(findManagerChangeHeader(noUnit)).toBeNull();
+    const header = findManagerChangeHeader(noUnit, 10, true);
+    expect(header?.row).toBe(0);
+    const read = readManagerChangeSheet(noUnit, header as NonNullable<typeof header>, lookups, { unit: own });
+    // 新增 needs a post: the row is refused, naming the column the template does have.
+    expect(read.issues.map((i) => [i.row, i.column])).toEqual([[2, null]]);
+
+    const out = readManagerChangeSheet(
+      s,
+      findManagerChangeHeader(s, 10, true) as NonNullable<ReturnType<typeof findManagerChangeHeader>>,
+      lookups,
+      {
+        unit: own,
+      },
+    );
+    // Older templates' kinds: 新任 → 新增 (post missing), 调动 → 调出 with 调入单位代码, 离岗 → 离职.
+    expect(out.rows.map((r) => [r.row, r.kind, r.unitName, r.otherUnitName])).toEqual([
+      [3, 'out', '澄海分局', '潮阳分局'],
+      [4, 'leave', '澄海分局', null],
+    ]);
+    expect(out.issues.map((i) => [i.row, i.column, i.message.slice(0, 9)])).toEqual([
+      [2, null, '新增客户经理须填写'],
+      [5, 'E', '本表是澄海分局的报'],
+    ]);
+  });
 });

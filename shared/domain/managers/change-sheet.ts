@@ -70,7 +70,8 @@ const HEADERS: Record<ManagerChangeField, readonly string[]> = {
   post: ['岗位', '职务'],
   employment: ['专兼职', '用工性质'],
   phone: ['联系电话', '电话', '手机'],
-  otherUnit: ['调往/调自单位', '调往单位', '调自单位', '对方单位'],
+  // 调入单位代码: the column of templates made before the sheet was unified with the register's.
+  otherUnit: ['调往/调自单位', '调往单位', '调自单位', '对方单位', '调入单位代码', '调入单位', '新单位代码'],
   note: ['备注', '说明'],
 };
 
@@ -133,8 +134,11 @@ export function readSheetDate(cell: SheetCell | null | undefined): string | null
   return isIsoDate(iso) ? iso : null;
 }
 
-/** The first row within `scan` rows naming 单位, 姓名, 变动类型 and 生效日期. */
-export function findManagerChangeHeader(sheet: SheetInput, scan = 10): ManagerChangeHeader | null {
+/**
+ * The first row within `scan` rows naming 单位, 姓名, 变动类型 and 生效日期. In a unit's monthly
+ * template (`unitKnown`) the unit is the template's, so 单位 may be left out.
+ */
+export function findManagerChangeHeader(sheet: SheetInput, scan = 10, unitKnown = false): ManagerChangeHeader | null {
   for (let r = 0; r < Math.min(scan, sheet.rows.length); r++) {
     const columns: Partial<Record<ManagerChangeField, number>> = {};
     (sheet.rows[r] ?? []).forEach((cell, c) => {
@@ -145,7 +149,7 @@ export function findManagerChangeHeader(sheet: SheetInput, scan = 10): ManagerCh
       }
     });
     if (
-      columns.unit !== undefined &&
+      (unitKnown || columns.unit !== undefined) &&
       columns.name !== undefined &&
       columns.kind !== undefined &&
       columns.effectiveOn !== undefined
@@ -176,11 +180,23 @@ const byName = <K extends string>(names: Record<K, string>, text: string): K | n
   return null;
 };
 
+/**
+ * The kinds' names in templates made before the sheet was unified with the register's: 新任 is
+ * 新增, 调动 (with 调入单位代码) is 调出, 离岗 is 离职. Read so a unit's older file still imports.
+ */
+const OLDER_KIND_NAMES: Readonly<Record<string, ManagerChangeSheetKind>> = { 新任: 'add', 调动: 'out', 离岗: 'leave' };
+
+export interface ManagerChangeReadOptions {
+  /** The template's unit: rows without 单位 are its, and a row naming another unit is refused. */
+  unit?: { id: number; name: string } | undefined;
+}
+
 /** The sheet's rows, each checked on its own (the register's checks are the backend's). */
 export function readManagerChangeSheet(
   sheet: SheetInput,
   header: ManagerChangeHeader,
   lookups: ManagerChangeLookups,
+  options: ManagerChangeReadOptions = {},
 ): { rows: ManagerChangeRow[]; issues: ImportIssue[]; errorRows: number } {
   const rows: ManagerChangeRow[] = [];
   const issues: ImportIssue[] = [];
@@ -216,13 +232,27 @@ export function readManagerChangeSheet(
       else return u;
       return null;
     };
-    const unit = unitOf('unit');
-    if (text('unit') === '') issue('unit', bi('缺少单位', 'Unit missing'));
+    const own = options.unit;
+    let unit = unitOf('unit');
+    if (own && text('unit') === '') unit = own;
+    else if (text('unit') === '') issue('unit', bi('缺少单位', 'Unit missing'));
+    else if (own && unit !== null && unit.id !== own.id) {
+      issue(
+        'unit',
+        bi(
+          `本表是${own.name}的报送模板，只能填报本单位的客户经理变动；${unit.name}的变动请由该单位报送`,
+          `This is ${own.name}'s template: it reports that unit's changes only; ${unit.name} reports its own`,
+        ),
+      );
+      unit = null;
+    }
     const name = text('name');
     if (name === '') issue('name', bi('缺少姓名', 'Name missing'));
     else if (Array.from(name).length > 20) issue('name', bi('姓名不能超过 20 个字', 'A name is at most 20 characters'));
     const kindText = text('kind');
-    const kind = byName(MANAGER_CHANGE_KIND_NAMES_ZH, kindText);
+    const kind =
+      byName(MANAGER_CHANGE_KIND_NAMES_ZH, kindText) ??
+      (Object.hasOwn(OLDER_KIND_NAMES, kindText) ? (OLDER_KIND_NAMES[kindText] as ManagerChangeSheetKind) : null);
     if (kind === null)
       issue(
         'kind',

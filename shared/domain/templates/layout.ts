@@ -5,12 +5,14 @@
  * names back.
  */
 import { managerChangeDueDateFor, unitReportDueDate } from '../duties';
+import { INDUSTRIES } from '../industries';
 import { LINE_NAMES_ZH, PRODUCT_LINES, type RevenueLine } from '../lines';
+import { MANAGER_CHANGE_COLUMNS, MANAGER_CHANGE_KIND_NAMES_ZH } from '../managers/change-sheet';
 import { fenToYuanString } from '../money';
 import { EMPLOYMENT_NAMES_ZH, MANAGER_POST_NAMES_ZH } from '../organisation';
 import { formatPeriodZh, type Period } from '../periods';
 import type { Policy } from '../policy/policy';
-import { SCOPE_NAMES_ZH, TIER_NAMES_ZH, type Tier } from '../tiers';
+import { TIER_NAMES_ZH, type Tier } from '../tiers';
 import {
   WIDE_COLUMNS,
   WIDE_HEADERS,
@@ -36,6 +38,7 @@ export const TEMPLATE_SHEETS = {
   instructions: '填表说明',
   revenue: '收入明细',
   registrations: '新客户申报',
+  applications: '营销申报',
   managerChanges: '客户经理变动',
   fluctuations: '波动原因',
   /** The unit's own monthly analysis (R31), read into unit_analyses; absent from templates made before it. */
@@ -47,9 +50,6 @@ export const TEMPLATE_SHEETS = {
 } as const;
 
 export const YES_NO = ['是', '否'] as const;
-/** R30: the kinds of change a unit reports, in the order of the drop-down. */
-export const MANAGER_CHANGE_KINDS_ZH = ['新任', '调动', '离岗', '信息变更'] as const;
-export type ManagerChangeKindZh = (typeof MANAGER_CHANGE_KINDS_ZH)[number];
 
 const ALL_LINES: readonly RevenueLine[] = [...PRODUCT_LINES, 'other'];
 export const LINE_LIST: readonly string[] = ALL_LINES.map((l) => LINE_NAMES_ZH[l]);
@@ -89,31 +89,55 @@ export const REVENUE_COLUMNS: readonly ColumnSpec[] = [
   { header: '备注', width: 20 },
 ];
 
+/**
+ * 新客户申报 (R19): one registration a row, read into the centre's inbox (DOMAIN-DECISIONS
+ * "Template intake"). 客户名称 and 地区代码 are required (a registration needs the customer's home,
+ * R16); the rest is what the registration form asks.
+ */
 export const REGISTRATION_COLUMNS: readonly ColumnSpec[] = [
   { header: '客户名称', width: 32 },
-  { header: '简称', width: 12 },
   { header: '统一社会信用代码', width: 21 },
   { header: '地区代码', width: 10 },
-  { header: '行业', width: 12 },
+  { header: '行业', width: 12, list: INDUSTRIES },
   { header: '地址', width: 28 },
   { header: '联系人', width: 10 },
   { header: '联系电话', width: 14 },
   { header: '主要业务种类', width: 12, list: LINE_LIST },
+  { header: '预计年收入(元)', width: 14 },
+  { header: '收入依据', width: 24 },
   { header: '是否已签协议', width: 12, list: YES_NO },
-  { header: '预计等级', width: 10, list: Object.values(TIER_NAMES_ZH) },
-  { header: '建议范围', width: 10, list: Object.values(SCOPE_NAMES_ZH) },
-  { header: '备注', width: 20 },
+  { header: '申报理由', width: 24 },
 ];
 
-export const MANAGER_CHANGE_COLUMNS: readonly ColumnSpec[] = [
-  { header: '姓名', width: 10 },
-  { header: '变动类型', width: 10, list: MANAGER_CHANGE_KINDS_ZH },
-  { header: '生效日期', width: 12 },
-  { header: '岗位', width: 12, list: Object.values(MANAGER_POST_NAMES_ZH) },
-  { header: '用工性质', width: 10, list: Object.values(EMPLOYMENT_NAMES_ZH) },
-  { header: '调入单位代码', width: 12 },
-  { header: '联系电话', width: 14 },
-  { header: '备注', width: 20 },
+/**
+ * 客户经理变动 (R30): the register's own sheet (managers/change-sheet.ts) without 单位, which is the
+ * template's unit. The kinds, posts and employment as drop-downs.
+ */
+export const MANAGER_CHANGE_TEMPLATE_COLUMNS: readonly ColumnSpec[] = MANAGER_CHANGE_COLUMNS.filter(
+  (c) => c.field !== 'unit',
+).map((c) => ({
+  header: c.header,
+  width: c.field === 'otherUnit' || c.field === 'note' ? 16 : 12,
+  ...(c.field === 'kind'
+    ? { list: Object.values(MANAGER_CHANGE_KIND_NAMES_ZH) }
+    : c.field === 'post'
+      ? { list: Object.values(MANAGER_POST_NAMES_ZH) }
+      : c.field === 'employment'
+        ? { list: Object.values(EMPLOYMENT_NAMES_ZH) }
+        : {}),
+}));
+
+/**
+ * 营销申报 (R19): a plan to market another unit's customer, one a row, read into the centre's inbox
+ * like 新客户申报; the customer's own unit gives its opinion before the centre rules.
+ */
+export const APPLICATION_COLUMNS: readonly ColumnSpec[] = [
+  { header: '客户ID', width: 17 },
+  { header: '客户名称', width: 28 },
+  { header: '营销内容', width: 32 },
+  { header: '开始日期', width: 12 },
+  { header: '结束日期', width: 12 },
+  { header: '预计收入(元)', width: 14 },
 ];
 
 export const FLUCTUATION_COLUMNS: readonly ColumnSpec[] = [
@@ -245,15 +269,18 @@ export function instructionRows(
     '3. 只能报送本单位登记的客户；填写其他单位的客户会被提示，同一客户同一月份同一业务只能由一个单位报送。',
     '',
     `三、${TEMPLATE_SHEETS.registrations}`,
-    '本单位发现的新客户（R19），客户名称必填；有统一社会信用代码请填写（18 位）。中心审核后分配客户ID。',
+    '本单位发现的新客户（R19），每行一户：客户名称和地区代码（6 位行政区划代码）必填；有统一社会信用代码请填写（18 位）。中心受理后按注册申报审核，通过后分配客户ID，结果见下月模板的“申报进度”和回执。',
     '',
-    `四、${TEMPLATE_SHEETS.managerChanges}`,
-    '客户经理新任、调动、离岗或信息变更（R30），姓名、变动类型、生效日期必填；调动请填调入单位代码。',
+    `四、${TEMPLATE_SHEETS.applications}`,
+    '本单位希望营销其他单位的客户（R19），每行一户：客户ID、营销内容、开始日期、结束日期和预计收入(元)必填。先由客户所属单位出具意见，再由中心裁定；营销权不改变客户归属。',
     '',
-    `五、${TEMPLATE_SHEETS.fluctuations}`,
+    `五、${TEMPLATE_SHEETS.managerChanges}`,
+    '本单位客户经理的新增、调出、调入、离职或信息变更（R30），姓名、变动类型、生效日期必填；新增须填岗位，调出填调往单位，调入填调自单位（单位名称或代码）。',
+    '',
+    `六、${TEMPLATE_SHEETS.fluctuations}`,
     `已列出本单位的大客户及上月收入。本月收入较上月变动超过 ${policy.fluctuationPercent}% 的，须填写原因说明（R27）；属一次性变动的，请在“是否一次性”选“是”。`,
     '',
-    `六、${TEMPLATE_SHEETS.analysis}`,
+    `七、${TEMPLATE_SHEETS.analysis}`,
     `本单位本月经营分析（R31，与统计数据一同报送）：${ANALYSIS_ITEMS.map((i) => i.label).join('、')}，填在“${ANALYSIS_HEADERS.content}”列，每格不超过 ${ANALYSIS_MAX_CHARS} 字。`,
   ];
 }
@@ -282,7 +309,8 @@ export function templateSheets(
       ? wideRevenueSheet(input.customers)
       : { name: TEMPLATE_SHEETS.revenue, columns: REVENUE_COLUMNS, rows: revenueRows(input.customers, input.period) },
     { name: TEMPLATE_SHEETS.registrations, columns: REGISTRATION_COLUMNS, rows: [] },
-    { name: TEMPLATE_SHEETS.managerChanges, columns: MANAGER_CHANGE_COLUMNS, rows: [] },
+    { name: TEMPLATE_SHEETS.applications, columns: APPLICATION_COLUMNS, rows: [] },
+    { name: TEMPLATE_SHEETS.managerChanges, columns: MANAGER_CHANGE_TEMPLATE_COLUMNS, rows: [] },
     {
       name: TEMPLATE_SHEETS.fluctuations,
       columns: FLUCTUATION_COLUMNS,

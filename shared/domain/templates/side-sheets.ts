@@ -1,15 +1,13 @@
 /**
- * The template's sheets beside revenue — 新客户申报 (R19), 客户经理变动 (R30), 波动原因 (R27) and
- * 经营分析 (R31).
- * Each is found by its header (any column order), and every row is checked with problems naming
- * sheet, row and column. Registrations and manager changes are reported, not stored (see
- * DOMAIN-DECISIONS "Templates"), so their problems are warnings; reasons are stored, so theirs are
- * errors. Pure: the caller supplies the lookups.
+ * The template's sheets beside revenue that the batch stores with its figures — 波动原因 (R27)
+ * and 经营分析 (R31) — and the helpers the other readers share (新客户申报 and 营销申报 in
+ * intake.ts, 客户经理变动 in managers/change-sheet.ts). Each is found by its header (any column
+ * order), and every row is checked with problems naming sheet, row and column. Pure: the caller
+ * supplies the lookups.
  */
 
 import { type Bilingual, bi, echo } from '../bilingual';
-import { checkCreditCodeText } from '../credit-code';
-import { isIsoDate, managerChangeDueDate } from '../dates';
+import { isIsoDate } from '../dates';
 import {
   type CustomerLookup,
   type ImportIssue,
@@ -17,25 +15,13 @@ import {
   type SheetCell,
   type SheetInput,
 } from '../imports/revenue-sheet';
-import { normaliseCustomerName } from '../names';
 import { type Period, parsePeriod } from '../periods';
 import { columnLetter } from '../spreadsheet/cells';
-import {
-  ANALYSIS_HEADERS,
-  ANALYSIS_ITEMS,
-  ANALYSIS_MAX_CHARS,
-  type AnalysisItemKey,
-  LINE_LIST,
-  MANAGER_CHANGE_COLUMNS,
-  MANAGER_CHANGE_KINDS_ZH,
-  type ManagerChangeKindZh,
-  REGISTRATION_COLUMNS,
-  YES_NO,
-} from './layout';
+import { ANALYSIS_HEADERS, ANALYSIS_ITEMS, ANALYSIS_MAX_CHARS, type AnalysisItemKey, YES_NO } from './layout';
 
 type Columns<K extends string> = Partial<Record<K, number>>;
 
-function cellText(cell: SheetCell | null | undefined): string {
+export function cellText(cell: SheetCell | null | undefined): string {
   if (!cell || cell.v === null || cell.v === undefined) return '';
   return String(cell.v).trim();
 }
@@ -70,7 +56,7 @@ export function findColumns<K extends string>(
 }
 
 /** Walks the data rows under a header, skipping empty rows, with a problem reporter per row. */
-function eachRow<K extends string>(
+export function eachRow<K extends string>(
   sheet: SheetInput,
   header: { row: number; columns: Columns<K> },
   severity: 'error' | 'warning',
@@ -128,226 +114,6 @@ export function parseCellDate(value: string | number, date1904 = false): DatePar
     message: `“${value}”不是有效日期（应为 2026-10-05 这样的日期）`,
     messageEn: `"${value}" is not a valid date (expected a date such as 2026-10-05)`,
   };
-}
-
-// ── 新客户申报 (R19) ─────────────────────────────────────────────────────────────────────────
-
-type RegistrationField = 'name' | 'creditCode' | 'areaCode' | 'mainLine' | 'agreement' | 'tier' | 'scope';
-const REGISTRATION_HEADERS: Record<RegistrationField, readonly string[]> = {
-  name: ['客户名称', '客户全称', '单位名称'],
-  creditCode: ['统一社会信用代码', '信用代码', '社会信用代码'],
-  areaCode: ['地区代码', '行政区划代码', '属地代码'],
-  mainLine: ['主要业务种类', '业务种类', '主要业务'],
-  agreement: ['是否已签协议', '已签协议', '签订协议'],
-  tier: ['预计等级', '等级'],
-  scope: ['建议范围', '范围'],
-};
-
-export interface RegistrationLookup {
-  /** The customer already holding this credit code (R19: same legal entity). */
-  byCreditCode(code: string): { id: string; name: string } | null;
-  /** Customers with this normalised name (R19: probable duplicate). */
-  byNormalisedName(normalised: string): { id: string; name: string }[];
-  areaExists(code: string): boolean;
-}
-
-export interface RegistrationRow {
-  row: number;
-  name: string;
-  creditCode: string | null;
-}
-
-function checkList(
-  value: string,
-  list: readonly string[],
-  label: Bilingual,
-  problem: (message: Bilingual) => void,
-): string | null {
-  if (value === '') return null;
-  if (list.includes(value)) return value;
-  problem(
-    bi(
-      `${label.zh}“${value}”不在下拉列表中（应为 ${list.join('、')}）`,
-      `${label.en} "${value}" is not one of the drop-down list's values`,
-    ),
-  );
-  return null;
-}
-
-export function readRegistrations(
-  sheet: SheetInput,
-  lookup: RegistrationLookup,
-): { rows: RegistrationRow[]; issues: ImportIssue[] } {
-  const issues: ImportIssue[] = [];
-  const header = findColumns(sheet, REGISTRATION_HEADERS, ['name']);
-  if ('message' in header) return { rows: [], issues: [header] };
-  const rows: RegistrationRow[] = [];
-  const seenCodes = new Map<string, number>();
-  eachRow(sheet, header, 'warning', issues, (get, problem, rowNo) => {
-    const name = cellText(get('name'));
-    if (name === '') {
-      problem('name', bi('缺少客户名称', 'Customer name missing'));
-      return;
-    }
-    let creditCode: string | null = null;
-    const codeText = cellText(get('creditCode'));
-    if (codeText !== '') {
-      const check = checkCreditCodeText(codeText);
-      if (!check.ok) problem('creditCode', check.problem);
-      else {
-        creditCode = check.code;
-        const owner = lookup.byCreditCode(check.code);
-        if (owner)
-          problem(
-            'creditCode',
-            bi(
-              `R19：该信用代码已登记为客户 ${owner.id}（${owner.name}），同一法人不能重复登记`,
-              `R19: this credit code is registered to customer ${owner.id} ("${owner.name}"): a legal entity is registered once`,
-            ),
-          );
-        const first = seenCodes.get(check.code);
-        if (first !== undefined) {
-          problem(
-            'creditCode',
-            bi(`与本表第 ${first} 行的信用代码相同`, `Same credit code as row ${first} of this sheet`),
-          );
-        } else seenCodes.set(check.code, rowNo);
-      }
-    }
-    if (!creditCode || !lookup.byCreditCode(creditCode)) {
-      const same = lookup.byNormalisedName(normaliseCustomerName(name));
-      if (same.length > 0) {
-        problem(
-          'name',
-          bi(
-            `R19：已有同名客户 ${same.map((c) => `${c.id}（${c.name}）`).join('、')}，请中心核实是否同一客户`,
-            `R19: customer(s) of the same name exist (${same.map((c) => `${c.id} "${c.name}"`).join(', ')}): the centre checks whether it is the same customer`,
-          ),
-        );
-      }
-    }
-    const area = cellText(get('areaCode'));
-    if (area !== '' && (!/^\d{6}$/.test(area) || !lookup.areaExists(area))) {
-      problem(
-        'areaCode',
-        bi(
-          `地区代码“${area}”不存在（应为 6 位行政区划代码，如 440515）`,
-          `Area code "${area}" does not exist (expected a 6-digit division code, e.g. 440515)`,
-        ),
-      );
-    }
-    checkList(cellText(get('mainLine')), LINE_LIST, bi('主要业务种类', 'Main line'), (m) => problem('mainLine', m));
-    checkList(cellText(get('agreement')), YES_NO, bi('是否已签协议', 'Agreement signed'), (m) =>
-      problem('agreement', m),
-    );
-    const tierList = REGISTRATION_COLUMNS.find((c) => c.header === '预计等级')?.list ?? [];
-    checkList(cellText(get('tier')), tierList, bi('预计等级', 'Expected tier'), (m) => problem('tier', m));
-    const scopeList = REGISTRATION_COLUMNS.find((c) => c.header === '建议范围')?.list ?? [];
-    checkList(cellText(get('scope')), scopeList, bi('建议范围', 'Proposed scope'), (m) => problem('scope', m));
-    rows.push({ row: rowNo, name, creditCode });
-  });
-  return { rows, issues };
-}
-
-// ── 客户经理变动 (R30) ───────────────────────────────────────────────────────────────────────
-
-type ManagerField = 'name' | 'kind' | 'effectiveOn' | 'post' | 'employment' | 'toUnit';
-const MANAGER_HEADERS: Record<ManagerField, readonly string[]> = {
-  name: ['姓名', '客户经理', '客户经理姓名'],
-  kind: ['变动类型', '变动', '类型'],
-  effectiveOn: ['生效日期', '变动日期', '日期'],
-  post: ['岗位', '职务'],
-  employment: ['用工性质', '专兼职'],
-  toUnit: ['调入单位代码', '调入单位', '新单位代码'],
-};
-
-export interface ManagerChangeLookup {
-  /** A manager of this name currently in post in the reporting unit (null: unit unknown). */
-  managerInUnit(name: string): boolean | null;
-  unitByCode(code: string): { name: string } | null;
-}
-
-export interface ManagerChangeRow {
-  row: number;
-  name: string;
-  kind: ManagerChangeKindZh;
-  effectiveOn: string;
-  late: boolean;
-}
-
-export function readManagerChanges(
-  sheet: SheetInput,
-  lookup: ManagerChangeLookup,
-  options: { receivedOn: string; dueDay: number; date1904: boolean },
-): { rows: ManagerChangeRow[]; issues: ImportIssue[] } {
-  const issues: ImportIssue[] = [];
-  const header = findColumns(sheet, MANAGER_HEADERS, ['name', 'kind', 'effectiveOn']);
-  if ('message' in header) return { rows: [], issues: [header] };
-  const rows: ManagerChangeRow[] = [];
-  const column = (h: string) => MANAGER_CHANGE_COLUMNS.find((c) => c.header === h)?.list ?? [];
-  eachRow(sheet, header, 'warning', issues, (get, problem, rowNo) => {
-    const name = cellText(get('name'));
-    const kindText = cellText(get('kind'));
-    const dateCell = get('effectiveOn');
-    if (name === '') problem('name', bi('缺少姓名', 'Name missing'));
-    const kind = (MANAGER_CHANGE_KINDS_ZH as readonly string[]).includes(kindText)
-      ? (kindText as ManagerChangeKindZh)
-      : null;
-    if (kind === null) {
-      problem(
-        'kind',
-        kindText === ''
-          ? bi('缺少变动类型', 'Kind of change missing')
-          : bi(
-              `变动类型“${kindText}”应为 ${MANAGER_CHANGE_KINDS_ZH.join('、')}`,
-              `Kind of change "${kindText}" is not one of the drop-down list's values`,
-            ),
-      );
-    }
-    let effectiveOn: string | null = null;
-    if (!dateCell || cellText(dateCell) === '') problem('effectiveOn', bi('缺少生效日期', 'Effective date missing'));
-    else {
-      const parsed = parseCellDate(typeof dateCell.v === 'number' ? dateCell.v : cellText(dateCell), options.date1904);
-      if (parsed.ok) effectiveOn = parsed.date;
-      else problem('effectiveOn', bi(`生效日期：${parsed.message}`, `Effective date: ${parsed.messageEn}`));
-    }
-    checkList(cellText(get('post')), column('岗位'), bi('岗位', 'Post'), (m) => problem('post', m));
-    checkList(cellText(get('employment')), column('用工性质'), bi('用工性质', 'Employment'), (m) =>
-      problem('employment', m),
-    );
-    const toUnit = cellText(get('toUnit'));
-    if (kind === '调动' && toUnit === '') {
-      problem('toUnit', bi('调动须填写调入单位代码', 'A transfer needs the code of the unit transferred to'));
-    } else if (toUnit !== '' && !lookup.unitByCode(toUnit)) {
-      problem('toUnit', bi(`调入单位代码“${toUnit}”不存在`, `No unit has code "${toUnit}"`));
-    }
-    if (name !== '' && kind !== null) {
-      const inPost = lookup.managerInUnit(name);
-      if (inPost === true && kind === '新任') {
-        problem(
-          'name',
-          bi(`“${name}”已在本单位客户经理名册中`, `"${name}" is already on this unit's roll of managers`),
-        );
-      }
-      if (inPost === false && kind !== '新任') {
-        problem('name', bi(`本单位客户经理名册中没有“${name}”`, `"${name}" is not on this unit's roll of managers`));
-      }
-    }
-    if (name === '' || kind === null || effectiveOn === null) return;
-    const due = managerChangeDueDate(effectiveOn, options.dueDay);
-    const late = options.receivedOn > due;
-    if (late) {
-      problem(
-        'effectiveOn',
-        bi(
-          `R30：该变动应于 ${due} 前报送，${options.receivedOn} 收到，已逾期`,
-          `R30: this change was due by ${due} and was received on ${options.receivedOn}: late`,
-        ),
-      );
-    }
-    rows.push({ row: rowNo, name, kind, effectiveOn, late });
-  });
-  return { rows, issues };
 }
 
 const oneOffProblem = (text: string) =>

@@ -3,7 +3,7 @@ import { findHeader, type HeaderMatch, type SheetCell, type SheetInput } from '.
 import { revenueRows, templateFileName } from './layout';
 import { metadataRows, readTemplateMetadata, type TemplateMetadata } from './metadata';
 import { applyNewspaperInputs, findNewspaperColumns, parseRatePercent } from './newspaper-columns';
-import { parseCellDate, readFluctuationReasons, readManagerChanges, readRegistrations } from './side-sheets';
+import { parseCellDate, readFluctuationReasons } from './side-sheets';
 import {
   findWideHeader,
   readWideRevenueSheet,
@@ -138,49 +138,6 @@ describe('side sheets', () => {
   });
   it.each([['2026-02-30'], ['10/5/2026'], [60]])('refuses date %s', (input) => {
     expect(parseCellDate(input).ok).toBe(false);
-  });
-
-  it('registrations: R19 duplicates and bad values are reported by row and column', () => {
-    const r = readRegistrations(
-      sheet('新客户申报', [
-        ['客户名称', '统一社会信用代码', '地区代码', '是否已签协议'],
-        ['甲公司', '91440500MA4X0000X1', '440515', '是'],
-        ['乙公司', '', '999999', '也许'],
-        ['', '', '', ''],
-      ]),
-      {
-        byCreditCode: () => null,
-        byNormalisedName: (n) => (n === '乙公司' ? [{ id: '44051500001000', name: '乙公司' }] : []),
-        areaExists: (c) => c === '440515',
-      },
-    );
-    expect(r.rows.map((x) => x.name)).toEqual(['甲公司', '乙公司']);
-    expect(r.issues.map((i) => [i.row, i.column])).toEqual([
-      [2, 'B'],
-      [3, 'A'],
-      [3, 'C'],
-      [3, 'D'],
-    ]);
-    expect(r.issues.every((i) => i.severity === 'warning')).toBe(true);
-  });
-
-  it('manager changes: R30 lateness on the 25th cut-off', () => {
-    const r = readManagerChanges(
-      sheet('客户经理变动', [
-        ['姓名', '变动类型', '生效日期'],
-        ['张三', '新任', '2026-11-02'],
-        ['李四', '离岗', '2026-10-05'],
-      ]),
-      { managerInUnit: (n) => n === '李四', unitByCode: () => null },
-      { receivedOn: '2026-11-10', dueDay: 25, date1904: false },
-    );
-    expect(r.rows.map((x) => [x.name, x.late])).toEqual([
-      ['张三', false],
-      ['李四', true],
-    ]);
-    expect(r.issues).toEqual([
-      expect.objectContaining({ row: 3, column: 'C', message: expect.stringContaining('R30') }),
-    ]);
   });
 
   it('fluctuation reasons: skips rows saying nothing, refuses another month', () => {

@@ -123,14 +123,15 @@ describe('templates/generate', () => {
     const zip = unzipSync(new Uint8Array(readFileSync(chenghai.path)));
     const part = (p: string) => strFromU8(zip[p] as Uint8Array);
     expect(part('xl/workbook.xml')).toMatch(/<sheet name="_kam_meta"[^>]*state="veryHidden"/);
-    // Sheet order: 填表说明, 收入明细, 新客户申报, 客户经理变动, 波动原因, 经营分析, 申报进度, _kam_meta.
-    expect(part('xl/worksheets/sheet8.xml')).toContain('<sheetProtection');
+    // Sheet order: 填表说明, 收入明细, 新客户申报, 营销申报, 客户经理变动, 波动原因, 经营分析, 申报进度, _kam_meta.
+    expect(part('xl/worksheets/sheet9.xml')).toContain('<sheetProtection');
     const registrationXml = part('xl/worksheets/sheet3.xml');
     expect(registrationXml).toContain('<formula1>"是,否"</formula1>');
-    expect(registrationXml).toContain('<formula1>"钻石,黄金,白银,一般"</formula1>');
-    expect(part('xl/worksheets/sheet5.xml')).toContain('<formula1>"是,否"</formula1>');
+    expect(registrationXml).toContain('<formula1>"储汇,帐单,函件,集邮,特快,物流,包件,报刊,其他"</formula1>');
+    expect(part('xl/worksheets/sheet5.xml')).toContain('<formula1>"新增,调出,调入,离职,信息变更"</formula1>');
+    expect(part('xl/worksheets/sheet6.xml')).toContain('<formula1>"是,否"</formula1>');
     // The schema orders dataValidations after sheetData and before pageMargins; Excel refuses otherwise.
-    const fluctuationXml = part('xl/worksheets/sheet5.xml');
+    const fluctuationXml = part('xl/worksheets/sheet6.xml');
     expect(fluctuationXml.indexOf('</sheetData>')).toBeLessThan(fluctuationXml.indexOf('<dataValidations'));
     expect(fluctuationXml.indexOf('<dataValidations')).toBeLessThan(fluctuationXml.indexOf('<pageMargins'));
 
@@ -139,6 +140,7 @@ describe('templates/generate', () => {
       '填表说明',
       '收入明细',
       '新客户申报',
+      '营销申报',
       '客户经理变动',
       '波动原因',
       '经营分析',
@@ -229,41 +231,40 @@ describe('template round trip (R8, R27)', () => {
       expect(newspaperDone).toBe(true);
       reasonCustomer = String(rows[1]?.[0]);
       appendRow(wb, '波动原因', [reasonCustomer, String(rows[1]?.[1]), PERIOD, null, null, '春节前集中寄递', '是']);
-      appendRow(wb, '新客户申报', [
-        '汕头市新申报贸易有限公司',
-        '新申报',
-        '',
-        '440515',
-        '',
-        '',
-        '',
-        '',
-        '函件',
-        '否',
-        '一般',
-      ]);
-      appendRow(wb, '新客户申报', ['', '缺名称']);
-      appendRow(wb, '客户经理变动', ['张三', '调动', '2026-10-05', '大客户经理', '专职', '']);
+      // 客户名称, 统一社会信用代码, 地区代码, 行业, 地址, 联系人, 联系电话, 主要业务种类, 预计年收入(元)…
+      appendRow(wb, '新客户申报', ['汕头市新申报贸易有限公司', '', '440515', '', '', '', '', '函件', '5万']);
+      appendRow(wb, '新客户申报', ['', '', '440515']);
+      // 姓名, 变动类型, 生效日期, 岗位, 专兼职, 联系电话, 调往/调自单位: a transfer out needs its unit.
+      appendRow(wb, '客户经理变动', ['张三', '调出', '2026-10-05', '大客户经理', '专职', '', '']);
     });
 
     const preview = await b.registry.call('imports/preview', { path });
     expect(preview.template).toMatchObject({ unitCode: '440515', unitName: '澄海分局', period: PERIOD, version: 1 });
-    expect(preview.counts.errors).toBe(0);
+    // The two side rows that cannot be used are errors, left out only when the officer says so.
+    expect(preview.counts.errors).toBe(2);
     expect(preview.counts.new).toBe(Object.keys(expected).length);
     expect(preview.sections).toEqual([
-      { sheet: '新客户申报', kind: 'registrations', rows: 1, problems: 1, stored: false },
-      { sheet: '客户经理变动', kind: 'managerChanges', rows: 1, problems: 3, stored: false },
+      { sheet: '新客户申报', kind: 'registrations', rows: 2, problems: 1, stored: true },
+      { sheet: '营销申报', kind: 'applications', rows: 0, problems: 0, stored: true },
+      { sheet: '客户经理变动', kind: 'managerChanges', rows: 1, problems: 1, stored: true },
       { sheet: '波动原因', kind: 'fluctuations', rows: 1, problems: 0, stored: true },
       { sheet: '经营分析', kind: 'analysis', rows: 0, problems: 0, stored: true },
     ]);
     expect(preview.issues).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ sheet: '新客户申报', row: 3, column: 'A', message: '缺少客户名称' }),
-        expect.objectContaining({ sheet: '客户经理变动', row: 2, column: 'F', message: '调动须填写调入单位代码' }),
+        expect.objectContaining({ sheet: '客户经理变动', row: 2, column: 'G', severity: 'error' }),
       ]),
     );
 
-    const batch = await b.registry.call('imports/commit', { token: preview.token });
+    const batch = await b.registry.call('imports/commit', { token: preview.token, excludeErrorRows: true });
+    // R19: the registration waits in the centre's inbox; nothing is filed until the centre does.
+    expect(
+      b.db.prepare('SELECT kind, unit_id, sheet, row_no, state, fields ->> \'$.name\' AS name FROM template_submissions').all(),
+    ).toEqual([
+      { kind: 'registration', unit_id: unitId, sheet: '新客户申报', row_no: 2, state: 'pending', name: '汕头市新申报贸易有限公司' },
+    ]);
+    expect(b.db.prepare('SELECT count(*) AS n FROM registrations').get()).toEqual({ n: 0 });
     expect(periodRevenue(b)).toEqual(expected);
     expect(b.db.prepare('SELECT unit_id, form, period FROM import_batches WHERE id = ?').get(batch.id)).toEqual({
       unit_id: unitId,
@@ -294,6 +295,7 @@ describe('template round trip (R8, R27)', () => {
     ]);
 
     await b.registry.call('imports/undo', { batchId: batch.id });
+    expect(b.db.prepare('SELECT state FROM template_submissions').all()).toEqual([{ state: 'withdrawn' }]);
     expect(periodRevenue(b)).toEqual({});
     expect(b.db.prepare('SELECT count(*) AS n FROM newspaper_inputs').get()).toEqual({ n: 0 });
     expect(b.db.prepare('SELECT count(*) AS n FROM revenue_months WHERE period = ?').get(PERIOD)).toEqual({ n: 0 });

@@ -96,6 +96,7 @@ describe('经营分析 in the template (R31)', () => {
       '填表说明',
       '收入明细',
       '新客户申报',
+      '营销申报',
       '客户经理变动',
       '波动原因',
       SHEET,
@@ -116,7 +117,7 @@ describe('经营分析 in the template (R31)', () => {
       ['存在问题及本月计划', null],
     ]);
     const zip = unzipSync(new Uint8Array(readFileSync(path)));
-    const xml = strFromU8(zip['xl/worksheets/sheet6.xml'] as Uint8Array);
+    const xml = strFromU8(zip['xl/worksheets/sheet7.xml'] as Uint8Array);
     expect(xml).toContain('orientation="portrait"');
     expect(xml).toContain('fitToWidth="1"');
     // The 内容 cells are tall (several lines) and styled to wrap at the top.

@@ -149,7 +149,7 @@ function Sections({ preview }: { preview: ImportPreview }) {
               </Table.Td>
               <Table.Td>
                 <Text size="sm" c={s.stored ? undefined : 'dimmed'}>
-                  {s.stored ? t('submissions.preview.stored') : t('submissions.preview.reported')}
+                  {s.stored ? t(`submissions.preview.handling.${s.kind}`) : t('submissions.preview.reported')}
                 </Text>
               </Table.Td>
             </Table.Tr>
