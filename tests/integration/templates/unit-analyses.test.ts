@@ -145,7 +145,7 @@ describe('经营分析 in the template (R31)', () => {
           .flat()
           .join('\n'),
       ),
-    ).toContain(`六、${SHEET}`);
+    ).toContain(`七、${SHEET}`);
   });
 });
 
