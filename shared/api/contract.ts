@@ -169,6 +169,9 @@ export const inputSchemas = {
   'applications/add': s.applicationsAdd,
   'applications/decide': s.applicationsDecide,
   'applications/list': s.applicationsList,
+  'inbox/list': s.inboxList,
+  'inbox/file': s.inboxFile,
+  'inbox/decline': s.inboxDecline,
   'archives/get': s.archivesGet,
   'archives/view-personal': s.archivesViewPersonal,
   'archives/update': s.archivesUpdate,
@@ -294,6 +297,9 @@ export interface ApiResults {
   'applications/add': reg.ApplicationView;
   'applications/decide': reg.ApplicationView;
   'applications/list': reg.ApplicationView[];
+  'inbox/list': reg.SubmissionView[];
+  'inbox/file': reg.SubmissionsFiled;
+  'inbox/decline': reg.SubmissionView[];
   'archives/get': A.ArchiveView;
   'archives/view-personal': A.ArchiveView;
   'archives/update': A.ArchiveView;

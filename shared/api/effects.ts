@@ -29,6 +29,7 @@ export const READ_AREAS = [
   'assignments',
   'teams',
   'manager-changes',
+  'inbox',
 ] as const;
 export type ReadArea = (typeof READ_AREAS)[number];
 
@@ -49,7 +50,19 @@ const REVENUE: readonly ReadArea[] = ['revenue', 'customers', 'submissions', 're
  * A batch brings revenue and the units' forms; its undo takes them back. Its commit (like a
  * tiering run) may make a backup first, and its full check may find the file damaged: `backups`.
  */
-const BATCH: readonly ReadArea[] = ['imports', 'submissions', 'revenue', 'customers', 'tiers', 'managers', 'reports'];
+const BATCH: readonly ReadArea[] = [
+  'imports',
+  'submissions',
+  'revenue',
+  'customers',
+  'tiers',
+  'managers',
+  'reports',
+  // A template's 新客户申报/营销申报 rows and its 客户经理变动 (DOMAIN-DECISIONS "Template intake").
+  'inbox',
+  'manager-changes',
+  'assignments',
+];
 
 export const WRITE_EFFECTS = {
   'areas/upsert': ORGANISATION,
@@ -102,6 +115,8 @@ export const WRITE_EFFECTS = {
   // A granted application puts a unit on the customer's team (the customer page lists it).
   'applications/add': ['applications', 'customers'],
   'applications/decide': ['applications', 'customers'],
+  'inbox/file': ['inbox', 'registrations', 'applications', 'customers'],
+  'inbox/decline': ['inbox'],
   // R17: a viewing of key persons is recorded (the views list).
   'archives/view-personal': ['archives'],
   'archives/update': ['archives', 'customers'],

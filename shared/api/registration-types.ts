@@ -151,3 +151,63 @@ export interface ApplicationView {
   /** Granted and not ended on the asked date: the unit is on the customer's team (ownership does not move). */
   member: boolean;
 }
+
+// ── The centre's inbox of what units send in their templates (DOMAIN-DECISIONS "Template intake") ──
+
+export type SubmissionState = 'pending' | 'filed' | 'declined' | 'withdrawn';
+
+/** A 新客户申报 row as the unit sent it. */
+export interface RegistrationSubmissionFields {
+  name: string;
+  creditCode: string | null;
+  areaCode: string;
+  industry: string | null;
+  address: string | null;
+  contact: string | null;
+  phone: string | null;
+  lines: string[];
+  revenueFen: number | null;
+  evidence: string | null;
+  agreementSigned: boolean | null;
+  reason: string | null;
+}
+
+/** A 营销申报 row as the unit sent it. */
+export interface ApplicationSubmissionFields {
+  customerId: string;
+  customerName: string;
+  plan: string;
+  startsOn: string;
+  untilOn: string;
+  expectedRevenueFen: number;
+}
+
+export interface SubmissionView {
+  id: number;
+  kind: 'registration' | 'application';
+  state: SubmissionState;
+  /** The unit that sent it (code and name). */
+  unit: string;
+  unitName: string;
+  batchId: number;
+  fileName: string;
+  period: string | null;
+  sheet: string;
+  row: number;
+  receivedAt: string;
+  registration: RegistrationSubmissionFields | null;
+  application: ApplicationSubmissionFields | null;
+  /** R19a, for a pending registration: the duplicate check as it stands now. */
+  matches: RegistrationMatch[];
+  /** Filed as: the registration or application it became. */
+  registrationId: number | null;
+  applicationId: number | null;
+  /** Why the centre declined it (the unit's receipt tells it). */
+  reason: string | null;
+  decidedBy: string | null;
+  decidedAt: string | null;
+}
+
+export interface SubmissionsFiled {
+  filed: { id: number; registrationId: number | null; applicationId: number | null; state: string }[];
+}

@@ -857,6 +857,25 @@ export const registrationsRelease = z
   .object({ id: registrationId, reason: text('释放理由', 300), date: today })
   .strict();
 
+/** The centre's inbox of units' template rows (DOMAIN-DECISIONS "Template intake"). */
+const submissionIds = z
+  .array(id('收件'), said('请选择要处理的申报', 'Choose the submissions'))
+  .min(1, said('请至少选择一条申报', 'Choose at least one submission'))
+  .max(500, said('一次最多处理 500 条', 'At most 500 at a time'));
+export const inboxList = z
+  .object({
+    state: z
+      .enum(['pending', 'filed', 'declined', 'withdrawn'], said('未知的收件状态', 'Unknown inbox state'))
+      .nullable()
+      .default(null),
+    kind: z.enum(['registration', 'application'], said('未知的申报类型', 'Unknown kind')).nullable().default(null),
+    unitId: id('申报单位').nullable().default(null),
+    batchId: id('导入批次').nullable().default(null),
+  })
+  .strict();
+export const inboxFile = z.object({ ids: submissionIds, date: today }).strict();
+export const inboxDecline = z.object({ ids: submissionIds, reason: text('不予受理的理由', 300) }).strict();
+
 const applicationId = id('营销申报');
 export const applicationsAdd = z
   .object({

@@ -34,6 +34,7 @@ export const ENTITY_KINDS = [
   'assignment',
   'team',
   'manager-change-batch',
+  'submission',
 ] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 
@@ -66,6 +67,7 @@ const SNAPSHOTS: Partial<Record<EntityKind, Snapshot>> = {
   operator: { read: row('SELECT name, title, active FROM operators WHERE id = ?') },
   registration: { read: row('SELECT * FROM registrations WHERE id = ?'), ignore: STAMPS },
   application: { read: row('SELECT * FROM applications WHERE id = ?'), ignore: STAMPS },
+  submission: { read: row('SELECT * FROM template_submissions WHERE id = ?'), ignore: STAMPS },
   settings: {
     read: (db, [key]) => {
       const r = db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;

@@ -2,6 +2,7 @@
 import { entity } from '../audit/entities';
 import { defineHandlers } from '../registry';
 import { addApplication, decideApplication, listApplications } from './applications';
+import { declineSubmissions, fileSubmissions, listSubmissions } from './inbox';
 import {
   addRegistration,
   decideRegistration,
@@ -44,4 +45,15 @@ export const registrationHandlers = defineHandlers({
     run: (input, ctx) => decideApplication(ctx, input),
   },
   'applications/list': { kind: 'read', run: (input, ctx) => listApplications(ctx, input) },
+  'inbox/list': { kind: 'read', run: (input, ctx) => listSubmissions(ctx, input) },
+  'inbox/file': {
+    kind: 'write',
+    audit: { entity: (i) => entity('submission', ...i.ids.slice(0, 1)) },
+    run: (input, ctx) => fileSubmissions(ctx, input),
+  },
+  'inbox/decline': {
+    kind: 'write',
+    audit: { entity: (i) => entity('submission', ...i.ids.slice(0, 1)) },
+    run: (input, ctx) => declineSubmissions(ctx, input),
+  },
 });

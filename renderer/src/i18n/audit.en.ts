@@ -102,6 +102,9 @@ export const CHANNEL_NAMES_EN: Record<AuditChannel, string> = {
   'applications/add': 'File a marketing application',
   'applications/decide': 'Decide a marketing application',
   'applications/list': 'View marketing applications',
+  'inbox/list': 'View the template inbox',
+  'inbox/file': 'File submissions from templates',
+  'inbox/decline': 'Decline submissions from templates',
   'archives/get': 'View customer archive',
   'archives/view-personal': "View archive's key persons",
   'archives/update': 'Update customer archive',
@@ -156,6 +159,7 @@ export const auditEn: typeof auditZh = {
     assignment: 'Manager assignment {{id}}',
     team: 'Project team {{id}}',
     'manager-change-batch': 'Manager-change batch #{{id}}',
+    submission: 'Template submission #{{id}}',
   },
   ownEntities: {
     customer: 'Customer record',

@@ -109,6 +109,9 @@ export const CHANNEL_NAMES_ZH: Record<AuditChannel, string> = {
   'applications/add': '登记营销申报',
   'applications/decide': '审核营销申报',
   'applications/list': '查看营销申报',
+  'inbox/list': '查看模板收件箱',
+  'inbox/file': '受理模板中的申报',
+  'inbox/decline': '不予受理模板中的申报',
   'archives/get': '查看客户档案',
   'archives/view-personal': '查看档案关键人信息',
   'archives/update': '更新客户档案',
@@ -164,6 +167,7 @@ export const auditZh = {
     assignment: '客户经理分配 {{id}}',
     team: '项目组 {{id}}',
     'manager-change-batch': '客户经理变动批次 #{{id}}',
+    submission: '模板收件 #{{id}}',
   },
   /** The same records on their customer's own page, where the ID goes without saying. */
   ownEntities: {
