@@ -337,4 +337,90 @@ export const REGISTRATION_COMMANDS: Command[] = [
         return { json: rows, text };
       }),
   },
+  {
+    name: 'inbox list',
+    summary:
+      '模板收件箱：单位报送模板中的新客户申报和营销申报（默认待受理）/ the inbox of the units’ template rows (pending by default)',
+    usage:
+      'kam inbox list [--state pending|filed|declined|withdrawn|all] [--kind registration|application] [--unit CODE] [--batch N] [--db PATH] [--json]',
+    options: {
+      state: { type: 'string' },
+      kind: { type: 'string' },
+      unit: { type: 'string' },
+      batch: { type: 'string' },
+    },
+    run: async (values, db) =>
+      withExisting(db, async (b) => {
+        const unit = opt(values, 'unit');
+        const batch = opt(values, 'batch');
+        const state = opt(values, 'state') ?? 'pending';
+        const rows = await b.registry.call('inbox/list', {
+          state: state === 'all' ? null : (state as 'pending'),
+          kind: opt(values, 'kind') as 'registration' | null,
+          unitId: unit === null ? null : await unitId(b, unit),
+          batchId: batch === null ? null : Number(batch),
+        });
+        const text =
+          rows.length === 0
+            ? '（无）'
+            : rows
+                .map((r) =>
+                  [
+                    r.id,
+                    r.kind === 'registration' ? '新客户申报' : '营销申报',
+                    r.unit,
+                    `${r.sheet}第${r.row}行`,
+                    r.registration?.name ?? `${r.application?.customerId} ${r.application?.plan}`,
+                    r.state,
+                    r.matches.length > 0 ? `疑似重复 ${r.matches.length}` : '',
+                  ].join('\t'),
+                )
+                .join('\n');
+        return { json: rows, text };
+      }),
+  },
+  {
+    name: 'inbox file',
+    summary:
+      '受理：把收件转为注册申报或营销申报（全部成功或全部不受理）/ file inbox rows as registrations or applications, all or none',
+    usage: 'kam inbox file N [N …] [--date D] [--db PATH] [--json]',
+    options: { date: { type: 'string' } },
+    positionals: true,
+    run: async (values, db, io) =>
+      withExisting(db, async (b) => {
+        const ids = inboxIds(io.positionals ?? [], 'kam inbox file 3 4');
+        const r = await b.registry.call('inbox/file', { ids, date: opt(values, 'date') });
+        const text = r.filed
+          .map((f) =>
+            f.registrationId !== null
+              ? `收件 #${f.id} → 注册申报 #${f.registrationId}（${f.state}）`
+              : `收件 #${f.id} → 营销申报 #${f.applicationId}（${f.state}）`,
+          )
+          .join('\n');
+        return { json: r, text };
+      }),
+  },
+  {
+    name: 'inbox decline',
+    summary: '不予受理收件，写明理由（单位回执中告知）/ decline inbox rows with the reason the unit’s receipt tells',
+    usage: 'kam inbox decline N [N …] --reason R [--db PATH] [--json]',
+    options: { reason: { type: 'string' } },
+    positionals: true,
+    run: async (values, db, io) =>
+      withExisting(db, async (b) => {
+        const ids = inboxIds(io.positionals ?? [], 'kam inbox decline 3 --reason 信息不全');
+        const rows = await b.registry.call('inbox/decline', { ids, reason: required(values, 'reason') });
+        return { json: rows, text: `已不予受理 ${rows.length} 条` };
+      }),
+  },
 ];
+
+/** Positional inbox ids (`kam inbox file 3 4`). */
+function inboxIds(positionals: readonly string[], example: string): number[] {
+  if (positionals.length === 0 || positionals.some((p) => !/^\d{1,9}$/.test(p)))
+    throw new AppError('VALIDATION', {
+      zh: `请给出收件编号，例如 ${example}`,
+      en: `Give the inbox numbers, e.g. ${example}`,
+    });
+  return positionals.map(Number);
+}
