@@ -400,6 +400,13 @@ export const en: Messages = {
       updated: 'Account manager updated',
       moved: 'Transfer recorded',
       left: 'Departure recorded',
+      successor: 'Successor',
+      successorPlaceholder: 'Do not hand over',
+      successorNothing: 'No active manager found',
+      successorHint:
+        "When chosen, {{name}}'s customers (A, B and dedicated roles) and project-team places pass to the successor on the leaving date; otherwise each customer's manager must be changed on its page after the leave.",
+      successorOption: '{{name}} · {{unit}}',
+      leftTo: "{{name}}'s customers now belong to {{successor}}",
     },
     changes: {
       title: 'Change register',
