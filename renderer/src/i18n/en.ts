@@ -2,6 +2,7 @@
 import { archivesEn } from './archives.en';
 import { auditEn } from './audit.en';
 import { backupsEn } from './backups.en';
+import { managerChangesEn } from './manager-changes.en';
 import { registrationsEn } from './registrations.en';
 import { reportsEn } from './reports.en';
 import { submissionsEn } from './submissions.en';
@@ -1010,6 +1011,7 @@ export const en: Messages = {
     leave: 'Left',
   },
   submissions: submissionsEn,
+  managerChanges: managerChangesEn,
   reports: reportsEn,
   backups: backupsEn,
   worklist: worklistEn,

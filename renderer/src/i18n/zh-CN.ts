@@ -6,6 +6,7 @@ import { EMPLOYMENT_NAMES_ZH, MANAGER_POST_NAMES_ZH, UNIT_KIND_NAMES_ZH } from '
 import { archivesZh } from './archives.zh-CN';
 import { auditZh } from './audit.zh-CN';
 import { backupsZh } from './backups.zh-CN';
+import { managerChangesZh } from './manager-changes.zh-CN';
 import { registrationsZh } from './registrations.zh-CN';
 import { reportsZh } from './reports.zh-CN';
 import { submissionsZh } from './submissions.zh-CN';
@@ -926,6 +927,7 @@ export const zhCN = {
     leave: '离岗',
   },
   submissions: submissionsZh,
+  managerChanges: managerChangesZh,
   reports: reportsZh,
   backups: backupsZh,
   worklist: worklistZh,

@@ -34,6 +34,7 @@ import { type ListColumn, ListTable } from '../../components/list/ListTable';
 import { RowMenu, useActionsColumn } from '../../components/list/RowMenu';
 import { useSchemaForm } from '../../forms/useSchemaForm';
 import { useFormat } from '../../i18n/useFormat';
+import { ChangeSheetCard } from './managers/ChangeSheetCard';
 import { ManagerLeaveModal } from './managers/ManagerLeaveModal';
 
 type Dialog =
@@ -161,6 +162,8 @@ export function ManagersTab() {
           />
         )}
       </ApiView>
+
+      <ChangeSheetCard />
 
       <ChangeRegister />
 
