@@ -2,6 +2,7 @@
 import { archivesEn } from './archives.en';
 import { auditEn } from './audit.en';
 import { backupsEn } from './backups.en';
+import { managerChangesEn } from './manager-changes.en';
 import { registrationsEn } from './registrations.en';
 import { reportsEn } from './reports.en';
 import { submissionsEn } from './submissions.en';
@@ -400,6 +401,13 @@ export const en: Messages = {
       updated: 'Account manager updated',
       moved: 'Transfer recorded',
       left: 'Departure recorded',
+      successor: 'Successor',
+      successorPlaceholder: 'Do not hand over',
+      successorNothing: 'No active manager found',
+      successorHint:
+        "When chosen, {{name}}'s customers (A, B and dedicated roles) and project-team places pass to the successor on the leaving date; otherwise each customer's manager must be changed on its page after the leave.",
+      successorOption: '{{name}} · {{unit}}',
+      leftTo: "{{name}}'s customers now belong to {{successor}}",
     },
     changes: {
       title: 'Change register',
@@ -1003,6 +1011,7 @@ export const en: Messages = {
     leave: 'Left',
   },
   submissions: submissionsEn,
+  managerChanges: managerChangesEn,
   reports: reportsEn,
   backups: backupsEn,
   worklist: worklistEn,

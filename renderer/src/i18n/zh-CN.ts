@@ -6,6 +6,7 @@ import { EMPLOYMENT_NAMES_ZH, MANAGER_POST_NAMES_ZH, UNIT_KIND_NAMES_ZH } from '
 import { archivesZh } from './archives.zh-CN';
 import { auditZh } from './audit.zh-CN';
 import { backupsZh } from './backups.zh-CN';
+import { managerChangesZh } from './manager-changes.zh-CN';
 import { registrationsZh } from './registrations.zh-CN';
 import { reportsZh } from './reports.zh-CN';
 import { submissionsZh } from './submissions.zh-CN';
@@ -400,6 +401,13 @@ export const zhCN = {
       updated: '客户经理资料已更新',
       moved: '调动已登记',
       left: '离岗已登记',
+      successor: '接替客户经理',
+      successorPlaceholder: '不转交',
+      successorNothing: '没有找到在岗的客户经理',
+      successorHint:
+        '选择后，{{name}} 名下的客户（A角、B角、专人）和项目组成员身份在离岗当天一并转给接替人；不选则离岗后须在各客户页逐个更换。',
+      successorOption: '{{name}} · {{unit}}',
+      leftTo: '{{name}} 名下的客户已转给 {{successor}}',
     },
     changes: {
       title: '变更登记簿',
@@ -919,6 +927,7 @@ export const zhCN = {
     leave: '离岗',
   },
   submissions: submissionsZh,
+  managerChanges: managerChangesZh,
   reports: reportsZh,
   backups: backupsZh,
   worklist: worklistZh,

@@ -17,7 +17,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { ApiInput } from '../../../../shared/api/contract';
-import { managersLeave, managersMove, managersRegister, managersUpdate } from '../../../../shared/api/schemas';
+import { managersMove, managersRegister, managersUpdate } from '../../../../shared/api/schemas';
 import type { Manager, ManagerChange } from '../../../../shared/api/types';
 import {
   EMPLOYMENT_KINDS,
@@ -34,6 +34,8 @@ import { type ListColumn, ListTable } from '../../components/list/ListTable';
 import { RowMenu, useActionsColumn } from '../../components/list/RowMenu';
 import { useSchemaForm } from '../../forms/useSchemaForm';
 import { useFormat } from '../../i18n/useFormat';
+import { ChangeSheetCard } from './managers/ChangeSheetCard';
+import { ManagerLeaveModal } from './managers/ManagerLeaveModal';
 
 type Dialog =
   | { kind: 'register' }
@@ -160,6 +162,8 @@ export function ManagersTab() {
           />
         )}
       </ApiView>
+
+      <ChangeSheetCard />
 
       <ChangeRegister />
 
@@ -452,54 +456,6 @@ function ManagerMoveModal({
         {...form.form.getInputProps('effectiveOn')}
         withAsterisk
         inputWrapperOrder={['label', 'input', 'description', 'error']}
-      />
-    </FormModal>
-  );
-}
-
-function ManagerLeaveModal({ manager, onClose }: DialogProps & { manager: Manager }) {
-  const { t } = useTranslation();
-  const today = useToday();
-  const leave = useApiMutation('managers/leave');
-  const form = useSchemaForm({
-    initialValues: { effectiveOn: today as string | null, reason: '' },
-    schema: managersLeave,
-    toInput: (v) => ({ id: manager.id, effectiveOn: v.effectiveOn ?? '', reason: v.reason }),
-  });
-  const save = async () => {
-    const saved = await form.submit((input) => leave.mutateAsync(input));
-    if (!saved) return;
-    notifications.show({ color: 'postal', title: t('managers.form.left'), message: saved.name });
-    onClose();
-  };
-  return (
-    <FormModal
-      opened
-      onClose={onClose}
-      title={t('managers.form.leaveTitle')}
-      submitLabel={t('managers.leave')}
-      submitColor="red"
-      form={form}
-      onSubmit={() => void save()}
-      testId="manager-leave-form"
-    >
-      <Text size="sm" fw={600}>
-        {manager.name} · {manager.unitName}
-      </Text>
-      <DateField
-        label={t('managers.form.effectiveOn')}
-        description={t('managers.form.effectiveHint')}
-        {...form.form.getInputProps('effectiveOn')}
-        withAsterisk
-        data-autofocus
-        inputWrapperOrder={['label', 'input', 'description', 'error']}
-      />
-      <TextInput
-        label={t('managers.form.reason')}
-        {...form.form.getInputProps('reason')}
-        withAsterisk
-        maxLength={200}
-        autoComplete="off"
       />
     </FormModal>
   );

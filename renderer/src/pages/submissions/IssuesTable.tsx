@@ -1,7 +1,7 @@
 import { Badge, Paper, SegmentedControl, Text, Title } from '@mantine/core';
 import { type ReactNode, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportIssueView, ImportPreview } from '../../../../shared/api/types';
+import type { ImportIssueView } from '../../../../shared/api/types';
 import { issueMessage } from '../../api/client';
 import { type ListColumn, ListTable } from '../../components/list/ListTable';
 import { EMPTY_VALUE, formatCount } from '../../i18n/format';
@@ -11,8 +11,26 @@ import { filterIssues, type IssueFilter, issuesTruncated, pageOf } from './wizar
 // Short pages instead of a scroll box inside the page: one scrollbar, and Page Down works.
 const PAGE_SIZE = 25;
 
+/**
+ * What the table needs of a preview: its problems and their counts. A revenue import's preview and
+ * the 客户经理变动表's (settings, R30) both have them, so both list problems the same way.
+ */
+export interface IssuesOfPreview {
+  issues: readonly ImportIssueView[];
+  counts: { errors: number; warnings: number };
+}
+
 /** The preview's problems (up to the backend's first 1,000), filtered and paged. */
-export function IssuesTable({ preview, actions }: { preview: ImportPreview; actions?: ReactNode }) {
+export function IssuesTable({
+  preview,
+  actions,
+  id = 'import-issues',
+}: {
+  preview: IssuesOfPreview;
+  actions?: ReactNode;
+  /** The list's id (its shown columns are remembered by it). */
+  id?: string;
+}) {
   const { t } = useTranslation();
   const [filter, setFilter] = useState<IssueFilter>(preview.counts.errors > 0 ? 'error' : 'all');
   const [page, setPage] = useState(1);
@@ -104,7 +122,7 @@ export function IssuesTable({ preview, actions }: { preview: ImportPreview; acti
             </Text>
           )}
           <ListTable
-            id="import-issues"
+            id={id}
             title={t('submissions.preview.issuesTitle')}
             records={current.rows}
             columns={columns}

@@ -35,7 +35,10 @@ export function commitBlock(
 }
 
 /** The issues the preview carries are the first ones only: say so when more were counted. */
-export function issuesTruncated(preview: Pick<ImportPreview, 'counts' | 'issues'>): boolean {
+export function issuesTruncated(preview: {
+  issues: readonly unknown[];
+  counts: { errors: number; warnings: number };
+}): boolean {
   return preview.issues.length < preview.counts.errors + preview.counts.warnings;
 }
 
