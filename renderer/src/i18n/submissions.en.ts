@@ -225,8 +225,8 @@ export const submissionsEn: typeof submissionsZh = {
     stored: 'Stored with the batch',
     reported: 'Not read',
     handling: {
-      registrations: "Goes to the registrations inbox on import, for the centre to file",
-      applications: "Goes to the applications inbox on import, for the centre to file",
+      registrations: 'Goes to the registrations inbox on import, for the centre to file',
+      applications: 'Goes to the applications inbox on import, for the centre to file',
       managerChanges: 'Applied to the manager register on import (undone with the batch)',
       fluctuations: 'Stored with the batch',
       analysis: 'Stored with the batch',

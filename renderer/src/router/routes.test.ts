@@ -68,7 +68,7 @@ describe('parseHash', () => {
     expect(routeArea({ name: 'worklist' })).toBe('worklist');
   });
 
-  it('parses 注册申报: the list, one registration, the applications tab', () => {
+  it('parses 注册申报: the list, one registration, the applications and inbox tabs', () => {
     expect(parseHash('#/registrations')).toEqual({ name: 'registrations', tab: 'list', id: null });
     expect(parseHash('#/registrations/12')).toEqual({ name: 'registrations', tab: 'list', id: 12 });
     expect(parseHash('#/registrations/applications')).toEqual({
@@ -76,6 +76,8 @@ describe('parseHash', () => {
       tab: 'applications',
       id: null,
     });
+    expect(parseHash('#/registrations/inbox')).toEqual({ name: 'registrations', tab: 'inbox', id: null });
+    expect(routeToHash({ name: 'registrations', tab: 'inbox', id: null })).toBe('#/registrations/inbox');
     expect(parseHash('#/registrations/0')).toEqual({ name: 'notFound', path: '/registrations/0' });
     expect(parseHash('#/registrations/12/x')).toEqual({ name: 'notFound', path: '/registrations/12/x' });
     expect(routeArea(parseHash('#/registrations/12'))).toBe('registrations');

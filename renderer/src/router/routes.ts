@@ -9,7 +9,8 @@
  *   #/submissions                数据报送, its tracker; #/submissions/import | batches | templates | exports
  *   #/worklist                   待办: duties overdue and due soon
  *   #/registrations              注册申报: the list; #/registrations/12 one registration;
- *                                #/registrations/applications 营销申报
+ *                                #/registrations/applications 营销申报;
+ *                                #/registrations/inbox 模板收件箱 (the units' template rows)
  *   #/reports                    报表 → 概览 (the dashboard); #/reports/analysis the monthly analysis
  *                                reports, #/reports/analysis/7 one report revision in its editor
  */
@@ -29,7 +30,7 @@ export const SUBMISSIONS_TABS = ['tracker', 'import', 'batches', 'templates', 'e
 export type SubmissionsTab = (typeof SUBMISSIONS_TABS)[number];
 export const REPORTS_TABS = ['overview', 'analysis'] as const;
 export type ReportsTab = (typeof REPORTS_TABS)[number];
-export const REGISTRATIONS_TABS = ['list', 'applications'] as const;
+export const REGISTRATIONS_TABS = ['list', 'applications', 'inbox'] as const;
 export type RegistrationsTab = (typeof REGISTRATIONS_TABS)[number];
 
 export type Route =
@@ -96,7 +97,7 @@ export function parseHash(hash: string): Route {
     if (first === 'worklist' && second === undefined) return { name: 'worklist' };
     if (first === 'registrations') {
       if (second === undefined) return { name: 'registrations', tab: 'list', id: null };
-      if (second === 'applications') return { name: 'registrations', tab: 'applications', id: null };
+      if (second === 'applications' || second === 'inbox') return { name: 'registrations', tab: second, id: null };
       if (/^[1-9]\d{0,9}$/.test(second)) return { name: 'registrations', tab: 'list', id: Number(second) };
     }
     if (first === 'tiers') {
@@ -136,7 +137,7 @@ export function routeToHash(route: Route): string {
     case 'worklist':
       return '#/worklist';
     case 'registrations':
-      if (route.tab === 'applications') return '#/registrations/applications';
+      if (route.tab !== 'list') return `#/registrations/${route.tab}`;
       return route.id === null ? '#/registrations' : `#/registrations/${route.id}`;
     case 'notFound':
       return `#${route.path}`;

@@ -1,6 +1,7 @@
 /**
  * 注册申报 (R19): the registrations with their states and ownership clocks, the new-registration
- * form with its live duplicate check, one registration's detail and steps; and 营销申报.
+ * form with its live duplicate check, one registration's detail and steps; 营销申报; and the inbox of
+ * what units sent in their templates (模板收件箱).
  */
 import { Stack, Tabs } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +9,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { REGISTRATIONS_TABS, type RegistrationsTab } from '../../router/routes';
 import { navigate } from '../../router/useRoute';
 import { ApplicationsTab } from './ApplicationsTab';
+import { InboxTab } from './InboxTab';
 import { RegistrationDetailView } from './RegistrationDetailView';
 import { RegistrationListTab } from './RegistrationListTab';
 
@@ -20,7 +22,8 @@ export function RegistrationsPage({ tab, id }: { tab: RegistrationsTab; id: numb
       <Tabs
         value={tab}
         onChange={(value) => {
-          if (value === 'list' || value === 'applications') navigate({ name: 'registrations', tab: value, id: null });
+          const next = REGISTRATIONS_TABS.find((k) => k === value);
+          if (next) navigate({ name: 'registrations', tab: next, id: null });
         }}
         keepMounted={false}
       >
@@ -36,6 +39,9 @@ export function RegistrationsPage({ tab, id }: { tab: RegistrationsTab; id: numb
         </Tabs.Panel>
         <Tabs.Panel value="applications">
           <ApplicationsTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="inbox">
+          <InboxTab />
         </Tabs.Panel>
       </Tabs>
     </Stack>
