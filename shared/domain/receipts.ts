@@ -1,7 +1,8 @@
 /**
  * 回执: what the centre tells one unit about one month (the round trip with offline units): its
  * registrations decided (approved with their new IDs, rejected with the reason), the conflicts
- * ruled and why, customers released from it, its marketing applications decided, its archives
+ * ruled and why, customers released from it, its marketing applications decided, what its
+ * templates' 新客户申报 and 营销申报 became (filed, or declined with the reason), its archives
  * due, its customers missing A/B roles, and what was received from it and when. Pure: the facts
  * in, the sheets' rows out (the workbook writer only lays them out).
  */
@@ -48,6 +49,22 @@ export interface ReceiptFacts {
     endOn: string | null;
     reason: string | null;
   }[];
+  /**
+   * What the unit sent in its templates' 新客户申报 and 营销申报 (DOMAIN-DECISIONS "Template
+   * intake"): still waiting, or received or decided in the month.
+   */
+  inbox: {
+    kind: 'registration' | 'application';
+    name: string;
+    sheet: string;
+    row: number;
+    receivedOn: string;
+    state: 'pending' | 'filed' | 'declined' | 'withdrawn';
+    decidedOn: string | null;
+    /** Filed as registration or application N. */
+    filedAs: number | null;
+    reason: string | null;
+  }[];
   archivesDue: { customerId: string; name: string; tier: Tier; dueOn: string; overdue: boolean }[];
   missingRoles: { customerId: string; name: string; tier: Tier; problems: string[] }[];
   received: { form: SubmissionForm; status: SubmissionStatus; dueOn: string; receivedAt: string | null }[];
@@ -62,6 +79,8 @@ export interface ReceiptSheet {
   widths: number[];
   empty: string;
 }
+
+const INBOX_STATE_ZH = { pending: '待受理', filed: '已受理', declined: '不予受理', withdrawn: '已撤回' } as const;
 
 const BASIS_ZH = { signing_location: '合同签订地优先', escalation: '上报裁定' } as const;
 const APPLICATION_STATE_ZH = {
@@ -123,6 +142,22 @@ export function receiptSheets(f: ReceiptFacts): ReceiptSheet[] {
       ]),
       widths: [8, 36, 14, 12, 16, 12, 40],
       empty: '本月没有本单位的营销申报。',
+    },
+    {
+      name: '模板申报受理',
+      header: ['类型', '客户名称', '来源', '收到日期', '状态', '处理日期', '受理编号', '说明'],
+      rows: f.inbox.map((s) => [
+        s.kind === 'registration' ? '新客户申报' : '营销申报',
+        s.name,
+        `${s.sheet} 第 ${s.row} 行`,
+        s.receivedOn,
+        INBOX_STATE_ZH[s.state],
+        s.decidedOn,
+        s.filedAs === null ? null : `${s.kind === 'registration' ? '注册申报' : '营销申报'} #${s.filedAs}`,
+        s.state === 'withdrawn' ? '所在导入批次已撤销' : s.reason,
+      ]),
+      widths: [12, 36, 18, 12, 10, 12, 16, 40],
+      empty: '本月没有收到本单位模板中的新客户申报或营销申报。',
     },
     {
       name: '档案到期',

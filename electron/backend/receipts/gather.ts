@@ -12,6 +12,8 @@ import { archiveDuties } from '../archives/duties';
 import { allAssignmentProblems } from '../assignments/handlers';
 import { trackerFor } from '../submissions/handlers';
 
+const localDateOf = (iso: string): string => localDate(new Date(iso));
+
 export interface ReceiptUnit {
   id: number;
   code: string;
@@ -156,6 +158,43 @@ export function receiptFacts(
     endOn: a.end_on,
     reason: a.reason,
   }));
+  // What its templates sent (DOMAIN-DECISIONS "Template intake"): waiting, or received or decided
+  // in the month (times are stored in UTC; the month is the local one).
+  const inMonth = (iso: string | null) => iso !== null && localDateOf(iso) >= from && localDateOf(iso) <= to;
+  const inbox = (
+    db
+      .prepare(
+        `SELECT kind, sheet, row_no, fields, state, received_at, decided_at, reason,
+           coalesce(registration_id, application_id) AS filed_as
+         FROM template_submissions WHERE unit_id = ? ORDER BY id`,
+      )
+      .all(unit.id) as {
+      kind: 'registration' | 'application';
+      sheet: string;
+      row_no: number;
+      fields: string;
+      state: ReceiptFacts['inbox'][number]['state'];
+      received_at: string;
+      decided_at: string | null;
+      reason: string | null;
+      filed_as: number | null;
+    }[]
+  )
+    .filter((r) => r.state === 'pending' || inMonth(r.received_at) || inMonth(r.decided_at))
+    .map((r) => {
+      const f = JSON.parse(r.fields) as { name?: string; customerName?: string };
+      return {
+        kind: r.kind,
+        name: f.name ?? f.customerName ?? '',
+        sheet: r.sheet,
+        row: r.row_no,
+        receivedOn: localDateOf(r.received_at),
+        state: r.state,
+        decidedOn: r.decided_at === null ? null : localDateOf(r.decided_at),
+        filedAs: r.filed_as,
+        reason: r.reason,
+      };
+    });
   // Duties as of the day the receipt is made: overdue now, or due by the end of the next month.
   const own = new Set(db.prepare('SELECT id FROM customers WHERE unit_id = ?').pluck().all(unit.id) as string[]);
   const horizon = lastDayOf(nextPeriod(period));
@@ -180,6 +219,7 @@ export function receiptFacts(
     rulings,
     releases,
     applications,
+    inbox,
     archivesDue,
     missingRoles,
     received,

@@ -273,5 +273,20 @@ describe('template intake', () => {
       expected_revenue_fen: 1_000_000,
     });
     expect(await b.registry.call('inbox/list', { state: 'pending' })).toEqual([]);
+
+    // The unit's receipt tells it what became of each row, with the reason for the declined one.
+    const dir = tempDir();
+    const receipts = await b.registry.call('receipts/generate', { period: '2026-11', outDir: dir, unitCode: '440515' });
+    const wb = XLSX.read(readFileSync(receipts.files[0]?.path as string), { type: 'buffer' });
+    const rows = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets['模板申报受理'] as XLSX.WorkSheet, {
+      header: 1,
+      defval: null,
+    });
+    expect(rows.slice(1).map((r) => [r[0], r[1], r[2], r[4], r[7]])).toEqual([
+      ['新客户申报', '汕头市甲乙贸易有限公司', '新客户申报 第 2 行', '不予受理', '联系电话不全，请补充后下月重报'],
+      ['新客户申报', '汕头市丙丁贸易有限公司', '新客户申报 第 3 行', '已受理', null],
+      ['营销申报', other.name, '营销申报 第 2 行', '已受理', null],
+    ]);
+    expect(String(rows[2]?.[6])).toMatch(/^注册申报 #\d+$/);
   });
 });
