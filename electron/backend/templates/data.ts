@@ -4,7 +4,11 @@ import { AppError } from '../../../shared/api/errors';
 import { PRODUCT_LINES, type RevenueLine } from '../../../shared/domain/lines';
 import { addMonths, type Period, previousPeriod } from '../../../shared/domain/periods';
 import type { TemplateCustomer, TemplateKeyCustomer } from '../../../shared/domain/templates/layout';
-import type { ProgressApplication, ProgressRegistration } from '../../../shared/domain/templates/progress';
+import type {
+  ProgressApplication,
+  ProgressRegistration,
+  ProgressSubmission,
+} from '../../../shared/domain/templates/progress';
 import { monthTotalSql } from '../revenue/store';
 import { keyCustomersInForce } from '../tiering/in-force';
 
@@ -50,6 +54,7 @@ export interface UnitTemplateData {
 export interface UnitProgress {
   registrations: ProgressRegistration[];
   applications: ProgressApplication[];
+  submissions: ProgressSubmission[];
 }
 
 /**
@@ -94,7 +99,35 @@ export function unitProgress(db: Database, unitId: number, period: Period): Unit
       end_on: string | null;
     }[]
   ).map((a) => ({ id: a.id, customerId: a.customer_id, customerName: a.name, state: a.state, endOn: a.end_on }));
-  return { registrations, applications };
+  const submissions = (
+    db
+      .prepare(
+        `SELECT s.kind, s.fields, b.period, s.sheet, s.row_no, s.state, s.reason
+         FROM template_submissions s JOIN import_batches b ON b.id = s.batch_id
+         WHERE s.unit_id = ? AND (s.state = 'pending' OR (s.state = 'declined' AND s.decided_at >= ?)) ORDER BY s.id`,
+      )
+      .all(unitId, since) as {
+      kind: ProgressSubmission['kind'];
+      fields: string;
+      period: string | null;
+      sheet: string;
+      row_no: number;
+      state: ProgressSubmission['state'];
+      reason: string | null;
+    }[]
+  ).map((r) => {
+    const f = JSON.parse(r.fields) as { name?: string; customerName?: string };
+    return {
+      kind: r.kind,
+      name: f.name ?? f.customerName ?? '',
+      period: r.period,
+      sheet: r.sheet,
+      row: r.row_no,
+      state: r.state,
+      reason: r.reason,
+    };
+  });
+  return { registrations, applications, submissions };
 }
 
 /**

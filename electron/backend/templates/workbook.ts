@@ -31,6 +31,7 @@ import {
   PROGRESS_WIDTHS,
   type ProgressApplication,
   type ProgressRegistration,
+  type ProgressSubmission,
   progressRows,
 } from '../../../shared/domain/templates/progress';
 import { WIDE_COLUMNS, WIDE_HEADER_ROWS, type WideRole } from '../../../shared/domain/templates/wide-layout';
@@ -55,7 +56,11 @@ export interface TemplateInput {
   /** 收入明细's layout: wide (version 2, the default) or long (version 1, kept for old files' tests). */
   layout?: TemplateLayoutKind;
   /** 申报进度 (R19), for the unit to read; absent: the sheet says there is none. */
-  progress?: { registrations: readonly ProgressRegistration[]; applications: readonly ProgressApplication[] };
+  progress?: {
+    registrations: readonly ProgressRegistration[];
+    applications: readonly ProgressApplication[];
+    submissions?: readonly ProgressSubmission[];
+  };
 }
 
 const WIDE_STYLE: Record<WideRole, number> = {
@@ -185,6 +190,7 @@ function progressSheet(input: TemplateInput): { sheet: XLSX.WorkSheet; look: She
     input.unit.name,
     input.progress?.registrations ?? [],
     input.progress?.applications ?? [],
+    input.progress?.submissions ?? [],
   );
   const sheet: XLSX.WorkSheet = {};
   rows.forEach((row, r) => {

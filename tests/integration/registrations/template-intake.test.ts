@@ -288,5 +288,24 @@ describe('template intake', () => {
       ['营销申报', other.name, '营销申报 第 2 行', '已受理', null],
     ]);
     expect(String(rows[2]?.[6])).toMatch(/^注册申报 #\d+$/);
+
+    // The next template's 申报进度 shows the declined row and why, for the unit to send it again.
+    const next = await b.registry.call('templates/generate', {
+      period: '2026-11',
+      outDir: tempDir(),
+      unitCode: '440515',
+    });
+    const progress = XLSX.utils.sheet_to_json<unknown[]>(
+      XLSX.read(readFileSync(next.files[0]?.path as string), { type: 'buffer' }).Sheets['申报进度'] as XLSX.WorkSheet,
+      { header: 1, defval: null },
+    );
+    expect(progress).toContainEqual([
+      '新客户申报',
+      '汕头市甲乙贸易有限公司',
+      PERIOD,
+      '不予受理',
+      '新客户申报 第 2 行',
+      '联系电话不全，请补充后下月重报',
+    ]);
   });
 });
