@@ -90,9 +90,10 @@ const SIDE_SHEETS: Record<string, SectionKind> = {
   [TEMPLATE_SHEETS.analysis]: 'analysis',
 };
 
-/** 新客户申报, 营销申报, 客户经理变动, 波动原因 and 经营分析 are recognised by name; 填表说明 and 申报进度 (for reading) are skipped. */
+/** 新客户申报, 营销申报, 客户经理变动, 波动原因 and 经营分析 are recognised by name; 填表说明, 申报进度 (for reading) and the list sheet are skipped. */
 export function sideSheetKind(name: string): SectionKind | 'instructions' | null {
-  if (name === TEMPLATE_SHEETS.instructions || name === TEMPLATE_SHEETS.progress) return 'instructions';
+  if (name === TEMPLATE_SHEETS.instructions || name === TEMPLATE_SHEETS.progress || name === TEMPLATE_SHEETS.lists)
+    return 'instructions';
   return Object.hasOwn(SIDE_SHEETS, name) ? (SIDE_SHEETS[name] as SectionKind) : null;
 }
 

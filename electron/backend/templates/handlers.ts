@@ -56,6 +56,10 @@ export const templateHandlers = defineHandlers({
       }
       const at = ctx.now();
       const files: TemplateFileView[] = [];
+      const areas = ctx.db.prepare('SELECT code, name FROM area_codes ORDER BY code').all() as {
+        code: string;
+        name: string;
+      }[];
       for (const { unit, path } of planned) {
         const data = unitTemplateData(ctx.db, unit.id, period);
         const built = buildTemplate({
@@ -64,6 +68,7 @@ export const templateHandlers = defineHandlers({
           customers: data.customers,
           keyCustomers: data.keyCustomers,
           progress: unitProgress(ctx.db, unit.id, period),
+          areas,
           policy: ctx.policy,
           generatedAt: at,
           generatedOn: localDate(at),

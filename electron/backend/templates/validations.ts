@@ -9,7 +9,11 @@ import { escapeXml, insertInSchemaOrder } from '../xlsx/worksheet-xml';
 export interface ListValidation {
   /** e.g. `D2:D5000`. */
   sqref: string;
-  values: readonly string[];
+  /** An inline list, or `range`: a reference such as `'_kam_lists'!$A$1:$A$40`. */
+  values?: readonly string[];
+  range?: string;
+  /** false: Excel warns on another value but takes it (a list of suggestions). */
+  strict?: boolean;
 }
 
 /** Excel's limit for an inline list: 255 characters between the quotes. */
@@ -17,15 +21,22 @@ const MAX_INLINE_LIST = 255;
 
 export function dataValidationsXml(validations: readonly ListValidation[]): string {
   const items = validations.map((v) => {
-    const list = v.values.join(',');
-    if (v.values.some((x) => x.includes(',') || x.includes('"')) || list.length > MAX_INLINE_LIST) {
-      throw new Error(`下拉列表无法写成内联列表：${list}`);
+    let formula: string;
+    if (v.range !== undefined) formula = escapeXml(v.range);
+    else {
+      const values = v.values ?? [];
+      const list = values.join(',');
+      if (values.some((x) => x.includes(',') || x.includes('"')) || list.length > MAX_INLINE_LIST) {
+        throw new Error(`下拉列表无法写成内联列表：${list}`);
+      }
+      // The formula is the quoted list; in element text the quotes need no escaping (Excel writes them so).
+      formula = `"${list.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}"`;
     }
-    // The formula is the quoted list; in element text the quotes need no escaping (Excel writes them so).
+    const strict = v.strict ?? true;
     return (
-      `<dataValidation type="list" allowBlank="1" showInputMessage="1" showErrorMessage="1" ` +
-      `errorTitle="${escapeXml('输入有误')}" error="${escapeXml('请从下拉列表中选择')}" sqref="${escapeXml(v.sqref)}">` +
-      `<formula1>"${list.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}"</formula1></dataValidation>`
+      `<dataValidation type="list"${strict ? '' : ' errorStyle="warning"'} allowBlank="1" showInputMessage="1" showErrorMessage="1" ` +
+      `errorTitle="${escapeXml(strict ? '输入有误' : '请核对')}" error="${escapeXml(strict ? '请从下拉列表中选择' : '不在建议列表中，确认使用此值吗？')}" sqref="${escapeXml(v.sqref)}">` +
+      `<formula1>${formula}</formula1></dataValidation>`
     );
   });
   return `<dataValidations count="${validations.length}">${items.join('')}</dataValidations>`;

@@ -55,6 +55,8 @@ export interface TemplateInput {
   generatedOn: string;
   /** 收入明细's layout: wide (version 2, the default) or long (version 1, kept for old files' tests). */
   layout?: TemplateLayoutKind;
+  /** The area table, for 新客户申报's 地区代码 drop-down (a hidden list sheet); absent: no drop-down. */
+  areas?: readonly { code: string; name: string }[];
   /** 申报进度 (R19), for the unit to read; absent: the sheet says there is none. */
   progress?: {
     registrations: readonly ProgressRegistration[];
@@ -87,7 +89,13 @@ function displayWidth(text: string): number {
   return n;
 }
 
-function dataSheet(layout: SheetLayout): { sheet: XLSX.WorkSheet; validations: ListValidation[]; look: SheetLook } {
+/** The hidden list sheet's ranges, by the name a column asks for (ColumnSpec.listRange). */
+type ListRanges = Partial<Record<'areas', string>>;
+
+function dataSheet(
+  layout: SheetLayout,
+  ranges: ListRanges,
+): { sheet: XLSX.WorkSheet; validations: ListValidation[]; look: SheetLook } {
   const header = layout.header ?? [layout.columns.map((c) => c.header)];
   const sheet = XLSX.utils.aoa_to_sheet([...header, ...layout.rows]);
   sheet['!cols'] = layout.columns.map((c) => ({ wch: c.width }));
@@ -108,7 +116,10 @@ function dataSheet(layout: SheetLayout): { sheet: XLSX.WorkSheet; validations: L
   const last = Math.max(layout.rows.length + header.length + SPARE_ROWS, MIN_VALIDATED_ROWS);
   const validations: ListValidation[] = [];
   layout.columns.forEach((c, i) => {
-    if (c.list) validations.push({ sqref: columnRange(i, header.length + 1, last), values: c.list });
+    const sqref = columnRange(i, header.length + 1, last);
+    const range = c.listRange ? ranges[c.listRange] : undefined;
+    if (range) validations.push({ sqref, range });
+    else if (c.list) validations.push({ sqref, values: c.list, strict: c.listStrict ?? true });
   });
   const look: SheetLook = {
     style: wide
@@ -230,8 +241,10 @@ export function buildTemplate(input: TemplateInput): { buffer: Buffer; meta: Tem
   const validations = new Map<number, ListValidation[]>();
   const names: NonNullable<XLSX.WorkBook['Workbook']>['Names'] = [];
   const layouts = templateSheets(input, layoutKind);
+  const areas = input.areas ?? [];
+  const ranges: ListRanges = areas.length > 0 ? { areas: `'${TEMPLATE_SHEETS.lists}'!$A$1:$A$${areas.length}` } : {};
   for (const layout of layouts) {
-    const { sheet, validations: v, look } = dataSheet(layout);
+    const { sheet, validations: v, look } = dataSheet(layout, ranges);
     const index = wb.SheetNames.length;
     validations.set(index, v);
     looks.push(look);
@@ -264,8 +277,17 @@ export function buildTemplate(input: TemplateInput): { buffer: Buffer; meta: Tem
   // Protection keeps a curious hand from editing it; the import still checks every field.
   metaSheet['!protect'] = { selectLockedCells: true, selectUnlockedCells: true };
   XLSX.utils.book_append_sheet(wb, metaSheet, TEMPLATE_SHEETS.meta);
+  if (areas.length > 0) {
+    // Hidden, not very hidden: a unit that wonders where the list comes from can look (取消隐藏).
+    const lists = XLSX.utils.aoa_to_sheet(areas.map((a) => [`${a.code} ${a.name}`]));
+    lists['!cols'] = [{ wch: 24 }];
+    XLSX.utils.book_append_sheet(wb, lists, TEMPLATE_SHEETS.lists);
+  }
   wb.Workbook = {
-    Sheets: wb.SheetNames.map((name) => ({ name, Hidden: name === TEMPLATE_SHEETS.meta ? 2 : 0 })),
+    Sheets: wb.SheetNames.map((name) => ({
+      name,
+      Hidden: name === TEMPLATE_SHEETS.meta ? 2 : name === TEMPLATE_SHEETS.lists ? 1 : 0,
+    })),
     Names: names,
   };
   // Texts as shared strings, never formulas (customer and unit names as written: xlsx/write.ts);

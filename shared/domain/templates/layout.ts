@@ -47,6 +47,8 @@ export const TEMPLATE_SHEETS = {
   progress: '申报进度',
   /** Very hidden and protected: what the file holds (form, version, unit, period, generated at). */
   meta: '_kam_meta',
+  /** Hidden: drop-down lists too long to write inline (the area table); never imported. */
+  lists: '_kam_lists',
 } as const;
 
 export const YES_NO = ['是', '否'] as const;
@@ -60,6 +62,13 @@ export interface ColumnSpec {
   width: number;
   /** Drop-down values (written as list validation); the import accepts only these. */
   list?: readonly string[];
+  /**
+   * A drop-down too long to write inline, from the template's hidden list sheet: 'areas' lists
+   * the area table as "440515 澄海区" (the import reads the six digits in front).
+   */
+  listRange?: 'areas';
+  /** false: the list only suggests (Excel warns but takes another value); the import checks itself. */
+  listStrict?: boolean;
 }
 
 export type CellValue = string | number | null;
@@ -97,8 +106,9 @@ export const REVENUE_COLUMNS: readonly ColumnSpec[] = [
 export const REGISTRATION_COLUMNS: readonly ColumnSpec[] = [
   { header: '客户名称', width: 32 },
   { header: '统一社会信用代码', width: 21 },
-  { header: '地区代码', width: 10 },
-  { header: '行业', width: 12, list: INDUSTRIES },
+  { header: '地区代码', width: 16, listRange: 'areas' },
+  // Suggestions, as on the customer form: a unit may name another industry.
+  { header: '行业', width: 12, list: INDUSTRIES, listStrict: false },
   { header: '地址', width: 28 },
   { header: '联系人', width: 10 },
   { header: '联系电话', width: 14 },

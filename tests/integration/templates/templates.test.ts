@@ -128,6 +128,11 @@ describe('templates/generate', () => {
     const registrationXml = part('xl/worksheets/sheet3.xml');
     expect(registrationXml).toContain('<formula1>"是,否"</formula1>');
     expect(registrationXml).toContain('<formula1>"储汇,帐单,函件,集邮,特快,物流,包件,报刊,其他"</formula1>');
+    // 地区代码 from the hidden list sheet (the area table is too long to write inline); 行业 suggests only.
+    const areaCount = (b.db.prepare('SELECT count(*) AS n FROM area_codes').get() as { n: number }).n;
+    expect(registrationXml).toContain(`<formula1>'_kam_lists'!$A$1:$A$${areaCount}</formula1>`);
+    expect(registrationXml).toMatch(/<dataValidation type="list" errorStyle="warning"[^>]*><formula1>"政府机关,/);
+    expect(part('xl/workbook.xml')).toMatch(/<sheet name="_kam_lists"[^>]*state="hidden"/);
     expect(part('xl/worksheets/sheet5.xml')).toContain('<formula1>"新增,调出,调入,离职,信息变更"</formula1>');
     expect(part('xl/worksheets/sheet6.xml')).toContain('<formula1>"是,否"</formula1>');
     // The schema orders dataValidations after sheetData and before pageMargins; Excel refuses otherwise.
@@ -146,6 +151,7 @@ describe('templates/generate', () => {
       '经营分析',
       '申报进度',
       '_kam_meta',
+      '_kam_lists',
     ]);
     expect(sheetRows(wb, '_kam_meta').slice(1, 7)).toEqual([
       ['form', 'unit-monthly', '表单'],

@@ -102,6 +102,7 @@ describe('经营分析 in the template (R31)', () => {
       SHEET,
       '申报进度',
       '_kam_meta',
+      '_kam_lists',
     ]);
     const rows = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets[SHEET] as XLSX.WorkSheet, {
       header: 1,
