@@ -141,6 +141,9 @@ describe('import batches', () => {
       batchId: first.batchId,
       cells: 2,
       kept: [{ customerId: a, period: '2026-10', line: 'express', current: 9_900, imported: 2_000 }],
+      // A hand-made workbook brings no 客户经理变动 and no inbox rows (DOMAIN-DECISIONS "Template intake").
+      managerChanges: null,
+      inbox: { pending: 0, filed: 0 },
     });
     expect(revenueState(db)).toEqual(before);
     const undo = inTx(db, () => undoBatch(db, first.batchId, false, AT, '信息主管'));
