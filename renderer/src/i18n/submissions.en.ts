@@ -109,6 +109,10 @@ export const submissionsEn: typeof submissionsZh = {
     failedTitle: 'Could not write the problem list',
   },
   undo: {
+    managerChanges: "The batch's {{count}} manager changes are undone with it.",
+    managerChangesBlocked: 'This batch cannot be undone: later records depend on its manager changes',
+    inboxPending: '{{count}} pending inbox rows are withdrawn.',
+    inboxFiled: '{{count}} rows already filed stay (they are registrations or applications now).',
     title: 'Undo batch {{id}}?',
     text: 'The revenue written by “{{file}}” goes back to the values before the import, and the tracker no longer counts this batch.',
     keptNote: 'Cells edited in the app after the import keep their edited values by default.',

@@ -98,6 +98,10 @@ export const submissionsZh = {
     failedTitle: '未能生成问题清单',
   },
   undo: {
+    managerChanges: '本批随模板登记的 {{count}} 条客户经理变动将一并撤销。',
+    managerChangesBlocked: '本批不能撤销：其客户经理变动之后已有依赖记录',
+    inboxPending: '收件箱中 {{count}} 条待受理的申报将撤回。',
+    inboxFiled: '已受理的 {{count}} 条申报保留（已转为注册申报或营销申报）。',
     title: '撤销第 {{id}} 批？',
     text: '“{{file}}”写入的收入将恢复为导入前的数值，报送情况中也不再计入这一批。',
     keptNote: '导入后又在系统中修改过的单元格默认保留修改后的数值。',

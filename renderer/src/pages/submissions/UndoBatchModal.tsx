@@ -1,7 +1,7 @@
 import { Alert, Button, Checkbox, Group, Loader, Modal, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportUndoView } from '../../../../shared/api/types';
+import type { ImportUndoCheckView, ImportUndoView } from '../../../../shared/api/types';
 import { useApiMutation, useApiQuery } from '../../api/query';
 import { ErrorAlert } from '../../components/ApiViews';
 import { CustomerIdText } from '../../components/CustomerIdText';
@@ -93,6 +93,7 @@ function UndoBody({
           {t('submissions.undo.cells', { count: check.data.cells })}
         </Text>
       )}
+      {check.data && <TemplateSides check={check.data} />}
       {edited.length > 0 && (
         <>
           <Alert color="orange" variant="light" title={t('submissions.undo.editedTitle', { count: edited.length })}>
@@ -124,7 +125,7 @@ function UndoBody({
         <Button
           color="red"
           loading={undoBatch.isPending}
-          disabled={check.data === undefined}
+          disabled={check.data === undefined || check.data.managerChanges?.canUndo === false}
           onClick={() => void undo()}
           data-testid="undo-submit"
           data-autofocus
@@ -132,6 +133,42 @@ function UndoBody({
           {force ? t('submissions.undo.confirmForce') : t('submissions.undo.confirm')}
         </Button>
       </Group>
+    </Stack>
+  );
+}
+
+/**
+ * What else the undo takes back (DOMAIN-DECISIONS "Template intake"): the template's 客户经理变动
+ * (or why it cannot be undone, which stops the whole undo), and the inbox rows still pending
+ * (withdrawn) beside those the centre filed (kept).
+ */
+function TemplateSides({ check }: { check: ImportUndoCheckView }) {
+  const { t } = useTranslation();
+  const m = check.managerChanges;
+  const { pending, filed } = check.inbox;
+  if (!m && pending === 0 && filed === 0) return null;
+  return (
+    <Stack gap={4} data-testid="undo-template-sides">
+      {m?.canUndo && (
+        <Text size="sm" c="dimmed">
+          {t('submissions.undo.managerChanges', { count: m.items })}
+        </Text>
+      )}
+      {m && !m.canUndo && (
+        <Alert color="red" variant="light" title={t('submissions.undo.managerChangesBlocked')}>
+          <Text size="sm">{m.reason}</Text>
+        </Alert>
+      )}
+      {pending > 0 && (
+        <Text size="sm" c="dimmed">
+          {t('submissions.undo.inboxPending', { count: pending })}
+        </Text>
+      )}
+      {filed > 0 && (
+        <Text size="sm" c="dimmed">
+          {t('submissions.undo.inboxFiled', { count: filed })}
+        </Text>
+      )}
     </Stack>
   );
 }
