@@ -129,5 +129,18 @@ describe('模板收件箱, in the browser', () => {
     await closeNotifications(page);
     await h.settled();
     await page.screenshot({ path: join(SHOTS, 'all.png') });
+
+    // Undoing the import says beforehand that the filed rows stay, and leaves them filed.
+    await h.open('#/submissions/batches');
+    const batchRow = page.getByTestId('batch-row').first();
+    await batchRow.getByTestId('batch-undo').click();
+    const sides = page.getByTestId('undo-template-sides');
+    await expect.poll(() => sides.textContent()).toContain('已受理的 2 条申报保留');
+    await h.settled();
+    await page.screenshot({ path: join(SHOTS, 'undo.png') });
+    await page.getByTestId('undo-submit').click();
+    await page.getByTestId('undo-result').waitFor();
+    const after = await h.backend.registry.call('inbox/list', { state: null });
+    expect(after.map((s) => s.state).sort()).toEqual(['declined', 'filed', 'filed']);
   });
 });
