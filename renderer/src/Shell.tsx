@@ -45,7 +45,7 @@ const NAV_ITEMS = [
 /** The duties each menu item counts (the 待办 item counts them all). */
 const NAV_DUTIES: Partial<Record<(typeof NAV_ITEMS)[number]['key'], readonly WorkItemKind[]>> = {
   customers: ['missing_ab', 'lapse'],
-  registrations: ['registration_step', 'conflict', 'application'],
+  registrations: ['registration_step', 'conflict', 'application', 'template_inbox'],
   archives: ['archive_overdue'],
   submissions: ['forms_missing'],
   settings: ['manager_change_late'],

@@ -1,6 +1,6 @@
 /**
  * 待办: the duties the centre owes or waits for on a date, gathered from what each part stores
- * (R18 archives, R19 registrations and applications, R19c the ownership clock, R20 A/B roles, R30
+ * (R18 archives, R19 registrations, applications and the template inbox, R19c the ownership clock, R20 A/B roles, R30
  * manager changes, R31 the units' forms). Pure: the kinds, their order, their names, the window of
  * "due soon", and how a list is filtered, sorted and counted. Each backend part answers its own
  * kinds; nothing is copied into a table of duties.
@@ -15,6 +15,7 @@ export const WORK_ITEM_KINDS = [
   'registration_step',
   'conflict',
   'application',
+  'template_inbox',
   'lapse_warning',
   'lapse',
   'manager_change_late',
@@ -29,6 +30,7 @@ export const WORK_ITEM_KIND_NAMES: Record<WorkItemKind, { zh: string; en: string
   registration_step: { zh: '注册待处理', en: 'Registration awaiting a step' },
   conflict: { zh: '注册冲突待裁定', en: 'Conflict awaiting a ruling' },
   application: { zh: '营销申报待裁定', en: 'Marketing application awaiting a ruling' },
+  template_inbox: { zh: '模板申报待受理', en: 'Template submission to file' },
   lapse_warning: { zh: '注册保护期将满', en: 'Ownership period ending' },
   lapse: { zh: '注册保护期已满', en: 'Ownership period ended' },
   manager_change_late: { zh: '客户经理变动迟报', en: 'Manager change received late' },

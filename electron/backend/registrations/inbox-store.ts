@@ -5,7 +5,9 @@
  * figures arrive and leave together.
  */
 import type { Database } from 'better-sqlite3';
+import { localDate } from '../../../shared/domain/dates';
 import type { TemplateSubmission } from '../../../shared/domain/templates/intake';
+import type { WorkItem } from '../../../shared/domain/worklist';
 
 /** Stores each row as a pending submission of the batch's unit. */
 export function receiveSubmissions(
@@ -49,4 +51,33 @@ export function withdrawSubmissions(
     .pluck()
     .get(batchId) as number;
   return { withdrawn, kept };
+}
+
+/**
+ * 待办: each row still waiting in the inbox, under the unit that sent it, due the day it arrived
+ * (the centre acts on what units send; nothing else dates it).
+ */
+export function inboxDuties(db: Database): WorkItem[] {
+  return (
+    db
+      .prepare(
+        `SELECT u.code, s.kind, s.fields ->> '$.name' AS name, s.fields ->> '$.customerName' AS customer_name,
+           s.fields ->> '$.customerId' AS customer_id, s.received_at
+         FROM template_submissions s JOIN units u ON u.id = s.unit_id WHERE s.state = 'pending' ORDER BY s.id`,
+      )
+      .all() as {
+      code: string;
+      kind: 'registration' | 'application';
+      name: string | null;
+      customer_name: string | null;
+      customer_id: string | null;
+      received_at: string;
+    }[]
+  ).map((r) => ({
+    kind: 'template_inbox',
+    unit: r.code,
+    ...(r.customer_id ? { customerId: r.customer_id } : {}),
+    due: localDate(new Date(r.received_at)),
+    notes: [`${r.kind === 'registration' ? '新客户申报' : '营销申报'}：${r.name ?? r.customer_name ?? ''}`],
+  }));
 }

@@ -16,6 +16,7 @@ import {
 } from '../../../shared/domain/worklist';
 import type { HandlerContext } from '../context';
 import { keptWhileUnchanged } from '../db/unchanged';
+import { inboxDuties } from '../registrations/inbox-store';
 import { defineHandlers } from '../registry';
 import { customerDuties, type WorkContext } from './customer-duties';
 import { formsMissing } from './forms';
@@ -23,7 +24,11 @@ import { formsMissing } from './forms';
 /** A part's duties on `today`, unfiltered (the filter applies to all parts alike). */
 type Provider = (ctx: WorkContext, today: string, policy: Policy) => WorkItem[];
 
-const PROVIDERS: readonly Provider[] = [(ctx, today, policy) => formsMissing(ctx.db, today, policy), customerDuties];
+const PROVIDERS: readonly Provider[] = [
+  (ctx, today, policy) => formsMissing(ctx.db, today, policy),
+  customerDuties,
+  (ctx) => inboxDuties(ctx.db),
+];
 
 /**
  * Every part's duties on a day, kept while the database is unchanged: the menu's counts and the

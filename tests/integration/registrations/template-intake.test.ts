@@ -143,6 +143,15 @@ describe('template intake', () => {
     });
     expect(reg?.matches).toEqual([]);
     expect(b.db.prepare('SELECT count(*) AS n FROM registrations').get()).toEqual({ n: 0 });
+    // 待办: each row waiting in the inbox, under the unit that sent it.
+    const duties = async () =>
+      (await b.registry.call('worklist/list', { date: '2026-11-10' })).items
+        .filter((i) => i.kind === 'template_inbox')
+        .map((i) => [i.unit, i.due, i.notes]);
+    expect(await duties()).toEqual([
+      ['440515', '2026-11-10', ['新客户申报：汕头市澄海区新禾玩具有限公司']],
+      ['440515', '2026-11-10', [`营销申报：${other.name}`]],
+    ]);
 
     // R30: the register changed with the batch, as a manager-change batch tied to it.
     const mcb = b.db.prepare('SELECT id, item_count, import_batch_id FROM manager_change_batches').all();
@@ -167,6 +176,7 @@ describe('template intake', () => {
       state: filed.filed[0]?.state,
     });
     expect(registrationId).toBeGreaterThan(0);
+    expect(await duties()).toEqual([['440515', '2026-11-10', [`营销申报：${other.name}`]]]);
     // Filed once: a second try names the row.
     const again = await appError(b.registry.call('inbox/file', { ids: [reg?.id as number], date: null }));
     expect(again).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('新客户申报第 2 行已受理') });

@@ -28,5 +28,7 @@ export function targetOf(item: WorkItem): Route | null {
       return item.customerId ? { name: 'customer', id: item.customerId } : null;
     case 'application':
       return { name: 'registrations', tab: 'applications', id: null };
+    case 'template_inbox':
+      return { name: 'registrations', tab: 'inbox', id: null };
   }
 }
