@@ -562,15 +562,32 @@ describe('the wide layout (one row per customer)', () => {
     let expected: Record<string, number> = {};
     const filled = fill(files[0]?.path as string, join(dir, 'filled.xlsx'), (wb) => {
       expected = fillWide(wb, ids);
+      // A new customer with the area as the drop-down writes it, and a new manager (DOMAIN-DECISIONS "Template intake").
+      appendRow(wb, '新客户申报', ['汕头市澄海区新禾玩具有限公司', '', '440515 澄海区', '制造业', '', '', '', '特快']);
+      appendRow(wb, '客户经理变动', ['黄新人', '新增', '2026-11-03', '大客户经理', '专职']);
     });
     const out = join(dir, 'lo');
     mkdirSync(out, { recursive: true });
     const saved = await sofficeConvert(filled, 'xlsx', out);
+    // LibreOffice keeps the 地区代码 drop-down on the hidden list sheet (the template as written:
+    // the test's own filling goes through SheetJS, which writes no drop-downs).
+    const asIs = join(dir, 'lo-as-is');
+    mkdirSync(asIs, { recursive: true });
+    const zip = unzipSync(new Uint8Array(readFileSync(await sofficeConvert(files[0]?.path as string, 'xlsx', asIs))));
+    const xml = Object.entries(zip)
+      .filter(([name]) => name.startsWith('xl/worksheets/sheet'))
+      .map(([, data]) => strFromU8(data))
+      .join('');
+    expect(xml).toMatch(/<formula1>\$?'?_kam_lists'?!\$A\$1:\$A\$\d+<\/formula1>/);
     const preview = await b.registry.call('imports/preview', { path: saved });
     expect(preview.template).toMatchObject({ version: 2, period: PERIOD });
     expect(preview.counts.errors).toBe(0);
     await b.registry.call('imports/commit', { token: preview.token });
     expect(periodRevenue(b)).toEqual(expected);
+    expect(b.db.prepare("SELECT fields ->> '$.areaCode' AS area, state FROM template_submissions").all()).toEqual([
+      { area: '440515', state: 'pending' },
+    ]);
+    expect(b.db.prepare("SELECT count(*) AS n FROM managers WHERE name = '黄新人'").get()).toEqual({ n: 1 });
   }, 180_000);
 });
 
