@@ -12,7 +12,6 @@
  */
 import type { Database } from 'better-sqlite3';
 import { AppError } from '../../../shared/api/errors';
-import { localDate } from '../../../shared/domain/dates';
 import type { ImportIssue, RevenueRow } from '../../../shared/domain/imports/revenue-sheet';
 import { LINE_NAMES_EN, LINE_NAMES_ZH } from '../../../shared/domain/lines';
 import {

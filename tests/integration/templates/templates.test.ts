@@ -266,9 +266,18 @@ describe('template round trip (R8, R27)', () => {
     const batch = await b.registry.call('imports/commit', { token: preview.token, excludeErrorRows: true });
     // R19: the registration waits in the centre's inbox; nothing is filed until the centre does.
     expect(
-      b.db.prepare('SELECT kind, unit_id, sheet, row_no, state, fields ->> \'$.name\' AS name FROM template_submissions').all(),
+      b.db
+        .prepare("SELECT kind, unit_id, sheet, row_no, state, fields ->> '$.name' AS name FROM template_submissions")
+        .all(),
     ).toEqual([
-      { kind: 'registration', unit_id: unitId, sheet: '新客户申报', row_no: 2, state: 'pending', name: '汕头市新申报贸易有限公司' },
+      {
+        kind: 'registration',
+        unit_id: unitId,
+        sheet: '新客户申报',
+        row_no: 2,
+        state: 'pending',
+        name: '汕头市新申报贸易有限公司',
+      },
     ]);
     expect(b.db.prepare('SELECT count(*) AS n FROM registrations').get()).toEqual({ n: 0 });
     expect(periodRevenue(b)).toEqual(expected);
