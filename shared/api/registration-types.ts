@@ -1,6 +1,7 @@
 /** Results of the registrations (R19), duplicate check (R19a/b) and marketing applications channels. */
 import type { MatchReason } from '../domain/registration/matches';
 import type { RegistrationState } from '../domain/registration/states';
+import type { ApplicationSubmission, RegistrationSubmission } from '../domain/templates/intake';
 import type { Scope } from '../domain/tiers';
 
 /**
@@ -156,31 +157,11 @@ export interface ApplicationView {
 
 export type SubmissionState = 'pending' | 'filed' | 'declined' | 'withdrawn';
 
-/** A 新客户申报 row as the unit sent it. */
-export interface RegistrationSubmissionFields {
-  name: string;
-  creditCode: string | null;
-  areaCode: string;
-  industry: string | null;
-  address: string | null;
-  contact: string | null;
-  phone: string | null;
-  lines: string[];
-  revenueFen: number | null;
-  evidence: string | null;
-  agreementSigned: boolean | null;
-  reason: string | null;
-}
+/** A 新客户申报 row as the unit sent it (shared/domain/templates/intake.ts). */
+export type RegistrationSubmissionFields = Omit<RegistrationSubmission, 'kind' | 'sheet' | 'row'>;
 
 /** A 营销申报 row as the unit sent it. */
-export interface ApplicationSubmissionFields {
-  customerId: string;
-  customerName: string;
-  plan: string;
-  startsOn: string;
-  untilOn: string;
-  expectedRevenueFen: number;
-}
+export type ApplicationSubmissionFields = Omit<ApplicationSubmission, 'kind' | 'sheet' | 'row'>;
 
 export interface SubmissionView {
   id: number;
