@@ -12,6 +12,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import { AppError } from '../../../shared/api/errors';
+import { isLateManagerChange, localDate, managerChangeDueDate } from '../../../shared/domain/dates';
 import type { ImportIssue, RevenueRow } from '../../../shared/domain/imports/revenue-sheet';
 import { LINE_NAMES_EN, LINE_NAMES_ZH } from '../../../shared/domain/lines';
 import {
@@ -168,7 +169,12 @@ function withoutUnit(sheet: ParsedSheet, kind: SectionKind): SideSheetResult {
 }
 
 /** 客户经理变动 (R30), in a template the unit's own (managers/change-sheet.ts), checked against the register. */
-function readManagerChangesSheet(db: Database, sheet: ParsedSheet, template: TemplateContext | null): SideSheetResult {
+function readManagerChangesSheet(
+  db: Database,
+  sheet: ParsedSheet,
+  template: TemplateContext | null,
+  env: { policy: Policy; now: Date },
+): SideSheetResult {
   const header = findManagerChangeHeader(sheet, 10, template !== null);
   if (!header) {
     return {
@@ -180,7 +186,23 @@ function readManagerChangesSheet(db: Database, sheet: ParsedSheet, template: Tem
   const own = template ? { id: template.unit.id, name: template.unit.name } : undefined;
   const read = readManagerChangeSheet(sheet, header, managerChangeLookups(db), { unit: own });
   const checked = planManagerChanges(db, read.rows);
-  const issues = [...read.issues, ...checked.issues];
+  // R30: what will be recorded late if imported today, said before the officer commits.
+  const today = localDate(env.now);
+  const dueDay = env.policy.reporting.managerChangeDueDay;
+  const late: ImportIssue[] = checked.planned
+    .filter((p) => isLateManagerChange(p.row.effectiveOn, today, dueDay))
+    .map((p) => {
+      const due = managerChangeDueDate(p.row.effectiveOn, dueDay);
+      return {
+        sheet: sheet.name,
+        row: p.row.row,
+        column: p.row.columns.effectiveOn ?? null,
+        severity: 'warning',
+        message: `R30：该变动应于 ${due} 前报送，今天（${today}）导入将记为迟报`,
+        messageEn: `R30: this change was due by ${due}; imported today (${today}) it is recorded as late`,
+      };
+    });
+  const issues = [...read.issues, ...checked.issues, ...late];
   const refused = new Set(checked.issues.filter((i) => i.severity === 'error').map((i) => i.row));
   return {
     summary: {
@@ -204,7 +226,7 @@ export function readSideSheet(
   env: { policy: Policy; now: Date; date1904: boolean },
 ): SideSheetResult {
   if (kind === 'analysis') return readAnalysisSheet(sheet, template);
-  if (kind === 'managerChanges') return readManagerChangesSheet(db, sheet, template);
+  if (kind === 'managerChanges') return readManagerChangesSheet(db, sheet, template, env);
   if ((kind === 'registrations' || kind === 'applications') && template === null) return withoutUnit(sheet, kind);
   let read: { rows: readonly unknown[]; issues: ImportIssue[] };
   let submissions: TemplateSubmission[] = [];

@@ -16,7 +16,7 @@ import type {
   SubmissionView,
 } from '../../../shared/api/registration-types';
 import { registrationsAdd } from '../../../shared/api/schemas';
-import { bi } from '../../../shared/domain/bilingual';
+import { bi, issueEnglish } from '../../../shared/domain/bilingual';
 import type { HandlerContext } from '../context';
 import { addApplication } from './applications';
 import { addRegistration, dupcheck } from './service';
@@ -155,7 +155,8 @@ export function fileSubmissions(ctx: Ctx, input: { ids: readonly number[]; date:
         });
         if (!parsed.success) {
           const issue = parsed.error.issues[0];
-          throw new AppError('VALIDATION', bi(issue?.message ?? '内容有误', issue?.message ?? 'Invalid'), {
+          const zh = issue?.message ?? '内容有误';
+          throw new AppError('VALIDATION', bi(zh, (issue && issueEnglish(issue)) ?? zh), {
             path: issue?.path.join('.'),
           });
         }

@@ -201,9 +201,21 @@ describe('template intake', () => {
     const b = demoBackend();
     const unit = chenghai(b);
     const path = await sendTemplate(b, unit, {
-      managerChanges: [['黄新人', '新增', '2026-11-03', '大客户经理', '专职', '', '', '']],
+      managerChanges: [
+        ['黄新人', '新增', '2026-11-03', '大客户经理', '专职', '', '', ''],
+        // R30: a September change sent on 10 November was due by 25 September.
+        ['周迟报', '新增', '2026-09-20', '大客户经理', '专职', '', '', ''],
+      ],
     });
     const preview = await b.registry.call('imports/preview', { path });
+    expect(preview.issues.filter((i) => i.sheet === '客户经理变动')).toEqual([
+      expect.objectContaining({
+        row: 3,
+        column: 'C',
+        severity: 'warning',
+        message: expect.stringContaining('2026-09-25'),
+      }),
+    ]);
     const batch = await b.registry.call('imports/commit', { token: preview.token });
     const newcomer = b.db.prepare("SELECT id FROM managers WHERE name = '黄新人'").get() as { id: number };
     const customer = b.db.prepare('SELECT id FROM customers WHERE unit_id = ? LIMIT 1').get(unit.id) as { id: string };
