@@ -120,10 +120,61 @@ export function tierSpans(db: Database, today: string, ids?: readonly string[]):
     return [computedTier(id, run), 'computed'];
   };
 
-  const candidates = new Set<string>(current.keys());
-  for (const id of overrides.keys()) candidates.add(id);
-  for (const id of approvals.keys()) candidates.add(id);
   const firstYear = Math.min(...runOfYear.keys());
+  const sinceOfYear = new Map<number, string>();
+  const januaryOf = (y: number) => {
+    let since = sinceOfYear.get(y);
+    if (since === undefined) {
+      since = `${monthOf(y, 1)}-01`;
+      sinceOfYear.set(y, since);
+    }
+    return since;
+  };
+  // The column of the current run's row holding each earlier year's tier, this year's first (1),
+  // back to the first year with a grading in force; a year without one ends the list.
+  const yearColumns: number[] = [];
+  for (let y = year; y >= firstYear; y--) {
+    const run = runOfYear.get(y);
+    if (run === undefined) break;
+    yearColumns.push(run === currentRun ? 1 : (column.get(run) as number));
+  }
+  const span = (
+    id: string,
+    tier: Tier,
+    source: MonthTier['source'],
+    since: string,
+    r: (string | number | null)[] | undefined,
+  ) => {
+    const override = overrides.get(id);
+    if (source === 'override' && override !== undefined && override.on > since && override.on <= today)
+      since = override.on;
+    out.set(id, {
+      tier,
+      since,
+      source,
+      scope: (r?.[2] ?? null) as Scope | null,
+      responsibleUnitId: (r?.[3] ?? null) as number | null,
+    });
+  };
+
+  // Most customers: listed in the current run, with no approval. Their tier cannot change within a
+  // year, so the span starts on 1 January of the earliest year of the unbroken run of years that
+  // held it — the same answer as the month-by-month walk below, read straight from the row.
+  for (const [id, row] of current) {
+    if (approvals.has(id)) continue;
+    const override = overrides.get(id);
+    const tier = override !== undefined ? override.tier : (row[1] as Tier | null);
+    if (tier === null) continue;
+    let k = 1;
+    if (override === undefined) while (k < yearColumns.length && row[yearColumns[k] as number] === tier) k++;
+    else k = yearColumns.length;
+    span(id, tier, override !== undefined ? 'override' : 'computed', januaryOf(year - k + 1), row);
+  }
+
+  // The rest (an approval, or known by an R13 record only): walked back month by month.
+  const candidates = new Set<string>();
+  for (const id of overrides.keys()) if (!current.has(id)) candidates.add(id);
+  for (const id of approvals.keys()) candidates.add(id);
   for (const id of candidates) {
     const [tier, source] = tierIn(id, year, month);
     if (tier === null) continue;
@@ -144,18 +195,7 @@ export function tierSpans(db: Database, today: string, ids?: readonly string[]):
       sm = pm;
       if (!hasApprovals) sm = 1;
     }
-    let since = `${monthOf(sy, sm)}-01`;
-    const override = overrides.get(id);
-    if (source === 'override' && override !== undefined && override.on > since && override.on <= today)
-      since = override.on;
-    const r = current.get(id);
-    out.set(id, {
-      tier,
-      since,
-      source,
-      scope: (r?.[2] ?? null) as Scope | null,
-      responsibleUnitId: (r?.[3] ?? null) as number | null,
-    });
+    span(id, tier, source, `${monthOf(sy, sm)}-01`, current.get(id));
   }
   return out;
 }
