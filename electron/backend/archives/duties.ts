@@ -1,14 +1,77 @@
 /**
  * R18 for the work list and the customer hub: every key customer's archive due date on a date, set
  * wise — the tiers and their start (tier-spans.ts, a few reads), the latest update per customer
- * (one grouped read on the (customer_id, updated_on) index) and one pass in memory.
+ * (one seek a customer in the (customer_id, updated_on, revision) index) and one pass in memory.
  */
 import type { Database } from 'better-sqlite3';
 import type { ArchiveDutyRow } from '../../../shared/api/types-archives';
-import { archiveDue } from '../../../shared/domain/archive/due';
+import { type ArchiveDue, archiveDue } from '../../../shared/domain/archive/due';
 import type { Policy } from '../../../shared/domain/policy/policy';
-import { TIERS } from '../../../shared/domain/tiers';
-import { tierSpans } from './tier-spans';
+import { TIERS, type Tier } from '../../../shared/domain/tiers';
+import { type TierSpan, tierSpans } from './tier-spans';
+
+export interface LatestUpdate {
+  on: string;
+  revision: number;
+}
+
+/**
+ * Each customer's latest update on or before `today` (a customer never updated is absent). The
+ * subquery reads only the index, which holds both values, so it costs one seek a customer whatever
+ * the length of the history and never touches the revisions' documents.
+ */
+export function latestUpdates(db: Database, today: string): Map<string, LatestUpdate> {
+  const out = new Map<string, LatestUpdate>();
+  for (const [id, last] of db
+    .prepare(
+      `SELECT c.id, (SELECT updated_on || ' ' || revision FROM archive_revisions
+         WHERE customer_id = c.id AND updated_on <= @today ORDER BY updated_on DESC, revision DESC LIMIT 1)
+       FROM customers c`,
+    )
+    .raw()
+    .all({ today }) as [string, string | null][]) {
+    if (last === null) continue;
+    const space = last.lastIndexOf(' ');
+    out.set(id, { on: last.slice(0, space), revision: Number(last.slice(space + 1)) });
+  }
+  return out;
+}
+
+/**
+ * Each customer of `spans` with an archive duty and its due date (R18), handed to `visit` in the
+ * spans' order; nothing is kept, as the work list wants a few fields of each and this handler others.
+ */
+export function forEachArchiveDue(
+  spans: ReadonlyMap<string, TierSpan>,
+  latest: ReadonlyMap<string, LatestUpdate>,
+  today: string,
+  policy: Pick<Policy, 'archiveCadence'>,
+  visit: (customerId: string, due: ArchiveDue & { dueOn: string }, span: TierSpan, last: LatestUpdate | null) => void,
+): void {
+  // The due date depends only on the tier and the later of the update and the tier's start (or
+  // "never updated": the start alone): many customers share one, and working a date out costs
+  // microseconds each. Kept by tier, then by that date, with no key built per customer.
+  const memo = new Map<Tier, { never: Map<string, ArchiveDue>; after: Map<string, ArchiveDue> }>();
+  for (const [id, span] of spans) {
+    const last = latest.get(id) ?? null;
+    const on = last === null ? null : last.on;
+    // The later of the two; ISO dates compare as strings (not Math.max, which would give NaN).
+    const anchor = on !== null && on > span.since ? on : span.since;
+    let byTier = memo.get(span.tier);
+    if (byTier === undefined) {
+      byTier = { never: new Map(), after: new Map() };
+      memo.set(span.tier, byTier);
+    }
+    const dates = on === null ? byTier.never : byTier.after;
+    let due = dates.get(anchor);
+    if (due === undefined) {
+      due = archiveDue({ tier: span.tier, lastUpdatedOn: on, tierSince: span.since }, today, policy);
+      dates.set(anchor, due);
+    }
+    if (due.dueOn === null) continue;
+    visit(id, due as ArchiveDue & { dueOn: string }, span, last);
+  }
+}
 
 export function archiveDuties(
   db: Database,
@@ -18,44 +81,15 @@ export function archiveDuties(
 ): ArchiveDutyRow[] {
   const spans = tierSpans(db, today, options.ids);
   if (spans.size === 0) return [];
-  // One seek a customer in (customer_id, updated_on, revision) for its latest update on or before
-  // today, with its name: it does not grow with the history (a scan of every revision would).
-  const latest = new Map<string, { on: string; revision: number }>();
-  const names = new Map<string, string>();
-  const rows = db
-    .prepare(
-      `SELECT c.id, c.name, r.updated_on, r.revision FROM customers c
-       LEFT JOIN archive_revisions r ON r.id = (
-         SELECT id FROM archive_revisions WHERE customer_id = c.id AND updated_on <= @today
-         ORDER BY updated_on DESC, revision DESC LIMIT 1)`,
-    )
-    .raw()
-    .all({ today }) as [string, string, string | null, number | null][];
-  for (const [id, name, on, revision] of rows) {
-    names.set(id, name);
-    if (on !== null && revision !== null) latest.set(id, { on, revision });
-  }
+  const names = new Map(
+    (db.prepare('SELECT id, name FROM customers').raw().all() as [string, string][]).map(([i, n]) => [i, n]),
+  );
   const out: ArchiveDutyRow[] = [];
-  // The due date depends only on the tier and the later of the update and the tier's start (or
-  // "never updated"): many customers share one, and working a date out costs microseconds each.
-  const memo = new Map<string, ReturnType<typeof archiveDue>>();
-  for (const [id, span] of spans) {
-    const last = latest.get(id) ?? null;
-    const on = last?.on ?? null;
-    // The later of the two; ISO dates compare as strings (not Math.max, which would give NaN).
-    let anchor = span.since;
-    if (on !== null && on > anchor) anchor = on;
-    const key = `${span.tier}|${on === null ? 'n' : ''}${anchor}`;
-    let due = memo.get(key);
-    if (due === undefined) {
-      due = archiveDue({ tier: span.tier, lastUpdatedOn: on, tierSince: span.since }, today, policy);
-      memo.set(key, due);
-    }
-    if (due.dueOn === null) continue;
-    if (options.overdueOnly && !due.overdue) continue;
+  forEachArchiveDue(spans, latestUpdates(db, today), today, policy, (customerId, due, span, last) => {
+    if (options.overdueOnly && !due.overdue) return;
     out.push({
-      customerId: id,
-      customerName: names.get(id) ?? id,
+      customerId,
+      customerName: names.get(customerId) ?? customerId,
       tier: span.tier,
       tierSince: span.since,
       lastUpdatedOn: last?.on ?? null,
@@ -64,7 +98,7 @@ export function archiveDuties(
       overdue: due.overdue,
       daysOverdue: due.daysOverdue,
     });
-  }
+  });
   // Most overdue first, then by tier (diamond first) and ID.
   out.sort(
     (a, b) =>

@@ -175,75 +175,133 @@ function refuseEarlier(current: { from_on: string }, on: string): void {
     );
 }
 
+/** A role held on a date as read: customer, role, manager. */
+export type HeldRole = readonly [customerId: string, role: CustomerManagerRole, managerId: number];
+
 /**
- * All customers' R20 problems on a date (the work list), set-wise: the tiers in force (one read),
- * each customer's holders counted in SQL (one grouped read); only a customer with something odd
- * (a departed holder, two of a role, one manager in both) has its holders read in full.
+ * Every customer's roles held on `date`, in one scan of the (customer_id, from_on, to_on, role,
+ * manager_id) index and nothing else: a customer's holders come in that index's order, the order
+ * its page and the problems list them in. Rows are kept as read (20,000 customers hold ~30,000
+ * roles); the managers' names and leaving dates are looked up only where a problem needs them.
  */
+export function heldRolesOn(db: Database, date: string): Map<string, HeldRole[]> {
+  const out = new Map<string, HeldRole[]>();
+  let id = '';
+  let list: HeldRole[] = [];
+  for (const row of db
+    .prepare(
+      `SELECT customer_id, role, manager_id FROM customer_managers
+       WHERE from_on <= @date AND (to_on IS NULL OR to_on > @date)
+       ORDER BY customer_id, from_on, to_on, role, manager_id`,
+    )
+    .raw()
+    .all({ date }) as HeldRole[]) {
+    if (row[0] !== id) {
+      id = row[0];
+      list = [];
+      out.set(id, list);
+    }
+    list.push(row);
+  }
+  return out;
+}
+
+/** Managers who have left by `date` (R20: they no longer hold a role), with their name and day. */
+function departedBy(db: Database, date: string): Map<number, { name: string; leftOn: string }> {
+  const out = new Map<number, { name: string; leftOn: string }>();
+  for (const [id, name, leftOn] of db
+    .prepare('SELECT id, name, left_on FROM managers WHERE left_on IS NOT NULL AND left_on <= ?')
+    .raw()
+    .all(date) as [number, string, string][])
+    out.set(id, { name, leftOn });
+  return out;
+}
+
+/**
+ * R20 problems of every customer with a tier (`tiers`: the tier in force, null for none), from the
+ * roles held on `date` (heldRolesOn), in the tiers' order; customers without a problem are left
+ * out. Most customers are ordinary — nobody departed, at most one A and one B and they differ —
+ * and their problems depend only on the tier and which roles are filled, so those are worked out
+ * once per combination.
+ */
+export function roleProblemsOf(
+  db: Database,
+  tiers: ReadonlyMap<string, { tier: Tier | null }>,
+  held: ReadonlyMap<string, readonly HeldRole[]>,
+  date: string,
+  policy: Pick<Policy, 'abRoleTiers'>,
+): { customerId: string; tier: Tier; problems: string[] }[] {
+  const out: { customerId: string; tier: Tier; problems: string[] }[] = [];
+  const departed = departedBy(db, date);
+  const memo = new Map<string, string[]>();
+  const none: readonly HeldRole[] = [];
+  for (const [id, { tier }] of tiers) {
+    if (tier === null) continue;
+    const roles = held.get(id) ?? none;
+    let a = 0;
+    let b = 0;
+    let r = 0;
+    let odd = false;
+    let aManager = 0;
+    let bManager = 0;
+    for (const [, role, managerId] of roles) {
+      if (departed.has(managerId)) odd = true;
+      if (role === 'A') {
+        a++;
+        aManager = managerId;
+      } else if (role === 'B') {
+        b++;
+        bManager = managerId;
+      } else r++;
+    }
+    if (a > 1 || b > 1 || (a === 1 && b === 1 && aManager === bManager)) odd = true;
+    let problems: string[];
+    if (odd) {
+      // Only a departed holder's name and day reach the words; the others' are never shown.
+      const holders = roles.map(([, role, managerId]) => {
+        const left = departed.get(managerId);
+        return { role, manager_id: managerId, manager_name: left?.name ?? '', left_on: left?.leftOn ?? null };
+      });
+      problems = assignmentProblems(tier, holders, date, policy);
+    } else {
+      const key = `${tier}|${a}|${b}|${r > 0 ? 1 : 0}`;
+      const known = memo.get(key);
+      if (known) problems = known;
+      else {
+        // Stand-in holders: distinct ids, so only "missing" problems can arise.
+        const standIns = [
+          ...(a > 0 ? [{ role: 'A' as const, manager_id: -1, manager_name: '', left_on: null }] : []),
+          ...(b > 0 ? [{ role: 'B' as const, manager_id: -2, manager_name: '', left_on: null }] : []),
+          ...(r > 0 ? [{ role: 'responsible' as const, manager_id: -3, manager_name: '', left_on: null }] : []),
+        ];
+        problems = assignmentProblems(tier, standIns, date, policy);
+        memo.set(key, problems);
+      }
+    }
+    if (problems.length > 0) out.push({ customerId: id, tier, problems: [...problems] });
+  }
+  return out;
+}
+
+/** All customers' R20 problems on a date (assignments/problems), in customer ID order. */
 export function allAssignmentProblems(
   db: Database,
   policy: Pick<Policy, 'abRoleTiers'>,
   date: string,
 ): AssignmentProblemRow[] {
-  const tiers = tierOn(db, null, date);
-  const counts = new Map<string, [number, number, number, number]>();
-  for (const [id, a, b, r, odd] of db
-    .prepare(
-      `SELECT cm.customer_id,
-         sum(cm.role = 'A'), sum(cm.role = 'B'), sum(cm.role = 'responsible'),
-         sum(m.left_on IS NOT NULL AND m.left_on <= @date)
-           + (count(DISTINCT CASE WHEN cm.role IN ('A', 'B') THEN cm.manager_id END) < sum(cm.role IN ('A', 'B')))
-       FROM customer_managers cm JOIN managers m ON m.id = cm.manager_id
-       WHERE cm.from_on <= @date AND (cm.to_on IS NULL OR cm.to_on > @date)
-       GROUP BY cm.customer_id`,
-    )
-    .raw()
-    .all({ date }) as [string, number, number, number, number][])
-    counts.set(id, [a, b, r, odd]);
-  const detail = db.prepare(
-    `SELECT cm.role, cm.manager_id, m.name AS manager_name, m.left_on FROM customer_managers cm
-     JOIN managers m ON m.id = cm.manager_id
-     WHERE cm.customer_id = @id AND cm.from_on <= @date AND (cm.to_on IS NULL OR cm.to_on > @date)`,
-  );
+  const period = date.slice(0, 7) as Period;
+  const tiers = monthTiers(db, findTierBasis(db, period), period);
+  const found = roleProblemsOf(db, tiers, heldRolesOn(db, date), date, policy);
+  if (found.length === 0) return [];
   const names = new Map(
     (db.prepare('SELECT id, name FROM customers').raw().all() as [string, string][]).map(([i, n]) => [i, n]),
   );
-  const out: AssignmentProblemRow[] = [];
-  // Problems depend only on the tier and the counts when nothing is odd: worked out once each.
-  const memo = new Map<string, string[]>();
-  for (const [id, tier] of tiers) {
-    const [a, b, r, odd] = counts.get(id) ?? [0, 0, 0, 0];
-    let problems: string[];
-    if (odd > 0 || a > 1 || b > 1) {
-      problems = assignmentProblems(
-        tier,
-        detail.all({ id, date }) as {
-          role: CustomerManagerRole;
-          manager_id: number;
-          manager_name: string;
-          left_on: string | null;
-        }[],
-        date,
-        policy,
-      );
-    } else {
-      const key = `${tier}|${a}|${b}|${r}`;
-      const known = memo.get(key);
-      if (known) problems = known;
-      else {
-        // Stand-in holders: distinct ids, so only "missing" problems can arise.
-        const held = [
-          ...(a > 0 ? [{ role: 'A' as const, manager_id: -1, manager_name: '', left_on: null }] : []),
-          ...(b > 0 ? [{ role: 'B' as const, manager_id: -2, manager_name: '', left_on: null }] : []),
-          ...(r > 0 ? [{ role: 'responsible' as const, manager_id: -3, manager_name: '', left_on: null }] : []),
-        ];
-        problems = assignmentProblems(tier, held, date, policy);
-        memo.set(key, problems);
-      }
-    }
-    if (problems.length > 0)
-      out.push({ customerId: id, customerName: names.get(id) ?? id, tier, problems: [...problems] });
-  }
+  const out: AssignmentProblemRow[] = found.map((p) => ({
+    customerId: p.customerId,
+    customerName: names.get(p.customerId) ?? p.customerId,
+    tier: p.tier,
+    problems: p.problems,
+  }));
   out.sort((x, y) => (x.customerId < y.customerId ? -1 : 1));
   return out;
 }

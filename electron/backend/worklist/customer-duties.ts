@@ -9,63 +9,96 @@ import type { Database } from 'better-sqlite3';
 import { addDays } from '../../../shared/domain/dates';
 import type { Policy } from '../../../shared/domain/policy/policy';
 import { DUE_SOON_DAYS, type WorkItem } from '../../../shared/domain/worklist';
-import { archiveDuties } from '../archives/duties';
-import { allAssignmentProblems } from '../assignments/handlers';
+import { forEachArchiveDue, latestUpdates } from '../archives/duties';
+import { tierSpans } from '../archives/tier-spans';
+import { type HeldRole, heldRolesOn, roleProblemsOf } from '../assignments/handlers';
 import type { HandlerContext } from '../context';
 import { lateManagerChanges } from '../organisation/change-batches';
 import { registrationDuties } from '../registrations/service';
 
 export type WorkContext = Pick<HandlerContext, 'db' | 'identityIndex'>;
 
-/** Each customer's unit code (所属单位) and its A/B managers in post on `today` (the manager filter). */
-function customerFacts(db: Database, today: string) {
-  const units = new Map(
-    (
-      db.prepare('SELECT c.id, u.code FROM customers c JOIN units u ON u.id = c.unit_id').raw().all() as [
-        string,
-        string,
-      ][]
-    ).map(([id, code]) => [id, code]),
-  );
-  const managers = new Map<string, number[]>();
-  for (const [id, manager] of db
-    .prepare(
-      `SELECT customer_id, manager_id FROM customer_managers
-       WHERE role IN ('A', 'B') AND from_on <= ? AND (to_on IS NULL OR to_on > ?)`,
-    )
-    .raw()
-    .all(today, today) as [string, number][]) {
-    managers.set(id, [...(managers.get(id) ?? []), manager]);
+/**
+ * What the work list needs to know of every customer on `today`, read once for all its kinds: the
+ * name and unit code (所属单位) of each, and the roles held (R20; the A/B managers are the manager
+ * filter). Units are few: their codes are joined in memory rather than in SQL.
+ */
+export interface CustomerFacts {
+  unitNames: ReadonlyMap<string, string>;
+  nameOf(customerId: string): string | undefined;
+  unitOf(customerId: string): string;
+  managersOf(customerId: string): number[];
+  held: ReadonlyMap<string, readonly HeldRole[]>;
+}
+
+export function customerFacts(db: Database, today: string): CustomerFacts {
+  const unitCodes = new Map<number, string>();
+  const unitNames = new Map<string, string>();
+  for (const [id, code, name] of db.prepare('SELECT id, code, name FROM units').raw().all() as [
+    number,
+    string,
+    string,
+  ][]) {
+    unitCodes.set(id, code);
+    unitNames.set(code, name);
   }
+  const customers = new Map<string, readonly [id: string, name: string, unitId: number]>();
+  for (const row of db.prepare('SELECT id, name, unit_id FROM customers').raw().all() as [string, string, number][])
+    customers.set(row[0], row);
+  const held = heldRolesOn(db, today);
+  // A customer's A/B managers, worked out for the customers that have a duty, once each.
+  const managers = new Map<string, number[]>();
   return {
-    unitOf: (customerId: string) => units.get(customerId) ?? '',
-    managersOf: (customerId: string) => managers.get(customerId) ?? [],
+    unitNames,
+    nameOf: (customerId) => customers.get(customerId)?.[1],
+    unitOf: (customerId) => {
+      const c = customers.get(customerId);
+      return c === undefined ? '' : (unitCodes.get(c[2]) ?? '');
+    },
+    managersOf: (customerId) => {
+      const known = managers.get(customerId);
+      if (known !== undefined) return known;
+      const roles = held.get(customerId);
+      if (roles === undefined) return [];
+      const ab: number[] = [];
+      for (const [, role, managerId] of roles) if (role === 'A' || role === 'B') ab.push(managerId);
+      managers.set(customerId, ab);
+      return ab;
+    },
+    held,
   };
 }
 
-export function customerDuties(ctx: WorkContext, today: string, policy: Policy): WorkItem[] {
+export function customerDuties(ctx: WorkContext, today: string, policy: Policy, facts: CustomerFacts): WorkItem[] {
   const { db } = ctx;
-  const facts = customerFacts(db, today);
   const items: WorkItem[] = [];
-  const customerItem = (kind: WorkItem['kind'], customerId: string, due?: string, notes?: string[]): WorkItem => ({
-    kind,
-    unit: facts.unitOf(customerId),
-    customerId,
-    managerIds: facts.managersOf(customerId),
-    ...(due === undefined ? {} : { due }),
-    ...(notes === undefined ? {} : { notes }),
-  });
+  const customerItem = (kind: WorkItem['kind'], customerId: string, due?: string, notes?: string[]): WorkItem => {
+    const item: WorkItem = {
+      kind,
+      unit: facts.unitOf(customerId),
+      customerId,
+      managerIds: facts.managersOf(customerId),
+    };
+    if (due !== undefined) item.due = due;
+    if (notes !== undefined) item.notes = notes;
+    return item;
+  };
+
+  // The tier each customer holds today and since when: both R18 and R20 go by it.
+  const spans = tierSpans(db, today);
 
   // R18: overdue, or due within the week. Listed under the customer's own unit; who keeps it (the
   // seed's keeper) shows on the customer's archive.
   const soon = addDays(today, DUE_SOON_DAYS);
-  for (const d of archiveDuties(db, policy, today)) {
-    if (d.overdue) items.push(customerItem('archive_overdue', d.customerId, d.dueOn));
-    else if (d.dueOn <= soon) items.push(customerItem('archive_due', d.customerId, d.dueOn));
-  }
+  forEachArchiveDue(spans, latestUpdates(db, today), today, policy, (customerId, due) => {
+    if (due.overdue) items.push(customerItem('archive_overdue', customerId, due.dueOn));
+    else if (due.dueOn <= soon) items.push(customerItem('archive_due', customerId, due.dueOn));
+  });
 
   // R20: missing A or B (silver and above), a gold customer without 专人, a holder who has left.
-  for (const p of allAssignmentProblems(db, policy, today)) {
+  // The tier in force today is the span's (the same reading of runs, approvals and overrides as
+  // assignments/problems makes for the month).
+  for (const p of roleProblemsOf(db, spans, facts.held, today, policy)) {
     items.push(customerItem('missing_ab', p.customerId, undefined, p.problems));
   }
 
