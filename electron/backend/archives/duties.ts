@@ -16,18 +16,21 @@ export interface LatestUpdate {
 }
 
 /**
- * Each customer's latest update on or before `today` (a customer never updated is absent). The
- * subquery reads only the index, which holds both values, so it costs one seek a customer whatever
- * the length of the history and never touches the revisions' documents.
+ * SQL for the day of a customer's latest update on or before `@today` (null: never updated), the
+ * day R18's clock counts from; `customer` names the column holding the customer's ID. It reads
+ * only the (customer_id, updated_on, revision) index: one seek a customer whatever the length of
+ * the history, never the revisions' documents. A reader of every customer puts it beside the
+ * other columns it needs (the work list: names and units) rather than reading the customers twice.
  */
+export const latestUpdateOnSql = (customer: string, value = 'updated_on'): string =>
+  `(SELECT ${value} FROM archive_revisions WHERE customer_id = ${customer} AND updated_on <= @today
+    ORDER BY updated_on DESC, revision DESC LIMIT 1)`;
+
+/** Each customer's latest update on or before `today`, with its revision (absent: never updated). */
 export function latestUpdates(db: Database, today: string): Map<string, LatestUpdate> {
   const out = new Map<string, LatestUpdate>();
   for (const [id, last] of db
-    .prepare(
-      `SELECT c.id, (SELECT updated_on || ' ' || revision FROM archive_revisions
-         WHERE customer_id = c.id AND updated_on <= @today ORDER BY updated_on DESC, revision DESC LIMIT 1)
-       FROM customers c`,
-    )
+    .prepare(`SELECT c.id, ${latestUpdateOnSql('c.id', "updated_on || ' ' || revision")} FROM customers c`)
     .raw()
     .all({ today }) as [string, string | null][]) {
     if (last === null) continue;
@@ -38,23 +41,18 @@ export function latestUpdates(db: Database, today: string): Map<string, LatestUp
 }
 
 /**
- * Each customer of `spans` with an archive duty and its due date (R18), handed to `visit` in the
- * spans' order; nothing is kept, as the work list wants a few fields of each and this handler others.
+ * R18 of one customer after another on `today`: its due date from its tier span and the day of its
+ * latest update (null: never updated), or null when it has no archive duty. The date depends only
+ * on the tier and the later of the update and the tier's start (or, never updated, the start
+ * alone): many customers share one, and working a date out costs microseconds each, so each is
+ * kept, by tier and then by that date, with no key built per customer.
  */
-export function forEachArchiveDue(
-  spans: ReadonlyMap<string, TierSpan>,
-  latest: ReadonlyMap<string, LatestUpdate>,
+export function archiveDueChecker(
   today: string,
   policy: Pick<Policy, 'archiveCadence'>,
-  visit: (customerId: string, due: ArchiveDue & { dueOn: string }, span: TierSpan, last: LatestUpdate | null) => void,
-): void {
-  // The due date depends only on the tier and the later of the update and the tier's start (or
-  // "never updated": the start alone): many customers share one, and working a date out costs
-  // microseconds each. Kept by tier, then by that date, with no key built per customer.
+): (span: TierSpan, lastUpdateOn: string | null) => (ArchiveDue & { dueOn: string }) | null {
   const memo = new Map<Tier, { never: Map<string, ArchiveDue>; after: Map<string, ArchiveDue> }>();
-  for (const [id, span] of spans) {
-    const last = latest.get(id) ?? null;
-    const on = last === null ? null : last.on;
+  return (span, on) => {
     // The later of the two; ISO dates compare as strings (not Math.max, which would give NaN).
     const anchor = on !== null && on > span.since ? on : span.since;
     let byTier = memo.get(span.tier);
@@ -68,9 +66,8 @@ export function forEachArchiveDue(
       due = archiveDue({ tier: span.tier, lastUpdatedOn: on, tierSince: span.since }, today, policy);
       dates.set(anchor, due);
     }
-    if (due.dueOn === null) continue;
-    visit(id, due as ArchiveDue & { dueOn: string }, span, last);
-  }
+    return due.dueOn === null ? null : (due as ArchiveDue & { dueOn: string });
+  };
 }
 
 export function archiveDuties(
@@ -85,8 +82,12 @@ export function archiveDuties(
     (db.prepare('SELECT id, name FROM customers').raw().all() as [string, string][]).map(([i, n]) => [i, n]),
   );
   const out: ArchiveDutyRow[] = [];
-  forEachArchiveDue(spans, latestUpdates(db, today), today, policy, (customerId, due, span, last) => {
-    if (options.overdueOnly && !due.overdue) return;
+  const latest = latestUpdates(db, today);
+  const dueOf = archiveDueChecker(today, policy);
+  for (const [customerId, span] of spans) {
+    const last = latest.get(customerId);
+    const due = dueOf(span, last?.on ?? null);
+    if (due === null || (options.overdueOnly && !due.overdue)) continue;
     out.push({
       customerId,
       customerName: names.get(customerId) ?? customerId,
@@ -98,7 +99,7 @@ export function archiveDuties(
       overdue: due.overdue,
       daysOverdue: due.daysOverdue,
     });
-  });
+  }
   // Most overdue first, then by tier (diamond first) and ID.
   out.sort(
     (a, b) =>

@@ -218,26 +218,20 @@ function departedBy(db: Database, date: string): Map<number, { name: string; lef
 }
 
 /**
- * R20 problems of every customer with a tier (`tiers`: the tier in force, null for none), from the
- * roles held on `date` (heldRolesOn), in the tiers' order; customers without a problem are left
- * out. Most customers are ordinary — nobody departed, at most one A and one B and they differ —
- * and their problems depend only on the tier and which roles are filled, so those are worked out
- * once per combination.
+ * R20 problems of one customer after another on `date`: a function of the customer's tier and the
+ * roles it holds (heldRolesOn), the same words as assignmentProblems. Most customers are ordinary
+ * — nobody departed, at most one A and one B and they differ — and their problems depend only on
+ * the tier and which roles are filled, so those are worked out once per combination (the answer
+ * is shared: copy it before changing it).
  */
-export function roleProblemsOf(
+export function roleProblemChecker(
   db: Database,
-  tiers: ReadonlyMap<string, { tier: Tier | null }>,
-  held: ReadonlyMap<string, readonly HeldRole[]>,
   date: string,
   policy: Pick<Policy, 'abRoleTiers'>,
-): { customerId: string; tier: Tier; problems: string[] }[] {
-  const out: { customerId: string; tier: Tier; problems: string[] }[] = [];
+): (tier: Tier, roles: readonly HeldRole[] | undefined) => readonly string[] {
   const departed = departedBy(db, date);
   const memo = new Map<string, string[]>();
-  const none: readonly HeldRole[] = [];
-  for (const [id, { tier }] of tiers) {
-    if (tier === null) continue;
-    const roles = held.get(id) ?? none;
+  return (tier, roles = []) => {
     let a = 0;
     let b = 0;
     let r = 0;
@@ -255,35 +249,30 @@ export function roleProblemsOf(
       } else r++;
     }
     if (a > 1 || b > 1 || (a === 1 && b === 1 && aManager === bManager)) odd = true;
-    let problems: string[];
     if (odd) {
       // Only a departed holder's name and day reach the words; the others' are never shown.
       const holders = roles.map(([, role, managerId]) => {
         const left = departed.get(managerId);
         return { role, manager_id: managerId, manager_name: left?.name ?? '', left_on: left?.leftOn ?? null };
       });
-      problems = assignmentProblems(tier, holders, date, policy);
-    } else {
-      const key = `${tier}|${a}|${b}|${r > 0 ? 1 : 0}`;
-      const known = memo.get(key);
-      if (known) problems = known;
-      else {
-        // Stand-in holders: distinct ids, so only "missing" problems can arise.
-        const standIns = [
-          ...(a > 0 ? [{ role: 'A' as const, manager_id: -1, manager_name: '', left_on: null }] : []),
-          ...(b > 0 ? [{ role: 'B' as const, manager_id: -2, manager_name: '', left_on: null }] : []),
-          ...(r > 0 ? [{ role: 'responsible' as const, manager_id: -3, manager_name: '', left_on: null }] : []),
-        ];
-        problems = assignmentProblems(tier, standIns, date, policy);
-        memo.set(key, problems);
-      }
+      return assignmentProblems(tier, holders, date, policy);
     }
-    if (problems.length > 0) out.push({ customerId: id, tier, problems: [...problems] });
-  }
-  return out;
+    const key = `${tier}|${a}|${b}|${r > 0 ? 1 : 0}`;
+    const known = memo.get(key);
+    if (known) return known;
+    // Stand-in holders: distinct ids, so only "missing" problems can arise.
+    const standIns = [
+      ...(a > 0 ? [{ role: 'A' as const, manager_id: -1, manager_name: '', left_on: null }] : []),
+      ...(b > 0 ? [{ role: 'B' as const, manager_id: -2, manager_name: '', left_on: null }] : []),
+      ...(r > 0 ? [{ role: 'responsible' as const, manager_id: -3, manager_name: '', left_on: null }] : []),
+    ];
+    const problems = assignmentProblems(tier, standIns, date, policy);
+    memo.set(key, problems);
+    return problems;
+  };
 }
 
-/** All customers' R20 problems on a date (assignments/problems), in customer ID order. */
+/** All customers' R20 problems on a date (assignments/problems), in customer ID order: tiers in force for the month (in-force.ts), one read of the roles held. */
 export function allAssignmentProblems(
   db: Database,
   policy: Pick<Policy, 'abRoleTiers'>,
@@ -291,7 +280,14 @@ export function allAssignmentProblems(
 ): AssignmentProblemRow[] {
   const period = date.slice(0, 7) as Period;
   const tiers = monthTiers(db, findTierBasis(db, period), period);
-  const found = roleProblemsOf(db, tiers, heldRolesOn(db, date), date, policy);
+  const held = heldRolesOn(db, date);
+  const problemsOf = roleProblemChecker(db, date, policy);
+  const found: { customerId: string; tier: Tier; problems: readonly string[] }[] = [];
+  for (const [customerId, { tier }] of tiers) {
+    if (tier === null) continue;
+    const problems = problemsOf(tier, held.get(customerId));
+    if (problems.length > 0) found.push({ customerId, tier, problems });
+  }
   if (found.length === 0) return [];
   const names = new Map(
     (db.prepare('SELECT id, name FROM customers').raw().all() as [string, string][]).map(([i, n]) => [i, n]),
@@ -300,7 +296,7 @@ export function allAssignmentProblems(
     customerId: p.customerId,
     customerName: names.get(p.customerId) ?? p.customerId,
     tier: p.tier,
-    problems: p.problems,
+    problems: [...p.problems],
   }));
   out.sort((x, y) => (x.customerId < y.customerId ? -1 : 1));
   return out;

@@ -9,9 +9,9 @@ import type { Database } from 'better-sqlite3';
 import { addDays } from '../../../shared/domain/dates';
 import type { Policy } from '../../../shared/domain/policy/policy';
 import { DUE_SOON_DAYS, type WorkItem } from '../../../shared/domain/worklist';
-import { forEachArchiveDue, latestUpdates } from '../archives/duties';
+import { archiveDueChecker, latestUpdateOnSql } from '../archives/duties';
 import { tierSpans } from '../archives/tier-spans';
-import { type HeldRole, heldRolesOn, roleProblemsOf } from '../assignments/handlers';
+import { type HeldRole, heldRolesOn, roleProblemChecker } from '../assignments/handlers';
 import type { HandlerContext } from '../context';
 import { lateManagerChanges } from '../organisation/change-batches';
 import { registrationDuties } from '../registrations/service';
@@ -20,12 +20,14 @@ export type WorkContext = Pick<HandlerContext, 'db' | 'identityIndex'>;
 
 /**
  * What the work list needs to know of every customer on `today`, read once for all its kinds: the
- * name and unit code (所属单位) of each, and the roles held (R20; the A/B managers are the manager
- * filter). Units are few: their codes are joined in memory rather than in SQL.
+ * name and unit code (所属单位) of each, its latest archive update (R18), and the roles held (R20;
+ * the A/B managers are the manager filter). Units are few: their codes are joined in memory.
  */
 export interface CustomerFacts {
   unitNames: ReadonlyMap<string, string>;
   nameOf(customerId: string): string | undefined;
+  /** The day of the latest archive update on or before today (R18), null when never updated. */
+  lastUpdateOn(customerId: string): string | null;
   unitOf(customerId: string): string;
   managersOf(customerId: string): number[];
   held: ReadonlyMap<string, readonly HeldRole[]>;
@@ -42,8 +44,12 @@ export function customerFacts(db: Database, today: string): CustomerFacts {
     unitCodes.set(id, code);
     unitNames.set(code, name);
   }
-  const customers = new Map<string, readonly [id: string, name: string, unitId: number]>();
-  for (const row of db.prepare('SELECT id, name, unit_id FROM customers').raw().all() as [string, string, number][])
+  // With each customer, the day R18's clock counts from: one read of the customers for both.
+  const customers = new Map<string, readonly [id: string, name: string, unitId: number, lastUpdateOn: string | null]>();
+  for (const row of db
+    .prepare(`SELECT c.id, c.name, c.unit_id, ${latestUpdateOnSql('c.id')} FROM customers c`)
+    .raw()
+    .all({ today }) as [string, string, number, string | null][])
     customers.set(row[0], row);
   const held = heldRolesOn(db, today);
   // A customer's A/B managers, worked out for the customers that have a duty, once each.
@@ -51,6 +57,7 @@ export function customerFacts(db: Database, today: string): CustomerFacts {
   return {
     unitNames,
     nameOf: (customerId) => customers.get(customerId)?.[1],
+    lastUpdateOn: (customerId) => customers.get(customerId)?.[3] ?? null,
     unitOf: (customerId) => {
       const c = customers.get(customerId);
       return c === undefined ? '' : (unitCodes.get(c[2]) ?? '');
@@ -84,22 +91,23 @@ export function customerDuties(ctx: WorkContext, today: string, policy: Policy, 
     return item;
   };
 
-  // The tier each customer holds today and since when: both R18 and R20 go by it.
-  const spans = tierSpans(db, today);
-
-  // R18: overdue, or due within the week. Listed under the customer's own unit; who keeps it (the
-  // seed's keeper) shows on the customer's archive.
+  // R18 and R20 go by the tier each customer holds today (and, for R18, since when): one pass over
+  // the spans answers both. The span's tier is the same reading of runs, approvals and overrides as
+  // assignments/problems makes for the month.
   const soon = addDays(today, DUE_SOON_DAYS);
-  forEachArchiveDue(spans, latestUpdates(db, today), today, policy, (customerId, due) => {
-    if (due.overdue) items.push(customerItem('archive_overdue', customerId, due.dueOn));
-    else if (due.dueOn <= soon) items.push(customerItem('archive_due', customerId, due.dueOn));
-  });
-
-  // R20: missing A or B (silver and above), a gold customer without 专人, a holder who has left.
-  // The tier in force today is the span's (the same reading of runs, approvals and overrides as
-  // assignments/problems makes for the month).
-  for (const p of roleProblemsOf(db, spans, facts.held, today, policy)) {
-    items.push(customerItem('missing_ab', p.customerId, undefined, p.problems));
+  const dueOf = archiveDueChecker(today, policy);
+  const problemsOf = roleProblemChecker(db, today, policy);
+  for (const [customerId, span] of tierSpans(db, today)) {
+    // R18: overdue, or due within the week. Listed under the customer's own unit; who keeps it
+    // (the seed's keeper) shows on the customer's archive.
+    const due = dueOf(span, facts.lastUpdateOn(customerId));
+    if (due !== null) {
+      if (due.overdue) items.push(customerItem('archive_overdue', customerId, due.dueOn));
+      else if (due.dueOn <= soon) items.push(customerItem('archive_due', customerId, due.dueOn));
+    }
+    // R20: missing A or B (silver and above), a gold customer without 专人, a holder who has left.
+    const problems = problemsOf(span.tier, facts.held.get(customerId));
+    if (problems.length > 0) items.push(customerItem('missing_ab', customerId, undefined, [...problems]));
   }
 
   // R19, R19c.
