@@ -8,7 +8,7 @@ import type { ArchiveDutyRow } from '../../../shared/api/types-archives';
 import { type ArchiveDue, archiveDue } from '../../../shared/domain/archive/due';
 import type { Policy } from '../../../shared/domain/policy/policy';
 import { TIERS, type Tier } from '../../../shared/domain/tiers';
-import { type TierSpan, tierSpans } from './tier-spans';
+import { type TierSince, tierSpans } from './tier-spans';
 
 export interface LatestUpdate {
   on: string;
@@ -50,7 +50,7 @@ export function latestUpdates(db: Database, today: string): Map<string, LatestUp
 export function archiveDueChecker(
   today: string,
   policy: Pick<Policy, 'archiveCadence'>,
-): (span: TierSpan, lastUpdateOn: string | null) => (ArchiveDue & { dueOn: string }) | null {
+): (span: TierSince, lastUpdateOn: string | null) => (ArchiveDue & { dueOn: string }) | null {
   const memo = new Map<Tier, { never: Map<string, ArchiveDue>; after: Map<string, ArchiveDue> }>();
   return (span, on) => {
     // The later of the two; ISO dates compare as strings (not Math.max, which would give NaN).

@@ -12,11 +12,16 @@ import type { Scope, Tier } from '../../../shared/domain/tiers';
 import type { MonthTier } from '../tiering/in-force';
 import { inForceRunOf } from '../tiering/in-force';
 
-export interface TierSpan {
+/** A customer's tier on a date and since when. */
+export interface TierSince {
   tier: Tier;
   /** First day of the first month of the current unbroken run of this tier. */
   since: string;
   source: MonthTier['source'];
+}
+
+/** With what decides who keeps the archive (R17): the annual run's scope and responsible unit. */
+export interface TierSpan extends TierSince {
   /** From the annual run in force (null for a customer the run does not list). */
   scope: Scope | null;
   responsibleUnitId: number | null;
@@ -38,7 +43,35 @@ const monthOf = (y: number, m: number): Period => `${pad(y, 4)}-${pad(m)}` as Pe
  */
 export function tierSpans(db: Database, today: string, ids?: readonly string[]): Map<string, TierSpan> {
   const out = new Map<string, TierSpan>();
-  if (ids?.length === 0) return out;
+  readSpans(db, today, ids, true, (id, span, r) =>
+    out.set(id, {
+      ...span,
+      scope: (r?.[2] ?? null) as Scope | null,
+      responsibleUnitId: (r?.[3] ?? null) as number | null,
+    }),
+  );
+  return out;
+}
+
+/**
+ * The tier and its start of every customer one at a time, in the current run's order and then the
+ * rest, keeping nothing: a reader of every customer (the work list) uses each as it comes, and
+ * reads no more of the run than that.
+ */
+export function forEachTierSince(db: Database, today: string, visit: (customerId: string, span: TierSince) => void) {
+  readSpans(db, today, undefined, false, visit);
+}
+
+type ResultRow = (string | number | null)[];
+
+function readSpans(
+  db: Database,
+  today: string,
+  ids: readonly string[] | undefined,
+  keeper: boolean,
+  visit: (customerId: string, span: TierSince, row: ResultRow | undefined) => void,
+): void {
+  if (ids?.length === 0) return;
   const year = Number(today.slice(0, 4));
   const month = Number(today.slice(5, 7));
   const graded = (
@@ -63,22 +96,25 @@ export function tierSpans(db: Database, today: string, ids?: readonly string[]):
   // The current year's run, with each earlier run in force joined on its key: one row a customer.
   const currentRun = runOfYear.get(year);
   const earlier = [...new Set([...runOfYear.values()])].filter((r) => r !== currentRun);
-  const column = new Map<number, number>(earlier.map((r, i) => [r, 4 + i]));
-  const current = new Map<string, (string | number | null)[]>();
+  // The row: customer, tier, [scope, responsible unit,] then each earlier run's tier.
+  const first = keeper ? 4 : 2;
+  const column = new Map<number, number>(earlier.map((r, i) => [r, first + i]));
+  // Kept as read; only the rows the month-by-month walk below needs are also kept by ID.
+  let currentRows: ResultRow[] = [];
   if (currentRun !== undefined) {
     const joins = earlier
       .map(
         (r, i) => ` LEFT JOIN tier_results p${i} ON p${i}.run_id = ${Number(r)} AND p${i}.customer_id = c.customer_id`,
       )
       .join('');
-    const sql = `SELECT c.customer_id, c.tier, c.scope, c.responsible_unit_id${earlier.map((_, i) => `, p${i}.tier`).join('')}
+    const sql = `SELECT c.customer_id, c.tier${keeper ? ', c.scope, c.responsible_unit_id' : ''}${earlier.map((_, i) => `, p${i}.tier`).join('')}
       FROM tier_results c${joins} WHERE c.run_id = @run${only.replace('customer_id', 'c.customer_id')}`;
-    for (const row of db
+    currentRows = db
       .prepare(sql)
       .raw()
-      .all(params({ run: currentRun })) as (string | number | null)[][])
-      current.set(row[0] as string, row);
+      .all(params({ run: currentRun })) as ResultRow[];
   }
+  const current = new Map<string, ResultRow>();
   // Customers the current run does not list (known by an R13 record only): read one by one.
   const single = db.prepare('SELECT tier FROM tier_results WHERE run_id = ? AND customer_id = ?').pluck();
   const computedTier = (id: string, run: number): Tier | null => {
@@ -102,6 +138,11 @@ export function tierSpans(db: Database, today: string, ids?: readonly string[]):
     const list = approvals.get(id);
     if (list) list.push({ tier, from, to });
     else approvals.set(id, [{ tier, from, to }]);
+  }
+
+  for (const row of currentRows) {
+    const id = row[0] as string;
+    if (approvals.has(id) || overrides.has(id)) current.set(id, row);
   }
 
   /** in-force.ts's answer for one customer in one month. */
@@ -138,29 +179,18 @@ export function tierSpans(db: Database, today: string, ids?: readonly string[]):
     if (run === undefined) break;
     yearColumns.push(run === currentRun ? 1 : (column.get(run) as number));
   }
-  const span = (
-    id: string,
-    tier: Tier,
-    source: MonthTier['source'],
-    since: string,
-    r: (string | number | null)[] | undefined,
-  ) => {
+  const span = (id: string, tier: Tier, source: MonthTier['source'], since: string, r: ResultRow | undefined) => {
     const override = overrides.get(id);
     if (source === 'override' && override !== undefined && override.on > since && override.on <= today)
       since = override.on;
-    out.set(id, {
-      tier,
-      since,
-      source,
-      scope: (r?.[2] ?? null) as Scope | null,
-      responsibleUnitId: (r?.[3] ?? null) as number | null,
-    });
+    visit(id, { tier, since, source }, r);
   };
 
   // Most customers: listed in the current run, with no approval. Their tier cannot change within a
   // year, so the span starts on 1 January of the earliest year of the unbroken run of years that
   // held it — the same answer as the month-by-month walk below, read straight from the row.
-  for (const [id, row] of current) {
+  for (const row of currentRows) {
+    const id = row[0] as string;
     if (approvals.has(id)) continue;
     const override = overrides.get(id);
     const tier = override !== undefined ? override.tier : (row[1] as Tier | null);
@@ -197,5 +227,4 @@ export function tierSpans(db: Database, today: string, ids?: readonly string[]):
     }
     span(id, tier, source, `${monthOf(sy, sm)}-01`, current.get(id));
   }
-  return out;
 }

@@ -186,22 +186,22 @@ export type HeldRole = readonly [customerId: string, role: CustomerManagerRole, 
  */
 export function heldRolesOn(db: Database, date: string): Map<string, HeldRole[]> {
   const out = new Map<string, HeldRole[]>();
-  let id = '';
-  let list: HeldRole[] = [];
-  for (const row of db
+  const rows = db
     .prepare(
       `SELECT customer_id, role, manager_id FROM customer_managers
        WHERE from_on <= @date AND (to_on IS NULL OR to_on > @date)
        ORDER BY customer_id, from_on, to_on, role, manager_id`,
     )
     .raw()
-    .all({ date }) as HeldRole[]) {
-    if (row[0] !== id) {
-      id = row[0];
-      list = [];
-      out.set(id, list);
-    }
-    list.push(row);
+    .all({ date }) as HeldRole[];
+  // Each customer's rows are consecutive: sliced out whole (an array grown by push would reserve
+  // room for sixteen).
+  let start = 0;
+  for (let i = 1; i <= rows.length; i++) {
+    const id = (rows[start] as HeldRole)[0];
+    if (i < rows.length && (rows[i] as HeldRole)[0] === id) continue;
+    out.set(id, rows.slice(start, i));
+    start = i;
   }
   return out;
 }
@@ -230,8 +230,10 @@ export function roleProblemChecker(
   policy: Pick<Policy, 'abRoleTiers'>,
 ): (tier: Tier, roles: readonly HeldRole[] | undefined) => readonly string[] {
   const departed = departedBy(db, date);
-  const memo = new Map<string, string[]>();
-  return (tier, roles = []) => {
+  // By tier, then A, B and 专人 filled or not (three bits): no key built per customer.
+  const memo = new Map<Tier, (string[] | undefined)[]>();
+  const noRoles: readonly HeldRole[] = [];
+  return (tier, roles = noRoles) => {
     let a = 0;
     let b = 0;
     let r = 0;
@@ -257,8 +259,13 @@ export function roleProblemChecker(
       });
       return assignmentProblems(tier, holders, date, policy);
     }
-    const key = `${tier}|${a}|${b}|${r > 0 ? 1 : 0}`;
-    const known = memo.get(key);
+    let byTier = memo.get(tier);
+    if (byTier === undefined) {
+      byTier = [];
+      memo.set(tier, byTier);
+    }
+    const key = a * 4 + b * 2 + (r > 0 ? 1 : 0);
+    const known = byTier[key];
     if (known) return known;
     // Stand-in holders: distinct ids, so only "missing" problems can arise.
     const standIns = [
@@ -267,7 +274,7 @@ export function roleProblemChecker(
       ...(r > 0 ? [{ role: 'responsible' as const, manager_id: -3, manager_name: '', left_on: null }] : []),
     ];
     const problems = assignmentProblems(tier, standIns, date, policy);
-    memo.set(key, problems);
+    byTier[key] = problems;
     return problems;
   };
 }

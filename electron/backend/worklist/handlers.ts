@@ -26,11 +26,12 @@ const PROVIDERS: readonly Provider[] = [(ctx, today, policy) => formsMissing(ctx
 
 /**
  * The names the page shows, each unit's and customer's, from the facts read once: set on the items
- * in place, as the providers made them for this list alone.
+ * in place, as the providers made them for this list alone (the most numerous come named).
  */
 function withNames(items: WorkItem[], facts: CustomerFacts): WorkItemView[] {
   const views = items as WorkItemView[];
   for (const i of views) {
+    if (i.unitName !== undefined) continue;
     i.unitName = facts.unitNames.get(i.unit) ?? i.unit;
     if (i.customerId) i.customerName = facts.nameOf(i.customerId) ?? i.customerId;
   }
