@@ -54,12 +54,40 @@ export function tierSpans(db: Database, today: string, ids?: readonly string[]):
 }
 
 /**
+ * Columns a reader wants with each customer's span, read in the same pass: SQL expressions over
+ * `c.customer_id` and `cu`, the customer's row of `customers`, with `params` for their parameters.
+ */
+export interface ColumnsWithSpan {
+  columns: readonly string[];
+  params: Record<string, unknown>;
+}
+
+/**
  * The tier and its start of every customer one at a time, in the current run's order and then the
  * rest, keeping nothing: a reader of every customer (the work list) uses each as it comes, and
- * reads no more of the run than that.
+ * reads no more of the run than that, with its own `with` columns from row[at] on.
  */
-export function forEachTierSince(db: Database, today: string, visit: (customerId: string, span: TierSince) => void) {
-  readSpans(db, today, undefined, false, visit);
+export function forEachTierSince(
+  db: Database,
+  today: string,
+  visit: (customerId: string, span: TierSince, row: readonly unknown[], at: number) => void,
+  also: ColumnsWithSpan,
+): void {
+  // A customer the current run does not list has its columns read by itself.
+  const alone = db.prepare(
+    `SELECT ${also.columns.join(', ')} FROM (SELECT @id AS customer_id) c LEFT JOIN customers cu ON cu.id = c.customer_id`,
+  );
+  readSpans(
+    db,
+    today,
+    undefined,
+    false,
+    (id, span, row, at) => {
+      if (row !== undefined) visit(id, span, row, at);
+      else visit(id, span, alone.raw().get({ ...also.params, id }) as unknown[], 0);
+    },
+    also,
+  );
 }
 
 type ResultRow = (string | number | null)[];
@@ -69,7 +97,8 @@ function readSpans(
   today: string,
   ids: readonly string[] | undefined,
   keeper: boolean,
-  visit: (customerId: string, span: TierSince, row: ResultRow | undefined) => void,
+  visit: (customerId: string, span: TierSince, row: ResultRow | undefined, at: number) => void,
+  also?: ColumnsWithSpan,
 ): void {
   if (ids?.length === 0) return;
   const year = Number(today.slice(0, 4));
@@ -99,6 +128,8 @@ function readSpans(
   // The row: customer, tier, [scope, responsible unit,] then each earlier run's tier.
   const first = keeper ? 4 : 2;
   const column = new Map<number, number>(earlier.map((r, i) => [r, first + i]));
+  // Then the reader's own columns.
+  const at = first + earlier.length;
   // Kept as read; only the rows the month-by-month walk below needs are also kept by ID.
   let currentRows: ResultRow[] = [];
   if (currentRun !== undefined) {
@@ -107,12 +138,14 @@ function readSpans(
         (r, i) => ` LEFT JOIN tier_results p${i} ON p${i}.run_id = ${Number(r)} AND p${i}.customer_id = c.customer_id`,
       )
       .join('');
-    const sql = `SELECT c.customer_id, c.tier${keeper ? ', c.scope, c.responsible_unit_id' : ''}${earlier.map((_, i) => `, p${i}.tier`).join('')}
-      FROM tier_results c${joins} WHERE c.run_id = @run${only.replace('customer_id', 'c.customer_id')}`;
+    const alsoColumns = also === undefined ? '' : also.columns.map((x) => `, ${x}`).join('');
+    const withCustomers = also === undefined ? '' : ' LEFT JOIN customers cu ON cu.id = c.customer_id';
+    const sql = `SELECT c.customer_id, c.tier${keeper ? ', c.scope, c.responsible_unit_id' : ''}${earlier.map((_, i) => `, p${i}.tier`).join('')}${alsoColumns}
+      FROM tier_results c${joins}${withCustomers} WHERE c.run_id = @run${only.replace('customer_id', 'c.customer_id')}`;
     currentRows = db
       .prepare(sql)
       .raw()
-      .all(params({ run: currentRun })) as ResultRow[];
+      .all(params({ ...also?.params, run: currentRun })) as ResultRow[];
   }
   const current = new Map<string, ResultRow>();
   // Customers the current run does not list (known by an R13 record only): read one by one.
@@ -183,7 +216,7 @@ function readSpans(
     const override = overrides.get(id);
     if (source === 'override' && override !== undefined && override.on > since && override.on <= today)
       since = override.on;
-    visit(id, { tier, since, source }, r);
+    visit(id, { tier, since, source }, r, at);
   };
 
   // Most customers: listed in the current run, with no approval. Their tier cannot change within a

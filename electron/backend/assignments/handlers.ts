@@ -206,6 +206,25 @@ export function heldRolesOn(db: Database, date: string): Map<string, HeldRole[]>
   return out;
 }
 
+/**
+ * SQL for the roles a customer holds on `@today`, packed as "role managerId" pairs in the order
+ * heldRolesOn gives them (null: none): a reader of every customer takes them in the same pass as its
+ * other columns instead of a row per role; `customer` names the column holding the customer's ID.
+ */
+export const heldRolesSql = (customer: string): string =>
+  `(SELECT group_concat(role || ' ' || manager_id, ' ' ORDER BY from_on, to_on, role, manager_id)
+    FROM customer_managers WHERE customer_id = ${customer} AND from_on <= @today AND (to_on IS NULL OR to_on > @today))`;
+
+/** heldRolesSql's answer for one customer, as heldRolesOn gives it. */
+export function unpackHeldRoles(customerId: string, packed: string | null): HeldRole[] {
+  if (packed === null) return [];
+  const parts = packed.split(' ');
+  const out: HeldRole[] = [];
+  for (let i = 0; i + 1 < parts.length; i += 2)
+    out.push([customerId, parts[i] as CustomerManagerRole, Number(parts[i + 1])]);
+  return out;
+}
+
 /** Managers who have left by `date` (R20: they no longer hold a role), with their name and day. */
 function departedBy(db: Database, date: string): Map<number, { name: string; leftOn: string }> {
   const out = new Map<number, { name: string; leftOn: string }>();

@@ -12,28 +12,23 @@ import type { Policy } from '../../../shared/domain/policy/policy';
 import { DUE_SOON_DAYS, type WorkItem } from '../../../shared/domain/worklist';
 import { archiveDueChecker, latestUpdateOnSql } from '../archives/duties';
 import { forEachTierSince } from '../archives/tier-spans';
-import { type HeldRole, heldRolesOn, roleProblemChecker } from '../assignments/handlers';
+import { type HeldRole, heldRolesSql, roleProblemChecker, unpackHeldRoles } from '../assignments/handlers';
 import type { HandlerContext } from '../context';
 import { lateManagerChanges } from '../organisation/change-batches';
 import { registrationDuties } from '../registrations/service';
 
 export type WorkContext = Pick<HandlerContext, 'db' | 'identityIndex'>;
 
-/** A customer as the work list reads it: ID, name, unit ID, the day of its latest archive update. */
-type CustomerRow = readonly [id: string, name: string, unitId: number, lastUpdateOn: string | null];
-
 /**
- * What the work list needs to know of every customer on `today`, read once for all its kinds: the
- * name and unit code (所属单位) of each, its latest archive update (R18), and the roles held (R20;
- * the A/B managers are the manager filter). Units are few: their codes are joined in memory.
+ * What the work list shows of a customer beside a duty found elsewhere (a registration, an
+ * application): its name, unit code (所属单位) and A/B managers (the manager filter), looked up per
+ * customer as those are few; the units' names and codes, which are few too, read once.
  */
 export interface CustomerFacts {
   unitNames: ReadonlyMap<string, string>;
-  customer(customerId: string): CustomerRow | undefined;
+  unitCodes: ReadonlyMap<number, string>;
   nameOf(customerId: string): string | undefined;
-  unitOf(customer: CustomerRow | undefined): string;
   managersOf(customerId: string): number[];
-  held: ReadonlyMap<string, readonly HeldRole[]>;
 }
 
 export function customerFacts(db: Database, today: string): CustomerFacts {
@@ -47,96 +42,85 @@ export function customerFacts(db: Database, today: string): CustomerFacts {
     unitCodes.set(id, code);
     unitNames.set(code, name);
   }
-  // With each customer, the day R18's clock counts from: one read of the customers for both.
-  const customers = new Map<string, CustomerRow>();
-  for (const row of db
-    .prepare(`SELECT c.id, c.name, c.unit_id, ${latestUpdateOnSql('c.id')} FROM customers c`)
-    .raw()
-    .all({ today }) as CustomerRow[])
-    customers.set(row[0], row);
-  const held = heldRolesOn(db, today);
+  const name = db.prepare('SELECT name FROM customers WHERE id = ?').pluck();
+  const held = db.prepare(`SELECT ${heldRolesSql('@id')}`).pluck();
   return {
     unitNames,
-    customer: (customerId) => customers.get(customerId),
-    nameOf: (customerId) => customers.get(customerId)?.[1],
-    unitOf: (c) => (c === undefined ? '' : (unitCodes.get(c[2]) ?? '')),
-    managersOf: (customerId) => {
-      const roles = held.get(customerId);
-      if (roles === undefined) return [];
-      const ab: number[] = [];
-      for (const [, role, managerId] of roles) if (role === 'A' || role === 'B') ab.push(managerId);
-      // Exactly as long as it needs to be: 20,000 of these stay in the kept list.
-      return ab.slice();
-    },
-    held,
+    unitCodes,
+    nameOf: (customerId) => name.get(customerId) as string | undefined,
+    managersOf: (customerId) =>
+      abManagers(unpackHeldRoles(customerId, held.get({ id: customerId, today }) as string | null)),
   };
 }
+
+/** The A and B managers among a customer's roles, in their order. */
+function abManagers(roles: readonly HeldRole[]): number[] {
+  const ab: number[] = [];
+  for (const [, role, managerId] of roles) if (role === 'A' || role === 'B') ab.push(managerId);
+  // Exactly as long as it needs to be: 20,000 of these stay in the kept list.
+  return ab.slice();
+}
+
+/**
+ * What the work list reads with each key customer's tier (forEachTierSince), in the same pass:
+ * its name and unit, the day of its latest archive update (R18), and the roles it holds (R20).
+ */
+const WITH_SPAN = ['cu.name', 'cu.unit_id', latestUpdateOnSql('c.customer_id'), heldRolesSql('c.customer_id')];
 
 export function customerDuties(ctx: WorkContext, today: string, policy: Policy, facts: CustomerFacts): WorkItem[] {
   const { db } = ctx;
   const items: WorkItem[] = [];
-  // The two kinds every key customer may have, each made whole in one literal with the names the
-  // page shows: one shape, no properties added later (20,000 of them at 20,000 customers).
-  const dueItem = (
-    kind: 'archive_overdue' | 'archive_due',
-    customerId: string,
-    c: CustomerRow | undefined,
-    managerIds: number[],
-    due: string,
-  ): WorkItemView => {
-    const unit = facts.unitOf(c);
-    return {
-      kind,
-      unit,
-      customerId,
-      managerIds,
-      due,
-      unitName: facts.unitNames.get(unit) ?? unit,
-      customerName: c?.[1] ?? customerId,
-    };
-  };
-  const rolesItem = (
-    customerId: string,
-    c: CustomerRow | undefined,
-    managerIds: number[],
-    notes: string[],
-  ): WorkItemView => {
-    const unit = facts.unitOf(c);
-    return {
-      kind: 'missing_ab',
-      unit,
-      customerId,
-      managerIds,
-      notes,
-      unitName: facts.unitNames.get(unit) ?? unit,
-      customerName: c?.[1] ?? customerId,
-    };
-  };
 
   // R18 and R20 go by the tier each customer holds today (and, for R18, since when): one pass over
-  // the spans answers both, each span used as it comes. The span's tier is the same reading of
+  // the key customers answers both, each used as it comes. The span's tier is the same reading of
   // runs, approvals and overrides as assignments/problems makes for the month.
   const soon = addDays(today, DUE_SOON_DAYS);
   const dueOf = archiveDueChecker(today, policy);
   const problemsOf = roleProblemChecker(db, today, policy);
-  forEachTierSince(db, today, (customerId, span) => {
-    const c = facts.customer(customerId);
-    // R18: overdue, or due within the week. Listed under the customer's own unit; who keeps it
-    // (the seed's keeper) shows on the customer's archive.
-    // Both items of a customer share its A/B managers (the manager filter), worked out once.
-    let managerIds: number[] | undefined;
-    const due = dueOf(span, c?.[3] ?? null);
-    if (due !== null) {
-      if (due.overdue || due.dueOn <= soon) {
-        managerIds = facts.managersOf(customerId);
-        items.push(dueItem(due.overdue ? 'archive_overdue' : 'archive_due', customerId, c, managerIds, due.dueOn));
+  forEachTierSince(
+    db,
+    today,
+    (customerId, span, row, at) => {
+      const name = (row[at] as string | null) ?? customerId;
+      const unit = facts.unitCodes.get(row[at + 1] as number) ?? '';
+      const unitName = facts.unitNames.get(unit) ?? unit;
+      const roles = unpackHeldRoles(customerId, row[at + 3] as string | null);
+      // Both items of a customer share its A/B managers (the manager filter), worked out once.
+      let managerIds: number[] | undefined;
+      // R18: overdue, or due within the week. Listed under the customer's own unit; who keeps it
+      // (the seed's keeper) shows on the customer's archive.
+      const due = dueOf(span, row[at + 2] as string | null);
+      if (due !== null && (due.overdue || due.dueOn <= soon)) {
+        managerIds = abManagers(roles);
+        // Each item made whole in one literal, names included: one shape, nothing added later.
+        const item: WorkItemView = {
+          kind: due.overdue ? 'archive_overdue' : 'archive_due',
+          unit,
+          customerId,
+          managerIds,
+          due: due.dueOn,
+          unitName,
+          customerName: name,
+        };
+        items.push(item);
       }
-    }
-    // R20: missing A or B (silver and above), a gold customer without 专人, a holder who has left.
-    const problems = problemsOf(span.tier, facts.held.get(customerId));
-    if (problems.length > 0)
-      items.push(rolesItem(customerId, c, managerIds ?? facts.managersOf(customerId), [...problems]));
-  });
+      // R20: missing A or B (silver and above), a gold customer without 专人, a holder who has left.
+      const problems = problemsOf(span.tier, roles);
+      if (problems.length > 0) {
+        const item: WorkItemView = {
+          kind: 'missing_ab',
+          unit,
+          customerId,
+          managerIds: managerIds ?? abManagers(roles),
+          notes: [...problems],
+          unitName,
+          customerName: name,
+        };
+        items.push(item);
+      }
+    },
+    { columns: WITH_SPAN, params: { today } },
+  );
 
   // R19, R19c.
   for (const r of registrationDuties(ctx, today, policy)) {
