@@ -1,44 +1,27 @@
 /**
  * R18 for the work list and the customer hub: every key customer's archive due date on a date, set
- * wise — the tiers and their start (tier-spans.ts, a few reads), the latest update per customer
- * (one seek a customer in the (customer_id, updated_on, revision) index) and one pass in memory.
+ * wise — the tiers and their start (tier-spans.ts) read in one pass with each customer's name and
+ * latest update (one seek a customer in the (customer_id, updated_on, revision) index), the due
+ * dates worked out in memory.
  */
 import type { Database } from 'better-sqlite3';
 import type { ArchiveDutyRow } from '../../../shared/api/types-archives';
 import { type ArchiveDue, archiveDue } from '../../../shared/domain/archive/due';
 import type { Policy } from '../../../shared/domain/policy/policy';
 import { TIERS, type Tier } from '../../../shared/domain/tiers';
-import { type TierSince, tierSpans } from './tier-spans';
-
-export interface LatestUpdate {
-  on: string;
-  revision: number;
-}
+import { forEachTierSince, type TierSince } from './tier-spans';
 
 /**
  * SQL for the day of a customer's latest update on or before `@today` (null: never updated), the
  * day R18's clock counts from; `customer` names the column holding the customer's ID. It reads
  * only the (customer_id, updated_on, revision) index: one seek a customer whatever the length of
  * the history, never the revisions' documents. A reader of every customer puts it beside the
- * other columns it needs (the work list: names and units) rather than reading the customers twice.
+ * other columns it needs (names, units) rather than reading the customers twice; `value` may ask
+ * for more of the index's row (archives/duties: the revision too).
  */
 export const latestUpdateOnSql = (customer: string, value = 'updated_on'): string =>
   `(SELECT ${value} FROM archive_revisions WHERE customer_id = ${customer} AND updated_on <= @today
     ORDER BY updated_on DESC, revision DESC LIMIT 1)`;
-
-/** Each customer's latest update on or before `today`, with its revision (absent: never updated). */
-export function latestUpdates(db: Database, today: string): Map<string, LatestUpdate> {
-  const out = new Map<string, LatestUpdate>();
-  for (const [id, last] of db
-    .prepare(`SELECT c.id, ${latestUpdateOnSql('c.id', "updated_on || ' ' || revision")} FROM customers c`)
-    .raw()
-    .all({ today }) as [string, string | null][]) {
-    if (last === null) continue;
-    const space = last.lastIndexOf(' ');
-    out.set(id, { on: last.slice(0, space), revision: Number(last.slice(space + 1)) });
-  }
-  return out;
-}
 
 /**
  * R18 of one customer after another on `today`: its due date from its tier span and the day of its
@@ -76,36 +59,41 @@ export function archiveDuties(
   today: string,
   options: { overdueOnly?: boolean; ids?: readonly string[] } = {},
 ): ArchiveDutyRow[] {
-  const spans = tierSpans(db, today, options.ids);
-  if (spans.size === 0) return [];
-  const names = new Map(
-    (db.prepare('SELECT id, name FROM customers').raw().all() as [string, string][]).map(([i, n]) => [i, n]),
-  );
   const out: ArchiveDutyRow[] = [];
-  const latest = latestUpdates(db, today);
   const dueOf = archiveDueChecker(today, policy);
-  for (const [customerId, span] of spans) {
-    const last = latest.get(customerId);
-    const due = dueOf(span, last?.on ?? null);
-    if (due === null || (options.overdueOnly && !due.overdue)) continue;
-    out.push({
-      customerId,
-      customerName: names.get(customerId) ?? customerId,
-      tier: span.tier,
-      tierSince: span.since,
-      lastUpdatedOn: last?.on ?? null,
-      revision: last?.revision ?? null,
-      dueOn: due.dueOn,
-      overdue: due.overdue,
-      daysOverdue: due.daysOverdue,
-    });
-  }
+  // Each key customer's name and latest update (its day and revision) come with its tier.
+  const also = ['cu.name', latestUpdateOnSql('c.customer_id', "updated_on || ' ' || revision")];
+  forEachTierSince(
+    db,
+    today,
+    (customerId, span, row, at) => {
+      const last = row[at + 1] as string | null;
+      const space = last === null ? -1 : last.lastIndexOf(' ');
+      const on = last === null ? null : last.slice(0, space);
+      const due = dueOf(span, on);
+      if (due === null || (options.overdueOnly && !due.overdue)) return;
+      out.push({
+        customerId,
+        customerName: (row[at] as string | null) ?? customerId,
+        tier: span.tier,
+        tierSince: span.since,
+        lastUpdatedOn: on,
+        revision: last === null ? null : Number(last.slice(space + 1)),
+        dueOn: due.dueOn,
+        overdue: due.overdue,
+        daysOverdue: due.daysOverdue,
+      });
+    },
+    { columns: also, params: { today } },
+    options.ids,
+  );
   // Most overdue first, then by tier (diamond first) and ID.
+  const rank = Object.fromEntries(TIERS.map((t, i) => [t, i])) as Record<Tier, number>;
   out.sort(
     (a, b) =>
       b.daysOverdue - a.daysOverdue ||
       (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : 0) ||
-      TIERS.indexOf(a.tier) - TIERS.indexOf(b.tier) ||
+      rank[a.tier] - rank[b.tier] ||
       (a.customerId < b.customerId ? -1 : 1),
   );
   return out;

@@ -43,13 +43,15 @@ const monthOf = (y: number, m: number): Period => `${pad(y, 4)}-${pad(m)}` as Pe
  */
 export function tierSpans(db: Database, today: string, ids?: readonly string[]): Map<string, TierSpan> {
   const out = new Map<string, TierSpan>();
-  readSpans(db, today, ids, true, (id, span, r) =>
+  readSpans(db, today, ids, true, (id, span, r) => {
     out.set(id, {
-      ...span,
+      tier: span.tier,
+      since: span.since,
+      source: span.source,
       scope: (r?.[2] ?? null) as Scope | null,
       responsibleUnitId: (r?.[3] ?? null) as number | null,
-    }),
-  );
+    });
+  });
   return out;
 }
 
@@ -64,14 +66,16 @@ export interface ColumnsWithSpan {
 
 /**
  * The tier and its start of every customer one at a time, in the current run's order and then the
- * rest, keeping nothing: a reader of every customer (the work list) uses each as it comes, and
- * reads no more of the run than that, with its own `with` columns from row[at] on.
+ * rest, keeping nothing: a reader of every customer (the work list, archives/duties) uses each as
+ * it comes, and reads no more of the run than that, with its own `also` columns from row[at] on.
+ * `ids` narrows it to some customers.
  */
 export function forEachTierSince(
   db: Database,
   today: string,
   visit: (customerId: string, span: TierSince, row: readonly unknown[], at: number) => void,
   also: ColumnsWithSpan,
+  ids?: readonly string[],
 ): void {
   // A customer the current run does not list has its columns read by itself.
   const alone = db.prepare(
@@ -80,7 +84,7 @@ export function forEachTierSince(
   readSpans(
     db,
     today,
-    undefined,
+    ids,
     false,
     (id, span, row, at) => {
       if (row !== undefined) visit(id, span, row, at);
