@@ -20,6 +20,7 @@ import { abRoleProblems } from '../../../shared/domain/duties';
 import type { Period } from '../../../shared/domain/periods';
 import type { Policy } from '../../../shared/domain/policy/policy';
 import { TIER_NAMES_ZH, type Tier } from '../../../shared/domain/tiers';
+import { forEachTierSince } from '../archives/tier-spans';
 import { entity } from '../audit/entities';
 import type { HandlerContext } from '../context';
 import { getManager } from '../organisation/rows';
@@ -175,47 +176,21 @@ function refuseEarlier(current: { from_on: string }, on: string): void {
     );
 }
 
-/** A role held on a date as read: customer, role, manager. */
+/** A role held on a date: customer, role, manager. */
 export type HeldRole = readonly [customerId: string, role: CustomerManagerRole, managerId: number];
 
 /**
- * Every customer's roles held on `date`, in one scan of the (customer_id, from_on, to_on, role,
- * manager_id) index and nothing else: a customer's holders come in that index's order, the order
- * its page and the problems list them in. Rows are kept as read (20,000 customers hold ~30,000
- * roles); the managers' names and leaving dates are looked up only where a problem needs them.
- */
-export function heldRolesOn(db: Database, date: string): Map<string, HeldRole[]> {
-  const out = new Map<string, HeldRole[]>();
-  const rows = db
-    .prepare(
-      `SELECT customer_id, role, manager_id FROM customer_managers
-       WHERE from_on <= @date AND (to_on IS NULL OR to_on > @date)
-       ORDER BY customer_id, from_on, to_on, role, manager_id`,
-    )
-    .raw()
-    .all({ date }) as HeldRole[];
-  // Each customer's rows are consecutive: sliced out whole (an array grown by push would reserve
-  // room for sixteen).
-  let start = 0;
-  for (let i = 1; i <= rows.length; i++) {
-    const id = (rows[start] as HeldRole)[0];
-    if (i < rows.length && (rows[i] as HeldRole)[0] === id) continue;
-    out.set(id, rows.slice(start, i));
-    start = i;
-  }
-  return out;
-}
-
-/**
- * SQL for the roles a customer holds on `@today`, packed as "role managerId" pairs in the order
- * heldRolesOn gives them (null: none): a reader of every customer takes them in the same pass as its
- * other columns instead of a row per role; `customer` names the column holding the customer's ID.
+ * SQL for the roles a customer holds on `@today`, packed as "role managerId" pairs in the order of
+ * the (customer_id, from_on, to_on, role, manager_id) index, the order its page and the problems
+ * list them in (null: none). One seek a customer in that index: a reader of every customer takes
+ * them in the same pass as its other columns instead of a row per role (20,000 customers hold
+ * ~30,000 roles); `customer` names the column holding the customer's ID.
  */
 export const heldRolesSql = (customer: string): string =>
   `(SELECT group_concat(role || ' ' || manager_id, ' ' ORDER BY from_on, to_on, role, manager_id)
     FROM customer_managers WHERE customer_id = ${customer} AND from_on <= @today AND (to_on IS NULL OR to_on > @today))`;
 
-/** heldRolesSql's answer for one customer, as heldRolesOn gives it. */
+/** heldRolesSql's answer for one customer, one role a tuple. */
 export function unpackHeldRoles(customerId: string, packed: string | null): HeldRole[] {
   if (packed === null) return [];
   const parts = packed.split(' ');
@@ -238,7 +213,7 @@ function departedBy(db: Database, date: string): Map<number, { name: string; lef
 
 /**
  * R20 problems of one customer after another on `date`: a function of the customer's tier and the
- * roles it holds (heldRolesOn), the same words as assignmentProblems. Most customers are ordinary
+ * roles it holds (heldRolesSql), the same words as assignmentProblems. Most customers are ordinary
  * — nobody departed, at most one A and one B and they differ — and their problems depend only on
  * the tier and which roles are filled, so those are worked out once per combination (the answer
  * is shared: copy it before changing it).
@@ -298,32 +273,31 @@ export function roleProblemChecker(
   };
 }
 
-/** All customers' R20 problems on a date (assignments/problems), in customer ID order: tiers in force for the month (in-force.ts), one read of the roles held. */
+/** All customers' R20 problems on a date (assignments/problems), in customer ID order. */
 export function allAssignmentProblems(
   db: Database,
   policy: Pick<Policy, 'abRoleTiers'>,
   date: string,
 ): AssignmentProblemRow[] {
-  const period = date.slice(0, 7) as Period;
-  const tiers = monthTiers(db, findTierBasis(db, period), period);
-  const held = heldRolesOn(db, date);
   const problemsOf = roleProblemChecker(db, date, policy);
-  const found: { customerId: string; tier: Tier; problems: readonly string[] }[] = [];
-  for (const [customerId, { tier }] of tiers) {
-    if (tier === null) continue;
-    const problems = problemsOf(tier, held.get(customerId));
-    if (problems.length > 0) found.push({ customerId, tier, problems });
-  }
-  if (found.length === 0) return [];
-  const names = new Map(
-    (db.prepare('SELECT id, name FROM customers').raw().all() as [string, string][]).map(([i, n]) => [i, n]),
+  const out: AssignmentProblemRow[] = [];
+  // Each key customer's name and roles held come with its tier (the tier in force on the date,
+  // read as in-force.ts reads the month), in one pass.
+  forEachTierSince(
+    db,
+    date,
+    (customerId, { tier }, row, at) => {
+      const problems = problemsOf(tier, unpackHeldRoles(customerId, row[at + 1] as string | null));
+      if (problems.length > 0)
+        out.push({
+          customerId,
+          customerName: (row[at] as string | null) ?? customerId,
+          tier,
+          problems: [...problems],
+        });
+    },
+    { columns: ['cu.name', heldRolesSql('c.customer_id')], params: { today: date } },
   );
-  const out: AssignmentProblemRow[] = found.map((p) => ({
-    customerId: p.customerId,
-    customerName: names.get(p.customerId) ?? p.customerId,
-    tier: p.tier,
-    problems: [...p.problems],
-  }));
   out.sort((x, y) => (x.customerId < y.customerId ? -1 : 1));
   return out;
 }

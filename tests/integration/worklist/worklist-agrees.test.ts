@@ -1,7 +1,7 @@
 /**
  * The work list reads the archive and role duties set-wise, once for all customers, sharing one
  * reading of the tiers in force between R18 and R20; archives/duties (R18) and assignments/problems
- * (R20) are the one answer for each. On customers covering every way a tier is held (graded,
+ * (R20) are the one answer for each, and the tier they go by is in-force.ts's for the month. On customers covering every way a tier is held (graded,
  * overridden, approved for part of the year, not graded) and every kind of holder problem (missing,
  * departed, one manager as both A and B), the list says what those channels say, on each date.
  */
@@ -108,6 +108,16 @@ describe('worklist: the archive and role duties agree with archives/duties and a
         .filter((i) => i.kind === 'missing_ab')
         .map((i) => [i.customerId, i.notes, i.customerName]);
       expect(roles.sort()).toEqual(problems.map((p) => [p.customerId, p.problems, p.customerName]).sort());
+      // Both read the tier in force from tier-spans.ts; it is in-force.ts's tier for the month, the
+      // one the customer's page shows (R13: approval, then override, then the run in force).
+      s.setNow(date);
+      for (const customerId of Object.values(s.c)) {
+        const shown = (await s.call('customers/get', { id: customerId })).tier;
+        expect([customerId, duties.find((d) => d.customerId === customerId)?.tier ?? null]).toEqual([
+          customerId,
+          shown,
+        ]);
+      }
       // Every customer item carries its own unit and the A/B managers holding on the date (the
       // manager filter), departed ones included until their role is ended.
       for (const i of list.items.filter((x) => x.customerId !== undefined)) {
