@@ -77,7 +77,7 @@ export interface WorkListFilter {
   managerId?: number;
 }
 
-export function filterWorkItems(items: readonly WorkItem[], filter: WorkListFilter): WorkItem[] {
+export function filterWorkItems<T extends WorkItem>(items: readonly T[], filter: WorkListFilter): T[] {
   return items.filter(
     (i) =>
       (filter.unit === undefined || i.unit === filter.unit) &&
@@ -90,7 +90,7 @@ export function filterWorkItems(items: readonly WorkItem[], filter: WorkListFilt
  * missing role, counts as due today), then by kind in WORK_ITEM_KINDS order, then by customer or
  * registration, so the list is stable between refreshes.
  */
-export function sortWorkItems(items: readonly WorkItem[], today: string): WorkItem[] {
+export function sortWorkItems<T extends WorkItem>(items: readonly T[], today: string): T[] {
   const rank = new Map(WORK_ITEM_KINDS.map((k, i) => [k, i]));
   const key = (i: WorkItem) => i.due ?? today;
   // Dates, codes and IDs are ASCII: compared by code unit (localeCompare's collation cost ~0.3 s

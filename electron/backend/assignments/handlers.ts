@@ -20,6 +20,7 @@ import { abRoleProblems } from '../../../shared/domain/duties';
 import type { Period } from '../../../shared/domain/periods';
 import type { Policy } from '../../../shared/domain/policy/policy';
 import { TIER_NAMES_ZH, type Tier } from '../../../shared/domain/tiers';
+import { forEachTierSince } from '../archives/tier-spans';
 import { entity } from '../audit/entities';
 import type { HandlerContext } from '../context';
 import { getManager } from '../organisation/rows';
@@ -175,75 +176,129 @@ function refuseEarlier(current: { from_on: string }, on: string): void {
     );
 }
 
+/** A role held on a date: customer, role, manager. */
+export type HeldRole = readonly [customerId: string, role: CustomerManagerRole, managerId: number];
+
 /**
- * All customers' R20 problems on a date (the work list), set-wise: the tiers in force (one read),
- * each customer's holders counted in SQL (one grouped read); only a customer with something odd
- * (a departed holder, two of a role, one manager in both) has its holders read in full.
+ * SQL for the roles a customer holds on `@today`, packed as "role managerId" pairs in the order of
+ * the (customer_id, from_on, to_on, role, manager_id) index, the order its page and the problems
+ * list them in (null: none). One seek a customer in that index: a reader of every customer takes
+ * them in the same pass as its other columns instead of a row per role (20,000 customers hold
+ * ~30,000 roles); `customer` names the column holding the customer's ID.
  */
+export const heldRolesSql = (customer: string): string =>
+  `(SELECT group_concat(role || ' ' || manager_id, ' ' ORDER BY from_on, to_on, role, manager_id)
+    FROM customer_managers WHERE customer_id = ${customer} AND from_on <= @today AND (to_on IS NULL OR to_on > @today))`;
+
+/** heldRolesSql's answer for one customer, one role a tuple. */
+export function unpackHeldRoles(customerId: string, packed: string | null): HeldRole[] {
+  if (packed === null) return [];
+  const parts = packed.split(' ');
+  // Made at its length (one grown by push reserves sixteen places): 20,000 a read.
+  const out = new Array<HeldRole>(parts.length >> 1);
+  for (let i = 0; i < out.length; i++)
+    out[i] = [customerId, parts[2 * i] as CustomerManagerRole, Number(parts[2 * i + 1])];
+  return out;
+}
+
+/** Managers who have left by `date` (R20: they no longer hold a role), with their name and day. */
+function departedBy(db: Database, date: string): Map<number, { name: string; leftOn: string }> {
+  const out = new Map<number, { name: string; leftOn: string }>();
+  for (const [id, name, leftOn] of db
+    .prepare('SELECT id, name, left_on FROM managers WHERE left_on IS NOT NULL AND left_on <= ?')
+    .raw()
+    .all(date) as [number, string, string][])
+    out.set(id, { name, leftOn });
+  return out;
+}
+
+/**
+ * R20 problems of one customer after another on `date`: a function of the customer's tier and the
+ * roles it holds (heldRolesSql), the same words as assignmentProblems. Most customers are ordinary
+ * — nobody departed, at most one A and one B and they differ — and their problems depend only on
+ * the tier and which roles are filled, so those are worked out once per combination (the answer
+ * is shared: copy it before changing it).
+ */
+export function roleProblemChecker(
+  db: Database,
+  date: string,
+  policy: Pick<Policy, 'abRoleTiers'>,
+): (tier: Tier, roles: readonly HeldRole[] | undefined) => readonly string[] {
+  const departed = departedBy(db, date);
+  // By tier, then A, B and 专人 filled or not (three bits): no key built per customer.
+  const memo = new Map<Tier, (string[] | undefined)[]>();
+  const noRoles: readonly HeldRole[] = [];
+  return (tier, roles = noRoles) => {
+    let a = 0;
+    let b = 0;
+    let r = 0;
+    let odd = false;
+    let aManager = 0;
+    let bManager = 0;
+    for (const [, role, managerId] of roles) {
+      if (departed.has(managerId)) odd = true;
+      if (role === 'A') {
+        a++;
+        aManager = managerId;
+      } else if (role === 'B') {
+        b++;
+        bManager = managerId;
+      } else r++;
+    }
+    if (a > 1 || b > 1 || (a === 1 && b === 1 && aManager === bManager)) odd = true;
+    if (odd) {
+      // Only a departed holder's name and day reach the words; the others' are never shown.
+      const holders = roles.map(([, role, managerId]) => {
+        const left = departed.get(managerId);
+        return { role, manager_id: managerId, manager_name: left?.name ?? '', left_on: left?.leftOn ?? null };
+      });
+      return assignmentProblems(tier, holders, date, policy);
+    }
+    let byTier = memo.get(tier);
+    if (byTier === undefined) {
+      byTier = [];
+      memo.set(tier, byTier);
+    }
+    const key = a * 4 + b * 2 + (r > 0 ? 1 : 0);
+    const known = byTier[key];
+    if (known) return known;
+    // Stand-in holders: distinct ids, so only "missing" problems can arise.
+    const standIns = [
+      ...(a > 0 ? [{ role: 'A' as const, manager_id: -1, manager_name: '', left_on: null }] : []),
+      ...(b > 0 ? [{ role: 'B' as const, manager_id: -2, manager_name: '', left_on: null }] : []),
+      ...(r > 0 ? [{ role: 'responsible' as const, manager_id: -3, manager_name: '', left_on: null }] : []),
+    ];
+    const problems = assignmentProblems(tier, standIns, date, policy);
+    byTier[key] = problems;
+    return problems;
+  };
+}
+
+/** All customers' R20 problems on a date (assignments/problems), in customer ID order. */
 export function allAssignmentProblems(
   db: Database,
   policy: Pick<Policy, 'abRoleTiers'>,
   date: string,
 ): AssignmentProblemRow[] {
-  const tiers = tierOn(db, null, date);
-  const counts = new Map<string, [number, number, number, number]>();
-  for (const [id, a, b, r, odd] of db
-    .prepare(
-      `SELECT cm.customer_id,
-         sum(cm.role = 'A'), sum(cm.role = 'B'), sum(cm.role = 'responsible'),
-         sum(m.left_on IS NOT NULL AND m.left_on <= @date)
-           + (count(DISTINCT CASE WHEN cm.role IN ('A', 'B') THEN cm.manager_id END) < sum(cm.role IN ('A', 'B')))
-       FROM customer_managers cm JOIN managers m ON m.id = cm.manager_id
-       WHERE cm.from_on <= @date AND (cm.to_on IS NULL OR cm.to_on > @date)
-       GROUP BY cm.customer_id`,
-    )
-    .raw()
-    .all({ date }) as [string, number, number, number, number][])
-    counts.set(id, [a, b, r, odd]);
-  const detail = db.prepare(
-    `SELECT cm.role, cm.manager_id, m.name AS manager_name, m.left_on FROM customer_managers cm
-     JOIN managers m ON m.id = cm.manager_id
-     WHERE cm.customer_id = @id AND cm.from_on <= @date AND (cm.to_on IS NULL OR cm.to_on > @date)`,
-  );
-  const names = new Map(
-    (db.prepare('SELECT id, name FROM customers').raw().all() as [string, string][]).map(([i, n]) => [i, n]),
-  );
+  const problemsOf = roleProblemChecker(db, date, policy);
   const out: AssignmentProblemRow[] = [];
-  // Problems depend only on the tier and the counts when nothing is odd: worked out once each.
-  const memo = new Map<string, string[]>();
-  for (const [id, tier] of tiers) {
-    const [a, b, r, odd] = counts.get(id) ?? [0, 0, 0, 0];
-    let problems: string[];
-    if (odd > 0 || a > 1 || b > 1) {
-      problems = assignmentProblems(
-        tier,
-        detail.all({ id, date }) as {
-          role: CustomerManagerRole;
-          manager_id: number;
-          manager_name: string;
-          left_on: string | null;
-        }[],
-        date,
-        policy,
-      );
-    } else {
-      const key = `${tier}|${a}|${b}|${r}`;
-      const known = memo.get(key);
-      if (known) problems = known;
-      else {
-        // Stand-in holders: distinct ids, so only "missing" problems can arise.
-        const held = [
-          ...(a > 0 ? [{ role: 'A' as const, manager_id: -1, manager_name: '', left_on: null }] : []),
-          ...(b > 0 ? [{ role: 'B' as const, manager_id: -2, manager_name: '', left_on: null }] : []),
-          ...(r > 0 ? [{ role: 'responsible' as const, manager_id: -3, manager_name: '', left_on: null }] : []),
-        ];
-        problems = assignmentProblems(tier, held, date, policy);
-        memo.set(key, problems);
-      }
-    }
-    if (problems.length > 0)
-      out.push({ customerId: id, customerName: names.get(id) ?? id, tier, problems: [...problems] });
-  }
+  // Each key customer's name and roles held come with its tier (the tier in force on the date,
+  // read as in-force.ts reads the month), in one pass.
+  forEachTierSince(
+    db,
+    date,
+    (customerId, { tier }, row, at) => {
+      const problems = problemsOf(tier, unpackHeldRoles(customerId, row[at + 1] as string | null));
+      if (problems.length > 0)
+        out.push({
+          customerId,
+          customerName: (row[at] as string | null) ?? customerId,
+          tier,
+          problems: [...problems],
+        });
+    },
+    { columns: ['cu.name', heldRolesSql('c.customer_id')], params: { today: date } },
+  );
   out.sort((x, y) => (x.customerId < y.customerId ? -1 : 1));
   return out;
 }

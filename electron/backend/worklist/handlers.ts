@@ -2,7 +2,6 @@
  * 待办: every duty the app knows of on a date, one list (shared/domain/worklist.ts). Each part
  * answers its own kinds from what it stores (a provider below); the list is never stored.
  */
-import type { Database } from 'better-sqlite3';
 import { AppError } from '../../../shared/api/errors';
 import type { WorkItemView, WorkListCounts, WorkListView } from '../../../shared/api/types';
 import { localDate } from '../../../shared/domain/dates';
@@ -18,11 +17,11 @@ import type { HandlerContext } from '../context';
 import { keptWhileUnchanged } from '../db/unchanged';
 import { inboxDuties } from '../registrations/inbox-store';
 import { defineHandlers } from '../registry';
-import { customerDuties, type WorkContext } from './customer-duties';
+import { type CustomerFacts, customerDuties, customerFacts, type WorkContext } from './customer-duties';
 import { formsMissing } from './forms';
 
 /** A part's duties on `today`, unfiltered (the filter applies to all parts alike). */
-type Provider = (ctx: WorkContext, today: string, policy: Policy) => WorkItem[];
+type Provider = (ctx: WorkContext, today: string, policy: Policy, facts: CustomerFacts) => WorkItem[];
 
 const PROVIDERS: readonly Provider[] = [
   (ctx, today, policy) => formsMissing(ctx.db, today, policy),
@@ -31,41 +30,42 @@ const PROVIDERS: readonly Provider[] = [
 ];
 
 /**
- * Every part's duties on a day, kept while the database is unchanged: the menu's counts and the
- * page ask for the same list, and any write (here or on the writer thread) forces a new read.
+ * The names the page shows, each unit's and customer's, from the facts read once: set on the items
+ * in place, as the providers made them for this list alone (the most numerous come named).
+ */
+function withNames(items: WorkItem[], facts: CustomerFacts): WorkItemView[] {
+  const views = items as WorkItemView[];
+  for (const i of views) {
+    if (i.unitName !== undefined) continue;
+    i.unitName = facts.unitNames.get(i.unit) ?? i.unit;
+    if (i.customerId) i.customerName = facts.nameOf(i.customerId) ?? i.customerId;
+  }
+  return views;
+}
+
+/**
+ * Every part's duties on a day, named and in working order, kept while the database is unchanged:
+ * the menu's counts and the page ask for the same list, and any write (here or on the writer
+ * thread) forces a new read. Filtering keeps the order, so the list is sorted once, not per filter.
  */
 const allItems = keptWhileUnchanged(
-  (_db, a: { ctx: WorkContext; today: string; policy: Policy }) =>
-    PROVIDERS.flatMap((provide) => provide(a.ctx, a.today, a.policy)),
+  (db, a: { ctx: WorkContext; today: string; policy: Policy }) => {
+    const facts = customerFacts(db, a.today);
+    const items = PROVIDERS.flatMap((provide) => provide(a.ctx, a.today, a.policy, facts));
+    return sortWorkItems(withNames(items, facts), a.today);
+  },
   (a) => `${a.today}|${a.policy.version}`,
 );
 
-/** All duties on `today`, filtered and in working order. */
-export function workItems(ctx: WorkContext, today: string, policy: Policy, filter: WorkListFilter = {}): WorkItem[] {
+/** All duties on `today`, filtered and in working order, with the names the page shows. */
+export function workItems(
+  ctx: WorkContext,
+  today: string,
+  policy: Policy,
+  filter: WorkListFilter = {},
+): WorkItemView[] {
   const items = allItems(ctx.db, { ctx, today, policy });
-  return sortWorkItems(filterWorkItems(items, filter), today);
-}
-
-/** The names the page shows: each unit's and customer's, looked up once. */
-function withNames(db: Database, items: WorkItem[]): WorkItemView[] {
-  const units = new Map(
-    (db.prepare('SELECT code, name FROM units').all() as { code: string; name: string }[]).map((u) => [u.code, u.name]),
-  );
-  const ids = [...new Set(items.flatMap((i) => (i.customerId ? [i.customerId] : [])))];
-  const customers = new Map(
-    ids.length === 0
-      ? []
-      : (
-          db
-            .prepare('SELECT id, name FROM customers WHERE id IN (SELECT value FROM json_each(?))')
-            .all(JSON.stringify(ids)) as { id: string; name: string }[]
-        ).map((c) => [c.id, c.name]),
-  );
-  return items.map((i) => ({
-    ...i,
-    unitName: units.get(i.unit) ?? i.unit,
-    ...(i.customerId ? { customerName: customers.get(i.customerId) ?? i.customerId } : {}),
-  }));
+  return filterWorkItems(items, filter);
 }
 
 function dayOf(date: string | undefined, ctx: HandlerContext): { today: string; policy: Policy } {
@@ -90,7 +90,7 @@ export const worklistHandlers = defineHandlers({
         ...(managerId === undefined ? {} : { managerId }),
       };
       const items = workItems(ctx, today, policy, filter);
-      return { date: today, items: withNames(ctx.db, items), counts: countWorkItems(items) };
+      return { date: today, items, counts: countWorkItems(items) };
     },
   },
   'worklist/counts': {
