@@ -94,6 +94,20 @@ export interface HarnessOptions {
   chooser?: boolean;
 }
 
+/**
+ * One Chromium for the whole run (the e2e project shares its module graph across files): each
+ * harness gets a fresh context of its own — cookies, storage and pages are per context — and closes
+ * only that. Launching and closing a browser per test was ~0.75 s of 91 tests. Playwright kills
+ * the browser when the test process exits; a browser that died is launched again.
+ */
+let sharedBrowser: Promise<Browser> | null = null;
+async function theBrowser(): Promise<Browser> {
+  const current = sharedBrowser ? await sharedBrowser.catch(() => null) : null;
+  if (current?.isConnected()) return current;
+  sharedBrowser = chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+  return sharedBrowser;
+}
+
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'kam-e2e-'));
   const databasePath = join(dir, 'kam.sqlite');
@@ -103,7 +117,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     ...(options.now ? { now: options.now } : {}),
   });
   let server: StaticServer | undefined;
-  let browser: Browser | undefined;
+  let context: BrowserContext | undefined;
   try {
     await options.prepare?.(backend);
     if (!options.chooser) {
@@ -112,8 +126,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     }
     // KAM_OUT: a build made elsewhere (electron.vite.config.ts), for parallel work on one machine.
     server = await serveStatic(resolve(__dirname, '../..', process.env.KAM_OUT ?? 'out', 'renderer'));
-    browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
-    const context = await browser.newContext({
+    const browser = await theBrowser();
+    context = await browser.newContext({
       viewport: options.viewport ?? { width: 1360, height: 860 },
       locale: 'zh-CN',
       timezoneId: 'Asia/Shanghai',
@@ -171,7 +185,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     });
     const url = server.url;
     const openedServer = server;
-    const openedBrowser = browser;
+    const openedContext = context;
     return {
       backend,
       host,
@@ -189,14 +203,14 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         await page.waitForFunction(pageSettled, undefined, { polling: 'raf', timeout: 60_000 });
       },
       close: async () => {
-        await openedBrowser.close();
+        await openedContext.close();
         await openedServer.close();
         backend.close();
         rmSync(dir, { recursive: true, force: true });
       },
     };
   } catch (e) {
-    await browser?.close();
+    await context?.close();
     await server?.close();
     backend.close();
     rmSync(dir, { recursive: true, force: true });
