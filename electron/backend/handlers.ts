@@ -4,6 +4,7 @@ import { archiveHandlers } from './archives/handlers';
 import { assignmentHandlers } from './assignments/handlers';
 import { auditHandlers } from './audit/handlers';
 import { backupHandlers } from './backups/handlers';
+import { complaintHandlers } from './complaints/handlers';
 import { customerHandlers } from './customers/handlers';
 import { customerImportHandlers } from './customers/import/handlers';
 import { exportHandlers } from './exports/handlers';
@@ -52,4 +53,5 @@ export const HANDLER_GROUPS: readonly NamedGroup[] = [
   ['archives', archiveHandlers],
   ['assignments', assignmentHandlers],
   ['manager-changes', managerChangeBatchHandlers],
+  ['complaints', complaintHandlers],
 ];

@@ -172,6 +172,11 @@ export const inputSchemas = {
   'inbox/list': s.inboxList,
   'inbox/file': s.inboxFile,
   'inbox/decline': s.inboxDecline,
+  'holidays/show': s.holidaysShow,
+  'holidays/set': s.holidaysSet,
+  'complaints/add': s.complaintsAdd,
+  'complaints/event': s.complaintsEvent,
+  'complaints/list': s.complaintsList,
   'archives/get': s.archivesGet,
   'archives/view-personal': s.archivesViewPersonal,
   'archives/update': s.archivesUpdate,
@@ -300,6 +305,11 @@ export interface ApiResults {
   'inbox/list': reg.SubmissionView[];
   'inbox/file': reg.SubmissionsFiled;
   'inbox/decline': reg.SubmissionView[];
+  'holidays/show': import('./types-complaints').HolidayCalendarView;
+  'holidays/set': import('./types-complaints').HolidayCalendarView;
+  'complaints/add': import('./types-complaints').ComplaintView;
+  'complaints/event': import('./types-complaints').ComplaintView;
+  'complaints/list': import('./types-complaints').ComplaintView[];
   'archives/get': A.ArchiveView;
   'archives/view-personal': A.ArchiveView;
   'archives/update': A.ArchiveView;

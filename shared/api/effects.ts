@@ -30,6 +30,8 @@ export const READ_AREAS = [
   'teams',
   'manager-changes',
   'inbox',
+  'complaints',
+  'holidays',
 ] as const;
 export type ReadArea = (typeof READ_AREAS)[number];
 
@@ -117,6 +119,9 @@ export const WRITE_EFFECTS = {
   'applications/decide': ['applications', 'customers'],
   'inbox/file': ['inbox', 'registrations', 'applications', 'customers'],
   'inbox/decline': ['inbox'],
+  'holidays/set': ['holidays', 'complaints'],
+  'complaints/add': ['complaints', 'customers'],
+  'complaints/event': ['complaints', 'customers'],
   // R17: a viewing of key persons is recorded (the views list).
   'archives/view-personal': ['archives'],
   'archives/update': ['archives', 'customers'],

@@ -876,6 +876,60 @@ export const inboxList = z
 export const inboxFile = z.object({ ids: submissionIds, date: today }).strict();
 export const inboxDecline = z.object({ ids: submissionIds, reason: text('不予受理的理由', 300) }).strict();
 
+// ── Complaints (投诉, R33) and the working-day calendar they count on ─────────────────────────
+
+/** A local wall-clock time, YYYY-MM-DDTHH:MM (R33 counts clock hours and working days). */
+const localDateTime = str(20).refine(
+  (v) => /^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/.test(v) && isIsoDate(v.slice(0, 10)),
+  said('时间格式应为 YYYY-MM-DDTHH:MM，且是有效时间', 'A time must be a real time written YYYY-MM-DDTHH:MM'),
+);
+const calendarYear = z
+  .number(said('年份必须是数字', 'The year must be a number'))
+  .int(said('年份必须是整数', 'The year must be a whole number'))
+  .min(2000, said('年份应在 2000–2100 之间', 'The year is between 2000 and 2100'))
+  .max(2100, said('年份应在 2000–2100 之间', 'The year is between 2000 and 2100'));
+export const holidaysShow = z.object({ year: calendarYear }).strict();
+export const holidaysSet = z
+  .object({
+    year: calendarYear,
+    off: z.array(isoDate).max(366).default([]),
+    work: z.array(isoDate).max(366).default([]),
+  })
+  .strict();
+const complaintId = id('投诉');
+export const complaintsAdd = z
+  .object({
+    customerId,
+    receivedAt: localDateTime,
+    channel: text('受理渠道', 20),
+    content: text('投诉内容', 1000),
+    type: optionalText('投诉类型', 40),
+    complex: z.boolean().default(false),
+    /** The first receiver (R33: owns it to the end); the customer's unit when absent. */
+    unitId: id('受理单位').nullable().default(null),
+    /** When it was logged (R33: the day of receipt); now when absent (the CLI's --date). */
+    loggedAt: localDateTime.nullable().default(null),
+  })
+  .strict();
+export const complaintsEvent = z
+  .object({
+    id: complaintId,
+    event: z.enum(['contact', 'pause', 'resume', 'close'], said('未知的投诉处理步骤', 'Unknown complaint step')),
+    at: localDateTime,
+    reason: optionalText('原因', 300),
+    resolution: optionalText('处理结果', 1000),
+    satisfaction: z.number().int().min(1).max(5).nullable().default(null),
+  })
+  .strict();
+export const complaintsList = z
+  .object({
+    open: z.boolean().default(false),
+    customerId: customerId.nullable().default(null),
+    /** The time breaches of open complaints are judged at; now when absent. */
+    now: localDateTime.nullable().default(null),
+  })
+  .strict();
+
 const applicationId = id('营销申报');
 export const applicationsAdd = z
   .object({

@@ -35,6 +35,8 @@ export const ENTITY_KINDS = [
   'team',
   'manager-change-batch',
   'submission',
+  'complaint',
+  'holidays',
 ] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 
@@ -68,6 +70,8 @@ const SNAPSHOTS: Partial<Record<EntityKind, Snapshot>> = {
   registration: { read: row('SELECT * FROM registrations WHERE id = ?'), ignore: STAMPS },
   application: { read: row('SELECT * FROM applications WHERE id = ?'), ignore: STAMPS },
   submission: { read: row('SELECT * FROM template_submissions WHERE id = ?'), ignore: STAMPS },
+  complaint: { read: row('SELECT * FROM complaints WHERE id = ?'), ignore: STAMPS },
+  holidays: { read: row('SELECT * FROM holiday_calendars WHERE year = ?'), ignore: new Set(['updated_at']) },
   settings: {
     read: (db, [key]) => {
       const r = db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;

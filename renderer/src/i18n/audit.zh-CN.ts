@@ -112,6 +112,11 @@ export const CHANNEL_NAMES_ZH: Record<AuditChannel, string> = {
   'inbox/list': '查看模板收件箱',
   'inbox/file': '受理模板中的申报',
   'inbox/decline': '不予受理模板中的申报',
+  'holidays/show': '查看节假日安排',
+  'holidays/set': '设置节假日安排',
+  'complaints/add': '登记投诉',
+  'complaints/event': '处理投诉',
+  'complaints/list': '查看投诉',
   'archives/get': '查看客户档案',
   'archives/view-personal': '查看档案关键人信息',
   'archives/update': '更新客户档案',
@@ -168,6 +173,8 @@ export const auditZh = {
     team: '项目组 {{id}}',
     'manager-change-batch': '客户经理变动批次 #{{id}}',
     submission: '模板收件 #{{id}}',
+    complaint: '投诉 #{{id}}',
+    holidays: '{{id}} 年节假日安排',
   },
   /** The same records on their customer's own page, where the ID goes without saying. */
   ownEntities: {
