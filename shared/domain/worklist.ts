@@ -20,6 +20,8 @@ export const WORK_ITEM_KINDS = [
   'lapse',
   'manager_change_late',
   'forms_missing',
+  'complaint_due',
+  'complaint_overdue',
 ] as const;
 export type WorkItemKind = (typeof WORK_ITEM_KINDS)[number];
 
@@ -35,6 +37,8 @@ export const WORK_ITEM_KIND_NAMES: Record<WorkItemKind, { zh: string; en: string
   lapse: { zh: '注册保护期已满', en: 'Ownership period ended' },
   manager_change_late: { zh: '客户经理变动迟报', en: 'Manager change received late' },
   forms_missing: { zh: '报表未报送', en: 'Forms not received' },
+  complaint_due: { zh: '投诉处理中', en: 'Complaint open' },
+  complaint_overdue: { zh: '投诉超时', en: 'Complaint overdue' },
 };
 
 /** One duty. `unit` is the unit that owes it or whose customer it concerns (its code). */

@@ -253,11 +253,20 @@ export function listComplaints(
   ctx: Ctx,
   filter: { open: boolean; customerId: string | null; now: string | null },
 ): ComplaintView[] {
-  const rows = ctx.db
+  return complaintViews(ctx.db, filter, filter.now ?? localMinute(ctx.now()));
+}
+
+/** The complaints with their clocks, breaches of open ones judged at `now`. */
+export function complaintViews(
+  db: Database,
+  filter: { open: boolean; customerId: string | null },
+  now: string,
+): ComplaintView[] {
+  const rows = db
     .prepare(
       `${SELECT} WHERE (@open = 0 OR c.status <> 'closed') AND (@customerId IS NULL OR c.customer_id = @customerId)
        ORDER BY c.status = 'closed', c.received_at DESC, c.id DESC LIMIT 1000`,
     )
     .all({ open: filter.open ? 1 : 0, customerId: filter.customerId }) as ComplaintRow[];
-  return views(ctx.db, rows, filter.now ?? localMinute(ctx.now()));
+  return views(db, rows, now);
 }

@@ -13,6 +13,7 @@ import {
   type WorkItem,
   type WorkListFilter,
 } from '../../../shared/domain/worklist';
+import { complaintDuties } from '../complaints/duties';
 import type { HandlerContext } from '../context';
 import { keptWhileUnchanged } from '../db/unchanged';
 import { inboxDuties } from '../registrations/inbox-store';
@@ -27,6 +28,7 @@ const PROVIDERS: readonly Provider[] = [
   (ctx, today, policy) => formsMissing(ctx.db, today, policy),
   customerDuties,
   (ctx) => inboxDuties(ctx.db),
+  (ctx, today) => complaintDuties(ctx.db, today),
 ];
 
 /**

@@ -102,6 +102,13 @@ describe('a complaint on the R33 clock', () => {
       // Oct 8 (Thu), 9 (Fri), 10 (调休 Saturday): the third working day after the day of receipt.
       expect(c.deadlines).toEqual({ log: '2026-09-30', contact: '2026-10-01T11:00', close: '2026-10-10' });
       expect([c.status, c.breached, c.escalated, c.unit]).toEqual(['open', false, false, '440515']);
+      // 待办: open with its next deadline (the contact's day), then overdue once a deadline passed.
+      const duties = async (date: string) =>
+        (await b.registry.call('worklist/list', { date })).items
+          .filter((i) => i.kind.startsWith('complaint'))
+          .map((i) => [i.kind, i.unit, i.customerId, i.due]);
+      expect(await duties('2026-09-30')).toEqual([['complaint_due', '440515', plain, '2026-10-01']]);
+      expect(await duties('2026-10-02')).toEqual([['complaint_overdue', '440515', plain, '2026-10-01']]);
 
       const step = (event: 'contact' | 'pause' | 'resume' | 'close', at: string, more = {}) =>
         b.registry.call('complaints/event', { id: c.id, event, at, satisfaction: null, ...more });
