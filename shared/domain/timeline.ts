@@ -19,5 +19,7 @@ export const TIMELINE_KINDS = [
   'archive',
   'manager_assigned',
   'manager_ended',
+  'complaint',
+  'complaint_closed',
 ] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];

@@ -242,6 +242,44 @@ const managers: Provider = (db, id) =>
     return r.toOn === null ? [started] : [started, { at: r.toOn, kind: 'manager_ended', actor: null, facts }];
   });
 
+/** R33: each complaint received (by whom, how), and its closing with the satisfaction and any breach. */
+const complaints: Provider = (db, id) =>
+  (
+    db
+      .prepare(
+        `SELECT c.id, c.received_at, c.channel, c.content, u.name AS unit, c.closed_at, c.satisfaction,
+           c.breach_log + c.breach_contact + c.breach_close AS breaches
+         FROM complaints c JOIN units u ON u.id = c.receiving_unit_id WHERE c.customer_id = ? ORDER BY c.id`,
+      )
+      .all(id) as {
+      id: number;
+      received_at: string;
+      channel: string;
+      content: string;
+      unit: string;
+      closed_at: string | null;
+      satisfaction: number | null;
+      breaches: number;
+    }[]
+  ).flatMap((c) => {
+    const received: TimelineEvent = {
+      at: c.received_at,
+      kind: 'complaint',
+      actor: null,
+      facts: { id: c.id, channel: c.channel, unit: c.unit, content: c.content },
+    };
+    if (c.closed_at === null) return [received];
+    return [
+      received,
+      {
+        at: c.closed_at,
+        kind: 'complaint_closed',
+        actor: null,
+        facts: { id: c.id, satisfaction: c.satisfaction, breached: c.breaches > 0 ? 1 : 0 },
+      },
+    ];
+  });
+
 const PROVIDERS: readonly Provider[] = [
   created,
   registrationSteps,
@@ -254,6 +292,7 @@ const PROVIDERS: readonly Provider[] = [
   applicationsDecided,
   archiveRevisions,
   managers,
+  complaints,
 ];
 
 /**

@@ -130,6 +130,15 @@ describe('a complaint on the R33 clock', () => {
         true,
         true,
       ]);
+      // The hub's timeline shows the complaint and its late closing (a view over the complaints table).
+      const timeline = (await b.registry.call('customers/timeline', { id: plain })).filter((e) =>
+        e.kind.startsWith('complaint'),
+      );
+      expect(timeline.map((e) => [e.kind, e.at, e.facts.id])).toEqual([
+        ['complaint_closed', '2026-10-15T10:00', c.id],
+        ['complaint', '2026-09-30T11:00', c.id],
+      ]);
+      expect(timeline[0]?.facts).toMatchObject({ satisfaction: 4, breached: 1 });
       // Kept after closing, whenever asked.
       const [listed] = await b.registry.call('complaints/list', {
         customerId: plain,

@@ -125,6 +125,21 @@ function phrase(e: TimelineEvent, t: TFunction, month: (period: string) => strin
         manager: x.manager,
         reason: e.kind === 'manager_ended' && x.reason ? t('customerDetail.timeline.opinion', { text: x.reason }) : '',
       });
+    case 'complaint':
+      return t('customerDetail.timeline.complaint', {
+        id: x.id,
+        unit: x.unit,
+        channel: x.channel,
+        content: String(x.content).length > 60 ? `${String(x.content).slice(0, 60)}…` : x.content,
+      });
+    case 'complaint_closed':
+      return t(
+        x.breached ? 'customerDetail.timeline.complaintClosedLate' : 'customerDetail.timeline.complaint_closed',
+        {
+          id: x.id,
+          satisfaction: x.satisfaction,
+        },
+      );
     case 'revenue_typed': {
       const line = t(`line.${String(x.line) as 'savings'}`);
       const fen = typedFen(x.amount);
