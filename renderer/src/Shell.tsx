@@ -11,6 +11,7 @@ import { PageHeader } from './components/PageHeader';
 import { ReadOnlyBanner } from './components/ReadOnlyBanner';
 import {
   ArchivesPage,
+  ComplaintsPage,
   CustomerDetailPage,
   CustomerListPage,
   RegistrationsPage,
@@ -25,8 +26,8 @@ import { hrefOf, useRoute } from './router/useRoute';
 import { OperatorBadge } from './session/OperatorBadge';
 
 /**
- * The areas of the app, in the bureau's order, 待办 first (what is owed today). 客户, 注册申报,
- * 数据报送, 分级, 报表 and 设置 exist so far.
+ * The areas of the app, in the bureau's order, 待办 first (what is owed today). 营销日志 and 拜访
+ * are still to come.
  */
 const NAV_ITEMS = [
   { key: 'worklist', href: hrefOf({ name: 'worklist' }) },
@@ -35,7 +36,7 @@ const NAV_ITEMS = [
   { key: 'archives', href: hrefOf({ name: 'archives' }) },
   { key: 'logs', href: null },
   { key: 'visits', href: null },
-  { key: 'complaints', href: null },
+  { key: 'complaints', href: hrefOf({ name: 'complaints' }) },
   { key: 'submissions', href: hrefOf({ name: 'submissions', tab: 'tracker' }) },
   { key: 'grading', href: hrefOf({ name: 'tiers', runId: null }) },
   { key: 'reports', href: hrefOf({ name: 'reports', tab: 'overview', reportId: null }) },
@@ -49,6 +50,7 @@ const NAV_DUTIES: Partial<Record<(typeof NAV_ITEMS)[number]['key'], readonly Wor
   archives: ['archive_overdue'],
   submissions: ['forms_missing'],
   settings: ['manager_change_late'],
+  complaints: ['complaint_overdue'],
 };
 
 function NavCount({ item }: { item: (typeof NAV_ITEMS)[number]['key'] }) {
@@ -170,6 +172,8 @@ function Page({ route }: { route: Route }) {
       return <ReportsPage tab={route.tab} reportId={route.reportId} />;
     case 'worklist':
       return <WorkListPage />;
+    case 'complaints':
+      return <ComplaintsPage />;
     case 'registrations':
       return <RegistrationsPage key={route.id ?? route.tab} tab={route.tab} id={route.id} />;
     case 'notFound':

@@ -1,7 +1,9 @@
 /** English interface strings: the same keys as the Chinese file (checked by the type). */
+
 import { archivesEn } from './archives.en';
 import { auditEn } from './audit.en';
 import { backupsEn } from './backups.en';
+import { complaintsEn } from './complaints.en';
 import { managerChangesEn } from './manager-changes.en';
 import { registrationsEn } from './registrations.en';
 import { reportsEn } from './reports.en';
@@ -1019,6 +1021,7 @@ export const en: Messages = {
   backups: backupsEn,
   worklist: worklistEn,
   registrations: registrationsEn,
+  complaints: complaintsEn,
   archives: archivesEn,
   audit: auditEn,
   errors: {

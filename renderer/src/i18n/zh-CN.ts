@@ -6,6 +6,7 @@ import { EMPLOYMENT_NAMES_ZH, MANAGER_POST_NAMES_ZH, UNIT_KIND_NAMES_ZH } from '
 import { archivesZh } from './archives.zh-CN';
 import { auditZh } from './audit.zh-CN';
 import { backupsZh } from './backups.zh-CN';
+import { complaintsZh } from './complaints.zh-CN';
 import { managerChangesZh } from './manager-changes.zh-CN';
 import { registrationsZh } from './registrations.zh-CN';
 import { reportsZh } from './reports.zh-CN';
@@ -935,6 +936,7 @@ export const zhCN = {
   backups: backupsZh,
   worklist: worklistZh,
   registrations: registrationsZh,
+  complaints: complaintsZh,
   archives: archivesZh,
   audit: auditZh,
   errors: {

@@ -25,6 +25,9 @@ export const ReportsPage = lazy(() => import('../pages/reports/ReportsPage').the
 export const WorkListPage = lazy(() =>
   import('../pages/worklist/WorkListPage').then((m) => ({ default: m.WorkListPage })),
 );
+export const ComplaintsPage = lazy(() =>
+  import('../pages/complaints/ComplaintsPage').then((m) => ({ default: m.ComplaintsPage })),
+);
 export const RegistrationsPage = lazy(() =>
   import('../pages/registrations/RegistrationsPage').then((m) => ({ default: m.RegistrationsPage })),
 );

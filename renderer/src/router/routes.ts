@@ -8,6 +8,7 @@
  *   #/settings/units | managers | areas | rules | bureau | backups | operators | audit | about
  *   #/submissions                数据报送, its tracker; #/submissions/import | batches | templates | exports
  *   #/worklist                   待办: duties overdue and due soon
+ *   #/complaints                 投诉 (R33): open complaints with their clocks
  *   #/registrations              注册申报: the list; #/registrations/12 one registration;
  *                                #/registrations/applications 营销申报;
  *                                #/registrations/inbox 模板收件箱 (the units' template rows)
@@ -44,6 +45,7 @@ export type Route =
   /** `reportId` only with the analysis tab: one revision open in the editor. */
   | { name: 'reports'; tab: ReportsTab; reportId: number | null }
   | { name: 'worklist' }
+  | { name: 'complaints' }
   /** `id`: one registration open (the list tab). */
   | { name: 'registrations'; tab: RegistrationsTab; id: number | null }
   | { name: 'notFound'; path: string };
@@ -95,6 +97,7 @@ export function parseHash(hash: string): Route {
       if (/^\d{14}$/.test(second)) return { name: 'customer', id: second };
     }
     if (first === 'worklist' && second === undefined) return { name: 'worklist' };
+    if (first === 'complaints' && second === undefined) return { name: 'complaints' };
     if (first === 'registrations') {
       if (second === undefined) return { name: 'registrations', tab: 'list', id: null };
       if (second === 'applications' || second === 'inbox') return { name: 'registrations', tab: second, id: null };
@@ -136,6 +139,8 @@ export function routeToHash(route: Route): string {
       return route.tab === 'overview' ? '#/reports' : `#/reports/${route.tab}`;
     case 'worklist':
       return '#/worklist';
+    case 'complaints':
+      return '#/complaints';
     case 'registrations':
       if (route.tab !== 'list') return `#/registrations/${route.tab}`;
       return route.id === null ? '#/registrations' : `#/registrations/${route.id}`;
@@ -147,7 +152,17 @@ export function routeToHash(route: Route): string {
 /** The top-level navigation area a route belongs to, for highlighting the navbar. */
 export function routeArea(
   route: Route,
-): 'worklist' | 'customers' | 'registrations' | 'archives' | 'settings' | 'grading' | 'submissions' | 'reports' | null {
+):
+  | 'worklist'
+  | 'customers'
+  | 'registrations'
+  | 'archives'
+  | 'complaints'
+  | 'settings'
+  | 'grading'
+  | 'submissions'
+  | 'reports'
+  | null {
   switch (route.name) {
     case 'customers':
       return 'customers';
@@ -165,6 +180,8 @@ export function routeArea(
       return 'reports';
     case 'worklist':
       return 'worklist';
+    case 'complaints':
+      return 'complaints';
     case 'registrations':
       return 'registrations';
     case 'notFound':

@@ -30,8 +30,7 @@ export function targetOf(item: WorkItem): Route | null {
       return { name: 'registrations', tab: 'applications', id: null };
     case 'complaint_due':
     case 'complaint_overdue':
-      // The customer's page until complaints have their own (R33).
-      return item.customerId ? { name: 'customer', id: item.customerId } : null;
+      return { name: 'complaints' };
     case 'template_inbox':
       return { name: 'registrations', tab: 'inbox', id: null };
   }

@@ -1,0 +1,150 @@
+/** 登记投诉 (R33): customer, the time it was received, channel, content, complex or not, the receiving unit. */
+import { Checkbox, Select, SimpleGrid, Textarea, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ApiInput } from '../../../../shared/api/contract';
+import { complaintsAdd } from '../../../../shared/api/schemas';
+import { useApiMutation, useApiQuery } from '../../api/query';
+import { FormModal } from '../../components/FormModal';
+import { spacedCustomerId } from '../../domain/customer-id';
+import { useSchemaForm } from '../../forms/useSchemaForm';
+
+interface Values {
+  customerId: string | null;
+  receivedAt: string;
+  channel: string;
+  content: string;
+  type: string;
+  complex: boolean;
+  unitId: string | null;
+  [key: string]: unknown;
+}
+
+export const COMPLAINT_CHANNELS = ['电话', '上门', '信函', '网站', '12305', '其他'] as const;
+
+/** Now on the wall clock, YYYY-MM-DD HH:MM as typed (the form's default); sent with a T. */
+function nowMinute(): string {
+  const d = new Date();
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+export function ComplaintFormModal({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation();
+  const add = useApiMutation('complaints/add');
+  const units = useApiQuery('units/list', { includeRetired: false });
+  const [search, setSearch] = useState('');
+  const [debounced] = useDebouncedValue(search.trim(), 250);
+  const customers = useApiQuery('customers/list', {
+    search: /^[\d\s]+$/.test(debounced) ? debounced.replace(/\s/g, '') : debounced,
+    offset: 0,
+    limit: 30,
+  } as ApiInput<'customers/list'>);
+  const schemaForm = useSchemaForm({
+    initialValues: {
+      customerId: null,
+      receivedAt: nowMinute(),
+      channel: '电话',
+      content: '',
+      type: '',
+      complex: false,
+      unitId: null,
+    } as Values,
+    schema: complaintsAdd,
+    toInput: (v: Values) =>
+      ({
+        customerId: v.customerId ?? '',
+        receivedAt: v.receivedAt.trim().replace(' ', 'T'),
+        channel: v.channel,
+        content: v.content,
+        type: v.type.trim() === '' ? null : v.type.trim(),
+        complex: v.complex,
+        unitId: v.unitId === null ? null : Number(v.unitId),
+      }) as ApiInput<'complaints/add'>,
+  });
+  const { form } = schemaForm;
+  const customerOptions = useMemo(
+    () => (customers.data?.rows ?? []).map((c) => ({ value: c.id, label: `${c.name} · ${spacedCustomerId(c.id)}` })),
+    [customers.data],
+  );
+  const submit = async () => {
+    const done = await schemaForm.submit((input) => add.mutateAsync(input));
+    if (!done) return;
+    notifications.show({
+      color: 'postal',
+      title: t('complaints.saved', { id: done.id }),
+      message: t('complaints.savedClock', {
+        contact: done.deadlines.contact.replace('T', ' '),
+        close: done.deadlines.close ?? '—',
+      }),
+    });
+    onClose();
+  };
+  return (
+    <FormModal
+      opened
+      onClose={onClose}
+      title={t('complaints.add')}
+      form={schemaForm}
+      onSubmit={() => void submit()}
+      size="lg"
+      testId="complaint-form"
+    >
+      <Select
+        label={t('complaints.form.customer')}
+        placeholder={t('complaints.form.customerPlaceholder')}
+        data={customerOptions}
+        {...form.getInputProps('customerId')}
+        searchable
+        searchValue={search}
+        onSearchChange={setSearch}
+        filter={({ options }) => options}
+        withAsterisk
+        data-autofocus
+        data-testid="complaint-form-customer"
+      />
+      <SimpleGrid cols={3} spacing="sm">
+        <TextInput
+          label={t('complaints.form.receivedAt')}
+          description={t('complaints.form.receivedAtHelp')}
+          {...form.getInputProps('receivedAt')}
+          withAsterisk
+          data-testid="complaint-form-received"
+        />
+        <Select
+          label={t('complaints.form.channel')}
+          data={[...COMPLAINT_CHANNELS]}
+          {...form.getInputProps('channel')}
+          withAsterisk
+          allowDeselect={false}
+          data-testid="complaint-form-channel"
+        />
+        <Select
+          label={t('complaints.form.unit')}
+          description={t('complaints.form.unitHelp')}
+          data={(units.data ?? []).map((u) => ({ value: String(u.id), label: u.name }))}
+          {...form.getInputProps('unitId')}
+          searchable
+          clearable
+          data-testid="complaint-form-unit"
+        />
+      </SimpleGrid>
+      <Textarea
+        label={t('complaints.form.content')}
+        {...form.getInputProps('content')}
+        autosize
+        minRows={3}
+        withAsterisk
+        data-testid="complaint-form-content"
+      />
+      <TextInput label={t('complaints.form.type')} {...form.getInputProps('type')} />
+      <Checkbox
+        label={t('complaints.form.complex')}
+        {...form.getInputProps('complex', { type: 'checkbox' })}
+        data-testid="complaint-form-complex"
+      />
+    </FormModal>
+  );
+}

@@ -1,0 +1,218 @@
+/**
+ * 投诉 (R33): the complaints with their clocks — the contact deadline (24 clock hours) and the close
+ * day on the officer's working-day calendar, what was missed, whether the centre has it (escalated:
+ * overdue, or a diamond or gold customer's). 登记投诉, then each step: 已联系, 暂停 (with the reason:
+ * the close clock stops), 恢复, 结案 (resolution and satisfaction). complaints/*.
+ */
+import { Alert, Badge, Button, Group, SegmentedControl, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ComplaintStatus, ComplaintView } from '../../../../shared/api/types-complaints';
+import { useApiMutation, useApiQuery } from '../../api/query';
+import { ApiView } from '../../components/ApiViews';
+import { useToday } from '../../components/AppInfo';
+import { type ListColumn, ListTable } from '../../components/list/ListTable';
+import { PageHeader } from '../../components/PageHeader';
+import { ComplaintFormModal } from './ComplaintFormModal';
+import { ComplaintStepModal, type Step } from './ComplaintStepModal';
+
+const STATUS_COLORS: Record<ComplaintStatus, string> = {
+  open: 'orange',
+  contacted: 'blue',
+  paused: 'gray',
+  closed: 'green',
+};
+
+const when = (at: string) => at.replace('T', ' ');
+
+export function ComplaintsPage() {
+  const { t } = useTranslation();
+  const [filter, setFilter] = useState<'open' | 'all'>('open');
+  const [adding, setAdding] = useState(false);
+  const [step, setStep] = useState<{ complaint: ComplaintView; step: Step } | null>(null);
+  const list = useApiQuery('complaints/list', { open: filter === 'open' });
+  const year = Number(useToday().slice(0, 4));
+  const calendar = useApiQuery('holidays/show', { year });
+
+  const columns: ListColumn<ComplaintView>[] = [
+    { key: 'id', title: t('complaints.columns.id'), width: 64, format: 'count' },
+    {
+      key: 'customerName',
+      title: t('complaints.columns.customer'),
+      width: 190,
+      render: (c) => (
+        <Stack gap={0}>
+          <Text size="sm" fw={500}>
+            {c.customerName}
+          </Text>
+          <Text size="xs" c="dimmed" truncate="end" title={c.content}>
+            {c.channel} · {c.content}
+          </Text>
+        </Stack>
+      ),
+    },
+    { key: 'unitName', title: t('complaints.columns.unit'), width: 96 },
+    {
+      key: 'receivedAt',
+      title: t('complaints.columns.received'),
+      width: 128,
+      value: (c) => when(c.receivedAt),
+    },
+    {
+      key: 'contact',
+      title: t('complaints.columns.contact'),
+      width: 168,
+      value: (c) => c.deadlines.contact,
+      render: (c) => (
+        <Deadline
+          text={when(c.deadlines.contact)}
+          done={c.contactedAt !== null}
+          missed={c.breaches.contact}
+          doneText={c.contactedAt ? t('complaints.contactedAt', { at: when(c.contactedAt) }) : ''}
+        />
+      ),
+    },
+    {
+      key: 'close',
+      title: t('complaints.columns.close'),
+      width: 130,
+      value: (c) => c.deadlines.close ?? '',
+      render: (c) =>
+        c.deadlines.close === null ? (
+          <Text size="sm" c="dimmed">
+            {t('complaints.pausedClock')}
+          </Text>
+        ) : (
+          <Deadline
+            text={t('complaints.closeBy', { day: c.deadlines.close })}
+            done={c.status === 'closed'}
+            missed={c.breaches.close}
+            doneText={c.closedAt ? t('complaints.closedAt', { at: when(c.closedAt) }) : ''}
+          />
+        ),
+    },
+    {
+      key: 'status',
+      title: t('complaints.columns.status'),
+      width: 120,
+      value: (c) => t(`complaints.status.${c.status}`),
+      render: (c) => (
+        <Stack gap={2}>
+          <Group gap={4}>
+            <Badge color={STATUS_COLORS[c.status]} variant="light" style={{ textTransform: 'none' }}>
+              {t(`complaints.status.${c.status}`)}
+            </Badge>
+            {c.breached && (
+              <Badge color="red" variant="filled" style={{ textTransform: 'none' }} data-testid="complaint-breached">
+                {t('complaints.breached')}
+              </Badge>
+            )}
+          </Group>
+          {c.escalated && (
+            <Text size="xs" c="red.8" data-testid="complaint-escalated">
+              {t('complaints.escalated')}
+            </Text>
+          )}
+        </Stack>
+      ),
+    },
+    {
+      key: 'act',
+      title: t('complaints.columns.act'),
+      exportable: false,
+      toggleable: false,
+      width: 170,
+      render: (c) => <Actions c={c} onStep={(s) => setStep({ complaint: c, step: s })} />,
+    },
+  ];
+
+  return (
+    <Stack gap="sm">
+      <PageHeader title={t('complaints.title')}>
+        <Button onClick={() => setAdding(true)} data-testid="complaint-add">
+          {t('complaints.add')}
+        </Button>
+      </PageHeader>
+      <Text size="sm" c="dimmed" maw={900}>
+        {t('complaints.intro')}
+      </Text>
+      {calendar.data && calendar.data.source !== 'officer' && calendar.data.source !== 'chinese-days' && (
+        <Alert color="orange" variant="light" data-testid="complaints-calendar-missing">
+          {t('complaints.calendarMissing', { year })}
+        </Alert>
+      )}
+      <ApiView state={list}>
+        {(rows) => (
+          <ListTable
+            id="complaints"
+            title={t('complaints.tableLabel')}
+            records={rows}
+            columns={columns}
+            rowKey={(c) => c.id}
+            toolbar={
+              <SegmentedControl
+                size="xs"
+                value={filter}
+                onChange={(v) => setFilter(v as 'open' | 'all')}
+                data={[
+                  { value: 'open', label: t('complaints.filter.open') },
+                  { value: 'all', label: t('complaints.filter.all') },
+                ]}
+                aria-label={t('complaints.filterLabel')}
+              />
+            }
+            rowAttributes={(c) => ({ 'data-testid': 'complaint-row', 'data-id': c.id, 'data-status': c.status })}
+            emptyText={filter === 'open' ? t('complaints.emptyOpen') : t('complaints.empty')}
+            maxHeight="60vh"
+            testId="complaints-table"
+          />
+        )}
+      </ApiView>
+      {adding && <ComplaintFormModal onClose={() => setAdding(false)} />}
+      {step && <ComplaintStepModal complaint={step.complaint} step={step.step} onClose={() => setStep(null)} />}
+    </Stack>
+  );
+}
+
+function Deadline({
+  text,
+  done,
+  missed,
+  doneText,
+}: {
+  text: string;
+  done: boolean;
+  missed: boolean;
+  doneText: string;
+}) {
+  return (
+    <Stack gap={0}>
+      <Text size="sm" c={missed ? 'red.8' : done ? 'dimmed' : undefined} fw={missed ? 600 : undefined}>
+        {text}
+      </Text>
+      {doneText && (
+        <Text size="xs" c="dimmed">
+          {doneText}
+        </Text>
+      )}
+    </Stack>
+  );
+}
+
+function Actions({ c, onStep }: { c: ComplaintView; onStep: (s: Step) => void }) {
+  const { t } = useTranslation();
+  if (c.status === 'closed') return null;
+  const paused = c.status === 'paused';
+  const button = (s: Step) => (
+    <Button size="compact-sm" variant="light" onClick={() => onStep(s)} data-testid={`complaint-${s}`}>
+      {t(`complaints.steps.${s}`)}
+    </Button>
+  );
+  return (
+    <Group gap={6} wrap="nowrap">
+      {c.contactedAt === null && button('contact')}
+      {paused ? button('resume') : button('pause')}
+      {!paused && button('close')}
+    </Group>
+  );
+}
