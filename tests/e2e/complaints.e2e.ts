@@ -108,4 +108,37 @@ describe('投诉, in the browser', () => {
       { from: '2026-12-05T10:30', to: null, reason: '等待客户提供破损照片和寄件凭证' },
     ]);
   });
+
+  it('warns while the year has no calendar; 设置 → 节假日 accepts the notice’s suggestion', async () => {
+    h = await startHarness({ viewport: VIEWPORT, now: () => NOW });
+    const { page } = h;
+    mkdirSync(SHOTS, { recursive: true });
+    await h.open('#/complaints');
+    await expect.poll(() => page.getByTestId('complaints-calendar-missing').count()).toBe(1);
+    expect(await page.getByTestId('complaints-calendar-missing').textContent()).toContain(
+      '2026 年的节假日安排尚未设置',
+    );
+
+    await h.open('#/settings/holidays');
+    await expect.poll(() => page.getByTestId('holidays-source').textContent()).toBe('建议，未保存');
+    expect(await page.getByTestId('holidays-off').inputValue()).toContain('2026-10-01');
+    expect(await page.getByTestId('holidays-work').inputValue()).toContain('2026-10-10');
+    await h.settled();
+    await page.screenshot({ path: join(SHOTS, 'holidays.png') });
+    // A typing slip is named, nothing saved.
+    await page.getByTestId('holidays-work').fill('2026-10-10\n2026-13-01');
+    await page.getByTestId('holidays-save').click();
+    await expect.poll(() => page.locator('main').textContent()).toContain('“2026-13-01”不是日期或区间');
+    expect((await h.backend.registry.call('holidays/show', { year: 2026 })).source).toBe('suggested');
+    await page
+      .getByTestId('holidays-work')
+      .fill('2026-01-04\n2026-02-14\n2026-02-28\n2026-05-09\n2026-09-20\n2026-10-10');
+    await page.getByTestId('holidays-save').click();
+    await expect.poll(() => page.getByTestId('holidays-source').textContent()).toBe('已设置（按通知）');
+
+    await h.open('#/complaints');
+    await expect.poll(() => page.getByTestId('complaints-table').count()).toBe(1);
+    await h.settled();
+    expect(await page.getByTestId('complaints-calendar-missing').count()).toBe(0);
+  });
 });

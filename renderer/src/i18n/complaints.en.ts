@@ -9,7 +9,7 @@ export const complaintsEn: Shape<typeof complaintsZh> = {
   intro:
     'The first receiver owns it (R33): logged the day it arrives, the customer contacted within 24 hours, closed by the end of the 3rd working day after the day of receipt (7th if complex). A pause while waiting for the customer stops the close clock. Overdue complaints, and any of a diamond or gold customer, go to the centre.',
   calendarMissing:
-    'The {{year}} holiday calendar is not set: close deadlines count Monday to Friday until it is. Confirm the year’s holidays and working weekends in Settings.',
+    'The {{year}} holiday calendar is not set: close deadlines count Monday to Friday until it is. Confirm the year’s holidays and working weekends in Settings → Holidays.',
   tableLabel: 'Complaints',
   filterLabel: 'Filter by status',
   filter: { open: 'Open', all: 'All' },

@@ -21,6 +21,7 @@ export const SETTINGS_TABS = [
   'areas',
   'rules',
   'bureau',
+  'holidays',
   'backups',
   'operators',
   'audit',

@@ -8,6 +8,7 @@ import { AreasTab } from './AreasTab';
 import { AuditTab } from './AuditTab';
 import { BackupsTab } from './BackupsTab';
 import { BureauTab } from './BureauTab';
+import { HolidaysTab } from './HolidaysTab';
 import { ManagersTab } from './ManagersTab';
 import { OperatorsTab } from './OperatorsTab';
 import { RulesTab } from './RulesTab';
@@ -50,6 +51,9 @@ export function SettingsPage({ tab }: { tab: SettingsTab }) {
         </Tabs.Panel>
         <Tabs.Panel value="bureau">
           <BureauTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="holidays">
+          <HolidaysTab />
         </Tabs.Panel>
         <Tabs.Panel value="backups">
           <BackupsTab />
