@@ -25,6 +25,7 @@ import { revenueSummaryHandlers } from './revenue/summary';
 import { submissionHandlers } from './submissions/handlers';
 import { templateHandlers } from './templates/handlers';
 import { tieringHandlers } from './tiering/handlers';
+import { visitHandlers } from './visits/handlers';
 import { worklistHandlers } from './worklist/handlers';
 
 export const HANDLER_GROUPS: readonly NamedGroup[] = [
@@ -54,4 +55,5 @@ export const HANDLER_GROUPS: readonly NamedGroup[] = [
   ['assignments', assignmentHandlers],
   ['manager-changes', managerChangeBatchHandlers],
   ['complaints', complaintHandlers],
+  ['visits', visitHandlers],
 ];

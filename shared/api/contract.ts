@@ -177,6 +177,9 @@ export const inputSchemas = {
   'complaints/add': s.complaintsAdd,
   'complaints/event': s.complaintsEvent,
   'complaints/list': s.complaintsList,
+  'visits/add': s.visitsAdd,
+  'visits/list': s.visitsList,
+  'visits/obligations': s.visitsObligations,
   'archives/get': s.archivesGet,
   'archives/view-personal': s.archivesViewPersonal,
   'archives/update': s.archivesUpdate,
@@ -310,6 +313,9 @@ export interface ApiResults {
   'complaints/add': import('./types-complaints').ComplaintView;
   'complaints/event': import('./types-complaints').ComplaintView;
   'complaints/list': import('./types-complaints').ComplaintView[];
+  'visits/add': import('./types-visits').VisitView;
+  'visits/list': import('./types-visits').VisitView[];
+  'visits/obligations': import('./types-visits').VisitObligationView[];
   'archives/get': A.ArchiveView;
   'archives/view-personal': A.ArchiveView;
   'archives/update': A.ArchiveView;

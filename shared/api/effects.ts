@@ -32,6 +32,7 @@ export const READ_AREAS = [
   'inbox',
   'complaints',
   'holidays',
+  'visits',
 ] as const;
 export type ReadArea = (typeof READ_AREAS)[number];
 
@@ -122,6 +123,7 @@ export const WRITE_EFFECTS = {
   'holidays/set': ['holidays', 'complaints'],
   'complaints/add': ['complaints', 'customers'],
   'complaints/event': ['complaints', 'customers'],
+  'visits/add': ['visits', 'customers'],
   // R17: a viewing of key persons is recorded (the views list).
   'archives/view-personal': ['archives'],
   'archives/update': ['archives', 'customers'],

@@ -930,6 +930,32 @@ export const complaintsList = z
   })
   .strict();
 
+// ── Visits (拜访, R23) ─────────────────────────────────────────────────────────────────────────
+export const visitsAdd = z
+  .object({
+    customerId,
+    date: isoDate,
+    kind: z.enum(
+      ['manager', 'leader'],
+      said('拜访类型应为客户经理拜访或领导拜访', 'A visit is a manager’s or a leader’s'),
+    ),
+    status: z
+      .enum(['planned', 'held', 'not_held'], said('拜访状态应为计划、已拜访或未拜访', 'Planned, held or not held'))
+      .default('held'),
+    managerId: id('客户经理').nullable().default(null),
+    purpose: optionalText('拜访目的', 300),
+    participants: optionalText('参加人员', 300),
+    outcome: optionalText('拜访结果', 1000),
+    reason: optionalText('未拜访原因', 300),
+  })
+  .strict();
+export const visitsList = z
+  .object({ customerId: customerId.nullable().default(null), period: period.nullable().default(null) })
+  .strict();
+export const visitsObligations = z
+  .object({ period, unitCode: unitCodeText.nullable().default(null), shortOnly: z.boolean().default(false) })
+  .strict();
+
 const applicationId = id('营销申报');
 export const applicationsAdd = z
   .object({

@@ -144,9 +144,10 @@ describe('R18 archive due date: due by the end of the next period', () => {
 
 describe('R23 visits', () => {
   // The R23 table: ≥2 regional diamond, comprehensive/professional gold (and diamonds, which the
-  // province owns); ≥1 regional gold, comprehensive/professional silver; none for general.
+  // province owns); ≥1 regional gold and every silver (regional silver, not named by the seed,
+  // like the others: DOMAIN.md R23); none for general.
   const table: Record<Scope, Record<Tier, number>> = {
-    regional: { diamond: 2, gold: 1, silver: 0, general: 0 },
+    regional: { diamond: 2, gold: 1, silver: 1, general: 0 },
     comprehensive: { diamond: 2, gold: 2, silver: 1, general: 0 },
     professional: { diamond: 2, gold: 2, silver: 1, general: 0 },
   };

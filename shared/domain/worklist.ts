@@ -22,6 +22,7 @@ export const WORK_ITEM_KINDS = [
   'forms_missing',
   'complaint_due',
   'complaint_overdue',
+  'visits_short',
 ] as const;
 export type WorkItemKind = (typeof WORK_ITEM_KINDS)[number];
 
@@ -39,6 +40,7 @@ export const WORK_ITEM_KIND_NAMES: Record<WorkItemKind, { zh: string; en: string
   forms_missing: { zh: '报表未报送', en: 'Forms not received' },
   complaint_due: { zh: '投诉处理中', en: 'Complaint open' },
   complaint_overdue: { zh: '投诉超时', en: 'Complaint overdue' },
+  visits_short: { zh: '本月拜访不足', en: 'Visits short this month' },
 };
 
 /** One duty. `unit` is the unit that owes it or whose customer it concerns (its code). */

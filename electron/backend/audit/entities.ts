@@ -37,6 +37,7 @@ export const ENTITY_KINDS = [
   'submission',
   'complaint',
   'holidays',
+  'visit',
 ] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 
@@ -71,6 +72,7 @@ const SNAPSHOTS: Partial<Record<EntityKind, Snapshot>> = {
   application: { read: row('SELECT * FROM applications WHERE id = ?'), ignore: STAMPS },
   submission: { read: row('SELECT * FROM template_submissions WHERE id = ?'), ignore: STAMPS },
   complaint: { read: row('SELECT * FROM complaints WHERE id = ?'), ignore: STAMPS },
+  visit: { read: row('SELECT * FROM visits WHERE id = ?'), ignore: new Set([...STAMPS, 'recorded_by']) },
   holidays: { read: row('SELECT * FROM holiday_calendars WHERE year = ?'), ignore: new Set(['updated_at']) },
   settings: {
     read: (db, [key]) => {

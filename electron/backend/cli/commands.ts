@@ -35,6 +35,7 @@ import {
   revenueSummaryOutput,
 } from './reports';
 import { evaluateRequest } from './rules-evaluate';
+import { VISIT_COMMANDS } from './visits';
 import { WORKLIST_COMMANDS } from './worklist';
 
 function table(rows: Record<string, unknown>[], columns: string[]): string {
@@ -50,6 +51,7 @@ export const COMMANDS: Command[] = [
   ...REGISTRATION_COMMANDS,
   ...ARCHIVE_COMMANDS,
   ...COMPLAINT_COMMANDS,
+  ...VISIT_COMMANDS,
   {
     name: 'rules evaluate',
     summary: '按规则计算客户资格、得分与分级（标准输入 JSON → 标准输出 JSON）/ evaluate R5–R12 on JSON from stdin',

@@ -243,6 +243,7 @@ describe('openDatabase: pragmas', () => {
       'tier_runs',
       'unit_analyses',
       'units',
+      'visits',
     ]);
     expect(schemaVersion(db)).toBe(SHIPPED);
     db.close();

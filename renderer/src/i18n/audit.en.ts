@@ -110,6 +110,9 @@ export const CHANNEL_NAMES_EN: Record<AuditChannel, string> = {
   'complaints/add': 'Record a complaint',
   'complaints/event': 'Handle a complaint',
   'complaints/list': 'View complaints',
+  'visits/add': 'Record a visit',
+  'visits/list': 'View visits',
+  'visits/obligations': 'View visit obligations',
   'archives/get': 'View customer archive',
   'archives/view-personal': "View archive's key persons",
   'archives/update': 'Update customer archive',
@@ -166,6 +169,7 @@ export const auditEn: typeof auditZh = {
     'manager-change-batch': 'Manager-change batch #{{id}}',
     submission: 'Template submission #{{id}}',
     complaint: 'Complaint #{{id}}',
+    visit: 'Visit #{{id}}',
     holidays: 'Holiday calendar {{id}}',
   },
   ownEntities: {

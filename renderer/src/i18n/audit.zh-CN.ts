@@ -117,6 +117,9 @@ export const CHANNEL_NAMES_ZH: Record<AuditChannel, string> = {
   'complaints/add': '登记投诉',
   'complaints/event': '处理投诉',
   'complaints/list': '查看投诉',
+  'visits/add': '登记拜访',
+  'visits/list': '查看拜访',
+  'visits/obligations': '查看拜访完成情况',
   'archives/get': '查看客户档案',
   'archives/view-personal': '查看档案关键人信息',
   'archives/update': '更新客户档案',
@@ -174,6 +177,7 @@ export const auditZh = {
     'manager-change-batch': '客户经理变动批次 #{{id}}',
     submission: '模板收件 #{{id}}',
     complaint: '投诉 #{{id}}',
+    visit: '拜访 #{{id}}',
     holidays: '{{id}} 年节假日安排',
   },
   /** The same records on their customer's own page, where the ID goes without saying. */

@@ -160,7 +160,8 @@ export const POLICY_V1: Policy = {
   visits: {
     leaderPerYear: { min: 1, max: 2 },
     monthly: {
-      regional: { diamond: 2, gold: 1, silver: 0, general: 0 },
+      // Regional silver is not named by the seed: like every other silver (DOMAIN.md R23).
+      regional: { diamond: 2, gold: 1, silver: 1, general: 0 },
       comprehensive: { diamond: 2, gold: 2, silver: 1, general: 0 },
       professional: { diamond: 2, gold: 2, silver: 1, general: 0 },
     },

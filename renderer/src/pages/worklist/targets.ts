@@ -28,6 +28,9 @@ export function targetOf(item: WorkItem): Route | null {
       return item.customerId ? { name: 'customer', id: item.customerId } : null;
     case 'application':
       return { name: 'registrations', tab: 'applications', id: null };
+    case 'visits_short':
+      // The customer's page until visits have their own (R23).
+      return item.customerId ? { name: 'customer', id: item.customerId } : null;
     case 'complaint_due':
     case 'complaint_overdue':
       return { name: 'complaints' };
