@@ -1,4 +1,6 @@
 /** What a `kam` command is (commands.ts holds the table of them) and what it prints. */
+import { AppError } from '../../../shared/api/errors';
+
 export type OptionSpec = Record<string, { type: 'string' | 'boolean'; multiple?: boolean }>;
 export type Values = Record<string, string | boolean | string[] | undefined>;
 
@@ -27,4 +29,17 @@ export interface Command {
   /** Takes free arguments (files, a number); otherwise any is an error. */
   positionals?: boolean;
   run(values: Values, db: string, io: CommandIo): Promise<CommandOutput>;
+}
+
+/** An option's text, trimmed; null when absent or blank. */
+export function opt(values: Values, name: string): string | null {
+  const v = values[name];
+  return typeof v === 'string' && v.trim() !== '' ? v.trim() : null;
+}
+
+/** An option that must be given (a VALIDATION error naming it otherwise). */
+export function required(values: Values, name: string): string {
+  const v = opt(values, name);
+  if (v === null) throw new AppError('VALIDATION', { zh: `缺少 --${name}`, en: `--${name} is missing` });
+  return v;
 }

@@ -6,18 +6,7 @@ import { AppError } from '../../../shared/api/errors';
 import type { ComplaintView } from '../../../shared/api/types-complaints';
 import { addDays, isIsoDate } from '../../../shared/domain/dates';
 import { withExisting } from './backend';
-import type { Command, Values } from './command';
-
-function opt(values: Values, name: string): string | null {
-  const v = values[name];
-  return typeof v === 'string' && v.trim() !== '' ? v.trim() : null;
-}
-
-function required(values: Values, name: string): string {
-  const v = opt(values, name);
-  if (v === null) throw new AppError('VALIDATION', { zh: `缺少 --${name}`, en: `--${name} is missing` });
-  return v;
-}
+import { type Command, opt, required, type Values } from './command';
 
 function yearOf(values: Values): number {
   const y = required(values, 'year');

@@ -10,18 +10,7 @@ import { isProductLine } from '../../../shared/domain/lines';
 import { REGISTRATION_STATE_NAMES_ZH } from '../../../shared/domain/registration/states';
 import type { Backend } from '../index';
 import { withExisting } from './backend';
-import type { Command, Values } from './command';
-
-function opt(values: Values, name: string): string | null {
-  const v = values[name];
-  return typeof v === 'string' && v.trim() !== '' ? v.trim() : null;
-}
-
-function required(values: Values, name: string): string {
-  const v = opt(values, name);
-  if (v === null) throw new AppError('VALIDATION', { zh: `缺少 --${name}`, en: `--${name} is missing` });
-  return v;
-}
+import { type Command, opt, required, type Values } from './command';
 
 function numberArg(positionals: string[] | undefined, what: string, example: string): number {
   const [raw, ...extra] = positionals ?? [];

@@ -1,18 +1,7 @@
 /** `kam visits` (R23), through the app's handlers: record a visit, list them, the month's obligations. */
 import { AppError } from '../../../shared/api/errors';
 import { withExisting } from './backend';
-import type { Command, Values } from './command';
-
-function opt(values: Values, name: string): string | null {
-  const v = values[name];
-  return typeof v === 'string' && v.trim() !== '' ? v.trim() : null;
-}
-
-function required(values: Values, name: string): string {
-  const v = opt(values, name);
-  if (v === null) throw new AppError('VALIDATION', { zh: `缺少 --${name}`, en: `--${name} is missing` });
-  return v;
-}
+import { type Command, opt, required } from './command';
 
 const STATUS_ZH = { planned: '计划', held: '已拜访', not_held: '未拜访' } as const;
 
