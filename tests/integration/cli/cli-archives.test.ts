@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openBackend } from '../../../electron/backend';
 import { MASK } from '../../../shared/domain/archive/fields';
+import { gradeCustomers } from '../../support/grade';
 import { kam } from '../../support/kam';
 import { tempDirsForTests } from '../../support/temp-dir';
 import { workbookFile } from '../../support/workbook-file';
@@ -24,33 +25,7 @@ async function database(): Promise<{ db: string; dir: string; id: string; chen: 
     const id = (
       await b.registry.call('customers/create', { name: '汕头市宏达电子有限公司', areaCode: '440515', unitId })
     ).id;
-    const run = Number(
-      b.db
-        .prepare(
-          `INSERT INTO tier_runs (kind, run_key, window_from, window_to, policy_version, bureau_year, bureau_revenue_fen,
-             customers, qualified, created_at, actor) VALUES ('annual', '2025', '2025-01', '2025-12', 1, 2025, 1, 1, 1, '2026-01-05T00:00:00Z', 't')`,
-        )
-        .run().lastInsertRowid,
-    );
-    const lines = [
-      'savings',
-      'bills',
-      'letters',
-      'philately',
-      'express',
-      'logistics',
-      'parcels',
-      'newspapers',
-      'other',
-    ];
-    const cols = lines.flatMap((l) => [`in_${l}`, `in_month_${l}`]);
-    b.db
-      .prepare(
-        `INSERT INTO tier_results (run_id, customer_id, qualified, clauses, annual_fen, this_month_fen, revenue_score,
-           share_score, share_ppm, total_x100, tier, scope, in_agreement, in_home_unit_is_county, ${cols.join(', ')})
-         VALUES (?, ?, 1, '[]', 0, 0, 0, 0, 0, 0, 'silver', 'regional', 0, 0, ${cols.map(() => '0').join(', ')})`,
-      )
-      .run(run, id);
+    gradeCustomers(b.db, 2025, [[id, 'silver', 'regional']]);
     const reg = (name: string) =>
       b.registry.call('managers/register', {
         name,

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openBackend } from '../../../electron/backend';
 import { appError } from '../../support/app-error';
+import { gradeCustomers } from '../../support/grade';
 import { kam } from '../../support/kam';
 import { tempDirsForTests } from '../../support/temp-dir';
 
@@ -19,28 +20,14 @@ async function database(graded: [string, 'gold' | 'silver', 'regional' | 'compre
   const b = openBackend({ databasePath: db, now: () => new Date('2026-11-10T02:00:00Z') });
   const units = await b.registry.call('units/list', {});
   const unitId = units.find((u) => u.code === '440515')?.id as number;
-  const run = Number(
-    b.db
-      .prepare(
-        `INSERT INTO tier_runs (kind, run_key, window_from, window_to, policy_version, bureau_year, bureau_revenue_fen,
-           customers, qualified, created_at, actor) VALUES ('annual', '2025', '2025-01', '2025-12', 1, 2025, 1, 1, 1, '2026-01-05T00:00:00Z', 't')`,
-      )
-      .run().lastInsertRowid,
-  );
-  const lines = ['savings', 'bills', 'letters', 'philately', 'express', 'logistics', 'parcels', 'newspapers', 'other'];
-  const cols = lines.flatMap((l) => [`in_${l}`, `in_month_${l}`]);
   const ids: string[] = [];
-  for (const [name, tier, scope] of graded) {
-    const id = (await b.registry.call('customers/create', { name, areaCode: '440515', unitId })).id;
-    b.db
-      .prepare(
-        `INSERT INTO tier_results (run_id, customer_id, qualified, clauses, annual_fen, this_month_fen, revenue_score,
-           share_score, share_ppm, total_x100, tier, scope, in_agreement, in_home_unit_is_county, ${cols.join(', ')})
-         VALUES (?, ?, 1, '[]', 0, 0, 0, 0, 0, 0, ?, ?, 0, 0, ${cols.map(() => '0').join(', ')})`,
-      )
-      .run(run, id, tier, scope);
-    ids.push(id);
-  }
+  for (const [name] of graded)
+    ids.push((await b.registry.call('customers/create', { name, areaCode: '440515', unitId })).id);
+  gradeCustomers(
+    b.db,
+    2025,
+    graded.map(([, tier, scope], i) => [ids[i] as string, tier, scope]),
+  );
   return { b, db, ids };
 }
 

@@ -1,14 +1,12 @@
 /** 登记投诉 (R33): customer, the time it was received, channel, content, complex or not, the receiving unit. */
 import { Checkbox, Select, SimpleGrid, Textarea, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiInput } from '../../../../shared/api/contract';
 import { complaintsAdd } from '../../../../shared/api/schemas';
 import { useApiMutation, useApiQuery } from '../../api/query';
 import { FormModal } from '../../components/FormModal';
-import { spacedCustomerId } from '../../domain/customer-id';
+import { useCustomerSearch } from '../../forms/useCustomerSearch';
 import { useSchemaForm } from '../../forms/useSchemaForm';
 
 interface Values {
@@ -24,8 +22,8 @@ interface Values {
 
 export const COMPLAINT_CHANNELS = ['电话', '上门', '信函', '网站', '12305', '其他'] as const;
 
-/** Now on the wall clock, YYYY-MM-DD HH:MM as typed (the form's default); sent with a T. */
-function nowMinute(): string {
+/** Now on the wall clock, YYYY-MM-DD HH:MM as typed (the forms' default); sent with a T. */
+export function nowMinute(): string {
   const d = new Date();
   const p = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
@@ -35,13 +33,7 @@ export function ComplaintFormModal({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const add = useApiMutation('complaints/add');
   const units = useApiQuery('units/list', { includeRetired: false });
-  const [search, setSearch] = useState('');
-  const [debounced] = useDebouncedValue(search.trim(), 250);
-  const customers = useApiQuery('customers/list', {
-    search: /^[\d\s]+$/.test(debounced) ? debounced.replace(/\s/g, '') : debounced,
-    offset: 0,
-    limit: 30,
-  } as ApiInput<'customers/list'>);
+  const { search, setSearch, options: customerOptions } = useCustomerSearch();
   const schemaForm = useSchemaForm({
     initialValues: {
       customerId: null,
@@ -65,10 +57,6 @@ export function ComplaintFormModal({ onClose }: { onClose: () => void }) {
       }) as ApiInput<'complaints/add'>,
   });
   const { form } = schemaForm;
-  const customerOptions = useMemo(
-    () => (customers.data?.rows ?? []).map((c) => ({ value: c.id, label: `${c.name} · ${spacedCustomerId(c.id)}` })),
-    [customers.data],
-  );
   const submit = async () => {
     const done = await schemaForm.submit((input) => add.mutateAsync(input));
     if (!done) return;

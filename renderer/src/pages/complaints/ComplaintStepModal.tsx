@@ -6,14 +6,9 @@ import { useTranslation } from 'react-i18next';
 import type { ComplaintView } from '../../../../shared/api/types-complaints';
 import { useApiMutation } from '../../api/query';
 import { FormModal } from '../../components/FormModal';
+import { nowMinute } from './ComplaintFormModal';
 
 export type Step = 'contact' | 'pause' | 'resume' | 'close';
-
-function nowMinute(): string {
-  const d = new Date();
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
-}
 
 export function ComplaintStepModal({
   complaint,

@@ -8,7 +8,7 @@ import { Alert, Badge, Button, Group, SegmentedControl, Stack, Text } from '@man
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ComplaintStatus, ComplaintView } from '../../../../shared/api/types-complaints';
-import { useApiMutation, useApiQuery } from '../../api/query';
+import { useApiQuery } from '../../api/query';
 import { ApiView } from '../../components/ApiViews';
 import { useToday } from '../../components/AppInfo';
 import { type ListColumn, ListTable } from '../../components/list/ListTable';

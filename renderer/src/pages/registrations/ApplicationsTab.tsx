@@ -16,9 +16,8 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiInput } from '../../../../shared/api/contract';
 import type { ApplicationState, ApplicationView } from '../../../../shared/api/registration-types';
@@ -27,7 +26,7 @@ import { useApiMutation, useApiQuery } from '../../api/query';
 import { ApiView } from '../../components/ApiViews';
 import { FormModal } from '../../components/FormModal';
 import { type ListColumn, ListTable } from '../../components/list/ListTable';
-import { spacedCustomerId } from '../../domain/customer-id';
+import { useCustomerSearch } from '../../forms/useCustomerSearch';
 import { useSchemaForm } from '../../forms/useSchemaForm';
 import { useFormat } from '../../i18n/useFormat';
 import { hrefOf } from '../../router/useRoute';
@@ -179,13 +178,7 @@ function ApplicationFormModal({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const add = useApiMutation('applications/add');
   const units = useApiQuery('units/list', { includeRetired: false });
-  const [search, setSearch] = useState('');
-  const [debounced] = useDebouncedValue(search.trim(), 250);
-  const customers = useApiQuery('customers/list', {
-    search: /^[\d\s]+$/.test(debounced) ? debounced.replace(/\s/g, '') : debounced,
-    offset: 0,
-    limit: 30,
-  } as ApiInput<'customers/list'>);
+  const { search, setSearch, options: customerOptions } = useCustomerSearch();
   const schemaForm = useSchemaForm({
     initialValues: {
       customerId: null,
@@ -208,10 +201,6 @@ function ApplicationFormModal({ onClose }: { onClose: () => void }) {
     fieldOf: (p) => (p === 'expectedRevenueFen' ? 'expectedRevenue' : p),
   });
   const { form } = schemaForm;
-  const customerOptions = useMemo(
-    () => (customers.data?.rows ?? []).map((c) => ({ value: c.id, label: `${c.name} · ${spacedCustomerId(c.id)}` })),
-    [customers.data],
-  );
   const submit = async () => {
     const done = await schemaForm.submit((input) => add.mutateAsync(input));
     if (!done) return;
