@@ -25,6 +25,7 @@ import { revenueSummaryHandlers } from './revenue/summary';
 import { submissionHandlers } from './submissions/handlers';
 import { templateHandlers } from './templates/handlers';
 import { tieringHandlers } from './tiering/handlers';
+import { marketingHandlers } from './marketing/handlers';
 import { visitHandlers } from './visits/handlers';
 import { worklistHandlers } from './worklist/handlers';
 
@@ -56,4 +57,5 @@ export const HANDLER_GROUPS: readonly NamedGroup[] = [
   ['manager-changes', managerChangeBatchHandlers],
   ['complaints', complaintHandlers],
   ['visits', visitHandlers],
+  ['marketing', marketingHandlers],
 ];

@@ -180,6 +180,11 @@ export const inputSchemas = {
   'visits/add': s.visitsAdd,
   'visits/list': s.visitsList,
   'visits/obligations': s.visitsObligations,
+  'developments/add': s.developmentsAdd,
+  'developments/move': s.developmentsMove,
+  'developments/list': s.developmentsList,
+  'logs/add': s.logsAdd,
+  'logs/list': s.logsList,
   'archives/get': s.archivesGet,
   'archives/view-personal': s.archivesViewPersonal,
   'archives/update': s.archivesUpdate,
@@ -316,6 +321,11 @@ export interface ApiResults {
   'visits/add': import('./types-visits').VisitView;
   'visits/list': import('./types-visits').VisitView[];
   'visits/obligations': import('./types-visits').VisitObligationView[];
+  'developments/add': import('./types-marketing').DevelopmentView;
+  'developments/move': import('./types-marketing').DevelopmentMoveResult;
+  'developments/list': import('./types-marketing').DevelopmentView[];
+  'logs/add': import('./types-marketing').MarketingLogView;
+  'logs/list': import('./types-marketing').MarketingLogView[];
   'archives/get': A.ArchiveView;
   'archives/view-personal': A.ArchiveView;
   'archives/update': A.ArchiveView;

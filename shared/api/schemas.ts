@@ -10,6 +10,7 @@ import { isIsoDate } from '../domain/dates';
 import { EXPORT_FORMS } from '../domain/exports/forms';
 import { LIST_COLUMN_FORMATS } from '../domain/exports/list-table';
 import { PRODUCT_LINES } from '../domain/lines';
+import { DEVELOPMENT_STAGES, LOG_METHODS } from '../domain/marketing/development';
 import { parseMoney } from '../domain/money';
 import { CUSTOMER_TEXT_LIMITS as LIMIT, tooLongText } from '../domain/names';
 import { EMPLOYMENT_KINDS, MANAGER_POSTS, UNIT_KINDS } from '../domain/organisation';
@@ -97,6 +98,13 @@ const LABEL_EN: Record<string, string> = {
   意见: 'Opinion',
   释放理由: 'Reason for the release',
   营销申报: 'Marketing application',
+  开发项目: 'Development',
+  项目名称: 'Project name',
+  日志内容: 'The log entry',
+  我方人员: 'Our participants',
+  客户方人员: 'The customer’s participants',
+  客户需求: 'The customer’s needs',
+  合作情况: 'Cooperation',
   营销方案: 'Marketing plan',
   预计收入: 'Expected revenue',
   查看原因: 'Reason for viewing',
@@ -954,6 +962,75 @@ export const visitsList = z
   .strict();
 export const visitsObligations = z
   .object({ period, unitCode: unitCodeText.nullable().default(null), shortOnly: z.boolean().default(false) })
+  .strict();
+
+// ── Developments and marketing logs (R21–R22) ─────────────────────────────────────────────────
+const developmentId = id('开发项目');
+const stage = z.enum(DEVELOPMENT_STAGES, said('未知的开发阶段', 'Unknown development stage'));
+export const developmentsAdd = z
+  .object({
+    customerId,
+    line: z.enum([...PRODUCT_LINES, 'other'], said('请选择业务种类', 'Choose the line')),
+    title: optionalText('项目名称', 100),
+    expectedRevenueFen: moneyOrEmpty('预计收入').nullable().default(null),
+    expectedOn: isoDate.nullable().default(null),
+    managerId: id('客户经理').nullable().default(null),
+    /** The day it opened; today when absent. */
+    date: today,
+  })
+  .strict();
+export const developmentsMove = z
+  .object({
+    id: developmentId,
+    to: z.enum([...DEVELOPMENT_STAGES, 'lost'], said('请选择推进到的阶段', 'Choose the stage to move to')),
+    /** A lost development's reason (required), or the kept reason for a diamond stage with no entry (R22). */
+    reason: optionalText('理由', 300),
+    date: today,
+  })
+  .strict();
+export const developmentsList = z
+  .object({
+    customerId: customerId.nullable().default(null),
+    status: z.enum(['open', 'won', 'lost'], said('未知的状态', 'Unknown status')).nullable().default(null),
+    unitCode: unitCodeText.nullable().default(null),
+    date: today,
+  })
+  .strict();
+export const logsAdd = z
+  .object({
+    customerId,
+    developmentId: developmentId.nullable().default(null),
+    date: isoDate,
+    /** The development's current stage when absent. */
+    stage: stage.nullable().default(null),
+    method: z.enum(LOG_METHODS, said('请选择接触方式（拜访、电话、会议、信息）', 'Choose the method')),
+    content: text('日志内容', 2000),
+    ourParticipants: optionalText('我方人员', 200),
+    theirParticipants: optionalText('客户方人员', 200),
+    needs: optionalText('客户需求', 1000),
+    cooperation: optionalText('合作情况', 1000),
+    satisfaction: z
+      .number(said('满意度应为 1–5', 'Satisfaction is 1–5'))
+      .int()
+      .min(1, said('满意度应为 1–5', 'Satisfaction is 1–5'))
+      .max(5, said('满意度应为 1–5', 'Satisfaction is 1–5'))
+      .nullable()
+      .default(null),
+    /** R22 general: the quarter's summary entry. */
+    summary: z.boolean().default(false),
+    /** The unit that kept it; the customer's unit when absent. */
+    unitCode: unitCodeText.nullable().default(null),
+    managerId: id('客户经理').nullable().default(null),
+  })
+  .strict();
+export const logsList = z
+  .object({
+    customerId: customerId.nullable().default(null),
+    developmentId: developmentId.nullable().default(null),
+    unitCode: unitCodeText.nullable().default(null),
+    from: isoDate.nullable().default(null),
+    to: isoDate.nullable().default(null),
+  })
   .strict();
 
 const applicationId = id('营销申报');

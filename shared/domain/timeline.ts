@@ -21,5 +21,7 @@ export const TIMELINE_KINDS = [
   'manager_ended',
   'complaint',
   'complaint_closed',
+  'development',
+  'log',
 ] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];

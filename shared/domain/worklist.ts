@@ -23,6 +23,7 @@ export const WORK_ITEM_KINDS = [
   'complaint_due',
   'complaint_overdue',
   'visits_short',
+  'development_stuck',
 ] as const;
 export type WorkItemKind = (typeof WORK_ITEM_KINDS)[number];
 
@@ -41,6 +42,7 @@ export const WORK_ITEM_KIND_NAMES: Record<WorkItemKind, { zh: string; en: string
   complaint_due: { zh: '投诉处理中', en: 'Complaint open' },
   complaint_overdue: { zh: '投诉超时', en: 'Complaint overdue' },
   visits_short: { zh: '本月拜访不足', en: 'Visits short this month' },
+  development_stuck: { zh: '开发项目停滞', en: 'Development stuck' },
 };
 
 /** One duty. `unit` is the unit that owes it or whose customer it concerns (its code). */

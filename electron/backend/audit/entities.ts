@@ -38,6 +38,8 @@ export const ENTITY_KINDS = [
   'complaint',
   'holidays',
   'visit',
+  'development',
+  'log',
 ] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 
@@ -72,6 +74,8 @@ const SNAPSHOTS: Partial<Record<EntityKind, Snapshot>> = {
   application: { read: row('SELECT * FROM applications WHERE id = ?'), ignore: STAMPS },
   submission: { read: row('SELECT * FROM template_submissions WHERE id = ?'), ignore: STAMPS },
   complaint: { read: row('SELECT * FROM complaints WHERE id = ?'), ignore: STAMPS },
+  development: { read: row('SELECT * FROM developments WHERE id = ?'), ignore: new Set([...STAMPS, 'recorded_by']) },
+  log: { read: row('SELECT * FROM marketing_logs WHERE id = ?'), ignore: new Set([...STAMPS, 'recorded_by']) },
   visit: { read: row('SELECT * FROM visits WHERE id = ?'), ignore: new Set([...STAMPS, 'recorded_by']) },
   holidays: { read: row('SELECT * FROM holiday_calendars WHERE year = ?'), ignore: new Set(['updated_at']) },
   settings: {

@@ -43,3 +43,23 @@ export function required(values: Values, name: string): string {
   if (v === null) throw new AppError('VALIDATION', { zh: `缺少 --${name}`, en: `--${name} is missing` });
   return v;
 }
+
+/** The one record number a command takes as its argument (`kam complaints close 3`). */
+export function recordId(positionals: string[] | undefined, what: { zh: string; en: string }, example: string): number {
+  const [raw, ...extra] = positionals ?? [];
+  if (!raw || !/^\d{1,9}$/.test(raw) || extra.length > 0)
+    throw new AppError('VALIDATION', {
+      zh: `请给出一个${what.zh}编号，如 ${example}`,
+      en: `Give one ${what.en} number, e.g. ${example}`,
+    });
+  return Number(raw);
+}
+
+/** A whole-number option (a manager's or record's number), null when absent. */
+export function wholeNumber(values: Values, name: string): number | null {
+  const v = opt(values, name);
+  if (v === null) return null;
+  if (!/^\d{1,9}$/.test(v))
+    throw new AppError('VALIDATION', { zh: `--${name} 应为整数编号`, en: `--${name} is a whole number` });
+  return Number(v);
+}

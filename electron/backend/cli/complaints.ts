@@ -6,7 +6,7 @@ import { AppError } from '../../../shared/api/errors';
 import type { ComplaintView } from '../../../shared/api/types-complaints';
 import { addDays, isIsoDate } from '../../../shared/domain/dates';
 import { withExisting } from './backend';
-import { type Command, opt, required, type Values } from './command';
+import { type Command, opt, recordId, required, type Values } from './command';
 
 function yearOf(values: Values): number {
   const y = required(values, 'year');
@@ -35,16 +35,6 @@ export function dateList(text: string | null, option: string): string[] {
     if (out.length > 366) throw bad();
   }
   return out;
-}
-
-function complaintId(positionals: string[] | undefined, example: string): number {
-  const [raw, ...extra] = positionals ?? [];
-  if (!raw || !/^\d{1,9}$/.test(raw) || extra.length > 0)
-    throw new AppError('VALIDATION', {
-      zh: `请给出一个投诉编号，如 ${example}`,
-      en: `Give one complaint number, e.g. ${example}`,
-    });
-  return Number(raw);
 }
 
 const STATUS_ZH = { open: '待联系', contacted: '处理中', paused: '暂停', closed: '已结案' } as const;
@@ -162,7 +152,11 @@ export const COMPLAINT_COMMANDS: Command[] = [
           if (satisfaction !== null && !/^[1-5]$/.test(satisfaction))
             throw new AppError('VALIDATION', { zh: '--satisfaction 应为 1–5', en: '--satisfaction is 1 to 5' });
           const c = await b.registry.call('complaints/event', {
-            id: complaintId(io.positionals, `kam complaints ${event} 3 --at 2026-11-02T10:00`),
+            id: recordId(
+              io.positionals,
+              { zh: '投诉', en: 'complaint' },
+              `kam complaints ${event} 3 --at 2026-11-02T10:00`,
+            ),
             event,
             at: required(values, 'at'),
             reason: opt(values, 'reason'),

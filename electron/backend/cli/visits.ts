@@ -1,7 +1,6 @@
 /** `kam visits` (R23), through the app's handlers: record a visit, list them, the month's obligations. */
-import { AppError } from '../../../shared/api/errors';
 import { withExisting } from './backend';
-import { type Command, opt, required } from './command';
+import { type Command, opt, required, wholeNumber } from './command';
 
 const STATUS_ZH = { planned: '计划', held: '已拜访', not_held: '未拜访' } as const;
 
@@ -25,15 +24,12 @@ export const VISIT_COMMANDS: Command[] = [
     },
     run: async (values, db) =>
       withExisting(db, async (b) => {
-        const manager = opt(values, 'manager');
-        if (manager !== null && !/^\d{1,9}$/.test(manager))
-          throw new AppError('VALIDATION', { zh: '--manager 应为客户经理编号', en: '--manager is a manager number' });
         const v = await b.registry.call('visits/add', {
           customerId: required(values, 'customer'),
           date: required(values, 'date'),
           kind: required(values, 'kind') as 'manager',
           status: (opt(values, 'status') ?? 'held') as 'held',
-          managerId: manager === null ? null : Number(manager),
+          managerId: wholeNumber(values, 'manager'),
           purpose: opt(values, 'purpose'),
           participants: opt(values, 'participants'),
           outcome: opt(values, 'outcome'),

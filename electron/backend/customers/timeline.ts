@@ -280,6 +280,60 @@ const complaints: Provider = (db, id) =>
     ];
   });
 
+/** R21–R22: each development's stages (opened, moved on, won or lost) and each marketing log entry. */
+const developments: Provider = (db, id) =>
+  (
+    db
+      .prepare(
+        `SELECT d.id, d.line, m.stage, m.moved_on, m.override_reason, d.lost_reason, m.recorded_by
+         FROM development_moves m JOIN developments d ON d.id = m.development_id
+         WHERE d.customer_id = ? ORDER BY m.id`,
+      )
+      .all(id) as {
+      id: number;
+      line: string;
+      stage: string;
+      moved_on: string;
+      override_reason: string | null;
+      lost_reason: string | null;
+      recorded_by: string;
+    }[]
+  ).map((m) => ({
+    at: m.moved_on,
+    kind: 'development' as const,
+    actor: m.recorded_by,
+    facts: {
+      id: m.id,
+      line: m.line,
+      stage: m.stage,
+      reason: m.stage === 'lost' ? m.lost_reason : m.override_reason,
+    },
+  }));
+
+const logs: Provider = (db, id) =>
+  (
+    db
+      .prepare(
+        `SELECT l.id, l.log_on, l.stage, l.method, l.content, l.summary, u.name AS unit, l.recorded_by
+         FROM marketing_logs l JOIN units u ON u.id = l.unit_id WHERE l.customer_id = ? ORDER BY l.id`,
+      )
+      .all(id) as {
+      id: number;
+      log_on: string;
+      stage: string | null;
+      method: string;
+      content: string;
+      summary: number;
+      unit: string;
+      recorded_by: string;
+    }[]
+  ).map((l) => ({
+    at: l.log_on,
+    kind: 'log' as const,
+    actor: l.recorded_by,
+    facts: { id: l.id, stage: l.stage, method: l.method, unit: l.unit, content: l.content, summary: l.summary },
+  }));
+
 const PROVIDERS: readonly Provider[] = [
   created,
   registrationSteps,
@@ -293,6 +347,8 @@ const PROVIDERS: readonly Provider[] = [
   archiveRevisions,
   managers,
   complaints,
+  developments,
+  logs,
 ];
 
 /**

@@ -18,6 +18,7 @@ import type { HandlerContext } from '../context';
 import { keptWhileUnchanged } from '../db/unchanged';
 import { inboxDuties } from '../registrations/inbox-store';
 import { defineHandlers } from '../registry';
+import { developmentDuties } from '../marketing/duties';
 import { visitDuties } from '../visits/duties';
 import { type CustomerFacts, customerDuties, customerFacts, type WorkContext } from './customer-duties';
 import { formsMissing } from './forms';
@@ -31,6 +32,7 @@ const PROVIDERS: readonly Provider[] = [
   (ctx) => inboxDuties(ctx.db),
   (ctx, today) => complaintDuties(ctx.db, today),
   (ctx, today, policy, facts) => visitDuties(ctx.db, today, policy, (id) => facts.managersOf(id)),
+  (ctx, today, policy, facts) => developmentDuties(ctx.db, today, policy, (id) => facts.managersOf(id)),
 ];
 
 /**

@@ -35,6 +35,11 @@ export type ResponsibleRole = (typeof RESPONSIBLE_ROLES)[number];
 export const CADENCES = ['half_month', 'month', 'quarter', 'half_year'] as const;
 export type Cadence = (typeof CADENCES)[number];
 
+/** R34: the parts of a manager's or unit's monthly score. */
+export const SCORECARD_PARTS = ['revenue', 'newCustomers', 'visits', 'logs', 'archives', 'complaints'] as const;
+export type ScorecardPart = (typeof SCORECARD_PARTS)[number];
+export type ScorecardWeights = Record<ScorecardPart, number>;
+
 export interface Policy {
   version: number;
   label: string;
@@ -76,6 +81,12 @@ export interface Policy {
   };
   /** R20: tiers that need an A and a B manager. */
   abRoleTiers: Tier[];
+  marketing: {
+    /** R21–R22 [inferred]: an open development with no entry or stage move for this many days is stuck. */
+    stuckDays: Record<Tier, number>;
+  };
+  /** R34 [inferred]: the scorecard's weights in percent, summing to 100. */
+  scorecard: { weights: ScorecardWeights };
   /** R27: month-on-month change (percent) beyond which a key customer needs a written reason. */
   fluctuationPercent: number;
   /** R19: a registration lapses after this many months without agreement or revenue. */
@@ -168,6 +179,8 @@ export const POLICY_V1: Policy = {
     provinceDiamondMonthly: 2,
   },
   abRoleTiers: ['diamond', 'gold', 'silver'],
+  marketing: { stuckDays: { diamond: 15, gold: 30, silver: 30, general: 60 } },
+  scorecard: { weights: { revenue: 40, newCustomers: 15, visits: 15, logs: 10, archives: 10, complaints: 10 } },
   fluctuationPercent: 30,
   registrationLapseMonths: 6,
   registrationWarningDays: 30,

@@ -8,7 +8,7 @@ import { isIsoDate } from '../dates';
 import { PRODUCT_LINES } from '../lines';
 import { UNIT_KINDS } from '../organisation';
 import { SCOPES, TIERS } from '../tiers';
-import { CADENCES, type Policy, RESPONSIBLE_ROLES } from './policy';
+import { CADENCES, POLICY_V1, type Policy, RESPONSIBLE_ROLES, SCORECARD_PARTS, type ScorecardPart } from './policy';
 
 // A type message only: in zod 4 a plain `message` would also replace the range messages.
 // Each label in both languages: [Chinese, English].
@@ -184,6 +184,28 @@ export const policySchema = z
       })
       .strict(),
     abRoleTiers: z.array(z.enum(TIERS)),
+    // R21–R22 and R34, added with developments and scorecards: versions stored before them take
+    // the seed's values.
+    marketing: z
+      .object({ stuckDays: byTier(count(['开发停滞天数', 'Days before a development is stuck']).min(1).max(366)) })
+      .strict()
+      .default(POLICY_V1.marketing),
+    scorecard: z
+      .object({
+        weights: z
+          .object(
+            Object.fromEntries(
+              SCORECARD_PARTS.map((k) => [k, count(['考核权重', 'Scorecard weight']).max(100)]),
+            ) as Record<ScorecardPart, z.ZodNumber>,
+          )
+          .strict()
+          .refine(
+            (w) => Object.values(w).reduce((a, b) => a + b, 0) === 100,
+            said('考核各项权重之和须为 100', 'The scorecard weights must sum to 100'),
+          ),
+      })
+      .strict()
+      .default(POLICY_V1.scorecard),
     fluctuationPercent: count(['波动幅度', 'Fluctuation'])
       .min(1, said('波动幅度应大于 0', 'The fluctuation must be above 0'))
       .max(1000),

@@ -140,6 +140,24 @@ function phrase(e: TimelineEvent, t: TFunction, month: (period: string) => strin
           satisfaction: x.satisfaction,
         },
       );
+    case 'development':
+      return t(
+        `customerDetail.timeline.development.${x.stage === 'contact' ? 'opened' : x.stage === 'lost' ? 'lost' : x.stage === 'agreement' ? 'won' : 'moved'}`,
+        {
+          id: x.id,
+          line: t(`line.${String(x.line) as 'savings'}`),
+          stage: t(`marketing.stages.${String(x.stage) as 'contact'}`, { defaultValue: String(x.stage) }),
+          reason: x.reason ? t('customerDetail.timeline.opinion', { text: x.reason }) : '',
+        },
+      );
+    case 'log':
+      return t(x.summary ? 'customerDetail.timeline.logSummary' : 'customerDetail.timeline.log', {
+        id: x.id,
+        unit: x.unit,
+        method: t(`marketing.methods.${String(x.method) as 'visit'}`),
+        stage: x.stage ? t(`marketing.stages.${String(x.stage) as 'contact'}`) : '',
+        content: String(x.content).length > 60 ? `${String(x.content).slice(0, 60)}…` : x.content,
+      });
     case 'revenue_typed': {
       const line = t(`line.${String(x.line) as 'savings'}`);
       const fen = typedFen(x.amount);

@@ -34,6 +34,8 @@ export function targetOf(item: WorkItem): Route | null {
     case 'complaint_due':
     case 'complaint_overdue':
       return { name: 'complaints' };
+    case 'development_stuck':
+      return { name: 'logs' };
     case 'template_inbox':
       return { name: 'registrations', tab: 'inbox', id: null };
   }
