@@ -10,6 +10,7 @@ import { customerImportHandlers } from './customers/import/handlers';
 import { exportHandlers } from './exports/handlers';
 import { importHandlers } from './imports/handlers';
 import { listHandlers } from './lists/handlers';
+import { marketingHandlers } from './marketing/handlers';
 import { areaHandlers } from './organisation/areas';
 import { managerChangeBatchHandlers } from './organisation/change-batches';
 import { managerHandlers } from './organisation/managers';
@@ -25,7 +26,6 @@ import { revenueSummaryHandlers } from './revenue/summary';
 import { submissionHandlers } from './submissions/handlers';
 import { templateHandlers } from './templates/handlers';
 import { tieringHandlers } from './tiering/handlers';
-import { marketingHandlers } from './marketing/handlers';
 import { visitHandlers } from './visits/handlers';
 import { worklistHandlers } from './worklist/handlers';
 

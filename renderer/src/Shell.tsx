@@ -14,6 +14,7 @@ import {
   ComplaintsPage,
   CustomerDetailPage,
   CustomerListPage,
+  MarketingPage,
   RegistrationsPage,
   ReportsPage,
   SettingsPage,
@@ -26,15 +27,15 @@ import { hrefOf, useRoute } from './router/useRoute';
 import { OperatorBadge } from './session/OperatorBadge';
 
 /**
- * The areas of the app, in the bureau's order, 待办 first (what is owed today). 营销日志 and 拜访
- * are still to come.
+ * The areas of the app, in the bureau's order, 待办 first (what is owed today). 拜访 is still to
+ * come.
  */
 const NAV_ITEMS = [
   { key: 'worklist', href: hrefOf({ name: 'worklist' }) },
   { key: 'customers', href: hrefOf({ name: 'customers' }) },
   { key: 'registrations', href: hrefOf({ name: 'registrations', tab: 'list', id: null }) },
   { key: 'archives', href: hrefOf({ name: 'archives' }) },
-  { key: 'logs', href: null },
+  { key: 'logs', href: hrefOf({ name: 'logs' }) },
   { key: 'visits', href: null },
   { key: 'complaints', href: hrefOf({ name: 'complaints' }) },
   { key: 'submissions', href: hrefOf({ name: 'submissions', tab: 'tracker' }) },
@@ -51,6 +52,7 @@ const NAV_DUTIES: Partial<Record<(typeof NAV_ITEMS)[number]['key'], readonly Wor
   submissions: ['forms_missing'],
   settings: ['manager_change_late'],
   complaints: ['complaint_overdue'],
+  logs: ['development_stuck'],
 };
 
 function NavCount({ item }: { item: (typeof NAV_ITEMS)[number]['key'] }) {
@@ -174,6 +176,8 @@ function Page({ route }: { route: Route }) {
       return <WorkListPage />;
     case 'complaints':
       return <ComplaintsPage />;
+    case 'logs':
+      return <MarketingPage />;
     case 'registrations':
       return <RegistrationsPage key={route.id ?? route.tab} tab={route.tab} id={route.id} />;
     case 'notFound':

@@ -33,7 +33,8 @@ export const READ_AREAS = [
   'complaints',
   'holidays',
   'visits',
-  'marketing',
+  'developments',
+  'logs',
 ] as const;
 export type ReadArea = (typeof READ_AREAS)[number];
 
@@ -125,10 +126,10 @@ export const WRITE_EFFECTS = {
   'complaints/add': ['complaints', 'customers'],
   'complaints/event': ['complaints', 'customers'],
   'visits/add': ['visits', 'customers'],
-  'developments/add': ['marketing', 'customers'],
+  'developments/add': ['developments', 'customers'],
   // A win records the customer's agreement (R5, R19c) and may hand the lead to B (R20).
-  'developments/move': ['marketing', 'customers', 'registrations', 'assignments', 'tiers'],
-  'logs/add': ['marketing', 'customers'],
+  'developments/move': ['developments', 'customers', 'registrations', 'assignments', 'tiers'],
+  'logs/add': ['logs', 'developments', 'customers'],
   // R17: a viewing of key persons is recorded (the views list).
   'archives/view-personal': ['archives'],
   'archives/update': ['archives', 'customers'],

@@ -16,9 +16,9 @@ import {
 import { complaintDuties } from '../complaints/duties';
 import type { HandlerContext } from '../context';
 import { keptWhileUnchanged } from '../db/unchanged';
+import { developmentDuties } from '../marketing/duties';
 import { inboxDuties } from '../registrations/inbox-store';
 import { defineHandlers } from '../registry';
-import { developmentDuties } from '../marketing/duties';
 import { visitDuties } from '../visits/duties';
 import { type CustomerFacts, customerDuties, customerFacts, type WorkContext } from './customer-duties';
 import { formsMissing } from './forms';

@@ -5,6 +5,7 @@ import { auditEn } from './audit.en';
 import { backupsEn } from './backups.en';
 import { complaintsEn } from './complaints.en';
 import { managerChangesEn } from './manager-changes.en';
+import { marketingEn } from './marketing.en';
 import { registrationsEn } from './registrations.en';
 import { reportsEn } from './reports.en';
 import { submissionsEn } from './submissions.en';
@@ -183,7 +184,14 @@ export const en: Messages = {
       approvedOn: 'approved {{date}}',
       member: 'on the team until {{date}}, {{percent}}% of revenue',
     },
-    tabs: { revenue: 'Revenue', archive: 'Archive', timeline: 'Timeline', details: 'Details', audit: 'Change log' },
+    tabs: {
+      revenue: 'Revenue',
+      archive: 'Archive',
+      marketing: 'Developments',
+      timeline: 'Timeline',
+      details: 'Details',
+      audit: 'Change log',
+    },
     timeline: {
       label: 'Customer timeline',
       empty: 'Nothing recorded yet.',
@@ -1047,6 +1055,7 @@ export const en: Messages = {
   worklist: worklistEn,
   registrations: registrationsEn,
   complaints: complaintsEn,
+  marketing: marketingEn,
   archives: archivesEn,
   audit: auditEn,
   errors: {

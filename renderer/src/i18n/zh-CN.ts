@@ -8,6 +8,7 @@ import { auditZh } from './audit.zh-CN';
 import { backupsZh } from './backups.zh-CN';
 import { complaintsZh } from './complaints.zh-CN';
 import { managerChangesZh } from './manager-changes.zh-CN';
+import { marketingZh } from './marketing.zh-CN';
 import { registrationsZh } from './registrations.zh-CN';
 import { reportsZh } from './reports.zh-CN';
 import { submissionsZh } from './submissions.zh-CN';
@@ -183,7 +184,14 @@ export const zhCN = {
       approvedOn: '{{date}} 通过',
       member: '团队成员至 {{date}}，收入归属 {{percent}}%',
     },
-    tabs: { revenue: '收入', archive: '档案', timeline: '时间线', details: '基本信息', audit: '变更记录' },
+    tabs: {
+      revenue: '收入',
+      archive: '档案',
+      marketing: '开发与日志',
+      timeline: '时间线',
+      details: '基本信息',
+      audit: '变更记录',
+    },
     timeline: {
       label: '客户时间线',
       empty: '还没有记录。',
@@ -962,6 +970,7 @@ export const zhCN = {
   worklist: worklistZh,
   registrations: registrationsZh,
   complaints: complaintsZh,
+  marketing: marketingZh,
   archives: archivesZh,
   audit: auditZh,
   errors: {

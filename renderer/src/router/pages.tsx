@@ -28,6 +28,9 @@ export const WorkListPage = lazy(() =>
 export const ComplaintsPage = lazy(() =>
   import('../pages/complaints/ComplaintsPage').then((m) => ({ default: m.ComplaintsPage })),
 );
+export const MarketingPage = lazy(() =>
+  import('../pages/marketing/MarketingPage').then((m) => ({ default: m.MarketingPage })),
+);
 export const RegistrationsPage = lazy(() =>
   import('../pages/registrations/RegistrationsPage').then((m) => ({ default: m.RegistrationsPage })),
 );
