@@ -23,6 +23,7 @@ import { reportHandlers } from './reports/handlers';
 import { unitAnalysisHandlers } from './reports/unit-analyses-handlers';
 import { revenueHandlers } from './revenue/handlers';
 import { revenueSummaryHandlers } from './revenue/summary';
+import { scorecardHandlers } from './scorecards/handlers';
 import { submissionHandlers } from './submissions/handlers';
 import { templateHandlers } from './templates/handlers';
 import { tieringHandlers } from './tiering/handlers';
@@ -58,4 +59,5 @@ export const HANDLER_GROUPS: readonly NamedGroup[] = [
   ['complaints', complaintHandlers],
   ['visits', visitHandlers],
   ['marketing', marketingHandlers],
+  ['scorecards', scorecardHandlers],
 ];

@@ -185,6 +185,11 @@ export const inputSchemas = {
   'developments/list': s.developmentsList,
   'logs/add': s.logsAdd,
   'logs/list': s.logsList,
+  'scorecards/list': s.scorecardsList,
+  'scorecards/records': s.scorecardsRecords,
+  'scorecards/export': s.scorecardsExport,
+  'scorecards/targets': s.scorecardsTargets,
+  'scorecards/set-target': s.scorecardsSetTarget,
   'archives/get': s.archivesGet,
   'archives/view-personal': s.archivesViewPersonal,
   'archives/update': s.archivesUpdate,
@@ -326,6 +331,11 @@ export interface ApiResults {
   'developments/list': import('./types-marketing').DevelopmentView[];
   'logs/add': import('./types-marketing').MarketingLogView;
   'logs/list': import('./types-marketing').MarketingLogView[];
+  'scorecards/list': import('./types-scorecards').ScorecardsView;
+  'scorecards/records': import('./types-scorecards').ScorecardRecordsView;
+  'scorecards/export': import('./types-scorecards').ScorecardExportView;
+  'scorecards/targets': import('./types-scorecards').ScorecardTargetView[];
+  'scorecards/set-target': import('./types-scorecards').ScorecardTargetView;
   'archives/get': A.ArchiveView;
   'archives/view-personal': A.ArchiveView;
   'archives/update': A.ArchiveView;

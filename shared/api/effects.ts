@@ -35,6 +35,7 @@ export const READ_AREAS = [
   'visits',
   'developments',
   'logs',
+  'scorecards',
 ] as const;
 export type ReadArea = (typeof READ_AREAS)[number];
 
@@ -130,6 +131,7 @@ export const WRITE_EFFECTS = {
   // A win records the customer's agreement (R5, R19c) and may hand the lead to B (R20).
   'developments/move': ['developments', 'customers', 'registrations', 'assignments', 'tiers'],
   'logs/add': ['logs', 'developments', 'customers'],
+  'scorecards/set-target': ['scorecards'],
   // R17: a viewing of key persons is recorded (the views list).
   'archives/view-personal': ['archives'],
   'archives/update': ['archives', 'customers'],

@@ -15,6 +15,7 @@ import { parseMoney } from '../domain/money';
 import { CUSTOMER_TEXT_LIMITS as LIMIT, tooLongText } from '../domain/names';
 import { EMPLOYMENT_KINDS, MANAGER_POSTS, UNIT_KINDS } from '../domain/organisation';
 import { parsePeriod } from '../domain/periods';
+import { SCORECARD_PARTS } from '../domain/policy/policy';
 import { SCOPES, TIERS } from '../domain/tiers';
 
 /**
@@ -105,6 +106,7 @@ const LABEL_EN: Record<string, string> = {
   客户方人员: 'The customer’s participants',
   客户需求: 'The customer’s needs',
   合作情况: 'Cooperation',
+  年度收入目标: 'The year’s revenue target',
   营销方案: 'Marketing plan',
   预计收入: 'Expected revenue',
   查看原因: 'Reason for viewing',
@@ -1030,6 +1032,50 @@ export const logsList = z
     unitCode: unitCodeText.nullable().default(null),
     from: isoDate.nullable().default(null),
     to: isoDate.nullable().default(null),
+  })
+  .strict();
+
+// ── Staff scorecards (R34) ─────────────────────────────────────────────────────────────────────
+const scorecardPart = z.enum(SCORECARD_PARTS, said('未知的考核项目', 'Unknown scorecard part'));
+const targetYear = year
+  .min(2000, said('年份应在 2000–2100 之间', 'The year is 2000–2100'))
+  .max(2100, said('年份应在 2000–2100 之间', 'The year is 2000–2100'));
+export const scorecardsList = z.object({ period, unitCode: unitCodeText.nullable().default(null) }).strict();
+export const scorecardsRecords = z
+  .object({
+    period,
+    managerId: id('客户经理').nullable().default(null),
+    unitCode: unitCodeText.nullable().default(null),
+    part: scorecardPart,
+  })
+  .strict()
+  .refine(
+    (v) => (v.managerId === null) !== (v.unitCode === null),
+    said('请给出一位客户经理或一个单位', 'Name one manager or one unit'),
+  );
+export const scorecardsExport = z
+  .object({
+    period,
+    unitCode: unitCodeText.nullable().default(null),
+    path: str(FILE_PATH_MAX, said('文件路径必须是文本', 'The file path must be text'))
+      .trim()
+      .min(1, said('请选择保存位置', 'Choose where to save'))
+      .max(1000)
+      .refine((p) => /\.xlsx$/i.test(p), said('导出文件名应以 .xlsx 结尾', 'The export’s file name must end in .xlsx'))
+      .nullable()
+      .default(null),
+  })
+  .strict();
+export const scorecardsTargets = z.object({ year: targetYear }).strict();
+export const scorecardsSetTarget = z
+  .object({
+    managerId: id('客户经理'),
+    year: targetYear,
+    /** Null removes the target (the revenue part is then not judged). */
+    revenueTargetFen: moneyOrEmpty('年度收入目标').refine(
+      (v) => v === null || v > 0,
+      said('年度收入目标应大于 0', 'The year’s target must be above 0'),
+    ),
   })
   .strict();
 

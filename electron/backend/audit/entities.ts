@@ -40,6 +40,7 @@ export const ENTITY_KINDS = [
   'visit',
   'development',
   'log',
+  'scorecard-target',
 ] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 
@@ -75,6 +76,15 @@ const SNAPSHOTS: Partial<Record<EntityKind, Snapshot>> = {
   submission: { read: row('SELECT * FROM template_submissions WHERE id = ?'), ignore: STAMPS },
   complaint: { read: row('SELECT * FROM complaints WHERE id = ?'), ignore: STAMPS },
   development: { read: row('SELECT * FROM developments WHERE id = ?'), ignore: new Set([...STAMPS, 'recorded_by']) },
+  'scorecard-target': {
+    read: (db, [key]) => {
+      const [managerId, year] = String(key).split(':').map(Number);
+      const r = db
+        .prepare('SELECT revenue_target_fen FROM scorecard_targets WHERE manager_id = ? AND year = ?')
+        .get(managerId, year) as FieldRecord | undefined;
+      return r ?? null;
+    },
+  },
   log: { read: row('SELECT * FROM marketing_logs WHERE id = ?'), ignore: new Set([...STAMPS, 'recorded_by']) },
   visit: { read: row('SELECT * FROM visits WHERE id = ?'), ignore: new Set([...STAMPS, 'recorded_by']) },
   holidays: { read: row('SELECT * FROM holiday_calendars WHERE year = ?'), ignore: new Set(['updated_at']) },

@@ -36,6 +36,7 @@ import {
   revenueSummaryOutput,
 } from './reports';
 import { evaluateRequest } from './rules-evaluate';
+import { SCORECARD_COMMANDS } from './scorecards';
 import { VISIT_COMMANDS } from './visits';
 import { WORKLIST_COMMANDS } from './worklist';
 
@@ -54,6 +55,7 @@ export const COMMANDS: Command[] = [
   ...COMPLAINT_COMMANDS,
   ...VISIT_COMMANDS,
   ...MARKETING_COMMANDS,
+  ...SCORECARD_COMMANDS,
   {
     name: 'rules evaluate',
     summary: '按规则计算客户资格、得分与分级（标准输入 JSON → 标准输出 JSON）/ evaluate R5–R12 on JSON from stdin',

@@ -237,6 +237,7 @@ describe('openDatabase: pragmas', () => {
       'revenue_months',
       'revenue_years',
       'schema_migrations',
+      'scorecard_targets',
       'settings',
       'template_submissions',
       'tier_approvals',
