@@ -6,6 +6,7 @@
  *  - `kam demo` for 20,000 customers vs bare inserts of the same number of rows;
  *  - backups (backup, restore, the open's quick check at 20,000 customers: backups.ts);
  *  - the registrations' duplicate check, one name vs 200,000 customers (p95 ≤ 20 ms: dupcheck.ts);
+ *  - scorecards (R34) for a month at 200 managers and 20,000 customers (≤ 500 ms: scorecards.ts);
  *  - tiering, imports, exports, reports (dashboard, report data, PDF, Word), responsiveness and startup (the window's first paint, built
  *    renderer in Chromium: run `npx electron-vite build` first): see their files (responsiveness.ts holds the
  *    ping figures `npm test` no longer asserts: no test may depend on an idle machine).
@@ -26,6 +27,7 @@ import { exportsBench } from './exports';
 import { importsBench } from './imports';
 import { reportsBench } from './reports';
 import { responsivenessBench } from './responsiveness';
+import { scorecardsBench } from './scorecards';
 import { startupBench } from './startup';
 import { machine, percentile, type Row, round, time, timeAsync } from './stats';
 
@@ -182,6 +184,7 @@ const GROUPS = [
   'backups',
   'dupcheck',
   'archives',
+  'scorecards',
 ];
 
 /** `npm run bench -- --only tiering,imports`: run some groups (GROUPS). */
@@ -227,6 +230,7 @@ async function runGroup(group: string, dir: string): Promise<Row[]> {
   if (group === 'backups') return backupsBench(dir);
   if (group === 'dupcheck') return dupcheckBench(dir);
   if (group === 'archives') return archivesBench();
+  if (group === 'scorecards') return scorecardsBench();
   return exportsBench(dir);
 }
 

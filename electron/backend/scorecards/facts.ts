@@ -10,6 +10,7 @@ import type { Policy } from '../../../shared/domain/policy/policy';
 import type { Tier } from '../../../shared/domain/tiers';
 import { archiveDuties } from '../archives/duties';
 import { complaintViews } from '../complaints/service';
+import { monthTotalSql } from '../revenue/store';
 import { keyCustomersInForce } from '../tiering/in-force';
 import { visitObligations } from '../visits/service';
 
@@ -29,7 +30,6 @@ export interface MonthFacts {
   period: Period;
   start: string;
   end: string;
-  names: Map<string, string>;
   /** Each customer's home unit id. */
   unitOf: Map<string, number>;
   revenue: Map<string, number>;
@@ -106,25 +106,18 @@ function complaintsHandled(db: Database, start: string, end: string): Map<string
 export function monthFacts(db: Database, period: Period, policy: Policy): MonthFacts {
   const start = `${period}-01`;
   const end = lastDayOf(period);
-  const names = new Map<string, string>();
-  const unitOf = new Map<string, number>();
-  for (const [id, name, unit] of db.prepare('SELECT id, name, unit_id FROM customers').raw().all() as [
-    string,
-    string,
-    number,
-  ][]) {
-    names.set(id, name);
-    unitOf.set(id, unit);
-  }
+  const unitOf = new Map(db.prepare('SELECT id, unit_id FROM customers').raw().all() as [string, number][]);
+  // The monthly copy (one row a customer, every line) off its period index.
   const revenue = new Map(
-    db
-      .prepare('SELECT customer_id, sum(amount_fen) FROM revenue WHERE period = ? GROUP BY customer_id')
-      .raw()
-      .all(period) as [string, number][],
+    db.prepare(`SELECT customer_id, ${monthTotalSql()} FROM revenue_months WHERE period = ?`).raw().all(period) as [
+      string,
+      number,
+    ][],
   );
-  const visits = new Map(visitObligations(db, period, policy).map((o) => [o.customerId, o]));
+  const inForce = keyCustomersInForce(db, period);
+  const visits = new Map(visitObligations(db, period, policy, inForce).map((o) => [o.customerId, o]));
   const tiers = new Map<string, Tier>();
-  for (const [id, t] of keyCustomersInForce(db, period)) if (t.tier !== null) tiers.set(id, t.tier);
+  for (const [id, t] of inForce) if (t.tier !== null) tiers.set(id, t.tier);
   const archives = new Map(
     archiveDuties(db, policy, end).map((a) => [a.customerId, { dueOn: a.dueOn, overdue: a.overdue }]),
   );
@@ -141,7 +134,6 @@ export function monthFacts(db: Database, period: Period, policy: Policy): MonthF
     period,
     start,
     end,
-    names,
     unitOf,
     revenue,
     visits,

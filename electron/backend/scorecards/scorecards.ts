@@ -218,7 +218,13 @@ export function scorecardRecords(
             `No scorecard for unit ${who.unitCode ?? ''} in ${period}`,
           ),
     );
-  const name = (id: string) => f.names.get(id) ?? id;
+  const named = new Map(
+    db
+      .prepare('SELECT id, name FROM customers WHERE id IN (SELECT value FROM json_each(?))')
+      .raw()
+      .all(JSON.stringify(subject.customers.concat(subject.newCustomers))) as [string, string][],
+  );
+  const name = (id: string) => named.get(id) ?? id;
   const records: ScorecardRecord[] = [];
   const push = (customerId: string, detail: string, ok: boolean | null, extra: Partial<ScorecardRecord> = {}) =>
     records.push({ customerId, customerName: name(customerId), detail, ok, ...extra });

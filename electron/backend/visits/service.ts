@@ -114,8 +114,14 @@ export function listVisits(db: Database, filter: { customerId: string | null; pe
  * the grading behind it; manager visits or contacts held in the month count (planned and not held
  * do not; leader-led visits are a yearly duty of their own).
  */
-export function visitObligations(db: Database, period: Period, policy: Pick<Policy, 'visits'>): VisitObligationView[] {
-  const tiers = keyCustomersInForce(db, period);
+export function visitObligations(
+  db: Database,
+  period: Period,
+  policy: Pick<Policy, 'visits'>,
+  /** The month's tiers in force when the caller has read them already (keyCustomersInForce). */
+  inForce?: ReturnType<typeof keyCustomersInForce>,
+): VisitObligationView[] {
+  const tiers = inForce ?? keyCustomersInForce(db, period);
   if (tiers.size === 0) return [];
   const basis = findTierBasis(db, period);
   const scopes = new Map<string, Scope>(
@@ -126,15 +132,14 @@ export function visitObligations(db: Database, period: Period, policy: Pick<Poli
           Scope,
         ][]),
   );
-  const held = new Map<string, number>(
-    db
-      .prepare(
-        `SELECT customer_id, count(*) FROM visits WHERE status = 'held' AND kind = 'manager'
-           AND visit_on BETWEEN ? AND ? GROUP BY customer_id`,
-      )
-      .raw()
-      .all(`${period}-01`, lastDayOf(period)) as [string, number][],
-  );
+  // Counted here rather than by GROUP BY: the month's rows come off the visit_on index in date
+  // order, and a sort of them by customer costs more than the count.
+  const held = new Map<string, number>();
+  for (const id of db
+    .prepare(`SELECT customer_id FROM visits WHERE status = 'held' AND kind = 'manager' AND visit_on BETWEEN ? AND ?`)
+    .pluck()
+    .all(`${period}-01`, lastDayOf(period)) as string[])
+    held.set(id, (held.get(id) ?? 0) + 1);
   const customers = new Map(
     (
       db.prepare('SELECT c.id, c.name, u.code FROM customers c JOIN units u ON u.id = c.unit_id').raw().all() as [
