@@ -17,6 +17,7 @@ import {
   MarketingPage,
   RegistrationsPage,
   ReportsPage,
+  ScorecardsPage,
   SettingsPage,
   SubmissionsPage,
   TiersPage,
@@ -41,6 +42,7 @@ const NAV_ITEMS = [
   { key: 'submissions', href: hrefOf({ name: 'submissions', tab: 'tracker' }) },
   { key: 'grading', href: hrefOf({ name: 'tiers', runId: null }) },
   { key: 'reports', href: hrefOf({ name: 'reports', tab: 'overview', reportId: null }) },
+  { key: 'scorecards', href: hrefOf({ name: 'scorecards' }) },
   { key: 'settings', href: hrefOf({ name: 'settings', tab: 'units' }) },
 ] as const;
 
@@ -178,6 +180,8 @@ function Page({ route }: { route: Route }) {
       return <ComplaintsPage />;
     case 'logs':
       return <MarketingPage />;
+    case 'scorecards':
+      return <ScorecardsPage />;
     case 'registrations':
       return <RegistrationsPage key={route.id ?? route.tab} tab={route.tab} id={route.id} />;
     case 'notFound':

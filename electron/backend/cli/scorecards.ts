@@ -3,7 +3,11 @@
  * the .xlsx the app exports (--out FILE); without either, a ranking as text. `kam scorecards
  * targets|set-target` keep the managers' yearly revenue targets.
  */
+import { writeFileSync } from 'node:fs';
 import { AppError } from '../../../shared/api/errors';
+import { localDate } from '../../../shared/domain/dates';
+import { scorecardPrintHtml } from '../../../shared/domain/scorecards/print-html';
+import { printPdf } from '../reports/pdf';
 import { withExisting } from './backend';
 import { type Command, opt, required, wholeNumber } from './command';
 
@@ -13,8 +17,15 @@ export const SCORECARD_COMMANDS: Command[] = [
   {
     name: 'scorecards',
     summary: '某月客户经理与单位考核（R34）/ a month’s scorecards per account manager and unit',
-    usage: 'kam scorecards --period YYYY-MM [--unit CODE] (--json | --out FILE) [--db PATH]',
-    options: { period: { type: 'string' }, unit: { type: 'string' }, out: { type: 'string' } },
+    usage:
+      'kam scorecards --period YYYY-MM [--unit CODE] (--json | --out FILE.xlsx) [--pdf FILE.pdf [--units]] [--db PATH]',
+    options: {
+      period: { type: 'string' },
+      unit: { type: 'string' },
+      out: { type: 'string' },
+      pdf: { type: 'string' },
+      units: { type: 'boolean' },
+    },
     run: async (values, db) =>
       withExisting(db, async (b) => {
         const period = required(values, 'period');
@@ -25,6 +36,13 @@ export const SCORECARD_COMMANDS: Command[] = [
           return { json: file, text: `已导出考核表：${file.path}（${file.size} 字节）` };
         }
         const view = await b.registry.call('scorecards/list', { period, unitCode });
+        const pdf = opt(values, 'pdf');
+        if (pdf !== null) {
+          // The printed page the app prints (shared/domain/scorecards/print-html.ts), through Chromium.
+          const html = scorecardPrintHtml(view, values.units === true ? 'units' : 'managers', localDate(new Date()));
+          writeFileSync(pdf, await printPdf(html));
+          return { json: { ...view, pdf }, text: `已生成 PDF：${pdf}` };
+        }
         const lines = [
           `${view.period} 客户经理考核（政策第 ${view.policyVersion} 版）`,
           ...view.managers.map((r) => [r.rank ?? '—', r.name, r.unitName, score(r.total)].join('\t')),

@@ -16,16 +16,8 @@ import {
   text,
 } from '../../../shared/domain/exports/layout';
 import { SCORECARD_PARTS } from '../../../shared/domain/policy/policy';
+import { SCORECARD_PART_NAMES } from '../../../shared/domain/scorecards/print-html';
 import { writeWorkbook } from '../exports/xlsx';
-
-export const PART_NAMES_ZH = {
-  revenue: '收入完成',
-  newCustomers: '新增客户',
-  visits: '拜访完成',
-  logs: '营销日志',
-  archives: '档案及时',
-  complaints: '投诉及时',
-} as const;
 
 const score = (s: number | null): Cell => (s === null ? text('—') : text(s.toFixed(1)));
 
@@ -49,7 +41,7 @@ function row(r: ScorecardRow, withManager: boolean): Cell[] {
 }
 
 function table(view: ScorecardsView, rows: ScorecardRow[], withManager: boolean): OfficialTable {
-  const weights = SCORECARD_PARTS.map((p) => `${PART_NAMES_ZH[p]} ${view.weights[p]}%`).join('，');
+  const weights = SCORECARD_PARTS.map((p) => `${SCORECARD_PART_NAMES[p].zh} ${view.weights[p]}%`).join('，');
   return {
     sheetName: withManager ? '客户经理考核' : '单位考核',
     attachment: '',
@@ -71,7 +63,7 @@ function table(view: ScorecardsView, rows: ScorecardRow[], withManager: boolean)
           '日志 已/应',
           '档案 及时/应',
           '投诉 及时/应',
-          ...SCORECARD_PARTS.map((p) => `${PART_NAMES_ZH[p]}得分`),
+          ...SCORECARD_PARTS.map((p) => `${SCORECARD_PART_NAMES[p].zh}得分`),
           '总分',
         ],
         rows: rows.map((r) => row(r, withManager)),

@@ -8,6 +8,7 @@ import { managerChangesEn } from './manager-changes.en';
 import { marketingEn } from './marketing.en';
 import { registrationsEn } from './registrations.en';
 import { reportsEn } from './reports.en';
+import { scorecardsEn } from './scorecards.en';
 import { submissionsEn } from './submissions.en';
 import { worklistEn } from './worklist.en';
 import type { Messages } from './zh-CN';
@@ -30,6 +31,7 @@ export const en: Messages = {
     submissions: 'Unit submissions',
     grading: 'Grading',
     reports: 'Reports',
+    scorecards: 'Scorecards',
     settings: 'Settings',
     comingLater: 'Coming later',
     dutyCount_one: '{{count}} duty',
@@ -1056,6 +1058,7 @@ export const en: Messages = {
   registrations: registrationsEn,
   complaints: complaintsEn,
   marketing: marketingEn,
+  scorecards: scorecardsEn,
   archives: archivesEn,
   audit: auditEn,
   errors: {

@@ -11,6 +11,7 @@ import { managerChangesZh } from './manager-changes.zh-CN';
 import { marketingZh } from './marketing.zh-CN';
 import { registrationsZh } from './registrations.zh-CN';
 import { reportsZh } from './reports.zh-CN';
+import { scorecardsZh } from './scorecards.zh-CN';
 import { submissionsZh } from './submissions.zh-CN';
 import { worklistZh } from './worklist.zh-CN';
 
@@ -32,6 +33,7 @@ export const zhCN = {
     submissions: '数据报送',
     grading: '分级',
     reports: '报表',
+    scorecards: '考核',
     settings: '设置',
     comingLater: '即将推出',
     dutyCount_one: '{{count}} 项待办',
@@ -971,6 +973,7 @@ export const zhCN = {
   registrations: registrationsZh,
   complaints: complaintsZh,
   marketing: marketingZh,
+  scorecards: scorecardsZh,
   archives: archivesZh,
   audit: auditZh,
   errors: {

@@ -31,6 +31,9 @@ export const ComplaintsPage = lazy(() =>
 export const MarketingPage = lazy(() =>
   import('../pages/marketing/MarketingPage').then((m) => ({ default: m.MarketingPage })),
 );
+export const ScorecardsPage = lazy(() =>
+  import('../pages/scorecards/ScorecardsPage').then((m) => ({ default: m.ScorecardsPage })),
+);
 export const RegistrationsPage = lazy(() =>
   import('../pages/registrations/RegistrationsPage').then((m) => ({ default: m.RegistrationsPage })),
 );

@@ -10,6 +10,7 @@
  *   #/worklist                   待办: duties overdue and due soon
  *   #/complaints                 投诉 (R33): open complaints with their clocks
  *   #/logs                       营销日志 (R21–R22): developments and their log entries
+ *   #/scorecards                 考核 (R34): the month's scorecards per manager and unit
  *   #/registrations              注册申报: the list; #/registrations/12 one registration;
  *                                #/registrations/applications 营销申报;
  *                                #/registrations/inbox 模板收件箱 (the units' template rows)
@@ -49,6 +50,7 @@ export type Route =
   | { name: 'worklist' }
   | { name: 'complaints' }
   | { name: 'logs' }
+  | { name: 'scorecards' }
   /** `id`: one registration open (the list tab). */
   | { name: 'registrations'; tab: RegistrationsTab; id: number | null }
   | { name: 'notFound'; path: string };
@@ -102,6 +104,7 @@ export function parseHash(hash: string): Route {
     if (first === 'worklist' && second === undefined) return { name: 'worklist' };
     if (first === 'complaints' && second === undefined) return { name: 'complaints' };
     if (first === 'logs' && second === undefined) return { name: 'logs' };
+    if (first === 'scorecards' && second === undefined) return { name: 'scorecards' };
     if (first === 'registrations') {
       if (second === undefined) return { name: 'registrations', tab: 'list', id: null };
       if (second === 'applications' || second === 'inbox') return { name: 'registrations', tab: second, id: null };
@@ -147,6 +150,8 @@ export function routeToHash(route: Route): string {
       return '#/complaints';
     case 'logs':
       return '#/logs';
+    case 'scorecards':
+      return '#/scorecards';
     case 'registrations':
       if (route.tab !== 'list') return `#/registrations/${route.tab}`;
       return route.id === null ? '#/registrations' : `#/registrations/${route.id}`;
@@ -165,6 +170,7 @@ export function routeArea(
   | 'archives'
   | 'complaints'
   | 'logs'
+  | 'scorecards'
   | 'settings'
   | 'grading'
   | 'submissions'
@@ -191,6 +197,8 @@ export function routeArea(
       return 'complaints';
     case 'logs':
       return 'logs';
+    case 'scorecards':
+      return 'scorecards';
     case 'registrations':
       return 'registrations';
     case 'notFound':

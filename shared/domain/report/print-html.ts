@@ -37,11 +37,11 @@ export interface ReportHtmlOptions {
 // Windows' fonts first (what the bureau's PCs have and the standard names), then Noto CJK, which
 // Linux and the tests have. 方正小标宋 is rarely installed; 宋体 bold stands in for it (the standard
 // allows 小标宋 or a similar face).
-const TITLE_FONTS = `'方正小标宋简体', 'FZXiaoBiaoSong-B05S', '宋体', 'SimSun', 'Noto Serif CJK SC', serif`;
+export const TITLE_FONTS = `'方正小标宋简体', 'FZXiaoBiaoSong-B05S', '宋体', 'SimSun', 'Noto Serif CJK SC', serif`;
 const BODY_FONTS = `'仿宋_GB2312', '仿宋', 'FangSong', 'Noto Serif CJK SC', serif`;
-const HEI_FONTS = `'黑体', 'SimHei', 'Noto Sans CJK SC', sans-serif`;
+export const HEI_FONTS = `'黑体', 'SimHei', 'Noto Sans CJK SC', sans-serif`;
 const KAI_FONTS = `'楷体', 'KaiTi', '楷体_GB2312', 'Noto Serif CJK SC', serif`;
-const SONG_FONTS = `'宋体', 'SimSun', 'Noto Serif CJK SC', serif`;
+export const SONG_FONTS = `'宋体', 'SimSun', 'Noto Serif CJK SC', serif`;
 const MONO_FONTS = `'Consolas', 'Noto Sans Mono CJK SC', 'Noto Sans CJK SC', sans-serif`;
 
 /** Text → HTML text or attribute value. */

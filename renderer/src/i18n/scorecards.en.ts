@@ -1,0 +1,47 @@
+/** Scorecard strings (English), R34. */
+export const scorecardsEn = {
+  title: 'Scorecards',
+  intro:
+    'A monthly scorecard for every account manager and unit (R34), from the records in this app only: revenue of their customers against the month’s target (a twelfth of the year’s), new customers (registrations approved this month), visits (R23), marketing logs (R22), archives on time (R18), complaints in time (R33). A part with nothing to judge this month shows “—” and leaves the total. Click any number to see the records behind it.',
+  period: 'Month',
+  targets: 'Revenue targets',
+  print: 'Print',
+  export: 'Export Excel',
+  printTitle: 'Scorecards {{period}}',
+  printed: 'Sent to the printer',
+  exportTitle: 'Export the scorecards',
+  exported: 'Exported: {{path}}',
+  who: { managers: 'Account managers', units: 'Units' },
+  weights: 'Weights (policy version {{version}}): {{weights}}',
+  parts: {
+    revenue: 'Revenue',
+    newCustomers: 'New customers',
+    visits: 'Visits',
+    logs: 'Marketing logs',
+    archives: 'Archives on time',
+    complaints: 'Complaints in time',
+  },
+  columns: { rank: 'Rank', manager: 'Manager', unit: 'Unit', customers: 'Customers', total: 'Total' },
+  openRecords: 'Open {{name}}’s {{part}} records',
+  empty: 'Nobody to score this month',
+  records: {
+    title: '{{name}} · {{part}}',
+    figure: 'Score {{score}} ({{figure}})',
+    customer: 'Customer',
+    detail: 'What',
+    counts: 'Counts',
+    ok: 'Done',
+    notOk: 'Not done',
+    complaint: 'Complaint #{{id}}',
+    empty: 'No records',
+  },
+  targetsForm: {
+    title: 'Revenue targets {{year}}',
+    intro:
+      'Each account manager’s revenue target for the year (yuan; “120万” is fine). Save an empty box to remove it: without a target revenue is not scored.',
+    yearTarget: 'Year’s target (yuan)',
+    target: '{{name}}’s target for the year',
+    monthly: '{{amount}} a month',
+    none: 'Not set',
+  },
+};
