@@ -4,6 +4,7 @@ import { archiveHandlers } from './archives/handlers';
 import { assignmentHandlers } from './assignments/handlers';
 import { auditHandlers } from './audit/handlers';
 import { backupHandlers } from './backups/handlers';
+import { classificationHandlers } from './classification/handlers';
 import { complaintHandlers } from './complaints/handlers';
 import { customerHandlers } from './customers/handlers';
 import { customerImportHandlers } from './customers/import/handlers';
@@ -60,4 +61,5 @@ export const HANDLER_GROUPS: readonly NamedGroup[] = [
   ['visits', visitHandlers],
   ['marketing', marketingHandlers],
   ['scorecards', scorecardHandlers],
+  ['classification', classificationHandlers],
 ];

@@ -190,6 +190,9 @@ export const inputSchemas = {
   'scorecards/export': s.scorecardsExport,
   'scorecards/targets': s.scorecardsTargets,
   'scorecards/set-target': s.scorecardsSetTarget,
+  'classification/get': s.classificationGet,
+  'classification/set-industries': s.classificationSetIndustries,
+  'classification/place': s.classificationPlace,
   'archives/get': s.archivesGet,
   'archives/view-personal': s.archivesViewPersonal,
   'archives/update': s.archivesUpdate,
@@ -336,6 +339,9 @@ export interface ApiResults {
   'scorecards/export': import('./types-scorecards').ScorecardExportView;
   'scorecards/targets': import('./types-scorecards').ScorecardTargetView[];
   'scorecards/set-target': import('./types-scorecards').ScorecardTargetView;
+  'classification/get': import('./types-classification').ClassificationView;
+  'classification/set-industries': import('./types-classification').ClassificationView;
+  'classification/place': import('./types-classification').ClassificationView;
   'archives/get': A.ArchiveView;
   'archives/view-personal': A.ArchiveView;
   'archives/update': A.ArchiveView;

@@ -36,6 +36,7 @@ export const READ_AREAS = [
   'developments',
   'logs',
   'scorecards',
+  'classification',
 ] as const;
 export type ReadArea = (typeof READ_AREAS)[number];
 
@@ -132,6 +133,9 @@ export const WRITE_EFFECTS = {
   'developments/move': ['developments', 'customers', 'registrations', 'assignments', 'tiers'],
   'logs/add': ['logs', 'developments', 'customers'],
   'scorecards/set-target': ['scorecards'],
+  // R21: the 附件6-2/7 lists and the report follow the table's order.
+  'classification/set-industries': ['classification', 'submissions', 'reports'],
+  'classification/place': ['classification', 'submissions', 'reports'],
   // R17: a viewing of key persons is recorded (the views list).
   'archives/view-personal': ['archives'],
   'archives/update': ['archives', 'customers'],

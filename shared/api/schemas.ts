@@ -107,6 +107,7 @@ const LABEL_EN: Record<string, string> = {
   客户需求: 'The customer’s needs',
   合作情况: 'Cooperation',
   年度收入目标: 'The year’s revenue target',
+  行业名称: 'Industry name',
   营销方案: 'Marketing plan',
   预计收入: 'Expected revenue',
   查看原因: 'Reason for viewing',
@@ -1078,6 +1079,22 @@ export const scorecardsSetTarget = z
     ),
   })
   .strict();
+
+// ── Classification table (附件2, R21) ───────────────────────────────────────────────────────────
+const industryCode = str(20)
+  .trim()
+  .min(1, said('请填写行业代码', 'Enter the industry code'))
+  .max(12, said('行业代码不能超过 12 个字符', 'An industry code is at most 12 characters'));
+export const classificationGet = z.object({ date: today }).strict();
+export const classificationSetIndustries = z
+  .object({
+    industries: z
+      .array(z.object({ code: industryCode, name: text('行业名称', 60) }).strict())
+      .min(1, said('至少保留一个行业', 'Keep at least one industry'))
+      .max(200),
+  })
+  .strict();
+export const classificationPlace = z.object({ industryCode, customerIds: z.array(customerId).max(20_000) }).strict();
 
 const applicationId = id('营销申报');
 export const applicationsAdd = z

@@ -41,6 +41,7 @@ export const ENTITY_KINDS = [
   'development',
   'log',
   'scorecard-target',
+  'classification',
 ] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 
@@ -84,6 +85,24 @@ const SNAPSHOTS: Partial<Record<EntityKind, Snapshot>> = {
         .get(managerId, year) as FieldRecord | undefined;
       return r ?? null;
     },
+  },
+  // 附件2: an industry's customers in order, or (key 'industries') the industries in order.
+  classification: {
+    read: (db, [key]) =>
+      key === 'industries'
+        ? {
+            order: (
+              db.prepare('SELECT code FROM classification_industries ORDER BY position').pluck().all() as string[]
+            ).join(','),
+          }
+        : {
+            customers: (
+              db
+                .prepare('SELECT customer_id FROM classification_customers WHERE industry_code = ? ORDER BY position')
+                .pluck()
+                .all(key) as string[]
+            ).join(','),
+          },
   },
   log: { read: row('SELECT * FROM marketing_logs WHERE id = ?'), ignore: new Set([...STAMPS, 'recorded_by']) },
   visit: { read: row('SELECT * FROM visits WHERE id = ?'), ignore: new Set([...STAMPS, 'recorded_by']) },

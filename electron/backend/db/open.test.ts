@@ -202,6 +202,8 @@ describe('openDatabase: pragmas', () => {
       'audit_log',
       'bureau_revenue',
       'bureau_revenue_history',
+      'classification_customers',
+      'classification_industries',
       'complaint_pauses',
       'complaints',
       'customer_import_batches',

@@ -74,6 +74,18 @@ export function gatherFigures(db: Database, period: Period, tierBasis: TierBasis
   const byId = new Map<string, CustomerFigures>();
   const unitOf = new Map<string, number>();
   const customers: CustomerFigures[] = [];
+  // R21: the classification table's places (附件2); customers it does not place have none.
+  const places = new Map(
+    (
+      db
+        .prepare(
+          `SELECT cc.customer_id, ci.position, cc.position FROM classification_customers cc
+           JOIN classification_industries ci ON ci.code = cc.industry_code`,
+        )
+        .raw()
+        .all() as [string, number, number][]
+    ).map(([id, industry, position]) => [id, { industry, position }]),
+  );
   for (const [id, name, unitId, unitName] of rows) {
     const t = tiers.get(id);
     const c: CustomerFigures = {
@@ -89,6 +101,7 @@ export function gatherFigures(db: Database, period: Period, tierBasis: TierBasis
       yearToDate: zeroLines(),
       yearToDateLastYear: zeroLines(),
       rolling12: 0,
+      classification: places.get(id) ?? null,
     };
     customers.push(c);
     byId.set(id, c);

@@ -123,6 +123,9 @@ export const CHANNEL_NAMES_EN: Record<AuditChannel, string> = {
   'scorecards/export': 'Export scorecards',
   'scorecards/targets': 'View revenue targets',
   'scorecards/set-target': 'Set a revenue target',
+  'classification/get': 'View the classification table',
+  'classification/set-industries': 'Reorder the industries',
+  'classification/place': 'Order an industry’s customers',
   'archives/get': 'View customer archive',
   'archives/view-personal': "View archive's key persons",
   'archives/update': 'Update customer archive',
@@ -183,6 +186,7 @@ export const auditEn: typeof auditZh = {
     development: 'Development #{{id}}',
     log: 'Marketing log #{{id}}',
     'scorecard-target': 'Revenue target {{id}}',
+    classification: 'Classification table {{id}}',
     holidays: 'Holiday calendar {{id}}',
   },
   ownEntities: {

@@ -130,6 +130,9 @@ export const CHANNEL_NAMES_ZH: Record<AuditChannel, string> = {
   'scorecards/export': '导出考核表',
   'scorecards/targets': '查看收入目标',
   'scorecards/set-target': '设置收入目标',
+  'classification/get': '查看分类排序表',
+  'classification/set-industries': '调整行业顺序',
+  'classification/place': '调整行业内客户顺序',
   'archives/get': '查看客户档案',
   'archives/view-personal': '查看档案关键人信息',
   'archives/update': '更新客户档案',
@@ -191,6 +194,7 @@ export const auditZh = {
     development: '开发项目 #{{id}}',
     log: '营销日志 #{{id}}',
     'scorecard-target': '收入目标 {{id}}',
+    classification: '分类排序表 {{id}}',
     holidays: '{{id}} 年节假日安排',
   },
   /** The same records on their customer's own page, where the ID goes without saying. */

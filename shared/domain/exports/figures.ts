@@ -3,6 +3,7 @@
  * months or ranges a table compares, and the tier the customer holds for the month. Gathered by
  * the backend in one pass over the monthly revenue copy; everything after that is pure.
  */
+import type { ClassificationPlace } from '../classification/order';
 import { PRODUCT_LINES, type RevenueLine } from '../lines';
 import type { Fen } from '../money';
 import { addMonths, formatPeriodZh, monthOf, type Period, periodOf, sameMonthLastYear, yearOf } from '../periods';
@@ -51,6 +52,8 @@ export interface CustomerFigures {
   yearToDateLastYear: LineVector;
   /** All lines over the 12 months ending with the period (R26's yearly figure). */
   rolling12: Fen;
+  /** Its place in the classification table (附件2, R21), when the centre placed it. */
+  classification?: ClassificationPlace | null;
 }
 
 /** Which annual grading the month's tiers come from; null when none has been run. */

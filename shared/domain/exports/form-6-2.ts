@@ -4,6 +4,8 @@
  * union (see selection.ts),
  * each with this month, last month, MoM, same month last year, YoY, year to date and its YoY.
  */
+
+import { inClassificationOrder } from '../classification/order';
 import { formatPeriodZh } from '../periods';
 import { TIER_NAMES_ZH } from '../tiers';
 import { periodLine, TIER_NOTE, tierBasisLine, tierLabel, UNITS_OF_MEASURE, unitLine } from './common';
@@ -49,11 +51,15 @@ export function form62List(header: ExportHeader, customers: readonly CustomerFig
     tieBreak: totalOf(c.yearToDate),
     customer: c,
   }));
-  return selectKeyCustomers(
-    candidates,
-    header.rules.keyCustomerMinTier,
-    header.rules.keyCustomerTopN,
-    header.tierBasis !== null,
+  // R21: listed in the classification table's order (按已定顺序上报) where the centre set one.
+  return inClassificationOrder(
+    selectKeyCustomers(
+      candidates,
+      header.rules.keyCustomerMinTier,
+      header.rules.keyCustomerTopN,
+      header.tierBasis !== null,
+    ),
+    (l) => l.item.customer.classification,
   ).map(({ item, because }) => ({ customer: item.customer, because }));
 }
 

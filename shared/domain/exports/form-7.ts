@@ -4,6 +4,8 @@
  * the month's revenue per line. A per-unit 附件7 is the city's list narrowed to the unit's
  * customers, so the units' tables add up to the city's.
  */
+
+import { inClassificationOrder } from '../classification/order';
 import { LINE_NAMES_ZH } from '../lines';
 import { formatMoney } from '../money';
 import { formatPeriodZh } from '../periods';
@@ -27,9 +29,11 @@ export function form7List(header: ExportHeader, cityCustomers: readonly Customer
     tieBreak: totalOf(c.thisMonth),
     customer: c,
   }));
-  return selectProvinceFiling(candidates, header.rules.provinceMonthlyAverageMin, header.rules.provinceTopN).map(
-    ({ item, because }) => ({ customer: item.customer, because }),
-  );
+  // R21: listed in the classification table's order (按已定顺序上报) where the centre set one.
+  return inClassificationOrder(
+    selectProvinceFiling(candidates, header.rules.provinceMonthlyAverageMin, header.rules.provinceTopN),
+    (l) => l.item.customer.classification,
+  ).map(({ item, because }) => ({ customer: item.customer, because }));
 }
 
 /**
