@@ -7,6 +7,7 @@ import { backupHandlers } from './backups/handlers';
 import { complaintHandlers } from './complaints/handlers';
 import { customerHandlers } from './customers/handlers';
 import { customerImportHandlers } from './customers/import/handlers';
+import { discountHandlers } from './discounts/handlers';
 import { exportHandlers } from './exports/handlers';
 import { importHandlers } from './imports/handlers';
 import { listHandlers } from './lists/handlers';
@@ -56,4 +57,5 @@ export const HANDLER_GROUPS: readonly NamedGroup[] = [
   ['manager-changes', managerChangeBatchHandlers],
   ['complaints', complaintHandlers],
   ['visits', visitHandlers],
+  ['discounts', discountHandlers],
 ];

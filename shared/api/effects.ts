@@ -33,6 +33,7 @@ export const READ_AREAS = [
   'complaints',
   'holidays',
   'visits',
+  'discounts',
 ] as const;
 export type ReadArea = (typeof READ_AREAS)[number];
 
@@ -124,6 +125,10 @@ export const WRITE_EFFECTS = {
   'complaints/add': ['complaints', 'customers'],
   'complaints/event': ['complaints', 'customers'],
   'visits/add': ['visits', 'customers'],
+  // R29: the customer page shows its discounts and its timeline their steps.
+  'discounts/add': ['discounts', 'customers'],
+  'discounts/decide': ['discounts', 'customers'],
+  'discounts/withdraw': ['discounts', 'customers'],
   // R17: a viewing of key persons is recorded (the views list).
   'archives/view-personal': ['archives'],
   'archives/update': ['archives', 'customers'],

@@ -38,6 +38,7 @@ export const ENTITY_KINDS = [
   'complaint',
   'holidays',
   'visit',
+  'discount',
 ] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 
@@ -73,6 +74,7 @@ const SNAPSHOTS: Partial<Record<EntityKind, Snapshot>> = {
   submission: { read: row('SELECT * FROM template_submissions WHERE id = ?'), ignore: STAMPS },
   complaint: { read: row('SELECT * FROM complaints WHERE id = ?'), ignore: STAMPS },
   visit: { read: row('SELECT * FROM visits WHERE id = ?'), ignore: new Set([...STAMPS, 'recorded_by']) },
+  discount: { read: row('SELECT * FROM discount_requests WHERE id = ?'), ignore: new Set([...STAMPS, 'steps']) },
   holidays: { read: row('SELECT * FROM holiday_calendars WHERE year = ?'), ignore: new Set(['updated_at']) },
   settings: {
     read: (db, [key]) => {

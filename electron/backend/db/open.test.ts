@@ -212,6 +212,8 @@ describe('openDatabase: pragmas', () => {
       'customer_team_members',
       'customers',
       'data_digests',
+      'discount_decisions',
+      'discount_requests',
       'fluctuation_reasons',
       'holiday_calendars',
       'id_sequences',

@@ -16,6 +16,7 @@ import {
 import { complaintDuties } from '../complaints/duties';
 import type { HandlerContext } from '../context';
 import { keptWhileUnchanged } from '../db/unchanged';
+import { discountDuties } from '../discounts/duties';
 import { inboxDuties } from '../registrations/inbox-store';
 import { defineHandlers } from '../registry';
 import { visitDuties } from '../visits/duties';
@@ -31,6 +32,7 @@ const PROVIDERS: readonly Provider[] = [
   (ctx) => inboxDuties(ctx.db),
   (ctx, today) => complaintDuties(ctx.db, today),
   (ctx, today, policy, facts) => visitDuties(ctx.db, today, policy, (id) => facts.managersOf(id)),
+  (ctx, today, policy, facts) => discountDuties(ctx.db, today, policy, (id) => facts.managersOf(id)),
 ];
 
 /**
