@@ -14,6 +14,7 @@ import {
   ComplaintsPage,
   CustomerDetailPage,
   CustomerListPage,
+  DiscountsPage,
   RegistrationsPage,
   ReportsPage,
   SettingsPage,
@@ -37,6 +38,7 @@ const NAV_ITEMS = [
   { key: 'logs', href: null },
   { key: 'visits', href: null },
   { key: 'complaints', href: hrefOf({ name: 'complaints' }) },
+  { key: 'discounts', href: hrefOf({ name: 'discounts' }) },
   { key: 'submissions', href: hrefOf({ name: 'submissions', tab: 'tracker' }) },
   { key: 'grading', href: hrefOf({ name: 'tiers', runId: null }) },
   { key: 'reports', href: hrefOf({ name: 'reports', tab: 'overview', reportId: null }) },
@@ -51,6 +53,8 @@ const NAV_DUTIES: Partial<Record<(typeof NAV_ITEMS)[number]['key'], readonly Wor
   submissions: ['forms_missing'],
   settings: ['manager_change_late'],
   complaints: ['complaint_overdue'],
+  // R29: every request waiting for a step.
+  discounts: ['discount_pending'],
 };
 
 function NavCount({ item }: { item: (typeof NAV_ITEMS)[number]['key'] }) {
@@ -174,6 +178,8 @@ function Page({ route }: { route: Route }) {
       return <WorkListPage />;
     case 'complaints':
       return <ComplaintsPage />;
+    case 'discounts':
+      return <DiscountsPage />;
     case 'registrations':
       return <RegistrationsPage key={route.id ?? route.tab} tab={route.tab} id={route.id} />;
     case 'notFound':

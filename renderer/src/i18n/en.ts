@@ -4,6 +4,7 @@ import { archivesEn } from './archives.en';
 import { auditEn } from './audit.en';
 import { backupsEn } from './backups.en';
 import { complaintsEn } from './complaints.en';
+import { discountsEn } from './discounts.en';
 import { managerChangesEn } from './manager-changes.en';
 import { registrationsEn } from './registrations.en';
 import { reportsEn } from './reports.en';
@@ -26,6 +27,7 @@ export const en: Messages = {
     logs: 'Marketing logs',
     visits: 'Visits',
     complaints: 'Complaints',
+    discounts: 'Tariff discounts',
     submissions: 'Unit submissions',
     grading: 'Grading',
     reports: 'Reports',
@@ -226,6 +228,12 @@ export const en: Messages = {
       complaint: 'Complaint #{{id}} ({{unit}}, by {{channel}}): {{content}}',
       complaint_closed: 'Complaint #{{id}} closed, satisfaction {{satisfaction}}/5',
       complaintClosedLate: 'Complaint #{{id}} closed late, satisfaction {{satisfaction}}/5',
+      discount_requested:
+        'Discount #{{id}} ({{line}}) requested: {{standard}} → {{proposed}} per {{unit}}, {{from}} to {{to}}, {{steps}} step(s)',
+      discount_decided: 'Discount #{{id}} step {{step}}, {{role}}: {{decision}}{{comment}}',
+      discount_approved: 'Discount #{{id}} ({{line}}) approved, {{from}} to {{to}}',
+      discount_withdrawn: 'Discount #{{id}} ({{line}}) withdrawn: {{reason}}',
+      discountDecisions: { approve: 'approved', reject: 'rejected' },
       roles: { A: 'A', B: 'B', responsible: 'Named person' },
     },
     title: 'Customer',
@@ -1039,6 +1047,7 @@ export const en: Messages = {
   worklist: worklistEn,
   registrations: registrationsEn,
   complaints: complaintsEn,
+  discounts: discountsEn,
   archives: archivesEn,
   audit: auditEn,
   errors: {

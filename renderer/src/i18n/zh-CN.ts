@@ -7,6 +7,7 @@ import { archivesZh } from './archives.zh-CN';
 import { auditZh } from './audit.zh-CN';
 import { backupsZh } from './backups.zh-CN';
 import { complaintsZh } from './complaints.zh-CN';
+import { discountsZh } from './discounts.zh-CN';
 import { managerChangesZh } from './manager-changes.zh-CN';
 import { registrationsZh } from './registrations.zh-CN';
 import { reportsZh } from './reports.zh-CN';
@@ -28,6 +29,7 @@ export const zhCN = {
     logs: '营销日志',
     visits: '拜访',
     complaints: '投诉',
+    discounts: '资费优惠',
     submissions: '数据报送',
     grading: '分级',
     reports: '报表',
@@ -226,6 +228,12 @@ export const zhCN = {
       complaint: '投诉 #{{id}}（{{unit}}受理，{{channel}}）：{{content}}',
       complaint_closed: '投诉 #{{id}} 结案，客户满意度 {{satisfaction}}/5',
       complaintClosedLate: '投诉 #{{id}} 结案（超时），客户满意度 {{satisfaction}}/5',
+      discount_requested:
+        '资费优惠 #{{id}}（{{line}}）申请：{{standard}} → {{proposed}}/{{unit}}，{{from}} 至 {{to}}，{{steps}} 级审批',
+      discount_decided: '资费优惠 #{{id}} 第 {{step}} 步 {{role}}：{{decision}}{{comment}}',
+      discount_approved: '资费优惠 #{{id}}（{{line}}）获批准，{{from}} 至 {{to}}',
+      discount_withdrawn: '资费优惠 #{{id}}（{{line}}）撤回：{{reason}}',
+      discountDecisions: { approve: '同意', reject: '驳回' },
       roles: { A: 'A角', B: 'B角', responsible: '专人' },
     },
     title: '客户详情',
@@ -954,6 +962,7 @@ export const zhCN = {
   worklist: worklistZh,
   registrations: registrationsZh,
   complaints: complaintsZh,
+  discounts: discountsZh,
   archives: archivesZh,
   audit: auditZh,
   errors: {

@@ -28,6 +28,9 @@ export const WorkListPage = lazy(() =>
 export const ComplaintsPage = lazy(() =>
   import('../pages/complaints/ComplaintsPage').then((m) => ({ default: m.ComplaintsPage })),
 );
+export const DiscountsPage = lazy(() =>
+  import('../pages/discounts/DiscountsPage').then((m) => ({ default: m.DiscountsPage })),
+);
 export const RegistrationsPage = lazy(() =>
   import('../pages/registrations/RegistrationsPage').then((m) => ({ default: m.RegistrationsPage })),
 );

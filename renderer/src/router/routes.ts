@@ -9,6 +9,7 @@
  *   #/submissions                数据报送, its tracker; #/submissions/import | batches | templates | exports
  *   #/worklist                   待办: duties overdue and due soon
  *   #/complaints                 投诉 (R33): open complaints with their clocks
+ *   #/discounts                  资费优惠 (R29): requests and their approval steps
  *   #/registrations              注册申报: the list; #/registrations/12 one registration;
  *                                #/registrations/applications 营销申报;
  *                                #/registrations/inbox 模板收件箱 (the units' template rows)
@@ -47,6 +48,7 @@ export type Route =
   | { name: 'reports'; tab: ReportsTab; reportId: number | null }
   | { name: 'worklist' }
   | { name: 'complaints' }
+  | { name: 'discounts' }
   /** `id`: one registration open (the list tab). */
   | { name: 'registrations'; tab: RegistrationsTab; id: number | null }
   | { name: 'notFound'; path: string };
@@ -99,6 +101,7 @@ export function parseHash(hash: string): Route {
     }
     if (first === 'worklist' && second === undefined) return { name: 'worklist' };
     if (first === 'complaints' && second === undefined) return { name: 'complaints' };
+    if (first === 'discounts' && second === undefined) return { name: 'discounts' };
     if (first === 'registrations') {
       if (second === undefined) return { name: 'registrations', tab: 'list', id: null };
       if (second === 'applications' || second === 'inbox') return { name: 'registrations', tab: second, id: null };
@@ -142,6 +145,8 @@ export function routeToHash(route: Route): string {
       return '#/worklist';
     case 'complaints':
       return '#/complaints';
+    case 'discounts':
+      return '#/discounts';
     case 'registrations':
       if (route.tab !== 'list') return `#/registrations/${route.tab}`;
       return route.id === null ? '#/registrations' : `#/registrations/${route.id}`;
@@ -159,6 +164,7 @@ export function routeArea(
   | 'registrations'
   | 'archives'
   | 'complaints'
+  | 'discounts'
   | 'settings'
   | 'grading'
   | 'submissions'
@@ -183,6 +189,8 @@ export function routeArea(
       return 'worklist';
     case 'complaints':
       return 'complaints';
+    case 'discounts':
+      return 'discounts';
     case 'registrations':
       return 'registrations';
     case 'notFound':

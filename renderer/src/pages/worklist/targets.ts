@@ -34,6 +34,9 @@ export function targetOf(item: WorkItem): Route | null {
     case 'complaint_due':
     case 'complaint_overdue':
       return { name: 'complaints' };
+    case 'discount_pending':
+    case 'discount_expiring':
+      return { name: 'discounts' };
     case 'template_inbox':
       return { name: 'registrations', tab: 'inbox', id: null };
   }
