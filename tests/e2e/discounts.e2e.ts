@@ -148,4 +148,39 @@ describe('资费优惠, in the browser', () => {
       approver: '林主任',
     });
   });
+
+  it('shows the approval chain the rules give under 设置 → 规则 (R29)', async () => {
+    h = await startHarness({ viewport: VIEWPORT, now: () => NOW });
+    const { page } = h;
+    mkdirSync(SHOTS, { recursive: true });
+    await h.open('#/settings/rules');
+    const section = page.getByTestId('policy-discounts');
+    await expect.poll(() => section.count()).toBe(1);
+    const text = await section.textContent();
+    for (const part of [
+      '单位负责人',
+      '所有申请必经',
+      '市局大客户中心',
+      '优惠幅度 ≥10%',
+      '钻石、黄金客户',
+      '¥10,000.00',
+      '省公司',
+    ])
+      expect(text).toContain(part);
+    await section.scrollIntoViewIfNeeded();
+    await h.settled();
+    await page.screenshot({ path: join(SHOTS, 'rules.png') });
+
+    // A draft tunes a depth (typed in %, stored in basis points) and is saved as a new version.
+    await page.getByTestId('policy-draft-start').click();
+    await page.getByTestId('policy-draft-discounts-steps-1-anyOf-0-minDepthBp').fill('15');
+    await expect.poll(() => page.getByTestId('policy-draft-valid').count()).toBe(1);
+    await page.getByTestId('policy-draft-save').click();
+    await page.getByTestId('policy-save-label').fill('市局审批幅度调至 15%');
+    await page.getByTestId('policy-save-form').getByTestId('form-submit').click();
+    await expect.poll(() => page.getByTestId('policy-version-row').count()).toBe(2);
+    const saved = (await h.backend.registry.call('policies/get', { version: 2 })).document.discounts;
+    expect(saved.steps[1]?.anyOf[0]).toEqual({ minDepthBp: 1500 });
+    expect(h.pageErrors).toEqual([]);
+  });
 });
