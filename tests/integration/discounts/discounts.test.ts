@@ -167,6 +167,9 @@ describe('the approval chain follows the policy’s conditions (R29)', () => {
       // The audit log names each request.
       const audit = await b.registry.call('audit/list', { entity: `discount:${d.id}` });
       expect(JSON.stringify(audit)).toContain('discounts/decide');
+      // …and the customer's 变更记录 lists them: three requests, five decisions, one withdrawal.
+      const own = await b.registry.call('audit/list', { customer: silver });
+      expect(own.rows.filter((r) => r.channel.startsWith('discounts/')).length).toBe(9);
     } finally {
       await b.close();
     }

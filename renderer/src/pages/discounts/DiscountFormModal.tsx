@@ -70,7 +70,7 @@ export function DiscountFormModal({ customerId, onClose }: { customerId?: string
         validFrom: v.validFrom ?? '',
         validTo: v.validTo ?? '',
         reason: v.reason,
-      }) as unknown as ApiInput<'discounts/add'>,
+      }) as ApiInput<'discounts/add'>,
   });
   const { form } = schemaForm;
   const values = form.getValues();
