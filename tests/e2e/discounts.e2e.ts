@@ -141,6 +141,18 @@ describe('资费优惠, in the browser', () => {
     await h.settled();
     await page.screenshot({ path: join(SHOTS, 'customer.png') });
 
+    // The same page in English (checked by eye: nothing cut or overlapping).
+    await page.getByTestId('language-switch').getByText('English').click();
+    await h.open('#/discounts');
+    await page.getByTestId('discount-filter').getByText('All').click();
+    await expect.poll(() => rows.count()).toBe(3);
+    await h.settled();
+    await page.screenshot({ path: join(SHOTS, 'list-en.png') });
+    await h.open('#/worklist');
+    await expect.poll(() => page.locator('main').textContent()).toContain('Discount awaiting a decision');
+    await h.settled();
+    await page.screenshot({ path: join(SHOTS, 'worklist-en.png') });
+
     const stored = await h.backend.registry.call('discounts/list', { customerId: customer });
     expect(stored.find((d) => d.id === approvedId)?.status).toBe('approved');
     expect(stored.find((d) => d.line === 'express')?.steps[0]?.decision).toMatchObject({

@@ -49,6 +49,7 @@ export const discountsEn: typeof discountsZh = {
     reasons: 'Why this step: {{reasons}}',
     lastStep: 'This is the last step: approving it approves the discount.',
     rejectEnds: 'A rejection ends the request.',
+    next: 'Once approved, it goes to {{role}}.',
   },
   withdrawTitle: 'Withdraw discount request #{{id}}',
   withdrawReason: 'Reason for withdrawing',

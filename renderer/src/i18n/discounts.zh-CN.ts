@@ -47,6 +47,7 @@ export const discountsZh = {
     reasons: '本环节的原因：{{reasons}}',
     lastStep: '这是最后一步：同意后优惠即获批准。',
     rejectEnds: '驳回后本申请终止。',
+    next: '同意后转 {{role}} 审批。',
   },
   withdrawTitle: '撤回资费优惠申请 #{{id}}',
   withdrawReason: '撤回原因',

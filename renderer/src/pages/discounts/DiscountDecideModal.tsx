@@ -110,7 +110,7 @@ export function DiscountDecideModal({ discount, onClose }: { discount: DiscountV
                 ? t('discounts.decideForm.lastStep')
                 : ''}
             {decision === 'approve' && !last
-              ? t('discounts.waitingFor', {
+              ? t('discounts.decideForm.next', {
                   role: english ? discount.steps[index + 1]?.label.en : discount.steps[index + 1]?.label.zh,
                 })
               : ''}

@@ -118,7 +118,7 @@ export function DiscountsPage() {
     {
       key: 'status',
       title: t('discounts.columns.status'),
-      width: 90,
+      width: 108,
       value: (d) => t(`discounts.status.${d.status}`),
       render: (d) => (
         <Badge color={DISCOUNT_STATUS_COLORS[d.status]} variant="light" style={{ textTransform: 'none' }}>
@@ -132,10 +132,10 @@ export function DiscountsPage() {
       exportable: false,
       toggleable: false,
       sortable: false,
-      width: 130,
+      width: 100,
       render: (d) =>
         d.status === 'pending' ? (
-          <Group gap={6} wrap="nowrap">
+          <Stack gap={4} align="flex-start">
             <Button size="compact-sm" onClick={() => setDeciding(d)} data-testid="discount-decide">
               {t('discounts.decide')}
             </Button>
@@ -148,7 +148,7 @@ export function DiscountsPage() {
             >
               {t('discounts.withdraw')}
             </Button>
-          </Group>
+          </Stack>
         ) : null,
     },
   ];
