@@ -140,6 +140,14 @@ describe('资费优惠, in the browser', () => {
     await panel.scrollIntoViewIfNeeded();
     await h.settled();
     await page.screenshot({ path: join(SHOTS, 'customer.png') });
+    // Its timeline: requested, the step decided, approved.
+    await page.getByTestId('customer-tab-timeline').click();
+    const events = page.locator('[data-testid="customer-timeline-event"][data-kind^="discount"]');
+    await expect.poll(() => events.count()).toBe(5);
+    expect(await page.getByTestId('customer-timeline').textContent()).toContain('资费优惠 #1（函件）获批准');
+    expect(await page.getByTestId('customer-timeline').textContent()).toContain('第 1 步 单位负责人（林主任）：同意');
+    await h.settled();
+    await page.screenshot({ path: join(SHOTS, 'timeline.png') });
 
     // The same page in English (checked by eye: nothing cut or overlapping).
     await page.getByTestId('language-switch').getByText('English').click();

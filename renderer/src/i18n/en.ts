@@ -230,7 +230,8 @@ export const en: Messages = {
       complaintClosedLate: 'Complaint #{{id}} closed late, satisfaction {{satisfaction}}/5',
       discount_requested:
         'Discount #{{id}} ({{line}}) requested: {{standard}} → {{proposed}} per {{unit}}, {{from}} to {{to}}, {{steps}} step(s)',
-      discount_decided: 'Discount #{{id}} step {{step}}, {{role}}: {{decision}}{{comment}}',
+      discount_decided: 'Discount #{{id}} step {{step}}, {{role}}{{approver}}: {{decision}}{{comment}}',
+      discountApprover: ' ({{name}})',
       discount_approved: 'Discount #{{id}} ({{line}}) approved, {{from}} to {{to}}',
       discount_withdrawn: 'Discount #{{id}} ({{line}}) withdrawn: {{reason}}',
       discountDecisions: { approve: 'approved', reject: 'rejected' },

@@ -230,7 +230,8 @@ export const zhCN = {
       complaintClosedLate: '投诉 #{{id}} 结案（超时），客户满意度 {{satisfaction}}/5',
       discount_requested:
         '资费优惠 #{{id}}（{{line}}）申请：{{standard}} → {{proposed}}/{{unit}}，{{from}} 至 {{to}}，{{steps}} 级审批',
-      discount_decided: '资费优惠 #{{id}} 第 {{step}} 步 {{role}}：{{decision}}{{comment}}',
+      discount_decided: '资费优惠 #{{id}} 第 {{step}} 步 {{role}}{{approver}}：{{decision}}{{comment}}',
+      discountApprover: '（{{name}}）',
       discount_approved: '资费优惠 #{{id}}（{{line}}）获批准，{{from}} 至 {{to}}',
       discount_withdrawn: '资费优惠 #{{id}}（{{line}}）撤回：{{reason}}',
       discountDecisions: { approve: '同意', reject: '驳回' },

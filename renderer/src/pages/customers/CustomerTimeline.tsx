@@ -158,6 +158,7 @@ function phrase(e: TimelineEvent, t: TFunction, month: (period: string) => strin
         id: x.id,
         step: x.step,
         role: english ? x.roleEn : x.role,
+        approver: x.approver ? t('customerDetail.timeline.discountApprover', { name: x.approver }) : '',
         decision: t(`customerDetail.timeline.discountDecisions.${String(x.decision) as 'approve'}`),
         comment: x.comment ? t('customerDetail.timeline.opinion', { text: x.comment }) : '',
       });
