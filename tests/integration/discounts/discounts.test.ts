@@ -195,6 +195,16 @@ describe('the approval chain follows the policy’s conditions (R29)', () => {
       );
       await refused(request(b, '44051500099000'), 'NOT_FOUND', '找不到客户');
       expect(dumpTables(b.db)).toEqual(before);
+
+      // A decision whose second statement fails (the request's status cannot be written) takes its
+      // first (the decision row) back with it: the use case is one transaction.
+      const [first] = await b.registry.call('discounts/list', { customerId: plain });
+      b.db.exec(
+        "CREATE TEMP TRIGGER refuse_status BEFORE UPDATE ON discount_requests BEGIN SELECT RAISE(ABORT, 'disk says no'); END",
+      );
+      await expect(b.registry.call('discounts/decide', { id: first?.id ?? 0, decision: 'approve' })).rejects.toThrow();
+      b.db.exec('DROP TRIGGER temp.refuse_status');
+      expect(dumpTables(b.db)).toEqual(before);
       // After the first ends, the next may start (a renewal).
       expect((await request(b, plain, { validFrom: '2027-07-01', validTo: '2027-12-31' })).status).toBe('pending');
     } finally {
