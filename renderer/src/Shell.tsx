@@ -179,7 +179,7 @@ function Page({ route }: { route: Route }) {
     case 'complaints':
       return <ComplaintsPage />;
     case 'discounts':
-      return <DiscountsPage />;
+      return <DiscountsPage key={route.tab ?? 'pending'} tab={route.tab ?? 'pending'} />;
     case 'registrations':
       return <RegistrationsPage key={route.id ?? route.tab} tab={route.tab} id={route.id} />;
     case 'notFound':

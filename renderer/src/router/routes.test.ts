@@ -70,6 +70,7 @@ describe('parseHash', () => {
 
   it('parses 资费优惠 (R29)', () => {
     expect(parseHash('#/discounts')).toEqual({ name: 'discounts' });
+    expect(parseHash('#/discounts/approved')).toEqual({ name: 'discounts', tab: 'approved' });
     expect(parseHash('#/discounts/3')).toEqual({ name: 'notFound', path: '/discounts/3' });
     expect(routeArea({ name: 'discounts' })).toBe('discounts');
   });
@@ -136,6 +137,8 @@ describe('routeToHash', () => {
       '#/submissions/exports',
       '#/worklist',
       '#/discounts',
+      '#/discounts/approved',
+      '#/discounts/all',
       '#/registrations',
       '#/registrations/12',
       '#/registrations/applications',

@@ -9,7 +9,8 @@
  *   #/submissions                数据报送, its tracker; #/submissions/import | batches | templates | exports
  *   #/worklist                   待办: duties overdue and due soon
  *   #/complaints                 投诉 (R33): open complaints with their clocks
- *   #/discounts                  资费优惠 (R29): requests and their approval steps
+ *   #/discounts                  资费优惠 (R29): requests waiting for a step; #/discounts/approved the
+ *                                approved ones (a discount ending soon), #/discounts/all every request
  *   #/registrations              注册申报: the list; #/registrations/12 one registration;
  *                                #/registrations/applications 营销申报;
  *                                #/registrations/inbox 模板收件箱 (the units' template rows)
@@ -35,6 +36,7 @@ export const REPORTS_TABS = ['overview', 'analysis'] as const;
 export type ReportsTab = (typeof REPORTS_TABS)[number];
 export const REGISTRATIONS_TABS = ['list', 'applications', 'inbox'] as const;
 export type RegistrationsTab = (typeof REGISTRATIONS_TABS)[number];
+export type DiscountsTab = 'approved' | 'all';
 
 export type Route =
   | { name: 'customers' }
@@ -48,7 +50,8 @@ export type Route =
   | { name: 'reports'; tab: ReportsTab; reportId: number | null }
   | { name: 'worklist' }
   | { name: 'complaints' }
-  | { name: 'discounts' }
+  /** `tab`: the list's filter, pending requests when absent. */
+  | { name: 'discounts'; tab?: DiscountsTab }
   /** `id`: one registration open (the list tab). */
   | { name: 'registrations'; tab: RegistrationsTab; id: number | null }
   | { name: 'notFound'; path: string };
@@ -101,7 +104,10 @@ export function parseHash(hash: string): Route {
     }
     if (first === 'worklist' && second === undefined) return { name: 'worklist' };
     if (first === 'complaints' && second === undefined) return { name: 'complaints' };
-    if (first === 'discounts' && second === undefined) return { name: 'discounts' };
+    if (first === 'discounts') {
+      if (second === undefined) return { name: 'discounts' };
+      if (second === 'approved' || second === 'all') return { name: 'discounts', tab: second };
+    }
     if (first === 'registrations') {
       if (second === undefined) return { name: 'registrations', tab: 'list', id: null };
       if (second === 'applications' || second === 'inbox') return { name: 'registrations', tab: second, id: null };
@@ -146,7 +152,7 @@ export function routeToHash(route: Route): string {
     case 'complaints':
       return '#/complaints';
     case 'discounts':
-      return '#/discounts';
+      return route.tab ? `#/discounts/${route.tab}` : '#/discounts';
     case 'registrations':
       if (route.tab !== 'list') return `#/registrations/${route.tab}`;
       return route.id === null ? '#/registrations' : `#/registrations/${route.id}`;

@@ -27,10 +27,10 @@ export const DISCOUNT_STATUS_COLORS: Record<DiscountStatus, string> = {
 
 type Filter = 'pending' | 'approved' | 'all';
 
-export function DiscountsPage() {
+export function DiscountsPage({ tab = 'pending' }: { tab?: Filter }) {
   const { t } = useTranslation();
   const today = useToday();
-  const [filter, setFilter] = useState<Filter>('pending');
+  const [filter, setFilter] = useState<Filter>(tab);
   const [unitCode, setUnitCode] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
   const [deciding, setDeciding] = useState<DiscountView | null>(null);

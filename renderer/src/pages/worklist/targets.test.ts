@@ -22,8 +22,13 @@ describe('work list targets', () => {
   });
 
   it('opens 资费优惠 for a request waiting or a discount ending (R29)', () => {
-    for (const kind of ['discount_pending', 'discount_expiring'] as const)
-      expect(targetOf({ kind, unit: '440515', customerId: '44051500001000' })).toEqual({ name: 'discounts' });
+    expect(targetOf({ kind: 'discount_pending', unit: '440515', customerId: '44051500001000' })).toEqual({
+      name: 'discounts',
+    });
+    expect(targetOf({ kind: 'discount_expiring', unit: '440515', customerId: '44051500001000' })).toEqual({
+      name: 'discounts',
+      tab: 'approved',
+    });
   });
 
   it('opens the registration for a step or a conflict, the applications tab for an application', () => {

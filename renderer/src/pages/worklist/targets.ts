@@ -35,8 +35,10 @@ export function targetOf(item: WorkItem): Route | null {
     case 'complaint_overdue':
       return { name: 'complaints' };
     case 'discount_pending':
-    case 'discount_expiring':
       return { name: 'discounts' };
+    case 'discount_expiring':
+      // The approved ones, where it shows with its validity (R29).
+      return { name: 'discounts', tab: 'approved' };
     case 'template_inbox':
       return { name: 'registrations', tab: 'inbox', id: null };
   }
