@@ -1009,7 +1009,12 @@ export const discountsDecide = z
     id: discountId,
     decision: z.enum(['approve', 'reject'], said('审批结果应为同意或驳回', 'Approve or reject')),
     /** The step the officer is deciding, as shown; refused if the chain has moved on. */
-    step: z.number().int().min(0).nullable().default(null),
+    step: z
+      .number(said('审批步骤必须是数字', 'The step must be a number'))
+      .int(said('审批步骤必须是整数', 'The step must be a whole number'))
+      .min(0, said('审批步骤不能为负数', 'The step cannot be negative'))
+      .nullable()
+      .default(null),
     approver: optionalText('签批人', 40),
     comment: optionalText('审批意见', 500),
   })
