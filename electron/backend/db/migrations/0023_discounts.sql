@@ -1,4 +1,4 @@
--- 0020: tariff discounts (资费优惠, R29): a request and its approval chain, fixed when it is made
+-- 0023: tariff discounts (资费优惠, R29): a request and its approval chain, fixed when it is made
 -- from the policy in force, then one recorded decision per step in order. A rejection ends the
 -- request; the last approval makes it approved. DOMAIN-DECISIONS "Discounts (R29)".
 CREATE TABLE discount_requests (
