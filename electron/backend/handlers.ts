@@ -8,6 +8,7 @@ import { classificationHandlers } from './classification/handlers';
 import { complaintHandlers } from './complaints/handlers';
 import { customerHandlers } from './customers/handlers';
 import { customerImportHandlers } from './customers/import/handlers';
+import { discountHandlers } from './discounts/handlers';
 import { exportHandlers } from './exports/handlers';
 import { importHandlers } from './imports/handlers';
 import { listHandlers } from './lists/handlers';
@@ -62,4 +63,5 @@ export const HANDLER_GROUPS: readonly NamedGroup[] = [
   ['marketing', marketingHandlers],
   ['scorecards', scorecardHandlers],
   ['classification', classificationHandlers],
+  ['discounts', discountHandlers],
 ];

@@ -14,6 +14,7 @@ import {
   ComplaintsPage,
   CustomerDetailPage,
   CustomerListPage,
+  DiscountsPage,
   MarketingPage,
   RegistrationsPage,
   ReportsPage,
@@ -39,6 +40,7 @@ const NAV_ITEMS = [
   { key: 'logs', href: hrefOf({ name: 'logs' }) },
   { key: 'visits', href: null },
   { key: 'complaints', href: hrefOf({ name: 'complaints' }) },
+  { key: 'discounts', href: hrefOf({ name: 'discounts' }) },
   { key: 'submissions', href: hrefOf({ name: 'submissions', tab: 'tracker' }) },
   { key: 'grading', href: hrefOf({ name: 'tiers', runId: null }) },
   { key: 'reports', href: hrefOf({ name: 'reports', tab: 'overview', reportId: null }) },
@@ -55,6 +57,8 @@ const NAV_DUTIES: Partial<Record<(typeof NAV_ITEMS)[number]['key'], readonly Wor
   settings: ['manager_change_late'],
   complaints: ['complaint_overdue'],
   logs: ['development_stuck'],
+  // R29: every request waiting for a step.
+  discounts: ['discount_pending'],
 };
 
 function NavCount({ item }: { item: (typeof NAV_ITEMS)[number]['key'] }) {
@@ -182,6 +186,8 @@ function Page({ route }: { route: Route }) {
       return <MarketingPage />;
     case 'scorecards':
       return <ScorecardsPage />;
+    case 'discounts':
+      return <DiscountsPage key={route.tab ?? 'pending'} tab={route.tab ?? 'pending'} />;
     case 'registrations':
       return <RegistrationsPage key={route.id ?? route.tab} tab={route.tab} id={route.id} />;
     case 'notFound':

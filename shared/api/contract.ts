@@ -177,6 +177,10 @@ export const inputSchemas = {
   'complaints/add': s.complaintsAdd,
   'complaints/event': s.complaintsEvent,
   'complaints/list': s.complaintsList,
+  'discounts/add': s.discountsAdd,
+  'discounts/decide': s.discountsDecide,
+  'discounts/withdraw': s.discountsWithdraw,
+  'discounts/list': s.discountsList,
   'visits/add': s.visitsAdd,
   'visits/list': s.visitsList,
   'visits/obligations': s.visitsObligations,
@@ -326,6 +330,10 @@ export interface ApiResults {
   'complaints/add': import('./types-complaints').ComplaintView;
   'complaints/event': import('./types-complaints').ComplaintView;
   'complaints/list': import('./types-complaints').ComplaintView[];
+  'discounts/add': import('./types-discounts').DiscountView;
+  'discounts/decide': import('./types-discounts').DiscountView;
+  'discounts/withdraw': import('./types-discounts').DiscountView;
+  'discounts/list': import('./types-discounts').DiscountView[];
   'visits/add': import('./types-visits').VisitView;
   'visits/list': import('./types-visits').VisitView[];
   'visits/obligations': import('./types-visits').VisitObligationView[];

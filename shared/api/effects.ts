@@ -37,6 +37,7 @@ export const READ_AREAS = [
   'logs',
   'scorecards',
   'classification',
+  'discounts',
 ] as const;
 export type ReadArea = (typeof READ_AREAS)[number];
 
@@ -136,6 +137,10 @@ export const WRITE_EFFECTS = {
   // R21: the 附件6-2/7 lists and the report follow the table's order.
   'classification/set-industries': ['classification', 'submissions', 'reports'],
   'classification/place': ['classification', 'submissions', 'reports'],
+  // R29: the customer page shows its discounts and its timeline their steps.
+  'discounts/add': ['discounts', 'customers'],
+  'discounts/decide': ['discounts', 'customers'],
+  'discounts/withdraw': ['discounts', 'customers'],
   // R17: a viewing of key persons is recorded (the views list).
   'archives/view-personal': ['archives'],
   'archives/update': ['archives', 'customers'],

@@ -113,6 +113,14 @@ const LABEL_EN: Record<string, string> = {
   查看原因: 'Reason for viewing',
   备注: 'Note',
   项目组职责: 'Role in the team',
+  计价单位: 'Charging unit',
+  标准资费: 'Standard rate',
+  优惠资费: 'Proposed rate',
+  优惠理由: 'Reason for the discount',
+  签批人: 'Signed by',
+  审批意见: 'Comment',
+  撤回原因: 'Reason for withdrawing',
+  资费优惠申请: 'Discount request',
 };
 const en = (label: string) => LABEL_EN[label] ?? 'The field';
 const withinLimit = (label: string, max: number) => (v: string, ctx: z.RefinementCtx) => {
@@ -1095,6 +1103,74 @@ export const classificationSetIndustries = z
   })
   .strict();
 export const classificationPlace = z.object({ industryCode, customerIds: z.array(customerId).max(20_000) }).strict();
+
+// ── Tariff discounts (资费优惠, R29) ───────────────────────────────────────────────────────────
+/** A rate per charging unit, typed as money (`12.50`, `¥0.80`); at most ¥1,000,000. */
+const rate = (label: string) =>
+  money(label).superRefine((v, ctx) => {
+    if (v <= 0) ctx.addIssue(customIssue(bi(`${label}须大于 0`, `${en(label)} must be above 0`)));
+    else if (v > 100_000_000)
+      ctx.addIssue(customIssue(bi(`${label}不能超过 ¥1,000,000.00`, `${en(label)} cannot exceed ¥1,000,000.00`)));
+  });
+const discountId = id('资费优惠申请');
+export const DISCOUNT_STATUSES = ['pending', 'approved', 'rejected', 'withdrawn'] as const;
+export const discountsAdd = z
+  .object({
+    customerId,
+    line: z.enum([...PRODUCT_LINES, 'other'], said('请选择业务种类', 'Choose the line')),
+    rateUnit: text('计价单位', 20).default('件'),
+    standardRate: rate('标准资费'),
+    proposedRate: rate('优惠资费'),
+    /** Expected charging units a month; absent: the volume conditions count as met (R29). */
+    monthlyVolume: z
+      .number(said('预计月业务量必须是数字', 'The monthly volume must be a number'))
+      .int(said('预计月业务量必须是整数', 'The monthly volume must be a whole number'))
+      .min(0, said('预计月业务量不能为负数', 'The monthly volume cannot be negative'))
+      .max(10_000_000, said('预计月业务量不能超过 10,000,000', 'The monthly volume cannot exceed 10,000,000'))
+      .nullable()
+      .default(null),
+    reason: text('优惠理由', 500),
+    validFrom: isoDate,
+    validTo: isoDate,
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (v.proposedRate >= v.standardRate)
+      ctx.addIssue(
+        customIssue(bi('优惠资费应低于标准资费', 'The proposed rate must be below the standard rate'), [
+          'proposedRate',
+        ]),
+      );
+    if (v.validTo < v.validFrom)
+      ctx.addIssue(customIssue(bi('有效期止不能早于有效期起', 'The end cannot be before the start'), ['validTo']));
+  });
+export const discountsDecide = z
+  .object({
+    id: discountId,
+    decision: z.enum(['approve', 'reject'], said('审批结果应为同意或驳回', 'Approve or reject')),
+    /** The step the officer is deciding, as shown; refused if the chain has moved on. */
+    step: z
+      .number(said('审批步骤必须是数字', 'The step must be a number'))
+      .int(said('审批步骤必须是整数', 'The step must be a whole number'))
+      .min(0, said('审批步骤不能为负数', 'The step cannot be negative'))
+      .nullable()
+      .default(null),
+    approver: optionalText('签批人', 40),
+    comment: optionalText('审批意见', 500),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (v.decision === 'reject' && !v.comment)
+      ctx.addIssue(customIssue(bi('驳回须填写审批意见', 'A rejection needs a comment'), ['comment']));
+  });
+export const discountsWithdraw = z.object({ id: discountId, reason: text('撤回原因', 300) }).strict();
+export const discountsList = z
+  .object({
+    customerId: customerId.nullable().default(null),
+    status: z.enum(DISCOUNT_STATUSES, said('未知的审批状态', 'Unknown status')).nullable().default(null),
+    unitCode: unitCodeText.nullable().default(null),
+  })
+  .strict();
 
 const applicationId = id('营销申报');
 export const applicationsAdd = z

@@ -1,7 +1,7 @@
 /**
  * The kinds of event on a customer's timeline (the hub's 时间线), in the order a part adds them.
  * Each is read from the part that stores it (electron/backend/customers/timeline.ts); later parts
- * (registrations, archives, managers, logs, visits, complaints) add theirs.
+ * (registrations, archives, managers, logs, visits, complaints, discounts) add theirs.
  */
 export const TIMELINE_KINDS = [
   'created',
@@ -23,5 +23,9 @@ export const TIMELINE_KINDS = [
   'complaint_closed',
   'development',
   'log',
+  'discount_requested',
+  'discount_decided',
+  'discount_approved',
+  'discount_withdrawn',
 ] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];

@@ -24,6 +24,8 @@ export const WORK_ITEM_KINDS = [
   'complaint_overdue',
   'visits_short',
   'development_stuck',
+  'discount_pending',
+  'discount_expiring',
 ] as const;
 export type WorkItemKind = (typeof WORK_ITEM_KINDS)[number];
 
@@ -43,6 +45,8 @@ export const WORK_ITEM_KIND_NAMES: Record<WorkItemKind, { zh: string; en: string
   complaint_overdue: { zh: '投诉超时', en: 'Complaint overdue' },
   visits_short: { zh: '本月拜访不足', en: 'Visits short this month' },
   development_stuck: { zh: '开发项目停滞', en: 'Development stuck' },
+  discount_pending: { zh: '资费优惠待审批', en: 'Discount awaiting a decision' },
+  discount_expiring: { zh: '资费优惠即将到期', en: 'Discount ending soon' },
 };
 
 /** One duty. `unit` is the unit that owes it or whose customer it concerns (its code). */

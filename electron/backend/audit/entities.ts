@@ -42,6 +42,7 @@ export const ENTITY_KINDS = [
   'log',
   'scorecard-target',
   'classification',
+  'discount',
 ] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 
@@ -106,6 +107,7 @@ const SNAPSHOTS: Partial<Record<EntityKind, Snapshot>> = {
   },
   log: { read: row('SELECT * FROM marketing_logs WHERE id = ?'), ignore: new Set([...STAMPS, 'recorded_by']) },
   visit: { read: row('SELECT * FROM visits WHERE id = ?'), ignore: new Set([...STAMPS, 'recorded_by']) },
+  discount: { read: row('SELECT * FROM discount_requests WHERE id = ?'), ignore: new Set([...STAMPS, 'steps']) },
   holidays: { read: row('SELECT * FROM holiday_calendars WHERE year = ?'), ignore: new Set(['updated_at']) },
   settings: {
     read: (db, [key]) => {

@@ -3,7 +3,8 @@
  * log"). A customer's rows are those naming it (`customer:<id>`, `qualification:<id>`,
  * `revenue:<id>:<YYYY-MM>`) and those of the batches that touched it: a revenue import names its
  * batch (`batch:N`) and keeps each cell it wrote in import_changes; a customer-list import
- * (`customer-batch:N`) keeps each record in customer_import_items. A tiering run grades every
+ * (`customer-batch:N`) keeps each record in customer_import_items; a discount request
+ * (`discount:N`, R29) names its customer. A tiering run grades every
  * customer and is not listed on one customer's page.
  */
 import type { Database } from 'better-sqlite3';
@@ -42,7 +43,8 @@ const CUSTOMER_ROWS = `(@customer IS NULL
     OR (entity >= 'revenue:' || @customer || ':' AND entity < 'revenue:' || @customer || ';')
     OR entity IN (SELECT 'batch:' || b.id FROM import_batches b
                    WHERE EXISTS (SELECT 1 FROM import_changes c WHERE c.batch_id = b.id AND c.customer_id = @customer))
-    OR entity IN (SELECT 'customer-batch:' || batch_id FROM customer_import_items WHERE customer_id = @customer))`;
+    OR entity IN (SELECT 'customer-batch:' || batch_id FROM customer_import_items WHERE customer_id = @customer)
+    OR entity IN (SELECT 'discount:' || id FROM discount_requests WHERE customer_id = @customer))`;
 
 export function listAudit(db: Database, input: ParsedInput<'audit/list'>): AuditPage {
   const { from, to } = dayBounds(input.dateFrom, input.dateTo);

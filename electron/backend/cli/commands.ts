@@ -24,6 +24,7 @@ import { BACKUP_COMMANDS } from './backups';
 import { callCommand } from './call';
 import type { Command, Values } from './command';
 import { COMPLAINT_COMMANDS } from './complaints';
+import { DISCOUNT_COMMANDS } from './discounts';
 import { MARKETING_COMMANDS } from './marketing';
 import { RECEIPT_COMMANDS } from './receipts';
 import { REGISTRATION_COMMANDS } from './registrations';
@@ -56,6 +57,7 @@ export const COMMANDS: Command[] = [
   ...VISIT_COMMANDS,
   ...MARKETING_COMMANDS,
   ...SCORECARD_COMMANDS,
+  ...DISCOUNT_COMMANDS,
   {
     name: 'rules evaluate',
     summary: '按规则计算客户资格、得分与分级（标准输入 JSON → 标准输出 JSON）/ evaluate R5–R12 on JSON from stdin',

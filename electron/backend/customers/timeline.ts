@@ -333,6 +333,88 @@ const logs: Provider = (db, id) =>
     actor: l.recorded_by,
     facts: { id: l.id, stage: l.stage, method: l.method, unit: l.unit, content: l.content, summary: l.summary },
   }));
+/**
+ * R29: each discount request (line, rates, validity), each step's decision (role, approve or
+ * reject with the comment), and the request approved or withdrawn — a view over its two tables.
+ */
+const discounts: Provider = (db, id) => {
+  const requests = db
+    .prepare(
+      `SELECT id, line, rate_unit, standard_rate, proposed_rate, valid_from, valid_to, status, steps, requested_at,
+         requested_by, closed_at, withdraw_reason FROM discount_requests WHERE customer_id = ? ORDER BY id`,
+    )
+    .all(id) as {
+    id: number;
+    line: string;
+    rate_unit: string;
+    standard_rate: number;
+    proposed_rate: number;
+    valid_from: string;
+    valid_to: string;
+    status: string;
+    steps: string;
+    requested_at: string;
+    requested_by: string;
+    closed_at: string | null;
+    withdraw_reason: string | null;
+  }[];
+  if (requests.length === 0) return [];
+  const decisions = db.prepare(
+    `SELECT step, role, decision, approver, comment, decided_at, recorded_by FROM discount_decisions
+     WHERE request_id = ? ORDER BY step`,
+  );
+  return requests.flatMap((r) => {
+    const labels = (JSON.parse(r.steps) as { label: { zh: string; en: string } }[]).map((s) => s.label);
+    const base = { id: r.id, line: r.line, validFrom: r.valid_from, validTo: r.valid_to };
+    const events: TimelineEvent[] = [
+      {
+        at: r.requested_at,
+        kind: 'discount_requested',
+        actor: r.requested_by,
+        facts: {
+          ...base,
+          standard: r.standard_rate,
+          proposed: r.proposed_rate,
+          rateUnit: r.rate_unit,
+          steps: labels.length,
+        },
+      },
+    ];
+    for (const d of decisions.all(r.id) as {
+      step: number;
+      role: string;
+      decision: string;
+      approver: string | null;
+      comment: string | null;
+      decided_at: string;
+      recorded_by: string;
+    }[])
+      events.push({
+        at: d.decided_at,
+        kind: 'discount_decided',
+        actor: d.recorded_by,
+        facts: {
+          id: r.id,
+          step: d.step + 1,
+          role: labels[d.step]?.zh ?? d.role,
+          roleEn: labels[d.step]?.en ?? d.role,
+          decision: d.decision,
+          approver: d.approver,
+          comment: d.comment,
+        },
+      });
+    if (r.status === 'approved' && r.closed_at)
+      events.push({ at: r.closed_at, kind: 'discount_approved', actor: null, facts: base });
+    if (r.status === 'withdrawn' && r.closed_at)
+      events.push({
+        at: r.closed_at,
+        kind: 'discount_withdrawn',
+        actor: null,
+        facts: { ...base, reason: r.withdraw_reason },
+      });
+    return events;
+  });
+};
 
 const PROVIDERS: readonly Provider[] = [
   created,
@@ -349,6 +431,7 @@ const PROVIDERS: readonly Provider[] = [
   complaints,
   developments,
   logs,
+  discounts,
 ];
 
 /**

@@ -216,6 +216,8 @@ describe('openDatabase: pragmas', () => {
       'data_digests',
       'development_moves',
       'developments',
+      'discount_decisions',
+      'discount_requests',
       'fluctuation_reasons',
       'holiday_calendars',
       'id_sequences',

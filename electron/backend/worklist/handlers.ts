@@ -16,6 +16,7 @@ import {
 import { complaintDuties } from '../complaints/duties';
 import type { HandlerContext } from '../context';
 import { keptWhileUnchanged } from '../db/unchanged';
+import { discountDuties } from '../discounts/duties';
 import { developmentDuties } from '../marketing/duties';
 import { inboxDuties } from '../registrations/inbox-store';
 import { defineHandlers } from '../registry';
@@ -33,6 +34,7 @@ const PROVIDERS: readonly Provider[] = [
   (ctx, today) => complaintDuties(ctx.db, today),
   (ctx, today, policy, facts) => visitDuties(ctx.db, today, policy, (id) => facts.managersOf(id)),
   (ctx, today, policy, facts) => developmentDuties(ctx.db, today, policy, (id) => facts.managersOf(id)),
+  (ctx, today, policy, facts) => discountDuties(ctx.db, today, policy, (id) => facts.managersOf(id)),
 ];
 
 /**

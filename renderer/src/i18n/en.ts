@@ -4,6 +4,7 @@ import { archivesEn } from './archives.en';
 import { auditEn } from './audit.en';
 import { backupsEn } from './backups.en';
 import { complaintsEn } from './complaints.en';
+import { discountsEn } from './discounts.en';
 import { managerChangesEn } from './manager-changes.en';
 import { marketingEn } from './marketing.en';
 import { registrationsEn } from './registrations.en';
@@ -28,6 +29,7 @@ export const en: Messages = {
     logs: 'Marketing logs',
     visits: 'Visits',
     complaints: 'Complaints',
+    discounts: 'Tariff discounts',
     submissions: 'Unit submissions',
     grading: 'Grading',
     reports: 'Reports',
@@ -244,6 +246,13 @@ export const en: Messages = {
       },
       log: 'Marketing log #{{id}} ({{unit}}, {{method}}, {{stage}}): {{content}}',
       logSummary: 'Quarterly summary #{{id}} ({{unit}}): {{content}}',
+      discount_requested:
+        'Discount #{{id}} ({{line}}) requested: {{standard}} → {{proposed}} per {{unit}}, {{from}} to {{to}}, {{steps}} step(s)',
+      discount_decided: 'Discount #{{id}} step {{step}}, {{role}}{{approver}}: {{decision}}{{comment}}',
+      discountApprover: ' ({{name}})',
+      discount_approved: 'Discount #{{id}} ({{line}}) approved, {{from}} to {{to}}',
+      discount_withdrawn: 'Discount #{{id}} ({{line}}) withdrawn: {{reason}}',
+      discountDecisions: { approve: 'approved', reject: 'rejected' },
       roles: { A: 'A', B: 'B', responsible: 'Named person' },
     },
     title: 'Customer',
@@ -770,6 +779,7 @@ export const en: Messages = {
       shareBands: 'Share score bands (of bureau revenue)',
       responsibility: 'Responsible unit',
       visits: 'Visits per month',
+      discounts: 'Discount approval steps',
       cadence: 'Archive cadence and A/B roles',
       reports: 'Reports and deadlines',
     },
@@ -813,6 +823,20 @@ export const en: Messages = {
       perMonth: '≥ {{count}}',
       leader: 'Leader visits {{min}}–{{max}} a year',
       province: 'Province-approved diamonds ≥ {{count}} a month',
+    },
+    discounts: {
+      step: 'Approval step',
+      when: 'Needed when',
+      always: 'Every request',
+      or: 'or',
+      depth: 'Discount ≥',
+      revenue: 'Expected monthly revenue ≥',
+      tiers: '{{tiers}} customers',
+      stepDays: 'Days for each step',
+      expiring: 'Warn before the end',
+      maxValidity: 'Longest validity',
+      days: ' days',
+      months: ' months',
     },
     cadence: {
       tier: 'Tier',
@@ -1059,6 +1083,7 @@ export const en: Messages = {
   complaints: complaintsEn,
   marketing: marketingEn,
   scorecards: scorecardsEn,
+  discounts: discountsEn,
   archives: archivesEn,
   audit: auditEn,
   errors: {

@@ -7,6 +7,7 @@ import { archivesZh } from './archives.zh-CN';
 import { auditZh } from './audit.zh-CN';
 import { backupsZh } from './backups.zh-CN';
 import { complaintsZh } from './complaints.zh-CN';
+import { discountsZh } from './discounts.zh-CN';
 import { managerChangesZh } from './manager-changes.zh-CN';
 import { marketingZh } from './marketing.zh-CN';
 import { registrationsZh } from './registrations.zh-CN';
@@ -30,6 +31,7 @@ export const zhCN = {
     logs: '营销日志',
     visits: '拜访',
     complaints: '投诉',
+    discounts: '资费优惠',
     submissions: '数据报送',
     grading: '分级',
     reports: '报表',
@@ -244,6 +246,13 @@ export const zhCN = {
       },
       log: '营销日志 #{{id}}（{{unit}}，{{method}}，{{stage}}）：{{content}}',
       logSummary: '季度营销小结 #{{id}}（{{unit}}）：{{content}}',
+      discount_requested:
+        '资费优惠 #{{id}}（{{line}}）申请：{{standard}} → {{proposed}}/{{unit}}，{{from}} 至 {{to}}，{{steps}} 级审批',
+      discount_decided: '资费优惠 #{{id}} 第 {{step}} 步 {{role}}{{approver}}：{{decision}}{{comment}}',
+      discountApprover: '（{{name}}）',
+      discount_approved: '资费优惠 #{{id}}（{{line}}）获批准，{{from}} 至 {{to}}',
+      discount_withdrawn: '资费优惠 #{{id}}（{{line}}）撤回：{{reason}}',
+      discountDecisions: { approve: '同意', reject: '驳回' },
       roles: { A: 'A角', B: 'B角', responsible: '专人' },
     },
     title: '客户详情',
@@ -725,6 +734,7 @@ export const zhCN = {
       shareBands: '占比得分档位（占全局收入）',
       responsibility: '负责单位',
       visits: '每月走访次数',
+      discounts: '资费优惠审批环节',
       cadence: '档案更新周期与 A/B 角',
       reports: '报表与时限',
     },
@@ -768,6 +778,20 @@ export const zhCN = {
       perMonth: '≥ {{count}} 次',
       leader: '领导走访每年 {{min}}–{{max}} 次',
       province: '省局特批钻石客户每月 ≥ {{count}} 次',
+    },
+    discounts: {
+      step: '审批环节',
+      when: '何时需要',
+      always: '所有申请必经',
+      or: '或',
+      depth: '优惠幅度 ≥',
+      revenue: '预计月收入 ≥',
+      tiers: '{{tiers}}客户',
+      stepDays: '每环节审批时限',
+      expiring: '到期前提醒',
+      maxValidity: '最长有效期',
+      days: ' 天',
+      months: ' 个月',
     },
     cadence: {
       tier: '分级',
@@ -974,6 +998,7 @@ export const zhCN = {
   complaints: complaintsZh,
   marketing: marketingZh,
   scorecards: scorecardsZh,
+  discounts: discountsZh,
   archives: archivesZh,
   audit: auditZh,
   errors: {

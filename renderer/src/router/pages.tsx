@@ -34,6 +34,9 @@ export const MarketingPage = lazy(() =>
 export const ScorecardsPage = lazy(() =>
   import('../pages/scorecards/ScorecardsPage').then((m) => ({ default: m.ScorecardsPage })),
 );
+export const DiscountsPage = lazy(() =>
+  import('../pages/discounts/DiscountsPage').then((m) => ({ default: m.DiscountsPage })),
+);
 export const RegistrationsPage = lazy(() =>
   import('../pages/registrations/RegistrationsPage').then((m) => ({ default: m.RegistrationsPage })),
 );

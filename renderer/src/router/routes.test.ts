@@ -68,6 +68,13 @@ describe('parseHash', () => {
     expect(routeArea({ name: 'worklist' })).toBe('worklist');
   });
 
+  it('parses 资费优惠 (R29)', () => {
+    expect(parseHash('#/discounts')).toEqual({ name: 'discounts' });
+    expect(parseHash('#/discounts/approved')).toEqual({ name: 'discounts', tab: 'approved' });
+    expect(parseHash('#/discounts/3')).toEqual({ name: 'notFound', path: '/discounts/3' });
+    expect(routeArea({ name: 'discounts' })).toBe('discounts');
+  });
+
   it('parses 注册申报: the list, one registration, the applications and inbox tabs', () => {
     expect(parseHash('#/registrations')).toEqual({ name: 'registrations', tab: 'list', id: null });
     expect(parseHash('#/registrations/12')).toEqual({ name: 'registrations', tab: 'list', id: 12 });
@@ -129,6 +136,9 @@ describe('routeToHash', () => {
       '#/submissions/templates',
       '#/submissions/exports',
       '#/worklist',
+      '#/discounts',
+      '#/discounts/approved',
+      '#/discounts/all',
       '#/registrations',
       '#/registrations/12',
       '#/registrations/applications',

@@ -11,6 +11,8 @@
  *   #/complaints                 投诉 (R33): open complaints with their clocks
  *   #/logs                       营销日志 (R21–R22): developments and their log entries
  *   #/scorecards                 考核 (R34): the month's scorecards per manager and unit
+ *   #/discounts                  资费优惠 (R29): requests waiting for a step; #/discounts/approved the
+ *                                approved ones (a discount ending soon), #/discounts/all every request
  *   #/registrations              注册申报: the list; #/registrations/12 one registration;
  *                                #/registrations/applications 营销申报;
  *                                #/registrations/inbox 模板收件箱 (the units' template rows)
@@ -36,6 +38,7 @@ export const REPORTS_TABS = ['overview', 'analysis'] as const;
 export type ReportsTab = (typeof REPORTS_TABS)[number];
 export const REGISTRATIONS_TABS = ['list', 'applications', 'inbox'] as const;
 export type RegistrationsTab = (typeof REGISTRATIONS_TABS)[number];
+export type DiscountsTab = 'approved' | 'all';
 
 export type Route =
   | { name: 'customers' }
@@ -51,6 +54,8 @@ export type Route =
   | { name: 'complaints' }
   | { name: 'logs' }
   | { name: 'scorecards' }
+  /** `tab`: the list's filter, pending requests when absent. */
+  | { name: 'discounts'; tab?: DiscountsTab }
   /** `id`: one registration open (the list tab). */
   | { name: 'registrations'; tab: RegistrationsTab; id: number | null }
   | { name: 'notFound'; path: string };
@@ -105,6 +110,10 @@ export function parseHash(hash: string): Route {
     if (first === 'complaints' && second === undefined) return { name: 'complaints' };
     if (first === 'logs' && second === undefined) return { name: 'logs' };
     if (first === 'scorecards' && second === undefined) return { name: 'scorecards' };
+    if (first === 'discounts') {
+      if (second === undefined) return { name: 'discounts' };
+      if (second === 'approved' || second === 'all') return { name: 'discounts', tab: second };
+    }
     if (first === 'registrations') {
       if (second === undefined) return { name: 'registrations', tab: 'list', id: null };
       if (second === 'applications' || second === 'inbox') return { name: 'registrations', tab: second, id: null };
@@ -152,6 +161,8 @@ export function routeToHash(route: Route): string {
       return '#/logs';
     case 'scorecards':
       return '#/scorecards';
+    case 'discounts':
+      return route.tab ? `#/discounts/${route.tab}` : '#/discounts';
     case 'registrations':
       if (route.tab !== 'list') return `#/registrations/${route.tab}`;
       return route.id === null ? '#/registrations' : `#/registrations/${route.id}`;
@@ -171,6 +182,7 @@ export function routeArea(
   | 'complaints'
   | 'logs'
   | 'scorecards'
+  | 'discounts'
   | 'settings'
   | 'grading'
   | 'submissions'
@@ -199,6 +211,8 @@ export function routeArea(
       return 'logs';
     case 'scorecards':
       return 'scorecards';
+    case 'discounts':
+      return 'discounts';
     case 'registrations':
       return 'registrations';
     case 'notFound':

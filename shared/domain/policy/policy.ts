@@ -31,6 +31,25 @@ export const RESPONSIBLE_ROLES = [
 ] as const;
 export type ResponsibleRole = (typeof RESPONSIBLE_ROLES)[number];
 
+/**
+ * R29: one approval step of a tariff discount — who signs (a role with its label in both
+ * languages) and when the step is needed: always, or when any of its conditions holds. A condition
+ * holds when every field it sets does (depth in basis points of the standard rate, 1% = 100 bp;
+ * the customer's tier in force; the expected monthly revenue at the proposed rate, in fen).
+ */
+export interface DiscountCondition {
+  minDepthBp?: number;
+  tiers?: Tier[];
+  minMonthlyRevenue?: number;
+}
+export interface DiscountStep {
+  role: string;
+  zh: string;
+  en: string;
+  always: boolean;
+  anyOf: DiscountCondition[];
+}
+
 /** R18: calendar-aligned update periods. */
 export const CADENCES = ['half_month', 'month', 'quarter', 'half_year'] as const;
 export type Cadence = (typeof CADENCES)[number];
@@ -95,6 +114,16 @@ export interface Policy {
   registrationWarningDays: number;
   /** R19c: a released customer's previous owner may not register it again within this many days. */
   reregistrationBarDays: number;
+  discounts: {
+    /** R29: the approval chain in signing order; a request needs the steps whose condition it meets. */
+    steps: DiscountStep[];
+    /** R29: calendar days each step has to be decided in (the work list's due date). */
+    stepDays: number;
+    /** R29: an approved discount shows on the work list this many days before it ends. */
+    expiringWarningDays: number;
+    /** R29: the longest validity a request may ask for, in months. */
+    maxValidityMonths: number;
+  };
   reports: {
     /** R25: 附件6-2 lists this tier and above, or the unit's top N. */
     keyCustomerMinTier: Tier;
@@ -185,6 +214,36 @@ export const POLICY_V1: Policy = {
   registrationLapseMonths: 6,
   registrationWarningDays: 30,
   reregistrationBarDays: 90,
+  // R29 [inferred]: the seed names no figures (DOMAIN-DECISIONS "Discounts (R29)").
+  discounts: {
+    steps: [
+      { role: 'unit_head', zh: '单位负责人', en: 'Head of the unit', always: true, anyOf: [] },
+      {
+        role: 'city_centre',
+        zh: '市局大客户中心',
+        en: 'City key-account centre',
+        always: false,
+        anyOf: [{ minDepthBp: 1000 }, { tiers: ['diamond', 'gold'] }, { minMonthlyRevenue: 10_000 * YUAN }],
+      },
+      {
+        role: 'bureau_leader',
+        zh: '分管局领导',
+        en: 'Bureau leader in charge',
+        always: false,
+        anyOf: [{ minDepthBp: 2000 }, { minMonthlyRevenue: 50_000 * YUAN }],
+      },
+      {
+        role: 'province',
+        zh: '省公司',
+        en: 'Provincial company',
+        always: false,
+        anyOf: [{ minDepthBp: 3000 }, { tiers: ['diamond'] }],
+      },
+    ],
+    stepDays: 5,
+    expiringWarningDays: 30,
+    maxValidityMonths: 12,
+  },
   reports: {
     keyCustomerMinTier: 'silver',
     keyCustomerTopN: 10,

@@ -38,6 +38,31 @@ describe('R0 validatePolicy accepts the seed policy', () => {
     expect(check.ok && check.policy.reregistrationBarDays).toBe(90);
   });
 
+  it('R29: a version stored before discounts takes the seed chain, 30 warning days and 12 months', () => {
+    const { discounts: _d, ...older } = structuredClone(POLICY_V1);
+    const check = validatePolicy(older);
+    expect(check.ok && check.policy.discounts).toEqual(POLICY_V1.discounts);
+    expect(check.ok && check.policy.discounts.expiringWarningDays).toBe(30);
+  });
+
+  it('R29: refuses a chain where some request would need no step', () => {
+    const check = validatePolicy(
+      broken((p) => {
+        p.discounts.steps = p.discounts.steps.map((s) => ({ ...s, always: false, anyOf: [{ minDepthBp: 100 }] }));
+      }),
+    );
+    expect(check.ok ? [] : check.issues.map((i) => [i.path, i.message])).toEqual([
+      ['discounts.steps', '至少要有一个审批步骤对所有申请都适用（R29：任何优惠申请都须审批）'],
+    ]);
+    const empty = validatePolicy(
+      broken((p) => {
+        p.discounts.steps = [{ role: 'x', zh: '甲', en: 'A', always: false, anyOf: [] }, ...p.discounts.steps];
+        p.discounts.stepDays = 0;
+      }),
+    );
+    expect(empty.ok ? [] : empty.issues.map((i) => i.path)).toEqual(['discounts.stepDays', 'discounts.steps.0.anyOf']);
+  });
+
   it('R0: weights with credit enabled still pass when they sum to 100', () => {
     expect(
       validatePolicy(

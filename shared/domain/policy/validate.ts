@@ -70,6 +70,78 @@ function descendingBands(bands: { min: number; score: number }[], ctx: z.Refinem
   });
 }
 
+const discountCondition = z
+  .object({
+    minDepthBp: count(['优惠幅度下限（基点）', 'Discount depth floor (basis points)'])
+      .min(1, said('优惠幅度下限应在 1–10000 基点之间', 'The depth floor must be 1–10000 basis points'))
+      .max(10_000, said('优惠幅度下限应在 1–10000 基点之间', 'The depth floor must be 1–10000 basis points'))
+      .optional(),
+    tiers: z
+      .array(z.enum(TIERS, said('未知的客户分级', 'Unknown tier')))
+      .min(1)
+      .optional(),
+    minMonthlyRevenue: fen(['月收入下限', 'Monthly revenue floor']).optional(),
+  })
+  .strict()
+  .refine(
+    (c) => c.minDepthBp !== undefined || c.tiers !== undefined || c.minMonthlyRevenue !== undefined,
+    said('审批条件至少要有一项', 'A condition needs at least one field'),
+  );
+const discountStep = z
+  .object({
+    role: z
+      .string()
+      .regex(
+        /^[a-z][a-z0-9_]{0,39}$/,
+        said('审批角色代码应为小写字母、数字或下划线', 'A role key is lower-case letters, digits or _'),
+      ),
+    zh: z.string().trim().min(1, said('请填写审批角色名称', 'Name the approving role')).max(40),
+    en: z.string().trim().min(1, said('请填写审批角色的英文名称', 'Name the approving role in English')).max(80),
+    always: z.boolean(),
+    anyOf: z.array(discountCondition).max(20),
+  })
+  .strict();
+/** R29, added with discounts: versions stored before them take the seed's chain. */
+const DISCOUNTS_DEFAULT = POLICY_V1.discounts;
+const discounts = z
+  .object({
+    steps: z
+      .array(discountStep)
+      .min(1, said('资费优惠至少要有一个审批步骤', 'Discounts need at least one approval step'))
+      .max(10),
+    stepDays: count(['每步审批天数', 'Days for each approval step']).min(1).max(90),
+    expiringWarningDays: count(['优惠到期提醒天数', 'Days of warning before a discount ends']).max(366),
+    maxValidityMonths: count(['优惠最长有效月数', 'Longest validity of a discount, months']).min(1).max(60),
+  })
+  .strict()
+  .superRefine((d, ctx) => {
+    // R29: no request passes by itself — some step is needed by every request.
+    if (!d.steps.some((s) => s.always))
+      ctx.addIssue(
+        customIssue(
+          bi(
+            '至少要有一个审批步骤对所有申请都适用（R29：任何优惠申请都须审批）',
+            'At least one step must apply to every request (R29: no request passes by itself)',
+          ),
+          ['steps'],
+        ),
+      );
+    d.steps.forEach((s, i) => {
+      if (!s.always && s.anyOf.length === 0)
+        ctx.addIssue(
+          customIssue(
+            bi(`第 ${i + 1} 步既非必经，也没有适用条件`, `Step ${i + 1} is neither always needed nor has a condition`),
+            ['steps', i, 'anyOf'],
+          ),
+        );
+      if (d.steps.findIndex((o) => o.role === s.role) !== i)
+        ctx.addIssue(
+          customIssue(bi(`审批角色 ${s.role} 重复`, `The role ${s.role} appears twice`), ['steps', i, 'role']),
+        );
+    });
+  })
+  .default(() => JSON.parse(JSON.stringify(DISCOUNTS_DEFAULT)) as Policy['discounts']);
+
 export const policySchema = z
   .object({
     version: z.number().int().positive(said('版本号必须是正整数', 'The version must be a positive whole number')),
@@ -220,6 +292,7 @@ export const policySchema = z
     ])
       .max(3660)
       .default(90),
+    discounts,
     reports: z
       .object({
         keyCustomerMinTier: z.enum(TIERS),

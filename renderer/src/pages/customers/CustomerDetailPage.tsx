@@ -12,6 +12,7 @@ import { EMPTY_VALUE } from '../../i18n/format';
 import { useFormat } from '../../i18n/useFormat';
 import { hrefOf, navigate } from '../../router/useRoute';
 import { CustomerArchivePanel } from '../archives/CustomerArchivePanel';
+import { CustomerDiscountsPanel } from '../discounts/CustomerDiscountsPanel';
 import { CustomerMarketing } from '../marketing/CustomerMarketing';
 import { CustomerAuditPanel } from './CustomerAuditPanel';
 import { CustomerFormModal, type CustomerFormMode } from './CustomerFormModal';
@@ -149,6 +150,7 @@ function CustomerDetailView({ customer, initialTab }: { customer: CustomerDetail
         <Tabs.Panel value="revenue" pt="md">
           <Stack gap="md">
             <AgreementPanel customer={customer} />
+            <CustomerDiscountsPanel customerId={customer.id} />
             <RevenueSection customerId={customer.id} />
             <CustomerReportsPanel customerId={customer.id} />
           </Stack>

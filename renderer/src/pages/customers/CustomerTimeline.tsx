@@ -10,6 +10,7 @@ import { formatMoney } from '../../../../shared/domain/money';
 import { useApiQuery } from '../../api/query';
 import { ApiView } from '../../components/ApiViews';
 import { EmptyBlock } from '../../components/EmptyBlock';
+import { useLanguage } from '../../i18n';
 import { formatDateTime } from '../../i18n/format';
 import { useFormat } from '../../i18n/useFormat';
 import { typedFen } from './timeline-facts';
@@ -39,12 +40,13 @@ export function CustomerTimeline({ customerId }: { customerId: string }) {
 function TimelineItem({ event }: { event: TimelineEvent }) {
   const { t } = useTranslation();
   const f = useFormat();
+  const english = useLanguage() === 'en';
   const when = event.at.length === 10 ? f.date(event.at) : formatDateTime(event.at);
   return (
     <Timeline.Item
       title={
         <Text size="sm" fw={600}>
-          {phrase(event, t, (p) => f.month(p))}
+          {phrase(event, t, (p) => f.month(p), english)}
         </Text>
       }
       data-testid="customer-timeline-event"
@@ -57,7 +59,7 @@ function TimelineItem({ event }: { event: TimelineEvent }) {
   );
 }
 
-function phrase(e: TimelineEvent, t: TFunction, month: (period: string) => string): string {
+function phrase(e: TimelineEvent, t: TFunction, month: (period: string) => string, english: boolean): string {
   const x = e.facts;
   const tierName = (tier: string | number | null) =>
     tier === null ? t('customerDetail.timeline.notKey') : t(`tier.${String(tier) as 'gold'}`);
@@ -157,6 +159,35 @@ function phrase(e: TimelineEvent, t: TFunction, month: (period: string) => strin
         method: t(`marketing.methods.${String(x.method) as 'visit'}`),
         stage: x.stage ? t(`marketing.stages.${String(x.stage) as 'contact'}`) : '',
         content: String(x.content).length > 60 ? `${String(x.content).slice(0, 60)}…` : x.content,
+      });
+    case 'discount_requested':
+      return t('customerDetail.timeline.discount_requested', {
+        id: x.id,
+        line: t(`line.${String(x.line) as 'savings'}`),
+        standard: formatMoney(Number(x.standard)),
+        proposed: formatMoney(Number(x.proposed)),
+        unit: x.rateUnit,
+        from: x.validFrom,
+        to: x.validTo,
+        steps: x.steps,
+      });
+    case 'discount_decided':
+      return t('customerDetail.timeline.discount_decided', {
+        id: x.id,
+        step: x.step,
+        role: english ? x.roleEn : x.role,
+        approver: x.approver ? t('customerDetail.timeline.discountApprover', { name: x.approver }) : '',
+        decision: t(`customerDetail.timeline.discountDecisions.${String(x.decision) as 'approve'}`),
+        comment: x.comment ? t('customerDetail.timeline.opinion', { text: x.comment }) : '',
+      });
+    case 'discount_approved':
+    case 'discount_withdrawn':
+      return t(`customerDetail.timeline.${e.kind}`, {
+        id: x.id,
+        line: t(`line.${String(x.line) as 'savings'}`),
+        from: x.validFrom,
+        to: x.validTo,
+        reason: x.reason ?? '',
       });
     case 'revenue_typed': {
       const line = t(`line.${String(x.line) as 'savings'}`);

@@ -7,12 +7,14 @@ import { ActionIcon, Button, Group, NumberInput, Paper, SimpleGrid, Table, Text,
 import type { UseFormReturnType } from '@mantine/form';
 import { createContext, type ReactNode, useContext } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatBp } from '../../../../shared/domain/discounts/approval';
 import { formatPermille } from '../../../../shared/domain/evaluation';
 import { PRODUCT_LINES } from '../../../../shared/domain/lines';
 import { formatMoney } from '../../../../shared/domain/money';
 import { UNIT_KINDS } from '../../../../shared/domain/organisation';
 import type { Band, Policy } from '../../../../shared/domain/policy/policy';
 import { SCOPES, TIERS } from '../../../../shared/domain/tiers';
+import { useLanguage } from '../../i18n';
 
 /** The draft's values as a form holds them (a plain object type, which @mantine/form asks for). */
 export type PolicyValues = { [K in keyof Policy]: Policy[K] };
@@ -24,11 +26,12 @@ const PolicyContext = createContext<{ policy: Policy; form: PolicyForm | null }>
   form: null,
 });
 
-type Unit = 'fen' | 'ppm' | 'plain';
+type Unit = 'fen' | 'ppm' | 'bp' | 'plain';
 
-const toShown = (value: number, unit: Unit) => (unit === 'fen' ? value / 100 : unit === 'ppm' ? value / 1000 : value);
+const toShown = (value: number, unit: Unit) =>
+  unit === 'fen' || unit === 'bp' ? value / 100 : unit === 'ppm' ? value / 1000 : value;
 const fromShown = (value: number, unit: Unit) =>
-  unit === 'fen' ? Math.round(value * 100) : unit === 'ppm' ? Math.round(value * 1000) : value;
+  unit === 'fen' || unit === 'bp' ? Math.round(value * 100) : unit === 'ppm' ? Math.round(value * 1000) : value;
 
 function valueAt(policy: Policy, path: string): number {
   let node: unknown = policy;
@@ -60,7 +63,13 @@ function Num({
   if (!form) {
     const value = valueAt(policy, path);
     const text =
-      unit === 'fen' ? formatMoney(value) : unit === 'ppm' ? formatPermille(value) : `${value}${suffix ?? ''}`;
+      unit === 'fen'
+        ? formatMoney(value)
+        : unit === 'ppm'
+          ? formatPermille(value)
+          : unit === 'bp'
+            ? formatBp(value)
+            : `${value}${suffix ?? ''}`;
     return <span className="kam-num">{text}</span>;
   }
   const input = form.getInputProps(path);
@@ -74,10 +83,10 @@ function Num({
       onChange={(v) => input.onChange(typeof v === 'number' ? fromShown(v, unit) : Number.NaN)}
       onFocus={input.onFocus}
       onBlur={input.onBlur}
-      decimalScale={unit === 'fen' ? 2 : unit === 'ppm' ? 3 : 0}
+      decimalScale={unit === 'fen' || unit === 'bp' ? 2 : unit === 'ppm' ? 3 : 0}
       thousandSeparator={unit === 'fen' ? ',' : undefined}
       prefix={unit === 'fen' ? '¥' : undefined}
-      suffix={unit === 'ppm' ? '‰' : suffix}
+      suffix={unit === 'ppm' ? '‰' : unit === 'bp' ? '%' : suffix}
       min={0}
       hideControls={unit !== 'plain'}
       aria-label={label}
@@ -423,6 +432,8 @@ function PolicyTables() {
         </Text>
       </Section>
 
+      <DiscountSteps />
+
       <Section title={t('rules.sections.cadence')} rule="R18 / R20">
         <Table withTableBorder fz="sm" verticalSpacing={4}>
           <Table.Thead>
@@ -479,6 +490,112 @@ function PolicyTables() {
         </Table>
       </Section>
     </SimpleGrid>
+  );
+}
+
+/**
+ * R29: the discount approval chain — each step's role and when it is needed (always, or any of its
+ * conditions, each condition all of its parts); depths and revenue floors editable in a draft.
+ */
+function DiscountSteps() {
+  const { t } = useTranslation();
+  const { policy: p } = useContext(PolicyContext);
+  const english = useLanguage() === 'en';
+  const d = p.discounts;
+  return (
+    <Section title={t('rules.sections.discounts')} rule="R29" testId="policy-discounts">
+      <Table withTableBorder fz="sm" verticalSpacing={4}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('rules.discounts.step')}</Table.Th>
+            <Table.Th>{t('rules.discounts.when')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {d.steps.map((s, i) => (
+            <Table.Tr key={s.role}>
+              <Table.Td>
+                {i + 1}. {english ? s.en : s.zh}
+              </Table.Td>
+              <Table.Td>
+                {s.always ? (
+                  t('rules.discounts.always')
+                ) : (
+                  <Stack2>
+                    {s.anyOf.map((c, j) => {
+                      const base = `discounts.steps.${i}.anyOf.${j}`;
+                      return (
+                        // biome-ignore lint/suspicious/noArrayIndexKey: conditions have no identity but their place
+                        <Group key={j} gap={6} wrap="wrap">
+                          {j > 0 && (
+                            <Text size="xs" c="dimmed">
+                              {t('rules.discounts.or')}
+                            </Text>
+                          )}
+                          {c.minDepthBp !== undefined && (
+                            <Group gap={4}>
+                              {t('rules.discounts.depth')}
+                              <Num path={`${base}.minDepthBp`} unit="bp" label={t('rules.discounts.depth')} w={90} />
+                            </Group>
+                          )}
+                          {c.tiers !== undefined && (
+                            <span>
+                              {t('rules.discounts.tiers', {
+                                tiers: c.tiers.map((tier) => t(`tier.${tier}`)).join(english ? ', ' : '、'),
+                              })}
+                            </span>
+                          )}
+                          {c.minMonthlyRevenue !== undefined && (
+                            <Group gap={4}>
+                              {t('rules.discounts.revenue')}
+                              <Num
+                                path={`${base}.minMonthlyRevenue`}
+                                unit="fen"
+                                label={t('rules.discounts.revenue')}
+                                w={120}
+                              />
+                            </Group>
+                          )}
+                        </Group>
+                      );
+                    })}
+                  </Stack2>
+                )}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      <Group gap="lg" mt={8}>
+        <Group gap={4}>
+          <Text size="sm">{t('rules.discounts.stepDays')}</Text>
+          <Num
+            path="discounts.stepDays"
+            suffix={t('rules.discounts.days')}
+            label={t('rules.discounts.stepDays')}
+            w={80}
+          />
+        </Group>
+        <Group gap={4}>
+          <Text size="sm">{t('rules.discounts.expiring')}</Text>
+          <Num
+            path="discounts.expiringWarningDays"
+            suffix={t('rules.discounts.days')}
+            label={t('rules.discounts.expiring')}
+            w={80}
+          />
+        </Group>
+        <Group gap={4}>
+          <Text size="sm">{t('rules.discounts.maxValidity')}</Text>
+          <Num
+            path="discounts.maxValidityMonths"
+            suffix={t('rules.discounts.months')}
+            label={t('rules.discounts.maxValidity')}
+            w={80}
+          />
+        </Group>
+      </Group>
+    </Section>
   );
 }
 

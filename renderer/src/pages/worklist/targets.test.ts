@@ -21,6 +21,16 @@ describe('work list targets', () => {
     });
   });
 
+  it('opens 资费优惠 for a request waiting or a discount ending (R29)', () => {
+    expect(targetOf({ kind: 'discount_pending', unit: '440515', customerId: '44051500001000' })).toEqual({
+      name: 'discounts',
+    });
+    expect(targetOf({ kind: 'discount_expiring', unit: '440515', customerId: '44051500001000' })).toEqual({
+      name: 'discounts',
+      tab: 'approved',
+    });
+  });
+
   it('opens the registration for a step or a conflict, the applications tab for an application', () => {
     expect(targetOf({ kind: 'registration_step', unit: '440515', registrationId: 7 })).toEqual({
       name: 'registrations',

@@ -36,6 +36,11 @@ export function targetOf(item: WorkItem): Route | null {
       return { name: 'complaints' };
     case 'development_stuck':
       return { name: 'logs' };
+    case 'discount_pending':
+      return { name: 'discounts' };
+    case 'discount_expiring':
+      // The approved ones, where it shows with its validity (R29).
+      return { name: 'discounts', tab: 'approved' };
     case 'template_inbox':
       return { name: 'registrations', tab: 'inbox', id: null };
   }
