@@ -180,6 +180,9 @@ export const inputSchemas = {
   'visits/add': s.visitsAdd,
   'visits/list': s.visitsList,
   'visits/obligations': s.visitsObligations,
+  'visits/record': s.visitsRecord,
+  'visits/completion': s.visitsCompletion,
+  'visits/leader-check': s.visitsLeaderCheck,
   'archives/get': s.archivesGet,
   'archives/view-personal': s.archivesViewPersonal,
   'archives/update': s.archivesUpdate,
@@ -315,7 +318,10 @@ export interface ApiResults {
   'complaints/list': import('./types-complaints').ComplaintView[];
   'visits/add': import('./types-visits').VisitView;
   'visits/list': import('./types-visits').VisitView[];
-  'visits/obligations': import('./types-visits').VisitObligationView[];
+  'visits/obligations': import('./types-visits').VisitObligationRow[];
+  'visits/record': import('./types-visits').VisitView;
+  'visits/completion': import('./types-visits').VisitCompletionView;
+  'visits/leader-check': import('./types-visits').LeaderCheckView;
   'archives/get': A.ArchiveView;
   'archives/view-personal': A.ArchiveView;
   'archives/update': A.ArchiveView;

@@ -124,6 +124,7 @@ export const WRITE_EFFECTS = {
   'complaints/add': ['complaints', 'customers'],
   'complaints/event': ['complaints', 'customers'],
   'visits/add': ['visits', 'customers'],
+  'visits/record': ['visits', 'customers'],
   // R17: a viewing of key persons is recorded (the views list).
   'archives/view-personal': ['archives'],
   'archives/update': ['archives', 'customers'],

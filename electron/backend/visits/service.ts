@@ -5,12 +5,21 @@
  */
 import type { Database } from 'better-sqlite3';
 import { AppError } from '../../../shared/api/errors';
-import type { VisitObligationView, VisitView } from '../../../shared/api/types-visits';
+import type {
+  LeaderCheckView,
+  LeaderVisitRow,
+  VisitCompletionView,
+  VisitManagerRef,
+  VisitObligationRow,
+  VisitView,
+} from '../../../shared/api/types-visits';
 import { bi } from '../../../shared/domain/bilingual';
-import { monthlyVisitsRequired, visitShortfall } from '../../../shared/domain/duties';
-import { lastDayOf, type Period } from '../../../shared/domain/periods';
+import { localDate } from '../../../shared/domain/dates';
+import { leaderVisitsRequired, monthlyVisitsRequired, visitShortfall } from '../../../shared/domain/duties';
+import { lastDayOf, type Period, yearToDate } from '../../../shared/domain/periods';
 import type { Policy } from '../../../shared/domain/policy/policy';
 import type { Scope } from '../../../shared/domain/tiers';
+import { completionOf } from '../../../shared/domain/visits/completion';
 import type { HandlerContext } from '../context';
 import { getCustomerRow } from '../customers/rows';
 import { findTierBasis, keyCustomersInForce } from '../tiering/in-force';
@@ -114,18 +123,32 @@ export function listVisits(db: Database, filter: { customerId: string | null; pe
  * the grading behind it; manager visits or contacts held in the month count (planned and not held
  * do not; leader-led visits are a yearly duty of their own).
  */
-export function visitObligations(db: Database, period: Period, policy: Pick<Policy, 'visits'>): VisitObligationView[] {
+export function visitObligations(
+  db: Database,
+  period: Period,
+  policy: Pick<Policy, 'visits'>,
+  asOf: string = lastDayOf(period),
+): VisitObligationRow[] {
   const tiers = keyCustomersInForce(db, period);
   if (tiers.size === 0) return [];
   const basis = findTierBasis(db, period);
-  const scopes = new Map<string, Scope>(
+  // R15: the run's responsible unit, else (no run result, or no unit resolved) the customer's own.
+  const graded = new Map<string, { scope: Scope; unitId: number | null }>(
     basis === null
       ? []
-      : (db.prepare('SELECT customer_id, scope FROM tier_results WHERE run_id = ?').raw().all(basis.runId) as [
-          string,
-          Scope,
-        ][]),
+      : (
+          db
+            .prepare('SELECT customer_id, scope, responsible_unit_id FROM tier_results WHERE run_id = ?')
+            .raw()
+            .all(basis.runId) as [string, Scope, number | null][]
+        ).map(([id, scope, unitId]) => [id, { scope, unitId }]),
   );
+  const units = new Map(
+    (db.prepare('SELECT id, code, name FROM units').raw().all() as [number, string, string][]).map(
+      ([id, code, name]) => [id, { code, name }],
+    ),
+  );
+  const managers = abManagersOn(db, asOf);
   const held = new Map<string, number>(
     db
       .prepare(
@@ -136,28 +159,31 @@ export function visitObligations(db: Database, period: Period, policy: Pick<Poli
       .all(`${period}-01`, lastDayOf(period)) as [string, number][],
   );
   const customers = new Map(
-    (
-      db.prepare('SELECT c.id, c.name, u.code FROM customers c JOIN units u ON u.id = c.unit_id').raw().all() as [
-        string,
-        string,
-        string,
-      ][]
-    ).map(([id, name, code]) => [id, { name, code }]),
+    (db.prepare('SELECT id, name, unit_id FROM customers').raw().all() as [string, string, number][]).map(
+      ([id, name, unitId]) => [id, { name, unitId }],
+    ),
   );
-  const out: VisitObligationView[] = [];
+  const out: VisitObligationRow[] = [];
   for (const [id, t] of tiers) {
     if (t.tier === null) continue;
-    const scope = scopes.get(id) ?? 'regional';
+    const g = graded.get(id);
+    const scope = g?.scope ?? 'regional';
     const required = monthlyVisitsRequired(
       { tier: t.tier, scope, provinceApprovedDiamond: t.source === 'approval' && t.tier === 'diamond' },
       policy,
     );
     const done = held.get(id) ?? 0;
     const c = customers.get(id);
+    const home = c === undefined ? undefined : units.get(c.unitId);
+    const responsible = (g?.unitId == null ? undefined : units.get(g.unitId)) ?? home;
     out.push({
       customerId: id,
       customerName: c?.name ?? id,
-      unit: c?.code ?? '',
+      unit: home?.code ?? '',
+      unitName: home?.name ?? '',
+      responsibleUnit: responsible?.code ?? '',
+      responsibleUnitName: responsible?.name ?? '',
+      managers: managers.get(id) ?? [],
       tier: t.tier,
       scope,
       required,
@@ -166,4 +192,173 @@ export function visitObligations(db: Database, period: Period, policy: Pick<Poli
     });
   }
   return out.sort((a, b) => b.short - a.short || (a.customerId < b.customerId ? -1 : 1));
+}
+
+/**
+ * Each customer's A and B managers in force on `date` (R20): rows held that day whose manager has
+ * not left by it, one manager once (a manager holding both roles is listed as A).
+ */
+export function abManagersOn(db: Database, date: string, customerId?: string): Map<string, VisitManagerRef[]> {
+  const rows = db
+    .prepare(
+      `SELECT cm.customer_id, cm.role, m.id, m.name FROM customer_managers cm JOIN managers m ON m.id = cm.manager_id
+       WHERE cm.role IN ('A', 'B') AND cm.from_on <= @date AND (cm.to_on IS NULL OR cm.to_on > @date)
+         AND (m.left_on IS NULL OR m.left_on > @date) AND (@customerId IS NULL OR cm.customer_id = @customerId)
+       ORDER BY cm.customer_id, cm.role, cm.from_on, m.id`,
+    )
+    .raw()
+    .all({ date, customerId: customerId ?? null }) as [string, 'A' | 'B', number, string][];
+  const out = new Map<string, VisitManagerRef[]>();
+  for (const [customer, role, id, name] of rows) {
+    const list = out.get(customer) ?? [];
+    if (!list.some((m) => m.id === id)) list.push({ id, name, role });
+    out.set(customer, list);
+  }
+  return out;
+}
+
+/**
+ * R23: a planned visit's result — held (participants and outcome, checked by the schema) or not
+ * held (the reason). A visit already held or not held is refused: its record stands. The day
+ * held is the planned day unless another is given, and never after today.
+ */
+export function recordVisit(
+  ctx: Pick<HandlerContext, 'db' | 'now' | 'actor'>,
+  input: {
+    id: number;
+    status: 'held' | 'not_held';
+    date: string | null;
+    participants?: string | null | undefined;
+    outcome?: string | null | undefined;
+    reason?: string | null | undefined;
+  },
+): VisitView {
+  const { db } = ctx;
+  const row = db.prepare('SELECT status, visit_on FROM visits WHERE id = ?').get(input.id) as
+    | { status: VisitView['status']; visit_on: string }
+    | undefined;
+  if (row === undefined) throw new AppError('NOT_FOUND', bi(`找不到拜访 #${input.id}`, `No visit #${input.id}`));
+  if (row.status !== 'planned')
+    throw new AppError(
+      'CONFLICT',
+      bi(
+        `拜访 #${input.id} 已登记为${row.status === 'held' ? '已拜访' : '未拜访'}，不能再次登记结果`,
+        `Visit #${input.id} is already recorded as ${row.status === 'held' ? 'held' : 'not held'}`,
+      ),
+    );
+  const date = input.date ?? row.visit_on;
+  const today = localDate(ctx.now());
+  if (date > today)
+    throw new AppError(
+      'VALIDATION',
+      bi(
+        `拜访日期 ${date} 晚于今天，请填写实际拜访日期`,
+        `The visit date ${date} is after today: enter the day it was held`,
+      ),
+      { issues: [{ path: 'date', message: '拜访日期不能晚于今天', messageEn: 'The date cannot be after today' }] },
+    );
+  const held = input.status === 'held';
+  db.prepare(
+    `UPDATE visits SET status = ?, visit_on = ?, participants = ?, outcome = ?, reason = ?, updated_at = ?
+     WHERE id = ? AND status = 'planned'`,
+  ).run(
+    input.status,
+    date,
+    held ? (input.participants ?? null) : null,
+    held ? (input.outcome ?? null) : null,
+    held ? null : (input.reason ?? null),
+    ctx.now().toISOString(),
+    input.id,
+  );
+  return toView(db.prepare(`${SELECT} WHERE v.id = ?`).get(input.id) as VisitRow);
+}
+
+/**
+ * R23 completion for the month or the year to its end: each month's obligations (tier in force
+ * that month, A/B managers on the month's last day or `today` if earlier) aggregated by
+ * completionOf — held capped at each month's requirement.
+ */
+export function visitCompletion(
+  db: Database,
+  period: Period,
+  span: 'month' | 'ytd',
+  today: string,
+  policyFor: (period: Period) => Pick<Policy, 'visits'>,
+): VisitCompletionView {
+  const months = span === 'month' ? [period] : yearToDate(period);
+  const rows = months.flatMap((m) => {
+    const end = lastDayOf(m);
+    return visitObligations(db, m, policyFor(m), end < today ? end : today).map((o) => ({
+      customerId: o.customerId,
+      customerName: o.customerName,
+      tier: o.tier,
+      required: o.required,
+      held: o.held,
+      unit: o.responsibleUnit,
+      unitName: o.responsibleUnitName,
+      managers: o.managers,
+    }));
+  });
+  return {
+    period,
+    span,
+    from: months[0] as string,
+    to: period,
+    ...completionOf(rows),
+  };
+}
+
+/**
+ * R23 leader-led visits (policy visits.leaderPerYear, 1–2): every key customer in force in the
+ * month of `asOf` (general tier too: "every key customer"), with the held ones dated in the year
+ * up to `asOf`; met once the minimum is held. Planned ones still open are shown beside.
+ */
+export function leaderCheck(db: Database, year: number, asOf: string, policy: Pick<Policy, 'visits'>): LeaderCheckView {
+  const { min, max } = leaderVisitsRequired(policy);
+  const yearEnd = `${year}-12-31`;
+  const day = asOf > yearEnd ? yearEnd : asOf < `${year}-01-01` ? `${year}-01-01` : asOf;
+  const month = day.slice(0, 7) as Period;
+  const tiers = keyCustomersInForce(db, month);
+  const counts = new Map(
+    (
+      db
+        .prepare(
+          `SELECT customer_id, sum(status = 'held' AND visit_on <= @day), sum(status = 'planned'),
+             max(CASE WHEN status = 'held' AND visit_on <= @day THEN visit_on END)
+           FROM visits WHERE kind = 'leader' AND visit_on BETWEEN @from AND @to GROUP BY customer_id`,
+        )
+        .raw()
+        .all({ day, from: `${year}-01-01`, to: yearEnd }) as [string, number, number, string | null][]
+    ).map(([id, held, planned, last]) => [id, { held, planned, last }]),
+  );
+  const customers = new Map(
+    (
+      db
+        .prepare('SELECT c.id, c.name, u.code, u.name FROM customers c JOIN units u ON u.id = c.unit_id')
+        .raw()
+        .all() as [string, string, string, string][]
+    ).map(([id, name, code, unitName]) => [id, { name, code, unitName }]),
+  );
+  const rows: LeaderVisitRow[] = [];
+  for (const [id, t] of tiers) {
+    if (t.tier === null) continue;
+    const c = customers.get(id);
+    const n = counts.get(id);
+    const held = n?.held ?? 0;
+    rows.push({
+      customerId: id,
+      customerName: c?.name ?? id,
+      unit: c?.code ?? '',
+      unitName: c?.unitName ?? '',
+      tier: t.tier,
+      held,
+      planned: n?.planned ?? 0,
+      lastHeldOn: n?.last ?? null,
+      min,
+      max,
+      met: held >= min,
+    });
+  }
+  rows.sort((a, b) => Number(a.met) - Number(b.met) || (a.customerId < b.customerId ? -1 : 1));
+  return { year, asOf: day, min, max, rows };
 }
