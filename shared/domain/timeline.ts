@@ -21,5 +21,7 @@ export const TIMELINE_KINDS = [
   'manager_ended',
   'complaint',
   'complaint_closed',
+  'visit_held',
+  'visit_not_held',
 ] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];

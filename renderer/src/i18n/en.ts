@@ -8,6 +8,7 @@ import { managerChangesEn } from './manager-changes.en';
 import { registrationsEn } from './registrations.en';
 import { reportsEn } from './reports.en';
 import { submissionsEn } from './submissions.en';
+import { visitsEn } from './visits.en';
 import { worklistEn } from './worklist.en';
 import type { Messages } from './zh-CN';
 
@@ -226,6 +227,8 @@ export const en: Messages = {
       complaint: 'Complaint #{{id}} ({{unit}}, by {{channel}}): {{content}}',
       complaint_closed: 'Complaint #{{id}} closed, satisfaction {{satisfaction}}/5',
       complaintClosedLate: 'Complaint #{{id}} closed late, satisfaction {{satisfaction}}/5',
+      visit_held: '{{kind}} #{{id}} held ({{participants}}): {{text}}',
+      visit_not_held: '{{kind}} #{{id}} not held: {{text}}',
       roles: { A: 'A', B: 'B', responsible: 'Named person' },
     },
     title: 'Customer',
@@ -1039,6 +1042,7 @@ export const en: Messages = {
   worklist: worklistEn,
   registrations: registrationsEn,
   complaints: complaintsEn,
+  visits: visitsEn,
   archives: archivesEn,
   audit: auditEn,
   errors: {

@@ -11,6 +11,7 @@ import { managerChangesZh } from './manager-changes.zh-CN';
 import { registrationsZh } from './registrations.zh-CN';
 import { reportsZh } from './reports.zh-CN';
 import { submissionsZh } from './submissions.zh-CN';
+import { visitsZh } from './visits.zh-CN';
 import { worklistZh } from './worklist.zh-CN';
 
 export const zhCN = {
@@ -226,6 +227,8 @@ export const zhCN = {
       complaint: '投诉 #{{id}}（{{unit}}受理，{{channel}}）：{{content}}',
       complaint_closed: '投诉 #{{id}} 结案，客户满意度 {{satisfaction}}/5',
       complaintClosedLate: '投诉 #{{id}} 结案（超时），客户满意度 {{satisfaction}}/5',
+      visit_held: '{{kind}} #{{id}} 已拜访（{{participants}}）：{{text}}',
+      visit_not_held: '{{kind}} #{{id}} 未拜访：{{text}}',
       roles: { A: 'A角', B: 'B角', responsible: '专人' },
     },
     title: '客户详情',
@@ -954,6 +957,7 @@ export const zhCN = {
   worklist: worklistZh,
   registrations: registrationsZh,
   complaints: complaintsZh,
+  visits: visitsZh,
   archives: archivesZh,
   audit: auditZh,
   errors: {
