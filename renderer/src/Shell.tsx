@@ -19,6 +19,7 @@ import {
   SettingsPage,
   SubmissionsPage,
   TiersPage,
+  VisitsPage,
   WorkListPage,
 } from './router/pages';
 import { type Route, routeArea } from './router/routes';
@@ -26,8 +27,8 @@ import { hrefOf, useRoute } from './router/useRoute';
 import { OperatorBadge } from './session/OperatorBadge';
 
 /**
- * The areas of the app, in the bureau's order, 待办 first (what is owed today). 营销日志 and 拜访
- * are still to come.
+ * The areas of the app, in the bureau's order, 待办 first (what is owed today). 营销日志 is still
+ * to come.
  */
 const NAV_ITEMS = [
   { key: 'worklist', href: hrefOf({ name: 'worklist' }) },
@@ -35,7 +36,7 @@ const NAV_ITEMS = [
   { key: 'registrations', href: hrefOf({ name: 'registrations', tab: 'list', id: null }) },
   { key: 'archives', href: hrefOf({ name: 'archives' }) },
   { key: 'logs', href: null },
-  { key: 'visits', href: null },
+  { key: 'visits', href: hrefOf({ name: 'visits', customerId: null }) },
   { key: 'complaints', href: hrefOf({ name: 'complaints' }) },
   { key: 'submissions', href: hrefOf({ name: 'submissions', tab: 'tracker' }) },
   { key: 'grading', href: hrefOf({ name: 'tiers', runId: null }) },
@@ -51,6 +52,7 @@ const NAV_DUTIES: Partial<Record<(typeof NAV_ITEMS)[number]['key'], readonly Wor
   submissions: ['forms_missing'],
   settings: ['manager_change_late'],
   complaints: ['complaint_overdue'],
+  visits: ['visits_short'],
 };
 
 function NavCount({ item }: { item: (typeof NAV_ITEMS)[number]['key'] }) {
@@ -174,6 +176,8 @@ function Page({ route }: { route: Route }) {
       return <WorkListPage />;
     case 'complaints':
       return <ComplaintsPage />;
+    case 'visits':
+      return <VisitsPage key={route.customerId ?? ''} customerId={route.customerId} />;
     case 'registrations':
       return <RegistrationsPage key={route.id ?? route.tab} tab={route.tab} id={route.id} />;
     case 'notFound':

@@ -970,7 +970,12 @@ export const visitsList = z
   .object({ customerId: customerId.nullable().default(null), period: period.nullable().default(null) })
   .strict();
 export const visitsObligations = z
-  .object({ period, unitCode: unitCodeText.nullable().default(null), shortOnly: z.boolean().default(false) })
+  .object({
+    period,
+    unitCode: unitCodeText.nullable().default(null),
+    shortOnly: z.boolean().default(false),
+    customerId: customerId.nullable().default(null),
+  })
   .strict();
 /**
  * R23: a planned visit's result — held (participants and outcome required) or not held (the reason
@@ -995,7 +1000,9 @@ export const visitsCompletion = z
   })
   .strict();
 /** R23 leader-led visits of a year, as of a day (default today). */
-export const visitsLeaderCheck = z.object({ year, asOf: isoDate.nullable().default(null) }).strict();
+export const visitsLeaderCheck = z
+  .object({ year, asOf: isoDate.nullable().default(null), customerId: customerId.nullable().default(null) })
+  .strict();
 
 const applicationId = id('营销申报');
 export const applicationsAdd = z

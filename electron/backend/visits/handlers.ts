@@ -18,8 +18,8 @@ export const visitHandlers = defineHandlers({
   'visits/list': { kind: 'read', run: (input, { db }) => listVisits(db, input) },
   'visits/obligations': {
     kind: 'read',
-    run: ({ period, unitCode, shortOnly }, ctx) =>
-      visitObligations(ctx.db, period, ctx.policies.forDate(`${period}-01`)).filter(
+    run: ({ period, unitCode, shortOnly, customerId }, ctx) =>
+      visitObligations(ctx.db, period, ctx.policies.forDate(`${period}-01`), undefined, customerId).filter(
         (o) => (unitCode === null || o.unit === unitCode) && (!shortOnly || o.short > 0),
       ),
   },
@@ -30,9 +30,9 @@ export const visitHandlers = defineHandlers({
   },
   'visits/leader-check': {
     kind: 'read',
-    run: ({ year, asOf }, ctx) => {
+    run: ({ year, asOf, customerId }, ctx) => {
       const day = asOf ?? localDate(ctx.now());
-      return leaderCheck(ctx.db, year, day, ctx.policies.forDate(day));
+      return leaderCheck(ctx.db, year, day, ctx.policies.forDate(day), customerId);
     },
   },
 });

@@ -22,7 +22,7 @@ import type { Scope } from '../../../shared/domain/tiers';
 import { completionOf } from '../../../shared/domain/visits/completion';
 import type { HandlerContext } from '../context';
 import { getCustomerRow } from '../customers/rows';
-import { findTierBasis, keyCustomersInForce } from '../tiering/in-force';
+import { findTierBasis, type MonthTier, monthTiers } from '../tiering/in-force';
 
 interface VisitRow {
   id: number;
@@ -128,10 +128,11 @@ export function visitObligations(
   period: Period,
   policy: Pick<Policy, 'visits'>,
   asOf: string = lastDayOf(period),
+  customerId: string | null = null,
 ): VisitObligationRow[] {
-  const tiers = keyCustomersInForce(db, period);
-  if (tiers.size === 0) return [];
   const basis = findTierBasis(db, period);
+  const tiers = monthTiers(db, basis, period, customerId === null ? undefined : [customerId]);
+  if (tiers.size === 0) return [];
   // R15: the run's responsible unit, else (no run result, or no unit resolved) the customer's own.
   const graded = new Map<string, { scope: Scope; unitId: number | null }>(
     basis === null
@@ -313,12 +314,23 @@ export function visitCompletion(
  * month of `asOf` (general tier too: "every key customer"), with the held ones dated in the year
  * up to `asOf`; met once the minimum is held. Planned ones still open are shown beside.
  */
-export function leaderCheck(db: Database, year: number, asOf: string, policy: Pick<Policy, 'visits'>): LeaderCheckView {
+export function leaderCheck(
+  db: Database,
+  year: number,
+  asOf: string,
+  policy: Pick<Policy, 'visits'>,
+  customerId: string | null = null,
+): LeaderCheckView {
   const { min, max } = leaderVisitsRequired(policy);
   const yearEnd = `${year}-12-31`;
   const day = asOf > yearEnd ? yearEnd : asOf < `${year}-01-01` ? `${year}-01-01` : asOf;
   const month = day.slice(0, 7) as Period;
-  const tiers = keyCustomersInForce(db, month);
+  const tiers: Map<string, MonthTier> = monthTiers(
+    db,
+    findTierBasis(db, month),
+    month,
+    customerId === null ? undefined : [customerId],
+  );
   const counts = new Map(
     (
       db

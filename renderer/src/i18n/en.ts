@@ -184,7 +184,14 @@ export const en: Messages = {
       approvedOn: 'approved {{date}}',
       member: 'on the team until {{date}}, {{percent}}% of revenue',
     },
-    tabs: { revenue: 'Revenue', archive: 'Archive', timeline: 'Timeline', details: 'Details', audit: 'Change log' },
+    tabs: {
+      revenue: 'Revenue',
+      archive: 'Archive',
+      visits: 'Visits',
+      timeline: 'Timeline',
+      details: 'Details',
+      audit: 'Change log',
+    },
     timeline: {
       label: 'Customer timeline',
       empty: 'Nothing recorded yet.',

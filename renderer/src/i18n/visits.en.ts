@@ -74,7 +74,15 @@ export const visitsEn: Shape<typeof visitsZh> = {
     empty: 'No customer is due a visit in this period.',
     noManager: 'No manager',
     drawerTitle: '{{group}}: {{counted}}/{{required}} ({{rate}})',
-    columns: { customer: 'Customer', required: 'Due', counted: 'Counted', held: 'Held', short: 'Short' },
+    columns: {
+      rate: 'Completion',
+      customers: 'Customers',
+      customer: 'Customer',
+      required: 'Due',
+      counted: 'Counted',
+      held: 'Held',
+      short: 'Short',
+    },
     openCustomer: 'Open customer',
   },
   leaders: {

@@ -71,7 +71,15 @@ export const visitsZh = {
     empty: '所选期间没有应拜访的客户。',
     noManager: '未指定客户经理',
     drawerTitle: '{{group}}：{{counted}}/{{required}}（{{rate}}）',
-    columns: { customer: '客户', required: '应拜访', counted: '计入', held: '实际已拜访', short: '还差' },
+    columns: {
+      rate: '完成率',
+      customers: '客户数',
+      customer: '客户',
+      required: '应拜访',
+      counted: '计入',
+      held: '实际已拜访',
+      short: '还差',
+    },
     openCustomer: '打开客户',
   },
   leaders: {

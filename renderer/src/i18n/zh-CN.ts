@@ -184,7 +184,14 @@ export const zhCN = {
       approvedOn: '{{date}} 通过',
       member: '团队成员至 {{date}}，收入归属 {{percent}}%',
     },
-    tabs: { revenue: '收入', archive: '档案', timeline: '时间线', details: '基本信息', audit: '变更记录' },
+    tabs: {
+      revenue: '收入',
+      archive: '档案',
+      visits: '拜访',
+      timeline: '时间线',
+      details: '基本信息',
+      audit: '变更记录',
+    },
     timeline: {
       label: '客户时间线',
       empty: '还没有记录。',

@@ -28,6 +28,7 @@ export const WorkListPage = lazy(() =>
 export const ComplaintsPage = lazy(() =>
   import('../pages/complaints/ComplaintsPage').then((m) => ({ default: m.ComplaintsPage })),
 );
+export const VisitsPage = lazy(() => import('../pages/visits/VisitsPage').then((m) => ({ default: m.VisitsPage })));
 export const RegistrationsPage = lazy(() =>
   import('../pages/registrations/RegistrationsPage').then((m) => ({ default: m.RegistrationsPage })),
 );

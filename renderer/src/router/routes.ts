@@ -9,6 +9,7 @@
  *   #/submissions                数据报送, its tracker; #/submissions/import | batches | templates | exports
  *   #/worklist                   待办: duties overdue and due soon
  *   #/complaints                 投诉 (R33): open complaints with their clocks
+ *   #/visits                     拜访 (R23); #/visits/44051500001000 the same, for one customer
  *   #/registrations              注册申报: the list; #/registrations/12 one registration;
  *                                #/registrations/applications 营销申报;
  *                                #/registrations/inbox 模板收件箱 (the units' template rows)
@@ -47,6 +48,8 @@ export type Route =
   | { name: 'reports'; tab: ReportsTab; reportId: number | null }
   | { name: 'worklist' }
   | { name: 'complaints' }
+  /** `customerId`: the page narrowed to one customer (the work list's visits_short). */
+  | { name: 'visits'; customerId: string | null }
   /** `id`: one registration open (the list tab). */
   | { name: 'registrations'; tab: RegistrationsTab; id: number | null }
   | { name: 'notFound'; path: string };
@@ -99,6 +102,10 @@ export function parseHash(hash: string): Route {
     }
     if (first === 'worklist' && second === undefined) return { name: 'worklist' };
     if (first === 'complaints' && second === undefined) return { name: 'complaints' };
+    if (first === 'visits') {
+      if (second === undefined) return { name: 'visits', customerId: null };
+      if (/^\d{14}$/.test(second)) return { name: 'visits', customerId: second };
+    }
     if (first === 'registrations') {
       if (second === undefined) return { name: 'registrations', tab: 'list', id: null };
       if (second === 'applications' || second === 'inbox') return { name: 'registrations', tab: second, id: null };
@@ -142,6 +149,8 @@ export function routeToHash(route: Route): string {
       return '#/worklist';
     case 'complaints':
       return '#/complaints';
+    case 'visits':
+      return route.customerId === null ? '#/visits' : `#/visits/${route.customerId}`;
     case 'registrations':
       if (route.tab !== 'list') return `#/registrations/${route.tab}`;
       return route.id === null ? '#/registrations' : `#/registrations/${route.id}`;
@@ -159,6 +168,7 @@ export function routeArea(
   | 'registrations'
   | 'archives'
   | 'complaints'
+  | 'visits'
   | 'settings'
   | 'grading'
   | 'submissions'
@@ -183,6 +193,8 @@ export function routeArea(
       return 'worklist';
     case 'complaints':
       return 'complaints';
+    case 'visits':
+      return 'visits';
     case 'registrations':
       return 'registrations';
     case 'notFound':

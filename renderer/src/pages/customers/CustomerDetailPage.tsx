@@ -12,6 +12,7 @@ import { EMPTY_VALUE } from '../../i18n/format';
 import { useFormat } from '../../i18n/useFormat';
 import { hrefOf, navigate } from '../../router/useRoute';
 import { CustomerArchivePanel } from '../archives/CustomerArchivePanel';
+import { CustomerVisitsPanel } from '../visits/CustomerVisitsPanel';
 import { CustomerAuditPanel } from './CustomerAuditPanel';
 import { CustomerFormModal, type CustomerFormMode } from './CustomerFormModal';
 import { CustomerManagersPanel } from './CustomerManagers';
@@ -25,7 +26,7 @@ import { AgreementPanel, RevenueSection } from './RevenueSection';
  * The hub's tabs: revenue (with the agreement and the reports), the archive (R17–R18), the
  * timeline, the basic facts and branches, the audit trail.
  */
-export type CustomerTab = 'revenue' | 'archive' | 'timeline' | 'details' | 'audit';
+export type CustomerTab = 'revenue' | 'archive' | 'visits' | 'timeline' | 'details' | 'audit';
 
 export function CustomerDetailPage({ id, initialTab }: { id: string; initialTab?: CustomerTab | undefined }) {
   const { t } = useTranslation();
@@ -132,6 +133,9 @@ function CustomerDetailView({ customer, initialTab }: { customer: CustomerDetail
           <Tabs.Tab value="archive" data-testid="customer-tab-archive">
             {t('customerDetail.tabs.archive')}
           </Tabs.Tab>
+          <Tabs.Tab value="visits" data-testid="customer-tab-visits">
+            {t('customerDetail.tabs.visits')}
+          </Tabs.Tab>
           <Tabs.Tab value="timeline" data-testid="customer-tab-timeline">
             {t('customerDetail.tabs.timeline')}
           </Tabs.Tab>
@@ -151,6 +155,9 @@ function CustomerDetailView({ customer, initialTab }: { customer: CustomerDetail
         </Tabs.Panel>
         <Tabs.Panel value="archive" pt="md">
           <CustomerArchivePanel customerId={customer.id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="visits" pt="md">
+          <CustomerVisitsPanel customer={{ id: customer.id, name: customer.name }} />
         </Tabs.Panel>
         <Tabs.Panel value="timeline" pt="md">
           <CustomerTimeline customerId={customer.id} />
