@@ -33,7 +33,7 @@ export function CompletionChart({
     name: labelOf(g),
     // A group at 0% still shows a sliver to click.
     bar: Math.max(1, Math.round((g.rate ?? 0) * 1000) / 10),
-    text: `${percent(g.rate)}（${g.counted}/${g.required}）`,
+    text: t('visits.completion.barLabel', { rate: percent(g.rate), counted: g.counted, required: g.required }),
     rate: g.rate,
   }));
   const height = 40 + data.length * 34;

@@ -15,21 +15,36 @@ import { useFormat } from '../../i18n/useFormat';
 import { CompletionChart, percent } from './CompletionChart';
 import { CustomerCell } from './CustomerCell';
 
-type By = 'manager' | 'unit' | 'tier';
+export type CompletionBy = 'manager' | 'unit' | 'tier';
+type By = CompletionBy;
+export interface CompletionChoice {
+  span: 'month' | 'ytd';
+  by: CompletionBy;
+}
 const GROUPS = { manager: 'byManager', unit: 'byUnit', tier: 'byTier' } as const;
 
-export function CompletionPanel({ period }: { period: string }) {
+/** `choice` is kept by the page, so it survives a visit to another tab. */
+export function CompletionPanel({
+  period,
+  choice,
+  onChoice,
+}: {
+  period: string;
+  choice: CompletionChoice;
+  onChoice: (c: CompletionChoice) => void;
+}) {
   const { t } = useTranslation();
   const f = useFormat();
-  const [span, setSpan] = useState<'month' | 'ytd'>('month');
-  const [by, setBy] = useState<By>('manager');
+  const { span, by } = choice;
+  const setSpan = (s: 'month' | 'ytd') => onChoice({ span: s, by });
+  const setBy = (b: By) => onChoice({ span, by: b });
   const [open, setOpen] = useState<VisitCompletionGroup | null>(null);
   const state = useApiQuery('visits/completion', { period, span });
   const labelOf = (g: VisitCompletionGroup) =>
     by === 'tier' ? t(`tier.${g.key as Tier}`) : g.key === '' ? t('visits.completion.noManager') : g.label;
 
   const groupColumns: ListColumn<VisitCompletionGroup>[] = [
-    { key: 'label', title: t(`visits.completion.by.${by}`), width: 200, value: labelOf },
+    { key: 'label', title: t(`visits.completion.group.${by}`), width: 200, value: labelOf },
     { key: 'required', title: t('visits.completion.columns.required'), width: 90, format: 'count' },
     { key: 'counted', title: t('visits.completion.columns.counted'), width: 90, format: 'count' },
     { key: 'rate', title: t('visits.completion.columns.rate'), width: 90, format: 'percent' },

@@ -28,7 +28,13 @@ export function LeadersPanel({ year, customerId }: { year: number; customerId: s
     { key: 'unitName', title: t('visits.leaders.columns.unit'), width: 120, noWrap: true },
     { key: 'held', title: t('visits.leaders.columns.held'), width: 100, format: 'count' },
     { key: 'planned', title: t('visits.leaders.columns.planned'), width: 80, format: 'count' },
-    { key: 'lastHeldOn', title: t('visits.leaders.columns.last'), width: 110, noWrap: true },
+    {
+      key: 'lastHeldOn',
+      title: t('visits.leaders.columns.last'),
+      width: 110,
+      noWrap: true,
+      value: (r) => r.lastHeldOn ?? '—',
+    },
     {
       key: 'met',
       title: t('visits.leaders.columns.status'),

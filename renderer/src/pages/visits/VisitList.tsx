@@ -44,10 +44,17 @@ export function VisitList({
     {
       key: 'kind',
       title: t('visits.records.columns.kind'),
-      width: 72,
+      width: 84,
+      noWrap: true,
       value: (v) => t(`visits.kindShort.${v.kind}`),
     },
-    { key: 'managerName', title: t('visits.records.columns.manager'), width: 84, noWrap: true },
+    {
+      key: 'managerName',
+      title: t('visits.records.columns.manager'),
+      width: 90,
+      noWrap: true,
+      value: (v) => v.managerName ?? '—',
+    },
     {
       key: 'status',
       title: t('visits.records.columns.status'),

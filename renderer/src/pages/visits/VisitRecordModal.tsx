@@ -64,8 +64,12 @@ export function VisitRecordModal({ visit, onClose }: { visit: VisitView; onClose
             date: visit.date,
             kind: t(`visits.kind.${visit.kind}`),
           })}
-          {visit.purpose ? ` · ${visit.purpose}` : ''}
         </Text>
+        {visit.purpose && (
+          <Text size="sm" c="dimmed">
+            {t('visits.records.purpose', { text: visit.purpose })}
+          </Text>
+        )}
         <SegmentedControl
           data={(['held', 'not_held'] as const).map((s) => ({ value: s, label: t(`visits.status.${s}`) }))}
           {...form.getInputProps('status')}

@@ -17,7 +17,7 @@ import { MonthField } from '../../components/PeriodPickers';
 import { TierBadge } from '../../components/TierBadge';
 import { hrefOf } from '../../router/useRoute';
 import { percent } from './CompletionChart';
-import { CompletionPanel } from './CompletionPanel';
+import { type CompletionChoice, CompletionPanel } from './CompletionPanel';
 import { CustomerCell } from './CustomerCell';
 import { LeadersPanel } from './LeadersPanel';
 import { VisitFormModal } from './VisitFormModal';
@@ -31,6 +31,7 @@ export function VisitsPage({ customerId }: { customerId: string | null }) {
   const today = useToday();
   const [period, setPeriod] = useState(today.slice(0, 7));
   const [tab, setTab] = useState<Tab>('obligations');
+  const [completion, setCompletion] = useState<CompletionChoice>({ span: 'month', by: 'manager' });
   // undefined: closed; null: open, the customer to choose.
   const [adding, setAdding] = useState<{ id: string; name: string } | null | undefined>(undefined);
   const [recording, setRecording] = useState<VisitView | null>(null);
@@ -79,7 +80,7 @@ export function VisitsPage({ customerId }: { customerId: string | null }) {
           <RecordsPanel period={period} customerId={customerId} onRecord={setRecording} />
         </Tabs.Panel>
         <Tabs.Panel value="completion" pt="sm">
-          <CompletionPanel period={period} />
+          <CompletionPanel period={period} choice={completion} onChoice={setCompletion} />
         </Tabs.Panel>
         <Tabs.Panel value="leaders" pt="sm">
           <LeadersPanel year={Number(period.slice(0, 4))} customerId={customerId} />
