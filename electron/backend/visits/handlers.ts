@@ -2,7 +2,16 @@
 import { localDate } from '../../../shared/domain/dates';
 import { entity } from '../audit/entities';
 import { defineHandlers } from '../registry';
-import { addVisit, leaderCheck, listVisits, recordVisit, visitCompletion, visitObligations } from './service';
+import {
+  addVisit,
+  leaderCheck,
+  listVisits,
+  managersAsOf,
+  ObligationReads,
+  recordVisit,
+  visitCompletion,
+  visitObligations,
+} from './service';
 
 export const visitHandlers = defineHandlers({
   'visits/add': {
@@ -18,10 +27,15 @@ export const visitHandlers = defineHandlers({
   'visits/list': { kind: 'read', run: (input, { db }) => listVisits(db, input) },
   'visits/obligations': {
     kind: 'read',
-    run: ({ period, unitCode, shortOnly, customerId }, ctx) =>
-      visitObligations(ctx.db, period, ctx.policies.forDate(`${period}-01`), undefined, customerId).filter(
-        (o) => (unitCode === null || o.unit === unitCode) && (!shortOnly || o.short > 0),
-      ),
+    run: ({ period, unitCode, shortOnly, customerId }, ctx) => {
+      return visitObligations(
+        ctx.db,
+        period,
+        ctx.policies.forDate(`${period}-01`),
+        managersAsOf(period, localDate(ctx.now())),
+        new ObligationReads(ctx.db, customerId),
+      ).filter((o) => (unitCode === null || o.unit === unitCode) && (!shortOnly || o.short > 0));
+    },
   },
   'visits/completion': {
     kind: 'read',

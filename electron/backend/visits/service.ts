@@ -119,50 +119,89 @@ export function listVisits(db: Database, filter: { customerId: string | null; pe
 }
 
 /**
- * Every key customer's R23 obligation for `period`: the tier in force that month and the scope of
- * the grading behind it; manager visits or contacts held in the month count (planned and not held
- * do not; leader-led visits are a yearly duty of their own).
+ * What the obligations read that does not change from month to month — units, customers, each
+ * grading run's scope and responsible unit — read once for a year to date of twelve months.
+ * `customerId` narrows every read to one customer (its page).
+ */
+export class ObligationReads {
+  private unitsRead?: Map<number, { code: string; name: string }>;
+  private customersRead?: Map<string, { name: string; unitId: number }>;
+  private runs = new Map<number, Map<string, { scope: Scope; unitId: number | null }>>();
+  constructor(
+    private readonly db: Database,
+    readonly customerId: string | null = null,
+  ) {}
+  units(): Map<number, { code: string; name: string }> {
+    this.unitsRead ??= new Map(
+      (this.db.prepare('SELECT id, code, name FROM units').raw().all() as [number, string, string][]).map(
+        ([id, code, name]) => [id, { code, name }],
+      ),
+    );
+    return this.unitsRead;
+  }
+  customers(): Map<string, { name: string; unitId: number }> {
+    this.customersRead ??= new Map(
+      (
+        this.db
+          .prepare('SELECT id, name, unit_id FROM customers WHERE @id IS NULL OR id = @id')
+          .raw()
+          .all({ id: this.customerId }) as [string, string, number][]
+      ).map(([id, name, unitId]) => [id, { name, unitId }]),
+    );
+    return this.customersRead;
+  }
+  /** R15: the run's scope and responsible unit per customer. */
+  graded(runId: number): Map<string, { scope: Scope; unitId: number | null }> {
+    let run = this.runs.get(runId);
+    if (run === undefined) {
+      run = new Map(
+        (
+          this.db
+            .prepare(
+              `SELECT customer_id, scope, responsible_unit_id FROM tier_results
+               WHERE run_id = @runId AND (@id IS NULL OR customer_id = @id)`,
+            )
+            .raw()
+            .all({ runId, id: this.customerId }) as [string, Scope, number | null][]
+        ).map(([id, scope, unitId]) => [id, { scope, unitId }]),
+      );
+      this.runs.set(runId, run);
+    }
+    return run;
+  }
+}
+
+/**
+ * Every key customer's R23 obligation for `period`: the tier in force that month (at its end) and
+ * the scope of the grading behind it; manager visits or contacts held in the month count (planned
+ * and not held do not; leader-led visits are a yearly duty of their own). Managers are those in
+ * force on `asOf`.
  */
 export function visitObligations(
   db: Database,
   period: Period,
   policy: Pick<Policy, 'visits'>,
   asOf: string = lastDayOf(period),
-  customerId: string | null = null,
+  reads: ObligationReads = new ObligationReads(db),
 ): VisitObligationRow[] {
+  const { customerId } = reads;
   const basis = findTierBasis(db, period);
   const tiers = monthTiers(db, basis, period, customerId === null ? undefined : [customerId]);
   if (tiers.size === 0) return [];
   // R15: the run's responsible unit, else (no run result, or no unit resolved) the customer's own.
-  const graded = new Map<string, { scope: Scope; unitId: number | null }>(
-    basis === null
-      ? []
-      : (
-          db
-            .prepare('SELECT customer_id, scope, responsible_unit_id FROM tier_results WHERE run_id = ?')
-            .raw()
-            .all(basis.runId) as [string, Scope, number | null][]
-        ).map(([id, scope, unitId]) => [id, { scope, unitId }]),
-  );
-  const units = new Map(
-    (db.prepare('SELECT id, code, name FROM units').raw().all() as [number, string, string][]).map(
-      ([id, code, name]) => [id, { code, name }],
-    ),
-  );
-  const managers = abManagersOn(db, asOf);
+  const graded =
+    basis === null ? new Map<string, { scope: Scope; unitId: number | null }>() : reads.graded(basis.runId);
+  const units = reads.units();
+  const customers = reads.customers();
+  const managers = abManagersOn(db, asOf, customerId ?? undefined);
   const held = new Map<string, number>(
     db
       .prepare(
         `SELECT customer_id, count(*) FROM visits WHERE status = 'held' AND kind = 'manager'
-           AND visit_on BETWEEN ? AND ? GROUP BY customer_id`,
+           AND visit_on BETWEEN @from AND @to AND (@id IS NULL OR customer_id = @id) GROUP BY customer_id`,
       )
       .raw()
-      .all(`${period}-01`, lastDayOf(period)) as [string, number][],
-  );
-  const customers = new Map(
-    (db.prepare('SELECT id, name, unit_id FROM customers').raw().all() as [string, string, number][]).map(
-      ([id, name, unitId]) => [id, { name, unitId }],
-    ),
+      .all({ from: `${period}-01`, to: lastDayOf(period), id: customerId }) as [string, number][],
   );
   const out: VisitObligationRow[] = [];
   for (const [id, t] of tiers) {
@@ -193,6 +232,11 @@ export function visitObligations(
     });
   }
   return out.sort((a, b) => b.short - a.short || (a.customerId < b.customerId ? -1 : 1));
+}
+
+/** The day whose A/B managers answer for a month (R20): its last day, or today while it runs. */
+export function managersAsOf(period: Period, today: string): string {
+  return today.slice(0, 7) === period ? today : lastDayOf(period);
 }
 
 /**
@@ -287,9 +331,9 @@ export function visitCompletion(
   policyFor: (period: Period) => Pick<Policy, 'visits'>,
 ): VisitCompletionView {
   const months = span === 'month' ? [period] : yearToDate(period);
+  const reads = new ObligationReads(db);
   const rows = months.flatMap((m) => {
-    const end = lastDayOf(m);
-    return visitObligations(db, m, policyFor(m), end < today ? end : today).map((o) => ({
+    return visitObligations(db, m, policyFor(m), managersAsOf(m, today), reads).map((o) => ({
       customerId: o.customerId,
       customerName: o.customerName,
       tier: o.tier,
@@ -337,18 +381,21 @@ export function leaderCheck(
         .prepare(
           `SELECT customer_id, sum(status = 'held' AND visit_on <= @day), sum(status = 'planned'),
              max(CASE WHEN status = 'held' AND visit_on <= @day THEN visit_on END)
-           FROM visits WHERE kind = 'leader' AND visit_on BETWEEN @from AND @to GROUP BY customer_id`,
+           FROM visits WHERE kind = 'leader' AND visit_on BETWEEN @from AND @to AND (@id IS NULL OR customer_id = @id)
+           GROUP BY customer_id`,
         )
         .raw()
-        .all({ day, from: `${year}-01-01`, to: yearEnd }) as [string, number, number, string | null][]
+        .all({ day, from: `${year}-01-01`, to: yearEnd, id: customerId }) as [string, number, number, string | null][]
     ).map(([id, held, planned, last]) => [id, { held, planned, last }]),
   );
   const customers = new Map(
     (
       db
-        .prepare('SELECT c.id, c.name, u.code, u.name FROM customers c JOIN units u ON u.id = c.unit_id')
+        .prepare(
+          'SELECT c.id, c.name, u.code, u.name FROM customers c JOIN units u ON u.id = c.unit_id WHERE @id IS NULL OR c.id = @id',
+        )
         .raw()
-        .all() as [string, string, string, string][]
+        .all({ id: customerId }) as [string, string, string, string][]
     ).map(([id, name, code, unitName]) => [id, { name, code, unitName }]),
   );
   const rows: LeaderVisitRow[] = [];
