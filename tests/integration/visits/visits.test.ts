@@ -220,6 +220,20 @@ describe('visits (R23)', () => {
         await appError(b.registry.call('visits/record', { id: 999, status: 'not_held', reason: 'x' })),
       ).toMatchObject({ code: 'NOT_FOUND' });
 
+      // The write is audited on the visit with what changed; a refused one leaves the row as it was.
+      const audit = await b.registry.call('audit/list', { entity: `visit:${first.id}` });
+      const recorded = audit.rows.find((r) => r.channel === 'visits/record');
+      expect(recorded?.changes?.map((c) => [c.field, c.before, c.after])).toEqual(
+        expect.arrayContaining([
+          ['status', 'planned', 'held'],
+          ['outcome', null, '确认 12 月账单寄递量'],
+        ]),
+      );
+      const row = () => b.db.prepare('SELECT * FROM visits WHERE id = ?').get(first.id);
+      const before = row();
+      await appError(b.registry.call('visits/record', { id: first.id, status: 'not_held', reason: '改期' }));
+      expect(row()).toEqual(before);
+
       // The customer's timeline: held and not held, planned not.
       const timeline = await b.registry.call('customers/timeline', { id });
       expect(timeline.filter((e) => e.kind.startsWith('visit')).map((e) => [e.kind, e.at])).toEqual([
@@ -280,6 +294,29 @@ describe('visits (R23)', () => {
         ['李娜', 2, 2, [gold]],
       ]);
       expect(figures(month.byUnit)).toEqual([['澄海分局', 2, 3, [silver, gold]]]);
+      // R15: the run's responsible unit when it resolved one (the city centre for this gold).
+      const centre = units.find((u) => u.kind === 'centre');
+      b.db.prepare('UPDATE tier_results SET responsible_unit_id = ? WHERE customer_id = ?').run(centre?.id, gold);
+      const byUnit = (await b.registry.call('visits/completion', { period: '2026-11', span: 'month' })).byUnit;
+      expect(figures(byUnit)).toEqual([
+        ['澄海分局', 0, 1, [silver]],
+        [centre?.name, 2, 2, [gold]],
+      ]);
+      // One customer's page reads only it, with its managers.
+      expect(
+        (await b.registry.call('visits/obligations', { period: '2026-11', customerId: gold })).map((o) => [
+          o.customerId,
+          o.responsibleUnitName,
+          o.managers.map((m) => `${m.role} ${m.name}`),
+        ]),
+      ).toEqual([[gold, centre?.name, ['A 陈文', 'B 李娜']]]);
+      expect(
+        (await b.registry.call('visits/leader-check', { year: 2026, customerId: silver })).rows.map((r) => [
+          r.customerId,
+          r.held,
+          r.met,
+        ]),
+      ).toEqual([[silver, 1, true]]);
       expect(month.byUnit[0]?.customers.find((c) => c.customerId === gold)).toMatchObject({
         required: 2,
         counted: 2,
