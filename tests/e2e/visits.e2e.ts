@@ -168,6 +168,13 @@ describe('拜访, in the browser', () => {
     await closeNotifications(page);
     await h.settled();
     await page.screenshot({ path: join(SHOTS, 'customer.png') });
+    // On its timeline, held visits with who took part and the outcome.
+    await page.getByTestId('customer-tab-timeline').click();
+    const held = page.locator('[data-testid="customer-timeline-event"][data-kind="visit_held"]');
+    await expect.poll(() => held.count()).toBe(2);
+    expect(await held.first().textContent()).toContain('客户经理拜访 #4 已拜访（李娜；客户财务部张主任）');
+    await h.settled();
+    await page.screenshot({ path: join(SHOTS, 'timeline.png') });
 
     // One short left on the work list: 金利来.
     await h.open('#/worklist');
