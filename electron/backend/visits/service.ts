@@ -59,6 +59,18 @@ const toView = (r: VisitRow): VisitView => ({
   recordedBy: r.recorded_by,
 });
 
+function refuseFutureDay(date: string, now: Date): void {
+  if (date > localDate(now))
+    throw new AppError(
+      'VALIDATION',
+      bi(
+        `拜访日期 ${date} 晚于今天，请填写实际拜访日期`,
+        `The visit date ${date} is after today: enter the day it was held`,
+      ),
+      { issues: [{ path: 'date', message: '拜访日期不能晚于今天', messageEn: 'The date cannot be after today' }] },
+    );
+}
+
 export function addVisit(
   ctx: Pick<HandlerContext, 'db' | 'now' | 'actor'>,
   input: {
@@ -79,6 +91,8 @@ export function addVisit(
     throw new AppError('VALIDATION', bi('未拜访须写明原因', 'A visit not held needs the reason'), {
       issues: [{ path: 'reason', message: '请填写未拜访原因', messageEn: 'Enter the reason' }],
     });
+  // A visit is held (or not) on a day that has come; only a plan looks ahead.
+  if (input.status !== 'planned') refuseFutureDay(input.date, ctx.now());
   if (input.managerId !== null && !db.prepare('SELECT 1 FROM managers WHERE id = ?').get(input.managerId))
     throw new AppError('NOT_FOUND', bi(`找不到客户经理 #${input.managerId}`, `No manager #${input.managerId}`));
   const at = ctx.now().toISOString();
@@ -292,16 +306,7 @@ export function recordVisit(
       ),
     );
   const date = input.date ?? row.visit_on;
-  const today = localDate(ctx.now());
-  if (date > today)
-    throw new AppError(
-      'VALIDATION',
-      bi(
-        `拜访日期 ${date} 晚于今天，请填写实际拜访日期`,
-        `The visit date ${date} is after today: enter the day it was held`,
-      ),
-      { issues: [{ path: 'date', message: '拜访日期不能晚于今天', messageEn: 'The date cannot be after today' }] },
-    );
+  refuseFutureDay(date, ctx.now());
   const held = input.status === 'held';
   db.prepare(
     `UPDATE visits SET status = ?, visit_on = ?, participants = ?, outcome = ?, reason = ?, updated_at = ?

@@ -58,8 +58,13 @@ describe('visits (R23)', () => {
       await add(regionalGold, '2026-11-05', 'held', { participants: '陈经理', outcome: '续签快递协议' });
       await add(comprehensiveGold, '2026-11-06', 'held');
       await add(comprehensiveGold, '2026-11-20', 'planned', { purpose: '年度回访' });
-      await add(comprehensiveGold, '2026-11-12', 'not_held', { reason: '客户临时出差' });
-      await add(comprehensiveGold, '2026-12-01', 'held');
+      await add(comprehensiveGold, '2026-11-09', 'not_held', { reason: '客户临时出差' });
+      // Held is a day that has come (today is 10 November); a plan may look ahead.
+      expect(await appError(add(comprehensiveGold, '2026-12-01', 'held'))).toMatchObject({
+        code: 'VALIDATION',
+        message: expect.stringContaining('晚于今天'),
+      });
+      await add(comprehensiveGold, '2026-12-01', 'planned');
       await b.registry.call('visits/add', {
         customerId: regionalSilver,
         date: '2026-11-08',
@@ -74,7 +79,7 @@ describe('visits (R23)', () => {
       });
 
       const obligations = await b.registry.call('visits/obligations', { period: '2026-11' });
-      // R23: regional gold 1; comprehensive gold 2 (one held: planned, not held and December's do
+      // R23: regional gold 1; comprehensive gold 2 (one held: planned, not held and December's plan do
       // not count); regional silver 1 like every silver (a leader's visit is the yearly duty).
       expect(
         Object.fromEntries(obligations.map((o) => [o.customerId, [o.tier, o.scope, o.required, o.held, o.short]])),
@@ -97,7 +102,7 @@ describe('visits (R23)', () => {
         [comprehensiveGold, '2026-11-30', ['本月拜访 1/2 次']],
         [regionalSilver, '2026-11-30', ['本月拜访 0/1 次']],
       ]);
-      await add(regionalSilver, '2026-11-24', 'held');
+      await add(regionalSilver, '2026-11-09', 'held');
       expect((await short('2026-11-25')).map((r) => r[0])).toEqual([comprehensiveGold]);
     } finally {
       await b.close();
