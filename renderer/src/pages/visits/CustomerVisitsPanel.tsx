@@ -99,7 +99,9 @@ export function CustomerVisitsPanel({ customer }: { customer: { id: string; name
           />
         )}
       </ApiView>
-      {adding && <VisitFormModal customer={customer} onClose={() => setAdding(false)} />}
+      {adding && (
+        <VisitFormModal customer={{ ...customer, managerId: o?.managers[0]?.id }} onClose={() => setAdding(false)} />
+      )}
       {recording && <VisitRecordModal visit={recording} onClose={() => setRecording(null)} />}
     </Stack>
   );

@@ -34,8 +34,11 @@ export function VisitFormModal({
   customer,
   onClose,
 }: {
-  /** The customer, when the form opens from its row or page (then not chosen again). */
-  customer?: { id: string; name: string } | undefined;
+  /**
+   * The customer, when the form opens from its row or page (then not chosen again), with the
+   * manager offered first (its A manager in force, R20).
+   */
+  customer?: { id: string; name: string; managerId?: number | undefined } | undefined;
   onClose: () => void;
 }) {
   const { t } = useTranslation();
@@ -49,7 +52,7 @@ export function VisitFormModal({
       date: today,
       kind: 'manager',
       status: 'held',
-      managerId: null,
+      managerId: customer?.managerId === undefined ? null : String(customer.managerId),
       purpose: '',
       participants: '',
       outcome: '',

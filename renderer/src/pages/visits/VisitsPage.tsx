@@ -33,7 +33,7 @@ export function VisitsPage({ customerId }: { customerId: string | null }) {
   const [tab, setTab] = useState<Tab>('obligations');
   const [completion, setCompletion] = useState<CompletionChoice>({ span: 'month', by: 'manager' });
   // undefined: closed; null: open, the customer to choose.
-  const [adding, setAdding] = useState<{ id: string; name: string } | null | undefined>(undefined);
+  const [adding, setAdding] = useState<{ id: string; name: string; managerId?: number } | null | undefined>(undefined);
   const [recording, setRecording] = useState<VisitView | null>(null);
   const customer = useApiQuery('customers/get', customerId === null ? null : { id: customerId });
   const named = customerId !== null && customer.data ? { id: customerId, name: customer.data.name } : null;
@@ -73,7 +73,7 @@ export function VisitsPage({ customerId }: { customerId: string | null }) {
           <ObligationsPanel
             period={period}
             customerId={customerId}
-            onAdd={(o) => setAdding({ id: o.customerId, name: o.customerName })}
+            onAdd={(o) => setAdding({ id: o.customerId, name: o.customerName, managerId: o.managers[0]?.id })}
           />
         </Tabs.Panel>
         <Tabs.Panel value="records" pt="sm">
