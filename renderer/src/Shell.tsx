@@ -22,6 +22,7 @@ import {
   SettingsPage,
   SubmissionsPage,
   TiersPage,
+  VisitsPage,
   WorkListPage,
 } from './router/pages';
 import { type Route, routeArea } from './router/routes';
@@ -29,8 +30,7 @@ import { hrefOf, useRoute } from './router/useRoute';
 import { OperatorBadge } from './session/OperatorBadge';
 
 /**
- * The areas of the app, in the bureau's order, 待办 first (what is owed today). 拜访 is still to
- * come.
+ * The areas of the app, in the bureau's order, 待办 first (what is owed today).
  */
 const NAV_ITEMS = [
   { key: 'worklist', href: hrefOf({ name: 'worklist' }) },
@@ -38,7 +38,7 @@ const NAV_ITEMS = [
   { key: 'registrations', href: hrefOf({ name: 'registrations', tab: 'list', id: null }) },
   { key: 'archives', href: hrefOf({ name: 'archives' }) },
   { key: 'logs', href: hrefOf({ name: 'logs' }) },
-  { key: 'visits', href: null },
+  { key: 'visits', href: hrefOf({ name: 'visits', customerId: null }) },
   { key: 'complaints', href: hrefOf({ name: 'complaints' }) },
   { key: 'discounts', href: hrefOf({ name: 'discounts' }) },
   { key: 'submissions', href: hrefOf({ name: 'submissions', tab: 'tracker' }) },
@@ -59,6 +59,7 @@ const NAV_DUTIES: Partial<Record<(typeof NAV_ITEMS)[number]['key'], readonly Wor
   logs: ['development_stuck'],
   // R29: every request waiting for a step.
   discounts: ['discount_pending'],
+  visits: ['visits_short'],
 };
 
 function NavCount({ item }: { item: (typeof NAV_ITEMS)[number]['key'] }) {
@@ -188,6 +189,8 @@ function Page({ route }: { route: Route }) {
       return <ScorecardsPage />;
     case 'discounts':
       return <DiscountsPage key={route.tab ?? 'pending'} tab={route.tab ?? 'pending'} />;
+    case 'visits':
+      return <VisitsPage key={route.customerId ?? ''} customerId={route.customerId} />;
     case 'registrations':
       return <RegistrationsPage key={route.id ?? route.tab} tab={route.tab} id={route.id} />;
     case 'notFound':

@@ -197,6 +197,9 @@ export const inputSchemas = {
   'classification/get': s.classificationGet,
   'classification/set-industries': s.classificationSetIndustries,
   'classification/place': s.classificationPlace,
+  'visits/record': s.visitsRecord,
+  'visits/completion': s.visitsCompletion,
+  'visits/leader-check': s.visitsLeaderCheck,
   'archives/get': s.archivesGet,
   'archives/view-personal': s.archivesViewPersonal,
   'archives/update': s.archivesUpdate,
@@ -336,7 +339,6 @@ export interface ApiResults {
   'discounts/list': import('./types-discounts').DiscountView[];
   'visits/add': import('./types-visits').VisitView;
   'visits/list': import('./types-visits').VisitView[];
-  'visits/obligations': import('./types-visits').VisitObligationView[];
   'developments/add': import('./types-marketing').DevelopmentView;
   'developments/move': import('./types-marketing').DevelopmentMoveResult;
   'developments/list': import('./types-marketing').DevelopmentView[];
@@ -350,6 +352,10 @@ export interface ApiResults {
   'classification/get': import('./types-classification').ClassificationView;
   'classification/set-industries': import('./types-classification').ClassificationView;
   'classification/place': import('./types-classification').ClassificationView;
+  'visits/obligations': import('./types-visits').VisitObligationRow[];
+  'visits/record': import('./types-visits').VisitView;
+  'visits/completion': import('./types-visits').VisitCompletionView;
+  'visits/leader-check': import('./types-visits').LeaderCheckView;
   'archives/get': A.ArchiveView;
   'archives/view-personal': A.ArchiveView;
   'archives/update': A.ArchiveView;

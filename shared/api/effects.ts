@@ -141,6 +141,7 @@ export const WRITE_EFFECTS = {
   'discounts/add': ['discounts', 'customers'],
   'discounts/decide': ['discounts', 'customers'],
   'discounts/withdraw': ['discounts', 'customers'],
+  'visits/record': ['visits', 'customers'],
   // R17: a viewing of key persons is recorded (the views list).
   'archives/view-personal': ['archives'],
   'archives/update': ['archives', 'customers'],

@@ -56,6 +56,11 @@ const unitCodeText = z
 /** Over its limit a text is refused with the limit and its length (names.ts), never cut. */
 /** The fields' names in English, for the messages in the English interface (`said`). */
 const LABEL_EN: Record<string, string> = {
+  拜访: 'Visit',
+  拜访目的: 'Purpose',
+  参加人员: 'Participants',
+  拜访结果: 'Outcome',
+  未拜访原因: 'Reason it was not held',
   上级单位: 'Parent unit',
   专业局: 'Professional bureau',
   全局年收入: 'Bureau annual revenue',
@@ -950,6 +955,17 @@ export const complaintsList = z
   .strict();
 
 // ── Visits (拜访, R23) ─────────────────────────────────────────────────────────────────────────
+/** R23: a held visit records who took part and the outcome; one not held, the reason. */
+const visitResult = (
+  v: { status: string; participants?: string | null; outcome?: string | null; reason?: string | null },
+  ctx: z.RefinementCtx,
+) => {
+  if (v.status === 'held') {
+    if (!v.participants) ctx.addIssue(customIssue(bi('请填写参加人员', 'Enter the participants'), ['participants']));
+    if (!v.outcome) ctx.addIssue(customIssue(bi('请填写拜访结果', 'Enter the outcome'), ['outcome']));
+  } else if (v.status === 'not_held' && !v.reason)
+    ctx.addIssue(customIssue(bi('请填写未拜访原因', 'Enter the reason it was not held'), ['reason']));
+};
 export const visitsAdd = z
   .object({
     customerId,
@@ -967,12 +983,44 @@ export const visitsAdd = z
     outcome: optionalText('拜访结果', 1000),
     reason: optionalText('未拜访原因', 300),
   })
-  .strict();
+  .strict()
+  .superRefine(visitResult);
 export const visitsList = z
   .object({ customerId: customerId.nullable().default(null), period: period.nullable().default(null) })
   .strict();
 export const visitsObligations = z
-  .object({ period, unitCode: unitCodeText.nullable().default(null), shortOnly: z.boolean().default(false) })
+  .object({
+    period,
+    unitCode: unitCodeText.nullable().default(null),
+    shortOnly: z.boolean().default(false),
+    customerId: customerId.nullable().default(null),
+  })
+  .strict();
+/**
+ * R23: a planned visit's result — held (participants and outcome required) or not held (the reason
+ * required); `date` the day it was held when not the planned day.
+ */
+export const visitsRecord = z
+  .object({
+    id: id('拜访'),
+    status: z.enum(['held', 'not_held'], said('请选择已拜访或未拜访', 'Choose held or not held')),
+    date: isoDate.nullable().default(null),
+    participants: optionalText('参加人员', 300),
+    outcome: optionalText('拜访结果', 1000),
+    reason: optionalText('未拜访原因', 300),
+  })
+  .strict()
+  .superRefine(visitResult);
+/** R23 completion: the month, or the year to its end (year to date). */
+export const visitsCompletion = z
+  .object({
+    period,
+    span: z.enum(['month', 'ytd'], said('范围应为本月或本年累计', 'The span is the month or the year to date')),
+  })
+  .strict();
+/** R23 leader-led visits of a year, as of a day (default today). */
+export const visitsLeaderCheck = z
+  .object({ year, asOf: isoDate.nullable().default(null), customerId: customerId.nullable().default(null) })
   .strict();
 
 // ── Developments and marketing logs (R21–R22) ─────────────────────────────────────────────────

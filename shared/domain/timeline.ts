@@ -27,5 +27,7 @@ export const TIMELINE_KINDS = [
   'discount_decided',
   'discount_approved',
   'discount_withdrawn',
+  'visit_held',
+  'visit_not_held',
 ] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];

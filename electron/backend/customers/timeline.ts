@@ -416,6 +416,31 @@ const discounts: Provider = (db, id) => {
   });
 };
 
+/** R23: each visit held (kind, participants, outcome) or not held (the reason), on its day. */
+const visits: Provider = (db, id) =>
+  (
+    db
+      .prepare(
+        `SELECT id, visit_on, kind, status, participants, outcome, reason, recorded_by FROM visits
+         WHERE customer_id = ? AND status <> 'planned' ORDER BY visit_on, id`,
+      )
+      .all(id) as {
+      id: number;
+      visit_on: string;
+      kind: 'manager' | 'leader';
+      status: 'held' | 'not_held';
+      participants: string | null;
+      outcome: string | null;
+      reason: string | null;
+      recorded_by: string;
+    }[]
+  ).map((v) => ({
+    at: v.visit_on,
+    kind: v.status === 'held' ? 'visit_held' : 'visit_not_held',
+    actor: v.recorded_by,
+    facts: { id: v.id, visitKind: v.kind, participants: v.participants, outcome: v.outcome, reason: v.reason },
+  }));
+
 const PROVIDERS: readonly Provider[] = [
   created,
   registrationSteps,
@@ -432,6 +457,7 @@ const PROVIDERS: readonly Provider[] = [
   developments,
   logs,
   discounts,
+  visits,
 ];
 
 /**

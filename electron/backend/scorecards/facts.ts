@@ -115,7 +115,7 @@ export function monthFacts(db: Database, period: Period, policy: Policy): MonthF
     ][],
   );
   const inForce = keyCustomersInForce(db, period);
-  const visits = new Map(visitObligations(db, period, policy, inForce).map((o) => [o.customerId, o]));
+  const visits = new Map(visitObligations(db, period, policy).map((o) => [o.customerId, o]));
   const tiers = new Map<string, Tier>();
   for (const [id, t] of inForce) if (t.tier !== null) tiers.set(id, t.tier);
   const archives = new Map(

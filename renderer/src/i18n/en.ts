@@ -11,6 +11,7 @@ import { registrationsEn } from './registrations.en';
 import { reportsEn } from './reports.en';
 import { scorecardsEn } from './scorecards.en';
 import { submissionsEn } from './submissions.en';
+import { visitsEn } from './visits.en';
 import { worklistEn } from './worklist.en';
 import type { Messages } from './zh-CN';
 
@@ -192,6 +193,7 @@ export const en: Messages = {
       revenue: 'Revenue',
       archive: 'Archive',
       marketing: 'Developments',
+      visits: 'Visits',
       timeline: 'Timeline',
       details: 'Details',
       audit: 'Change log',
@@ -253,6 +255,8 @@ export const en: Messages = {
       discount_approved: 'Discount #{{id}} ({{line}}) approved, {{from}} to {{to}}',
       discount_withdrawn: 'Discount #{{id}} ({{line}}) withdrawn: {{reason}}',
       discountDecisions: { approve: 'approved', reject: 'rejected' },
+      visit_held: '{{kind}} #{{id}} held ({{participants}}): {{text}}',
+      visit_not_held: '{{kind}} #{{id}} not held: {{text}}',
       roles: { A: 'A', B: 'B', responsible: 'Named person' },
     },
     title: 'Customer',
@@ -1084,6 +1088,7 @@ export const en: Messages = {
   marketing: marketingEn,
   scorecards: scorecardsEn,
   discounts: discountsEn,
+  visits: visitsEn,
   archives: archivesEn,
   audit: auditEn,
   errors: {

@@ -14,6 +14,7 @@ import { registrationsZh } from './registrations.zh-CN';
 import { reportsZh } from './reports.zh-CN';
 import { scorecardsZh } from './scorecards.zh-CN';
 import { submissionsZh } from './submissions.zh-CN';
+import { visitsZh } from './visits.zh-CN';
 import { worklistZh } from './worklist.zh-CN';
 
 export const zhCN = {
@@ -192,6 +193,7 @@ export const zhCN = {
       revenue: '收入',
       archive: '档案',
       marketing: '开发与日志',
+      visits: '拜访',
       timeline: '时间线',
       details: '基本信息',
       audit: '变更记录',
@@ -253,6 +255,8 @@ export const zhCN = {
       discount_approved: '资费优惠 #{{id}}（{{line}}）获批准，{{from}} 至 {{to}}',
       discount_withdrawn: '资费优惠 #{{id}}（{{line}}）撤回：{{reason}}',
       discountDecisions: { approve: '同意', reject: '驳回' },
+      visit_held: '{{kind}} #{{id}} 已拜访（{{participants}}）：{{text}}',
+      visit_not_held: '{{kind}} #{{id}} 未拜访：{{text}}',
       roles: { A: 'A角', B: 'B角', responsible: '专人' },
     },
     title: '客户详情',
@@ -999,6 +1003,7 @@ export const zhCN = {
   marketing: marketingZh,
   scorecards: scorecardsZh,
   discounts: discountsZh,
+  visits: visitsZh,
   archives: archivesZh,
   audit: auditZh,
   errors: {

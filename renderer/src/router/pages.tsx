@@ -37,6 +37,7 @@ export const ScorecardsPage = lazy(() =>
 export const DiscountsPage = lazy(() =>
   import('../pages/discounts/DiscountsPage').then((m) => ({ default: m.DiscountsPage })),
 );
+export const VisitsPage = lazy(() => import('../pages/visits/VisitsPage').then((m) => ({ default: m.VisitsPage })));
 export const RegistrationsPage = lazy(() =>
   import('../pages/registrations/RegistrationsPage').then((m) => ({ default: m.RegistrationsPage })),
 );

@@ -102,6 +102,17 @@ describe('parseHash', () => {
     expect(routeArea({ name: 'customer', id: '44051500001000', tab: 'archive' })).toBe('archives');
   });
 
+  it('拜访 (R23): the page, or the page narrowed to one customer', () => {
+    for (const route of [
+      { name: 'visits', customerId: null },
+      { name: 'visits', customerId: '44051500001000' },
+    ] as const) {
+      expect(parseHash(routeToHash(route))).toEqual(route);
+      expect(routeArea(route)).toBe('visits');
+    }
+    expect(routeToHash({ name: 'visits', customerId: '44051500001000' })).toBe('#/visits/44051500001000');
+  });
+
   it('ignores a query string', () => {
     expect(parseHash('#/settings/areas?x=1')).toEqual({ name: 'settings', tab: 'areas' });
   });
@@ -109,7 +120,7 @@ describe('parseHash', () => {
   it('reports unknown paths, malformed IDs and extra segments as not found', () => {
     expect(parseHash('#/customers/123')).toEqual({ name: 'notFound', path: '/customers/123' });
     expect(parseHash('#/settings/nope')).toEqual({ name: 'notFound', path: '/settings/nope' });
-    expect(parseHash('#/visits')).toEqual({ name: 'notFound', path: '/visits' });
+    expect(parseHash('#/visits/123')).toEqual({ name: 'notFound', path: '/visits/123' });
     expect(parseHash('#/customers/44051500001000/x')).toEqual({
       name: 'notFound',
       path: '/customers/44051500001000/x',

@@ -13,6 +13,7 @@
  *   #/scorecards                 考核 (R34): the month's scorecards per manager and unit
  *   #/discounts                  资费优惠 (R29): requests waiting for a step; #/discounts/approved the
  *                                approved ones (a discount ending soon), #/discounts/all every request
+ *   #/visits                     拜访 (R23); #/visits/44051500001000 the same, for one customer
  *   #/registrations              注册申报: the list; #/registrations/12 one registration;
  *                                #/registrations/applications 营销申报;
  *                                #/registrations/inbox 模板收件箱 (the units' template rows)
@@ -56,6 +57,8 @@ export type Route =
   | { name: 'scorecards' }
   /** `tab`: the list's filter, pending requests when absent. */
   | { name: 'discounts'; tab?: DiscountsTab }
+  /** `customerId`: the page narrowed to one customer (the work list's visits_short). */
+  | { name: 'visits'; customerId: string | null }
   /** `id`: one registration open (the list tab). */
   | { name: 'registrations'; tab: RegistrationsTab; id: number | null }
   | { name: 'notFound'; path: string };
@@ -114,6 +117,10 @@ export function parseHash(hash: string): Route {
       if (second === undefined) return { name: 'discounts' };
       if (second === 'approved' || second === 'all') return { name: 'discounts', tab: second };
     }
+    if (first === 'visits') {
+      if (second === undefined) return { name: 'visits', customerId: null };
+      if (/^\d{14}$/.test(second)) return { name: 'visits', customerId: second };
+    }
     if (first === 'registrations') {
       if (second === undefined) return { name: 'registrations', tab: 'list', id: null };
       if (second === 'applications' || second === 'inbox') return { name: 'registrations', tab: second, id: null };
@@ -163,6 +170,8 @@ export function routeToHash(route: Route): string {
       return '#/scorecards';
     case 'discounts':
       return route.tab ? `#/discounts/${route.tab}` : '#/discounts';
+    case 'visits':
+      return route.customerId === null ? '#/visits' : `#/visits/${route.customerId}`;
     case 'registrations':
       if (route.tab !== 'list') return `#/registrations/${route.tab}`;
       return route.id === null ? '#/registrations' : `#/registrations/${route.id}`;
@@ -183,6 +192,7 @@ export function routeArea(
   | 'logs'
   | 'scorecards'
   | 'discounts'
+  | 'visits'
   | 'settings'
   | 'grading'
   | 'submissions'
@@ -213,6 +223,8 @@ export function routeArea(
       return 'scorecards';
     case 'discounts':
       return 'discounts';
+    case 'visits':
+      return 'visits';
     case 'registrations':
       return 'registrations';
     case 'notFound':

@@ -14,6 +14,7 @@ import { hrefOf, navigate } from '../../router/useRoute';
 import { CustomerArchivePanel } from '../archives/CustomerArchivePanel';
 import { CustomerDiscountsPanel } from '../discounts/CustomerDiscountsPanel';
 import { CustomerMarketing } from '../marketing/CustomerMarketing';
+import { CustomerVisitsPanel } from '../visits/CustomerVisitsPanel';
 import { CustomerAuditPanel } from './CustomerAuditPanel';
 import { CustomerFormModal, type CustomerFormMode } from './CustomerFormModal';
 import { CustomerManagersPanel } from './CustomerManagers';
@@ -27,7 +28,7 @@ import { AgreementPanel, RevenueSection } from './RevenueSection';
  * The hub's tabs: revenue (with the agreement and the reports), the archive (R17–R18), the
  * timeline, the basic facts and branches, the audit trail.
  */
-export type CustomerTab = 'revenue' | 'archive' | 'marketing' | 'timeline' | 'details' | 'audit';
+export type CustomerTab = 'revenue' | 'archive' | 'visits' | 'marketing' | 'timeline' | 'details' | 'audit';
 
 export function CustomerDetailPage({ id, initialTab }: { id: string; initialTab?: CustomerTab | undefined }) {
   const { t } = useTranslation();
@@ -137,6 +138,9 @@ function CustomerDetailView({ customer, initialTab }: { customer: CustomerDetail
           <Tabs.Tab value="marketing" data-testid="customer-tab-marketing">
             {t('customerDetail.tabs.marketing')}
           </Tabs.Tab>
+          <Tabs.Tab value="visits" data-testid="customer-tab-visits">
+            {t('customerDetail.tabs.visits')}
+          </Tabs.Tab>
           <Tabs.Tab value="timeline" data-testid="customer-tab-timeline">
             {t('customerDetail.tabs.timeline')}
           </Tabs.Tab>
@@ -160,6 +164,9 @@ function CustomerDetailView({ customer, initialTab }: { customer: CustomerDetail
         </Tabs.Panel>
         <Tabs.Panel value="marketing" pt="md">
           <CustomerMarketing customer={customer} />
+        </Tabs.Panel>
+        <Tabs.Panel value="visits" pt="md">
+          <CustomerVisitsPanel customer={{ id: customer.id, name: customer.name }} />
         </Tabs.Panel>
         <Tabs.Panel value="timeline" pt="md">
           <CustomerTimeline customerId={customer.id} />

@@ -189,6 +189,16 @@ function phrase(e: TimelineEvent, t: TFunction, month: (period: string) => strin
         to: x.validTo,
         reason: x.reason ?? '',
       });
+    case 'visit_held':
+    case 'visit_not_held': {
+      const text = String((e.kind === 'visit_held' ? x.outcome : x.reason) ?? '');
+      return t(`customerDetail.timeline.${e.kind}`, {
+        id: x.id,
+        kind: t(`visits.kind.${String(x.visitKind) as 'manager'}`),
+        participants: x.participants ?? '—',
+        text: text.length > 60 ? `${text.slice(0, 60)}…` : text,
+      });
+    }
     case 'revenue_typed': {
       const line = t(`line.${String(x.line) as 'savings'}`);
       const fen = typedFen(x.amount);

@@ -31,6 +31,13 @@ describe('work list targets', () => {
     });
   });
 
+  it('opens the visits page narrowed to the customer for visits short (R23)', () => {
+    expect(targetOf({ kind: 'visits_short', unit: '440515', customerId: '44051500001000' })).toEqual({
+      name: 'visits',
+      customerId: '44051500001000',
+    });
+  });
+
   it('opens the registration for a step or a conflict, the applications tab for an application', () => {
     expect(targetOf({ kind: 'registration_step', unit: '440515', registrationId: 7 })).toEqual({
       name: 'registrations',

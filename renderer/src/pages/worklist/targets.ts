@@ -29,8 +29,8 @@ export function targetOf(item: WorkItem): Route | null {
     case 'application':
       return { name: 'registrations', tab: 'applications', id: null };
     case 'visits_short':
-      // The customer's page until visits have their own (R23).
-      return item.customerId ? { name: 'customer', id: item.customerId } : null;
+      // R23: the visits page narrowed to the customer, where its visit is recorded.
+      return { name: 'visits', customerId: item.customerId ?? null };
     case 'complaint_due':
     case 'complaint_overdue':
       return { name: 'complaints' };
