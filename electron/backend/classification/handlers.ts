@@ -82,7 +82,9 @@ export const classificationHandlers = defineHandlers({
          ON CONFLICT (code) DO UPDATE SET name = excluded.name, position = excluded.position,
            updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
       );
-      industries.forEach((i, n) => upsert.run(i.code, i.name, n + 1, at, ctx.actor));
+      industries.forEach((i, n) => {
+        upsert.run(i.code, i.name, n + 1, at, ctx.actor);
+      });
       return view(db, periodOf(null, ctx.now()));
     },
   },
@@ -112,7 +114,9 @@ export const classificationHandlers = defineHandlers({
          ON CONFLICT (customer_id) DO UPDATE SET industry_code = excluded.industry_code, position = excluded.position,
            updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
       );
-      customerIds.forEach((id, n) => put.run(id, industryCode, n + 1, at, ctx.actor));
+      customerIds.forEach((id, n) => {
+        put.run(id, industryCode, n + 1, at, ctx.actor);
+      });
       return view(db, periodOf(null, ctx.now()));
     },
   },
