@@ -22,6 +22,7 @@ import { AUDIT_COMMANDS } from './audit';
 import { positiveInt, withBackend } from './backend';
 import { BACKUP_COMMANDS } from './backups';
 import { callCommand } from './call';
+import { CLASSIFICATION_COMMANDS } from './classification';
 import type { Command, Values } from './command';
 import { COMPLAINT_COMMANDS } from './complaints';
 import { DISCOUNT_COMMANDS } from './discounts';
@@ -57,6 +58,7 @@ export const COMMANDS: Command[] = [
   ...VISIT_COMMANDS,
   ...MARKETING_COMMANDS,
   ...SCORECARD_COMMANDS,
+  ...CLASSIFICATION_COMMANDS,
   ...DISCOUNT_COMMANDS,
   {
     name: 'rules evaluate',
