@@ -57,9 +57,27 @@ export async function seedScorecardMonth(b: Backend) {
   await call('revenue/set', { customerId: c1, period: '2026-10', line: 'express', amount: '99999', confirm: true });
   await call('scorecards/set-target', { managerId: chen.id, year: 2026, revenueTargetFen: '120万' });
   // R23: c1 (regional gold, 1 a month) visited; c2 (regional silver, 1) not; December's does not count.
-  await call('visits/add', { customerId: c1, date: '2026-11-12', kind: 'manager' });
-  await call('visits/add', { customerId: c1, date: '2026-11-20', kind: 'manager' });
-  await call('visits/add', { customerId: c2, date: '2026-12-01', kind: 'manager' });
+  await call('visits/add', {
+    customerId: c1,
+    date: '2026-11-12',
+    kind: 'manager',
+    participants: '陈文',
+    outcome: '了解用邮需求',
+  });
+  await call('visits/add', {
+    customerId: c1,
+    date: '2026-11-20',
+    kind: 'manager',
+    participants: '陈文',
+    outcome: '了解用邮需求',
+  });
+  await call('visits/add', {
+    customerId: c2,
+    date: '2026-12-01',
+    kind: 'manager',
+    participants: '陈文',
+    outcome: '了解用邮需求',
+  });
   // R22: c1's development logged in November, c2's not.
   const d1 = await call('developments/add', { customerId: c1, line: 'express', date: '2026-10-01' });
   await call('developments/add', { customerId: c2, line: 'letters', date: '2026-11-05' });

@@ -3,6 +3,7 @@
 import { archivesEn } from './archives.en';
 import { auditEn } from './audit.en';
 import { backupsEn } from './backups.en';
+import { classificationEn } from './classification.en';
 import { complaintsEn } from './complaints.en';
 import { discountsEn } from './discounts.en';
 import { managerChangesEn } from './manager-changes.en';
@@ -328,6 +329,7 @@ export const en: Messages = {
       rules: 'Rules',
       bureau: 'Bureau revenue',
       holidays: 'Holidays',
+      classification: 'Classification',
       about: 'About',
       backups: 'Backups',
       operators: 'Operators',
@@ -1086,6 +1088,7 @@ export const en: Messages = {
   registrations: registrationsEn,
   complaints: complaintsEn,
   marketing: marketingEn,
+  classification: classificationEn,
   scorecards: scorecardsEn,
   discounts: discountsEn,
   visits: visitsEn,

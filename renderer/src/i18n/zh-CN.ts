@@ -6,6 +6,7 @@ import { EMPLOYMENT_NAMES_ZH, MANAGER_POST_NAMES_ZH, UNIT_KIND_NAMES_ZH } from '
 import { archivesZh } from './archives.zh-CN';
 import { auditZh } from './audit.zh-CN';
 import { backupsZh } from './backups.zh-CN';
+import { classificationZh } from './classification.zh-CN';
 import { complaintsZh } from './complaints.zh-CN';
 import { discountsZh } from './discounts.zh-CN';
 import { managerChangesZh } from './manager-changes.zh-CN';
@@ -328,6 +329,7 @@ export const zhCN = {
       rules: '规则',
       bureau: '全局收入',
       holidays: '节假日',
+      classification: '分类排序',
       about: '关于',
       backups: '备份与恢复',
       operators: '操作员',
@@ -1001,6 +1003,7 @@ export const zhCN = {
   registrations: registrationsZh,
   complaints: complaintsZh,
   marketing: marketingZh,
+  classification: classificationZh,
   scorecards: scorecardsZh,
   discounts: discountsZh,
   visits: visitsZh,

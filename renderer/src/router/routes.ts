@@ -27,6 +27,7 @@ export const SETTINGS_TABS = [
   'rules',
   'bureau',
   'holidays',
+  'classification',
   'backups',
   'operators',
   'audit',

@@ -8,6 +8,7 @@ import { AreasTab } from './AreasTab';
 import { AuditTab } from './AuditTab';
 import { BackupsTab } from './BackupsTab';
 import { BureauTab } from './BureauTab';
+import { ClassificationTab } from './ClassificationTab';
 import { HolidaysTab } from './HolidaysTab';
 import { ManagersTab } from './ManagersTab';
 import { OperatorsTab } from './OperatorsTab';
@@ -54,6 +55,9 @@ export function SettingsPage({ tab }: { tab: SettingsTab }) {
         </Tabs.Panel>
         <Tabs.Panel value="holidays">
           <HolidaysTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="classification">
+          <ClassificationTab />
         </Tabs.Panel>
         <Tabs.Panel value="backups">
           <BackupsTab />
