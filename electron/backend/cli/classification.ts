@@ -21,7 +21,8 @@ export const CLASSIFICATION_COMMANDS: Command[] = [
   },
   {
     name: 'classification industries',
-    summary: '按给出的顺序重排行业（CODE=名称 或 CODE，逗号分隔）/ reorder the industries',
+    summary:
+      '按给出的顺序把行业排在前面，其余行业保持原顺序排在后面（CODE=名称 可改名或新增）/ put industries first in this order',
     usage: 'kam classification industries --order "G,C,F=批发零售,…" [--db PATH] [--json]',
     options: { order: { type: 'string' } },
     run: async (values, db) =>
@@ -36,7 +37,10 @@ export const CLASSIFICATION_COMMANDS: Command[] = [
             const [code, name] = part.split('=').map((s) => s.trim());
             return { code: code ?? '', name: name || names.get(code ?? '') || '' };
           });
-        const v = await b.registry.call('classification/set-industries', { industries });
+        // The industries not named keep their order after the named ones (none is dropped here).
+        const named = new Set(industries.map((i) => i.code));
+        const rest = current.industries.filter((i) => !named.has(i.code)).map(({ code, name }) => ({ code, name }));
+        const v = await b.registry.call('classification/set-industries', { industries: [...industries, ...rest] });
         return { json: v, text: v.industries.map((i) => `${i.code} ${i.name}`).join('\n') };
       }),
   },

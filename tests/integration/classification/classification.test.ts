@@ -146,7 +146,13 @@ describe('the classification table (附件2, R21)', () => {
     expect(
       placed.industries.find((i: { code: string }) => i.code === 'C').customers.map((c: { id: string }) => c.id),
     ).toEqual([ids[1], ids[0]]);
+    const reordered = JSON.parse(
+      (await kam(['classification', 'industries', '--order', 'G,C,Z=其他行业', '--db', db, '--json'])).out,
+    );
+    const codes = reordered.industries.map((i: { code: string }) => i.code).join('');
+    expect(codes).toBe('GCZABDEFHIJKLMNOPQRST');
     const shown = await kam(['classification', 'show', '--db', db]);
-    expect(shown.out).toContain('C 制造业');
+    expect(shown.out).toContain('2. C 制造业');
+    expect(shown.out).toContain('3. Z 其他行业');
   });
 });
