@@ -28,6 +28,7 @@ export const PATH_FIELDS: { readonly [C in Channel | HostChannel]?: PathFields }
   'manager-changes/preview': { path: 'read' },
   'customers/import-template': { path: 'write' },
   'exports/build': { path: 'write' },
+  'scorecards/export': { path: 'write' },
   'lists/export': { path: 'write' },
   'templates/generate': { outDir: 'folder' },
   'receipts/generate': { outDir: 'folder' },
