@@ -176,6 +176,7 @@ export const inputSchemas = {
   'holidays/set': s.holidaysSet,
   'complaints/add': s.complaintsAdd,
   'complaints/event': s.complaintsEvent,
+  'complaints/route': s.complaintsRoute,
   'complaints/list': s.complaintsList,
   'discounts/add': s.discountsAdd,
   'discounts/decide': s.discountsDecide,
@@ -332,6 +333,7 @@ export interface ApiResults {
   'holidays/set': import('./types-complaints').HolidayCalendarView;
   'complaints/add': import('./types-complaints').ComplaintView;
   'complaints/event': import('./types-complaints').ComplaintView;
+  'complaints/route': import('./types-complaints').ComplaintView;
   'complaints/list': import('./types-complaints').ComplaintView[];
   'discounts/add': import('./types-discounts').DiscountView;
   'discounts/decide': import('./types-discounts').DiscountView;

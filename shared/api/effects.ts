@@ -128,6 +128,7 @@ export const WRITE_EFFECTS = {
   'holidays/set': ['holidays', 'complaints'],
   'complaints/add': ['complaints', 'customers'],
   'complaints/event': ['complaints', 'customers'],
+  'complaints/route': ['complaints', 'customers'],
   'visits/add': ['visits', 'customers'],
   'developments/add': ['developments', 'customers'],
   // A win records the customer's agreement (R5, R19c) and may hand the lead to B (R20).

@@ -113,6 +113,7 @@ const LABEL_EN: Record<string, string> = {
   合作情况: 'Cooperation',
   年度收入目标: 'The year’s revenue target',
   行业名称: 'Industry name',
+  转办单位: 'Unit routed to',
   营销方案: 'Marketing plan',
   预计收入: 'Expected revenue',
   查看原因: 'Reason for viewing',
@@ -945,6 +946,7 @@ export const complaintsEvent = z
     satisfaction: z.number().int().min(1).max(5).nullable().default(null),
   })
   .strict();
+export const complaintsRoute = z.object({ id: complaintId, unitId: id('转办单位').nullable().default(null) }).strict();
 export const complaintsList = z
   .object({
     open: z.boolean().default(false),

@@ -25,6 +25,8 @@ export interface ComplaintView {
   /** The first receiver's code and name. */
   unit: string;
   unitName: string;
+  /** R33: the unit it was passed to for handling (转办); the first receiver still owns it. */
+  routedTo: { code: string; name: string } | null;
   status: ComplaintStatus;
   deadlines: { log: string; contact: string; close: string | null };
   breaches: { log: boolean; contact: boolean; close: boolean };

@@ -168,6 +168,28 @@ export const COMPLAINT_COMMANDS: Command[] = [
     }),
   ),
   {
+    name: 'complaints route',
+    summary: '转办投诉给另一单位处理（首问单位仍负责到底；--unit 空则收回）/ route a complaint to another unit',
+    usage: 'kam complaints route N --unit CODE [--db PATH] [--json]',
+    options: { unit: { type: 'string' } },
+    positionals: true,
+    run: async (values, db, io) =>
+      withExisting(db, async (b) => {
+        const code = opt(values, 'unit');
+        let unitId: number | null = null;
+        if (code !== null) {
+          const unit = (await b.registry.call('units/list', { includeRetired: false })).find((u) => u.code === code);
+          if (!unit) throw new AppError('NOT_FOUND', { zh: `找不到单位 ${code}`, en: `No unit ${code}` });
+          unitId = unit.id;
+        }
+        const c = await b.registry.call('complaints/route', {
+          id: recordId(io.positionals, { zh: '投诉', en: 'complaint' }, 'kam complaints route 3 --unit P05'),
+          unitId,
+        });
+        return { json: c, text: `${line(c)}	转办：${c.routedTo?.name ?? '（无）'}` };
+      }),
+  },
+  {
     name: 'complaints list',
     summary: '投诉及其时限（breached：是否超时；escalated：是否上报中心）/ complaints with their clocks',
     usage: 'kam complaints list [--open] [--customer ID] [--date D] [--db PATH] [--json]',

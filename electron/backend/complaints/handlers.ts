@@ -2,6 +2,7 @@
 import { entity } from '../audit/entities';
 import { defineHandlers } from '../registry';
 import { setYear, showYear } from './calendar';
+import { routeComplaint } from './routing';
 import { addComplaint, complaintEvent, listComplaints } from './service';
 
 export const complaintHandlers = defineHandlers({
@@ -20,6 +21,11 @@ export const complaintHandlers = defineHandlers({
     kind: 'write',
     audit: { entity: (i) => entity('complaint', i.id) },
     run: (input, ctx) => complaintEvent(ctx, input),
+  },
+  'complaints/route': {
+    kind: 'write',
+    audit: { entity: (i) => entity('complaint', i.id) },
+    run: (input, ctx) => routeComplaint(ctx, input),
   },
   'complaints/list': { kind: 'read', run: (input, ctx) => listComplaints(ctx, input) },
 });

@@ -34,6 +34,9 @@ interface ComplaintRow {
   type: string | null;
   complex: number;
   unit_code: string;
+  receiving_unit_id: number;
+  routed_code: string | null;
+  routed_name: string | null;
   unit_name: string;
   status: ComplaintStatus;
   logged_at: string;
@@ -46,8 +49,10 @@ interface ComplaintRow {
   breach_close: number;
 }
 
-const SELECT = `SELECT c.*, cu.name AS customer_name, cu.unit_id AS customer_unit_id, u.code AS unit_code, u.name AS unit_name
-  FROM complaints c JOIN customers cu ON cu.id = c.customer_id JOIN units u ON u.id = c.receiving_unit_id`;
+const SELECT = `SELECT c.*, cu.name AS customer_name, cu.unit_id AS customer_unit_id, u.code AS unit_code, u.name AS unit_name,
+    rt.code AS routed_code, rt.name AS routed_name
+  FROM complaints c JOIN customers cu ON cu.id = c.customer_id JOIN units u ON u.id = c.receiving_unit_id
+  LEFT JOIN units rt ON rt.id = c.routed_to_unit_id`;
 
 /** The local wall-clock time, YYYY-MM-DDTHH:MM. */
 export function localMinute(at: Date): string {
@@ -91,6 +96,7 @@ function views(db: Database, rows: readonly ComplaintRow[], now: string): Compla
       complex: r.complex === 1,
       unit: r.unit_code,
       unitName: r.unit_name,
+      routedTo: r.routed_code === null ? null : { code: r.routed_code, name: r.routed_name ?? r.routed_code },
       status: r.status,
       deadlines: { log: d.log, contact: d.contact, close: d.close },
       breaches,
@@ -108,7 +114,7 @@ function views(db: Database, rows: readonly ComplaintRow[], now: string): Compla
   });
 }
 
-function row(db: Database, id: number): ComplaintRow {
+export function row(db: Database, id: number): ComplaintRow {
   const r = db.prepare(`${SELECT} WHERE c.id = ?`).get(id) as ComplaintRow | undefined;
   if (!r) throw new AppError('NOT_FOUND', bi(`找不到投诉 #${id}`, `No complaint #${id}`));
   return r;

@@ -109,6 +109,7 @@ export const CHANNEL_NAMES_EN: Record<AuditChannel, string> = {
   'holidays/set': 'Set the holiday calendar',
   'complaints/add': 'Record a complaint',
   'complaints/event': 'Handle a complaint',
+  'complaints/route': 'Route a complaint',
   'complaints/list': 'View complaints',
   'discounts/add': 'Request a tariff discount',
   'discounts/decide': 'Decide a discount step',

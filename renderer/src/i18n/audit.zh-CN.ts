@@ -116,6 +116,7 @@ export const CHANNEL_NAMES_ZH: Record<AuditChannel, string> = {
   'holidays/set': '设置节假日安排',
   'complaints/add': '登记投诉',
   'complaints/event': '处理投诉',
+  'complaints/route': '转办投诉',
   'complaints/list': '查看投诉',
   'discounts/add': '申请资费优惠',
   'discounts/decide': '审批资费优惠',

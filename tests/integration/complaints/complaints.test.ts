@@ -213,3 +213,59 @@ describe('kam holidays and kam complaints', () => {
     expect(closeBad.code).not.toBe(0);
   });
 });
+
+describe('转办 (R33)', () => {
+  it('routes a complaint to another unit; the receiver keeps it and its clock; closed ones and the receiver itself are refused', async () => {
+    const { b, db, plain } = await database();
+    try {
+      const units = await b.registry.call('units/list', {});
+      const express = units.find((u) => u.code === 'P05')?.id as number;
+      const receiver = units.find((u) => u.code === '440515')?.id as number;
+      const c = await b.registry.call('complaints/add', {
+        customerId: plain,
+        receivedAt: '2026-12-04T09:00',
+        channel: '电话',
+        content: '快件破损',
+        type: '邮件损毁',
+        unitId: receiver,
+      });
+      const routed = await b.registry.call('complaints/route', { id: c.id, unitId: express });
+      expect(routed).toMatchObject({ unit: '440515', routedTo: { code: 'P05' }, deadlines: c.deadlines });
+      expect(await appError(b.registry.call('complaints/route', { id: c.id, unitId: receiver }))).toMatchObject({
+        code: 'VALIDATION',
+        message: expect.stringContaining('首问单位负责到底'),
+      });
+      expect((await b.registry.call('complaints/route', { id: c.id, unitId: null })).routedTo).toBeNull();
+      await b.registry.call('complaints/event', {
+        id: c.id,
+        event: 'close',
+        at: '2026-12-04T15:00',
+        resolution: '已赔付',
+        satisfaction: 4,
+      });
+      expect(await appError(b.registry.call('complaints/route', { id: c.id, unitId: express }))).toMatchObject({
+        code: 'CONFLICT',
+      });
+    } finally {
+      b.close();
+    }
+    const again = await kam([
+      'complaints',
+      'add',
+      '--customer',
+      plain,
+      '--received',
+      '2026-12-05T09:00',
+      '--channel',
+      '电话',
+      '--content',
+      '账单错误',
+      '--db',
+      db,
+      '--json',
+    ]);
+    const id = JSON.parse(again.out).id as number;
+    const out = JSON.parse((await kam(['complaints', 'route', String(id), '--unit', 'P05', '--db', db, '--json'])).out);
+    expect(out.routedTo).toMatchObject({ code: 'P05' });
+  });
+});

@@ -1,9 +1,10 @@
 /** 登记投诉 (R33): customer, the time it was received, channel, content, complex or not, the receiving unit. */
-import { Checkbox, Select, SimpleGrid, Textarea, TextInput } from '@mantine/core';
+import { Autocomplete, Checkbox, Select, SimpleGrid, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { ApiInput } from '../../../../shared/api/contract';
 import { complaintsAdd } from '../../../../shared/api/schemas';
+import { COMPLAINT_CHANNELS, COMPLAINT_TYPES } from '../../../../shared/domain/complaints/types';
 import { useApiMutation, useApiQuery } from '../../api/query';
 import { FormModal } from '../../components/FormModal';
 import { useCustomerSearch } from '../../forms/useCustomerSearch';
@@ -19,8 +20,6 @@ interface Values {
   unitId: string | null;
   [key: string]: unknown;
 }
-
-export const COMPLAINT_CHANNELS = ['电话', '上门', '信函', '网站', '12305', '其他'] as const;
 
 /** Now on the wall clock, YYYY-MM-DD HH:MM as typed (the forms' default); sent with a T. */
 export function nowMinute(): string {
@@ -127,7 +126,12 @@ export function ComplaintFormModal({ onClose }: { onClose: () => void }) {
         withAsterisk
         data-testid="complaint-form-content"
       />
-      <TextInput label={t('complaints.form.type')} {...form.getInputProps('type')} />
+      <Autocomplete
+        label={t('complaints.form.type')}
+        data={[...COMPLAINT_TYPES]}
+        {...form.getInputProps('type')}
+        data-testid="complaint-form-type"
+      />
       <Checkbox
         label={t('complaints.form.complex')}
         {...form.getInputProps('complex', { type: 'checkbox' })}

@@ -14,6 +14,7 @@ import { useToday } from '../../components/AppInfo';
 import { type ListColumn, ListTable } from '../../components/list/ListTable';
 import { PageHeader } from '../../components/PageHeader';
 import { ComplaintFormModal } from './ComplaintFormModal';
+import { ComplaintRouteModal } from './ComplaintRouteModal';
 import { ComplaintStepModal, type Step } from './ComplaintStepModal';
 
 const STATUS_COLORS: Record<ComplaintStatus, string> = {
@@ -30,6 +31,7 @@ export function ComplaintsPage() {
   const [filter, setFilter] = useState<'open' | 'all'>('open');
   const [adding, setAdding] = useState(false);
   const [step, setStep] = useState<{ complaint: ComplaintView; step: Step } | null>(null);
+  const [routing, setRouting] = useState<ComplaintView | null>(null);
   const list = useApiQuery('complaints/list', { open: filter === 'open' });
   const year = Number(useToday().slice(0, 4));
   const calendar = useApiQuery('holidays/show', { year });
@@ -51,7 +53,22 @@ export function ComplaintsPage() {
         </Stack>
       ),
     },
-    { key: 'unitName', title: t('complaints.columns.unit'), width: 96 },
+    {
+      key: 'unitName',
+      title: t('complaints.columns.unit'),
+      width: 110,
+      value: (c) => (c.routedTo ? `${c.unitName} → ${c.routedTo.name}` : c.unitName),
+      render: (c) => (
+        <Stack gap={0}>
+          <Text size="sm">{c.unitName}</Text>
+          {c.routedTo && (
+            <Text size="xs" c="dimmed" data-testid="complaint-routed">
+              {t('complaints.route.shown', { unit: c.routedTo.name })}
+            </Text>
+          )}
+        </Stack>
+      ),
+    },
     {
       key: 'receivedAt',
       title: t('complaints.columns.received'),
@@ -122,7 +139,7 @@ export function ComplaintsPage() {
       exportable: false,
       toggleable: false,
       width: 170,
-      render: (c) => <Actions c={c} onStep={(s) => setStep({ complaint: c, step: s })} />,
+      render: (c) => <Actions c={c} onStep={(s) => setStep({ complaint: c, step: s })} onRoute={() => setRouting(c)} />,
     },
   ];
 
@@ -170,6 +187,7 @@ export function ComplaintsPage() {
       </ApiView>
       {adding && <ComplaintFormModal onClose={() => setAdding(false)} />}
       {step && <ComplaintStepModal complaint={step.complaint} step={step.step} onClose={() => setStep(null)} />}
+      {routing && <ComplaintRouteModal complaint={routing} onClose={() => setRouting(null)} />}
     </Stack>
   );
 }
@@ -199,7 +217,7 @@ function Deadline({
   );
 }
 
-function Actions({ c, onStep }: { c: ComplaintView; onStep: (s: Step) => void }) {
+function Actions({ c, onStep, onRoute }: { c: ComplaintView; onStep: (s: Step) => void; onRoute: () => void }) {
   const { t } = useTranslation();
   if (c.status === 'closed') return null;
   const paused = c.status === 'paused';
@@ -213,6 +231,9 @@ function Actions({ c, onStep }: { c: ComplaintView; onStep: (s: Step) => void })
       {c.contactedAt === null && button('contact')}
       {paused ? button('resume') : button('pause')}
       {!paused && button('close')}
+      <Button size="compact-sm" variant="subtle" onClick={onRoute} data-testid="complaint-route">
+        {t('complaints.route.button')}
+      </Button>
     </Group>
   );
 }
