@@ -11,8 +11,7 @@ import type { Tier } from '../../../shared/domain/tiers';
 import { archiveDuties } from '../archives/duties';
 import { complaintViews } from '../complaints/service';
 import { monthTotalSql } from '../revenue/store';
-import { keyCustomersInForce } from '../tiering/in-force';
-import { visitObligations } from '../visits/service';
+import { visitRequirements } from '../visits/service';
 
 export interface LogDuty {
   kind: 'development' | 'summary';
@@ -114,10 +113,10 @@ export function monthFacts(db: Database, period: Period, policy: Policy): MonthF
       number,
     ][],
   );
-  const inForce = keyCustomersInForce(db, period);
-  const visits = new Map(visitObligations(db, period, policy).map((o) => [o.customerId, o]));
+  const visits = visitRequirements(db, period, policy);
+  // Every key customer of the month and its tier in force, as R23 read them.
   const tiers = new Map<string, Tier>();
-  for (const [id, t] of inForce) if (t.tier !== null) tiers.set(id, t.tier);
+  for (const [id, v] of visits) tiers.set(id, v.tier);
   const archives = new Map(
     archiveDuties(db, policy, end).map((a) => [a.customerId, { dueOn: a.dueOn, overdue: a.overdue }]),
   );

@@ -18,7 +18,7 @@ import { localDate } from '../../../shared/domain/dates';
 import { leaderVisitsRequired, monthlyVisitsRequired, visitShortfall } from '../../../shared/domain/duties';
 import { lastDayOf, type Period, yearToDate } from '../../../shared/domain/periods';
 import type { Policy } from '../../../shared/domain/policy/policy';
-import type { Scope } from '../../../shared/domain/tiers';
+import type { Scope, Tier } from '../../../shared/domain/tiers';
 import { completionOf } from '../../../shared/domain/visits/completion';
 import type { HandlerContext } from '../context';
 import { getCustomerRow } from '../customers/rows';
@@ -191,6 +191,68 @@ export class ObligationReads {
  * and not held do not; leader-led visits are a yearly duty of their own). Managers are those in
  * force on `asOf`.
  */
+/** One key customer's R23 figures for a month, before names, units and managers are added. */
+export interface VisitRequirement {
+  tier: Tier;
+  scope: Scope;
+  /** The run's responsible unit (R15), when it resolved one. */
+  responsibleUnitId: number | null;
+  required: number;
+  held: number;
+}
+
+/**
+ * R23 for a month, lean: each key customer's tier in force (at the month's end) and the scope of
+ * the grading behind it, the manager visits or contacts required, and the held ones of the month
+ * (planned and not held do not count; leader-led visits are a yearly duty of their own). The
+ * scorecards read this for the whole city; visitObligations adds what a page shows.
+ */
+export function visitRequirements(
+  db: Database,
+  period: Period,
+  policy: Pick<Policy, 'visits'>,
+  reads: ObligationReads = new ObligationReads(db),
+): Map<string, VisitRequirement> {
+  const { customerId } = reads;
+  const out = new Map<string, VisitRequirement>();
+  const basis = findTierBasis(db, period);
+  const tiers = monthTiers(db, basis, period, customerId === null ? undefined : [customerId]);
+  if (tiers.size === 0) return out;
+  const graded =
+    basis === null ? new Map<string, { scope: Scope; unitId: number | null }>() : reads.graded(basis.runId);
+  // Counted here rather than by GROUP BY: the month's rows come off the visit_on index in date
+  // order, and sorting them by customer costs more than the count.
+  const held = new Map<string, number>();
+  for (const id of db
+    .prepare(
+      `SELECT customer_id FROM visits WHERE status = 'held' AND kind = 'manager'
+         AND visit_on BETWEEN @from AND @to AND (@id IS NULL OR customer_id = @id)`,
+    )
+    .pluck()
+    .all({ from: `${period}-01`, to: lastDayOf(period), id: customerId }) as string[])
+    held.set(id, (held.get(id) ?? 0) + 1);
+  for (const [id, t] of tiers) {
+    if (t.tier === null) continue;
+    const g = graded.get(id);
+    const scope = g?.scope ?? 'regional';
+    out.set(id, {
+      tier: t.tier,
+      scope,
+      responsibleUnitId: g?.unitId ?? null,
+      required: monthlyVisitsRequired(
+        { tier: t.tier, scope, provinceApprovedDiamond: t.source === 'approval' && t.tier === 'diamond' },
+        policy,
+      ),
+      held: held.get(id) ?? 0,
+    });
+  }
+  return out;
+}
+
+/**
+ * Every key customer's R23 obligation for `period` (visitRequirements) with its name, its home
+ * and responsible units (R15: the run's, else its own) and the A/B managers in force on `asOf`.
+ */
 export function visitObligations(
   db: Database,
   period: Period,
@@ -199,37 +261,16 @@ export function visitObligations(
   reads: ObligationReads = new ObligationReads(db),
 ): VisitObligationRow[] {
   const { customerId } = reads;
-  const basis = findTierBasis(db, period);
-  const tiers = monthTiers(db, basis, period, customerId === null ? undefined : [customerId]);
-  if (tiers.size === 0) return [];
-  // R15: the run's responsible unit, else (no run result, or no unit resolved) the customer's own.
-  const graded =
-    basis === null ? new Map<string, { scope: Scope; unitId: number | null }>() : reads.graded(basis.runId);
+  const requirements = visitRequirements(db, period, policy, reads);
+  if (requirements.size === 0) return [];
   const units = reads.units();
   const customers = reads.customers();
   const managers = abManagersOn(db, asOf, customerId ?? undefined);
-  const held = new Map<string, number>(
-    db
-      .prepare(
-        `SELECT customer_id, count(*) FROM visits WHERE status = 'held' AND kind = 'manager'
-           AND visit_on BETWEEN @from AND @to AND (@id IS NULL OR customer_id = @id) GROUP BY customer_id`,
-      )
-      .raw()
-      .all({ from: `${period}-01`, to: lastDayOf(period), id: customerId }) as [string, number][],
-  );
   const out: VisitObligationRow[] = [];
-  for (const [id, t] of tiers) {
-    if (t.tier === null) continue;
-    const g = graded.get(id);
-    const scope = g?.scope ?? 'regional';
-    const required = monthlyVisitsRequired(
-      { tier: t.tier, scope, provinceApprovedDiamond: t.source === 'approval' && t.tier === 'diamond' },
-      policy,
-    );
-    const done = held.get(id) ?? 0;
+  for (const [id, r] of requirements) {
     const c = customers.get(id);
     const home = c === undefined ? undefined : units.get(c.unitId);
-    const responsible = (g?.unitId == null ? undefined : units.get(g.unitId)) ?? home;
+    const responsible = (r.responsibleUnitId === null ? undefined : units.get(r.responsibleUnitId)) ?? home;
     out.push({
       customerId: id,
       customerName: c?.name ?? id,
@@ -238,11 +279,11 @@ export function visitObligations(
       responsibleUnit: responsible?.code ?? '',
       responsibleUnitName: responsible?.name ?? '',
       managers: managers.get(id) ?? [],
-      tier: t.tier,
-      scope,
-      required,
-      held: done,
-      short: visitShortfall(required, done),
+      tier: r.tier,
+      scope: r.scope,
+      required: r.required,
+      held: r.held,
+      short: visitShortfall(r.required, r.held),
     });
   }
   return out.sort((a, b) => b.short - a.short || (a.customerId < b.customerId ? -1 : 1));
