@@ -104,9 +104,23 @@ describe('投诉, in the browser', () => {
     await page.screenshot({ path: join(SHOTS, 'list.png') });
 
     const stored = await h.backend.registry.call('complaints/list', { open: true });
-    expect(stored.find((c) => c.customerName === '汕头市恒昌玩具厂')?.pauses).toEqual([
-      { from: '2026-12-05T10:30', to: null, reason: '等待客户提供破损照片和寄件凭证' },
-    ]);
+    const mine = stored.find((c) => c.customerName === '汕头市恒昌玩具厂');
+    expect(mine?.pauses).toEqual([{ from: '2026-12-05T10:30', to: null, reason: '等待客户提供破损照片和寄件凭证' }]);
+
+    // The customer's own page has it too; routed (转办) from there to 速递物流局, the receiver keeps it.
+    await h.open(`#/customers/${mine?.customerId}`);
+    await page.getByTestId('customer-tab-complaints').click();
+    const onPage = page.getByTestId('customer-complaints').getByTestId('complaint-row');
+    await expect.poll(() => onPage.count()).toBe(1);
+    await onPage.getByTestId('complaint-route').click();
+    const route = page.getByTestId('complaint-route-form');
+    await route.getByTestId('complaint-route-unit').click();
+    await page.getByRole('option', { name: '速递物流局' }).click();
+    await route.getByTestId('form-submit').click();
+    await expect.poll(() => onPage.getByTestId('complaint-routed').textContent()).toBe('转办：速递物流局');
+    await closeNotifications(page);
+    await h.settled();
+    await page.screenshot({ path: join(SHOTS, 'customer.png') });
   });
 
   it('warns while the year has no calendar; 设置 → 节假日 accepts the notice’s suggestion', async () => {

@@ -194,6 +194,7 @@ export const en: Messages = {
       revenue: 'Revenue',
       archive: 'Archive',
       marketing: 'Developments',
+      complaints: 'Complaints',
       visits: 'Visits',
       timeline: 'Timeline',
       details: 'Details',

@@ -194,6 +194,7 @@ export const zhCN = {
       revenue: '收入',
       archive: '档案',
       marketing: '开发与日志',
+      complaints: '投诉',
       visits: '拜访',
       timeline: '时间线',
       details: '基本信息',

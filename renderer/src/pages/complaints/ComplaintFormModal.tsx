@@ -7,7 +7,7 @@ import { complaintsAdd } from '../../../../shared/api/schemas';
 import { COMPLAINT_CHANNELS, COMPLAINT_TYPES } from '../../../../shared/domain/complaints/types';
 import { useApiMutation, useApiQuery } from '../../api/query';
 import { FormModal } from '../../components/FormModal';
-import { useCustomerSearch } from '../../forms/useCustomerSearch';
+import { CustomerField } from '../../forms/CustomerField';
 import { useSchemaForm } from '../../forms/useSchemaForm';
 
 interface Values {
@@ -28,14 +28,20 @@ export function nowMinute(): string {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
 }
 
-export function ComplaintFormModal({ onClose }: { onClose: () => void }) {
+export function ComplaintFormModal({
+  customer = null,
+  onClose,
+}: {
+  /** Fixed when opened from the customer's page. */
+  customer?: { id: string; name: string } | null;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const add = useApiMutation('complaints/add');
   const units = useApiQuery('units/list', { includeRetired: false });
-  const { search, setSearch, options: customerOptions } = useCustomerSearch();
   const schemaForm = useSchemaForm({
     initialValues: {
-      customerId: null,
+      customerId: customer?.id ?? null,
       receivedAt: nowMinute(),
       channel: '电话',
       content: '',
@@ -79,18 +85,12 @@ export function ComplaintFormModal({ onClose }: { onClose: () => void }) {
       size="lg"
       testId="complaint-form"
     >
-      <Select
+      <CustomerField
+        form={form}
+        fixed={customer}
         label={t('complaints.form.customer')}
         placeholder={t('complaints.form.customerPlaceholder')}
-        data={customerOptions}
-        {...form.getInputProps('customerId')}
-        searchable
-        searchValue={search}
-        onSearchChange={setSearch}
-        filter={({ options }) => options}
-        withAsterisk
-        data-autofocus
-        data-testid="complaint-form-customer"
+        testId="complaint-form-customer"
       />
       <SimpleGrid cols={3} spacing="sm">
         <TextInput

@@ -12,6 +12,7 @@ import { EMPTY_VALUE } from '../../i18n/format';
 import { useFormat } from '../../i18n/useFormat';
 import { hrefOf, navigate } from '../../router/useRoute';
 import { CustomerArchivePanel } from '../archives/CustomerArchivePanel';
+import { CustomerComplaints } from '../complaints/CustomerComplaints';
 import { CustomerDiscountsPanel } from '../discounts/CustomerDiscountsPanel';
 import { CustomerMarketing } from '../marketing/CustomerMarketing';
 import { CustomerVisitsPanel } from '../visits/CustomerVisitsPanel';
@@ -28,7 +29,15 @@ import { AgreementPanel, RevenueSection } from './RevenueSection';
  * The hub's tabs: revenue (with the agreement and the reports), the archive (R17–R18), the
  * timeline, the basic facts and branches, the audit trail.
  */
-export type CustomerTab = 'revenue' | 'archive' | 'visits' | 'marketing' | 'timeline' | 'details' | 'audit';
+export type CustomerTab =
+  | 'revenue'
+  | 'archive'
+  | 'visits'
+  | 'marketing'
+  | 'complaints'
+  | 'timeline'
+  | 'details'
+  | 'audit';
 
 export function CustomerDetailPage({ id, initialTab }: { id: string; initialTab?: CustomerTab | undefined }) {
   const { t } = useTranslation();
@@ -141,6 +150,9 @@ function CustomerDetailView({ customer, initialTab }: { customer: CustomerDetail
           <Tabs.Tab value="visits" data-testid="customer-tab-visits">
             {t('customerDetail.tabs.visits')}
           </Tabs.Tab>
+          <Tabs.Tab value="complaints" data-testid="customer-tab-complaints">
+            {t('customerDetail.tabs.complaints')}
+          </Tabs.Tab>
           <Tabs.Tab value="timeline" data-testid="customer-tab-timeline">
             {t('customerDetail.tabs.timeline')}
           </Tabs.Tab>
@@ -167,6 +179,9 @@ function CustomerDetailView({ customer, initialTab }: { customer: CustomerDetail
         </Tabs.Panel>
         <Tabs.Panel value="visits" pt="md">
           <CustomerVisitsPanel customer={{ id: customer.id, name: customer.name }} />
+        </Tabs.Panel>
+        <Tabs.Panel value="complaints" pt="md">
+          <CustomerComplaints customer={{ id: customer.id, name: customer.name }} />
         </Tabs.Panel>
         <Tabs.Panel value="timeline" pt="md">
           <CustomerTimeline customerId={customer.id} />

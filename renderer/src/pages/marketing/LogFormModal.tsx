@@ -13,8 +13,8 @@ import { useApiMutation, useApiQuery } from '../../api/query';
 import { useToday } from '../../components/AppInfo';
 import { DateField } from '../../components/DateField';
 import { FormModal } from '../../components/FormModal';
+import { CustomerField } from '../../forms/CustomerField';
 import { useSchemaForm } from '../../forms/useSchemaForm';
-import { CustomerField } from './CustomerField';
 
 interface Values {
   customerId: string | null;

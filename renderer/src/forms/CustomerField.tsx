@@ -1,7 +1,7 @@
 /** The customer of a marketing form: fixed when opened from its page, otherwise searched. */
 import { Select, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
-import { useCustomerSearch } from '../../forms/useCustomerSearch';
+import { useCustomerSearch } from './useCustomerSearch';
 
 export function CustomerField<V extends { customerId: string | null }>({
   form,
