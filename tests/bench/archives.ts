@@ -11,43 +11,21 @@ import { openBackend } from '../../electron/backend';
 import { archiveDuties } from '../../electron/backend/archives/duties';
 import { allAssignmentProblems } from '../../electron/backend/assignments/handlers';
 import { POLICY_V1 } from '../../shared/domain/policy/policy';
+import { benchCustomerId, fillGradedCity } from './graded-city';
 import { percentile, type Row, round, time, timeAsync } from './stats';
 
 const CUSTOMERS = 20_000;
 const ROUNDS = 9;
 const TODAY = '2026-11-20';
-const TIERS = ['diamond', 'gold', 'silver', 'general'];
-const LINES = ['savings', 'bills', 'letters', 'philately', 'express', 'logistics', 'parcels', 'newspapers', 'other'];
 
 export async function archivesBench(): Promise<Row[]> {
   const backend = openBackend({ databasePath: ':memory:' });
   const { db } = backend;
   try {
     const unit = db.prepare("SELECT id FROM units WHERE code = '440515'").pluck().get() as number;
-    const id = (i: number) => `440515${String(i).padStart(5, '0')}000`;
+    const id = benchCustomerId;
     db.transaction(() => {
-      const customer = db.prepare(
-        `INSERT INTO customers (id, name, normalised_name, pinyin_initials, search_text, area_code, unit_id, created_at, updated_at)
-         VALUES (?, ?, ?, '', '', '440515', ?, '', '')`,
-      );
-      for (let i = 1; i <= CUSTOMERS; i++) customer.run(id(i), `客户${i}`, `客户${i}`, unit);
-      const cols = LINES.flatMap((l) => [`in_${l}`, `in_month_${l}`]);
-      for (const year of [2024, 2025]) {
-        const run = Number(
-          db
-            .prepare(
-              `INSERT INTO tier_runs (kind, run_key, window_from, window_to, policy_version, bureau_year, bureau_revenue_fen,
-                 customers, qualified, created_at, actor) VALUES ('annual', ?, '', '', 1, ?, 1, 0, 0, '', 'bench')`,
-            )
-            .run(String(year), year).lastInsertRowid,
-        );
-        const result = db.prepare(
-          `INSERT INTO tier_results (run_id, customer_id, qualified, clauses, annual_fen, this_month_fen, revenue_score,
-             share_score, share_ppm, total_x100, tier, scope, in_agreement, in_home_unit_is_county, ${cols.join(', ')})
-           VALUES (?, ?, 1, '[]', 0, 0, 0, 0, 0, 0, ?, 'regional', 0, 0, ${cols.map(() => '0').join(', ')})`,
-        );
-        for (let i = 1; i <= CUSTOMERS; i++) result.run(run, id(i), TIERS[(i + year) % 4]);
-      }
+      fillGradedCity(db, unit, CUSTOMERS);
       const revision = db.prepare(
         `INSERT INTO archive_revisions (customer_id, revision, schema_version, document, changed, verified_only, updated_on,
            recorded_at, recorded_by) VALUES (?, ?, 1, '{"basic":{},"extended":{},"keyPersons":[],"competitors":[]}', '[]', 1, ?, '', 'bench')`,

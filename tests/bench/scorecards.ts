@@ -7,14 +7,13 @@
  * `tests/bench/run.ts` wires this in (`--only scorecards`).
  */
 import { openBackend } from '../../electron/backend';
+import { BENCH_LINES, benchCustomerId, fillGradedCity } from './graded-city';
 import { percentile, type Row, round, time, timeAsync } from './stats';
 
 const CUSTOMERS = 20_000;
 const MANAGERS = 200;
 const ROUNDS = 9;
 const PERIOD = '2026-10';
-const TIERS = ['diamond', 'gold', 'silver', 'general'];
-const LINES = ['savings', 'bills', 'letters', 'philately', 'express', 'logistics', 'parcels', 'newspapers', 'other'];
 const MONTHS = Array.from({ length: 24 }, (_, k) => {
   const year = 2025 + Math.floor(k / 12);
   return `${year}-${String((k % 12) + 1).padStart(2, '0')}`;
@@ -25,30 +24,9 @@ export async function scorecardsBench(): Promise<Row[]> {
   const { db } = backend;
   try {
     const unit = db.prepare("SELECT id FROM units WHERE code = '440515'").pluck().get() as number;
-    const id = (i: number) => `440515${String(i).padStart(5, '0')}000`;
+    const id = benchCustomerId;
     db.transaction(() => {
-      const customer = db.prepare(
-        `INSERT INTO customers (id, name, normalised_name, pinyin_initials, search_text, area_code, unit_id, created_at, updated_at)
-         VALUES (?, ?, ?, '', '', '440515', ?, '', '')`,
-      );
-      for (let i = 1; i <= CUSTOMERS; i++) customer.run(id(i), `客户${i}`, `客户${i}`, unit);
-      const cols = LINES.flatMap((l) => [`in_${l}`, `in_month_${l}`]);
-      for (const year of [2024, 2025]) {
-        const run = Number(
-          db
-            .prepare(
-              `INSERT INTO tier_runs (kind, run_key, window_from, window_to, policy_version, bureau_year, bureau_revenue_fen,
-                 customers, qualified, created_at, actor) VALUES ('annual', ?, '', '', 1, ?, 1, 0, 0, '', 'bench')`,
-            )
-            .run(String(year), year).lastInsertRowid,
-        );
-        const result = db.prepare(
-          `INSERT INTO tier_results (run_id, customer_id, qualified, clauses, annual_fen, this_month_fen, revenue_score,
-             share_score, share_ppm, total_x100, tier, scope, in_agreement, in_home_unit_is_county, ${cols.join(', ')})
-           VALUES (?, ?, 1, '[]', 0, 0, 0, 0, 0, 0, ?, 'regional', 0, 0, ${cols.map(() => '0').join(', ')})`,
-        );
-        for (let i = 1; i <= CUSTOMERS; i++) result.run(run, id(i), TIERS[(i + year) % 4]);
-      }
+      fillGradedCity(db, unit, CUSTOMERS);
       const manager = db.prepare(
         "INSERT INTO managers (name, unit_id, post, employment, started_on) VALUES (?, ?, 'account_manager', 'full_time', '2025-01-01')",
       );
@@ -89,7 +67,7 @@ export async function scorecardsBench(): Promise<Row[]> {
           [PERIOD, 1000 * (i % 97)],
           ['2026-09', 1000 * (i % 89)],
         ] as const) {
-          const line = LINES[i % 9] as string;
+          const line = BENCH_LINES[i % 9] as string;
           revenue.run(id(i), period, line, fen);
           // The monthly copy the app keeps beside each write (revenue/writes.ts).
           db.prepare(`INSERT INTO revenue_months (period, customer_id, ${line}) VALUES (?, ?, ?)`).run(
