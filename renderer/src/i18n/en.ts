@@ -787,6 +787,7 @@ export const en: Messages = {
       responsibility: 'Responsible unit',
       visits: 'Visits per month',
       discounts: 'Discount approval steps',
+      service: 'Marketing logs and scorecards',
       cadence: 'Archive cadence and A/B roles',
       reports: 'Reports and deadlines',
     },
@@ -845,6 +846,7 @@ export const en: Messages = {
       days: ' days',
       months: ' months',
     },
+    service: { stuckDays: 'Days before a development is stuck (no entry, no move)', weights: 'Scorecard weights' },
     cadence: {
       tier: 'Tier',
       archive: 'Archive update',

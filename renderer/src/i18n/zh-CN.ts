@@ -742,6 +742,7 @@ export const zhCN = {
       responsibility: '负责单位',
       visits: '每月走访次数',
       discounts: '资费优惠审批环节',
+      service: '营销日志与考核',
       cadence: '档案更新周期与 A/B 角',
       reports: '报表与时限',
     },
@@ -800,6 +801,7 @@ export const zhCN = {
       days: ' 天',
       months: ' 个月',
     },
+    service: { stuckDays: '开发项目停滞天数（无日志、无推进）', weights: '考核权重' },
     cadence: {
       tier: '分级',
       archive: '档案更新',

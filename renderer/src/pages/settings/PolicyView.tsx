@@ -3,6 +3,7 @@
  * inputs bound by their path in the policy document: money typed in yuan (stored in fen), shares
  * in ‰ (stored in ppm), scores and percentages as is.
  */
+
 import { ActionIcon, Button, Group, NumberInput, Paper, SimpleGrid, Table, Text, Title, Tooltip } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { createContext, type ReactNode, useContext } from 'react';
@@ -13,6 +14,7 @@ import { PRODUCT_LINES } from '../../../../shared/domain/lines';
 import { formatMoney } from '../../../../shared/domain/money';
 import { UNIT_KINDS } from '../../../../shared/domain/organisation';
 import type { Band, Policy } from '../../../../shared/domain/policy/policy';
+import { SCORECARD_PARTS } from '../../../../shared/domain/policy/policy';
 import { SCOPES, TIERS } from '../../../../shared/domain/tiers';
 import { useLanguage } from '../../i18n';
 
@@ -433,6 +435,27 @@ function PolicyTables() {
       </Section>
 
       <DiscountSteps />
+
+      <Section title={t('rules.sections.service')} rule="R22 / R34" testId="policy-service">
+        <Table withTableBorder withColumnBorders fz="sm" verticalSpacing={4}>
+          <Table.Tbody>
+            <Table.Tr>
+              <Table.Th>{t('rules.service.stuckDays')}</Table.Th>
+              <Table.Td>
+                {TIERS.map((tier) => `${t(`tier.${tier}`)} ${p.marketing.stuckDays[tier]}`).join(' · ')}
+              </Table.Td>
+            </Table.Tr>
+            <Table.Tr>
+              <Table.Th>{t('rules.service.weights')}</Table.Th>
+              <Table.Td>
+                {SCORECARD_PARTS.map((part) => `${t(`scorecards.parts.${part}`)} ${p.scorecard.weights[part]}%`).join(
+                  ' · ',
+                )}
+              </Table.Td>
+            </Table.Tr>
+          </Table.Tbody>
+        </Table>
+      </Section>
 
       <Section title={t('rules.sections.cadence')} rule="R18 / R20">
         <Table withTableBorder fz="sm" verticalSpacing={4}>
