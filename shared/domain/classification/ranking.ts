@@ -27,11 +27,11 @@ export const FACTOR_KEY = /^[a-z][a-z0-9_]{0,19}$/;
  * services weighs most [inferred]. Every worksheet starts with these; the officer edits them.
  */
 export const DEFAULT_FACTORS: readonly RankingFactor[] = [
-  { key: 'postal', name: '用邮规模（预计年用邮量）', weight: 30 },
-  { key: 'revenue', name: '企业收入规模', weight: 20 },
-  { key: 'growth', name: '业务发展潜力', weight: 15 },
-  { key: 'standing', name: '行业地位（排名）', weight: 15 },
-  { key: 'fit', name: '邮政业务契合度（产品、服务范围与对象）', weight: 20 },
+  { key: 'postal', name: '用邮规模', weight: 30 }, // 预计年用邮量
+  { key: 'revenue', name: '企业收入规模', weight: 20 }, // 具体收入
+  { key: 'growth', name: '发展潜力', weight: 15 }, // 业务发展
+  { key: 'standing', name: '行业地位', weight: 15 }, // 行业排名: leader, challenger, follower, niche
+  { key: 'fit', name: '邮政业务契合度', weight: 20 }, // 核心产品或服务、服务范围、服务对象
 ];
 
 export type FactorProblem =

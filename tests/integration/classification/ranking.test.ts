@@ -222,11 +222,11 @@ describe('the industry ranking worksheet (R21 steps 2–3)', () => {
       '--set',
       '用邮规模=50,企业收入规模=30,合作意向=20',
     ]);
-    // A name the worksheet has keeps its key (企业收入规模 → revenue); other names are new factors.
+    // A name the worksheet has keeps its key (用邮规模 → postal); another name is a new factor.
     expect(factors.factors.map((f: { key: string; name: string }) => `${f.key}=${f.name}`)).toEqual([
-      'f1=用邮规模',
+      'postal=用邮规模',
       'revenue=企业收入规模',
-      'f2=合作意向',
+      'f1=合作意向',
     ]);
     const added = await json([
       'ranking',
@@ -246,7 +246,7 @@ describe('the industry ranking worksheet (R21 steps 2–3)', () => {
     ]);
     expect(added.view.prospects[0]).toMatchObject({ id: added.id, points: 7300, score: '73', rank: 1 });
     const shown = await json(['ranking', 'show', '--industry', 'C']);
-    expect(shown.prospects[0].values).toEqual({ f1: 80, revenue: 70, f2: 60 });
+    expect(shown.prospects[0].values).toEqual({ postal: 80, revenue: 70, f1: 60 });
     const reg = await json(['ranking', 'register', String(added.id), '--date', '2026-12-01']);
     expect(reg.view.prospects[0].registration.id).toBe(reg.registration.id);
     const text = await kam(['ranking', 'show', '--industry', 'C', '--db', db]);
