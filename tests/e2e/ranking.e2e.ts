@@ -126,6 +126,11 @@ describe('行业排序, in the browser', () => {
     await page.keyboard.press('Escape');
     await closeToasts();
     await page.screenshot({ path: join(SHOTS, 'ranking.png') });
+    // In English: the same worksheet from the en strings.
+    await page.getByTestId('language-switch').getByText('English').click();
+    await expect.poll(() => page.getByTestId('ranking-factors').textContent()).toContain('Factors and weights');
+    await h.settled();
+    await page.screenshot({ path: join(SHOTS, 'ranking-en.png') });
     expect(h.pageErrors).toEqual([]);
   });
 });
