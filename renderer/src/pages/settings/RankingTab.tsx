@@ -51,7 +51,11 @@ function FactorsEditor({ view }: { view: RankingView }) {
   const { t } = useTranslation();
   const save = useApiMutation('ranking/set-factors');
   const [draft, setDraft] = useState<Draft[]>(view.factors);
-  useEffect(() => setDraft(view.factors), [view.factors]);
+  // Reset to the saved factors when they change — not on every refetch (a value saved in the
+  // table refetches the worksheet; weights being typed stay).
+  const savedKey = JSON.stringify(view.factors);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: savedKey stands for view.factors' content
+  useEffect(() => setDraft(view.factors), [savedKey]);
   const sum = weightSum(draft.map((f) => ({ weight: Number.isFinite(asWeight(f.weight)) ? asWeight(f.weight) : 0 })));
   const dirty = JSON.stringify(draft) !== JSON.stringify(view.factors) || !view.saved;
   const complete = draft.every((f) => f.name.trim() !== '' && Number.isInteger(asWeight(f.weight)));
@@ -133,7 +137,13 @@ function FactorsEditor({ view }: { view: RankingView }) {
           size="xs"
           variant="light"
           disabled={draft.length >= 10}
-          onClick={() => setDraft([...draft, { key: nextFactorKey(draft), name: t('ranking.newFactor'), weight: 0 }])}
+          onClick={() =>
+            // A key no saved factor has either: a factor dropped in this edit keeps its values off the new one.
+            setDraft([
+              ...draft,
+              { key: nextFactorKey([...view.factors, ...draft]), name: t('ranking.newFactor'), weight: 0 },
+            ])
+          }
         >
           {t('ranking.addFactor')}
         </Button>
