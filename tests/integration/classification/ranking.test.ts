@@ -166,6 +166,13 @@ describe('the industry ranking worksheet (R21 steps 2–3)', () => {
       industry: '制造业',
       reason: '行业排序：制造业 第 2 名（共 2 家，加权得分 73）',
     });
+    // The audit names the prospect and its change: registration_id null → the registration.
+    const audited = b.db.prepare("SELECT entity, changes FROM audit_log WHERE channel = 'ranking/register'").get() as {
+      entity: string;
+      changes: string;
+    };
+    expect(audited.entity).toBe(`prospect:${p.id}`);
+    expect(audited.changes).toContain('registration_id');
     const shown = done.view.prospects.find((x) => x.id === p.id);
     expect(shown?.registration).toEqual({ id: done.registration.id, state: done.registration.state, customerId: null });
     expect((await call('ranking/get', { industryCode: 'C' })).prospects[1]?.registration?.id).toBe(
