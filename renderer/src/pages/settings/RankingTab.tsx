@@ -267,8 +267,13 @@ function ProspectsTable({ view, onRegister }: { view: RankingView; onRegister: (
                 <Text size="sm" fw={500} lineClamp={1} title={p.name}>
                   {p.name}
                 </Text>
-                <Text size="xs" c="dimmed" lineClamp={1} title={p.creditCode ?? undefined}>
-                  {p.unitName}
+                <Text
+                  size="xs"
+                  c="dimmed"
+                  lineClamp={1}
+                  title={[p.creditCode, p.note].filter(Boolean).join('\n') || undefined}
+                >
+                  {[p.unitName, p.note].filter(Boolean).join(' · ')}
                 </Text>
               </Table.Td>
               {view.factors.map((f) => (
