@@ -1,4 +1,4 @@
--- 0025: the industry ranking worksheet (R21 steps 2–3): per industry of the classification table,
+-- 0024: the industry ranking worksheet (R21 steps 2–3): per industry of the classification table,
 -- the factors with their weights, and the enterprises surveyed (prospects) with a value per factor.
 -- A prospect turned into a registration (R19) keeps the registration's id and is then fixed.
 -- DOMAIN-DECISIONS "Classification table (附件2, R21)".
