@@ -5,6 +5,7 @@ import { assignmentHandlers } from './assignments/handlers';
 import { auditHandlers } from './audit/handlers';
 import { backupHandlers } from './backups/handlers';
 import { classificationHandlers } from './classification/handlers';
+import { rankingHandlers } from './classification/ranking';
 import { complaintHandlers } from './complaints/handlers';
 import { customerHandlers } from './customers/handlers';
 import { customerImportHandlers } from './customers/import/handlers';
@@ -63,5 +64,6 @@ export const HANDLER_GROUPS: readonly NamedGroup[] = [
   ['marketing', marketingHandlers],
   ['scorecards', scorecardHandlers],
   ['classification', classificationHandlers],
+  ['ranking', rankingHandlers],
   ['discounts', discountHandlers],
 ];

@@ -198,6 +198,12 @@ export const inputSchemas = {
   'classification/get': s.classificationGet,
   'classification/set-industries': s.classificationSetIndustries,
   'classification/place': s.classificationPlace,
+  'ranking/get': s.rankingGet,
+  'ranking/set-factors': s.rankingSetFactors,
+  'ranking/add-prospect': s.rankingAddProspect,
+  'ranking/update-prospect': s.rankingUpdateProspect,
+  'ranking/remove-prospect': s.rankingRemoveProspect,
+  'ranking/register': s.rankingRegister,
   'visits/record': s.visitsRecord,
   'visits/completion': s.visitsCompletion,
   'visits/leader-check': s.visitsLeaderCheck,
@@ -354,6 +360,12 @@ export interface ApiResults {
   'classification/get': import('./types-classification').ClassificationView;
   'classification/set-industries': import('./types-classification').ClassificationView;
   'classification/place': import('./types-classification').ClassificationView;
+  'ranking/get': import('./types-classification').RankingView;
+  'ranking/set-factors': import('./types-classification').RankingView;
+  'ranking/add-prospect': import('./types-classification').ProspectChanged;
+  'ranking/update-prospect': import('./types-classification').ProspectChanged;
+  'ranking/remove-prospect': import('./types-classification').ProspectChanged;
+  'ranking/register': import('./types-classification').ProspectRegistered;
   'visits/obligations': import('./types-visits').VisitObligationRow[];
   'visits/record': import('./types-visits').VisitView;
   'visits/completion': import('./types-visits').VisitCompletionView;

@@ -37,6 +37,7 @@ export const READ_AREAS = [
   'logs',
   'scorecards',
   'classification',
+  'ranking',
   'discounts',
 ] as const;
 export type ReadArea = (typeof READ_AREAS)[number];
@@ -136,8 +137,14 @@ export const WRITE_EFFECTS = {
   'logs/add': ['logs', 'developments', 'customers'],
   'scorecards/set-target': ['scorecards'],
   // R21: the 附件6-2/7 lists and the report follow the table's order.
-  'classification/set-industries': ['classification', 'submissions', 'reports'],
+  'classification/set-industries': ['classification', 'ranking', 'submissions', 'reports'],
   'classification/place': ['classification', 'submissions', 'reports'],
+  // R21 steps 2–3: the worksheet; a prospect turned into a registration files it (R19).
+  'ranking/set-factors': ['ranking'],
+  'ranking/add-prospect': ['ranking'],
+  'ranking/update-prospect': ['ranking'],
+  'ranking/remove-prospect': ['ranking'],
+  'ranking/register': ['ranking', 'registrations'],
   // R29: the customer page shows its discounts and its timeline their steps.
   'discounts/add': ['discounts', 'customers'],
   'discounts/decide': ['discounts', 'customers'],

@@ -1154,6 +1154,68 @@ export const classificationSetIndustries = z
   .strict();
 export const classificationPlace = z.object({ industryCode, customerIds: z.array(customerId).max(20_000) }).strict();
 
+// ── Industry ranking worksheet (R21 steps 2–3) ─────────────────────────────────────────────────
+const prospectId = id('企业');
+/** A factor's value: whole points 0–100 (百分制). */
+const factorValue = z
+  .number(said('分值必须是数字', 'A value must be a number'))
+  .int(said('分值应为 0–100 的整数', 'A value is a whole number 0–100'))
+  .min(0, said('分值应为 0–100 的整数', 'A value is a whole number 0–100'))
+  .max(100, said('分值应为 0–100 的整数', 'A value is a whole number 0–100'));
+const factorValues = z.record(
+  str(20).regex(/^[a-z][a-z0-9_]{0,19}$/, said('因素代码不合规', 'Not a factor key')),
+  factorValue,
+);
+export const rankingGet = z.object({ industryCode }).strict();
+export const rankingSetFactors = z
+  .object({
+    industryCode,
+    factors: z
+      .array(
+        z
+          .object({
+            key: str(20).regex(/^[a-z][a-z0-9_]{0,19}$/, said('因素代码不合规', 'Not a factor key')),
+            name: text('因素名称', 30),
+            weight: z
+              .number(said('权重必须是数字', 'A weight must be a number'))
+              .int(said('权重应为 0–100 的整数', 'A weight is a whole number 0–100'))
+              .min(0, said('权重应为 0–100 的整数', 'A weight is a whole number 0–100'))
+              .max(100, said('权重应为 0–100 的整数', 'A weight is a whole number 0–100')),
+          })
+          .strict(),
+      )
+      .min(1, said('至少需要一个排序因素', 'A worksheet needs at least one factor'))
+      .max(10, said('排序因素最多 10 个', 'At most 10 factors')),
+  })
+  .strict();
+export const rankingAddProspect = z
+  .object({
+    industryCode,
+    name: text('企业名称', LIMIT.name),
+    creditCode,
+    areaCode,
+    unitId: id('申报单位'),
+    values: factorValues.default({}),
+    note: optionalText('备注', 200),
+  })
+  .strict();
+export const rankingUpdateProspect = z
+  .object({
+    id: prospectId,
+    name: text('企业名称', LIMIT.name).optional(),
+    creditCode,
+    areaCode: areaCode.optional(),
+    unitId: id('申报单位').optional(),
+    /** Merged into the prospect's values; a null value clears that factor. */
+    values: z.record(z.string(), factorValue.nullable()).optional(),
+    note: optionalText('备注', 200),
+  })
+  .strict();
+export const rankingRemoveProspect = z.object({ id: prospectId }).strict();
+export const rankingRegister = z
+  .object({ id: prospectId, reason: optionalText('申报理由', 300), date: today })
+  .strict();
+
 // ── Tariff discounts (资费优惠, R29) ───────────────────────────────────────────────────────────
 /** A rate per charging unit, typed as money (`12.50`, `¥0.80`); at most ¥1,000,000. */
 const rate = (label: string) =>

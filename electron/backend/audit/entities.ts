@@ -42,6 +42,8 @@ export const ENTITY_KINDS = [
   'log',
   'scorecard-target',
   'classification',
+  'ranking',
+  'prospect',
   'discount',
 ] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
@@ -104,6 +106,12 @@ const SNAPSHOTS: Partial<Record<EntityKind, Snapshot>> = {
                 .all(key) as string[]
             ).join(','),
           },
+  },
+  // R21 steps 2–3: an industry's worksheet factors, and one surveyed enterprise.
+  ranking: { read: row('SELECT factors FROM ranking_worksheets WHERE industry_code = ?') },
+  prospect: {
+    read: row('SELECT * FROM ranking_prospects WHERE id = ?'),
+    ignore: new Set([...STAMPS, 'created_by', 'updated_by']),
   },
   log: { read: row('SELECT * FROM marketing_logs WHERE id = ?'), ignore: new Set([...STAMPS, 'recorded_by']) },
   visit: { read: row('SELECT * FROM visits WHERE id = ?'), ignore: new Set([...STAMPS, 'recorded_by']) },

@@ -63,17 +63,27 @@ export const classificationHandlers = defineHandlers({
         throw new AppError('VALIDATION', bi(`行业代码 ${dup} 重复`, `Industry code ${dup} appears twice`));
       const kept = new Set(codes);
       const dropped = (
-        db.prepare('SELECT DISTINCT industry_code FROM classification_customers').pluck().all() as string[]
+        db
+          .prepare(
+            `SELECT industry_code FROM classification_customers
+             UNION SELECT industry_code FROM ranking_prospects`,
+          )
+          .pluck()
+          .all() as string[]
       ).filter((c) => !kept.has(c));
       if (dropped.length > 0)
         throw new AppError(
           'CONFLICT',
           bi(
-            `行业 ${dropped.join('、')} 下还有客户，请先把客户移到其他行业再删除`,
-            `Industries ${dropped.join(', ')} still hold customers: move them first`,
+            `行业 ${dropped.join('、')} 下还有客户或排序企业，请先移走后再删除`,
+            `Industries ${dropped.join(', ')} still hold customers or ranked enterprises: move them first`,
           ),
         );
       const at = ctx.now().toISOString();
+      // A dropped industry's worksheet (factors only: it has no prospects) goes with it.
+      db.prepare(`DELETE FROM ranking_worksheets WHERE industry_code NOT IN (SELECT value FROM json_each(?))`).run(
+        JSON.stringify(codes),
+      );
       db.prepare(`DELETE FROM classification_industries WHERE code NOT IN (SELECT value FROM json_each(?))`).run(
         JSON.stringify(codes),
       );

@@ -27,6 +27,7 @@ import type { Command, Values } from './command';
 import { COMPLAINT_COMMANDS } from './complaints';
 import { DISCOUNT_COMMANDS } from './discounts';
 import { MARKETING_COMMANDS } from './marketing';
+import { RANKING_COMMANDS } from './ranking';
 import { RECEIPT_COMMANDS } from './receipts';
 import { REGISTRATION_COMMANDS } from './registrations';
 import {
@@ -59,6 +60,7 @@ export const COMMANDS: Command[] = [
   ...MARKETING_COMMANDS,
   ...SCORECARD_COMMANDS,
   ...CLASSIFICATION_COMMANDS,
+  ...RANKING_COMMANDS,
   ...DISCOUNT_COMMANDS,
   {
     name: 'rules evaluate',

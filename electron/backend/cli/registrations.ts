@@ -23,7 +23,7 @@ function numberArg(positionals: string[] | undefined, what: string, example: str
   return Number(raw);
 }
 
-async function unitId(b: Backend, code: string): Promise<number> {
+export async function unitId(b: Backend, code: string): Promise<number> {
   const units = await b.registry.call('units/list', { includeRetired: true });
   const unit = units.find((u) => u.code === code);
   if (!unit) {

@@ -234,6 +234,8 @@ describe('openDatabase: pragmas', () => {
       'operators',
       'policies',
       'qualification_decisions',
+      'ranking_prospects',
+      'ranking_worksheets',
       'registration_rulings',
       'registration_steps',
       'registrations',

@@ -125,7 +125,7 @@ function getRegistrationRow(db: Database, id: number): RegistrationDbRow {
   return row;
 }
 
-function requireArea(db: Database, code: string): void {
+export function requireArea(db: Database, code: string): void {
   if (!db.prepare('SELECT 1 FROM area_codes WHERE code = ?').get(code)) {
     throw new AppError(
       'VALIDATION',

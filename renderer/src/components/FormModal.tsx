@@ -49,6 +49,7 @@ export function FormModal({
   size = 'md',
   testId,
   submitColor,
+  submitDisabled = false,
 }: {
   opened: boolean;
   onClose: () => void;
@@ -62,6 +63,8 @@ export function FormModal({
   size?: 'sm' | 'md' | 'lg' | 'xl';
   testId?: string;
   submitColor?: string;
+  /** The submit button (and Enter) does nothing, e.g. while a check says the write would be refused. */
+  submitDisabled?: boolean;
 }) {
   const { t } = useTranslation();
   const close = useGuardedClose(form?.isDirty, onClose);
@@ -69,7 +72,7 @@ export function FormModal({
   const shownError = form?.error ?? error ?? null;
   const handle = (event: FormEvent) => {
     event.preventDefault();
-    onSubmit();
+    if (!submitDisabled) onSubmit();
   };
   return (
     <Modal
@@ -88,7 +91,13 @@ export function FormModal({
               <Button variant="default" onClick={close}>
                 {t('common.cancel')}
               </Button>
-              <Button type="submit" loading={busy} color={submitColor} data-testid="form-submit">
+              <Button
+                type="submit"
+                loading={busy}
+                disabled={submitDisabled}
+                color={submitColor}
+                data-testid="form-submit"
+              >
                 {submitLabel ?? t('common.save')}
               </Button>
             </Group>

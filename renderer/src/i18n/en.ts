@@ -8,6 +8,7 @@ import { complaintsEn } from './complaints.en';
 import { discountsEn } from './discounts.en';
 import { managerChangesEn } from './manager-changes.en';
 import { marketingEn } from './marketing.en';
+import { rankingEn } from './ranking.en';
 import { registrationsEn } from './registrations.en';
 import { reportsEn } from './reports.en';
 import { scorecardsEn } from './scorecards.en';
@@ -331,6 +332,7 @@ export const en: Messages = {
       bureau: 'Bureau revenue',
       holidays: 'Holidays',
       classification: 'Classification',
+      ranking: 'Industry ranking',
       about: 'About',
       backups: 'Backups',
       operators: 'Operators',
@@ -1092,6 +1094,7 @@ export const en: Messages = {
   complaints: complaintsEn,
   marketing: marketingEn,
   classification: classificationEn,
+  ranking: rankingEn,
   scorecards: scorecardsEn,
   discounts: discountsEn,
   visits: visitsEn,

@@ -11,6 +11,7 @@ import { complaintsZh } from './complaints.zh-CN';
 import { discountsZh } from './discounts.zh-CN';
 import { managerChangesZh } from './manager-changes.zh-CN';
 import { marketingZh } from './marketing.zh-CN';
+import { rankingZh } from './ranking.zh-CN';
 import { registrationsZh } from './registrations.zh-CN';
 import { reportsZh } from './reports.zh-CN';
 import { scorecardsZh } from './scorecards.zh-CN';
@@ -331,6 +332,7 @@ export const zhCN = {
       bureau: '全局收入',
       holidays: '节假日',
       classification: '分类排序',
+      ranking: '行业排序',
       about: '关于',
       backups: '备份与恢复',
       operators: '操作员',
@@ -1007,6 +1009,7 @@ export const zhCN = {
   complaints: complaintsZh,
   marketing: marketingZh,
   classification: classificationZh,
+  ranking: rankingZh,
   scorecards: scorecardsZh,
   discounts: discountsZh,
   visits: visitsZh,

@@ -28,6 +28,7 @@ export const SETTINGS_TABS = [
   'bureau',
   'holidays',
   'classification',
+  'ranking',
   'backups',
   'operators',
   'audit',

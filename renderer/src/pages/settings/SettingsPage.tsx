@@ -12,6 +12,7 @@ import { ClassificationTab } from './ClassificationTab';
 import { HolidaysTab } from './HolidaysTab';
 import { ManagersTab } from './ManagersTab';
 import { OperatorsTab } from './OperatorsTab';
+import { RankingTab } from './RankingTab';
 import { RulesTab } from './RulesTab';
 import { UnitsTab } from './UnitsTab';
 
@@ -58,6 +59,9 @@ export function SettingsPage({ tab }: { tab: SettingsTab }) {
         </Tabs.Panel>
         <Tabs.Panel value="classification">
           <ClassificationTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="ranking">
+          <RankingTab />
         </Tabs.Panel>
         <Tabs.Panel value="backups">
           <BackupsTab />
