@@ -132,7 +132,9 @@ describe('templates/generate', () => {
     expect(part('xl/worksheets/sheet8.xml')).toContain('<formula1>"客户经理,领导"</formula1>');
     expect(part('xl/worksheets/sheet8.xml')).toContain('<formula1>"已拜访,未拜访,计划"</formula1>');
     expect(part('xl/worksheets/sheet9.xml')).toContain('<formula1>"电话,上门,信函,网站,12305,其他"</formula1>');
-    expect(part('xl/worksheets/sheet10.xml')).toContain('<formula1>"储汇,帐单,函件,集邮,特快,物流,包件,报刊,其他"</formula1>');
+    expect(part('xl/worksheets/sheet10.xml')).toContain(
+      '<formula1>"储汇,帐单,函件,集邮,特快,物流,包件,报刊,其他"</formula1>',
+    );
     const registrationXml = part('xl/worksheets/sheet3.xml');
     expect(registrationXml).toContain('<formula1>"是,否"</formula1>');
     expect(registrationXml).toContain('<formula1>"储汇,帐单,函件,集邮,特快,物流,包件,报刊,其他"</formula1>');
