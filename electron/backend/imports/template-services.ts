@@ -279,7 +279,7 @@ export function storeServiceRows(
   const ctx = { db, now: () => now, actor };
   const record = db.prepare(
     `INSERT INTO template_service_rows (batch_id, unit_id, kind, sheet, row_no, customer_id, state, record_id, reason,
-       reason_en, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       reason_en, written, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   for (const row of intake.rows) {
     let prepared: Prepared;
@@ -308,6 +308,7 @@ export function storeServiceRows(
       id,
       null,
       null,
+      stateOf(db, row.kind, id),
       at,
     );
   }
@@ -323,6 +324,7 @@ export function storeServiceRows(
       null,
       r.reason.zh,
       r.reason.en,
+      null,
       at,
     );
 }
@@ -369,10 +371,48 @@ export interface ServiceUndoView {
 }
 
 /**
+ * A record's state as far as later records depend on it, as SQL over the kind's table `t`: a
+ * visit's status and result (visits/record), a complaint's status, contact, close and pauses
+ * (complaints/event), a discount's status and decisions (discounts/decide, withdraw). Stored when
+ * the row is written; undo is refused once it differs. Marketing log entries are never changed
+ * after they are written.
+ */
+const STATE_SQL: Record<ServiceKind, string> = {
+  log: `'written'`,
+  visit: `t.status || '|' || t.visit_on || '|' || coalesce(t.outcome, '') || '|' || coalesce(t.reason, '')`,
+  complaint: `t.status || '|' || coalesce(t.contacted_at, '') || '|' || coalesce(t.closed_at, '') || '|' ||
+    (SELECT count(*) FROM complaint_pauses p WHERE p.complaint_id = t.id)`,
+  discount: `t.status || '|' || (SELECT count(*) FROM discount_decisions x WHERE x.request_id = t.id)`,
+};
+
+function stateOf(db: Database, kind: ServiceKind, id: number): string {
+  return db.prepare(`SELECT ${STATE_SQL[kind]} FROM ${KIND_TABLE[kind]} t WHERE t.id = ?`).pluck().get(id) as string;
+}
+
+const BLOCKED: Record<ServiceKind, (id: number, customerId: string) => Bilingual> = {
+  log: (id, c) =>
+    bi(`本批导入的营销日志 #${id}（客户 ${c}）之后已有变化`, `log entry #${id} (customer ${c}) has changed since`),
+  visit: (id, c) =>
+    bi(
+      `本批导入的拜访 #${id}（客户 ${c}）之后已在中心记录结果`,
+      `visit #${id} (customer ${c}) from this batch has had its result recorded since`,
+    ),
+  complaint: (id, c) =>
+    bi(
+      `本批导入的投诉 #${id}（客户 ${c}）之后已在中心处理`,
+      `complaint #${id} (customer ${c}) from this batch has been handled at the centre since`,
+    ),
+  discount: (id, c) =>
+    bi(
+      `本批导入的资费优惠申请 #${id}（客户 ${c}）已有审批记录`,
+      `discount request #${id} (customer ${c}) from this batch has a decision on it`,
+    ),
+};
+
+/**
  * What undoing the batch would withdraw, and whether a later record depends on one of its rows:
- * a visit whose result was recorded since, a complaint with a step taken at the centre (contact,
- * pause, close), a discount with a decision on it. Marketing log entries are never changed after
- * they are written, so they never block.
+ * one whose state (STATE_SQL) is no longer what the batch wrote — a visit's result recorded since,
+ * a complaint step taken at the centre, a discount decided or withdrawn.
  */
 export function serviceUndoCheck(db: Database, batchId: number): ServiceUndoView {
   const count = (table: string) =>
@@ -384,43 +424,16 @@ export function serviceUndoCheck(db: Database, batchId: number): ServiceUndoView
     discounts: count(KIND_TABLE.discount),
     blocker: null,
   };
-  const visit = db
+  const written = db
     .prepare(
-      'SELECT id, customer_id FROM visits WHERE import_batch_id = ? AND updated_at <> recorded_at ORDER BY id LIMIT 1',
+      `SELECT kind, record_id, customer_id, written FROM template_service_rows
+       WHERE batch_id = ? AND state = 'accepted' ORDER BY id`,
     )
-    .get(batchId) as { id: number; customer_id: string } | undefined;
-  const complaint = db
-    .prepare(
-      `SELECT id, customer_id FROM complaints c WHERE import_batch_id = ?
-         AND (updated_at <> created_at OR EXISTS (SELECT 1 FROM complaint_pauses p WHERE p.complaint_id = c.id))
-       ORDER BY id LIMIT 1`,
-    )
-    .get(batchId) as { id: number; customer_id: string } | undefined;
-  const discount = db
-    .prepare(
-      `SELECT id, customer_id, status FROM discount_requests d WHERE import_batch_id = ?
-         AND (status <> 'pending' OR EXISTS (SELECT 1 FROM discount_decisions x WHERE x.request_id = d.id))
-       ORDER BY id LIMIT 1`,
-    )
-    .get(batchId) as { id: number; customer_id: string; status: string } | undefined;
-  if (visit)
-    view.blocker = bi(
-      `本批导入的拜访 #${visit.id}（客户 ${visit.customer_id}）之后已在中心记录结果`,
-      `visit #${visit.id} (customer ${visit.customer_id}) from this batch has had its result recorded since`,
-    );
-  else if (complaint)
-    view.blocker = bi(
-      `本批导入的投诉 #${complaint.id}（客户 ${complaint.customer_id}）之后已在中心处理`,
-      `complaint #${complaint.id} (customer ${complaint.customer_id}) from this batch has been handled at the centre since`,
-    );
-  else if (discount)
-    view.blocker = bi(
-      `本批导入的资费优惠申请 #${discount.id}（客户 ${discount.customer_id}）已有审批记录`,
-      `discount request #${discount.id} (customer ${discount.customer_id}) from this batch has a decision on it`,
-    );
+    .all(batchId) as { kind: ServiceKind; record_id: number; customer_id: string; written: string }[];
+  const changed = written.find((r) => stateOf(db, r.kind, r.record_id) !== r.written);
+  if (changed) view.blocker = BLOCKED[changed.kind](changed.record_id, changed.customer_id);
   return view;
 }
-
 /** Undo's part: refused (nothing changed) while a later record depends on a row; else the rows go. */
 export function withdrawServiceRows(db: Database, batchId: number): ServiceUndoView {
   const check = serviceUndoCheck(db, batchId);

@@ -17,6 +17,7 @@ import {
   instructionRows,
   LONG_TEMPLATE_VERSION,
   type SheetLayout,
+  serviceSheets,
   TEMPLATE_FORM,
   TEMPLATE_SHEETS,
   TEMPLATE_VERSION,
@@ -243,7 +244,7 @@ export function buildTemplate(input: TemplateInput): { buffer: Buffer; meta: Tem
   const layouts = templateSheets(input, layoutKind);
   const areas = input.areas ?? [];
   const ranges: ListRanges = areas.length > 0 ? { areas: `'${TEMPLATE_SHEETS.lists}'!$A$1:$A$${areas.length}` } : {};
-  for (const layout of layouts) {
+  const appendData = (layout: SheetLayout) => {
     const { sheet, validations: v, look } = dataSheet(layout, ranges);
     const index = wb.SheetNames.length;
     validations.set(index, v);
@@ -251,7 +252,8 @@ export function buildTemplate(input: TemplateInput): { buffer: Buffer; meta: Tem
     // The header rows repeat on every printed page.
     names.push({ Name: '_xlnm.Print_Titles', Sheet: index, Ref: `'${layout.name}'!$1:$${look.frozenRows}` });
     XLSX.utils.book_append_sheet(wb, sheet, layout.name);
-  }
+  };
+  for (const layout of layouts) appendData(layout);
   const analysis = analysisSheet();
   const analysisIndex = wb.SheetNames.length;
   looks.push(analysis.look);
@@ -261,6 +263,8 @@ export function buildTemplate(input: TemplateInput): { buffer: Buffer; meta: Tem
     Ref: `'${TEMPLATE_SHEETS.analysis}'!$1:$${analysis.look.frozenRows}`,
   });
   XLSX.utils.book_append_sheet(wb, analysis.sheet, TEMPLATE_SHEETS.analysis);
+  // The unit's service work (R22, R23, R33, R29) after its analysis, before 申报进度.
+  for (const layout of serviceSheets()) appendData(layout);
   const progress = progressSheet(input);
   looks.push(progress.look);
   XLSX.utils.book_append_sheet(wb, progress.sheet, TEMPLATE_SHEETS.progress);

@@ -407,6 +407,12 @@ export function templateSheets(
       columns: FLUCTUATION_COLUMNS,
       rows: fluctuationRows(input.keyCustomers, input.period),
     },
+  ];
+}
+
+/** 营销日志, 拜访记录, 投诉登记 and 资费优惠申请 (R22, R23, R33, R29): written after 经营分析, empty. */
+export function serviceSheets(): SheetLayout[] {
+  return [
     { name: TEMPLATE_SHEETS.logs, columns: LOG_COLUMNS, rows: [] },
     { name: TEMPLATE_SHEETS.visits, columns: VISIT_COLUMNS, rows: [] },
     { name: TEMPLATE_SHEETS.complaints, columns: COMPLAINT_COLUMNS, rows: [] },

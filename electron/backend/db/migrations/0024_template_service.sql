@@ -25,6 +25,8 @@ CREATE TABLE template_service_rows (
   record_id INTEGER,
   reason TEXT,
   reason_en TEXT,
+  -- the record's state as written (status, steps taken): undo is refused once it differs
+  written TEXT,
   recorded_at TEXT NOT NULL,
   CHECK ((state = 'refused') = (record_id IS NULL)),
   CHECK (state <> 'refused' OR reason IS NOT NULL)
