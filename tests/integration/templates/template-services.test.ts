@@ -38,8 +38,9 @@ interface World {
   manager: { id: number; name: string };
 }
 
-function world(): World {
-  const b = openBackend({ databasePath: ':memory:', now: () => NOW });
+/** In memory the jobs run inline; on a file, on the writer thread (the same code, another connection). */
+function world(onFile = false): World {
+  const b = openBackend({ databasePath: onFile ? join(tempDir(), 'kam.sqlite') : ':memory:', now: () => NOW });
   backends.push(b);
   fillDemo(b.db, POLICY_V1, { customers: 30, seed: 7 }, NOW);
   const unit = b.db.prepare("SELECT id, code, name FROM units WHERE code = '440515'").get() as World['unit'];
@@ -270,8 +271,11 @@ describe('template service sheets (R22, R23, R33, R29)', () => {
     expect(after).toEqual(beforeData);
   });
 
-  it('undo withdraws the service records with the batch while nobody acted on them', async () => {
-    const w = world();
+  it.each([
+    ['in memory', false],
+    ['on the writer thread', true],
+  ])('undo withdraws the service records with the batch while nobody acted on them (%s)', async (_how, onFile) => {
+    const w = world(onFile);
     const { b } = w;
     const rows = filled(w);
     const path = await sendTemplate(w, {
