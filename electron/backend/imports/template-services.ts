@@ -178,7 +178,7 @@ export function prepareServiceRow(db: Database, row: ServiceSheetRow, env: Servi
 }
 
 /** Which column a refusal's field is in (the channel's input keys are the reader's field names). */
-const FIELD_ALIASES: Record<string, string> = { managerId: 'manager', at: 'closedAt', unitId: 'customerId' };
+const FIELD_ALIASES: Record<string, string> = { managerId: 'manager', at: 'closedAt' };
 
 function issueOf(row: ServiceSheetRow, error: unknown): ImportIssue {
   if (!(error instanceof AppError)) throw error;

@@ -119,6 +119,44 @@ const CUSTOMER_ID = ['客户编号', '客户id', '客户代码'];
 type Get<K extends string> = (k: K) => SheetCell | null;
 type Problem<K extends string> = (k: K | null, message: Bilingual) => void;
 
+/** The English of the sheets' column labels, for the problem list in English. */
+const LABEL_EN: Record<string, string> = {
+  客户编号: 'Customer ID',
+  日期: 'Date',
+  开发项目编号: 'Development number',
+  阶段: 'Stage',
+  接触方式: 'Method',
+  内容: 'Content',
+  我方人员: 'Our participants',
+  客户方人员: 'Customer participants',
+  客户需求: 'Needs',
+  合作情况: 'Cooperation',
+  满意度: 'Satisfaction',
+  季度小结: 'Quarterly summary',
+  类型: 'Kind',
+  状态: 'Status',
+  客户经理: 'Manager',
+  目的: 'Purpose',
+  参加人员: 'Participants',
+  结果: 'Outcome',
+  未拜访原因: 'Reason not held',
+  受理时间: 'Receipt time',
+  渠道: 'Channel',
+  复杂: 'Complex',
+  联系时间: 'Contact time',
+  结案时间: 'Close time',
+  处理结果: 'Resolution',
+  业务: 'Line',
+  计费单位: 'Charging unit',
+  标准资费: 'Standard rate',
+  申请资费: 'Proposed rate',
+  月业务量: 'Monthly volume',
+  理由: 'Reason',
+  起始日期: 'Start date',
+  截止日期: 'End date',
+};
+const en = (label: string): string => LABEL_EN[label] ?? label;
+
 /** Reads one cell kind after another; each problem lands on its column, the row is refused after. */
 class Cells<K extends string> {
   constructor(
@@ -138,12 +176,15 @@ class Cells<K extends string> {
   text(k: K, label: string, max: number, required = false): string | null {
     const v = cellText(this.get(k)).replace(/\r\n?/g, '\n');
     if (v === '') {
-      if (required) this.problem(k, bi(`缺少${label}`, `${label} missing`));
+      if (required) this.problem(k, bi(`缺少${label}`, `${en(label)} missing`));
       return null;
     }
     const n = Array.from(v).length;
     if (n > max) {
-      this.problem(k, bi(`${label}不能超过 ${max} 字（现有 ${n} 字）`, `${label} is at most ${max} characters (${n})`));
+      this.problem(
+        k,
+        bi(`${label}不能超过 ${max} 字（现有 ${n} 字）`, `${en(label)} is at most ${max} characters (${n})`),
+      );
       return null;
     }
     return v;
@@ -160,19 +201,19 @@ class Cells<K extends string> {
   date(k: K, label: string, required = true): string | null {
     const c = this.get(k);
     if (!c || cellText(c) === '') {
-      if (required) this.problem(k, bi(`缺少${label}`, `${label} missing`));
+      if (required) this.problem(k, bi(`缺少${label}`, `${en(label)} missing`));
       return null;
     }
     const parsed = parseCellDate(typeof c.v === 'number' ? c.v : cellText(c), this.date1904);
     if (parsed.ok) return parsed.date;
-    this.problem(k, bi(`${label}：${parsed.message}`, `${label}: ${parsed.messageEn}`));
+    this.problem(k, bi(`${label}：${parsed.message}`, `${en(label)}: ${parsed.messageEn}`));
     return null;
   }
 
   dateTime(k: K, label: string, required = true): string | null {
     const c = this.get(k);
     if (!c || cellText(c) === '') {
-      if (required) this.problem(k, bi(`缺少${label}`, `${label} missing`));
+      if (required) this.problem(k, bi(`缺少${label}`, `${en(label)} missing`));
       return null;
     }
     const parsed = parseCellDateTime(typeof c.v === 'number' ? c.v : cellText(c), this.date1904);
@@ -181,7 +222,7 @@ class Cells<K extends string> {
       k,
       bi(
         `${label}“${echo(cellText(c))}”不是有效时间（应为 2026-10-05 09:30 这样的日期和时间）`,
-        `${label} "${echo(cellText(c))}" is not a valid time (expected a date and time such as 2026-10-05 09:30)`,
+        `${en(label)} "${echo(cellText(c))}" is not a valid time (expected a date and time such as 2026-10-05 09:30)`,
       ),
     );
     return null;
@@ -192,7 +233,7 @@ class Cells<K extends string> {
     const v = cellText(this.get(k));
     if (v === '') {
       if (required)
-        this.problem(k, bi(`缺少${label}（请从下拉列表中选择）`, `${label} missing (choose from the list)`));
+        this.problem(k, bi(`缺少${label}（请从下拉列表中选择）`, `${en(label)} missing (choose from the list)`));
       return null;
     }
     const hit = (Object.entries(names) as [T, string][]).find(([, name]) => name === v);
@@ -201,7 +242,7 @@ class Cells<K extends string> {
       k,
       bi(
         `${label}“${echo(v)}”不在下拉列表中（应为 ${Object.values(names).join('、')}）`,
-        `${label} "${echo(v)}" is not one of the drop-down list's values`,
+        `${en(label)} "${echo(v)}" is not one of the drop-down list's values`,
       ),
     );
     return null;
@@ -211,7 +252,7 @@ class Cells<K extends string> {
     const v = cellText(this.get(k));
     if (v === '') return null;
     if ((YES_NO as readonly string[]).includes(v)) return v === '是';
-    this.problem(k, bi(`${label}“${echo(v)}”应为 是 或 否`, `${label} "${echo(v)}" must be 是 (yes) or 否 (no)`));
+    this.problem(k, bi(`${label}“${echo(v)}”应为 是 或 否`, `${en(label)} "${echo(v)}" must be 是 (yes) or 否 (no)`));
     return null;
   }
 
@@ -222,7 +263,10 @@ class Cells<K extends string> {
     if (Number.isInteger(n) && n >= min && n <= max) return n;
     this.problem(
       k,
-      bi(`${label}“${echo(v)}”应为 ${min}–${max} 的整数`, `${label} "${echo(v)}" must be a whole number ${min}–${max}`),
+      bi(
+        `${label}“${echo(v)}”应为 ${min}–${max} 的整数`,
+        `${en(label)} "${echo(v)}" must be a whole number ${min}–${max}`,
+      ),
     );
     return null;
   }
@@ -232,12 +276,12 @@ class Cells<K extends string> {
     const c = this.get(k);
     const v = cellText(c);
     if (v === '') {
-      this.problem(k, bi(`缺少${label}（元）`, `${label} (yuan) missing`));
+      this.problem(k, bi(`缺少${label}（元）`, `${en(label)} (yuan) missing`));
       return null;
     }
     const parsed = parseMoney(typeof c?.v === 'number' ? c.v : v);
     if (!parsed.ok || parsed.empty) {
-      this.problem(k, bi(`${label}：${parsed.ok ? '应为金额' : parsed.message}`, `${label}: not an amount`));
+      this.problem(k, bi(`${label}：${parsed.ok ? '应为金额' : parsed.message}`, `${en(label)}: not an amount`));
       return null;
     }
     return v;
