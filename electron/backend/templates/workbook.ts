@@ -58,6 +58,8 @@ export interface TemplateInput {
   layout?: TemplateLayoutKind;
   /** The area table, for 新客户申报's 地区代码 drop-down (a hidden list sheet); absent: no drop-down. */
   areas?: readonly { code: string; name: string }[];
+  /** The unit's managers in post, for 拜访记录's 客户经理 drop-down (suggestions; the list sheet's column B). */
+  managers?: readonly string[];
   /** 申报进度 (R19), for the unit to read; absent: the sheet says there is none. */
   progress?: {
     registrations: readonly ProgressRegistration[];
@@ -91,7 +93,7 @@ function displayWidth(text: string): number {
 }
 
 /** The hidden list sheet's ranges, by the name a column asks for (ColumnSpec.listRange). */
-type ListRanges = Partial<Record<'areas', string>>;
+type ListRanges = Partial<Record<'areas' | 'managers', string>>;
 
 function dataSheet(
   layout: SheetLayout,
@@ -119,7 +121,7 @@ function dataSheet(
   layout.columns.forEach((c, i) => {
     const sqref = columnRange(i, header.length + 1, last);
     const range = c.listRange ? ranges[c.listRange] : undefined;
-    if (range) validations.push({ sqref, range });
+    if (range) validations.push({ sqref, range, strict: c.listStrict ?? true });
     else if (c.list) validations.push({ sqref, values: c.list, strict: c.listStrict ?? true });
   });
   const look: SheetLook = {
@@ -243,7 +245,11 @@ export function buildTemplate(input: TemplateInput): { buffer: Buffer; meta: Tem
   const names: NonNullable<XLSX.WorkBook['Workbook']>['Names'] = [];
   const layouts = templateSheets(input, layoutKind);
   const areas = input.areas ?? [];
-  const ranges: ListRanges = areas.length > 0 ? { areas: `'${TEMPLATE_SHEETS.lists}'!$A$1:$A$${areas.length}` } : {};
+  const managers = input.managers ?? [];
+  const ranges: ListRanges = {
+    ...(areas.length > 0 ? { areas: `'${TEMPLATE_SHEETS.lists}'!$A$1:$A$${areas.length}` } : {}),
+    ...(managers.length > 0 ? { managers: `'${TEMPLATE_SHEETS.lists}'!$B$1:$B$${managers.length}` } : {}),
+  };
   const appendData = (layout: SheetLayout) => {
     const { sheet, validations: v, look } = dataSheet(layout, ranges);
     const index = wb.SheetNames.length;
@@ -281,10 +287,17 @@ export function buildTemplate(input: TemplateInput): { buffer: Buffer; meta: Tem
   // Protection keeps a curious hand from editing it; the import still checks every field.
   metaSheet['!protect'] = { selectLockedCells: true, selectUnlockedCells: true };
   XLSX.utils.book_append_sheet(wb, metaSheet, TEMPLATE_SHEETS.meta);
-  if (areas.length > 0) {
+  if (areas.length > 0 || managers.length > 0) {
     // Hidden, not very hidden: a unit that wonders where the list comes from can look (取消隐藏).
-    const lists = XLSX.utils.aoa_to_sheet(areas.map((a) => [`${a.code} ${a.name}`]));
-    lists['!cols'] = [{ wch: 24 }];
+    // Column A the area table, column B the unit's managers.
+    const height = Math.max(areas.length, managers.length);
+    const lists = XLSX.utils.aoa_to_sheet(
+      Array.from({ length: height }, (_, i) => {
+        const area = areas[i];
+        return [area ? `${area.code} ${area.name}` : null, managers[i] ?? null];
+      }),
+    );
+    lists['!cols'] = [{ wch: 24 }, { wch: 14 }];
     XLSX.utils.book_append_sheet(wb, lists, TEMPLATE_SHEETS.lists);
   }
   wb.Workbook = {

@@ -77,9 +77,10 @@ export interface ColumnSpec {
   list?: readonly string[];
   /**
    * A drop-down too long to write inline, from the template's hidden list sheet: 'areas' lists
-   * the area table as "440515 澄海区" (the import reads the six digits in front).
+   * the area table as "440515 澄海区" (the import reads the six digits in front); 'managers' the
+   * unit's managers in post by name (拜访记录's 客户经理).
    */
-  listRange?: 'areas';
+  listRange?: 'areas' | 'managers';
   /** false: the list only suggests (Excel warns but takes another value); the import checks itself. */
   listStrict?: boolean;
 }
@@ -185,7 +186,8 @@ export const VISIT_COLUMNS: readonly ColumnSpec[] = [
   { header: '日期', width: 12 },
   { header: '类型', width: 10, list: Object.values(VISIT_KIND_NAMES) },
   { header: '状态', width: 10, list: Object.values(VISIT_STATUS_NAMES) },
-  { header: '客户经理', width: 12 },
+  // Suggestions: a manager who joined after the template was made is still found by name.
+  { header: '客户经理', width: 12, listRange: 'managers', listStrict: false },
   { header: '目的', width: 24 },
   { header: '参加人员', width: 18 },
   { header: '结果', width: 28 },

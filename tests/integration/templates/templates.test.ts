@@ -131,6 +131,17 @@ describe('templates/generate', () => {
     expect(part('xl/worksheets/sheet8.xml')).toContain('<formula1>"上门拜访,电话,会议,信息/函件"</formula1>');
     expect(part('xl/worksheets/sheet9.xml')).toContain('<formula1>"客户经理,领导"</formula1>');
     expect(part('xl/worksheets/sheet9.xml')).toContain('<formula1>"已拜访,未拜访,计划"</formula1>');
+    // 客户经理 suggests the unit's managers in post from the hidden list sheet's column B.
+    const managers = b.db
+      .prepare(
+        "SELECT count(*) FROM managers m JOIN units u ON u.id = m.unit_id WHERE u.code = '440515' AND left_on IS NULL",
+      )
+      .pluck()
+      .get() as number;
+    expect(managers).toBeGreaterThan(0);
+    expect(part('xl/worksheets/sheet9.xml')).toMatch(
+      new RegExp(`errorStyle="warning"[^>]*><formula1>'_kam_lists'!\\$B\\$1:\\$B\\$${managers}</formula1>`),
+    );
     expect(part('xl/worksheets/sheet10.xml')).toContain('<formula1>"电话,上门,信函,网站,12305,其他"</formula1>');
     expect(part('xl/worksheets/sheet11.xml')).toContain(
       '<formula1>"储汇,帐单,函件,集邮,特快,物流,包件,报刊,其他"</formula1>',
