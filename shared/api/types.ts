@@ -611,6 +611,8 @@ export interface ImportUndoCheckView {
     complaints: number;
     discounts: number;
     blocker: string | null;
+    /** The same in English. */
+    blockerEn: string | null;
   };
 }
 

@@ -20,7 +20,7 @@ import { serviceUndoCheck } from './template-services';
 function serviceUndo(db: Database, batchId: number): Pick<ImportUndoCheckView, 'services'> {
   const { blocker, ...counts } = serviceUndoCheck(db, batchId);
   if (counts.logs + counts.visits + counts.complaints + counts.discounts === 0) return {};
-  return { services: { ...counts, blocker: blocker?.zh ?? null } };
+  return { services: { ...counts, blocker: blocker?.zh ?? null, blockerEn: blocker?.en ?? null } };
 }
 
 interface BatchDbRow {

@@ -262,6 +262,7 @@ describe('template service sheets (R22, R23, R33, R29)', () => {
       complaints: 2,
       discounts: 1,
       blocker: expect.stringContaining('已有审批记录'),
+      blockerEn: expect.stringContaining('has a decision on it'),
     });
     const before = dumpTables(b.db);
     const refused = await appError(b.registry.call('imports/undo', { batchId: batch.id }));
@@ -288,7 +289,7 @@ describe('template service sheets (R22, R23, R33, R29)', () => {
     expect(preview.counts.errors).toBe(0);
     const batch = await b.registry.call('imports/commit', { token: preview.token });
     const check = await b.registry.call('imports/undo-check', { batchId: batch.id });
-    expect(check.services).toEqual({ logs: 1, visits: 2, complaints: 2, discounts: 1, blocker: null });
+    expect(check.services).toEqual({ logs: 1, visits: 2, complaints: 2, discounts: 1, blocker: null, blockerEn: null });
     const undone = await b.registry.call('imports/undo', { batchId: batch.id });
     expect(undone.services).toEqual({ logs: 1, visits: 2, complaints: 2, discounts: 1 });
     for (const table of ['marketing_logs', 'visits', 'complaints', 'discount_requests'])

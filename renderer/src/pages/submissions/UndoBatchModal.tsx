@@ -148,7 +148,7 @@ function UndoBody({
  * (withdrawn, or the one the centre acted on since, which stops the whole undo).
  */
 function TemplateSides({ check }: { check: ImportUndoCheckView }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const m = check.managerChanges;
   const { pending, filed } = check.inbox;
   const services = check.services;
@@ -182,7 +182,7 @@ function TemplateSides({ check }: { check: ImportUndoCheckView }) {
       )}
       {services && services.blocker !== null && (
         <Alert color="red" variant="light" title={t('submissions.undo.servicesBlocked')}>
-          <Text size="sm">{services.blocker}</Text>
+          <Text size="sm">{i18n.language.startsWith('en') ? services.blockerEn : services.blocker}</Text>
         </Alert>
       )}
     </Stack>
