@@ -1,4 +1,4 @@
--- 0024: a unit's service work sent in its monthly template (DOMAIN-DECISIONS "Template intake"):
+-- 0025: a unit's service work sent in its monthly template (DOMAIN-DECISIONS "Template intake"):
 -- 营销日志 (R22, marketing_logs.import_batch_id since 0020), 拜访记录 (R23), 投诉登记 (R33) and
 -- 资费优惠申请 (R29) rows are written with the import batch through their channels' checks and
 -- withdrawn by its undo. Each row read — written or refused with the reason — is kept for the
