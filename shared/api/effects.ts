@@ -71,6 +71,11 @@ const BATCH: readonly ReadArea[] = [
   'inbox',
   'manager-changes',
   'assignments',
+  // Its 营销日志, 拜访记录, 投诉登记 and 资费优惠申请 (R22, R23, R33, R29), written and withdrawn with it.
+  'logs',
+  'visits',
+  'complaints',
+  'discounts',
 ];
 
 export const WRITE_EFFECTS = {

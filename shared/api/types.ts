@@ -541,14 +541,24 @@ export interface ImportTemplateView {
 
 export interface ImportSectionView {
   sheet: string;
-  kind: 'registrations' | 'applications' | 'managerChanges' | 'fluctuations' | 'analysis';
+  kind:
+    | 'registrations'
+    | 'applications'
+    | 'managerChanges'
+    | 'fluctuations'
+    | 'analysis'
+    | 'logs'
+    | 'visits'
+    | 'complaints'
+    | 'discounts';
   /** Rows read; for 经营分析 (R31), the items written. */
   rows: number;
   problems: number;
   /**
    * Stored on commit (DOMAIN-DECISIONS "Template intake"): 波动原因 (R27) and 经营分析 (R31) with the
    * batch, 新客户申报 and 营销申报 (R19) into the centre's inbox, 客户经理变动 (R30) applied to the
-   * register. False for a sheet that could not be read.
+   * register, 营销日志/拜访记录/投诉登记/资费优惠申请 (R22, R23, R33, R29) written through their
+   * channels' checks. False for a sheet that could not be read.
    */
   stored: boolean;
 }
@@ -591,6 +601,19 @@ export interface ImportUndoCheckView {
   managerChanges: { batchId: number; items: number; canUndo: boolean; reason: string | null } | null;
   /** The batch's 新客户申报/营销申报 rows: pending ones are withdrawn, filed ones stay (R19). */
   inbox: { pending: number; filed: number };
+  /**
+   * The batch's 营销日志, 拜访记录, 投诉登记 and 资费优惠申请 records, withdrawn with it — or why not
+   * (a record the centre has acted on since); absent for a batch with none.
+   */
+  services?: {
+    logs: number;
+    visits: number;
+    complaints: number;
+    discounts: number;
+    blocker: string | null;
+    /** The same in English. */
+    blockerEn: string | null;
+  };
 }
 
 export interface ImportUndoView {
@@ -599,6 +622,8 @@ export interface ImportUndoView {
   kept: { customerId: string; period: string; line: string; current: number | null; imported: number | null }[];
   /** Inbox rows withdrawn, and those kept because the centre had filed them. */
   inbox?: { withdrawn: number; kept: number };
+  /** The service records withdrawn (DOMAIN-DECISIONS "Template intake"). */
+  services?: { logs: number; visits: number; complaints: number; discounts: number };
 }
 
 /** 问题清单: the unit's workbook with 有问题/问题 columns and a summary sheet. */

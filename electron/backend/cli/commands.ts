@@ -428,7 +428,11 @@ export const COMMANDS: Command[] = [
         const r = await b.registry.call('imports/undo', { batchId: check.batchId, force });
         return {
           json: r,
-          text: `已撤销第 ${r.batchId} 批：恢复 ${r.restored} 项${r.kept.length ? `；保留了 ${r.kept.length} 项导入后的修改` : ''}`,
+          text: `已撤销第 ${r.batchId} 批：恢复 ${r.restored} 项${r.kept.length ? `；保留了 ${r.kept.length} 项导入后的修改` : ''}${
+            r.services
+              ? `；撤回营销日志 ${r.services.logs} 条、拜访 ${r.services.visits} 次、投诉 ${r.services.complaints} 件、资费优惠申请 ${r.services.discounts} 项`
+              : ''
+          }`,
         };
       }),
   },

@@ -245,6 +245,7 @@ describe('openDatabase: pragmas', () => {
       'schema_migrations',
       'scorecard_targets',
       'settings',
+      'template_service_rows',
       'template_submissions',
       'tier_approvals',
       'tier_in_force',

@@ -17,6 +17,7 @@ import { type Bilingual, bi } from '../../../shared/domain/bilingual';
 import { addDays, addMonthsClamped, localDate } from '../../../shared/domain/dates';
 import { discountDepthBp, expectedMonthlyRevenue, requiredSteps } from '../../../shared/domain/discounts/approval';
 import type { RevenueLine } from '../../../shared/domain/lines';
+import type { Policy } from '../../../shared/domain/policy/policy';
 import type { Tier } from '../../../shared/domain/tiers';
 import type { HandlerContext } from '../context';
 import { getCustomerRow } from '../customers/rows';
@@ -147,24 +148,30 @@ function fieldError(path: string, zh: string, en: string): AppError {
   return new AppError('VALIDATION', bi(zh, en), { issues: [{ path, message: zh, messageEn: en }] });
 }
 
-export function addDiscount(
-  ctx: Ctx,
-  input: {
-    customerId: string;
-    line: RevenueLine;
-    rateUnit: string;
-    standardRate: number;
-    proposedRate: number;
-    monthlyVolume: number | null;
-    reason: string;
-    validFrom: string;
-    validTo: string;
-  },
-): DiscountView {
-  const { db } = ctx;
+export interface DiscountInput {
+  customerId: string;
+  line: RevenueLine;
+  rateUnit: string;
+  standardRate: number;
+  proposedRate: number;
+  monthlyVolume: number | null;
+  reason: string;
+  validFrom: string;
+  validTo: string;
+}
+
+/**
+ * The checks a request passes before it is written (the form, the CLI and a unit's template
+ * alike), and what it is written with: the tier in force and, R29, the chain fixed now under the
+ * policy in force `today` — never empty.
+ */
+export function checkDiscount(
+  db: Database,
+  policy: Policy,
+  today: string,
+  input: DiscountInput,
+): { tier: Tier | null; steps: StoredStep[] } {
   const customer = getCustomerRow(db, input.customerId);
-  const today = localDate(ctx.now());
-  const policy = ctx.policies.forDate(today);
   if (input.proposedRate >= input.standardRate)
     throw fieldError('proposedRate', '优惠资费应低于标准资费', 'The proposed rate must be below the standard rate');
   if (input.validTo < input.validFrom)
@@ -215,17 +222,30 @@ export function addDiscount(
     { standard: input.standardRate, proposed: input.proposedRate, tier, monthlyVolume: input.monthlyVolume },
     policy,
   );
+  return { tier, steps };
+}
+
+/** Writes a checked request, pending its first step; `batchId` when it came in a unit's template. */
+export function insertDiscount(
+  ctx: Pick<HandlerContext, 'db' | 'now' | 'actor'>,
+  policy: Policy,
+  today: string,
+  input: DiscountInput,
+  checked: { tier: Tier | null; steps: StoredStep[] },
+  batchId: number | null = null,
+): number {
   const at = ctx.now().toISOString();
-  const id = Number(
-    db
+  return Number(
+    ctx.db
       .prepare(
         `INSERT INTO discount_requests (customer_id, tier, line, rate_unit, standard_rate, proposed_rate, monthly_volume,
-           reason, valid_from, valid_to, status, steps, policy_version, requested_on, requested_at, requested_by, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?, ?)`,
+           reason, valid_from, valid_to, status, steps, policy_version, requested_on, requested_at, requested_by, updated_at,
+           import_batch_id)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
-        customer.id,
-        tier,
+        input.customerId,
+        checked.tier,
         input.line,
         input.rateUnit,
         input.standardRate,
@@ -234,15 +254,22 @@ export function addDiscount(
         input.reason,
         input.validFrom,
         input.validTo,
-        JSON.stringify(steps),
+        JSON.stringify(checked.steps),
         policy.version,
         today,
         at,
         ctx.actor,
         at,
+        batchId,
       ).lastInsertRowid,
   );
-  return getDiscount(db, id);
+}
+
+export function addDiscount(ctx: Ctx, input: DiscountInput): DiscountView {
+  const today = localDate(ctx.now());
+  const policy = ctx.policies.forDate(today);
+  const checked = checkDiscount(ctx.db, policy, today, input);
+  return getDiscount(ctx.db, insertDiscount(ctx, policy, today, input, checked));
 }
 
 /**

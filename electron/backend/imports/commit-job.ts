@@ -18,6 +18,7 @@ import {
 import { receiveSubmissions, withdrawSubmissions } from '../registrations/inbox-store';
 import { type BatchCells, type BatchMeta, type CommitResult, commitCells, type UndoResult, undoBatch } from './batches';
 import { storeFluctuationReasons, storeUnitAnalysis } from './template-batches';
+import { type ServiceIntake, storeServiceRows, withdrawServiceRows } from './template-services';
 
 export interface CommitJob {
   meta: BatchMeta;
@@ -30,6 +31,8 @@ export interface CommitJob {
   submissions?: TemplateSubmission[];
   /** R30 客户经理变动 rows, applied to the register as a batch tied to this one; R30's due day. */
   managerChanges?: { rows: ManagerChangeRow[]; dueDay: number };
+  /** R22 营销日志, R23 拜访记录, R33 投诉登记, R29 资费优惠申请: written through their channels' checks. */
+  services?: ServiceIntake;
   at: string;
   actor: string;
 }
@@ -71,6 +74,7 @@ export function runCommitJob(db: Database, job: CommitJob): CommitResult {
   storeUnitAnalysis(db, result.batchId, job.meta, job.analysis ?? null, job.at);
   receiveSubmissions(db, result.batchId, job.meta.unitId, job.submissions ?? [], job.at);
   applyTemplateManagerChanges(db, result.batchId, job);
+  storeServiceRows(db, result.batchId, job.services, job.at, job.actor);
   return result;
 }
 
@@ -82,7 +86,8 @@ export interface UndoJob {
 }
 
 /**
- * The batch's figures, its inbox rows not yet acted on, and the manager changes it applied — all or
+ * The batch's figures, its inbox rows not yet acted on, the manager changes it applied and its
+ * service records (template-services.ts: refused while the centre has acted on one) — all or
  * nothing: the manager changes cannot be undone once later records depend on them (R30), and then
  * neither can the batch (its figures could still be corrected by a later template).
  */
@@ -104,8 +109,17 @@ export function runUndoJob(db: Database, job: UndoJob): UndoResult {
       );
     }
   }
+  // Refused before anything changes while the centre has acted on one of its service records.
+  const services = withdrawServiceRows(db, job.batchId);
   const result = undoBatch(db, job.batchId, job.force, job.at, job.actor);
   for (const id of linked) undoManagerChanges(db, id, job.at, job.actor);
   const inbox = withdrawSubmissions(db, job.batchId, job.at, job.actor);
-  return { ...result, inbox };
+  const { blocker: _, ...withdrawn } = services;
+  return {
+    ...result,
+    inbox,
+    ...(withdrawn.logs + withdrawn.visits + withdrawn.complaints + withdrawn.discounts > 0
+      ? { services: withdrawn }
+      : {}),
+  };
 }

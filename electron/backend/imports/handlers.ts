@@ -5,6 +5,7 @@
  * in a worker; rows are checked in the main thread; commit and undo run on the writer thread
  * (writer/thread.ts).
  */
+import type { Database } from 'better-sqlite3';
 import { AppError } from '../../../shared/api/errors';
 import type { ImportBatchView, ImportProgressView, ImportUndoCheckView } from '../../../shared/api/types';
 import { managerChangeUndoCheck } from '../organisation/change-register';
@@ -13,6 +14,14 @@ import { undoCheck } from './batches';
 import { errorReportOf } from './error-report';
 import type { PreviewProgress } from './pace';
 import { previewFile } from './preview';
+import { serviceUndoCheck } from './template-services';
+
+/** The batch's service records (R22, R23, R33, R29) for undo-check: counts and what blocks the undo. */
+function serviceUndo(db: Database, batchId: number): Pick<ImportUndoCheckView, 'services'> {
+  const { blocker, ...counts } = serviceUndoCheck(db, batchId);
+  if (counts.logs + counts.visits + counts.complaints + counts.discounts === 0) return {};
+  return { services: { ...counts, blocker: blocker?.zh ?? null, blockerEn: blocker?.en ?? null } };
+}
 
 interface BatchDbRow {
   id: number;
@@ -112,6 +121,7 @@ export const importHandlers = defineHandlers({
           analysis: staged.analysis ?? null,
           submissions: staged.submissions ?? [],
           managerChanges: { rows: staged.managerChanges ?? [], dueDay: ctx.policy.reporting.managerChangeDueDay },
+          ...(staged.services ? { services: staged.services } : {}),
           at: ctx.now().toISOString(),
           actor: ctx.actor,
         },
@@ -142,6 +152,7 @@ export const importHandlers = defineHandlers({
             ? { batchId: linked.id, items: linked.item_count, canUndo: check.canUndo, reason: check.reason }
             : null,
         inbox,
+        ...serviceUndo(db, batchId),
       };
     },
   },

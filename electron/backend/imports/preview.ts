@@ -210,6 +210,7 @@ async function stagePreview(
       analysis: template.analysis,
       submissions: template.submissions,
       managerChanges: template.managerChanges,
+      services: template.services(),
       report: { path, issues, headerRows, sheets, hiddenSheets },
     },
     ctx.now().getTime(),

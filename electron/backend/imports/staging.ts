@@ -3,6 +3,7 @@
  * while a preview is open; commit takes the staged rows by token. Previews expire so memory does
  * not grow.
  */
+
 import type { ImportIssue } from '../../../shared/domain/imports/revenue-sheet';
 import type { ManagerChangeRow } from '../../../shared/domain/managers/change-sheet';
 import type { TemplateSubmission } from '../../../shared/domain/templates/intake';
@@ -10,6 +11,7 @@ import type { FluctuationReasonRow, UnitAnalysisTexts } from '../../../shared/do
 import type { BatchCells, BatchMeta } from './batches';
 import type { PreviewProgress } from './pace';
 import { ReadAhead } from './read-ahead';
+import type { ServiceIntake } from './template-services';
 
 export interface StagedReportSource {
   path: string;
@@ -35,6 +37,8 @@ export interface StagedImport {
   submissions?: TemplateSubmission[];
   /** R30 客户经理变动 rows, applied to the register with the batch. */
   managerChanges?: ManagerChangeRow[];
+  /** R22/R23/R33/R29 rows of the template's service sheets, written with the batch. */
+  services?: ServiceIntake | undefined;
   /** What the error report (error-report.ts) needs: the file, every problem, each header row. */
   report?: StagedReportSource;
   expiresAt: number;

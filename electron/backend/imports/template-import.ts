@@ -36,6 +36,15 @@ import {
   type TemplateMetadata,
 } from '../../../shared/domain/templates/metadata';
 import {
+  type RefusedServiceRow,
+  readComplaintSheet,
+  readDiscountSheet,
+  readLogSheet,
+  readVisitSheet,
+  type ServiceSheetRead,
+  type ServiceSheetRow,
+} from '../../../shared/domain/templates/service-sheets';
+import {
   type FluctuationReasonRow,
   readFluctuationReasons,
   readUnitAnalysis,
@@ -43,13 +52,23 @@ import {
 } from '../../../shared/domain/templates/side-sheets';
 import { managerChangeLookups, planManagerChanges } from '../organisation/change-register';
 import type { ParsedSheet, ParsedWorkbook } from './parsed-workbook';
+import { checkServiceRows } from './template-services';
 
 export interface TemplateContext {
   meta: TemplateMetadata;
   unit: MetadataUnit;
 }
 
-export type SectionKind = 'registrations' | 'applications' | 'managerChanges' | 'fluctuations' | 'analysis';
+export type SectionKind =
+  | 'registrations'
+  | 'applications'
+  | 'managerChanges'
+  | 'fluctuations'
+  | 'analysis'
+  | 'logs'
+  | 'visits'
+  | 'complaints'
+  | 'discounts';
 
 export interface SectionSummary {
   sheet: string;
@@ -88,6 +107,10 @@ const SIDE_SHEETS: Record<string, SectionKind> = {
   [TEMPLATE_SHEETS.managerChanges]: 'managerChanges',
   [TEMPLATE_SHEETS.fluctuations]: 'fluctuations',
   [TEMPLATE_SHEETS.analysis]: 'analysis',
+  [TEMPLATE_SHEETS.logs]: 'logs',
+  [TEMPLATE_SHEETS.visits]: 'visits',
+  [TEMPLATE_SHEETS.complaints]: 'complaints',
+  [TEMPLATE_SHEETS.discounts]: 'discounts',
 };
 
 /** 新客户申报, 营销申报, 客户经理变动, 波动原因 and 经营分析 are recognised by name; 填表说明, 申报进度 (for reading) and the list sheet are skipped. */
@@ -107,15 +130,65 @@ export interface SideSheetResult {
   submissions: TemplateSubmission[];
   /** 客户经理变动 rows the register accepts as they stand (planned again at commit). */
   managerChanges: ManagerChangeRow[];
+  /** 营销日志, 拜访记录, 投诉登记 and 资费优惠申请 rows their channels accept (checked again at commit). */
+  services: ServiceSheetRow[];
+  /** Those rows refused, with the reason, for the unit's receipt. */
+  refusedServices: RefusedServiceRow[];
 }
 
 /** A sheet that yields nothing to store. */
-const nothing = (): Pick<SideSheetResult, 'reasons' | 'analysis' | 'submissions' | 'managerChanges'> => ({
+const nothing = (): Pick<
+  SideSheetResult,
+  'reasons' | 'analysis' | 'submissions' | 'managerChanges' | 'services' | 'refusedServices'
+> => ({
   reasons: [],
   analysis: null,
   submissions: [],
   managerChanges: [],
+  services: [],
+  refusedServices: [],
 });
+
+const SERVICE_READERS = {
+  logs: readLogSheet,
+  visits: readVisitSheet,
+  complaints: readComplaintSheet,
+  discounts: readDiscountSheet,
+} as const;
+
+/**
+ * 营销日志, 拜访记录, 投诉登记 and 资费优惠申请: each row read (service-sheets.ts), then through its
+ * channel's schema and checks (template-services.ts), kept by the template's unit.
+ */
+function readServiceSheet(
+  db: Database,
+  sheet: ParsedSheet,
+  kind: keyof typeof SERVICE_READERS,
+  template: TemplateContext,
+  env: { policy: Policy; now: Date; date1904: boolean },
+): SideSheetResult {
+  const read: ServiceSheetRead<ServiceSheetRow> = SERVICE_READERS[kind](sheet, { date1904: env.date1904 });
+  const checked = checkServiceRows(db, read.rows, {
+    unit: { id: template.unit.id, code: template.unit.code, name: template.unit.name },
+    now: env.now,
+    policy: env.policy,
+  });
+  const issues = [...read.issues, ...checked.issues];
+  const headerMissing = read.issues.some((i) => i.row === null);
+  return {
+    summary: {
+      sheet: sheet.name,
+      kind,
+      rows: read.rows.length + read.refused.length,
+      problems: issues.length,
+      stored: !headerMissing,
+    },
+    issues,
+    ...nothing(),
+    services: checked.accepted,
+    refusedServices: [...read.refused, ...checked.refused],
+  };
+}
 
 /**
  * 经营分析 is the unit's own text for its month (R31): outside a template no unit is named, so the
@@ -227,6 +300,8 @@ export function readSideSheet(
 ): SideSheetResult {
   if (kind === 'analysis') return readAnalysisSheet(sheet, template);
   if (kind === 'managerChanges') return readManagerChangesSheet(db, sheet, template, env);
+  if (kind === 'logs' || kind === 'visits' || kind === 'complaints' || kind === 'discounts')
+    return template === null ? withoutUnit(sheet, kind) : readServiceSheet(db, sheet, kind, template, env);
   if ((kind === 'registrations' || kind === 'applications') && template === null) return withoutUnit(sheet, kind);
   let read: { rows: readonly unknown[]; issues: ImportIssue[] };
   let submissions: TemplateSubmission[] = [];
@@ -280,6 +355,8 @@ export function readSideSheet(
     analysis: null,
     submissions,
     managerChanges: [],
+    services: [],
+    refusedServices: [],
   };
 }
 

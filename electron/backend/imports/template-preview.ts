@@ -13,6 +13,7 @@ import type { TemplateSubmission } from '../../../shared/domain/templates/intake
 import { TEMPLATE_FORM, TEMPLATE_SHEETS } from '../../../shared/domain/templates/layout';
 import { isMetadataSheet } from '../../../shared/domain/templates/metadata';
 import { applyNewspaperInputs, findNewspaperColumns } from '../../../shared/domain/templates/newspaper-columns';
+import type { RefusedServiceRow, ServiceSheetRow } from '../../../shared/domain/templates/service-sheets';
 import type { FluctuationReasonRow, UnitAnalysisTexts } from '../../../shared/domain/templates/side-sheets';
 import { findWideHeader, readWideRevenueSheet } from '../../../shared/domain/templates/wide-layout';
 import type { BatchMeta } from './batches';
@@ -20,6 +21,7 @@ import type { PrimedLookup } from './customer-lookup';
 import type { Pacer } from './pace';
 import type { ParsedSheet } from './parsed-workbook';
 import { periodMismatch, readSideSheet, sideSheetKind, type TemplateContext, unitClaimFilter } from './template-import';
+import type { ServiceIntake } from './template-services';
 
 type SheetRow = RevenueRow & { sheet: string };
 
@@ -37,6 +39,9 @@ export class TemplatePreview {
   readonly managerChanges: ManagerChangeRow[] = [];
   /** 经营分析's texts (R31), stored with the batch; null when the unit wrote none. */
   analysis: UnitAnalysisTexts | null = null;
+  /** 营销日志, 拜访记录, 投诉登记 and 资费优惠申请 rows accepted and refused (R22, R23, R33, R29). */
+  private readonly serviceRows: ServiceSheetRow[] = [];
+  private readonly refusedServices: RefusedServiceRow[] = [];
 
   constructor(
     private readonly db: Database,
@@ -60,8 +65,17 @@ export class TemplatePreview {
     this.reasons.push(...r.reasons);
     this.submissions.push(...r.submissions);
     this.managerChanges.push(...r.managerChanges);
+    this.serviceRows.push(...r.services);
+    this.refusedServices.push(...r.refusedServices);
     if (r.analysis) this.analysis = r.analysis;
     return { issues: r.issues, sheet: { name: sheet.name, used: true, rows: r.summary.rows } };
+  }
+
+  /** What the commit job writes of the service sheets; undefined outside a template or when they were empty. */
+  services(): ServiceIntake | undefined {
+    if (!this.context || (this.serviceRows.length === 0 && this.refusedServices.length === 0)) return undefined;
+    const { id, code, name } = this.context.unit;
+    return { unit: { id, code, name }, rows: this.serviceRows, refused: this.refusedServices };
   }
 
   /**

@@ -1,16 +1,23 @@
 /**
  * A unit's 回执 facts for a month, each read from the part that owns it: registrations and their
  * steps and rulings, releases, applications (R19, R19c), archive duties (R18), role problems
- * (R20), and the tracker's record of what arrived (R30, R31).
+ * (R20), and the tracker's record of what arrived (R30, R31); its key customers short of visits
+ * (R23), its complaints overdue (R33), its discounts decided (R29) and what became of the service
+ * rows its templates sent (DOMAIN-DECISIONS "Receipts (回执)").
  */
 import type { Database } from 'better-sqlite3';
+import type { ComplaintView } from '../../../shared/api/types-complaints';
+import type { VisitObligationRow } from '../../../shared/api/types-visits';
 import { localDate } from '../../../shared/domain/dates';
+import type { RevenueLine } from '../../../shared/domain/lines';
 import { lastDayOf, nextPeriod, type Period } from '../../../shared/domain/periods';
 import type { Policy } from '../../../shared/domain/policy/policy';
 import type { ReceiptFacts } from '../../../shared/domain/receipts';
 import { archiveDuties } from '../archives/duties';
 import { allAssignmentProblems } from '../assignments/handlers';
+import { complaintViews, localMinute } from '../complaints/service';
 import { trackerFor } from '../submissions/handlers';
+import { visitObligations } from '../visits/service';
 
 const localDateOf = (iso: string): string => localDate(new Date(iso));
 
@@ -28,11 +35,22 @@ export interface CityDuties {
   today: string;
   archives: ReturnType<typeof archiveDuties>;
   roles: ReturnType<typeof allAssignmentProblems>;
+  /** R23: the month's obligations, each key customer's with its responsible unit (R15). */
+  visits: VisitObligationRow[];
+  /** R33: complaints with their clocks judged now. */
+  complaints: ComplaintView[];
 }
 
-export function cityDuties(db: Database, policy: Policy, now: Date): CityDuties {
+export function cityDuties(db: Database, policy: Policy, now: Date, period: Period): CityDuties {
   const today = localDate(now);
-  return { today, archives: archiveDuties(db, policy, today), roles: allAssignmentProblems(db, policy, today) };
+  return {
+    today,
+    archives: archiveDuties(db, policy, today),
+    roles: allAssignmentProblems(db, policy, today),
+    // Managers as on the month's last day, or today while the month runs (as the visits page).
+    visits: visitObligations(db, period, policy, [today, lastDayOf(period)].sort()[0]),
+    complaints: complaintViews(db, { open: false, customerId: null }, localMinute(now)),
+  };
 }
 
 export function receiptFacts(
@@ -211,6 +229,106 @@ export function receiptFacts(
     dueOn: c.dueOn,
     receivedAt: c.receivedAt,
   }));
+  // R23: its key customers (responsible unit, R15) short of held visits in the month.
+  const visitsShort = duties.visits
+    .filter((v) => v.responsibleUnit === unit.code && v.short > 0)
+    .map((v) => ({
+      customerId: v.customerId,
+      name: v.customerName,
+      tier: v.tier,
+      required: v.required,
+      held: v.held,
+      short: v.short,
+    }));
+  // R33: complaints it received (it owns them) whose clock was missed — open and overdue now, or
+  // closed in the month with a breach recorded.
+  const complaintsOverdue = duties.complaints
+    .filter(
+      (c) =>
+        c.unit === unit.code &&
+        c.breached &&
+        (c.status !== 'closed' ||
+          (c.closedAt !== null && c.closedAt.slice(0, 10) >= from && c.closedAt.slice(0, 10) <= to)),
+    )
+    .map((c) => ({
+      id: c.id,
+      customerId: c.customerId,
+      name: c.customerName,
+      receivedAt: c.receivedAt,
+      status: c.status,
+      missed: (['log', 'contact', 'close'] as const).filter((k) => c.breaches[k]),
+      deadlines: c.deadlines,
+      closedAt: c.closedAt,
+    }));
+  // R29: its customers' requests approved or rejected in the month, with the last step's comment.
+  const discountsDecided = (
+    db
+      .prepare(
+        `SELECT d.id, d.customer_id, c.name, d.line, d.rate_unit, d.standard_rate, d.proposed_rate, d.status,
+           d.valid_from, d.valid_to, d.closed_at,
+           (SELECT x.comment FROM discount_decisions x WHERE x.request_id = d.id ORDER BY x.step DESC LIMIT 1) AS comment
+         FROM discount_requests d JOIN customers c ON c.id = d.customer_id
+         WHERE c.unit_id = ? AND d.status IN ('approved', 'rejected') ORDER BY d.id`,
+      )
+      .all(unit.id) as {
+      id: number;
+      customer_id: string;
+      name: string;
+      line: RevenueLine;
+      rate_unit: string;
+      standard_rate: number;
+      proposed_rate: number;
+      status: 'approved' | 'rejected';
+      valid_from: string;
+      valid_to: string;
+      closed_at: string;
+      comment: string | null;
+    }[]
+  )
+    .filter((d) => inMonth(d.closed_at))
+    .map((d) => ({
+      id: d.id,
+      customerId: d.customer_id,
+      name: d.name,
+      line: d.line,
+      rateUnit: d.rate_unit,
+      standardRate: d.standard_rate,
+      proposedRate: d.proposed_rate,
+      status: d.status,
+      validFrom: d.valid_from,
+      validTo: d.valid_to,
+      decidedOn: localDateOf(d.closed_at),
+      comment: d.comment,
+    }));
+  // What became of each service row its templates sent that arrived in the month.
+  const serviceRows = (
+    db
+      .prepare(
+        `SELECT kind, sheet, row_no, customer_id, state, record_id, reason, recorded_at
+         FROM template_service_rows WHERE unit_id = ? ORDER BY batch_id, sheet, row_no`,
+      )
+      .all(unit.id) as {
+      kind: ReceiptFacts['serviceRows'][number]['kind'];
+      sheet: string;
+      row_no: number;
+      customer_id: string;
+      state: ReceiptFacts['serviceRows'][number]['state'];
+      record_id: number | null;
+      reason: string | null;
+      recorded_at: string;
+    }[]
+  )
+    .filter((r) => inMonth(r.recorded_at))
+    .map((r) => ({
+      kind: r.kind,
+      sheet: r.sheet,
+      row: r.row_no,
+      customerId: r.customer_id,
+      state: r.state,
+      recordId: r.record_id,
+      reason: r.reason,
+      receivedOn: localDateOf(r.recorded_at),
+    }));
   return {
     unit: { code: unit.code, name: unit.name },
     period,
@@ -223,5 +341,9 @@ export function receiptFacts(
     archivesDue,
     missingRoles,
     received,
+    visitsShort,
+    complaintsOverdue,
+    discountsDecided,
+    serviceRows,
   };
 }

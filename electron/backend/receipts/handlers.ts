@@ -54,7 +54,7 @@ export const receiptHandlers = defineHandlers({
       }
       mkdirSync(outDir, { recursive: true });
       const now = ctx.now();
-      const duties = cityDuties(ctx.db, ctx.policy, now);
+      const duties = cityDuties(ctx.db, ctx.policy, now, period);
       const files = planned.map(({ unit, path }) => {
         const facts = receiptFacts(ctx.db, unit, period, ctx.policy, duties);
         const partial = `${path}.part`;

@@ -69,6 +69,10 @@ export const templateHandlers = defineHandlers({
           keyCustomers: data.keyCustomers,
           progress: unitProgress(ctx.db, unit.id, period),
           areas,
+          managers: ctx.db
+            .prepare('SELECT name FROM managers WHERE unit_id = ? AND left_on IS NULL ORDER BY name')
+            .pluck()
+            .all(unit.id) as string[],
           policy: ctx.policy,
           generatedAt: at,
           generatedOn: localDate(at),

@@ -17,6 +17,7 @@ import {
   instructionRows,
   LONG_TEMPLATE_VERSION,
   type SheetLayout,
+  serviceSheets,
   TEMPLATE_FORM,
   TEMPLATE_SHEETS,
   TEMPLATE_VERSION,
@@ -57,6 +58,8 @@ export interface TemplateInput {
   layout?: TemplateLayoutKind;
   /** The area table, for 新客户申报's 地区代码 drop-down (a hidden list sheet); absent: no drop-down. */
   areas?: readonly { code: string; name: string }[];
+  /** The unit's managers in post, for 拜访记录's 客户经理 drop-down (suggestions; the list sheet's column B). */
+  managers?: readonly string[];
   /** 申报进度 (R19), for the unit to read; absent: the sheet says there is none. */
   progress?: {
     registrations: readonly ProgressRegistration[];
@@ -90,7 +93,7 @@ function displayWidth(text: string): number {
 }
 
 /** The hidden list sheet's ranges, by the name a column asks for (ColumnSpec.listRange). */
-type ListRanges = Partial<Record<'areas', string>>;
+type ListRanges = Partial<Record<'areas' | 'managers', string>>;
 
 function dataSheet(
   layout: SheetLayout,
@@ -118,7 +121,7 @@ function dataSheet(
   layout.columns.forEach((c, i) => {
     const sqref = columnRange(i, header.length + 1, last);
     const range = c.listRange ? ranges[c.listRange] : undefined;
-    if (range) validations.push({ sqref, range });
+    if (range) validations.push({ sqref, range, strict: c.listStrict ?? true });
     else if (c.list) validations.push({ sqref, values: c.list, strict: c.listStrict ?? true });
   });
   const look: SheetLook = {
@@ -242,8 +245,12 @@ export function buildTemplate(input: TemplateInput): { buffer: Buffer; meta: Tem
   const names: NonNullable<XLSX.WorkBook['Workbook']>['Names'] = [];
   const layouts = templateSheets(input, layoutKind);
   const areas = input.areas ?? [];
-  const ranges: ListRanges = areas.length > 0 ? { areas: `'${TEMPLATE_SHEETS.lists}'!$A$1:$A$${areas.length}` } : {};
-  for (const layout of layouts) {
+  const managers = input.managers ?? [];
+  const ranges: ListRanges = {
+    ...(areas.length > 0 ? { areas: `'${TEMPLATE_SHEETS.lists}'!$A$1:$A$${areas.length}` } : {}),
+    ...(managers.length > 0 ? { managers: `'${TEMPLATE_SHEETS.lists}'!$B$1:$B$${managers.length}` } : {}),
+  };
+  const appendData = (layout: SheetLayout) => {
     const { sheet, validations: v, look } = dataSheet(layout, ranges);
     const index = wb.SheetNames.length;
     validations.set(index, v);
@@ -251,7 +258,8 @@ export function buildTemplate(input: TemplateInput): { buffer: Buffer; meta: Tem
     // The header rows repeat on every printed page.
     names.push({ Name: '_xlnm.Print_Titles', Sheet: index, Ref: `'${layout.name}'!$1:$${look.frozenRows}` });
     XLSX.utils.book_append_sheet(wb, sheet, layout.name);
-  }
+  };
+  for (const layout of layouts) appendData(layout);
   const analysis = analysisSheet();
   const analysisIndex = wb.SheetNames.length;
   looks.push(analysis.look);
@@ -261,6 +269,8 @@ export function buildTemplate(input: TemplateInput): { buffer: Buffer; meta: Tem
     Ref: `'${TEMPLATE_SHEETS.analysis}'!$1:$${analysis.look.frozenRows}`,
   });
   XLSX.utils.book_append_sheet(wb, analysis.sheet, TEMPLATE_SHEETS.analysis);
+  // The unit's service work (R22, R23, R33, R29) after its analysis, before 申报进度.
+  for (const layout of serviceSheets()) appendData(layout);
   const progress = progressSheet(input);
   looks.push(progress.look);
   XLSX.utils.book_append_sheet(wb, progress.sheet, TEMPLATE_SHEETS.progress);
@@ -277,10 +287,17 @@ export function buildTemplate(input: TemplateInput): { buffer: Buffer; meta: Tem
   // Protection keeps a curious hand from editing it; the import still checks every field.
   metaSheet['!protect'] = { selectLockedCells: true, selectUnlockedCells: true };
   XLSX.utils.book_append_sheet(wb, metaSheet, TEMPLATE_SHEETS.meta);
-  if (areas.length > 0) {
+  if (areas.length > 0 || managers.length > 0) {
     // Hidden, not very hidden: a unit that wonders where the list comes from can look (取消隐藏).
-    const lists = XLSX.utils.aoa_to_sheet(areas.map((a) => [`${a.code} ${a.name}`]));
-    lists['!cols'] = [{ wch: 24 }];
+    // Column A the area table, column B the unit's managers.
+    const height = Math.max(areas.length, managers.length);
+    const lists = XLSX.utils.aoa_to_sheet(
+      Array.from({ length: height }, (_, i) => {
+        const area = areas[i];
+        return [area ? `${area.code} ${area.name}` : null, managers[i] ?? null];
+      }),
+    );
+    lists['!cols'] = [{ wch: 24 }, { wch: 14 }];
     XLSX.utils.book_append_sheet(wb, lists, TEMPLATE_SHEETS.lists);
   }
   wb.Workbook = {

@@ -71,39 +71,46 @@ function refuseFutureDay(date: string, now: Date): void {
     );
 }
 
-export function addVisit(
-  ctx: Pick<HandlerContext, 'db' | 'now' | 'actor'>,
-  input: {
-    customerId: string;
-    date: string;
-    kind: 'manager' | 'leader';
-    status: VisitView['status'];
-    managerId: number | null;
-    purpose?: string | null | undefined;
-    participants?: string | null | undefined;
-    outcome?: string | null | undefined;
-    reason?: string | null | undefined;
-  },
-): VisitView {
-  const { db } = ctx;
-  const customer = getCustomerRow(db, input.customerId);
+export interface VisitInput {
+  customerId: string;
+  date: string;
+  kind: 'manager' | 'leader';
+  status: VisitView['status'];
+  managerId: number | null;
+  purpose?: string | null | undefined;
+  participants?: string | null | undefined;
+  outcome?: string | null | undefined;
+  reason?: string | null | undefined;
+}
+
+/** The checks a visit passes before it is written (the form, the CLI and a unit's template alike). */
+export function checkVisit(db: Database, input: VisitInput, now: Date): void {
+  getCustomerRow(db, input.customerId);
   if (input.status === 'not_held' && !input.reason)
     throw new AppError('VALIDATION', bi('未拜访须写明原因', 'A visit not held needs the reason'), {
       issues: [{ path: 'reason', message: '请填写未拜访原因', messageEn: 'Enter the reason' }],
     });
   // A visit is held (or not) on a day that has come; only a plan looks ahead.
-  if (input.status !== 'planned') refuseFutureDay(input.date, ctx.now());
+  if (input.status !== 'planned') refuseFutureDay(input.date, now);
   if (input.managerId !== null && !db.prepare('SELECT 1 FROM managers WHERE id = ?').get(input.managerId))
     throw new AppError('NOT_FOUND', bi(`找不到客户经理 #${input.managerId}`, `No manager #${input.managerId}`));
+}
+
+/** Writes a checked visit; `batchId` when it came in a unit's template. */
+export function insertVisit(
+  ctx: Pick<HandlerContext, 'db' | 'now' | 'actor'>,
+  input: VisitInput,
+  batchId: number | null = null,
+): number {
   const at = ctx.now().toISOString();
-  const id = Number(
-    db
+  return Number(
+    ctx.db
       .prepare(
         `INSERT INTO visits (customer_id, visit_on, kind, status, manager_id, purpose, participants, outcome, reason,
-           recorded_at, recorded_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           import_batch_id, recorded_at, recorded_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
-        customer.id,
+        input.customerId,
         input.date,
         input.kind,
         input.status,
@@ -112,12 +119,18 @@ export function addVisit(
         input.participants ?? null,
         input.outcome ?? null,
         input.reason ?? null,
+        batchId,
         at,
         ctx.actor,
         at,
       ).lastInsertRowid,
   );
-  return toView(db.prepare(`${SELECT} WHERE v.id = ?`).get(id) as VisitRow);
+}
+
+export function addVisit(ctx: Pick<HandlerContext, 'db' | 'now' | 'actor'>, input: VisitInput): VisitView {
+  checkVisit(ctx.db, input, ctx.now());
+  const id = insertVisit(ctx, input);
+  return toView(ctx.db.prepare(`${SELECT} WHERE v.id = ?`).get(id) as VisitRow);
 }
 
 export function listVisits(db: Database, filter: { customerId: string | null; period: Period | null }): VisitView[] {

@@ -14,6 +14,14 @@ import { formatPeriodZh, type Period } from '../periods';
 import type { Policy } from '../policy/policy';
 import { TIER_NAMES_ZH, type Tier } from '../tiers';
 import {
+  COMPLAINT_CHANNELS,
+  METHOD_LIST,
+  SATISFACTION_LIST,
+  STAGE_LIST,
+  VISIT_KIND_NAMES,
+  VISIT_STATUS_NAMES,
+} from './service-lists';
+import {
   WIDE_COLUMNS,
   WIDE_HEADERS,
   type WideCustomer,
@@ -43,6 +51,11 @@ export const TEMPLATE_SHEETS = {
   fluctuations: '波动原因',
   /** The unit's own monthly analysis (R31), read into unit_analyses; absent from templates made before it. */
   analysis: '经营分析',
+  /** The unit's service work (R22, R23, R33, R29), each row through its channel's checks. */
+  logs: '营销日志',
+  visits: '拜访记录',
+  complaints: '投诉登记',
+  discounts: '资费优惠申请',
   /** For the unit to read: its registrations and applications in progress (R19); never imported. */
   progress: '申报进度',
   /** Very hidden and protected: what the file holds (form, version, unit, period, generated at). */
@@ -64,9 +77,10 @@ export interface ColumnSpec {
   list?: readonly string[];
   /**
    * A drop-down too long to write inline, from the template's hidden list sheet: 'areas' lists
-   * the area table as "440515 澄海区" (the import reads the six digits in front).
+   * the area table as "440515 澄海区" (the import reads the six digits in front); 'managers' the
+   * unit's managers in post by name (拜访记录's 客户经理).
    */
-  listRange?: 'areas';
+  listRange?: 'areas' | 'managers';
   /** false: the list only suggests (Excel warns but takes another value); the import checks itself. */
   listStrict?: boolean;
 }
@@ -148,6 +162,63 @@ export const APPLICATION_COLUMNS: readonly ColumnSpec[] = [
   { header: '开始日期', width: 12 },
   { header: '结束日期', width: 12 },
   { header: '预计收入(元)', width: 14 },
+];
+
+/** 营销日志 (R22): one contact a row, as the log form (logs/add) asks; the unit is the template's. */
+export const LOG_COLUMNS: readonly ColumnSpec[] = [
+  { header: '客户编号', width: 17 },
+  { header: '日期', width: 12 },
+  { header: '开发项目编号', width: 12 },
+  { header: '阶段', width: 16, list: STAGE_LIST },
+  { header: '接触方式', width: 12, list: METHOD_LIST },
+  { header: '内容', width: 36 },
+  { header: '我方人员', width: 14 },
+  { header: '客户方人员', width: 14 },
+  { header: '客户需求', width: 24 },
+  { header: '合作情况', width: 24 },
+  { header: '满意度', width: 8, list: SATISFACTION_LIST },
+  { header: '季度小结(是/否)', width: 14, list: YES_NO },
+];
+
+/** 拜访记录 (R23): one visit a row, as visits/add asks; 客户经理 by name, one of the unit's. */
+export const VISIT_COLUMNS: readonly ColumnSpec[] = [
+  { header: '客户编号', width: 17 },
+  { header: '日期', width: 12 },
+  { header: '类型', width: 10, list: Object.values(VISIT_KIND_NAMES) },
+  { header: '状态', width: 10, list: Object.values(VISIT_STATUS_NAMES) },
+  // Suggestions: a manager who joined after the template was made is still found by name.
+  { header: '客户经理', width: 12, listRange: 'managers', listStrict: false },
+  { header: '目的', width: 24 },
+  { header: '参加人员', width: 18 },
+  { header: '结果', width: 28 },
+  { header: '未拜访原因', width: 20 },
+];
+
+/** 投诉登记 (R33): complaints the unit received first, with its own contact and close. */
+export const COMPLAINT_COLUMNS: readonly ColumnSpec[] = [
+  { header: '受理时间', width: 17 },
+  { header: '客户编号', width: 17 },
+  { header: '渠道', width: 8, list: COMPLAINT_CHANNELS },
+  { header: '内容', width: 36 },
+  { header: '类型', width: 12 },
+  { header: '复杂(是/否)', width: 11, list: YES_NO },
+  { header: '联系时间', width: 17 },
+  { header: '结案时间', width: 17 },
+  { header: '处理结果', width: 28 },
+  { header: '满意度', width: 8, list: SATISFACTION_LIST },
+];
+
+/** 资费优惠申请 (R29): requests that wait for the first step of their chain at the centre. */
+export const DISCOUNT_COLUMNS: readonly ColumnSpec[] = [
+  { header: '客户编号', width: 17 },
+  { header: '业务', width: 10, list: LINE_LIST },
+  { header: '计费单位', width: 10 },
+  { header: '标准资费(元)', width: 12 },
+  { header: '申请资费(元)', width: 12 },
+  { header: '月业务量', width: 10 },
+  { header: '理由', width: 32 },
+  { header: '起始日期', width: 12 },
+  { header: '截止日期', width: 12 },
 ];
 
 export const FLUCTUATION_COLUMNS: readonly ColumnSpec[] = [
@@ -292,6 +363,18 @@ export function instructionRows(
     '',
     `七、${TEMPLATE_SHEETS.analysis}`,
     `本单位本月经营分析（R31，与统计数据一同报送）：${ANALYSIS_ITEMS.map((i) => i.label).join('、')}，填在“${ANALYSIS_HEADERS.content}”列，每格不超过 ${ANALYSIS_MAX_CHARS} 字。`,
+    '',
+    `八、${TEMPLATE_SHEETS.logs}`,
+    '本单位客户经理与客户的每次接触（R22），每行一条：客户编号、日期、接触方式、内容必填；属于开发项目的填开发项目编号（阶段不填即为项目当前阶段）；一般客户的季度小结在“季度小结”选“是”。日期不能晚于报送当天。',
+    '',
+    `九、${TEMPLATE_SHEETS.visits}`,
+    '本单位的拜访（R23），每行一次：客户编号、日期、类型、状态必填；已拜访须填参加人员和结果，未拜访须填原因，计划的日期可以在今后；客户经理填本单位客户经理的姓名。只有已拜访的客户经理拜访计入当月拜访次数。',
+    '',
+    `十、${TEMPLATE_SHEETS.complaints}`,
+    '本单位首先受理的投诉（R33，首问负责到底），每行一件：受理时间（如 2026-10-05 09:30）、客户编号、渠道、内容必填；已联系客户的填联系时间，已结案的填结案时间、处理结果和满意度（1–5）。时限按受理时间和工作日历计算，逾期的会列入回执。',
+    '',
+    `十一、${TEMPLATE_SHEETS.discounts}`,
+    '本单位为客户申请的资费优惠（R29），每行一项：客户编号、业务、标准资费和申请资费（元/计费单位）、理由、起止日期必填。导入后进入中心的审批流程，每一步都由中心审批，结果见回执。',
   ];
 }
 
@@ -326,6 +409,16 @@ export function templateSheets(
       columns: FLUCTUATION_COLUMNS,
       rows: fluctuationRows(input.keyCustomers, input.period),
     },
+  ];
+}
+
+/** 营销日志, 拜访记录, 投诉登记 and 资费优惠申请 (R22, R23, R33, R29): written after 经营分析, empty. */
+export function serviceSheets(): SheetLayout[] {
+  return [
+    { name: TEMPLATE_SHEETS.logs, columns: LOG_COLUMNS, rows: [] },
+    { name: TEMPLATE_SHEETS.visits, columns: VISIT_COLUMNS, rows: [] },
+    { name: TEMPLATE_SHEETS.complaints, columns: COMPLAINT_COLUMNS, rows: [] },
+    { name: TEMPLATE_SHEETS.discounts, columns: DISCOUNT_COLUMNS, rows: [] },
   ];
 }
 

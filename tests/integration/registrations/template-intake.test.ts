@@ -124,6 +124,10 @@ describe('template intake', () => {
       ['managerChanges', 2, 0, true],
       ['fluctuations', 0, 0, true],
       ['analysis', 0, 0, true],
+      ['logs', 0, 0, true],
+      ['visits', 0, 0, true],
+      ['complaints', 0, 0, true],
+      ['discounts', 0, 0, true],
     ]);
     const batch = await b.registry.call('imports/commit', { token: preview.token });
 

@@ -123,8 +123,29 @@ describe('templates/generate', () => {
     const zip = unzipSync(new Uint8Array(readFileSync(chenghai.path)));
     const part = (p: string) => strFromU8(zip[p] as Uint8Array);
     expect(part('xl/workbook.xml')).toMatch(/<sheet name="_kam_meta"[^>]*state="veryHidden"/);
-    // Sheet order: 填表说明, 收入明细, 新客户申报, 营销申报, 客户经理变动, 波动原因, 经营分析, 申报进度, _kam_meta.
-    expect(part('xl/worksheets/sheet9.xml')).toContain('<sheetProtection');
+    // Sheet order: 填表说明, 收入明细, 新客户申报, 营销申报, 客户经理变动, 波动原因, 经营分析, 营销日志,
+    // 拜访记录, 投诉登记, 资费优惠申请, 申报进度, _kam_meta.
+    expect(part('xl/worksheets/sheet13.xml')).toContain('<sheetProtection');
+    // The service sheets' drop-downs (R22 阶段 and 接触方式, R23 类型 and 状态, R33 渠道, R29 业务).
+    expect(part('xl/worksheets/sheet8.xml')).toContain('<formula1>"初次接触,协谈方案,报价,达成协议/签合同"</formula1>');
+    expect(part('xl/worksheets/sheet8.xml')).toContain('<formula1>"上门拜访,电话,会议,信息/函件"</formula1>');
+    expect(part('xl/worksheets/sheet9.xml')).toContain('<formula1>"客户经理,领导"</formula1>');
+    expect(part('xl/worksheets/sheet9.xml')).toContain('<formula1>"已拜访,未拜访,计划"</formula1>');
+    // 客户经理 suggests the unit's managers in post from the hidden list sheet's column B.
+    const managers = b.db
+      .prepare(
+        "SELECT count(*) FROM managers m JOIN units u ON u.id = m.unit_id WHERE u.code = '440515' AND left_on IS NULL",
+      )
+      .pluck()
+      .get() as number;
+    expect(managers).toBeGreaterThan(0);
+    expect(part('xl/worksheets/sheet9.xml')).toMatch(
+      new RegExp(`errorStyle="warning"[^>]*><formula1>'_kam_lists'!\\$B\\$1:\\$B\\$${managers}</formula1>`),
+    );
+    expect(part('xl/worksheets/sheet10.xml')).toContain('<formula1>"电话,上门,信函,网站,12305,其他"</formula1>');
+    expect(part('xl/worksheets/sheet11.xml')).toContain(
+      '<formula1>"储汇,帐单,函件,集邮,特快,物流,包件,报刊,其他"</formula1>',
+    );
     const registrationXml = part('xl/worksheets/sheet3.xml');
     expect(registrationXml).toContain('<formula1>"是,否"</formula1>');
     expect(registrationXml).toContain('<formula1>"储汇,帐单,函件,集邮,特快,物流,包件,报刊,其他"</formula1>');
@@ -149,6 +170,10 @@ describe('templates/generate', () => {
       '客户经理变动',
       '波动原因',
       '经营分析',
+      '营销日志',
+      '拜访记录',
+      '投诉登记',
+      '资费优惠申请',
       '申报进度',
       '_kam_meta',
       '_kam_lists',
@@ -255,6 +280,10 @@ describe('template round trip (R8, R27)', () => {
       { sheet: '客户经理变动', kind: 'managerChanges', rows: 1, problems: 1, stored: true },
       { sheet: '波动原因', kind: 'fluctuations', rows: 1, problems: 0, stored: true },
       { sheet: '经营分析', kind: 'analysis', rows: 0, problems: 0, stored: true },
+      { sheet: '营销日志', kind: 'logs', rows: 0, problems: 0, stored: true },
+      { sheet: '拜访记录', kind: 'visits', rows: 0, problems: 0, stored: true },
+      { sheet: '投诉登记', kind: 'complaints', rows: 0, problems: 0, stored: true },
+      { sheet: '资费优惠申请', kind: 'discounts', rows: 0, problems: 0, stored: true },
     ]);
     expect(preview.issues).toEqual(
       expect.arrayContaining([

@@ -125,7 +125,11 @@ function UndoBody({
         <Button
           color="red"
           loading={undoBatch.isPending}
-          disabled={check.data === undefined || check.data.managerChanges?.canUndo === false}
+          disabled={
+            check.data === undefined ||
+            check.data.managerChanges?.canUndo === false ||
+            (check.data.services?.blocker ?? null) !== null
+          }
           onClick={() => void undo()}
           data-testid="undo-submit"
           data-autofocus
@@ -140,13 +144,15 @@ function UndoBody({
 /**
  * What else the undo takes back (DOMAIN-DECISIONS "Template intake"): the template's 客户经理变动
  * (or why it cannot be undone, which stops the whole undo), and the inbox rows still pending
- * (withdrawn) beside those the centre filed (kept).
+ * (withdrawn) beside those the centre filed (kept); its 营销日志/拜访记录/投诉登记/资费优惠申请 records
+ * (withdrawn, or the one the centre acted on since, which stops the whole undo).
  */
 function TemplateSides({ check }: { check: ImportUndoCheckView }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const m = check.managerChanges;
   const { pending, filed } = check.inbox;
-  if (!m && pending === 0 && filed === 0) return null;
+  const services = check.services;
+  if (!m && pending === 0 && filed === 0 && !services) return null;
   return (
     <Stack gap={4} data-testid="undo-template-sides">
       {m?.canUndo && (
@@ -168,6 +174,16 @@ function TemplateSides({ check }: { check: ImportUndoCheckView }) {
         <Text size="sm" c="dimmed">
           {t('submissions.undo.inboxFiled', { count: filed })}
         </Text>
+      )}
+      {services && services.blocker === null && (
+        <Text size="sm" c="dimmed" data-testid="undo-services">
+          {t('submissions.undo.services', services)}
+        </Text>
+      )}
+      {services && services.blocker !== null && (
+        <Alert color="red" variant="light" title={t('submissions.undo.servicesBlocked')}>
+          <Text size="sm">{i18n.language.startsWith('en') ? services.blockerEn : services.blocker}</Text>
+        </Alert>
       )}
     </Stack>
   );
