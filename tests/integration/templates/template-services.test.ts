@@ -6,7 +6,7 @@
  * receipt's sections, and undo taking them back — or refused, changing nothing, once the centre has
  * acted on one. All through the registry and a real database.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
@@ -16,6 +16,7 @@ import { POLICY_V1 } from '../../../shared/domain/policy/policy';
 import { appError } from '../../support/app-error';
 import { dumpTables } from '../../support/db-dump';
 import { gradeCustomers } from '../../support/grade';
+import { findSoffice, sofficeConvert } from '../../support/libreoffice';
 import { tempDirsForTests } from '../../support/temp-dir';
 
 const NOW = new Date('2026-11-10T02:00:00Z');
@@ -370,6 +371,34 @@ describe('template service sheets (R22, R23, R33, R29)', () => {
     });
     const { audit_log: _b, ...after } = dumpTables(b.db);
     expect(after).toEqual(before);
+  });
+
+  it('reads the four sheets from a workbook saved by LibreOffice (dates, times and numbers as it writes them)', async () => {
+    expect(findSoffice(), 'LibreOffice (soffice) is required for this test; it never skips').not.toBeNull();
+    const w = world();
+    const path = await sendTemplate(w, filled(w));
+    const out = join(tempDir(), 'lo');
+    mkdirSync(out, { recursive: true });
+    const saved = await sofficeConvert(path, 'xlsx', out);
+    const preview = await w.b.registry.call('imports/preview', { path: saved });
+    expect(preview.sections.filter((s) => ['logs', 'visits', 'complaints', 'discounts'].includes(s.kind))).toEqual([
+      { sheet: '营销日志', kind: 'logs', rows: 2, problems: 1, stored: true },
+      { sheet: '拜访记录', kind: 'visits', rows: 3, problems: 1, stored: true },
+      { sheet: '投诉登记', kind: 'complaints', rows: 3, problems: 2, stored: true },
+      { sheet: '资费优惠申请', kind: 'discounts', rows: 2, problems: 1, stored: true },
+    ]);
+    const batch = await w.b.registry.call('imports/commit', { token: preview.token, excludeErrorRows: true });
+    const logs = await w.b.registry.call('logs/list', { customerId: w.gold[0] });
+    expect(logs.map((l) => [l.date, l.method, l.importBatchId])).toEqual([['2026-11-02', 'phone', batch.id]]);
+    const complaint = w.b.db
+      .prepare('SELECT received_at, contacted_at, closed_at, satisfaction FROM complaints WHERE import_batch_id = ?')
+      .get(batch.id);
+    expect(complaint).toEqual({
+      received_at: '2026-11-02T09:30',
+      contacted_at: '2026-11-02T11:00',
+      closed_at: '2026-11-03T16:00',
+      satisfaction: 5,
+    });
   });
 
   it('reports the service sheets as not read outside a template (no unit)', async () => {
