@@ -45,6 +45,10 @@ module.exports = {
     'node_modules/better-sqlite3/**',
     'node_modules/bindings/**',
     'node_modules/file-uri-to-path/**',
+    // The template's service sheets are checked on the writer thread by the channels' own schemas
+    // (zod) and complaints' working-day calendar (chinese-days) (imports/template-services.ts).
+    'node_modules/zod/**',
+    'node_modules/chinese-days/**',
   ],
   // The window icon: electron/main/policies.ts iconPath() looks for `process.resourcesPath/icon.png`.
   extraResources: [{ from: 'resources/icon.png', to: 'icon.png' }],
