@@ -144,5 +144,14 @@ describe('营销日志, in the browser', () => {
     await page.screenshot({ path: join(SHOTS, 'customer.png') });
     await page.getByTestId('customer-tab-timeline').click();
     await expect.poll(() => page.locator('main').textContent()).toContain('达成协议/签合同');
+
+    // In English: the 营销日志 page's stages, methods and buttons.
+    await page.getByTestId('language-switch').getByText('English').click();
+    await h.open('#/logs');
+    await page.getByTestId('marketing-tab-developments').click();
+    await page.getByText('All', { exact: true }).click();
+    await expect.poll(() => page.getByTestId('developments-table').textContent()).toContain('Agreement / contract');
+    await h.settled();
+    await page.screenshot({ path: join(SHOTS, 'developments-en.png') });
   });
 });

@@ -80,5 +80,13 @@ describe('考核, in the browser', () => {
     await expect.poll(() => page.locator('.mantine-Notification-root').textContent()).toContain('已导出');
     expect(existsSync(saved)).toBe(true);
     await closeNotifications(page);
+
+    // In English: the same ranking, the parts and the weights named in English.
+    await page.getByTestId('language-switch').getByText('English').click();
+    await page.getByTestId('scorecards-who').getByText('Account managers').click();
+    await expect.poll(() => page.getByTestId('scorecards-table').textContent()).toContain('Complaints');
+    expect(await page.locator('main').textContent()).toContain('Weights (policy version 1): Revenue 40%, New customers 15%');
+    await h.settled();
+    await page.screenshot({ path: join(SHOTS, 'managers-en.png') });
   });
 });

@@ -10,6 +10,7 @@ export const marketingZh = {
   filter: { open: '进行中', won: '已签约', lost: '未成', all: '全部' },
   addDevelopment: '新建开发项目',
   addLog: '记日志',
+  logShort: '记日志',
   move: '推进',
   summary: '季度小结',
   stuck: '停滞（{{since}} 起）',

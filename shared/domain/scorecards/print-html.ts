@@ -20,16 +20,16 @@ export const SCORECARD_PART_NAMES: Record<ScorecardPart, { zh: string; en: strin
 const yuan = (fen: number) => (fen / 100).toLocaleString('zh-CN', { maximumFractionDigits: 0 });
 const score = (s: number | null) => (s === null ? '—' : s.toFixed(1));
 
-/** The figure under a part's score, as the page and the print show it. */
-export function partFigure(r: ScorecardRow, part: ScorecardPart): string {
+/** The figure under a part's score, as the page and the print show it (English for the English interface). */
+export function partFigure(r: ScorecardRow, part: ScorecardPart, english = false): string {
   const f = r.figures;
   switch (part) {
     case 'revenue':
       return f.revenue.targetFen === null
-        ? `${yuan(f.revenue.actualFen)}（未定目标）`
+        ? `${yuan(f.revenue.actualFen)}${english ? ' (no target)' : '（未定目标）'}`
         : `${yuan(f.revenue.actualFen)} / ${yuan(f.revenue.targetFen)}`;
     case 'newCustomers':
-      return `${f.newCustomers.count} 户`;
+      return english ? String(f.newCustomers.count) : `${f.newCustomers.count} 户`;
     case 'visits':
       return `${f.visits.held} / ${f.visits.required}`;
     case 'logs':

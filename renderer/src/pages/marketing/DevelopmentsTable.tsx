@@ -70,7 +70,7 @@ export function DevelopmentsTable({
     {
       key: 'stage',
       title: t('marketing.devColumns.stage'),
-      width: 190,
+      width: 215,
       value: (d) => (d.status === 'lost' ? t('marketing.status.lost') : stage(d.stage)),
       render: (d) => (
         <Stack gap={2}>
@@ -153,11 +153,11 @@ export function DevelopmentsTable({
       title: t('marketing.devColumns.act'),
       exportable: false,
       toggleable: false,
-      width: 140,
+      width: 150,
       render: (d) => (
         <Group gap={6} wrap="nowrap">
           <Button size="compact-sm" variant="light" onClick={() => onLog(d)} data-testid="development-log">
-            {t('marketing.addLog')}
+            {t('marketing.logShort')}
           </Button>
           {d.status === 'open' && (
             <Button size="compact-sm" variant="light" onClick={() => onMove(d)} data-testid="development-move-open">

@@ -7,6 +7,7 @@ import { partFigure } from '../../../../shared/domain/scorecards/print-html';
 import { useApiQuery } from '../../api/query';
 import { ApiView } from '../../components/ApiViews';
 import { CustomerIdText } from '../../components/CustomerIdText';
+import { useLanguage } from '../../i18n';
 import { hrefOf } from '../../router/useRoute';
 
 export function RecordsDrawer({
@@ -21,6 +22,7 @@ export function RecordsDrawer({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
+  const english = useLanguage() === 'en';
   const records = useApiQuery(
     'scorecards/records',
     row.managerId === null ? { period, unitCode: row.unit, part } : { period, managerId: row.managerId, part },
@@ -38,7 +40,7 @@ export function RecordsDrawer({
         <Text size="sm">
           {t('scorecards.records.figure', {
             score: row.scores[part] === null ? '—' : row.scores[part]?.toFixed(1),
-            figure: partFigure(row, part),
+            figure: partFigure(row, part, english),
           })}
         </Text>
         <ApiView state={records}>

@@ -18,6 +18,7 @@ import { useToday } from '../../components/AppInfo';
 import { type ListColumn, ListTable } from '../../components/list/ListTable';
 import { PageHeader } from '../../components/PageHeader';
 import { lastMonthOf, MonthField } from '../../components/PeriodPickers';
+import { useLanguage } from '../../i18n';
 import { RecordsDrawer } from './RecordsDrawer';
 import { TargetsModal } from './TargetsModal';
 
@@ -35,6 +36,7 @@ export function ScorecardsPage() {
   const [busy, setBusy] = useState<'print' | 'export' | null>(null);
   const [error, setError] = useState<string | null>(null);
   const view = useApiQuery('scorecards/list', { period });
+  const english = useLanguage() === 'en';
 
   const act = async (kind: 'print' | 'export') => {
     setError(null);
@@ -66,8 +68,8 @@ export function ScorecardsPage() {
 
   const partColumn = (part: ScorecardPart): ListColumn<ScorecardRow> => ({
     key: part,
-    title: t(`scorecards.parts.${part}`),
-    width: part === 'revenue' ? 150 : 104,
+    title: t(`scorecards.partsShort.${part}`),
+    width: part === 'revenue' ? 150 : 100,
     textAlign: 'center',
     value: (r) => r.scores[part],
     render: (r) => (
@@ -81,7 +83,7 @@ export function ScorecardsPage() {
           {scoreText(r.scores[part])}
         </Text>
         <Text size="xs" c="dimmed" td="underline" style={{ textDecorationStyle: 'dotted' }}>
-          {partFigure(r, part)}
+          {partFigure(r, part, english)}
         </Text>
       </UnstyledButton>
     ),
@@ -92,7 +94,7 @@ export function ScorecardsPage() {
       ? [{ key: 'name', title: t('scorecards.columns.manager'), width: 84 } satisfies ListColumn<ScorecardRow>]
       : []),
     { key: 'unitName', title: t('scorecards.columns.unit'), width: 112 },
-    { key: 'customers', title: t('scorecards.columns.customers'), width: 68, format: 'count' },
+    { key: 'customers', title: t('scorecards.columns.customers'), width: 84, format: 'count' },
     ...SCORECARD_PARTS.map(partColumn),
     {
       key: 'total',
@@ -138,37 +140,42 @@ export function ScorecardsPage() {
       )}
       <ApiView state={view}>
         {(v) => (
-          <ListTable
-            id={`scorecards-${who}`}
-            title={t(`scorecards.who.${who}`)}
-            records={who === 'managers' ? v.managers : v.units}
-            columns={columns}
-            rowKey={(r) => (r.managerId === null ? `u${r.unit}` : `m${r.managerId}`)}
-            toolbar={
-              <Group gap="sm">
-                <SegmentedControl
-                  size="xs"
-                  value={who}
-                  onChange={(x) => setWho(x as Who)}
-                  data={(['managers', 'units'] as const).map((x) => ({ value: x, label: t(`scorecards.who.${x}`) }))}
-                  data-testid="scorecards-who"
-                />
-                <Text size="xs" c="dimmed">
-                  {t('scorecards.weights', {
-                    version: v.policyVersion,
-                    weights: SCORECARD_PARTS.map((p) => `${t(`scorecards.parts.${p}`)} ${v.weights[p]}%`).join('，'),
-                  })}
-                </Text>
-              </Group>
-            }
-            rowAttributes={(r) => ({
-              'data-testid': 'scorecard-row',
-              'data-id': r.managerId ?? r.unit,
-            })}
-            emptyText={t('scorecards.empty')}
-            maxHeight="62vh"
-            testId="scorecards-table"
-          />
+          <Stack gap={6}>
+            <Text size="xs" c="dimmed">
+              {t('scorecards.weights', {
+                version: v.policyVersion,
+                weights: SCORECARD_PARTS.map((p) => `${t(`scorecards.parts.${p}`)} ${v.weights[p]}%`).join(
+                  english ? ', ' : '，',
+                ),
+              })}
+            </Text>
+            <ListTable
+              key={who}
+              id={`scorecards-${who}`}
+              title={t(`scorecards.who.${who}`)}
+              records={who === 'managers' ? v.managers : v.units}
+              columns={columns}
+              rowKey={(r) => (r.managerId === null ? `u${r.unit}` : `m${r.managerId}`)}
+              toolbar={
+                <Group gap="sm">
+                  <SegmentedControl
+                    size="xs"
+                    value={who}
+                    onChange={(x) => setWho(x as Who)}
+                    data={(['managers', 'units'] as const).map((x) => ({ value: x, label: t(`scorecards.who.${x}`) }))}
+                    data-testid="scorecards-who"
+                  />
+                </Group>
+              }
+              rowAttributes={(r) => ({
+                'data-testid': 'scorecard-row',
+                'data-id': r.managerId ?? r.unit,
+              })}
+              emptyText={t('scorecards.empty')}
+              maxHeight="62vh"
+              testId="scorecards-table"
+            />
+          </Stack>
         )}
       </ApiView>
       {opened && <RecordsDrawer period={period} row={opened.row} part={opened.part} onClose={() => setOpened(null)} />}
