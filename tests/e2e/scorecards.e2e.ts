@@ -85,7 +85,9 @@ describe('考核, in the browser', () => {
     await page.getByTestId('language-switch').getByText('English').click();
     await page.getByTestId('scorecards-who').getByText('Account managers').click();
     await expect.poll(() => page.getByTestId('scorecards-table').textContent()).toContain('Complaints');
-    expect(await page.locator('main').textContent()).toContain('Weights (policy version 1): Revenue 40%, New customers 15%');
+    expect(await page.locator('main').textContent()).toContain(
+      'Weights (policy version 1): Revenue 40%, New customers 15%',
+    );
     await h.settled();
     await page.screenshot({ path: join(SHOTS, 'managers-en.png') });
   });
