@@ -2,7 +2,7 @@
  * 登记拜访 (R23): a visit planned (date, kind, manager, purpose), or recorded at once as held
  * (participants and outcome) or not held (the reason) — checked by visits/add's schema.
  */
-import { SegmentedControl, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { ApiInput } from '../../../../shared/api/contract';
@@ -12,8 +12,9 @@ import { useApiMutation, useApiQuery } from '../../api/query';
 import { useToday } from '../../components/AppInfo';
 import { DateField } from '../../components/DateField';
 import { FormModal } from '../../components/FormModal';
-import { useCustomerSearch } from '../../forms/useCustomerSearch';
+import { CustomerField } from '../../forms/CustomerField';
 import { useSchemaForm } from '../../forms/useSchemaForm';
+import { blank, VisitResultFields } from './VisitResultFields';
 
 interface Values {
   customerId: string | null;
@@ -27,8 +28,6 @@ interface Values {
   reason: string;
   [key: string]: unknown;
 }
-
-const blank = (v: string) => (v.trim() === '' ? null : v.trim());
 
 export function VisitFormModal({
   customer,
@@ -45,7 +44,6 @@ export function VisitFormModal({
   const today = useToday();
   const add = useApiMutation('visits/add');
   const managers = useApiQuery('managers/list', { includeInactive: false });
-  const { search, setSearch, options: customerOptions } = useCustomerSearch();
   const schemaForm = useSchemaForm({
     initialValues: {
       customerId: customer?.id ?? null,
@@ -95,19 +93,12 @@ export function VisitFormModal({
     >
       <Stack gap="sm">
         {customer === undefined && (
-          <Select
+          <CustomerField
+            form={form}
+            fixed={null}
             label={t('visits.form.customer')}
             placeholder={t('visits.form.customerPlaceholder')}
-            data={customerOptions}
-            {...form.getInputProps('customerId')}
-            searchable
-            searchValue={search}
-            onSearchChange={setSearch}
-            filter={({ options }) => options}
-            withAsterisk
-            data-autofocus
-            comboboxProps={{ withinPortal: true }}
-            data-testid="visit-form-customer"
+            testId="visit-form-customer"
           />
         )}
         <div>
@@ -157,35 +148,7 @@ export function VisitFormModal({
           {...form.getInputProps('purpose')}
           data-testid="visit-form-purpose"
         />
-        {status === 'held' && (
-          <>
-            <TextInput
-              label={t('visits.form.participants')}
-              description={t('visits.form.participantsHelp')}
-              withAsterisk
-              {...form.getInputProps('participants')}
-              data-testid="visit-form-participants"
-            />
-            <Textarea
-              label={t('visits.form.outcome')}
-              withAsterisk
-              autosize
-              minRows={2}
-              {...form.getInputProps('outcome')}
-              data-testid="visit-form-outcome"
-            />
-          </>
-        )}
-        {status === 'not_held' && (
-          <Textarea
-            label={t('visits.form.reason')}
-            withAsterisk
-            autosize
-            minRows={2}
-            {...form.getInputProps('reason')}
-            data-testid="visit-form-reason"
-          />
-        )}
+        <VisitResultFields form={form} status={status} testPrefix="visit-form" />
       </Stack>
     </FormModal>
   );

@@ -1,5 +1,5 @@
 /** 记录结果 (R23): a planned visit held (participants, outcome) or not held (the reason); visits/record. */
-import { SegmentedControl, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { SegmentedControl, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { ApiInput } from '../../../../shared/api/contract';
@@ -9,6 +9,7 @@ import { useApiMutation } from '../../api/query';
 import { DateField } from '../../components/DateField';
 import { FormModal } from '../../components/FormModal';
 import { useSchemaForm } from '../../forms/useSchemaForm';
+import { blank, VisitResultFields } from './VisitResultFields';
 
 interface Values {
   status: 'held' | 'not_held';
@@ -18,8 +19,6 @@ interface Values {
   reason: string;
   [key: string]: unknown;
 }
-
-const blank = (v: string) => (v.trim() === '' ? null : v.trim());
 
 export function VisitRecordModal({ visit, onClose }: { visit: VisitView; onClose: () => void }) {
   const { t } = useTranslation();
@@ -82,35 +81,7 @@ export function VisitRecordModal({ visit, onClose }: { visit: VisitView; onClose
           {...form.getInputProps('date')}
           data-testid="visit-record-date"
         />
-        {status === 'held' ? (
-          <>
-            <TextInput
-              label={t('visits.form.participants')}
-              description={t('visits.form.participantsHelp')}
-              withAsterisk
-              data-autofocus
-              {...form.getInputProps('participants')}
-              data-testid="visit-record-participants"
-            />
-            <Textarea
-              label={t('visits.form.outcome')}
-              withAsterisk
-              autosize
-              minRows={2}
-              {...form.getInputProps('outcome')}
-              data-testid="visit-record-outcome"
-            />
-          </>
-        ) : (
-          <Textarea
-            label={t('visits.form.reason')}
-            withAsterisk
-            autosize
-            minRows={2}
-            {...form.getInputProps('reason')}
-            data-testid="visit-record-reason"
-          />
-        )}
+        <VisitResultFields form={form} status={status} testPrefix="visit-record" autofocus />
       </Stack>
     </FormModal>
   );
